@@ -1,0 +1,14 @@
+package se.portvakt.booking;
+
+import java.util.UUID;
+
+/**
+ * One invitee of a meeting.
+ *
+ * @param email may be null when the invitee is reached by SMS only
+ * @param mobile E.164 (+46701234567), may be null when reached by e-mail only
+ * @param maskedIdentityNumber YYYYMMDD-**** when the invitation names a person, else null
+ * @param link the invitee's personal, unguessable link to the meeting
+ */
+public record InviteeDetails(
+        UUID id, String name, String email, String mobile, String maskedIdentityNumber, boolean removed, String link) {}

@@ -1,0 +1,39 @@
+package se.portvakt.booking;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A meeting as other features see it: everything needed to invite to it or show it.
+ * Invitees include removed ones (see {@link InviteeDetails#removed()}).
+ */
+public record MeetingDetails(
+        UUID id,
+        UUID organisationId,
+        String organisationName,
+        String title,
+        Instant start,
+        Instant end,
+        ZoneId zone,
+        String roomName,
+        String hostName,
+        String hostEmail,
+        AssuranceLevel assuranceLevel,
+        boolean confidential,
+        String information,
+        String language,
+        MeetingStatus status,
+        String calendarUid,
+        int sequence,
+        List<InviteeDetails> invitees) {
+
+    public MeetingDetails {
+        invitees = List.copyOf(invitees);
+    }
+
+    public List<InviteeDetails> currentInvitees() {
+        return invitees.stream().filter(invitee -> !invitee.removed()).toList();
+    }
+}

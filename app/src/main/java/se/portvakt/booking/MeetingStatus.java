@@ -1,0 +1,6 @@
+package se.portvakt.booking;
+
+public enum MeetingStatus {
+    SCHEDULED,
+    CANCELLED
+}

@@ -1,0 +1,24 @@
+package se.portvakt.booking;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A meeting was changed; published inside the booking transaction.
+ *
+ * @param detailsChanged title, time, room or information changed: the calendar SEQUENCE was bumped and
+ *     every current invitee must be told
+ * @param addedInvitees invitees new to the meeting, to be invited
+ * @param removedInvitees invitees taken off the meeting, to be told it is cancelled for them
+ */
+public record MeetingUpdated(UUID meetingId, boolean detailsChanged, Set<UUID> addedInvitees, Set<UUID> removedInvitees) {
+
+    public MeetingUpdated {
+        addedInvitees = Set.copyOf(addedInvitees);
+        removedInvitees = Set.copyOf(removedInvitees);
+    }
+
+    public boolean anyoneToTell() {
+        return detailsChanged || !addedInvitees.isEmpty() || !removedInvitees.isEmpty();
+    }
+}

@@ -1,0 +1,23 @@
+package se.portvakt.config;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Embedded (H2, dev mailbox, demo data, simulators) or production (PostgreSQL and real services).
+ * Derived from the database in use so that a production database can never run with dev services.
+ */
+public enum DeploymentMode {
+    EMBEDDED,
+    PRODUCTION;
+
+    static final String DATASOURCE_URL = "spring.datasource.url";
+
+    public static DeploymentMode of(Environment environment) {
+        String url = environment.getProperty(DATASOURCE_URL, "");
+        return url.isBlank() || url.startsWith("jdbc:h2:") ? EMBEDDED : PRODUCTION;
+    }
+
+    public boolean embedded() {
+        return this == EMBEDDED;
+    }
+}

@@ -1,0 +1,156 @@
+package se.portvakt.guest;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.portvakt.audit.AuditLog;
+import se.portvakt.booking.InviteeDetails;
+import se.portvakt.booking.MeetingDetails;
+import se.portvakt.config.SecretKeys;
+import se.portvakt.config.SqlTime;
+import se.portvakt.guest.CodeState.Checked;
+import se.portvakt.guest.CodeState.Locked;
+import se.portvakt.guest.CodeState.Outcome;
+import se.portvakt.guest.CodeState.Verified;
+import se.portvakt.guest.CodeState.Wrong;
+
+/**
+ * LOA2: one-time codes to the address or number an invitation went to. The guest never learns whether
+ * what they typed matched: a match sends a code, a mismatch sends nothing, and both look the same.
+ * Each invitee's state row is locked (SELECT ... FOR UPDATE) for the length of a request or a try,
+ * so parallel guesses cannot slip past the count.
+ */
+@Service
+class GuestCodes {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    /** What asking for a code came to. */
+    sealed interface Requested {}
+
+    /** Sent if the contact matched (or not, if not, or if one was sent very recently): say only that. */
+    record Accepted() implements Requested {}
+
+    record TooMany(Instant retryAt) implements Requested {}
+
+    record RefusedLocked(Instant until) implements Requested {}
+
+    private final JdbcClient jdbc;
+    private final OneTimeCodes codes;
+    private final CodeMessages messages;
+    private final GuestProperties properties;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    GuestCodes(JdbcClient jdbc, SecretKeys keys, CodeMessages messages, GuestProperties properties, AuditLog audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.codes = new OneTimeCodes(keys.derive("guest-code"), new SecureRandom());
+        this.messages = messages;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Requested request(MeetingDetails meeting, InviteeDetails invitee, ContactInput typed) {
+        Instant now = clock.instant();
+        CodeState state = lockState(invitee.id());
+        if (state.lockedAt(now)) {
+            record(meeting, invitee, "guest.code.refused", "locked until " + state.lockedUntil());
+            return new RefusedLocked(state.lockedUntil());
+        }
+        List<Instant> lastHour = jdbc.sql("""
+                select requested_at from guest_code_request where invitee_id = ? and requested_at > ?
+                order by requested_at""")
+                .params(invitee.id(), SqlTime.of(now.minus(HOUR)))
+                .query((rs, n) -> SqlTime.read(rs, 1)).list();
+        if (lastHour.size() >= properties.maxCodeRequestsPerHour()) {
+            Instant retryAt = lastHour.get(lastHour.size() - properties.maxCodeRequestsPerHour()).plus(HOUR);
+            record(meeting, invitee, "guest.code.throttled", lastHour.size() + " requests in the last hour");
+            return new TooMany(retryAt);
+        }
+        boolean matched = typed.matches(invitee);
+        String detail = "no match with the invitation, nothing sent";
+        boolean sent = false;
+        if (matched && sentWithin(invitee.id(), now)) {
+            detail = "matched " + typed.method() + ", not resent within " + properties.resendInterval();
+        } else if (matched) {
+            String code = codes.generate();
+            sent = messages.send(meeting, invitee, typed, code);
+            if (sent) {
+                save(invitee.id(), state.withCode(codes.hash(invitee.id(), code), typed.method(), now,
+                        properties.codeValidity()));
+                detail = "matched, sent by " + typed.method() + ", level " + meeting.assuranceLevel();
+            } else {
+                detail = "matched " + typed.method() + ", but SMS is off: nothing sent";
+            }
+        }
+        jdbc.sql("insert into guest_code_request (invitee_id, requested_at, sent) values (?, ?, ?)")
+                .params(invitee.id(), SqlTime.of(now), sent).update();
+        record(meeting, invitee, "guest.code.requested", detail);
+        return new Accepted();
+    }
+
+    @Transactional
+    Outcome verify(MeetingDetails meeting, InviteeDetails invitee, String code) {
+        Instant now = clock.instant();
+        CodeState state = lockState(invitee.id());
+        Checked checked = state.check(codes.hash(invitee.id(), code), now, properties.maxAttempts(),
+                properties.lockDuration());
+        save(invitee.id(), checked.next());
+        Outcome outcome = checked.outcome();
+        if (outcome instanceof Verified verified) {
+            record(meeting, invitee, "guest.code.verified", "method " + verified.method() + ", level LOA2");
+        } else if (outcome instanceof Wrong wrong) {
+            record(meeting, invitee, "guest.code.wrong", wrong.attemptsLeft() + " attempts left");
+        } else if (outcome instanceof Locked locked && locked.justNow()) {
+            record(meeting, invitee, "guest.code.locked",
+                    properties.maxAttempts() + " wrong codes, locked until " + locked.until());
+        } else if (outcome instanceof Locked locked) {
+            record(meeting, invitee, "guest.code.refused", "locked until " + locked.until());
+        }
+        return checked.outcome();
+    }
+
+    private boolean sentWithin(UUID inviteeId, Instant now) {
+        return jdbc.sql("select count(*) from guest_code_request where invitee_id = ? and sent and requested_at > ?")
+                .params(inviteeId, SqlTime.of(now.minus(properties.resendInterval())))
+                .query(Long.class).single() > 0;
+    }
+
+    private CodeState lockState(UUID inviteeId) {
+        jdbc.sql("insert into guest_code (invitee_id, failed_attempts) values (?, 0) on conflict do nothing")
+                .param(inviteeId).update();
+        return jdbc.sql("""
+                select code_hash, method, expires_at, failed_attempts, locked_until from guest_code
+                where invitee_id = ? for update""")
+                .param(inviteeId)
+                .query((rs, n) -> new CodeState(rs.getString(1),
+                        rs.getString(2) == null ? null : IdentificationMethod.valueOf(rs.getString(2)),
+                        SqlTime.read(rs, 3), rs.getInt(4), SqlTime.read(rs, 5)))
+                .single();
+    }
+
+    private void save(UUID inviteeId, CodeState state) {
+        jdbc.sql("""
+                update guest_code set code_hash = ?, method = ?, expires_at = ?, failed_attempts = ?, locked_until = ?
+                where invitee_id = ?""")
+                .params(state.codeHash(), state.method() == null ? null : state.method().name(),
+                        SqlTime.of(state.expiresAt()), state.failedAttempts(), SqlTime.of(state.lockedUntil()),
+                        inviteeId)
+                .update();
+    }
+
+    /** Never the typed address or the code: the invitee id names the subject. */
+    private void record(MeetingDetails meeting, InviteeDetails invitee, String action, String detail) {
+        audit.record(meeting.organisationId(), "guest:" + invitee.id(), action, invitee.id().toString(),
+                "meeting " + meeting.id() + ": " + detail);
+    }
+}

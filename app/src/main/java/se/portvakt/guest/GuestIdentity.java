@@ -1,0 +1,28 @@
+package se.portvakt.guest;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+import se.portvakt.booking.AssuranceLevel;
+
+/**
+ * That a guest in this browser session has proved to be the invitee. Kept in the HTTP session, so it holds
+ * no personal identity number: the invitee id says who, the method and level say how well.
+ *
+ * @param verifiedName the name an e-legitimation vouched for (shown to the host), or null for a link or a code
+ * @param simulated true when a local e-legitimation simulator vouched, never a real service
+ */
+public record GuestIdentity(UUID inviteeId, UUID meetingId, IdentificationMethod method, AssuranceLevel level,
+        String verifiedName, boolean simulated, Instant identifiedAt) implements Serializable {
+
+    /** A proof by the link alone or by a one-time code: nobody vouched for a name. */
+    static GuestIdentity unnamed(UUID inviteeId, UUID meetingId, IdentificationMethod method, AssuranceLevel level,
+            Instant identifiedAt) {
+        return new GuestIdentity(inviteeId, meetingId, method, level, null, false, identifiedAt);
+    }
+
+    /** Whether this proof is strong enough for a meeting that asks for {@code required}. */
+    public boolean satisfies(AssuranceLevel required) {
+        return level.compareTo(required) >= 0;
+    }
+}

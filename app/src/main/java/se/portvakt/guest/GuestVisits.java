@@ -1,0 +1,49 @@
+package se.portvakt.guest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import se.portvakt.booking.InviteeLinks;
+import se.portvakt.booking.Meetings;
+
+/** Resolves personal links; every guest page starts here. */
+@Component
+class GuestVisits {
+
+    private final InviteeLinks links;
+    private final Meetings meetings;
+    private final Clock clock;
+    private final ObjectProvider<EndedMeetings> ended;
+
+    GuestVisits(InviteeLinks links, Meetings meetings, Clock clock, ObjectProvider<EndedMeetings> ended) {
+        this.ended = ended;
+        this.links = links;
+        this.meetings = meetings;
+        this.clock = clock;
+    }
+
+    /** The link's visit whatever the meeting's state; empty for a token we did not make. */
+    Optional<Visit> find(String token) {
+        return links.inviteeOf(token).flatMap(inviteeId -> meetings.ofInvitee(inviteeId)
+                .flatMap(meeting -> meeting.invitees().stream()
+                        .filter(invitee -> invitee.id().equals(inviteeId)).findFirst()
+                        .map(invitee -> new Visit(token, meeting, invitee))));
+    }
+
+    /** The link's visit if the meeting is neither cancelled (for this invitee) nor over. */
+    Visit open(String token) {
+        return requireOpen(find(token).orElseThrow(() -> new LinkClosed(LinkClosed.Reason.INVALID)));
+    }
+
+    Visit requireOpen(Visit visit) {
+        LinkClosed.Reason closed = visit.closedAt(clock.instant());
+        if (closed == null && ended.stream().anyMatch(meetings -> meetings.ended(visit.meeting().id()))) {
+            closed = LinkClosed.Reason.ENDED;
+        }
+        if (closed != null) {
+            throw new LinkClosed(closed);
+        }
+        return visit;
+    }
+}

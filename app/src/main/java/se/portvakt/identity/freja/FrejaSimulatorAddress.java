@@ -1,0 +1,38 @@
+package se.portvakt.identity.freja;
+
+import java.net.URI;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import se.portvakt.identity.ConditionalOnIdentitySimulators;
+
+/**
+ * Where the local Freja eID simulator answers: this very server. The port is known only once the web server
+ * runs (tests take a random one), so the client asks at each call rather than at start-up.
+ */
+@Component
+@ConditionalOnIdentitySimulators
+class FrejaSimulatorAddress implements ApplicationListener<WebServerInitializedEvent> {
+
+    static final String API_PATH = "/simulator/freja/api";
+
+    private final String contextPath;
+    private volatile int port;
+
+    FrejaSimulatorAddress(Environment environment) {
+        this.contextPath = environment.getProperty("server.servlet.context-path", "");
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        port = event.getWebServer().getPort();
+    }
+
+    URI baseUrl() {
+        if (port <= 0) {
+            throw new FrejaApiException(0, 0, "The Freja eID simulator is not listening yet", null);
+        }
+        return URI.create("http://127.0.0.1:" + port + contextPath + API_PATH);
+    }
+}

@@ -1,0 +1,231 @@
+package se.portvakt.lobby;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.portvakt.audit.AuditLog;
+import se.portvakt.config.SqlTime;
+import se.portvakt.guest.GuestArrivals.Arrival;
+import se.portvakt.guest.GuestArrived;
+
+/**
+ * The waiting room: every participant's state, kept in the database so a restart keeps everyone where they
+ * were. Each change is one conditional update, so two hosts clicking at once cannot both win.
+ * Callers check who may ask; this class checks only that the change makes sense from the current state.
+ */
+@Service
+public class Lobby {
+
+    static final int MAX_DENY_MESSAGE = 500;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Lobby(JdbcClient jdbc, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A guest said they are here: they wait, unless they are already let in or may never come back. */
+    @EventListener
+    void arrived(GuestArrived event) {
+        Arrival arrival = event.arrival();
+        // the name stays with the row even for an anonymous guest: hosts may tie the pseudonym to the person
+        String shown = arrival.verifiedName() != null ? arrival.verifiedName() : event.inviteeName();
+        Optional<Participant> existing = ofInvitee(arrival.inviteeId());
+        Instant now = clock.instant();
+        if (existing.isEmpty()) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into participant (id, meeting_id, invitee_id, state, display_name, verified_name, method,
+                        assurance_level, simulated, pseudonym, waiting_since, changed_at)
+                    values (?, ?, ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, arrival.meetingId(), arrival.inviteeId(), shown == null ? "" : shown,
+                            arrival.verifiedName(), arrival.method().name(), arrival.level().name(), arrival.simulated(),
+                            arrival.pseudonym(), SqlTime.of(now), SqlTime.of(now))
+                    .update();
+            publish(id, arrival.meetingId(), arrival.meetingId(), ParticipantState.WAITING, true);
+            return;
+        }
+        Participant participant = existing.get();
+        jdbc.sql("""
+                update participant set display_name = ?, verified_name = ?, method = ?, assurance_level = ?,
+                    simulated = ?, pseudonym = ? where id = ?""")
+                .params(shown == null ? "" : shown, arrival.verifiedName(), arrival.method().name(),
+                        arrival.level().name(), arrival.simulated(), arrival.pseudonym(), participant.id())
+                .update();
+        if (participant.state() == ParticipantState.LEFT) {
+            change(participant.id(), ParticipantState.WAITING, true, ParticipantState.LEFT);
+        }
+    }
+
+    public Optional<Participant> find(UUID participantId) {
+        return select("where id = ?", participantId).stream().findFirst();
+    }
+
+    public Optional<Participant> ofInvitee(UUID inviteeId) {
+        return select("where invitee_id = ?", inviteeId).stream().findFirst();
+    }
+
+    /** The host's own row in the meeting, once they have joined it. */
+    public Optional<Participant> hostIn(UUID meetingId, UUID staffId) {
+        return select("where meeting_id = ? and staff_id = ?", meetingId, staffId).stream().findFirst();
+    }
+
+    /** Everyone of the meeting in the given states, in the order they came to that state. */
+    public List<Participant> ofMeeting(UUID meetingId, ParticipantState... states) {
+        String in = Arrays.stream(states).map(state -> "'" + state.name() + "'").collect(Collectors.joining(","));
+        return select("where meeting_id = ? and state in (" + in + ") order by changed_at, id", meetingId);
+    }
+
+    /** The organisation's waiting room, longest waiting first. */
+    public List<Participant> waiting(UUID organisationId) {
+        return select("""
+                where state = 'WAITING' and meeting_id in (select id from meeting where organisation_id = ?)
+                order by waiting_since, id""", organisationId);
+    }
+
+    /** The organisation that holds the meeting, or empty for a meeting we do not have. */
+    public Optional<UUID> organisationOf(UUID meetingId) {
+        return jdbc.sql("select organisation_id from meeting where id = ?").param(meetingId).query(UUID.class)
+                .optional();
+    }
+
+    /** Whether two meetings are booked in the same room (a guest may be moved between them). */
+    public boolean sameRoom(UUID meetingId, UUID otherMeetingId) {
+        return jdbc.sql("select count(*) from meeting a join meeting b on a.room_id = b.room_id where a.id = ? and b.id = ?")
+                .params(meetingId, otherMeetingId).query(Long.class).single() > 0;
+    }
+
+    /** A host opens the meeting: they are in it, and whoever was admitted before enters with them. */
+    @Transactional
+    public Participant hostJoins(UUID meetingId, UUID staffId, String name) {
+        Instant now = clock.instant();
+        int updated = jdbc.sql("update participant set state = 'IN_MEETING', changed_at = ? where meeting_id = ? and staff_id = ?")
+                .params(SqlTime.of(now), meetingId, staffId).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into participant (id, meeting_id, staff_id, state, display_name, waiting_since, changed_at)
+                    values (?, ?, ?, 'IN_MEETING', ?, ?, ?)""")
+                    .params(UUID.randomUUID(), meetingId, staffId, name, SqlTime.of(now), SqlTime.of(now)).update();
+        }
+        Participant host = select("where meeting_id = ? and staff_id = ?", meetingId, staffId).get(0);
+        publish(host.id(), meetingId, meetingId, ParticipantState.IN_MEETING, false);
+        for (Participant admitted : ofMeeting(meetingId, ParticipantState.ADMITTED)) {
+            change(admitted.id(), ParticipantState.IN_MEETING, false, ParticipantState.ADMITTED);
+        }
+        return host;
+    }
+
+    /** Lets a waiting guest in: straight into the meeting when a host is there, else when one comes. */
+    public void admit(UUID participantId, boolean hostPresent) {
+        change(participantId, hostPresent ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED, false,
+                ParticipantState.WAITING);
+    }
+
+    public void deny(UUID participantId, String message) {
+        String words = message == null || message.isBlank() ? null : message.strip();
+        if (words != null && words.length() > MAX_DENY_MESSAGE) {
+            throw new LobbyRefusal("too-long");
+        }
+        jdbc.sql("update participant set deny_message = ? where id = ? and state = 'WAITING'")
+                .params(words, participantId).update();
+        change(participantId, ParticipantState.DENIED, false, ParticipantState.WAITING);
+    }
+
+    /** Moves a waiting or present guest into another meeting of the same room, admitted there. */
+    @Transactional
+    public void move(UUID participantId, UUID targetMeetingId, boolean hostPresentThere) {
+        Participant participant = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
+        if (participant.isHost() || !sameRoom(participant.meetingId(), targetMeetingId)) {
+            throw new LobbyRefusal("not-same-room");
+        }
+        int moved = jdbc.sql("""
+                update participant set meeting_id = ?, state = ?, changed_at = ?
+                where id = ? and state in ('WAITING', 'ADMITTED', 'IN_MEETING')""")
+                .params(targetMeetingId, (hostPresentThere ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED).name(),
+                        SqlTime.of(clock.instant()), participantId)
+                .update();
+        if (moved == 0) {
+            throw new LobbyRefusal("wrong-state");
+        }
+        publish(participantId, targetMeetingId, participant.meetingId(),
+                hostPresentThere ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED, false);
+    }
+
+    /** Back to the waiting room, at the end of the queue. */
+    public void sendBack(UUID participantId) {
+        change(participantId, ParticipantState.WAITING, true, ParticipantState.ADMITTED, ParticipantState.IN_MEETING);
+    }
+
+    /** Disconnects someone for good: their session can never come back to this meeting. */
+    public void remove(UUID participantId) {
+        change(participantId, ParticipantState.REMOVED, false, ParticipantState.WAITING, ParticipantState.ADMITTED,
+                ParticipantState.IN_MEETING, ParticipantState.LEFT);
+    }
+
+    public void leave(UUID participantId) {
+        change(participantId, ParticipantState.LEFT, false, ParticipantState.WAITING, ParticipantState.ADMITTED,
+                ParticipantState.IN_MEETING);
+    }
+
+    /** The meeting is over: everyone still there has left it. */
+    public void meetingEnded(UUID meetingId) {
+        for (Participant participant : ofMeeting(meetingId, ParticipantState.WAITING, ParticipantState.ADMITTED,
+                ParticipantState.IN_MEETING)) {
+            leave(participant.id());
+        }
+    }
+
+    private void change(UUID participantId, ParticipantState to, boolean waitsAgain, ParticipantState... from) {
+        String in = Arrays.stream(from).map(state -> "'" + state.name() + "'").collect(Collectors.joining(","));
+        Instant now = clock.instant();
+        int changed = jdbc.sql("update participant set state = ?, changed_at = ?"
+                        + (waitsAgain ? ", waiting_since = ?" : "") + " where id = ? and state in (" + in + ")")
+                .params(waitsAgain ? List.of(to.name(), SqlTime.of(now), SqlTime.of(now), participantId)
+                        : List.of(to.name(), SqlTime.of(now), participantId))
+                .update();
+        if (changed == 0) {
+            throw new LobbyRefusal(find(participantId).isPresent() ? "wrong-state" : "unknown-participant");
+        }
+        Participant participant = find(participantId).orElseThrow();
+        if (to.isFinal()) {
+            organisationOf(participant.meetingId()).ifPresent(organisation -> audit.record(organisation, "lobby",
+                    "participant." + to.name().toLowerCase(), participantId.toString(), "meeting " + participant.meetingId()));
+        }
+        publish(participantId, participant.meetingId(), participant.meetingId(), to, false);
+    }
+
+    private void publish(UUID participantId, UUID meetingId, UUID previousMeetingId, ParticipantState state,
+            boolean arrived) {
+        UUID organisation = organisationOf(meetingId).orElseThrow();
+        events.publishEvent(new ParticipantChanged(organisation, meetingId, previousMeetingId, participantId, state,
+                arrived));
+    }
+
+    private List<Participant> select(String where, Object... params) {
+        return jdbc.sql("""
+                select id, meeting_id, invitee_id, staff_id, state, display_name, verified_name, method,
+                    assurance_level, simulated, pseudonym, waiting_since, deny_message
+                from participant""" + " " + where)
+                .params(params)
+                .query((rs, n) -> new Participant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                        ParticipantState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getBoolean(10), rs.getString(11), SqlTime.read(rs, 12), rs.getString(13)))
+                .list();
+    }
+}

@@ -1,0 +1,26 @@
+package se.portvakt.lobby;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Someone who has come to a meeting: a guest (by invitee) or a host (by staff user).
+ *
+ * @param displayName what everybody sees: the pseudonym's "Gäst K7Q4", a verified or invited name, or the host's name
+ * @param verifiedName the name an e-legitimation vouched for; for the host's eyes when the guest is anonymous
+ * @param method how the guest proved who they are (LINK, EMAIL_CODE, SMS_CODE, BANKID, FREJA), null for a host
+ * @param level the assurance level reached (NONE, LOA2, LOA3), null for a host
+ * @param pseudonym the anonymous guest's code, else null
+ */
+public record Participant(UUID id, UUID meetingId, UUID inviteeId, UUID staffId, ParticipantState state,
+        String displayName, String verifiedName, String method, String level, boolean simulated, String pseudonym,
+        Instant waitingSince, String denyMessage) {
+
+    public boolean isHost() {
+        return staffId != null;
+    }
+
+    public boolean anonymous() {
+        return pseudonym != null;
+    }
+}

@@ -1,0 +1,135 @@
+package se.portvakt.meeting;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a browser may send over the signaling socket (docs/protocol.md). Each record checks its own fields;
+ * a bad one fails to parse and its sender gets an {@code error}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClientMessage.Admit.class, name = "admit"),
+        @JsonSubTypes.Type(value = ClientMessage.AdmitAll.class, name = "admitAll"),
+        @JsonSubTypes.Type(value = ClientMessage.Deny.class, name = "deny"),
+        @JsonSubTypes.Type(value = ClientMessage.Move.class, name = "move"),
+        @JsonSubTypes.Type(value = ClientMessage.SendBack.class, name = "sendBack"),
+        @JsonSubTypes.Type(value = ClientMessage.Remove.class, name = "remove"),
+        @JsonSubTypes.Type(value = ClientMessage.Join.class, name = "join"),
+        @JsonSubTypes.Type(value = ClientMessage.Lock.class, name = "lock"),
+        @JsonSubTypes.Type(value = ClientMessage.End.class, name = "end"),
+        @JsonSubTypes.Type(value = ClientMessage.Mute.class, name = "mute"),
+        @JsonSubTypes.Type(value = ClientMessage.CameraOff.class, name = "cameraOff"),
+        @JsonSubTypes.Type(value = ClientMessage.Chat.class, name = "chat"),
+        @JsonSubTypes.Type(value = ClientMessage.Hand.class, name = "hand"),
+        @JsonSubTypes.Type(value = ClientMessage.React.class, name = "react"),
+        @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
+        @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientMessage.Publish.class, name = "publish")})
+sealed interface ClientMessage {
+
+    int MAX_CHAT = 1000;
+    /** The longest SDP offer we take; the whole message must also stay under the 16 KiB socket limit. */
+    int MAX_SDP = 15000;
+    Set<String> REACTIONS = Set.of("thumbs-up", "heart", "clap", "laugh", "surprised");
+
+    /** Messages only a host (staff of the meeting's organisation) may send. */
+    sealed interface HostOnly extends ClientMessage {}
+
+    record Admit(UUID participantId) implements HostOnly {
+        public Admit {
+            require(participantId != null, "participantId");
+        }
+    }
+
+    /** Admits everyone waiting for the meeting. */
+    record AdmitAll(UUID meetingId) implements HostOnly {
+        public AdmitAll {
+            require(meetingId != null, "meetingId");
+        }
+    }
+
+    /** @param message optional words for the guest, at most 500 characters */
+    record Deny(UUID participantId, String message) implements HostOnly {
+        public Deny {
+            require(participantId != null, "participantId");
+            require(message == null || message.length() <= 500, "message");
+        }
+    }
+
+    record Move(UUID participantId, UUID meetingId) implements HostOnly {
+        public Move {
+            require(participantId != null, "participantId");
+            require(meetingId != null, "meetingId");
+        }
+    }
+
+    record SendBack(UUID participantId) implements HostOnly {
+        public SendBack {
+            require(participantId != null, "participantId");
+        }
+    }
+
+    /** Disconnects a participant for good. */
+    record Remove(UUID participantId) implements HostOnly {
+        public Remove {
+            require(participantId != null, "participantId");
+        }
+    }
+
+    /** The host enters the meeting of their tab; the first time starts it. */
+    record Join() implements HostOnly {}
+
+    record Lock(boolean locked) implements HostOnly {}
+
+    record End() implements HostOnly {}
+
+    /** Asks a participant to mute their microphone. */
+    record Mute(UUID participantId) implements HostOnly {
+        public Mute {
+            require(participantId != null, "participantId");
+        }
+    }
+
+    /** Turns a participant's camera off. */
+    record CameraOff(UUID participantId) implements HostOnly {
+        public CameraOff {
+            require(participantId != null, "participantId");
+        }
+    }
+
+    record Chat(String text) implements ClientMessage {
+        public Chat {
+            require(text != null && !text.isBlank(), "text");
+            require(text.length() <= MAX_CHAT, "text");
+        }
+    }
+
+    record Hand(boolean raised) implements ClientMessage {}
+
+    record React(String reaction) implements ClientMessage {
+        public React {
+            require(reaction != null && REACTIONS.contains(reaction), "reaction");
+        }
+    }
+
+    record Leave() implements ClientMessage {}
+
+    record Ping() implements ClientMessage {}
+
+    /** The sender's browser offers its camera and microphone to the SFU; answered with {@code answer}. */
+    record Publish(String sdp) implements ClientMessage {
+        public Publish {
+            require(sdp != null && sdp.startsWith("v=0"), "sdp");
+            require(sdp.length() <= MAX_SDP, "sdp");
+        }
+    }
+
+    private static void require(boolean valid, String field) {
+        if (!valid) {
+            throw new IllegalArgumentException(field);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package se.portvakt.meeting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import se.portvakt.booking.Actor;
+import se.portvakt.booking.BookingService;
+import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingStatus;
+import se.portvakt.lobby.Lobby;
+import se.portvakt.lobby.Participant;
+import se.portvakt.lobby.ParticipantState;
+import se.portvakt.meeting.ServerMessage.Badge;
+
+/**
+ * What each kind of tab is shown. The one place that decides what a receiver may see: a guest sees only the
+ * meeting they are in, never who else waits, and never whose pseudonym is whose.
+ */
+@Component
+class Snapshots {
+
+    /** The console offers meetings starting this far back and ahead as places to admit or move to. */
+    static final Duration CHOICES_BEFORE = Duration.ofHours(12);
+    static final Duration CHOICES_AFTER = Duration.ofHours(24);
+
+    private final Lobby lobby;
+    private final MeetingSessions sessions;
+    private final ChatLog chat;
+    private final RaisedHands hands;
+    private final BookingService booking;
+    private final Clock clock;
+
+    Snapshots(Lobby lobby, MeetingSessions sessions, ChatLog chat, RaisedHands hands, BookingService booking,
+            Clock clock) {
+        this.lobby = lobby;
+        this.sessions = sessions;
+        this.chat = chat;
+        this.hands = hands;
+        this.booking = booking;
+        this.clock = clock;
+    }
+
+    /** The state for a tab; empty when the caller's participant is gone for good (the socket should close). */
+    Optional<ServerMessage.State> state(Caller caller) {
+        if (caller instanceof Caller.Host host) {
+            UUID meetingId = host.meetingId();
+            Optional<Participant> self = lobby.hostIn(meetingId, host.staffId());
+            return Optional.of(new ServerMessage.State(self.map(Participant::id).orElse(null),
+                    self.map(participant -> participant.state().name()).orElse(null), true, info(meetingId),
+                    roster(meetingId, true), badges(lobby.ofMeeting(meetingId, ParticipantState.ADMITTED), true, List.of()),
+                    chat.of(meetingId)));
+        }
+        Caller.Guest guest = (Caller.Guest) caller;
+        Participant participant = lobby.find(guest.participantId()).orElse(null);
+        if (participant == null || participant.state().isFinal() || participant.state() == ParticipantState.LEFT) {
+            return Optional.empty();
+        }
+        boolean in = participant.state() == ParticipantState.IN_MEETING;
+        UUID meetingId = participant.meetingId();
+        return Optional.of(new ServerMessage.State(participant.id(), participant.state().name(), false, info(meetingId),
+                in ? roster(meetingId, false) : List.of(), List.of(), in ? chat.of(meetingId) : List.of()));
+    }
+
+    ServerMessage.LobbyView lobby(Caller.Host host) {
+        Map<UUID, MeetingDetails> details = new HashMap<>();
+        List<ServerMessage.Waiting> waiting = lobby.waiting(host.organisationId()).stream()
+                .map(participant -> waiting(participant, details)).toList();
+        Instant now = clock.instant();
+        List<ServerMessage.MeetingChoice> choices = booking.between(new Actor(host.organisationId(), host.name()),
+                        now.minus(CHOICES_BEFORE), now.plus(CHOICES_AFTER), 0, 200).stream()
+                .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
+                .filter(meeting -> !sessions.life(meeting.id()).ended())
+                .map(meeting -> {
+                    MeetingSessions.Life life = sessions.life(meeting.id());
+                    return new ServerMessage.MeetingChoice(meeting.id(), meeting.title(), meeting.roomName(),
+                            meeting.start(), life.started(), life.locked());
+                }).toList();
+        return new ServerMessage.LobbyView(waiting, choices);
+    }
+
+    ServerMessage.Waiting waiting(Participant participant, Map<UUID, MeetingDetails> cache) {
+        MeetingDetails meeting = cache.computeIfAbsent(participant.meetingId(),
+                id -> booking.details(id).orElseThrow());
+        return new ServerMessage.Waiting(badge(participant, true, List.of()), meeting.id(), meeting.title(),
+                meeting.roomName(), participant.waitingSince());
+    }
+
+    ServerMessage.MeetingInfo info(UUID meetingId) {
+        MeetingDetails meeting = booking.details(meetingId).orElseThrow();
+        MeetingSessions.Life life = sessions.life(meetingId);
+        return new ServerMessage.MeetingInfo(meetingId, meeting.title(), meeting.roomName(), life.started(),
+                life.locked(), life.ended());
+    }
+
+    private List<Badge> roster(UUID meetingId, boolean forHost) {
+        return badges(lobby.ofMeeting(meetingId, ParticipantState.IN_MEETING), forHost, hands.order(meetingId));
+    }
+
+    private static List<Badge> badges(List<Participant> participants, boolean forHost, List<UUID> handOrder) {
+        return participants.stream().map(participant -> badge(participant, forHost, handOrder)).toList();
+    }
+
+    static Badge badge(Participant participant, boolean forHost, List<UUID> handOrder) {
+        int place = handOrder.indexOf(participant.id());
+        // whose pseudonym it is stays with the hosts
+        String verified = participant.anonymous() && !forHost ? null : participant.verifiedName();
+        String name = participant.anonymous() && !forHost ? "" : participant.displayName();
+        return new Badge(participant.id(), name, participant.isHost(), verified, participant.method(),
+                participant.level(), participant.pseudonym(), participant.simulated(), place < 0 ? null : place + 1);
+    }
+}

@@ -1,0 +1,140 @@
+package se.portvakt.organisation;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import se.portvakt.person.PersonalIdentityNumber;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.portvakt.audit.AuditLog;
+
+/** An organisation's administrator adds hosts and manages the API keys of its other systems. */
+@Controller
+class AdminController {
+
+    static final int MIN_PASSWORD = 12;
+
+    private final StaffDirectory staff;
+    private final ApiKeys apiKeys;
+    private final AuditLog audit;
+
+    AdminController(StaffDirectory staff, ApiKeys apiKeys, AuditLog audit) {
+        this.staff = staff;
+        this.apiKeys = apiKeys;
+        this.audit = audit;
+    }
+
+    /** The add-staff form as typed. */
+    record StaffForm(String displayName, String email, String password, String personalIdentityNumber, Boolean admin) {
+        StaffForm {
+            admin = Boolean.TRUE.equals(admin);
+        }
+    }
+
+    @GetMapping("/admin")
+    String admin(@AuthenticationPrincipal UserDetails user, Model model) {
+        return show(organisationOf(user), new StaffForm("", "", "", "", false), Map.of(), model);
+    }
+
+    @PostMapping("/admin/staff")
+    @Transactional
+    String addStaff(@AuthenticationPrincipal UserDetails user, @ModelAttribute StaffForm form,
+            BindingResult ignoredTypeErrors, Model model,
+            RedirectAttributes redirect) {
+        UUID organisationId = organisationOf(user);
+        Map<String, String> errors = check(form);
+        if (!errors.isEmpty()) {
+            return show(organisationId, form, errors, model);
+        }
+        Set<Role> roles = form.admin() ? EnumSet.of(Role.HOST, Role.ADMIN) : EnumSet.of(Role.HOST);
+        StaffUser added = staff.add(organisationId, form.email(), form.displayName(), roles, form.password());
+        personalIdentityNumber(form).ifPresent(pin -> staff.setPersonalIdentityNumber(added.id(), pin));
+        audit.record(organisationId, user.getUsername(), "staff.added", added.email(), roles.toString());
+        redirect.addFlashAttribute("notice", "organisation.admin.staff-added");
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/api-keys")
+    @Transactional
+    String createKey(@AuthenticationPrincipal UserDetails user, @RequestParam String name,
+            RedirectAttributes redirect) {
+        UUID organisationId = organisationOf(user);
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            redirect.addFlashAttribute("keyError", "organisation.admin.key-name-required");
+            return "redirect:/admin#api-keys";
+        }
+        String secret = apiKeys.create(organisationId, name);
+        audit.record(organisationId, user.getUsername(), "api-key.created", name.strip(), null);
+        redirect.addFlashAttribute("newKey", secret);
+        return "redirect:/admin#api-keys";
+    }
+
+    @PostMapping("/admin/api-keys/{id}/revoke")
+    @Transactional
+    String revokeKey(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
+        UUID organisationId = organisationOf(user);
+        if (apiKeys.revoke(organisationId, id)) {
+            audit.record(organisationId, user.getUsername(), "api-key.revoked", id.toString(), null);
+            redirect.addFlashAttribute("notice", "organisation.admin.key-revoked");
+        }
+        return "redirect:/admin#api-keys";
+    }
+
+    private String show(UUID organisationId, StaffForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("staffList", staff.of(organisationId));
+        model.addAttribute("keys", apiKeys.of(organisationId));
+        return "organisation/admin";
+    }
+
+    /** Field to message key; empty when the form is fine. */
+    private Map<String, String> check(StaffForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (form.displayName() == null || form.displayName().isBlank() || form.displayName().length() > 200) {
+            errors.put("displayName", "organisation.error.name-required");
+        }
+        String email = StaffDirectory.normalise(form.email());
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}") || email.length() > 320) {
+            errors.put("email", "organisation.error.email-invalid");
+        } else if (staff.emailTaken(email)) {
+            errors.put("email", "organisation.error.email-taken");
+        }
+        if (form.password() == null || form.password().length() < MIN_PASSWORD) {
+            errors.put("password", "organisation.error.password-short");
+        }
+        String pin = form.personalIdentityNumber();
+        if (pin != null && !pin.isBlank()) {
+            Optional<PersonalIdentityNumber> parsed = personalIdentityNumber(form);
+            if (parsed.isEmpty()) {
+                errors.put("personalIdentityNumber", "organisation.error.pin-invalid");
+            } else if (staff.personalIdentityNumberTaken(parsed.get())) {
+                errors.put("personalIdentityNumber", "organisation.error.pin-taken");
+            }
+        }
+        return errors;
+    }
+
+    /** Optional: lets the new host log in with BankID or Freja eID too. */
+    private static Optional<PersonalIdentityNumber> personalIdentityNumber(StaffForm form) {
+        String typed = form.personalIdentityNumber();
+        return typed == null || typed.isBlank() ? Optional.empty() : PersonalIdentityNumber.parse(typed);
+    }
+
+    private UUID organisationOf(UserDetails user) {
+        return staff.byEmail(user.getUsername()).map(StaffUser::organisationId).orElseThrow();
+    }
+}

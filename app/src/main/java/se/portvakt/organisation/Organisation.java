@@ -1,0 +1,19 @@
+package se.portvakt.organisation;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * A customer of Portvakt: a municipality, a region, a clinic, a bank.
+ *
+ * @param joinOpensBefore how long before a meeting's start its guests may join
+ */
+public record Organisation(UUID id, String name, ZoneId zone, String defaultLanguage, Duration joinOpensBefore) {
+
+    /** Joining opens this long before the start unless the organisation says otherwise. */
+    public static final Duration DEFAULT_JOIN_OPENS_BEFORE = Duration.ofMinutes(15);
+
+    /** The longest an organisation may open joining before the start. */
+    public static final Duration MAX_JOIN_OPENS_BEFORE = Duration.ofHours(2);
+}

@@ -1,0 +1,66 @@
+package se.portvakt.organisation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import se.portvakt.config.SqlTime;
+
+/** Reads and creates organisations. */
+@Component
+public class Organisations {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Organisations(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Organisation> find(UUID id) {
+        return jdbc.sql("""
+                select id, name, time_zone, default_language, join_opens_minutes from organisation where id = ?""")
+                .param(id)
+                .query((rs, n) -> new Organisation(rs.getObject(1, UUID.class), rs.getString(2),
+                        ZoneId.of(rs.getString(3)), rs.getString(4), Duration.ofMinutes(rs.getInt(5))))
+                .optional();
+    }
+
+    public Organisation get(UUID id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("No organisation " + id));
+    }
+
+    public boolean any() {
+        return jdbc.sql("select count(*) from organisation").query(Long.class).single() > 0;
+    }
+
+    public List<String> names() {
+        return jdbc.sql("select name from organisation order by name").query(String.class).list();
+    }
+
+    public Organisation create(String name, ZoneId zone, String defaultLanguage) {
+        Organisation organisation = new Organisation(UUID.randomUUID(), name, zone, defaultLanguage,
+                Organisation.DEFAULT_JOIN_OPENS_BEFORE);
+        jdbc.sql("""
+                insert into organisation (id, name, time_zone, default_language, join_opens_minutes, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(organisation.id(), name, zone.getId(), defaultLanguage,
+                        organisation.joinOpensBefore().toMinutes(), SqlTime.of(clock.instant()))
+                .update();
+        return organisation;
+    }
+
+    /** Sets how long before a meeting's start its guests may join (0 to {@link Organisation#MAX_JOIN_OPENS_BEFORE}). */
+    public void setJoinOpensBefore(UUID organisationId, Duration before) {
+        if (before.isNegative() || before.compareTo(Organisation.MAX_JOIN_OPENS_BEFORE) > 0) {
+            throw new IllegalArgumentException("join window out of range: " + before);
+        }
+        jdbc.sql("update organisation set join_opens_minutes = ? where id = ?")
+                .params(before.toMinutes(), organisationId).update();
+    }
+}

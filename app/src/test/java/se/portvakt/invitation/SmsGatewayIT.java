@@ -1,0 +1,111 @@
+package se.portvakt.invitation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import se.portvakt.IntegrationTest;
+import se.portvakt.invitation.BookingRows.Booked;
+import se.portvakt.invitation.BookingRows.Guest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** With a gateway configured, SMS invitations reach it over HTTP with the bearer token. */
+@IntegrationTest
+class SmsGatewayIT {
+
+    static final TestSmsGateway GATEWAY = TestSmsGateway.start();
+    static final String TOKEN = "test-token-" + BookingRows.unique();
+
+    // this class's own context: the shared one has no gateway
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("portvakt.invitation.sms.gateway-url", () -> GATEWAY.url().toString());
+        registry.add("portvakt.invitation.sms.token", () -> TOKEN);
+        registry.add("portvakt.invitation.sms.sender", () -> "Testkommun");
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        GATEWAY.stop();
+    }
+
+    @Autowired OutboxWorker worker;
+    @Autowired InvitationDeliveries deliveries;
+    @Autowired Clock clock;
+    BookingRows booking;
+
+    @Autowired
+    void booking(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+        booking = new BookingRows(jdbc, transactions, events);
+    }
+
+    @Test
+    void theInvitationReachesTheGatewayWithTheTokenAndThePersonalLink() {
+        Guest anna = BookingRows.guest("Anna Andersson", true);
+        Booked booked = booking.book("Uppföljning", "sv", clock.instant(), anna);
+
+        worker.deliverDue();
+
+        List<JsonNode> sent = sentTo(anna.mobile());
+        assertThat(sent).singleElement().satisfies(json -> {
+            assertThat(json.get("from").asString()).isEqualTo("Testkommun");
+            assertThat(json.get("message").asString()).startsWith("Portvakt: Vera Värd").contains("/m/");
+        });
+        assertThat(GATEWAY.requests()).filteredOn(request -> request.body().contains(anna.mobile()))
+                .singleElement().satisfies(request -> {
+                    assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
+                    assertThat(request.idempotencyKey()).startsWith("<").endsWith(">");
+                });
+        assertThat(deliveries.forMeeting(booked.meetingId()))
+                .extracting(Delivery::channel, Delivery::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("EMAIL", "SENT"),
+                        org.assertj.core.groups.Tuple.tuple("SMS", "SENT"));
+    }
+
+    @Test
+    void aCancellationIsToldBySmsToo() {
+        Guest anna = BookingRows.guest("Anna Andersson", true);
+        Booked booked = booking.book("Uppföljning", "en", clock.instant(), anna);
+        worker.deliverDue();
+
+        booking.cancel(booked);
+        worker.deliverDue();
+
+        assertThat(sentTo(anna.mobile())).hasSize(2)
+                .last().satisfies(json -> assertThat(json.get("message").asString())
+                        .startsWith("Portvakt: Cancelled: ").doesNotContain("/m/"));
+    }
+
+    @Test
+    void aGatewayErrorIsRetriedLater() {
+        Guest anna = BookingRows.guest("Anna Andersson", true);
+        GATEWAY.answer(500);
+        try {
+            Booked booked = booking.book("Uppföljning", "sv", clock.instant(), anna);
+            worker.deliverDue();
+
+            assertThat(deliveries.forMeeting(booked.meetingId()))
+                    .filteredOn(delivery -> delivery.channel().equals("SMS"))
+                    .singleElement().satisfies(delivery -> assertThat(delivery.status()).isEqualTo("PENDING"));
+            assertThat(sentTo(anna.mobile())).isEmpty();
+        } finally {
+            GATEWAY.answer(202);
+        }
+    }
+
+    private static List<JsonNode> sentTo(String mobile) {
+        return GATEWAY.requests().stream()
+                .map(request -> JsonMapper.shared().readTree(request.body()))
+                .filter(json -> json.get("to").asString().equals(mobile))
+                .toList();
+    }
+}

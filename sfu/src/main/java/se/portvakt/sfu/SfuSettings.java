@@ -1,0 +1,24 @@
+package se.portvakt.sfu;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import se.portvakt.sfu.forward.StreamSettings;
+
+/**
+ * Settings of one SFU instance.
+ *
+ * @param bind          UDP address to bind; port 0 picks a free one (tests)
+ * @param advertised    the host candidate put into answers; usually the bind address, or the
+ *                      public address when the bind address is a wildcard
+ * @param tickInterval  how often the loop runs timers (NACK, keyframe, reports); bounds NACK latency
+ * @param streams       per-stream forwarding settings
+ */
+public record SfuSettings(InetSocketAddress bind, InetSocketAddress advertised, Duration tickInterval,
+                          StreamSettings streams) {
+
+    /** Loopback on a free port, 10 ms ticks: what tests use. */
+    public static SfuSettings loopback() {
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        return new SfuSettings(any, null, Duration.ofMillis(10), StreamSettings.DEFAULTS);
+    }
+}

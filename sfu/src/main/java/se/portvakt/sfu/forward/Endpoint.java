@@ -1,0 +1,254 @@
+package se.portvakt.sfu.forward;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import se.portvakt.sfu.rtcp.RtcpPacket;
+import se.portvakt.sfu.rtcp.RtcpParser;
+import se.portvakt.sfu.srtp.SrtpSession;
+import se.portvakt.sfu.rtp.RtpFields;
+import se.portvakt.sfu.rtx.RtxUnwrap;
+import se.portvakt.sfu.stats.StreamStats;
+
+/**
+ * One participant as the forwarder sees it: the streams it publishes (by their SSRC) and the
+ * streams it receives (by our SSRC), over one {@link SrtpTransport}. Routes its plain RTP to
+ * its publisher streams and its RTCP feedback to the right stream on either side.
+ *
+ * <p>Thread-safety: the maps are concurrent; streams do their own locking.
+ */
+public final class Endpoint {
+    private final String participantId;
+    private final long localSsrc;
+    private final SrtpTransport transport;
+    private final StreamSettings settings;
+    private final Map<Long, PublisherStream> published = new ConcurrentHashMap<>();
+    private final Map<Long, Subscriber> subscribed = new ConcurrentHashMap<>();
+    private final LongAdder unknownSsrc = new LongAdder();
+    private final LongAdder ignoredFeedback = new LongAdder();
+    private final LongAdder beforeKeys = new LongAdder();
+    /** Indexed by payload type: the apt of an RTX payload type, -1 for others. */
+    private final int[] aptByRtxPayloadType = new int[128];
+    private final Map<Long, Long> mediaByRtxSsrc = new ConcurrentHashMap<>();
+    private final LongAdder rtxIgnored = new LongAdder();
+    /** Stateless apart from its malformed counter, so one is shared. */
+    private static final RtcpParser RTCP = new RtcpParser();
+
+    /** @param localSsrc our SSRC as the sender of RTCP feedback to this participant */
+    public Endpoint(String participantId, long localSsrc, SrtpTransport transport, StreamSettings settings) {
+        this.participantId = participantId;
+        this.localSsrc = localSsrc;
+        this.transport = transport;
+        this.settings = settings;
+        java.util.Arrays.fill(aptByRtxPayloadType, -1);
+    }
+
+    /**
+     * The media SSRC an RTX SSRC repairs: as declared, else the only video stream published
+     * (Chrome without simulcast); null when it cannot be told (simulcast without FID groups).
+     */
+    private Long mediaSsrcOf(long rtxSsrc) {
+        Long media = mediaByRtxSsrc.get(rtxSsrc);
+        if (media != null) {
+            return media;
+        }
+        Long only = null;
+        for (PublisherStream p : published.values()) {
+            if (p.kind() == MediaKind.VIDEO) {
+                if (only != null) {
+                    return null;
+                }
+                only = p.ssrc();
+            }
+        }
+        return only;
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    /** Our SSRC as the sender of feedback to this participant. */
+    public long localSsrc() {
+        return localSsrc;
+    }
+
+    public SrtpTransport transport() {
+        return transport;
+    }
+
+    /** Declares a stream this participant sends (from its SDP, or learnt at its first packet). */
+    public PublisherStream publish(long ssrc, MediaKind kind, boolean usePli) {
+        return publish(ssrc, kind, usePli, false);
+    }
+
+    /** As above; {@code vp8} makes subscribers start at a keyframe. */
+    public PublisherStream publish(long ssrc, MediaKind kind, boolean usePli, boolean vp8) {
+        return published.computeIfAbsent(ssrc,
+                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, vp8, settings));
+    }
+
+    public PublisherStream published(long ssrc) {
+        return published.get(ssrc);
+    }
+
+    public List<PublisherStream> publishedStreams() {
+        return List.copyOf(published.values());
+    }
+
+    /** Starts sending {@code source} to this participant as our SSRC {@code ssrc}; asks for a keyframe. */
+    public Subscriber subscribe(PublisherStream source, long ssrc, long now) {
+        Subscriber subscriber = subscribed.computeIfAbsent(ssrc,
+                s -> new Subscriber(participantId, s, source.kind(), transport, settings));
+        source.addSubscriber(subscriber, now);
+        return subscriber;
+    }
+
+    public Subscriber subscribed(long ssrc) {
+        return subscribed.get(ssrc);
+    }
+
+    /** Declares an RTX payload type (RFC 4588) and the payload type it repairs (its apt). */
+    public void rtxPayloadType(int rtxPayloadType, int associatedPayloadType) {
+        aptByRtxPayloadType[rtxPayloadType & 0x7F] = associatedPayloadType;
+    }
+
+    /** Pairs an RTX SSRC with the media SSRC it repairs (a=ssrc-group:FID media rtx). */
+    public void rtxSsrc(long rtxSsrc, long mediaSsrc) {
+        mediaByRtxSsrc.put(rtxSsrc, mediaSsrc);
+    }
+
+    public boolean isRtx(int payloadType) {
+        return aptByRtxPayloadType[payloadType & 0x7F] >= 0;
+    }
+
+    /** A plain RTP packet from this participant; RTX is unwrapped into the stream it repairs. */
+    public void onRtp(byte[] buf, int off, int len, long now) {
+        int apt = aptByRtxPayloadType[RtpFields.payloadType(buf, off)];
+        if (apt >= 0) {
+            Long media = mediaSsrcOf(RtpFields.ssrc(buf, off));
+            len = media == null ? RtxUnwrap.NOTHING : RtxUnwrap.unwrap(buf, off, len, apt, media);
+            if (len == RtxUnwrap.NOTHING) {
+                rtxIgnored.increment();
+                return;
+            }
+        }
+        PublisherStream stream = published.get(RtpFields.ssrc(buf, off));
+        if (stream == null) {
+            unknownSsrc.increment();
+            return;
+        }
+        stream.onRtp(buf, off, len, now);
+    }
+
+    /**
+     * A datagram from this participant that the demux classified as RTP or RTCP: unprotect in
+     * place with its SRTP session, then route. Dropped (counted by the session) if it fails.
+     *
+     * @return the plain length now at {@code buf[off...]}, or -1 if dropped
+     */
+    public int onSrtp(byte[] buf, int off, int len, boolean rtcp, long now) {
+        SrtpSession session = transport.session();
+        if (session == null) {
+            beforeKeys.increment();
+            return -1;
+        }
+        int plain = rtcp ? session.unprotectRtcp(buf, off, len) : session.unprotectRtp(buf, off, len);
+        if (plain == SrtpSession.FAILED) {
+            return -1;
+        }
+        if (rtcp) {
+            RTCP.parse(buf, off, plain).ifPresent(packets -> onRtcp(packets, now));
+        } else {
+            onRtp(buf, off, plain, now);
+        }
+        return plain;
+    }
+
+    /** A plain RTCP compound from this participant, parsed. */
+    public void onRtcp(List<RtcpPacket> packets, long now) {
+        for (RtcpPacket p : packets) {
+            if (p instanceof RtcpPacket.SenderReport sr) {
+                PublisherStream stream = published.get(sr.ssrc());
+                if (stream != null) {
+                    stream.onSenderReport(sr, now);
+                }
+                reports(sr.reports(), now);
+            } else if (p instanceof RtcpPacket.ReceiverReport rr) {
+                reports(rr.reports(), now);
+            } else if (p instanceof RtcpPacket.GenericNack nack) {
+                Subscriber s = subscribed.get(nack.mediaSsrc());
+                if (s != null) {
+                    s.onNack(nack.lostSequenceNumbers());
+                }
+            } else if (p instanceof RtcpPacket.PictureLossIndication pli) {
+                Subscriber s = subscribed.get(pli.mediaSsrc());
+                if (s != null) {
+                    s.onKeyframeRequest(now);
+                }
+            } else if (p instanceof RtcpPacket.FullIntraRequest fir) {
+                for (RtcpPacket.FirEntry e : fir.entries()) {
+                    Subscriber s = subscribed.get(e.ssrc());
+                    if (s != null) {
+                        s.onKeyframeRequest(now);
+                    }
+                }
+            } else if (p instanceof RtcpPacket.Remb remb) {
+                for (long ssrc : remb.ssrcs()) {
+                    Subscriber s = subscribed.get(ssrc);
+                    if (s != null) {
+                        s.onRemb(remb.bitrate());
+                    }
+                }
+            } else {
+                // transport-cc will drive layer choice; SDES and BYE need nothing.
+                ignoredFeedback.increment();
+            }
+        }
+    }
+
+    private void reports(List<RtcpPacket.ReportBlock> blocks, long now) {
+        for (RtcpPacket.ReportBlock block : blocks) {
+            Subscriber s = subscribed.get(block.ssrc());
+            if (s != null) {
+                s.onReceptionReport(block, now);
+            }
+        }
+    }
+
+    /** Timer work for every stream of this participant. */
+    public void tick(long now, long wallClockMillis) {
+        published.values().forEach(p -> p.tick(now));
+        subscribed.values().forEach(s -> s.tick(now, wallClockMillis));
+    }
+
+    /** Detaches this participant's subscriptions from their sources and its streams from their subscribers. */
+    public void close() {
+        for (Subscriber s : subscribed.values()) {
+            PublisherStream source = s.source();
+            if (source != null) {
+                source.removeSubscriber(s);
+            }
+        }
+        subscribed.clear();
+        published.clear();
+    }
+
+    public List<StreamStats> stats() {
+        List<StreamStats> out = new ArrayList<>();
+        published.values().forEach(p -> out.add(p.stats()));
+        subscribed.values().forEach(s -> out.add(s.stats()));
+        return out;
+    }
+
+    /** RTX packets dropped: padding-only probes, or no known stream to repair. */
+    public long rtxIgnored() {
+        return rtxIgnored.sum();
+    }
+
+    public long unknownSsrc() {
+        return unknownSsrc.sum();
+    }
+}

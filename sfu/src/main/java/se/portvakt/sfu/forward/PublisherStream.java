@@ -1,0 +1,204 @@
+package se.portvakt.sfu.forward;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import se.portvakt.sfu.bandwidth.LossBasedEstimator;
+import se.portvakt.sfu.keyframe.KeyframeRequester;
+import se.portvakt.sfu.nack.LossDetector;
+import se.portvakt.sfu.packetcache.PacketCache;
+import se.portvakt.sfu.report.ReceptionStatistics;
+import se.portvakt.sfu.report.ReportTimer;
+import se.portvakt.sfu.rtcp.RtcpPacket;
+import se.portvakt.sfu.rtp.RtpFields;
+import se.portvakt.sfu.stats.StreamCounters;
+import se.portvakt.sfu.stats.StreamStats;
+import se.portvakt.sfu.vp8.Vp8Keyframe;
+
+/**
+ * One stream a publisher sends us (one SSRC), fanned out to its {@link Subscriber}s.
+ *
+ * <p>Each packet arrives here already unprotected, once; it is cached plain for NACKs and
+ * handed to every subscriber, which copies, rewrites and protects it for its own peer.
+ * Upstream this stream owns the feedback to the publisher: NACKs for gaps, keyframe requests
+ * (rate-limited), and each report interval an RR with a REMB from the loss-based estimate.
+ *
+ * <p>Locking: the stream's monitor guards its state (loss detector, statistics, keyframe
+ * limiter); subscribers are taken under it, never the other way round. Subscribers may be added
+ * and removed from any thread (copy-on-write list).
+ */
+public final class PublisherStream {
+    private final String participantId;
+    private final long ssrc;
+    private final MediaKind kind;
+    private final long localSsrc;
+    private final SrtpTransport feedback;
+    private final PacketCache cache;
+    private final LossDetector loss;
+    private final ReceptionStatistics reception;
+    private final KeyframeRequester keyframes;
+    private final LossBasedEstimator estimator;
+    private final ReportTimer reportTimer;
+    private final StreamCounters counters;
+    private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private long reportedLost;
+    private final long minBitrate;
+    private final boolean vp8;
+
+    /**
+     * @param localSsrc the SSRC the SFU uses as sender of feedback to this publisher
+     * @param feedback  the publisher's transport, for NACK, PLI/FIR, RR and REMB
+     * @param usePli    the publisher negotiated "nack pli" (else FIR is used)
+     */
+    public PublisherStream(String participantId, long ssrc, MediaKind kind, long localSsrc, SrtpTransport feedback,
+                           boolean usePli, StreamSettings settings) {
+        this(participantId, ssrc, kind, localSsrc, feedback, usePli, false, settings);
+    }
+
+    /**
+     * @param vp8 the stream is VP8, so a subscriber that joins or switches to it starts at a
+     *            keyframe (Vp8Keyframe) instead of forwarding undecodable delta frames
+     */
+    public PublisherStream(String participantId, long ssrc, MediaKind kind, long localSsrc, SrtpTransport feedback,
+                           boolean usePli, boolean vp8, StreamSettings settings) {
+        this.vp8 = vp8;
+        this.participantId = participantId;
+        this.ssrc = ssrc;
+        this.kind = kind;
+        this.localSsrc = localSsrc;
+        this.feedback = feedback;
+        this.cache = new PacketCache(settings.cacheCapacity());
+        this.loss = new LossDetector(settings.nack());
+        this.reception = new ReceptionStatistics(kind.clockRate());
+        this.keyframes = new KeyframeRequester(localSsrc, ssrc, usePli, settings.keyframeInterval());
+        this.estimator = new LossBasedEstimator(settings.estimator());
+        this.minBitrate = settings.estimator().min();
+        this.reportTimer = new ReportTimer(settings.reportInterval());
+        this.counters = new StreamCounters(participantId, ssrc, kind.sdpName(), StreamStats.Direction.IN);
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public MediaKind kind() {
+        return kind;
+    }
+
+    /** Subscribers must wait for a keyframe before forwarding (VP8 streams). */
+    public boolean keyframeGated() {
+        return vp8;
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    /** Packets kept for NACK answering, in the publisher's numbering. */
+    PacketCache cache() {
+        return cache;
+    }
+
+    /**
+     * A plain (already unprotected) RTP packet of this stream: count, cache, fan out.
+     * The caller may reuse {@code buf} afterwards.
+     */
+    public synchronized void onRtp(byte[] buf, int off, int len, long now) {
+        int seq = RtpFields.sequenceNumber(buf, off);
+        long extended = loss.received(seq, now);
+        reception.received(extended, RtpFields.timestamp(buf, off), now);
+        counters.packets.increment();
+        counters.bytes.add(len);
+        cache.store(seq, buf, off, len);
+        boolean keyframe = vp8 && Vp8Keyframe.starts(buf, off, len); // once, not per subscriber
+        for (Subscriber s : subscribers) {
+            s.forward(this, buf, off, len, keyframe, now);
+        }
+    }
+
+    /** An SR from the publisher for this SSRC, remembered for the next RR's LSR/DLSR. */
+    public synchronized void onSenderReport(RtcpPacket.SenderReport sr, long now) {
+        reception.senderReport(sr.ntpTimestamp(), now);
+    }
+
+    /**
+     * Adds a subscriber and asks the publisher for a keyframe at once, so the newcomer can
+     * start decoding without waiting for the next periodic one.
+     */
+    public void addSubscriber(Subscriber subscriber, long now) {
+        subscriber.switchTo(this);
+        subscribers.addIfAbsent(subscriber); // subscribing twice must not send every packet twice
+        requestKeyframe(now);
+    }
+
+    public void removeSubscriber(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    public List<Subscriber> subscribers() {
+        return List.copyOf(subscribers);
+    }
+
+    /** A subscriber needs a keyframe (its PLI/FIR, a join, a switch); rate-limited upstream. */
+    public synchronized void requestKeyframe(long now) {
+        if (kind != MediaKind.VIDEO) {
+            return;
+        }
+        keyframes.request(now).ifPresent(this::sendKeyframeRequest);
+    }
+
+    private void sendKeyframeRequest(RtcpPacket request) {
+        counters.keyframeRequests.increment();
+        feedback.sendRtcp(List.of(request));
+    }
+
+    /**
+     * Timer work, called every few ms by the loop: due NACKs, a held-back keyframe request,
+     * and each report interval an RR with a REMB.
+     */
+    public synchronized void tick(long now) {
+        List<Integer> due = loss.due(now);
+        if (!due.isEmpty()) {
+            counters.nacks.add(due.size());
+            feedback.sendRtcp(List.of(new RtcpPacket.GenericNack(localSsrc, ssrc, due)));
+        }
+        keyframes.tick(now).ifPresent(this::sendKeyframeRequest);
+        if (reportTimer.due(now)) {
+            Optional.ofNullable(receiverReport(now)).ifPresent(feedback::sendRtcp);
+        }
+    }
+
+    /** RR for this stream plus a REMB of the new estimate; null before the first packet. */
+    List<RtcpPacket> receiverReport(long now) {
+        RtcpPacket.ReportBlock block = reception.reportBlock(ssrc, now);
+        if (block == null) {
+            return null;
+        }
+        long lostNow = reception.cumulativeLost();
+        counters.lost.add(lostNow - reportedLost);
+        reportedLost = lostNow;
+        List<RtcpPacket> out = new ArrayList<>(2);
+        out.add(new RtcpPacket.ReceiverReport(localSsrc, List.of(block)));
+        if (kind == MediaKind.VIDEO) {
+            // Upstream loss sets our own estimate; the weakest subscriber caps it (galene's rule),
+            // so one publisher is never pushed past what its receivers can take.
+            long bitrate = estimator.update(block.fractionLost() / 256.0, now);
+            for (Subscriber s : subscribers) {
+                bitrate = Math.min(bitrate, s.downlinkLimit());
+            }
+            bitrate = Math.max(bitrate, minBitrate);
+            counters.bitrateEstimate(bitrate);
+            out.add(new RtcpPacket.Remb(localSsrc, bitrate, List.of(ssrc)));
+        }
+        return out;
+    }
+
+    public StreamStats stats() {
+        return counters.snapshot();
+    }
+
+    public synchronized long missingNow() {
+        return loss.missingCount();
+    }
+}

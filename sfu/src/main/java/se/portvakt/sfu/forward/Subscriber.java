@@ -1,0 +1,209 @@
+package se.portvakt.sfu.forward;
+
+import java.util.List;
+import se.portvakt.sfu.bandwidth.EstimatorSettings;
+import se.portvakt.sfu.bandwidth.LossBasedEstimator;
+import se.portvakt.sfu.report.ReportTimer;
+import se.portvakt.sfu.report.SenderStatistics;
+import se.portvakt.sfu.rtcp.RtcpPacket;
+import se.portvakt.sfu.rtp.RtpFields;
+import se.portvakt.sfu.rtp.RtpRewriter;
+import se.portvakt.sfu.srtp.SrtpProfile;
+import se.portvakt.sfu.stats.StreamCounters;
+import se.portvakt.sfu.stats.StreamStats;
+
+/**
+ * One outgoing stream to one subscriber: a fixed SSRC of ours whose source (a
+ * {@link PublisherStream}) may change. Sequence numbers and timestamps stay continuous across
+ * a switch: at the first packet of the new source the offsets are chosen so that the sequence
+ * number follows the last one sent and the timestamp advances by the wall time that passed.
+ *
+ * <p>NACKs from the subscriber name our sequence numbers; each is mapped back through the
+ * current offset to the source's numbering and resent from the source's {@code PacketCache},
+ * re-rewritten and re-protected. Numbers sent before the last switch are not answerable.
+ *
+ * <p>Locking: the subscriber's monitor guards the rewriter, its scratch buffer and counters;
+ * {@link #forward} runs under the source's monitor as well (publisher, then subscriber).
+ */
+public final class Subscriber {
+    /** Room for a full-size packet plus the largest SRTP tag. */
+    private static final int SCRATCH = 1500 + 16;
+
+    private final String participantId;
+    private final long ssrc;
+    private final MediaKind kind;
+    private final SrtpTransport transport;
+    private final RtpRewriter rewriter;
+    private final SenderStatistics sent;
+    private final ReportTimer reportTimer;
+    private final StreamCounters counters;
+    private final byte[] scratch = new byte[SCRATCH];
+    private final LossBasedEstimator downlink;
+    private long rembCeiling = Long.MAX_VALUE;
+    private volatile PublisherStream source;
+    private boolean needOffsets = true;
+    private boolean waitingForKeyframe;
+    private boolean sentAny;
+    private int sequenceOffset;
+    private long timestampOffset;
+    private int firstSequenceOfSource;
+    private int lastSequence;
+    private long lastTimestamp;
+    private long lastSentAt;
+
+    /** @param ssrc the SSRC this subscriber sees (announced in its SDP), not the publisher's */
+    public Subscriber(String participantId, long ssrc, MediaKind kind, SrtpTransport transport, StreamSettings settings) {
+        this.participantId = participantId;
+        this.ssrc = ssrc;
+        this.kind = kind;
+        this.transport = transport;
+        this.rewriter = new RtpRewriter(ssrc);
+        this.sent = new SenderStatistics(kind.clockRate());
+        this.reportTimer = new ReportTimer(settings.reportInterval());
+        this.counters = new StreamCounters(participantId, ssrc, kind.sdpName(), StreamStats.Direction.OUT);
+        // Starts at the maximum: until a subscriber reports loss it does not hold the publisher back.
+        EstimatorSettings e = settings.estimator();
+        this.downlink = new LossBasedEstimator(new EstimatorSettings(e.max(), e.min(), e.max(), e.increasePerSecond(),
+                e.lowLoss(), e.highLoss()));
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    public PublisherStream source() {
+        return source;
+    }
+
+    /** Makes {@code next} the source; offsets are fixed at its first packet. */
+    synchronized void switchTo(PublisherStream next) {
+        PublisherStream previous = source;
+        if (previous != null && previous != next) {
+            previous.removeSubscriber(this);
+        }
+        source = next;
+        needOffsets = true;
+        waitingForKeyframe = next.keyframeGated();
+    }
+
+    /**
+     * Called by {@code from} for each plain packet; drops packets of a source switched away
+     * from, and of a gated source until its keyframe starts.
+     */
+    synchronized void forward(PublisherStream from, byte[] buf, int off, int len, boolean keyframe, long now) {
+        if (from != source || len > SCRATCH - 16) {
+            return;
+        }
+        if (waitingForKeyframe) {
+            if (!keyframe) {
+                counters.gated.increment(); // the join or switch already asked the publisher for one
+                return;
+            }
+            waitingForKeyframe = false;
+        }
+        if (needOffsets) {
+            chooseOffsets(buf, off, now);
+        }
+        System.arraycopy(buf, off, scratch, 0, len);
+        rewriter.rewrite(scratch, 0);
+        int seq = RtpFields.sequenceNumber(scratch, 0);
+        if (((seq - lastSequence) & 0x8000) == 0 || !sentAny) { // newest so far (signed 16-bit compare)
+            lastSequence = seq;
+            lastTimestamp = RtpFields.timestamp(scratch, 0);
+            lastSentAt = now;
+        }
+        sentAny = true;
+        if (transport.sendRtp(scratch, 0, len)) {
+            counters.packets.increment();
+            counters.bytes.add(len);
+            sent.sent(lastTimestamp, len - 12, now);
+        }
+    }
+
+    private void chooseOffsets(byte[] buf, int off, long now) {
+        int inSeq = RtpFields.sequenceNumber(buf, off);
+        long inTs = RtpFields.timestamp(buf, off);
+        if (!sentAny) {
+            sequenceOffset = 0; // the first source's numbers pass through unchanged
+            timestampOffset = 0;
+        } else {
+            long elapsedTicks = Math.max(1, (now - lastSentAt) * kind.clockRate() / 1_000_000_000L);
+            sequenceOffset = (lastSequence + 1 - inSeq) & 0xFFFF;
+            timestampOffset = (lastTimestamp + elapsedTicks - inTs) & 0xFFFFFFFFL;
+        }
+        rewriter.offsets(sequenceOffset, timestampOffset);
+        firstSequenceOfSource = (inSeq + sequenceOffset) & 0xFFFF;
+        needOffsets = false;
+    }
+
+    /** The subscriber NACKed these (our) sequence numbers: resend what the source's cache holds. */
+    public synchronized void onNack(List<Integer> lost) {
+        counters.nacks.add(lost.size());
+        PublisherStream from = source;
+        for (int outSeq : lost) {
+            int sinceSwitch = (outSeq - firstSequenceOfSource) & 0xFFFF;
+            int sentSinceSwitch = (lastSequence - firstSequenceOfSource) & 0xFFFF;
+            int len = -1;
+            if (from != null && sentAny && !needOffsets && sinceSwitch <= sentSinceSwitch) {
+                len = from.cache().load((outSeq - sequenceOffset) & 0xFFFF, scratch, 0);
+            }
+            if (len < 0 || len + SrtpProfile.AEAD_AES_128_GCM.rtpOverhead() > scratch.length) {
+                counters.unrepairable.increment();
+                continue;
+            }
+            rewriter.rewrite(scratch, 0);
+            if (transport.sendRtp(scratch, 0, len)) {
+                counters.retransmitted.increment();
+                counters.bytes.add(len);
+            }
+        }
+    }
+
+    /** The subscriber sent PLI or FIR for our SSRC: relay to the source, which rate-limits. */
+    public void onKeyframeRequest(long now) {
+        counters.keyframeRequests.increment();
+        PublisherStream from = source;
+        if (from != null) {
+            from.requestKeyframe(now);
+        }
+    }
+
+    /**
+     * The subscriber's reception report about our SSRC: its loss drives this copy's own
+     * loss-based estimate, which caps what the publisher is asked to send.
+     */
+    public synchronized void onReceptionReport(RtcpPacket.ReportBlock block, long now) {
+        counters.lost.add(block.cumulativeLost() - counters.lost.sum());
+        downlink.update(block.fractionLost() / 256.0, now);
+        counters.bitrateEstimate(downlinkLimit());
+    }
+
+    /** The subscriber's own REMB naming our SSRC: a ceiling from its receive-side estimator. */
+    public synchronized void onRemb(long bitrate) {
+        rembCeiling = bitrate;
+        counters.bitrateEstimate(downlinkLimit());
+    }
+
+    /** What this subscriber can take, bit/s: its loss-based estimate, under its REMB if it sent one. */
+    public synchronized long downlinkLimit() {
+        return Math.min(downlink.bitrate(), rembCeiling);
+    }
+
+    /** Timer: an SR each report interval once something was sent. */
+    public synchronized void tick(long now, long wallClockMillis) {
+        if (reportTimer.due(now)) {
+            RtcpPacket.SenderReport sr = sent.senderReport(ssrc, wallClockMillis, now);
+            if (sr != null) {
+                transport.sendRtcp(List.of(sr));
+            }
+        }
+    }
+
+    public StreamStats stats() {
+        return counters.snapshot();
+    }
+}

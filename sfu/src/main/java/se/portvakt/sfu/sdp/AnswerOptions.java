@@ -1,0 +1,52 @@
+package se.portvakt.sfu.sdp;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import se.portvakt.sfu.ice.IceCredentials;
+
+/**
+ * What the SFU puts into, or accepts for, an answer. The supported sets name codecs and
+ * extensions, never payload types or ids: those are always taken from the offer.
+ *
+ * @param candidates    the SFU's host candidates (ICE-lite gathers nothing else)
+ * @param codecNames    encoding names accepted, case-insensitive ("opus", "VP8"); RTX follows its codec
+ * @param extensionUris header extension URIs accepted
+ * @param feedback      rtcp-fb values accepted ("nack", "nack pli", ...)
+ */
+public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<InetSocketAddress> candidates,
+                            long sessionId, Set<String> codecNames, Set<String> extensionUris, Set<String> feedback) {
+
+    public static final Set<String> DEFAULT_CODECS = Set.of("opus", "vp8");
+    public static final Set<String> DEFAULT_EXTENSIONS = Set.of(
+            "urn:ietf:params:rtp-hdrext:ssrc-audio-level",
+            "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
+            "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01",
+            "urn:ietf:params:rtp-hdrext:sdes:mid",
+            "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id",
+            "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id");
+    public static final Set<String> DEFAULT_FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "goog-remb", "transport-cc");
+
+    public AnswerOptions {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("an ICE-lite answer needs at least one host candidate");
+        }
+        codecNames = codecNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        candidates = List.copyOf(candidates);
+        extensionUris = Set.copyOf(extensionUris);
+        feedback = Set.copyOf(feedback);
+    }
+
+    /** Opus and VP8 with the extensions and feedback the SFU implements or will. */
+    public static AnswerOptions defaults(IceCredentials ice, Fingerprint fingerprint, List<InetSocketAddress> candidates,
+                                         long sessionId) {
+        return new AnswerOptions(ice, fingerprint, candidates, sessionId, DEFAULT_CODECS, DEFAULT_EXTENSIONS,
+                DEFAULT_FEEDBACK);
+    }
+
+    boolean supportsCodec(String name) {
+        return codecNames.contains(name.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,358 @@
+package se.portvakt.sfu.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.portvakt.sfu.ParticipantAnswer;
+import se.portvakt.sfu.SfuSettings;
+import se.portvakt.sfu.demux.PacketDemux;
+import se.portvakt.sfu.demux.PacketKind;
+import se.portvakt.sfu.forward.PacketSink;
+import se.portvakt.sfu.ice.IceCredentials;
+import se.portvakt.sfu.rtcp.RtcpPacket;
+import se.portvakt.sfu.rtcp.RtcpParser;
+import se.portvakt.sfu.rtp.RtpFields;
+import se.portvakt.sfu.sdp.Fingerprint;
+import se.portvakt.sfu.sdp.SdpParser;
+import se.portvakt.sfu.srtp.SrtpKeys;
+import se.portvakt.sfu.srtp.SrtpProfile;
+import se.portvakt.sfu.srtp.SrtpSession;
+import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stun.StunDecoder;
+import se.portvakt.sfu.stun.StunEncoder;
+import se.portvakt.sfu.stun.StunIntegrity;
+import se.portvakt.sfu.stun.StunMessage;
+import se.portvakt.sfu.stun.StunMessageType;
+import se.portvakt.sfu.transport.DtlsAssociation;
+import se.portvakt.sfu.transport.DtlsLayer;
+import se.portvakt.sfu.transport.NoDtls;
+
+/** Real UDP on 127.0.0.1 through the receive loop: STUN, the DTLS hook, and forwarded SRTP. */
+class UdpSfuTest {
+    static final SrtpProfile PROFILE = SrtpProfile.AEAD_AES_128_GCM;
+
+    UdpSfu sfu;
+    final List<DatagramSocket> clients = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() {
+        clients.forEach(DatagramSocket::close);
+        if (sfu != null) {
+            sfu.close();
+        }
+    }
+
+    static String chromeOffer() {
+        try (InputStream in = UdpSfuTest.class.getResourceAsStream("/sdp/chrome-156-offer.sdp")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    DatagramSocket client() throws IOException {
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        socket.setSoTimeout(2000);
+        clients.add(socket);
+        return socket;
+    }
+
+    void send(DatagramSocket from, byte[] datagram) throws IOException {
+        from.send(new DatagramPacket(datagram, datagram.length, sfu.localAddress()));
+    }
+
+    static Optional<byte[]> receive(DatagramSocket socket) throws IOException {
+        byte[] buf = new byte[2048];
+        DatagramPacket packet = new DatagramPacket(buf, buf.length);
+        try {
+            socket.receive(packet);
+            return Optional.of(Arrays.copyOf(buf, packet.getLength()));
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A check as Chrome sends it, signed with our password, optionally nominating. */
+    static byte[] check(ParticipantAnswer answer, boolean nominate, byte[] transactionId) {
+        StunEncoder e = new StunEncoder(StunMessageType.BINDING_REQUEST, transactionId)
+                .username(answer.localIce().ufrag() + ":" + answer.remoteIce().ufrag())
+                .iceControlling(7).priority(1845501695L);
+        if (nominate) {
+            e.useCandidate();
+        }
+        return e.encode(StunIntegrity.shortTermKey(answer.localIce().pwd()), true);
+    }
+
+    @Test
+    void answersStunBindingRequestsOnTheRealPort() throws IOException {
+        sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
+        sfu.createMeeting("m1");
+        ParticipantAnswer answer = sfu.addParticipant("m1", "alice", chromeOffer());
+        assertThat(SdpParser.parse(answer.answerSdp()).iceLite()).isTrue();
+        assertThat(answer.answerSdp()).contains("a=ice-ufrag:" + answer.localIce().ufrag())
+                .contains("a=candidate:1 1 udp 2130706431 127.0.0.1 " + sfu.localAddress().getPort() + " typ host");
+        assertThat(answer.remoteIce()).isEqualTo(new IceCredentials("4ukl", "5GuTrCH5hmtCJuhQb3UjHbeJ"));
+
+        DatagramSocket browser = client();
+        byte[] txid = {9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2};
+        send(browser, check(answer, true, txid));
+        byte[] reply = receive(browser).orElseThrow();
+        StunMessage response = StunDecoder.decode(reply, 0, reply.length).orElseThrow();
+        assertThat(response.type()).isEqualTo(StunMessageType.BINDING_SUCCESS);
+        assertThat(response.transactionId()).isEqualTo(txid);
+        assertThat(response.xorMappedAddress()).contains((InetSocketAddress) browser.getLocalSocketAddress());
+        assertThat(StunIntegrity.verifyIntegrity(response, StunIntegrity.shortTermKey(answer.localIce().pwd()))).isTrue();
+
+        // A check signed with the wrong password gets 401; a datagram of noise gets nothing.
+        byte[] forged = new StunEncoder(StunMessageType.BINDING_REQUEST, txid)
+                .username(answer.localIce().ufrag() + ":4ukl").iceControlling(7).priority(1)
+                .encode(StunIntegrity.shortTermKey("not-the-password-at-all"), true);
+        send(browser, forged);
+        byte[] error = receive(browser).orElseThrow();
+        assertThat(StunDecoder.decode(error, 0, error.length).orElseThrow().type())
+                .isEqualTo(StunMessageType.BINDING_ERROR);
+        send(browser, new byte[] {(byte) 0xFF, 1, 2, 3});
+        browser.setSoTimeout(200);
+        assertThat(receive(browser)).isEmpty();
+    }
+
+    /**
+     * Stands in for {@code se.portvakt.sfu.dtls}: the first DTLS record from a peer "completes
+     * the handshake" and hands over keys split from a fixed per-participant export.
+     */
+    static final class KeysOnFirstRecord implements DtlsLayer {
+        final List<byte[]> materials = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Fingerprint fingerprint() {
+            return new NoDtls().fingerprint();
+        }
+
+        @Override
+        public DtlsAssociation accept(Fingerprint remote, PacketSink toPeer, Consumer<SrtpKeys> onKeys) {
+            byte[] material = new byte[PROFILE.keyingMaterialLength()];
+            new Random(materials.size() + 1).nextBytes(material);
+            materials.add(material);
+            return new DtlsAssociation() {
+                boolean done;
+
+                @Override
+                public void receive(byte[] buf, int off, int len) {
+                    if (!done) {
+                        done = true;
+                        onKeys.accept(SrtpKeys.fromDtls(PROFILE, material, true));
+                    }
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        SrtpSession browserSide(int participantIndex) {
+            return SrtpSession.open(SrtpKeys.fromDtls(PROFILE, materials.get(participantIndex), false));
+        }
+    }
+
+    /** A fake DTLS record: content type 22 (handshake), DTLS 1.2, enough bytes for the demux. */
+    static final byte[] DTLS_RECORD = {22, (byte) 0xFE, (byte) 0xFD, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1};
+
+    @Test
+    void mediaFromOnePublisherReachesTheOtherParticipantThroughTheLoop() throws Exception {
+        KeysOnFirstRecord dtls = new KeysOnFirstRecord();
+        sfu = UdpSfu.start(SfuSettings.loopback(), dtls, Clock.systemUTC());
+        sfu.createMeeting("m1");
+        ParticipantAnswer aliceAnswer = sfu.addParticipant("m1", "alice", chromeOffer());
+        ParticipantAnswer bobAnswer = sfu.addParticipant("m1", "bob", chromeOffer());
+        DatagramSocket alice = client();
+        DatagramSocket bob = client();
+        for (Object[] peer : new Object[][] {{alice, aliceAnswer}, {bob, bobAnswer}}) {
+            DatagramSocket socket = (DatagramSocket) peer[0];
+            send(socket, check((ParticipantAnswer) peer[1], true, new byte[12]));
+            assertThat(receive(socket)).isPresent();
+            send(socket, DTLS_RECORD);
+        }
+        SrtpSession aliceBrowser = dtls.browserSide(0);
+        SrtpSession bobBrowser = dtls.browserSide(1);
+
+        List<byte[]> bobGot = new ArrayList<>();
+        List<RtcpPacket> aliceGot = new ArrayList<>();
+        for (int seq = 1; seq <= 20; seq++) {
+            byte[] packet = new byte[12 + 200 + 16];
+            packet[0] = (byte) 0x80;
+            RtpFields.setPayloadType(packet, 0, 96); // VP8 in Chrome's offer
+            RtpFields.setSequenceNumber(packet, 0, seq);
+            RtpFields.setTimestamp(packet, 0, seq * 3000L);
+            RtpFields.setSsrc(packet, 0, 0xA1A1A1A1L);
+            Arrays.fill(packet, 12, 212, (byte) seq);
+            packet[12] = 0x10; // VP8 descriptor: start of partition 0
+            packet[13] = (byte) (seq == 1 ? 0x50 : 0x51); // frame tag: the first is a keyframe
+            int len = aliceBrowser.protectRtp(packet, 0, 212);
+            send(alice, Arrays.copyOf(packet, len));
+            Thread.sleep(5);
+        }
+        // A padding-only RTX probe (pt 97, apt=96 in the offer) on another SSRC: not a new stream.
+        byte[] probe = new byte[12 + 2 + 4 + 16];
+        probe[0] = (byte) 0xA0;
+        RtpFields.setPayloadType(probe, 0, 97);
+        RtpFields.setSequenceNumber(probe, 0, 1);
+        RtpFields.setSsrc(probe, 0, 0xB2B2B2B2L);
+        probe[17] = 4;
+        send(alice, Arrays.copyOf(probe, aliceBrowser.protectRtp(probe, 0, 18)));
+        alice.setSoTimeout(300);
+        bob.setSoTimeout(300);
+        for (Optional<byte[]> d = receive(bob); d.isPresent(); d = receive(bob)) {
+            byte[] datagram = d.get();
+            if (new PacketDemux().classify(datagram, 0, datagram.length) == PacketKind.RTP) {
+                int len = bobBrowser.unprotectRtp(datagram, 0, datagram.length);
+                assertThat(len).isEqualTo(212);
+                bobGot.add(Arrays.copyOf(datagram, len));
+            }
+        }
+        for (Optional<byte[]> d = receive(alice); d.isPresent(); d = receive(alice)) {
+            byte[] datagram = d.get();
+            if (new PacketDemux().classify(datagram, 0, datagram.length) == PacketKind.RTCP) {
+                int len = aliceBrowser.unprotectRtcp(datagram, 0, datagram.length);
+                aliceGot.addAll(new RtcpParser().parse(datagram, 0, len).orElseThrow());
+            }
+        }
+
+        assertThat(bobGot).hasSize(20);
+        long bobSsrc = RtpFields.ssrc(bobGot.get(0), 0);
+        assertThat(bobSsrc).isNotEqualTo(0xA1A1A1A1L);
+        for (int i = 0; i < 20; i++) {
+            assertThat(RtpFields.sequenceNumber(bobGot.get(i), 0)).isEqualTo(i + 1);
+            assertThat(RtpFields.ssrc(bobGot.get(i), 0)).isEqualTo(bobSsrc);
+            assertThat(bobGot.get(i)[100]).isEqualTo((byte) (i + 1));
+        }
+        assertThat(aliceGot).as("bob subscribing asked alice for a keyframe at once")
+                .anySatisfy(p -> assertThat(p).isInstanceOf(RtcpPacket.PictureLossIndication.class));
+
+        MeetingStats stats = sfu.stats("m1");
+        assertThat(stats.participants()).isEqualTo(2);
+        assertThat(stats.packetsIn()).isEqualTo(20);
+        assertThat(stats.packetsOut()).isEqualTo(20);
+        assertThat(stats.keyframeRequestsIn()).isEqualTo(1);
+        assertThat(stats.streams()).as("alice's camera in, bob's copy out; the RTX probe made no stream").hasSize(2);
+
+        sfu.removeParticipant("m1", "bob");
+        assertThat(sfu.stats("m1").participants()).isEqualTo(1);
+    }
+
+    @Test
+    void loudAudioAnnouncesTheDominantSpeaker() throws Exception {
+        KeysOnFirstRecord dtls = new KeysOnFirstRecord();
+        sfu = UdpSfu.start(SfuSettings.loopback(), dtls, Clock.systemUTC());
+        List<se.portvakt.sfu.DominantSpeakerChanged> events = new CopyOnWriteArrayList<>();
+        sfu.onDominantSpeakerChanged(events::add);
+        sfu.createMeeting("m1");
+        ParticipantAnswer answer = sfu.addParticipant("m1", "alice", chromeOffer());
+        DatagramSocket alice = client();
+        send(alice, check(answer, true, new byte[12]));
+        assertThat(receive(alice)).isPresent();
+        send(alice, DTLS_RECORD);
+        SrtpSession browser = dtls.browserSide(0);
+        for (int seq = 1; seq <= 10; seq++) {
+            // Opus (pt 111) with a one-byte extension block: id 1 (audio level, from the offer), level 20.
+            byte[] packet = new byte[12 + 8 + 40 + 16];
+            packet[0] = (byte) 0x90;
+            RtpFields.setPayloadType(packet, 0, 111);
+            RtpFields.setSequenceNumber(packet, 0, seq);
+            RtpFields.setSsrc(packet, 0, 0xA0A0A0A0L);
+            byte[] extension = {(byte) 0xBE, (byte) 0xDE, 0, 1, 0x10, (byte) (0x80 | 20), 0, 0};
+            System.arraycopy(extension, 0, packet, 12, extension.length);
+            int len = browser.protectRtp(packet, 0, 60);
+            send(alice, Arrays.copyOf(packet, len));
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (events.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(events).containsExactly(new se.portvakt.sfu.DominantSpeakerChanged("m1", "alice"));
+        assertThat(sfu.stats("m1").streams()).singleElement()
+                .satisfies(s -> assertThat(s.kind()).isEqualTo("audio"));
+    }
+
+    /** A clock the test moves; read by the loop thread, so volatile. */
+    static final class MovableClock extends Clock {
+        private volatile java.time.Instant now = java.time.Instant.parse("2026-01-01T10:00:00Z");
+
+        void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aParticipantWhoseConsentLapsesIsRemovedAndReported() throws Exception {
+        MovableClock clock = new MovableClock();
+        sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), clock);
+        List<se.portvakt.sfu.ParticipantDisconnected> gone = new CopyOnWriteArrayList<>();
+        sfu.onParticipantDisconnected(gone::add);
+        sfu.createMeeting("m1");
+        ParticipantAnswer alice = sfu.addParticipant("m1", "alice", chromeOffer());
+        ParticipantAnswer bob = sfu.addParticipant("m1", "bob", chromeOffer());
+        DatagramSocket bobSocket = client();
+        clock.advance(java.time.Duration.ofSeconds(20));
+        send(bobSocket, check(bob, true, new byte[12])); // bob keeps consent fresh; alice never checks
+        assertThat(receive(bobSocket)).isPresent();
+        clock.advance(java.time.Duration.ofSeconds(11));
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (gone.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(gone).containsExactly(new se.portvakt.sfu.ParticipantDisconnected("m1", "alice"));
+        assertThat(sfu.stats("m1").participants()).isEqualTo(1);
+        send(bobSocket, check(alice, false, new byte[12]));
+        byte[] reply = receive(bobSocket).orElseThrow();
+        assertThat(StunDecoder.decode(reply, 0, reply.length).orElseThrow().type())
+                .as("alice's credentials are gone").isEqualTo(StunMessageType.BINDING_ERROR);
+    }
+
+    @Test
+    void unknownMeetingsAndDuplicateParticipantsAreRefused() {
+        sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
+        assertThatThrownBy(() -> sfu.addParticipant("nope", "a", chromeOffer()))
+                .isInstanceOf(IllegalArgumentException.class);
+        sfu.createMeeting("m1");
+        sfu.addParticipant("m1", "a", chromeOffer());
+        assertThatThrownBy(() -> sfu.addParticipant("m1", "a", chromeOffer()))
+                .isInstanceOf(IllegalArgumentException.class);
+        sfu.closeMeeting("m1");
+        assertThatThrownBy(() -> sfu.stats("m1")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,208 @@
+import { Badge, identityLine, shownName } from './badges';
+import { Signaling, ServerMessage, socketUrl } from './signaling';
+import { format, readTexts, Texts } from './texts';
+import { MediaPublisher, shouldPublish } from './media';
+import { loadChoice } from './prejoin';
+
+interface ChatLine {
+  from: string;
+  name: string;
+  text: string;
+  at: string;
+}
+
+interface State {
+  you: string | null;
+  yourState: string | null;
+  host: boolean;
+  meeting: { id: string; title: string; started: boolean; locked: boolean; ended: boolean };
+  roster: Badge[];
+  admitted: Badge[];
+  chat: ChatLine[];
+}
+
+/** The status line a guest sees for their state; hosts see whether they have joined. */
+export function statusKey(state: Pick<State, 'host' | 'yourState' | 'meeting'>): string {
+  if (state.host) return state.yourState === 'IN_MEETING' ? 'joined' : 'notJoined';
+  if (state.yourState === 'IN_MEETING') return 'inMeeting';
+  if (state.yourState === 'ADMITTED') return 'admitted';
+  return 'told';
+}
+
+/** The meeting page (guest waiting page or host's room): everything comes from the signaling socket. */
+export function meetingRoom(root: HTMLElement): void {
+  const texts = readTexts(root);
+  const status = root.querySelector<HTMLElement>('[data-status-text]');
+  const statusBox = root.querySelector<HTMLElement>('[data-status]');
+  const panel = root.querySelector<HTMLElement>('[data-in-meeting]');
+  const roster = root.querySelector<HTMLElement>('[data-roster]');
+  const chat = root.querySelector<HTMLElement>('[data-chat]');
+  const announce = root.querySelector<HTMLElement>('[data-announce]');
+  const hand = root.querySelector<HTMLButtonElement>('[data-hand]');
+  const hostControls = root.querySelector<HTMLElement>('[data-host-controls]');
+  let current: State | null = null;
+
+  const media = new MediaPublisher((message) => signaling.send(message));
+  const say = (text: string) => {
+    if (announce) announce.textContent = text;
+  };
+  const signaling = new Signaling(socketUrl(root.dataset.socket ?? '/ws', window.location), (message) => {
+    handle(message);
+  }, (up) => {
+    // a new socket is a new signaling session: publish again once the state says we are in
+    if (up) media.stop();
+    if (!up && status) status.textContent = texts.reconnecting ?? '';
+  });
+
+  function handle(message: ServerMessage): void {
+    switch (message.type) {
+      case 'state':
+        current = message as unknown as State;
+        render(current);
+        if (shouldPublish(current.yourState, media.started, loadChoice(window.sessionStorage))) {
+          media.start().catch(() => say(texts.mediaFailed ?? ''));
+        } else if (current.yourState !== 'IN_MEETING') {
+          media.stop();
+        }
+        break;
+      case 'answer':
+        media.answer(String(message.sdp)).catch(() => say(texts.mediaFailed ?? ''));
+        break;
+      case 'chat':
+        appendChat((message as unknown as { line: ChatLine }).line);
+        break;
+      case 'reaction': {
+        const from = current?.roster.find((badge) => badge.participantId === message.from);
+        const name = from ? shownName(from, texts) : String(message.name ?? '');
+        const label = root.querySelector<HTMLElement>(`[data-react="${String(message.reaction)}"]`)?.getAttribute('aria-label') ?? '';
+        say(format(texts, 'reacted', name, label));
+        break;
+      }
+      case 'muteRequested':
+        say(texts.muteRequested ?? '');
+        if (status) status.textContent = texts.muteRequested ?? '';
+        break;
+      case 'cameraOff':
+        say(texts.cameraOff ?? '');
+        if (status) status.textContent = texts.cameraOff ?? '';
+        break;
+      case 'closed': {
+        const reason = String(message.reason);
+        const words = message.message ? format(texts, 'deniedWith', String(message.message)) : texts[reason] ?? reason;
+        if (status) status.textContent = words;
+        statusBox?.setAttribute('data-closed', reason);
+        root.dataset.closed = reason;
+        media.stop();
+        if (panel) panel.hidden = true;
+        if (hostControls) hostControls.hidden = true;
+        break;
+      }
+      case 'error':
+        say(format(texts, 'error', String(message.code)));
+        break;
+      default:
+        break;
+    }
+  }
+
+  function render(state: State): void {
+    root.dataset.state = state.yourState ?? 'NONE';
+    if (status) status.textContent = state.meeting.locked && state.host ? `${texts[statusKey(state)]} ${texts.locked}` : texts[statusKey(state)] ?? '';
+    const inside = state.yourState === 'IN_MEETING';
+    if (panel) panel.hidden = !inside;
+    if (roster) {
+      roster.replaceChildren(...state.roster.map((badge) => rosterItem(badge, state)));
+    }
+    if (chat) {
+      chat.replaceChildren();
+      state.chat.forEach(appendChat);
+    }
+    const mine = state.roster.find((badge) => badge.participantId === state.you);
+    if (hand) {
+      const raised = Boolean(mine?.hand);
+      hand.setAttribute('aria-pressed', String(raised));
+      hand.textContent = raised ? texts.handLower ?? '' : texts.handRaise ?? '';
+    }
+    if (hostControls) {
+      hostControls.querySelector<HTMLButtonElement>('[data-join]')!.hidden = inside;
+      const lock = hostControls.querySelector<HTMLButtonElement>('[data-lock]');
+      if (lock) {
+        lock.textContent = state.meeting.locked ? texts.unlock ?? '' : texts.lock ?? '';
+        lock.setAttribute('aria-pressed', String(state.meeting.locked));
+      }
+      const admitted = hostControls.querySelector<HTMLElement>('[data-admitted]');
+      admitted?.replaceChildren(...state.admitted.map((badge) => {
+        const item = document.createElement('li');
+        item.textContent = `${shownName(badge, texts)} – ${identityLine(badge, texts)}`;
+        return item;
+      }));
+    }
+  }
+
+  function rosterItem(badge: Badge, state: State): HTMLElement {
+    const item = document.createElement('li');
+    item.dataset.participant = badge.participantId;
+    const name = document.createElement('strong');
+    name.textContent = shownName(badge, texts);
+    const identity = document.createElement('span');
+    identity.className = 'badge-line';
+    identity.textContent = identityLine(badge, texts);
+    item.append(name, ' ', identity);
+    if (badge.hand) {
+      const raised = document.createElement('span');
+      raised.className = 'hand';
+      raised.textContent = ` ✋ ${format(texts, 'hand', badge.hand)}`;
+      item.append(raised);
+    }
+    if (state.host && !badge.host) {
+      const who = shownName(badge, texts);
+      const actions: Array<[string, string]> = [['sendBack', 'sendBack'], ['mute', 'mute'], ['cameraOff', 'cameraOffAction'], ['remove', 'remove']];
+      for (const [type, key] of actions) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = type === 'remove' ? 'link danger' : 'link';
+        button.dataset.action = type;
+        button.textContent = texts[key] ?? type;
+        button.setAttribute('aria-label', `${texts[key] ?? type}: ${who}`);
+        button.addEventListener('click', () => signaling.send({ type, participantId: badge.participantId }));
+        item.append(' ', button);
+      }
+    }
+    return item;
+  }
+
+  function appendChat(line: ChatLine): void {
+    if (!chat) return;
+    const item = document.createElement('li');
+    const from = current?.roster.find((badge) => badge.participantId === line.from);
+    const who = document.createElement('strong');
+    who.textContent = from ? shownName(from, texts) : line.name;
+    item.append(who, ': ', line.text);
+    chat.append(item);
+  }
+
+  root.querySelector<HTMLFormElement>('[data-chat-form]')?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name=text]');
+    const text = input?.value.trim();
+    if (input && text) {
+      signaling.send({ type: 'chat', text });
+      input.value = '';
+    }
+  });
+  hand?.addEventListener('click', () => signaling.send({ type: 'hand', raised: hand.getAttribute('aria-pressed') !== 'true' }));
+  root.querySelectorAll<HTMLButtonElement>('[data-react]').forEach((button) => {
+    button.addEventListener('click', () => signaling.send({ type: 'react', reaction: button.dataset.react }));
+  });
+  root.querySelector<HTMLButtonElement>('[data-leave]')?.addEventListener('click', () => signaling.send({ type: 'leave' }));
+  hostControls?.querySelector<HTMLButtonElement>('[data-join]')?.addEventListener('click', () => signaling.send({ type: 'join' }));
+  hostControls?.querySelector<HTMLButtonElement>('[data-lock]')?.addEventListener('click', () => {
+    signaling.send({ type: 'lock', locked: !(current?.meeting.locked ?? false) });
+  });
+  hostControls?.querySelector<HTMLButtonElement>('[data-end]')?.addEventListener('click', () => {
+    if (root.dataset.confirmEnd === 'false' || window.confirm(texts.endConfirm ?? '')) signaling.send({ type: 'end' });
+  });
+  signaling.start();
+}
+
+export type { Texts };

@@ -1,0 +1,23 @@
+import { addInviteeRow } from './invitee-rows';
+import { follow } from './eid-progress';
+import { countDown } from './countdown';
+import { prejoin } from './prejoin';
+import { meetingRoom } from './meeting-room';
+import { hostConsole } from './console';
+
+// Progressive enhancement for the host portal's server-rendered pages.
+document.querySelectorAll<HTMLButtonElement>('[data-add-invitee]').forEach((button) => {
+  button.addEventListener('click', (event) => {
+    const container = document.querySelector<HTMLElement>('[data-invitee-rows]');
+    if (!container) return;
+    event.preventDefault();
+    const row = addInviteeRow(container);
+    row?.querySelector<HTMLInputElement>('input')?.focus();
+  });
+});
+
+document.querySelectorAll<HTMLElement>('[data-eid-progress]').forEach(follow);
+document.querySelectorAll<HTMLElement>('[data-countdown]').forEach((element) => countDown(element));
+document.querySelectorAll<HTMLElement>('[data-prejoin]').forEach(prejoin);
+document.querySelectorAll<HTMLElement>('[data-meeting-room]').forEach(meetingRoom);
+document.querySelectorAll<HTMLElement>('[data-console]').forEach(hostConsole);
