@@ -96,7 +96,7 @@ class BankIdJourneyIT {
     void aStaleOrForgedQrCodeIsNotAccepted() {
         EidOrder order = bankId.start(new EidStart(IP, null, TEXT));
         String code = bankId.qrCode(order.orderRef()).orElseThrow();
-        clock.advance(Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(SimulatedBankId.QR_MAX_AGE_SECONDS + 2));
         assertThat(phone.open("qrCode", code).status()).isEqualTo(400);
         String now = bankId.qrCode(order.orderRef()).orElseThrow();
         String forged = now.substring(0, now.length() - 4) + "0000";
