@@ -11,6 +11,9 @@ export interface Badge {
   pseudonym?: string | null;
   simulated: boolean;
   hand?: number | null;
+  /** From the participant's `mediaState`; absent until they have sent one. */
+  microphone?: boolean;
+  camera?: boolean;
 }
 
 /** The name to show: the pseudonym's "Gäst K7Q4" for an anonymous guest, else the name. */

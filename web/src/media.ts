@@ -1,58 +1,189 @@
-// Sends this tab's camera and microphone to Portvakt's SFU: one RTCPeerConnection, send-only, bundled on the
-// SFU's single UDP port. Receiving others comes later (the SFU does not yet announce forwarded streams).
-import { constraints, loadChoice, MediaChoice } from './prejoin';
+// The tab's one RTCPeerConnection to Portvakt's SFU (docs/protocol.md, "Media"). The browser always offers and
+// the SFU only answers, so every change (own tracks, receive slots, low bandwidth) goes through `negotiate`,
+// which never lets two offers be outstanding at once.
 
-/** Whether the tab should start publishing: it is in the meeting, has not started yet, and chose some device. */
-export function shouldPublish(yourState: string | null, started: boolean, choice: MediaChoice): boolean {
-  return yourState === 'IN_MEETING' && !started && (choice.camera || choice.microphone);
+export type Source = 'microphone' | 'camera' | 'screen';
+export type Kind = 'audio' | 'video';
+
+/** What one receive transceiver carries after an answer (the answer's `streams`). */
+export interface StreamInfo {
+  mid: string;
+  participantId: string;
+  kind: Kind;
+  source: string;
 }
 
-/** The signaling message carrying our offer. */
-export function publishMessage(sdp: string | undefined): { type: 'publish'; sdp: string } {
+/** Whether the tab should connect its media: it is in the meeting and has not connected yet. */
+export function shouldPublish(yourState: string | null, started: boolean): boolean {
+  return yourState === 'IN_MEETING' && !started;
+}
+
+export function kindOf(source: Source): Kind {
+  return source === 'microphone' ? 'audio' : 'video';
+}
+
+/** The mids of our own sending transceivers by source; a transceiver not yet negotiated has no mid and is left out. */
+export function sourcesByMid(own: Array<[Source, string | null]>): Record<string, Source> {
+  const sources: Record<string, Source> = {};
+  for (const [source, mid] of own) if (mid !== null) sources[mid] = source;
+  return sources;
+}
+
+/** The signaling message carrying an offer. */
+export function publishMessage(sdp: string | undefined, sources: Record<string, Source>): Record<string, unknown> {
   if (!sdp || !sdp.startsWith('v=0')) throw new Error('no local description to publish');
-  return { type: 'publish', sdp };
+  return { type: 'publish', sdp, sources };
+}
+
+/** How many receive transceivers of each kind to add so the tab has at least as many as the SFU has streams. */
+export function receiversToAdd(have: Record<Kind, number>, wanted: Partial<Record<Kind, number>>): Record<Kind, number> {
+  const missing = (kind: Kind) => Math.max(0, Math.floor(Number(wanted[kind] ?? 0)) - have[kind]);
+  return { audio: missing('audio'), video: missing('video') };
+}
+
+/** A receive transceiver's direction: in low-bandwidth mode no video is received, audio always is. */
+export function receiveDirection(kind: Kind, lowBandwidth: boolean): RTCRtpTransceiverDirection {
+  return kind === 'video' && lowBandwidth ? 'inactive' : 'recvonly';
+}
+
+/** Keeps only well-formed entries of an answer's `streams`. */
+export function parseStreams(value: unknown): StreamInfo[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((entry): entry is StreamInfo => typeof entry === 'object' && entry !== null
+    && typeof entry.mid === 'string' && typeof entry.participantId === 'string'
+    && (entry.kind === 'audio' || entry.kind === 'video') && typeof entry.source === 'string');
 }
 
 declare global {
   interface Window {
-    portvaktMedia?: { pc: RTCPeerConnection };
+    /** Read by the browser tests: the connection and the last answer's streams. */
+    portvaktMedia?: { pc: RTCPeerConnection; streams: StreamInfo[] };
   }
 }
 
-/** One publishing connection per tab; `answer` hands the SFU's reply to it. */
-export class MediaPublisher {
-  private pc: RTCPeerConnection | null = null;
-  private stream: MediaStream | null = null;
+export interface SessionEvents {
+  send(message: Record<string, unknown>): void;
+  /** After every applied answer: what each receive transceiver carries now. */
+  answered(streams: StreamInfo[], first: boolean): void;
+  /** A receive transceiver was added; its track exists from now on, carrying whatever a later answer says. */
+  receiverAdded(transceiver: RTCRtpTransceiver, kind: Kind): void;
+}
 
-  constructor(private readonly send: (message: Record<string, unknown>) => void) {}
+export class MediaSession {
+  readonly pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+  private readonly own = new Map<Source, RTCRtpTransceiver>();
+  private readonly receivers: Array<{ transceiver: RTCRtpTransceiver; kind: Kind }> = [];
+  // invariant: `offering` is true from createOffer until the answer is applied (or refused); a change made
+  // meanwhile sets `again`, and one more offer follows the answer
+  private offering = false;
+  private again = false;
+  private answers = 0;
+  private lowBandwidth = false;
+  private closed = false;
 
-  get started(): boolean {
-    return this.pc !== null;
+  constructor(private readonly events: SessionEvents) {
+    window.portvaktMedia = { pc: this.pc, streams: [] };
   }
 
-  async start(choice: MediaChoice = loadChoice(window.sessionStorage)): Promise<void> {
-    if (this.pc) return;
-    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
-    this.pc = pc;
-    window.portvaktMedia = { pc };
-    this.stream = await navigator.mediaDevices.getUserMedia(constraints(choice));
-    for (const track of this.stream.getTracks()) {
-      pc.addTransceiver(track, { direction: 'sendonly', streams: [this.stream] });
+  get negotiating(): boolean {
+    return this.offering;
+  }
+
+  /** Adds the source's sending transceiver before the first offer (no negotiation of its own). */
+  prepare(source: Source, track: MediaStreamTrack | null): void {
+    if (!this.own.has(source)) {
+      this.own.set(source, this.pc.addTransceiver(track ?? kindOf(source), { direction: 'sendonly' }));
     }
-    const offer = await pc.createOffer();
-    await pc.setLocalDescription(offer);
-    this.send(publishMessage(pc.localDescription?.sdp));
   }
 
-  async answer(sdp: string): Promise<void> {
-    if (!this.pc || this.pc.signalingState !== 'have-local-offer') return;
+  /** Puts a track on the source's sending transceiver; a new or reopened transceiver needs a new offer. */
+  async send(source: Source, track: MediaStreamTrack | null): Promise<void> {
+    const transceiver = this.own.get(source);
+    if (!transceiver) {
+      this.prepare(source, track);
+      await this.negotiate();
+      return;
+    }
+    // a source stopped earlier was made inactive: sending again means offering sendonly once more
+    const reopened = transceiver.direction !== 'sendonly';
+    if (reopened) transceiver.direction = 'sendonly';
+    await transceiver.sender.replaceTrack(track);
+    if (reopened) await this.negotiate();
+  }
+
+  /** Stops sending a source but keeps its transceiver, so starting again reuses the same mid. */
+  async stopSending(source: Source): Promise<void> {
+    const transceiver = this.own.get(source);
+    if (!transceiver || transceiver.direction === 'inactive') return;
+    transceiver.direction = 'inactive';
+    await transceiver.sender.replaceTrack(null);
+    await this.negotiate();
+  }
+
+  /** The SFU's `renegotiate`: enough receive slots for its streams, then a new offer. */
+  async receive(wanted: Partial<Record<Kind, number>>): Promise<void> {
+    const have = { audio: 0, video: 0 };
+    for (const receiver of this.receivers) have[receiver.kind] += 1;
+    const add = receiversToAdd(have, wanted);
+    for (const kind of ['audio', 'video'] as const) {
+      for (let i = 0; i < add[kind]; i++) {
+        const transceiver = this.pc.addTransceiver(kind, { direction: receiveDirection(kind, this.lowBandwidth) });
+        this.receivers.push({ transceiver, kind });
+        this.events.receiverAdded(transceiver, kind);
+      }
+    }
+    await this.negotiate();
+  }
+
+  async setLowBandwidth(on: boolean): Promise<void> {
+    this.lowBandwidth = on;
+    for (const { transceiver, kind } of this.receivers) transceiver.direction = receiveDirection(kind, on);
+    await this.negotiate();
+  }
+
+  /** Offers the connection as it is now, or marks that one more offer must follow the outstanding one. */
+  async negotiate(): Promise<void> {
+    if (this.closed) return;
+    if (this.offering) {
+      this.again = true;
+      return;
+    }
+    this.offering = true;
+    this.again = false;
+    try {
+      await this.pc.setLocalDescription(await this.pc.createOffer());
+      const own = [...this.own].map(([source, transceiver]): [Source, string | null] => [source, transceiver.mid]);
+      this.events.send(publishMessage(this.pc.localDescription?.sdp, sourcesByMid(own)));
+    } catch (error) {
+      this.offering = false;
+      throw error;
+    }
+  }
+
+  async answer(sdp: string, streams: StreamInfo[]): Promise<void> {
+    if (this.closed || this.pc.signalingState !== 'have-local-offer') return;
     await this.pc.setRemoteDescription({ type: 'answer', sdp });
+    this.offering = false;
+    this.answers += 1;
+    window.portvaktMedia = { pc: this.pc, streams };
+    this.events.answered(streams, this.answers === 1);
+    if (this.again) await this.negotiate();
   }
 
-  stop(): void {
-    this.stream?.getTracks().forEach((track) => track.stop());
-    this.pc?.close();
-    this.pc = null;
-    this.stream = null;
+  /** The server refused our `publish`: drop the offer so later changes can negotiate again. */
+  async refused(): Promise<void> {
+    if (this.pc.signalingState === 'have-local-offer') await this.pc.setLocalDescription({ type: 'rollback' });
+    this.offering = false;
+    this.again = false;
+  }
+
+  /** The transceiver behind a receive mid, or nothing if the mid is not one of ours. */
+  receiverFor(mid: string): RTCRtpTransceiver | null {
+    return this.receivers.find(({ transceiver }) => transceiver.mid === mid)?.transceiver ?? null;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.pc.close();
   }
 }

@@ -1,8 +1,8 @@
 import { Badge, identityLine, shownName } from './badges';
 import { Signaling, ServerMessage, socketUrl } from './signaling';
 import { format, readTexts, Texts } from './texts';
-import { MediaPublisher, shouldPublish } from './media';
-import { loadChoice } from './prejoin';
+import { shouldPublish } from './media';
+import { RoomMedia } from './room-media';
 
 interface ChatLine {
   from: string;
@@ -42,10 +42,11 @@ export function meetingRoom(root: HTMLElement): void {
   const hostControls = root.querySelector<HTMLElement>('[data-host-controls]');
   let current: State | null = null;
 
-  const media = new MediaPublisher((message) => signaling.send(message));
   const say = (text: string) => {
     if (announce) announce.textContent = text;
   };
+  const media = new RoomMedia(root, texts, (message) => signaling.send(message), say);
+  const failed = () => say(texts.mediaFailed ?? '');
   const signaling = new Signaling(socketUrl(root.dataset.socket ?? '/ws', window.location), (message) => {
     handle(message);
   }, (up) => {
@@ -59,14 +60,20 @@ export function meetingRoom(root: HTMLElement): void {
       case 'state':
         current = message as unknown as State;
         render(current);
-        if (shouldPublish(current.yourState, media.started, loadChoice(window.sessionStorage))) {
-          media.start().catch(() => say(texts.mediaFailed ?? ''));
+        if (shouldPublish(current.yourState, media.started)) {
+          media.start().catch(failed);
         } else if (current.yourState !== 'IN_MEETING') {
           media.stop();
         }
         break;
       case 'answer':
-        media.answer(String(message.sdp)).catch(() => say(texts.mediaFailed ?? ''));
+        media.answer(String(message.sdp), message.streams).catch(failed);
+        break;
+      case 'renegotiate':
+        media.renegotiate(message).catch(failed);
+        break;
+      case 'speaker':
+        media.speakerChanged(String(message.participantId));
         break;
       case 'chat':
         appendChat((message as unknown as { line: ChatLine }).line);
@@ -83,6 +90,7 @@ export function meetingRoom(root: HTMLElement): void {
         if (status) status.textContent = texts.muteRequested ?? '';
         break;
       case 'cameraOff':
+        media.cameraOffByHost().catch(failed);
         say(texts.cameraOff ?? '');
         if (status) status.textContent = texts.cameraOff ?? '';
         break;
@@ -98,6 +106,7 @@ export function meetingRoom(root: HTMLElement): void {
         break;
       }
       case 'error':
+        if (message.about === 'publish') media.refused().catch(failed);
         say(format(texts, 'error', String(message.code)));
         break;
       default:
@@ -117,6 +126,7 @@ export function meetingRoom(root: HTMLElement): void {
       chat.replaceChildren();
       state.chat.forEach(appendChat);
     }
+    media.roster(state.you, state.roster);
     const mine = state.roster.find((badge) => badge.participantId === state.you);
     if (hand) {
       const raised = Boolean(mine?.hand);
@@ -142,12 +152,21 @@ export function meetingRoom(root: HTMLElement): void {
   function rosterItem(badge: Badge, state: State): HTMLElement {
     const item = document.createElement('li');
     item.dataset.participant = badge.participantId;
+    item.toggleAttribute('data-speaker', badge.participantId === media.speaker);
     const name = document.createElement('strong');
     name.textContent = shownName(badge, texts);
     const identity = document.createElement('span');
     identity.className = 'badge-line';
     identity.textContent = identityLine(badge, texts);
     item.append(name, ' ', identity);
+    if (badge.microphone === false) {
+      const muted = document.createElement('span');
+      muted.className = 'muted-mark';
+      muted.setAttribute('role', 'img');
+      muted.setAttribute('aria-label', texts.microphoneOff ?? '');
+      muted.textContent = ' 🔇';
+      item.append(muted);
+    }
     if (badge.hand) {
       const raised = document.createElement('span');
       raised.className = 'hand';
@@ -194,7 +213,10 @@ export function meetingRoom(root: HTMLElement): void {
   root.querySelectorAll<HTMLButtonElement>('[data-react]').forEach((button) => {
     button.addEventListener('click', () => signaling.send({ type: 'react', reaction: button.dataset.react }));
   });
-  root.querySelector<HTMLButtonElement>('[data-leave]')?.addEventListener('click', () => signaling.send({ type: 'leave' }));
+  root.querySelector<HTMLButtonElement>('[data-leave]')?.addEventListener('click', () => {
+    media.stop();
+    signaling.send({ type: 'leave' });
+  });
   hostControls?.querySelector<HTMLButtonElement>('[data-join]')?.addEventListener('click', () => signaling.send({ type: 'join' }));
   hostControls?.querySelector<HTMLButtonElement>('[data-lock]')?.addEventListener('click', () => {
     signaling.send({ type: 'lock', locked: !(current?.meeting.locked ?? false) });

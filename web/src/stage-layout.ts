@@ -1,0 +1,54 @@
+// Which remote video goes where: one large "stage" and the rest as tiles. Pure, so it is tested without a DOM.
+import type { StreamInfo } from './media';
+
+export type TileSource = 'camera' | 'screen';
+
+/** One remote video: a participant's camera or shared screen, carried by one receive mid. */
+export interface Tile {
+  key: string;
+  participantId: string;
+  source: TileSource;
+  mid: string;
+}
+
+export interface Layout {
+  stage: string | null;
+  tiles: string[];
+}
+
+export function tileKey(participantId: string, source: TileSource): string {
+  return `${participantId}:${source}`;
+}
+
+/** The video tiles an answer's `streams` call for, in the answer's order; audio has no tile. */
+export function tilesFromStreams(streams: StreamInfo[]): Tile[] {
+  const tiles = new Map<string, Tile>();
+  for (const stream of streams) {
+    if (stream.kind !== 'video') continue;
+    const source: TileSource = stream.source === 'screen' ? 'screen' : 'camera';
+    const key = tileKey(stream.participantId, source);
+    if (!tiles.has(key)) tiles.set(key, { key, participantId: stream.participantId, source, mid: stream.mid });
+  }
+  return [...tiles.values()];
+}
+
+/**
+ * The participant the stage follows: the dominant speaker unless that is the viewer, who never sees
+ * themself large; then whoever was followed before.
+ */
+export function followed(previous: string | null, speaker: string | null, you: string | null): string | null {
+  return speaker !== null && speaker !== you ? speaker : previous;
+}
+
+/**
+ * A shared screen is always on the stage (over the speaker, grid or not). Otherwise the speaker view puts the
+ * followed participant's camera there, or the first camera while nobody has spoken; the grid view has no stage.
+ */
+export function chooseLayout(tiles: Tile[], follow: string | null, grid: boolean): Layout {
+  const screen = tiles.find((tile) => tile.source === 'screen');
+  let stage: Tile | undefined = screen;
+  if (!stage && !grid) {
+    stage = tiles.find((tile) => tile.participantId === follow && tile.source === 'camera') ?? tiles[0];
+  }
+  return { stage: stage?.key ?? null, tiles: tiles.filter((tile) => tile !== stage).map((tile) => tile.key) };
+}
