@@ -61,7 +61,9 @@ function compose(context: CanvasRenderingContext2D, results: Results): void {
   context.drawImage(results.image, 0, 0, width, height);
   context.globalCompositeOperation = 'destination-over';
   context.filter = `blur(${BLUR_PX}px)`;
-  context.drawImage(results.image, 0, 0, width, height);
+  // drawn past the edges: a blur near the border would otherwise mix in transparency and leave a pale frame
+  const bleed = 2 * BLUR_PX;
+  context.drawImage(results.image, -bleed, -bleed, width + 2 * bleed, height + 2 * bleed);
   context.restore();
 }
 
