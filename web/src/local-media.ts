@@ -62,7 +62,10 @@ export class LocalMedia {
     // both at once failed (or only one was asked for): try each alone, so a missing camera keeps the microphone
     if (this.choice.microphone && !this.microphone) await take({ ...this.choice, camera: false });
     if (this.choice.camera && !this.camera) await take({ ...this.choice, microphone: false });
-    if (this.closed) this.stopTracks();
+    if (this.closed) {
+      this.stopTracks();
+      return null;
+    }
     this.session.prepare('microphone', this.microphone);
     this.session.prepare('camera', this.camera);
     return this.microphone || this.camera || (!this.choice.camera && !this.choice.microphone) ? null : problem;

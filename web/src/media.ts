@@ -91,6 +91,7 @@ export class MediaSession {
 
   /** Adds the source's sending transceiver before the first offer (no negotiation of its own). */
   prepare(source: Source, track: MediaStreamTrack | null): void {
+    if (this.closed) return;
     if (!this.own.has(source)) {
       this.own.set(source, this.pc.addTransceiver(track ?? kindOf(source), { direction: 'sendonly' }));
     }
@@ -98,6 +99,7 @@ export class MediaSession {
 
   /** Puts a track on the source's sending transceiver; a new or reopened transceiver needs a new offer. */
   async send(source: Source, track: MediaStreamTrack | null): Promise<void> {
+    if (this.closed) return;
     const transceiver = this.own.get(source);
     if (!transceiver) {
       this.prepare(source, track);
@@ -113,6 +115,7 @@ export class MediaSession {
 
   /** Stops sending a source but keeps its transceiver, so starting again reuses the same mid. */
   async stopSending(source: Source): Promise<void> {
+    if (this.closed) return;
     const transceiver = this.own.get(source);
     if (!transceiver || transceiver.direction === 'inactive') return;
     transceiver.direction = 'inactive';
@@ -122,6 +125,7 @@ export class MediaSession {
 
   /** The SFU's `renegotiate`: enough receive slots for its streams, then a new offer. */
   async receive(wanted: Partial<Record<Kind, number>>): Promise<void> {
+    if (this.closed) return;
     const have = { audio: 0, video: 0 };
     for (const receiver of this.receivers) have[receiver.kind] += 1;
     const add = receiversToAdd(have, wanted);
@@ -136,6 +140,7 @@ export class MediaSession {
   }
 
   async setLowBandwidth(on: boolean): Promise<void> {
+    if (this.closed) return;
     this.lowBandwidth = on;
     for (const { transceiver, kind } of this.receivers) transceiver.direction = receiveDirection(kind, on);
     await this.negotiate();

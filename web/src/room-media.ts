@@ -50,6 +50,8 @@ export class RoomMedia {
       this.buttons.set(toggle, button);
       button.addEventListener('click', () => void this.toggle(toggle));
     }
+    // a tab that captures nothing may not autoplay sound until the user has clicked something
+    root.addEventListener('click', () => this.board.resumeAudio(), { capture: true });
     this.renderControls();
   }
 

@@ -118,6 +118,13 @@ export class TileBoard {
     player.play().catch(() => undefined);
   }
 
+  /** Retries players the browser kept silent for want of a user gesture; called on any click in the room. */
+  resumeAudio(): void {
+    this.audio.querySelectorAll('audio').forEach((player) => {
+      if (player.paused) player.play().catch(() => undefined);
+    });
+  }
+
   clear(): void {
     this.tiles.forEach((element) => element.remove());
     this.tiles.clear();
