@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import se.portvakt.sfu.srtp.SrtpSession;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import se.portvakt.sfu.dtls.BouncyCastleDtlsLayer;
 import se.portvakt.sfu.forward.StreamSettings;
@@ -49,8 +50,14 @@ public final class Sfus {
         }
 
         @Override
-        public ParticipantAnswer addParticipant(String meetingId, String participantId, String offerSdp) {
-            return sfu.addParticipant(meetingId, participantId, offerSdp);
+        public ParticipantAnswer negotiate(String meetingId, String participantId, String offerSdp,
+                                           Map<String, String> sources) {
+            return sfu.negotiate(meetingId, participantId, offerSdp, sources);
+        }
+
+        @Override
+        public void onRenegotiationNeeded(Consumer<RenegotiationNeeded> listener) {
+            sfu.onRenegotiationNeeded(listener);
         }
 
         @Override
