@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.function.Consumer;
 import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stats.SfuTotals;
 
 /**
  * The SFU as the app sees it: meeting rooms of participants, each joined with a browser's
@@ -39,6 +40,9 @@ public interface Sfu extends AutoCloseable {
 
     /** Counters of every stream in the room at this moment. */
     MeetingStats stats(String meetingId);
+
+    /** The whole SFU's counters since it started (for metrics): they only grow. */
+    SfuTotals totals();
 
     /** Called (on the SFU's thread; return quickly) when a room's loudest participant changes. */
     void onDominantSpeakerChanged(Consumer<DominantSpeakerChanged> listener);

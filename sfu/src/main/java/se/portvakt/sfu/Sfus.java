@@ -10,6 +10,7 @@ import se.portvakt.sfu.dtls.BouncyCastleDtlsLayer;
 import se.portvakt.sfu.forward.StreamSettings;
 import se.portvakt.sfu.server.UdpSfu;
 import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stats.SfuTotals;
 
 /** Starts the production SFU: {@link UdpSfu} with the BouncyCastle DTLS layer, closed together. */
 public final class Sfus {
@@ -68,6 +69,11 @@ public final class Sfus {
         @Override
         public MeetingStats stats(String meetingId) {
             return sfu.stats(meetingId);
+        }
+
+        @Override
+        public SfuTotals totals() {
+            return sfu.totals();
         }
 
         @Override

@@ -22,6 +22,7 @@ import se.portvakt.sfu.forward.Subscriber;
 import se.portvakt.sfu.sdp.Outgoing;
 import se.portvakt.sfu.speaker.DominantSpeaker;
 import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stats.SfuTotals;
 import se.portvakt.sfu.stats.StreamStats;
 
 /**
@@ -45,8 +46,12 @@ final class Room {
     /** Participants whose set of received streams changed since the last {@link #takeRenegotiations}. */
     private final Set<String> renegotiate = new LinkedHashSet<>();
 
-    Room(String id) {
+    /** Where the counts of streams that end go, so the SFU's totals never shrink. */
+    private final SfuTotals.Ended ended;
+
+    Room(String id, SfuTotals.Ended ended) {
         this.id = id;
+        this.ended = ended;
     }
 
     String id() {
@@ -103,10 +108,12 @@ final class Room {
         if (stream == null) {
             return;
         }
+        ended.add(stream.stats());
         sources.remove(stream);
         for (Subscriber copy : stream.subscribers()) {
             Participant receiver = participants.get(copy.participantId());
             if (receiver != null) {
+                ended.add(copy.stats());
                 receiver.endpoint().unsubscribe(copy.ssrc());
                 renegotiate.add(receiver.id());
             }
@@ -210,6 +217,7 @@ final class Room {
             for (PublisherStream stream : gone.endpoint().publishedStreams()) {
                 unpublish(gone, stream.ssrc());
             }
+            gone.endpoint().subscriptions().forEach(copy -> ended.add(copy.stats()));
             gone.endpoint().close();
             declared.remove(participantId);
             retired.remove(participantId);

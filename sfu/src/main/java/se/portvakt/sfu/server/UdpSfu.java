@@ -9,6 +9,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,7 @@ import se.portvakt.sfu.sdp.SessionDescription;
 import se.portvakt.sfu.speaker.AudioLevel;
 import se.portvakt.sfu.srtp.SrtpSession;
 import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stats.SfuTotals;
 import se.portvakt.sfu.transport.DtlsAssociation;
 import se.portvakt.sfu.transport.DtlsLayer;
 
@@ -68,6 +70,7 @@ public final class UdpSfu implements Sfu {
     private final IceLiteAgent ice;
     private final PacketDemux demux = new PacketDemux();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final SfuTotals.Ended ended = new SfuTotals.Ended();
     private final Map<String, Participant> byUfrag = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, Participant> byAddress = new ConcurrentHashMap<>();
     private final List<Consumer<DominantSpeakerChanged>> speakerListeners = new CopyOnWriteArrayList<>();
@@ -113,7 +116,7 @@ public final class UdpSfu implements Sfu {
 
     @Override
     public void createMeeting(String meetingId) {
-        rooms.computeIfAbsent(meetingId, Room::new);
+        rooms.computeIfAbsent(meetingId, id -> new Room(id, ended));
     }
 
     @Override
@@ -257,6 +260,12 @@ public final class UdpSfu implements Sfu {
             throw new IllegalArgumentException("no meeting " + meetingId);
         }
         return room.stats(clock.instant());
+    }
+
+    @Override
+    public SfuTotals totals() {
+        Instant now = clock.instant();
+        return ended.with(rooms.values().stream().map(room -> room.stats(now)).toList(), unknownSource.sum());
     }
 
     @Override

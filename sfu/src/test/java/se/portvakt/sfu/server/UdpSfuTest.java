@@ -296,6 +296,14 @@ class UdpSfuTest {
 
         sfu.removeParticipant("m1", "bob");
         assertThat(sfu.stats("m1").participants()).isEqualTo(1);
+        assertThat(sfu.totals()).satisfies(t -> {
+            assertThat(t.packetsOut()).as("bob's copy ended; what it sent still counts").isEqualTo(20);
+            assertThat(t.packetsIn()).isEqualTo(20);
+            assertThat(t.participants()).isEqualTo(1);
+        });
+        sfu.closeMeeting("m1");
+        assertThat(sfu.totals().packetsIn()).as("totals never shrink").isEqualTo(20);
+        assertThat(sfu.totals().meetings()).isZero();
     }
 
     @Test
