@@ -35,6 +35,11 @@ public final class Browser implements AutoCloseable {
     private final String baseUrl;
 
     public Browser(int port) {
+        this(port, new String[0]);
+    }
+
+    /** @param extraArguments more Chromium switches, e.g. a file for the fake microphone */
+    public Browser(int port, String... extraArguments) {
         this.baseUrl = "http://localhost:" + port;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -42,6 +47,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--window-size=1280,1000",
                 "--lang=sv-SE", "--user-data-dir=" + temporaryProfile());
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

@@ -6,6 +6,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,6 +22,9 @@ import se.portvakt.organisation.ApiKeys;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    private static final IpAddressMatcher LOOPBACK_V4 = new IpAddressMatcher("127.0.0.0/8");
+    private static final IpAddressMatcher LOOPBACK_V6 = new IpAddressMatcher("::1");
 
     /** Nothing from elsewhere: every script, style and font is Portvakt's own. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -62,6 +67,10 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login/eid", "/login/eid/**", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/m/**", "/dev/mailbox/**", "/actuator/health/**").permitAll()
+                        // metrics for the operator's scraper on the same machine (or a management.server.port)
+                        .requestMatchers("/actuator/prometheus").access((authentication, context) ->
+                                new AuthorizationDecision(LOOPBACK_V4.matches(context.getRequest())
+                                        || LOOPBACK_V6.matches(context.getRequest())))
                         // signaling: the handshake itself decides who may connect, from the session (meeting feature)
                         .requestMatchers("/ws").permitAll()
                         // identity simulators: only registered in the embedded default, absent in production

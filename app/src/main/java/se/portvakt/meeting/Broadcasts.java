@@ -37,7 +37,7 @@ class Broadcasts {
             sockets.closeGuest(change.participantId(), new ServerMessage.Closed("LEFT", null));
         } else {
             // a guest's tabs follow them (into the waiting room, the meeting, or another meeting)
-            sockets.place(change.participantId(), change.meetingId());
+            sockets.place(change.participantId(), change.meetingId(), state == ParticipantState.IN_MEETING);
         }
         meetingChanged(change.meetingId(), null);
         if (!change.previousMeetingId().equals(change.meetingId())) {

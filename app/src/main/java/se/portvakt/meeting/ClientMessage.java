@@ -2,6 +2,7 @@ package se.portvakt.meeting;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,12 +28,18 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ClientMessage.React.class, name = "react"),
         @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
         @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
-        @JsonSubTypes.Type(value = ClientMessage.Publish.class, name = "publish")})
+        @JsonSubTypes.Type(value = ClientMessage.Publish.class, name = "publish"),
+        @JsonSubTypes.Type(value = ClientMessage.MediaState.class, name = "mediaState")})
 sealed interface ClientMessage {
 
     int MAX_CHAT = 1000;
-    /** The longest SDP offer we take; the whole message must also stay under the 16 KiB socket limit. */
-    int MAX_SDP = 15000;
+    /**
+     * The longest SDP offer we take: a receive m-section per stream in the meeting, about 1.5 KB each when the
+     * browser offers only the codecs we forward (docs/protocol.md), so a few dozen participants fit.
+     */
+    int MAX_SDP = 60_000;
+    /** What a tab's own tracks may be. */
+    Set<String> SOURCES = Set.of("microphone", "camera", "screen");
     Set<String> REACTIONS = Set.of("thumbs-up", "heart", "clap", "laugh", "surprised");
 
     /** Messages only a host (staff of the meeting's organisation) may send. */
@@ -119,13 +126,24 @@ sealed interface ClientMessage {
 
     record Ping() implements ClientMessage {}
 
-    /** The sender's browser offers its camera and microphone to the SFU; answered with {@code answer}. */
-    record Publish(String sdp) implements ClientMessage {
+    /**
+     * The sender's browser offers (or offers again) to the SFU; answered with {@code answer}.
+     *
+     * @param sources what each of its own sending m-sections is, by mid (may be absent)
+     */
+    record Publish(String sdp, Map<String, String> sources) implements ClientMessage {
         public Publish {
             require(sdp != null && sdp.startsWith("v=0"), "sdp");
             require(sdp.length() <= MAX_SDP, "sdp");
+            sources = sources == null ? Map.of() : Map.copyOf(sources);
+            require(sources.size() <= 8, "sources");
+            require(sources.keySet().stream().allMatch(mid -> mid.length() <= 16), "sources");
+            require(SOURCES.containsAll(sources.values()), "sources");
         }
     }
+
+    /** The sender's microphone and camera are on or off now (others see it in the roster). */
+    record MediaState(boolean microphone, boolean camera) implements ClientMessage {}
 
     private static void require(boolean valid, String field) {
         if (!valid) {

@@ -2,6 +2,7 @@ package se.portvakt.meeting;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -27,6 +28,10 @@ class LocalSockets implements Sockets {
 
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> guestMeetings = new ConcurrentHashMap<>();
+    /** Guests placed in their meeting (not waiting or admitted-before-the-host). */
+    private final Set<UUID> present = ConcurrentHashMap.newKeySet();
+    /** Participant to the id of the socket whose tab published their media last. */
+    private final Map<UUID, String> mediaTabs = new ConcurrentHashMap<>();
     private final ObjectMapper json;
 
     LocalSockets(ObjectMapper json) {
@@ -42,6 +47,12 @@ class LocalSockets implements Sockets {
 
     void removeSocket(WebSocketSession session) {
         open.remove(session.getId());
+        mediaTabs.values().removeIf(session.getId()::equals);
+    }
+
+    /** This socket's tab now carries the participant's media: renegotiation goes to it. */
+    void mediaTab(WebSocketSession session, UUID participantId) {
+        mediaTabs.put(participantId, session.getId());
     }
 
     int count() {
@@ -49,8 +60,30 @@ class LocalSockets implements Sockets {
     }
 
     @Override
-    public void place(UUID participantId, UUID meetingId) {
+    public void place(UUID participantId, UUID meetingId, boolean inMeeting) {
         guestMeetings.put(participantId, meetingId);
+        if (inMeeting) {
+            present.add(participantId);
+        } else {
+            present.remove(participantId);
+        }
+    }
+
+    @Override
+    public void toPresent(UUID meetingId, ServerMessage message) {
+        open.values().stream().filter(socket -> inMeeting(socket.caller(), meetingId)
+                        && (socket.caller() instanceof Caller.Host || present.contains(((Caller.Guest) socket.caller())
+                        .participantId())))
+                .forEach(socket -> send(socket.session(), message));
+    }
+
+    @Override
+    public void toMediaTab(UUID participantId, ServerMessage message) {
+        String socketId = mediaTabs.get(participantId);
+        Open socket = socketId == null ? null : open.get(socketId);
+        if (socket != null) {
+            send(socket.session(), message);
+        }
     }
 
     @Override

@@ -1,8 +1,10 @@
 package se.portvakt.meeting;
 
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.portvakt.lobby.LobbyRefusal;
+import se.portvakt.sfu.ParticipantAnswer;
 import se.portvakt.sfu.Sfu;
 
 /** The meeting's side of the SFU: rooms by meeting id, participants by participant id. */
@@ -16,18 +18,17 @@ class MediaRelay {
     }
 
     /**
-     * Joins (or re-joins, after a reload) a participant's media with their browser's offer.
+     * The participant's browser offers: joins its media, renegotiates on the same connection, or (a reloaded tab,
+     * a new connection) starts over.
      *
-     * @return our SDP answer
+     * @param sources what each of its own sending m-sections is, by mid
      * @throws LobbyRefusal {@code invalid} if the SFU cannot use the offer
      */
-    String publish(UUID meetingId, UUID participantId, String offerSdp) {
+    ParticipantAnswer negotiate(UUID meetingId, UUID participantId, String offerSdp, Map<String, String> sources) {
         String meeting = meetingId.toString();
-        String participant = participantId.toString();
         sfu.createMeeting(meeting);
-        sfu.removeParticipant(meeting, participant);
         try {
-            return sfu.addParticipant(meeting, participant, offerSdp).answerSdp();
+            return sfu.negotiate(meeting, participantId.toString(), offerSdp, sources);
         } catch (RuntimeException e) {
             throw new LobbyRefusal("invalid");
         }

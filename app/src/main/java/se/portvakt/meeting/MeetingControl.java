@@ -1,6 +1,7 @@
 package se.portvakt.meeting;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.AuditLog;
@@ -9,6 +10,7 @@ import se.portvakt.lobby.LobbyRefusal;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantState;
 import se.portvakt.meeting.ClientMessage.HostOnly;
+import se.portvakt.sfu.ParticipantAnswer;
 
 /**
  * Carries out what a tab asks, after checking the caller may ask it of that meeting and participant. A refusal
@@ -24,11 +26,12 @@ class MeetingControl {
     private final Sockets sockets;
     private final Broadcasts broadcasts;
     private final MediaRelay media;
+    private final MediaStates mediaStates;
     private final AuditLog audit;
     private final Clock clock;
 
     MeetingControl(Lobby lobby, MeetingSessions sessions, ChatLog chat, RaisedHands hands, Sockets sockets,
-            Broadcasts broadcasts, MediaRelay media, AuditLog audit, Clock clock) {
+            Broadcasts broadcasts, MediaRelay media, MediaStates mediaStates, AuditLog audit, Clock clock) {
         this.lobby = lobby;
         this.sessions = sessions;
         this.chat = chat;
@@ -36,6 +39,7 @@ class MeetingControl {
         this.sockets = sockets;
         this.broadcasts = broadcasts;
         this.media = media;
+        this.mediaStates = mediaStates;
         this.audit = audit;
         this.clock = clock;
     }
@@ -113,6 +117,7 @@ class MeetingControl {
                 audit.record(host.organisationId(), host.name(), "meeting.ended", meetingId.toString(), "");
                 chat.forget(meetingId);
                 hands.forget(meetingId);
+                mediaStates.forget(meetingId);
                 sockets.closeMeeting(meetingId, new ServerMessage.Closed("ENDED", null));
                 lobby.meetingEnded(meetingId);
                 media.end(meetingId);
@@ -130,6 +135,7 @@ class MeetingControl {
         if (message instanceof ClientMessage.Leave) {
             lobby.leave(self.id());
             media.leave(self.meetingId(), self.id());
+            mediaStates.forget(self.meetingId(), self.id());
         } else {
             participate(self, message);
         }
@@ -144,6 +150,7 @@ class MeetingControl {
             hands.lower(self.meetingId(), self.id());
             lobby.leave(self.id());
             media.leave(self.meetingId(), self.id());
+            mediaStates.forget(self.meetingId(), self.id());
             return;
         }
         if (self.state() != ParticipantState.IN_MEETING) {
@@ -158,7 +165,7 @@ class MeetingControl {
         if (message instanceof ClientMessage.Chat line) {
             ChatLog.Line posted = chat.post(meetingId, new ChatLog.Line(self.id(),
                     shownName == null ? "" : shownName, printable(line.text()), clock.instant()));
-            sockets.toMeeting(meetingId, caller -> new ServerMessage.ChatPosted(posted));
+            sockets.toPresent(meetingId, new ServerMessage.ChatPosted(posted));
         } else if (message instanceof ClientMessage.Hand hand) {
             if (hand.raised()) {
                 hands.raise(meetingId, self.id());
@@ -167,17 +174,25 @@ class MeetingControl {
             }
             broadcasts.meetingChanged(meetingId, null);
         } else if (message instanceof ClientMessage.React react) {
-            sockets.toMeeting(meetingId, caller -> new ServerMessage.Reaction(self.id(),
+            sockets.toPresent(meetingId, new ServerMessage.Reaction(self.id(),
                     shownName == null ? "" : shownName, react.reaction()));
+        } else if (message instanceof ClientMessage.MediaState state) {
+            mediaStates.set(meetingId, self.id(), new MediaStates.On(state.microphone(), state.camera()));
+            broadcasts.meetingChanged(meetingId, null);
         }
     }
 
     /**
-     * A participant IN_MEETING (a guest, or a host who has joined) sends their media: the SFU answers their offer.
-     *
-     * @return the SDP answer for the sender alone
+     * What a {@code publish} gets back: the answer for the sender's tab alone, and, when the SFU has more streams
+     * for it than its offer had room for, a {@code renegotiate} to send right after.
      */
-    String publish(Caller caller, ClientMessage.Publish publish) {
+    record Published(UUID participantId, ServerMessage.Answer answer, ServerMessage.Renegotiate moreSlots) {}
+
+    /**
+     * A participant IN_MEETING (a guest, or a host who has joined) offers their media, first or again: the SFU
+     * answers.
+     */
+    Published publish(Caller caller, ClientMessage.Publish publish) {
         Participant self;
         if (caller instanceof Caller.Host host) {
             self = host.meetingId() == null ? null : lobby.hostIn(host.meetingId(), host.staffId()).orElse(null);
@@ -190,7 +205,12 @@ class MeetingControl {
         if (self == null || self.state() != ParticipantState.IN_MEETING) {
             throw new LobbyRefusal("not-in-meeting");
         }
-        return media.publish(self.meetingId(), self.id(), publish.sdp());
+        ParticipantAnswer answer = media.negotiate(self.meetingId(), self.id(), publish.sdp(), publish.sources());
+        List<ServerMessage.Stream> streams = answer.streams().stream()
+                .map(s -> new ServerMessage.Stream(s.mid(), UUID.fromString(s.participantId()), s.kind(), s.source()))
+                .toList();
+        return new Published(self.id(), new ServerMessage.Answer(answer.answerSdp(), streams),
+                answer.needsMoreSlots() ? new ServerMessage.Renegotiate(answer.audio(), answer.video()) : null);
     }
 
     /** Why a guest's tab may not come back: DENIED, REMOVED, ENDED (the meeting) or LEFT. */

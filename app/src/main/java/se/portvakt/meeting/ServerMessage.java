@@ -19,7 +19,9 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ServerMessage.Closed.class, name = "closed"),
         @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
-        @JsonSubTypes.Type(value = ServerMessage.Answer.class, name = "answer")})
+        @JsonSubTypes.Type(value = ServerMessage.Answer.class, name = "answer"),
+        @JsonSubTypes.Type(value = ServerMessage.Renegotiate.class, name = "renegotiate"),
+        @JsonSubTypes.Type(value = ServerMessage.Speaker.class, name = "speaker")})
 sealed interface ServerMessage {
 
     /**
@@ -27,9 +29,11 @@ sealed interface ServerMessage {
      * participant is always null.
      *
      * @param hand the place in the raised-hands queue (1 = first), or null
+     * @param microphone whether their microphone is on, as their tab last said (null before it said)
+     * @param camera likewise for the camera
      */
     record Badge(UUID participantId, String name, boolean host, String verifiedName, String method, String level,
-            String pseudonym, boolean simulated, Integer hand) {}
+            String pseudonym, boolean simulated, Integer hand, Boolean microphone, Boolean camera) {}
 
     record MeetingInfo(UUID id, String title, String roomName, boolean started, boolean locked, boolean ended) {}
 
@@ -76,6 +80,24 @@ sealed interface ServerMessage {
 
     record Pong() implements ServerMessage {}
 
-    /** The SFU's SDP answer to the receiver's own {@code publish}. */
-    record Answer(String sdp) implements ServerMessage {}
+    /**
+     * The SFU's SDP answer to the receiver's own {@code publish}.
+     *
+     * @param streams what each of the browser's receive m-sections carries now
+     */
+    record Answer(String sdp, List<Stream> streams) implements ServerMessage {}
+
+    /**
+     * A stream forwarded to the receiver.
+     *
+     * @param kind audio or video
+     * @param source microphone, camera or screen
+     */
+    record Stream(String mid, UUID participantId, String kind, String source) {}
+
+    /** The SFU has this many streams for the receiver: offer again with at least as many receive m-sections. */
+    record Renegotiate(int audio, int video) implements ServerMessage {}
+
+    /** The meeting's loudest participant changed. */
+    record Speaker(UUID participantId) implements ServerMessage {}
 }

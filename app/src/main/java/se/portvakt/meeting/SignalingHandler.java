@@ -26,6 +26,8 @@ class SignalingHandler extends TextWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(SignalingHandler.class);
     /** The largest message we read; the container drops a connection that sends more than 4 times this. */
     static final int MAX_MESSAGE_BYTES = 16 * 1024;
+    /** An SDP offer grows with the meeting (a receive m-section per stream): {@code publish} may be this long. */
+    static final int MAX_PUBLISH_BYTES = 96 * 1024;
 
     private final LocalSockets sockets;
     private final MeetingControl control;
@@ -56,7 +58,8 @@ class SignalingHandler extends TextWebSocketHandler {
                 sockets.sendAndClose(safe, new ServerMessage.Closed(closedReason(guest), null));
                 return;
             }
-            sockets.place(guest.participantId(), participant.get().meeting().id());
+            sockets.place(guest.participantId(), participant.get().meeting().id(),
+                    "IN_MEETING".equals(participant.get().yourState()));
             sockets.send(safe, participant.get());
             return;
         }
@@ -70,8 +73,8 @@ class SignalingHandler extends TextWebSocketHandler {
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         WebSocketSession safe = safeSessions.getOrDefault(session.getId(), session);
-        if (message.getPayloadLength() > MAX_MESSAGE_BYTES
-                || message.getPayload().getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+        int bytes = Math.max(message.getPayloadLength(), message.getPayload().getBytes(StandardCharsets.UTF_8).length);
+        if (bytes > MAX_PUBLISH_BYTES) {
             sockets.send(safe, new ServerMessage.Error("too-large", null));
             return;
         }
@@ -80,6 +83,10 @@ class SignalingHandler extends TextWebSocketHandler {
             JsonNode tree = json.readTree(message.getPayload());
             if (tree == null || !tree.isObject() || !tree.path("type").isString()) {
                 sockets.send(safe, new ServerMessage.Error("invalid", null));
+                return;
+            }
+            if (bytes > MAX_MESSAGE_BYTES && !tree.path("type").asString().equals("publish")) {
+                sockets.send(safe, new ServerMessage.Error("too-large", null));
                 return;
             }
             parsed = json.treeToValue(tree, ClientMessage.class);
@@ -94,11 +101,17 @@ class SignalingHandler extends TextWebSocketHandler {
             sockets.send(safe, new ServerMessage.Error("invalid", null));
             return;
         }
+
         String type = typeOf(parsed);
         try {
             control.handle(caller(session), parsed);
             if (parsed instanceof ClientMessage.Publish publish) {
-                sockets.send(safe, new ServerMessage.Answer(control.publish(caller(session), publish)));
+                MeetingControl.Published published = control.publish(caller(session), publish);
+                sockets.mediaTab(session, published.participantId());
+                sockets.send(safe, published.answer());
+                if (published.moreSlots() != null) {
+                    sockets.send(safe, published.moreSlots());
+                }
             } else if (parsed instanceof ClientMessage.Ping) {
                 sockets.send(safe, new ServerMessage.Pong());
             }

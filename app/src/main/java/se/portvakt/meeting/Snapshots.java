@@ -33,15 +33,17 @@ class Snapshots {
     private final MeetingSessions sessions;
     private final ChatLog chat;
     private final RaisedHands hands;
+    private final MediaStates media;
     private final BookingService booking;
     private final Clock clock;
 
-    Snapshots(Lobby lobby, MeetingSessions sessions, ChatLog chat, RaisedHands hands, BookingService booking,
-            Clock clock) {
+    Snapshots(Lobby lobby, MeetingSessions sessions, ChatLog chat, RaisedHands hands, MediaStates media,
+            BookingService booking, Clock clock) {
         this.lobby = lobby;
         this.sessions = sessions;
         this.chat = chat;
         this.hands = hands;
+        this.media = media;
         this.booking = booking;
         this.clock = clock;
     }
@@ -53,7 +55,8 @@ class Snapshots {
             Optional<Participant> self = lobby.hostIn(meetingId, host.staffId());
             return Optional.of(new ServerMessage.State(self.map(Participant::id).orElse(null),
                     self.map(participant -> participant.state().name()).orElse(null), true, info(meetingId),
-                    roster(meetingId, true), badges(lobby.ofMeeting(meetingId, ParticipantState.ADMITTED), true, List.of()),
+                    roster(meetingId, true), lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
+                            .map(participant -> badge(participant, true, List.of(), null)).toList(),
                     chat.of(meetingId)));
         }
         Caller.Guest guest = (Caller.Guest) caller;
@@ -87,7 +90,7 @@ class Snapshots {
     ServerMessage.Waiting waiting(Participant participant, Map<UUID, MeetingDetails> cache) {
         MeetingDetails meeting = cache.computeIfAbsent(participant.meetingId(),
                 id -> booking.details(id).orElseThrow());
-        return new ServerMessage.Waiting(badge(participant, true, List.of()), meeting.id(), meeting.title(),
+        return new ServerMessage.Waiting(badge(participant, true, List.of(), null), meeting.id(), meeting.title(),
                 meeting.roomName(), participant.waitingSince());
     }
 
@@ -99,19 +102,20 @@ class Snapshots {
     }
 
     private List<Badge> roster(UUID meetingId, boolean forHost) {
-        return badges(lobby.ofMeeting(meetingId, ParticipantState.IN_MEETING), forHost, hands.order(meetingId));
+        List<UUID> handOrder = hands.order(meetingId);
+        Map<UUID, MediaStates.On> on = media.of(meetingId);
+        return lobby.ofMeeting(meetingId, ParticipantState.IN_MEETING).stream()
+                .map(participant -> badge(participant, forHost, handOrder, on.get(participant.id()))).toList();
     }
 
-    private static List<Badge> badges(List<Participant> participants, boolean forHost, List<UUID> handOrder) {
-        return participants.stream().map(participant -> badge(participant, forHost, handOrder)).toList();
-    }
-
-    static Badge badge(Participant participant, boolean forHost, List<UUID> handOrder) {
+    /** @param on whether their microphone and camera are on, or null if their tab has not said */
+    static Badge badge(Participant participant, boolean forHost, List<UUID> handOrder, MediaStates.On on) {
         int place = handOrder.indexOf(participant.id());
         // whose pseudonym it is stays with the hosts
         String verified = participant.anonymous() && !forHost ? null : participant.verifiedName();
         String name = participant.anonymous() && !forHost ? "" : participant.displayName();
         return new Badge(participant.id(), name, participant.isHost(), verified, participant.method(),
-                participant.level(), participant.pseudonym(), participant.simulated(), place < 0 ? null : place + 1);
+                participant.level(), participant.pseudonym(), participant.simulated(), place < 0 ? null : place + 1,
+                on == null ? null : on.microphone(), on == null ? null : on.camera());
     }
 }

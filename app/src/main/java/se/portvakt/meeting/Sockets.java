@@ -10,11 +10,20 @@ import java.util.function.Function;
  */
 interface Sockets {
 
-    /** Tells the registry which meeting a guest is in now (after arriving, being moved or reconnecting). */
-    void place(UUID participantId, UUID meetingId);
+    /**
+     * Tells the registry which meeting a guest belongs to now (after arriving, being moved or reconnecting), and
+     * whether they are in it or still outside (waiting, or admitted before the host came).
+     */
+    void place(UUID participantId, UUID meetingId, boolean inMeeting);
 
-    /** Sends to every tab whose caller is in or hosting the meeting; {@code message} is made per caller. */
+    /** Sends to every tab whose caller belongs to or hosts the meeting; {@code message} is made per caller. */
     void toMeeting(UUID meetingId, Function<Caller, ServerMessage> message);
+
+    /** Sends to the meeting's host views and its guests who are in it: what the waiting must not see. */
+    void toPresent(UUID meetingId, ServerMessage message);
+
+    /** Sends to the tab whose browser connection carries the participant's media (the last one that published). */
+    void toMediaTab(UUID participantId, ServerMessage message);
 
     /** Sends to every host console of the organisation. */
     void toConsoles(UUID organisationId, Function<Caller.Host, ServerMessage> message);

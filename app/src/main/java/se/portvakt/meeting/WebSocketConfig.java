@@ -32,7 +32,7 @@ class WebSocketConfig implements WebSocketConfigurer {
     ServletServerContainerFactoryBean signalingContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         // room above MAX_MESSAGE_BYTES so an oversized message gets an error reply instead of a dropped socket
-        container.setMaxTextMessageBufferSize(4 * SignalingHandler.MAX_MESSAGE_BYTES);
+        container.setMaxTextMessageBufferSize(SignalingHandler.MAX_PUBLISH_BYTES + 32 * 1024);
         container.setMaxBinaryMessageBufferSize(1024);
         container.setMaxSessionIdleTimeout(120_000L);
         return container;

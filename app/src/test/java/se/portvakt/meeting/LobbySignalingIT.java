@@ -70,6 +70,30 @@ class LobbySignalingIT {
     }
 
     @Test
+    void aGuestStillWaitingHearsNothingOfTheMeeting() {
+        HttpVisitor host = host();
+        SignalingClient console = connect(host, "console");
+        SignalingClient annaSocket = guestSocket(guest(0, false), 0);
+        SignalingClient bertilSocket = guestSocket(guest(1, false), 1);
+        JsonNode lobby = console.await("lobby", view -> waitingCount(view, 2));
+        console.send("{\"type\":\"admit\",\"participantId\":\"" + participantOf(lobby, "Anna Andersson") + "\"}");
+        SignalingClient room = connect(host, "meeting=" + meeting.id());
+        room.await("state", state -> state.path("admitted").size() == 1);
+        room.send("{\"type\":\"join\"}");
+        annaSocket.await("state", state -> state.path("yourState").asString().equals("IN_MEETING"));
+
+        annaSocket.send("{\"type\":\"chat\",\"text\":\"Bara för de som är med\"}");
+        annaSocket.send("{\"type\":\"react\",\"reaction\":\"heart\"}");
+        room.await("chat");
+        room.await("reaction");
+        bertilSocket.send("{\"type\":\"ping\"}").await("pong"); // anything sent to Bertil before is in by now
+
+        assertThat(bertilSocket.seen()).extracting(message -> message.path("type").asString())
+                .doesNotContain("chat", "reaction");
+        assertThat(bertilSocket.seen().toString()).doesNotContain("Bara för de som är med", "Anna");
+    }
+
+    @Test
     void guestsWaitAreAdmittedOrDeniedAndEnterWhenTheHostJoins() {
         HttpVisitor host = host();
         SignalingClient console = connect(host, "console");

@@ -72,6 +72,13 @@ final class SignalingClient implements WebSocket.Listener, AutoCloseable {
         return await(type, message -> true);
     }
 
+    /** Every message received so far, in order. */
+    List<JsonNode> seen() {
+        synchronized (seen) {
+            return List.copyOf(seen);
+        }
+    }
+
     /** The close code once the server has closed the socket. */
     int awaitClosed() {
         return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();

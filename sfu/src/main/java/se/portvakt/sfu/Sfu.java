@@ -1,8 +1,10 @@
 package se.portvakt.sfu;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.function.Consumer;
 import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stats.SfuTotals;
 
 /**
  * The SFU as the app sees it: meeting rooms of participants, each joined with a browser's
@@ -18,12 +20,20 @@ public interface Sfu extends AutoCloseable {
     void closeMeeting(String meetingId);
 
     /**
-     * Joins a participant with its browser's offer.
+     * A browser's offer: joins the participant, or, when it already joined with the same ICE credentials,
+     * renegotiates on the same connection (a track added or stopped, more receive slots for new streams, a slot
+     * paused). An offer with other ICE credentials (a reloaded tab, a new connection) replaces the earlier one.
      *
-     * @throws IllegalArgumentException if the room is unknown, the participant already joined,
-     *                                  or the offer is unusable (no bundled audio or video we accept)
+     * @param sources the browser's own sending m-sections by mid: "microphone", "camera" or "screen"
+     * @throws IllegalArgumentException if the room is unknown or the offer is unusable (no bundled audio or video
+     *                                  we accept)
      */
-    ParticipantAnswer addParticipant(String meetingId, String participantId, String offerSdp);
+    ParticipantAnswer negotiate(String meetingId, String participantId, String offerSdp, Map<String, String> sources);
+
+    /** {@link #negotiate} with each track named by its kind (microphone, camera). */
+    default ParticipantAnswer addParticipant(String meetingId, String participantId, String offerSdp) {
+        return negotiate(meetingId, participantId, offerSdp, Map.of());
+    }
 
     /** Leaves: stops its streams and its subscriptions; unknown ids are ignored. */
     void removeParticipant(String meetingId, String participantId);
@@ -31,8 +41,14 @@ public interface Sfu extends AutoCloseable {
     /** Counters of every stream in the room at this moment. */
     MeetingStats stats(String meetingId);
 
+    /** The whole SFU's counters since it started (for metrics): they only grow. */
+    SfuTotals totals();
+
     /** Called (on the SFU's thread; return quickly) when a room's loudest participant changes. */
     void onDominantSpeakerChanged(Consumer<DominantSpeakerChanged> listener);
+
+    /** Called (on the SFU's or the caller's thread; return quickly) when a participant should offer again. */
+    void onRenegotiationNeeded(Consumer<RenegotiationNeeded> listener);
 
     /** Called (on the SFU's thread) after the SFU removed a participant whose ICE consent lapsed. */
     void onParticipantDisconnected(Consumer<ParticipantDisconnected> listener);

@@ -4,11 +4,13 @@ import java.net.InetSocketAddress;
 import se.portvakt.sfu.srtp.SrtpSession;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import se.portvakt.sfu.dtls.BouncyCastleDtlsLayer;
 import se.portvakt.sfu.forward.StreamSettings;
 import se.portvakt.sfu.server.UdpSfu;
 import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stats.SfuTotals;
 
 /** Starts the production SFU: {@link UdpSfu} with the BouncyCastle DTLS layer, closed together. */
 public final class Sfus {
@@ -49,8 +51,14 @@ public final class Sfus {
         }
 
         @Override
-        public ParticipantAnswer addParticipant(String meetingId, String participantId, String offerSdp) {
-            return sfu.addParticipant(meetingId, participantId, offerSdp);
+        public ParticipantAnswer negotiate(String meetingId, String participantId, String offerSdp,
+                                           Map<String, String> sources) {
+            return sfu.negotiate(meetingId, participantId, offerSdp, sources);
+        }
+
+        @Override
+        public void onRenegotiationNeeded(Consumer<RenegotiationNeeded> listener) {
+            sfu.onRenegotiationNeeded(listener);
         }
 
         @Override
@@ -61,6 +69,11 @@ public final class Sfus {
         @Override
         public MeetingStats stats(String meetingId) {
             return sfu.stats(meetingId);
+        }
+
+        @Override
+        public SfuTotals totals() {
+            return sfu.totals();
         }
 
         @Override

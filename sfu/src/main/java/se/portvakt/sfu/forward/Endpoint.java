@@ -100,10 +100,37 @@ public final class Endpoint {
 
     /** Starts sending {@code source} to this participant as our SSRC {@code ssrc}; asks for a keyframe. */
     public Subscriber subscribe(PublisherStream source, long ssrc, long now) {
-        Subscriber subscriber = subscribed.computeIfAbsent(ssrc,
-                s -> new Subscriber(participantId, s, source.kind(), transport, settings));
+        return subscribe(source, ssrc, Route.PASS_THROUGH, now);
+    }
+
+    /** As above, placed by {@code route} from the start (a browser: {@link Route#HELD} until its SDP has a slot). */
+    public Subscriber subscribe(PublisherStream source, long ssrc, Route route, long now) {
+        Subscriber subscriber = subscribed.computeIfAbsent(ssrc, s -> {
+            Subscriber created = new Subscriber(participantId, s, source.kind(), transport, settings);
+            created.route(route, now);
+            return created;
+        });
         source.addSubscriber(subscriber, now);
         return subscriber;
+    }
+
+    /** Stops the copy sent as our SSRC {@code ssrc}; returns it, or null if there was none. */
+    public Subscriber unsubscribe(long ssrc) {
+        Subscriber gone = subscribed.remove(ssrc);
+        if (gone != null && gone.source() != null) {
+            gone.source().removeSubscriber(gone);
+        }
+        return gone;
+    }
+
+    /** Every copy this participant receives. */
+    public List<Subscriber> subscriptions() {
+        return List.copyOf(subscribed.values());
+    }
+
+    /** Forgets a stream this participant stopped sending; returns it, or null if unknown. */
+    public PublisherStream unpublish(long ssrc) {
+        return published.remove(ssrc);
     }
 
     public Subscriber subscribed(long ssrc) {

@@ -123,13 +123,15 @@ public final class PublisherStream {
     }
 
     /**
-     * Adds a subscriber and asks the publisher for a keyframe at once, so the newcomer can
-     * start decoding without waiting for the next periodic one.
+     * Adds a subscriber and, if its copy flows already, asks the publisher for a keyframe at once, so the
+     * newcomer can start decoding without waiting for the next periodic one (a held copy asks when it is placed).
      */
     public void addSubscriber(Subscriber subscriber, long now) {
         subscriber.switchTo(this);
         subscribers.addIfAbsent(subscriber); // subscribing twice must not send every packet twice
-        requestKeyframe(now);
+        if (subscriber.route().flows()) {
+            requestKeyframe(now);
+        }
     }
 
     public void removeSubscriber(Subscriber subscriber) {

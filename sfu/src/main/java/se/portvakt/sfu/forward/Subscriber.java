@@ -41,6 +41,7 @@ public final class Subscriber {
     private final LossBasedEstimator downlink;
     private long rembCeiling = Long.MAX_VALUE;
     private volatile PublisherStream source;
+    private Route route = Route.PASS_THROUGH;
     private boolean needOffsets = true;
     private boolean waitingForKeyframe;
     private boolean sentAny;
@@ -75,8 +76,37 @@ public final class Subscriber {
         return participantId;
     }
 
+    public MediaKind kind() {
+        return kind;
+    }
+
     public PublisherStream source() {
         return source;
+    }
+
+    public synchronized Route route() {
+        return route;
+    }
+
+    /**
+     * Places (or holds, or pauses) this copy in its subscriber's browser. When it starts to flow again, sequence
+     * numbers continue from the last one sent, so the gap is not reported as loss, and a VP8 source is asked for
+     * a keyframe: the browser's decoder has nothing to start from.
+     */
+    public void route(Route next, long now) {
+        boolean resumes;
+        synchronized (this) {
+            resumes = !route.flows() && next.flows();
+            route = next;
+            if (resumes) {
+                needOffsets = true;
+                waitingForKeyframe = source != null && source.keyframeGated();
+            }
+        }
+        PublisherStream from = source;
+        if (resumes && from != null) {
+            from.requestKeyframe(now);
+        }
     }
 
     /** Makes {@code next} the source; offsets are fixed at its first packet. */
@@ -95,8 +125,8 @@ public final class Subscriber {
      * from, and of a gated source until its keyframe starts.
      */
     synchronized void forward(PublisherStream from, byte[] buf, int off, int len, boolean keyframe, long now) {
-        if (from != source || len > SCRATCH - 16) {
-            return;
+        if (from != source || len > SCRATCH - 16 || !route.flows() || transport.session() == null) {
+            return; // before DTLS is done nothing can be sent, and a keyframe must not be spent on it
         }
         if (waitingForKeyframe) {
             if (!keyframe) {
@@ -109,6 +139,11 @@ public final class Subscriber {
             chooseOffsets(buf, off, now);
         }
         System.arraycopy(buf, off, scratch, 0, len);
+        len = fitToRoute(len);
+        if (len < 0) {
+            counters.unroutable.increment();
+            return;
+        }
         rewriter.rewrite(scratch, 0);
         int seq = RtpFields.sequenceNumber(scratch, 0);
         if (((seq - lastSequence) & 0x8000) == 0 || !sentAny) { // newest so far (signed 16-bit compare)
@@ -122,6 +157,16 @@ public final class Subscriber {
             counters.bytes.add(len);
             sent.sent(lastTimestamp, len - 12, now);
         }
+    }
+
+    /** The packet in {@code scratch} with the subscriber's payload type and, for a browser, no extensions; -1 if unroutable. */
+    private int fitToRoute(int len) {
+        int payloadType = route.payloadType(RtpFields.payloadType(scratch, 0));
+        if (payloadType < 0) {
+            return -1;
+        }
+        RtpFields.setPayloadType(scratch, 0, payloadType);
+        return route.bareHeader() ? RtpFields.stripExtension(scratch, 0, len) : len;
     }
 
     private void chooseOffsets(byte[] buf, int off, long now) {
@@ -151,6 +196,9 @@ public final class Subscriber {
             if (from != null && sentAny && !needOffsets && sinceSwitch <= sentSinceSwitch) {
                 len = from.cache().load((outSeq - sequenceOffset) & 0xFFFF, scratch, 0);
             }
+            if (len >= 0) {
+                len = fitToRoute(len);
+            }
             if (len < 0 || len + SrtpProfile.AEAD_AES_128_GCM.rtpOverhead() > scratch.length) {
                 counters.unrepairable.increment();
                 continue;
@@ -160,6 +208,23 @@ public final class Subscriber {
                 counters.retransmitted.increment();
                 counters.bytes.add(len);
             }
+        }
+    }
+
+    /**
+     * The subscriber's connection is keyed: whatever it was sent before was lost, so a gated copy starts again at
+     * a keyframe, asked for now.
+     */
+    public void connected(long now) {
+        synchronized (this) {
+            if (!route.flows()) {
+                return;
+            }
+            waitingForKeyframe = source != null && source.keyframeGated();
+        }
+        PublisherStream from = source;
+        if (from != null) {
+            from.requestKeyframe(now);
         }
     }
 

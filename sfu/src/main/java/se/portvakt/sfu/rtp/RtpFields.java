@@ -61,6 +61,30 @@ public final class RtpFields {
         writeUint32(buf, off + 8, ssrc);
     }
 
+    /**
+     * Removes the header extension block (RFC 3550 section 5.3.1) in place, moving the payload up, and clears
+     * the X bit: a forwarded packet must not carry the publisher's mid or other per-hop extensions to a
+     * subscriber that negotiated different ids.
+     *
+     * @return the packet's new length ({@code len} when it had no extension or the block overruns it)
+     */
+    public static int stripExtension(byte[] buf, int off, int len) {
+        if ((buf[off] & 0x10) == 0) {
+            return len;
+        }
+        int at = off + 12 + 4 * (buf[off] & 0x0F);
+        if (at + 4 > off + len) {
+            return len;
+        }
+        int block = 4 + 4 * (((buf[at + 2] & 0xFF) << 8) | (buf[at + 3] & 0xFF));
+        if (at + block > off + len) {
+            return len;
+        }
+        System.arraycopy(buf, at + block, buf, at, off + len - at - block);
+        buf[off] &= (byte) ~0x10;
+        return len - block;
+    }
+
     static long readUint32(byte[] b, int at) {
         return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
     }

@@ -15,9 +15,11 @@ import se.portvakt.sfu.ice.IceCredentials;
  * @param codecNames    encoding names accepted, case-insensitive ("opus", "VP8"); RTX follows its codec
  * @param extensionUris header extension URIs accepted
  * @param feedback      rtcp-fb values accepted ("nack", "nack pli", ...)
+ * @param version       the o= line's session version: one more for each new answer in the same session
  */
 public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<InetSocketAddress> candidates,
-                            long sessionId, Set<String> codecNames, Set<String> extensionUris, Set<String> feedback) {
+                            long sessionId, Set<String> codecNames, Set<String> extensionUris, Set<String> feedback,
+                            long version) {
 
     public static final Set<String> DEFAULT_CODECS = Set.of("opus", "vp8");
     public static final Set<String> DEFAULT_EXTENSIONS = Set.of(
@@ -43,7 +45,12 @@ public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<In
     public static AnswerOptions defaults(IceCredentials ice, Fingerprint fingerprint, List<InetSocketAddress> candidates,
                                          long sessionId) {
         return new AnswerOptions(ice, fingerprint, candidates, sessionId, DEFAULT_CODECS, DEFAULT_EXTENSIONS,
-                DEFAULT_FEEDBACK);
+                DEFAULT_FEEDBACK, 2);
+    }
+
+    /** The same options for a later answer in the same session. */
+    public AnswerOptions withVersion(long next) {
+        return new AnswerOptions(ice, fingerprint, candidates, sessionId, codecNames, extensionUris, feedback, next);
     }
 
     boolean supportsCodec(String name) {

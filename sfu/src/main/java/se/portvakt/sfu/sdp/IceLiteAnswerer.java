@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,12 +16,22 @@ import java.util.Set;
  * <p>An m-section is accepted only if it is RTP audio or video, is in the offer's first BUNDLE
  * group, offers rtcp-mux and shares a codec with us; others are rejected with port 0 and left
  * out of the answer's BUNDLE group.
+ *
+ * <p>The browser offers its own tracks as sendonly m-sections and asks for the others' media with recvonly ones;
+ * a recvonly m-section answered sendonly carries the {@link Outgoing} stream placed there, one without a stream
+ * is answered inactive. We retransmit in the original stream, so RTX is not offered in what we send.
  */
 public final class IceLiteAnswerer {
     private IceLiteAnswerer() {
     }
 
     public static SessionDescription answer(SessionDescription offer, AnswerOptions options) {
+        return answer(offer, options, Map.of());
+    }
+
+    /** As above, sending {@code outgoing} (by the browser's mid) in its receive m-sections. */
+    public static SessionDescription answer(SessionDescription offer, AnswerOptions options,
+                                            Map<String, Outgoing> outgoing) {
         List<String> offeredBundle = offer.bundleMids();
         List<String> accepted = new ArrayList<>();
         List<MediaDescription> media = new ArrayList<>();
@@ -31,7 +42,7 @@ public final class IceLiteAnswerer {
                     && offeredBundle.contains(mid) && m.has("rtcp-mux") && !codecs.isEmpty();
             if (ok) {
                 accepted.add(mid);
-                media.add(acceptedMedia(offer, m, codecs, options));
+                media.add(acceptedMedia(m, codecs, options, outgoing.get(mid)));
             } else {
                 media.add(rejectedMedia(m));
             }
@@ -44,7 +55,7 @@ public final class IceLiteAnswerer {
         if (offer.attribute("extmap-allow-mixed").isPresent()) {
             session.add(SdpAttribute.of("extmap-allow-mixed"));
         }
-        String origin = "- " + options.sessionId() + " 2 IN IP4 0.0.0.0";
+        String origin = "- " + options.sessionId() + " " + options.version() + " IN IP4 0.0.0.0";
         return new SessionDescription(origin, "-", List.copyOf(session), List.copyOf(media));
     }
 
@@ -69,8 +80,22 @@ public final class IceLiteAnswerer {
         return out;
     }
 
-    private static MediaDescription acceptedMedia(SessionDescription offer, MediaDescription m, List<Codec> codecs,
-                                                  AnswerOptions options) {
+    /** What we do with an m-section the browser offered in {@code offered}: we receive what it sends. */
+    static Direction answered(Direction offered, boolean weSend) {
+        return switch (offered) {
+            case SENDONLY -> Direction.RECVONLY;
+            case SENDRECV -> weSend ? Direction.SENDRECV : Direction.RECVONLY;
+            case RECVONLY -> weSend ? Direction.SENDONLY : Direction.INACTIVE;
+            case INACTIVE -> Direction.INACTIVE;
+        };
+    }
+
+    private static MediaDescription acceptedMedia(MediaDescription m, List<Codec> accepted, AnswerOptions options,
+                                                  Outgoing out) {
+        Direction direction = answered(m.direction(), out != null);
+        boolean weSend = direction == Direction.SENDONLY || direction == Direction.SENDRECV;
+        List<Codec> codecs = weSend && direction == Direction.SENDONLY
+                ? accepted.stream().filter(c -> !c.isRtx()).toList() : accepted;
         InetSocketAddress first = options.candidates().get(0);
         List<SdpAttribute> a = new ArrayList<>();
         a.add(new SdpAttribute("ice-ufrag", options.ice().ufrag()));
@@ -84,7 +109,10 @@ public final class IceLiteAnswerer {
                 a.add(new SdpAttribute("extmap", e.id() + " " + e.uri()));
             }
         }
-        a.add(SdpAttribute.of(m.direction().reversed().attributeName()));
+        a.add(SdpAttribute.of(direction.attributeName()));
+        if (weSend) {
+            a.add(new SdpAttribute("msid", out.streamId() + " " + out.trackId()));
+        }
         a.add(SdpAttribute.of("rtcp-mux"));
         if (m.has("rtcp-rsize")) {
             a.add(SdpAttribute.of("rtcp-rsize"));
@@ -104,6 +132,10 @@ public final class IceLiteAnswerer {
             a.add(new SdpAttribute("rid", rid.id() + " " + (rid.direction().equals("send") ? "recv" : "send")));
         }
         m.simulcast().ifPresent(s -> a.add(new SdpAttribute("simulcast", reverseSimulcast(s))));
+        if (weSend) {
+            a.add(new SdpAttribute("ssrc", out.ssrc() + " cname:" + out.streamId()));
+            a.add(new SdpAttribute("ssrc", out.ssrc() + " msid:" + out.streamId() + " " + out.trackId()));
+        }
         int foundation = 1;
         for (InetSocketAddress c : options.candidates()) {
             a.add(new SdpAttribute("candidate", candidate(foundation++, c)));

@@ -1,24 +1,26 @@
 package se.portvakt.sfu.server;
 
 import java.net.InetSocketAddress;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import se.portvakt.sfu.forward.Endpoint;
-import se.portvakt.sfu.forward.MediaKind;
 import se.portvakt.sfu.ice.IceSession;
 import se.portvakt.sfu.transport.DtlsAssociation;
 
 /**
- * One joined browser: its ICE session, its DTLS association, its forwarding endpoint, and
- * the address ICE nominated (null until then; datagrams to it are dropped before).
+ * One joined browser: its ICE session, its DTLS association, its forwarding endpoint, the address ICE
+ * nominated (null until then; datagrams to it are dropped before), and what its latest offer settled.
  *
- * @param kinds payload type to media kind, from the accepted m-sections of its offer
- * @param pli   payload types whose codec negotiated "nack pli" (else FIR is used)
- * @param vp8   payload types of VP8 (subscribers start at a keyframe)
- * @param audioLevelId the negotiated extmap id of RFC 6464 audio levels, or -1
+ * @param sessionId the o= session id of every answer to this connection
+ * @param answers   how many answers it got: the next answer's o= version
  */
 record Participant(String id, Room room, IceSession ice, Endpoint endpoint, Holder<DtlsAssociation> dtls,
-                   Holder<InetSocketAddress> address, Map<Integer, MediaKind> kinds, java.util.Set<Integer> pli,
-                   java.util.Set<Integer> vp8, int audioLevelId) {
+                   Holder<InetSocketAddress> address, Holder<Negotiated> negotiated, long sessionId,
+                   AtomicLong answers) {
+
+    Negotiated current() {
+        Negotiated n = negotiated.get();
+        return n == null ? Negotiated.NOTHING : n;
+    }
 
     /** A late-bound, safely published reference (the DTLS association needs the participant's sink first). */
     static final class Holder<T> {

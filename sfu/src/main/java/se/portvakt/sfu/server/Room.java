@@ -3,19 +3,34 @@ package se.portvakt.sfu.server;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import se.portvakt.sfu.ForwardedStream;
+import se.portvakt.sfu.RenegotiationNeeded;
 import se.portvakt.sfu.forward.MediaKind;
 import se.portvakt.sfu.forward.PublisherStream;
+import se.portvakt.sfu.forward.Route;
+import se.portvakt.sfu.forward.Subscriber;
+import se.portvakt.sfu.sdp.Outgoing;
 import se.portvakt.sfu.speaker.DominantSpeaker;
 import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stats.SfuTotals;
 import se.portvakt.sfu.stats.StreamStats;
 
 /**
- * A meeting room: who is in it, and the subscription policy of this skeleton, which is
- * "everyone receives every stream of everyone else", each copy under an SSRC of ours.
+ * A meeting room: who is in it, and its subscription policy, which is "everyone receives every stream of
+ * everyone else", each copy under an SSRC of ours. A copy flows only once the receiver's browser has a receive
+ * m-section for it ({@link #negotiate}); until then it is held, and the receiver is told to offer again.
+ *
+ * <p>Every method that changes who sends what runs under the room's monitor.
  */
 final class Room {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -23,16 +38,31 @@ final class Room {
     private final String id;
     private final Map<String, Participant> participants = new ConcurrentHashMap<>();
     private final DominantSpeaker speaker = new DominantSpeaker();
+    /** What each published stream is, as its publisher's tab named it. */
+    private final Map<PublisherStream, String> sources = new IdentityHashMap<>();
+    /** Per participant: the SSRCs its SDP declared, and those it stopped (late packets must not revive them). */
+    private final Map<String, Set<Long>> declared = new HashMap<>();
+    private final Map<String, Set<Long>> retired = new HashMap<>();
+    /** Participants whose set of received streams changed since the last {@link #takeRenegotiations}. */
+    private final Set<String> renegotiate = new LinkedHashSet<>();
 
-    Room(String id) {
+    /** Where the counts of streams that end go, so the SFU's totals never shrink. */
+    private final SfuTotals.Ended ended;
+
+    Room(String id, SfuTotals.Ended ended) {
         this.id = id;
+        this.ended = ended;
     }
 
     String id() {
         return id;
     }
 
-    /** Adds the participant and subscribes it to every stream already published here. */
+    Optional<Participant> participant(String participantId) {
+        return Optional.ofNullable(participants.get(participantId));
+    }
+
+    /** Adds the participant and subscribes it (held) to every stream already published here. */
     synchronized void join(Participant joining, long now) {
         if (participants.putIfAbsent(joining.id(), joining) != null) {
             throw new IllegalArgumentException("participant " + joining.id() + " already joined " + id);
@@ -40,27 +70,140 @@ final class Room {
         for (Participant other : participants.values()) {
             if (other != joining) {
                 for (PublisherStream stream : other.endpoint().publishedStreams()) {
-                    joining.endpoint().subscribe(stream, newSsrc(), now);
+                    joining.endpoint().subscribe(stream, newSsrc(), Route.HELD, now);
                 }
             }
         }
     }
 
-    /** A publisher's first packet on a new SSRC: declare the stream and fan it out to the others. */
-    synchronized PublisherStream publish(Participant publisher, long ssrc, MediaKind kind, boolean usePli, boolean vp8,
-                                         long now) {
+    /** A stream seen in a packet before any SDP declared it (simulcast layers): published as its kind's default. */
+    synchronized PublisherStream discovered(Participant publisher, long ssrc, MediaKind kind, boolean usePli,
+                                            boolean vp8, long now) {
+        if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc)) {
+            return null;
+        }
+        return publish(publisher, ssrc, kind, usePli, vp8, kind == MediaKind.AUDIO ? "microphone" : "camera", now);
+    }
+
+    private PublisherStream publish(Participant publisher, long ssrc, MediaKind kind, boolean usePli, boolean vp8,
+                                    String source, long now) {
         PublisherStream existing = publisher.endpoint().published(ssrc);
         if (existing != null) {
+            sources.put(existing, source);
             return existing;
         }
         PublisherStream stream = publisher.endpoint().publish(ssrc, kind, usePli, vp8);
+        sources.put(stream, source);
         for (Participant other : participants.values()) {
             if (other != publisher) {
-                other.endpoint().subscribe(stream, newSsrc(), now);
+                other.endpoint().subscribe(stream, newSsrc(), Route.HELD, now);
+                renegotiate.add(other.id());
             }
         }
         return stream;
     }
+
+    private void unpublish(Participant publisher, long ssrc) {
+        PublisherStream stream = publisher.endpoint().unpublish(ssrc);
+        if (stream == null) {
+            return;
+        }
+        ended.add(stream.stats());
+        sources.remove(stream);
+        for (Subscriber copy : stream.subscribers()) {
+            Participant receiver = participants.get(copy.participantId());
+            if (receiver != null) {
+                ended.add(copy.stats());
+                receiver.endpoint().unsubscribe(copy.ssrc());
+                renegotiate.add(receiver.id());
+            }
+            stream.removeSubscriber(copy);
+        }
+    }
+
+    /**
+     * Applies a participant's new offer: its declared tracks are published (or stopped), and the streams it
+     * receives are placed in its receive m-sections, keeping each stream in the slot it had.
+     *
+     * @return what to announce in the answer, by the browser's mid
+     */
+    synchronized Placement negotiate(Participant p, Negotiated offer, long now) {
+        p.negotiated().set(offer);
+        Set<Long> nowDeclared = new HashSet<>();
+        for (Negotiated.Sending s : offer.sending()) {
+            for (long ssrc : s.ssrcs()) {
+                nowDeclared.add(ssrc);
+                publish(p, ssrc, s.kind(), s.usePli(), s.vp8(), s.source(), now);
+            }
+        }
+        Set<Long> stopped = new HashSet<>(declared.getOrDefault(p.id(), Set.of()));
+        stopped.removeAll(nowDeclared);
+        stopped.forEach(ssrc -> unpublish(p, ssrc));
+        declared.put(p.id(), nowDeclared);
+        Set<Long> gone = retired.computeIfAbsent(p.id(), k -> new HashSet<>());
+        gone.addAll(stopped);
+        gone.removeAll(nowDeclared);
+        renegotiate.remove(p.id()); // this answer brings it up to date
+        return place(p, offer, now);
+    }
+
+    private Placement place(Participant p, Negotiated offer, long now) {
+        Map<String, Negotiated.Slot> slots = new LinkedHashMap<>();
+        offer.slots().forEach(s -> slots.put(s.mid(), s));
+        List<Subscriber> copies = p.endpoint().subscriptions();
+        Set<String> taken = new HashSet<>();
+        List<Subscriber> unplaced = new ArrayList<>();
+        for (Subscriber copy : copies) { // first keep everyone where they were
+            String mid = copy.route().mid();
+            Negotiated.Slot slot = mid == null ? null : slots.get(mid);
+            if (slot != null && slot.kind() == copy.kind() && taken.add(mid)) {
+                continue;
+            }
+            unplaced.add(copy);
+        }
+        for (Subscriber copy : unplaced) { // then fill free slots in offer order
+            String free = null;
+            for (Negotiated.Slot slot : slots.values()) {
+                if (slot.kind() == copy.kind() && !taken.contains(slot.mid())) {
+                    free = slot.mid();
+                    break;
+                }
+            }
+            if (free == null) {
+                copy.route(Route.HELD, now);
+            } else {
+                taken.add(free);
+                copy.route(Route.placed(free, null, true), now); // routed below with its payload types
+            }
+        }
+        Map<String, Outgoing> outgoing = new LinkedHashMap<>();
+        List<ForwardedStream> streams = new ArrayList<>();
+        int audio = 0;
+        int video = 0;
+        for (Subscriber copy : copies) {
+            if (copy.kind() == MediaKind.AUDIO) {
+                audio++;
+            } else {
+                video++;
+            }
+            String mid = copy.route().mid();
+            PublisherStream source = copy.source();
+            if (mid == null || source == null) {
+                continue;
+            }
+            Negotiated.Slot slot = slots.get(mid);
+            Participant publisher = participants.get(source.participantId());
+            Map<Integer, se.portvakt.sfu.sdp.Codec> codecs = publisher == null ? Map.of() : publisher.current().codecs();
+            copy.route(Route.placed(mid, Negotiated.payloadTypeMap(codecs, slot.codecs()), slot.paused()), now);
+            String label = sources.getOrDefault(source, copy.kind() == MediaKind.AUDIO ? "microphone" : "camera");
+            outgoing.put(mid, new Outgoing(copy.ssrc(), source.participantId(), label + "-" + copy.ssrc()));
+            streams.add(new ForwardedStream(mid, source.participantId(), copy.kind().sdpName(), label));
+        }
+        return new Placement(outgoing, streams, audio, video);
+    }
+
+    /** What a negotiation placed: the answer's outgoing streams, the app's view of them, and how many there are. */
+    record Placement(Map<String, Outgoing> outgoing, List<ForwardedStream> streams, int audio, int video) {}
 
     /** One audio level from a participant; the new dominant speaker if it changed. */
     Optional<String> audioLevel(String participantId, int level, long now) {
@@ -72,11 +215,37 @@ final class Room {
         Participant gone = participants.remove(participantId);
         if (gone != null) {
             for (PublisherStream stream : gone.endpoint().publishedStreams()) {
-                stream.subscribers().forEach(stream::removeSubscriber);
+                unpublish(gone, stream.ssrc());
             }
+            gone.endpoint().subscriptions().forEach(copy -> ended.add(copy.stats()));
             gone.endpoint().close();
+            declared.remove(participantId);
+            retired.remove(participantId);
+            renegotiate.remove(participantId);
         }
         return gone;
+    }
+
+    /** Who should offer again since the last call, with the stream counts they now have. */
+    synchronized List<RenegotiationNeeded> takeRenegotiations() {
+        List<RenegotiationNeeded> out = new ArrayList<>();
+        for (String participantId : renegotiate) {
+            Participant p = participants.get(participantId);
+            if (p != null) {
+                int audio = 0;
+                int video = 0;
+                for (Subscriber copy : p.endpoint().subscriptions()) {
+                    if (copy.kind() == MediaKind.AUDIO) {
+                        audio++;
+                    } else {
+                        video++;
+                    }
+                }
+                out.add(new RenegotiationNeeded(id, participantId, audio, video));
+            }
+        }
+        renegotiate.clear();
+        return out;
     }
 
     List<Participant> participants() {

@@ -9,18 +9,18 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import se.portvakt.sfu.DominantSpeakerChanged;
 import se.portvakt.sfu.ParticipantDisconnected;
 import se.portvakt.sfu.ParticipantAnswer;
+import se.portvakt.sfu.RenegotiationNeeded;
 import se.portvakt.sfu.Sfu;
 import se.portvakt.sfu.SfuSettings;
 import se.portvakt.sfu.demux.PacketDemux;
@@ -35,8 +35,6 @@ import se.portvakt.sfu.ice.IceOutcome;
 import se.portvakt.sfu.ice.IceSession;
 import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.sdp.AnswerOptions;
-import se.portvakt.sfu.sdp.Codec;
-import se.portvakt.sfu.sdp.Extmap;
 import se.portvakt.sfu.sdp.IceLiteAnswerer;
 import se.portvakt.sfu.sdp.MediaDescription;
 import se.portvakt.sfu.sdp.SdpParser;
@@ -45,6 +43,7 @@ import se.portvakt.sfu.sdp.SessionDescription;
 import se.portvakt.sfu.speaker.AudioLevel;
 import se.portvakt.sfu.srtp.SrtpSession;
 import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stats.SfuTotals;
 import se.portvakt.sfu.transport.DtlsAssociation;
 import se.portvakt.sfu.transport.DtlsLayer;
 
@@ -60,7 +59,6 @@ import se.portvakt.sfu.transport.DtlsLayer;
 public final class UdpSfu implements Sfu {
     private static final System.Logger LOG = System.getLogger(UdpSfu.class.getName());
     private static final int MAX_DATAGRAM = 2048;
-    private static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
 
     private final SfuSettings settings;
     private final DtlsLayer dtls;
@@ -72,10 +70,12 @@ public final class UdpSfu implements Sfu {
     private final IceLiteAgent ice;
     private final PacketDemux demux = new PacketDemux();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final SfuTotals.Ended ended = new SfuTotals.Ended();
     private final Map<String, Participant> byUfrag = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, Participant> byAddress = new ConcurrentHashMap<>();
     private final List<Consumer<DominantSpeakerChanged>> speakerListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ParticipantDisconnected>> disconnectListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RenegotiationNeeded>> renegotiationListeners = new CopyOnWriteArrayList<>();
     private java.time.Instant nextConsentCheck = java.time.Instant.MIN;
     private final LongAdder unknownSource = new LongAdder();
     private final LongAdder loopErrors = new LongAdder();
@@ -116,7 +116,7 @@ public final class UdpSfu implements Sfu {
 
     @Override
     public void createMeeting(String meetingId) {
-        rooms.computeIfAbsent(meetingId, Room::new);
+        rooms.computeIfAbsent(meetingId, id -> new Room(id, ended));
     }
 
     @Override
@@ -128,64 +128,64 @@ public final class UdpSfu implements Sfu {
     }
 
     @Override
-    public ParticipantAnswer addParticipant(String meetingId, String participantId, String offerSdp) {
+    public ParticipantAnswer negotiate(String meetingId, String participantId, String offerSdp,
+                                       Map<String, String> sources) {
         Room room = rooms.get(meetingId);
         if (room == null) {
             throw new IllegalArgumentException("no meeting " + meetingId);
         }
         SessionDescription offer = SdpParser.parse(offerSdp);
-        IceCredentials localIce = IceCredentials.random();
-        SessionDescription answer = IceLiteAnswerer.answer(offer,
-                AnswerOptions.defaults(localIce, dtls.fingerprint(), List.of(advertised), clock.millis()));
-        MediaDescription first = firstAccepted(offer, answer);
+        Participant existing = room.participant(participantId).orElse(null);
+        IceCredentials localIce = existing == null ? IceCredentials.random() : existing.ice().local();
+        AnswerOptions options = AnswerOptions.defaults(localIce, dtls.fingerprint(), List.of(advertised),
+                existing == null ? clock.millis() : existing.sessionId());
+        SessionDescription plain = IceLiteAnswerer.answer(offer, options);
+        MediaDescription first = firstAccepted(offer, plain);
         IceCredentials remoteIce = new IceCredentials(offer.iceUfrag(first).orElseThrow(
                 () -> new IllegalArgumentException("offer has no ice-ufrag")), offer.icePwd(first).orElseThrow(
                 () -> new IllegalArgumentException("offer has no ice-pwd")));
+        if (existing != null && !existing.ice().remote().equals(remoteIce)) {
+            removeParticipant(room, participantId); // a new connection (a reloaded tab): start over
+            existing = null;
+            localIce = IceCredentials.random();
+            options = AnswerOptions.defaults(localIce, dtls.fingerprint(), List.of(advertised), clock.millis());
+            plain = IceLiteAnswerer.answer(offer, options);
+        }
+        Participant participant = existing != null ? existing : join(room, participantId, offer, first, localIce,
+                remoteIce, options.sessionId());
+        Negotiated negotiated = Negotiated.of(offer, plain, sources);
+        for (int i = 0; i < plain.media().size(); i++) {
+            if (plain.media().get(i).port() != 0) {
+                Negotiated.rtxSsrcs(offer.media().get(i)).forEach(participant.endpoint()::rtxSsrc);
+            }
+        }
+        negotiated.codecs().values().stream().filter(c -> c.isRtx() && c.associatedPayloadType().isPresent())
+                .forEach(c -> participant.endpoint().rtxPayloadType(c.payloadType(), c.associatedPayloadType().getAsInt()));
+        Room.Placement placement = room.negotiate(participant, negotiated, System.nanoTime());
+        long version = participant.answers().incrementAndGet() + 1;
+        SessionDescription answer = IceLiteAnswerer.answer(offer, options.withVersion(version), placement.outgoing());
+        fireRenegotiations(room);
+        return new ParticipantAnswer(SdpWriter.write(answer), localIce, remoteIce, placement.streams(),
+                placement.audio(), placement.video());
+    }
 
+    /** A new participant: its transport, ICE session and DTLS association; joined to the room. */
+    private Participant join(Room room, String participantId, SessionDescription offer, MediaDescription first,
+                             IceCredentials localIce, IceCredentials remoteIce, long sessionId) {
         Participant.Holder<InetSocketAddress> address = new Participant.Holder<>();
         PacketSink toPeer = (buf, off, len) -> send(address.get(), buf, off, len);
         SrtpTransport transport = new SrtpTransport(toPeer);
         long feedbackSsrc = (participantId.hashCode() & 0x7FFFFFFFL) | 1;
         Endpoint endpoint = new Endpoint(participantId, feedbackSsrc, transport, settings.streams());
-        Map<Integer, MediaKind> kinds = new HashMap<>();
-        Set<Integer> pli = new HashSet<>();
-        Set<Integer> vp8 = new HashSet<>();
-        int audioLevelId = -1;
-        for (int i = 0; i < answer.media().size(); i++) {
-            if (answer.media().get(i).port() == 0) {
-                continue;
-            }
-            MediaKind kind = MediaKind.valueOf(offer.media().get(i).kind().toUpperCase(java.util.Locale.ROOT));
-            for (Extmap e : answer.media().get(i).extmaps()) {
-                if (kind == MediaKind.AUDIO && e.uri().equals(AUDIO_LEVEL_URI)) {
-                    audioLevelId = e.id();
-                }
-            }
-            for (String group : offer.media().get(i).attributes("ssrc-group")) {
-                String[] parts = group.trim().split("\\s+"); // "FID media rtx" (RFC 5576, RFC 4588 section 8.1)
-                if (parts.length == 3 && parts[0].equals("FID")) {
-                    endpoint.rtxSsrc(Long.parseLong(parts[2]), Long.parseLong(parts[1]));
-                }
-            }
-            for (Codec c : answer.media().get(i).codecs()) {
-                kinds.put(c.payloadType(), kind);
-                if (c.isRtx() && c.associatedPayloadType().isPresent()) {
-                    endpoint.rtxPayloadType(c.payloadType(), c.associatedPayloadType().getAsInt());
-                }
-                if (c.name().equalsIgnoreCase("VP8")) {
-                    vp8.add(c.payloadType());
-                }
-                if (c.feedback().contains("nack pli")) {
-                    pli.add(c.payloadType());
-                }
-            }
-        }
         IceSession session = ice.open(localIce, remoteIce);
         Participant.Holder<DtlsAssociation> association = new Participant.Holder<>();
         Participant participant = new Participant(participantId, room, session, endpoint, association, address,
-                Map.copyOf(kinds), Set.copyOf(pli), Set.copyOf(vp8), audioLevelId);
-        association.set(dtls.accept(offer.fingerprint(first).orElse(null), toPeer,
-                keys -> transport.srtpReady(SrtpSession.open(keys))));
+                new Participant.Holder<>(), sessionId, new AtomicLong());
+        association.set(dtls.accept(offer.fingerprint(first).orElse(null), toPeer, keys -> {
+            transport.srtpReady(SrtpSession.open(keys));
+            long now = System.nanoTime();
+            endpoint.subscriptions().forEach(copy -> copy.connected(now));
+        }));
         try {
             room.join(participant, System.nanoTime());
         } catch (IllegalArgumentException e) {
@@ -194,7 +194,24 @@ public final class UdpSfu implements Sfu {
             throw e;
         }
         byUfrag.put(localIce.ufrag(), participant);
-        return new ParticipantAnswer(SdpWriter.write(answer), localIce, remoteIce);
+        return participant;
+    }
+
+    private void fireRenegotiations(Room room) {
+        for (RenegotiationNeeded event : room.takeRenegotiations()) {
+            for (Consumer<RenegotiationNeeded> listener : renegotiationListeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "renegotiation listener", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onRenegotiationNeeded(Consumer<RenegotiationNeeded> listener) {
+        renegotiationListeners.add(listener);
     }
 
     private static MediaDescription firstAccepted(SessionDescription offer, SessionDescription answer) {
@@ -219,6 +236,7 @@ public final class UdpSfu implements Sfu {
         if (gone == null) {
             return;
         }
+        fireRenegotiations(room);
         byUfrag.remove(gone.ice().local().ufrag());
         InetSocketAddress address = gone.address().get();
         if (address != null) {
@@ -242,6 +260,12 @@ public final class UdpSfu implements Sfu {
             throw new IllegalArgumentException("no meeting " + meetingId);
         }
         return room.stats(clock.instant());
+    }
+
+    @Override
+    public SfuTotals totals() {
+        Instant now = clock.instant();
+        return ended.with(rooms.values().stream().map(room -> room.stats(now)).toList(), unknownSource.sum());
     }
 
     @Override
@@ -340,9 +364,10 @@ public final class UdpSfu implements Sfu {
                     discover(p, buf, now);
                 }
                 int plain = p.endpoint().onSrtp(buf, 0, len, kind == PacketKind.RTCP, now);
-                if (plain > 0 && kind == PacketKind.RTP && p.audioLevelId() > 0
-                        && p.kinds().get(RtpFields.payloadType(buf, 0)) == MediaKind.AUDIO) {
-                    int level = AudioLevel.read(buf, 0, plain, p.audioLevelId());
+                Negotiated negotiated = p.current();
+                if (plain > 0 && kind == PacketKind.RTP && negotiated.audioLevelId() > 0
+                        && negotiated.kinds().get(RtpFields.payloadType(buf, 0)) == MediaKind.AUDIO) {
+                    int level = AudioLevel.read(buf, 0, plain, negotiated.audioLevelId());
                     if (level != AudioLevel.NONE) {
                         p.room().audioLevel(p.id(), level, now).ifPresent(id -> announce(p.room(), id));
                     }
@@ -354,7 +379,7 @@ public final class UdpSfu implements Sfu {
         }
     }
 
-    /** The SSRC and payload type are in the clear in SRTP: a new SSRC becomes a published stream. */
+    /** The SSRC and payload type are in the clear in SRTP: an SSRC no SDP declared becomes a published stream. */
     private void discover(Participant p, byte[] buf, long now) {
         long ssrc = RtpFields.ssrc(buf, 0);
         if (p.endpoint().published(ssrc) != null) {
@@ -364,9 +389,11 @@ public final class UdpSfu implements Sfu {
         if (p.endpoint().isRtx(pt)) {
             return; // repairs a stream, is not one
         }
-        MediaKind kind = p.kinds().get(pt);
-        if (kind != null) {
-            p.room().publish(p, ssrc, kind, p.pli().contains(pt), p.vp8().contains(pt), now);
+        Negotiated negotiated = p.current();
+        MediaKind kind = negotiated.kinds().get(pt);
+        if (kind != null && p.room().discovered(p, ssrc, kind, negotiated.pli().contains(pt),
+                negotiated.vp8().contains(pt), now) != null) {
+            fireRenegotiations(p.room());
         }
     }
 

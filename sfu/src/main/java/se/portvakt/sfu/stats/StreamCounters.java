@@ -19,6 +19,7 @@ public final class StreamCounters {
     public final LongAdder unrepairable = new LongAdder();
     public final LongAdder keyframeRequests = new LongAdder();
     public final LongAdder gated = new LongAdder();
+    public final LongAdder unroutable = new LongAdder();
     /** Last estimate sent or received, bit/s; a gauge, not a sum. */
     private volatile long bitrateEstimate;
 
@@ -35,6 +36,7 @@ public final class StreamCounters {
 
     public StreamStats snapshot() {
         return new StreamStats(participantId, ssrc, kind, direction, packets.sum(), bytes.sum(), lost.sum(),
-                nacks.sum(), retransmitted.sum(), unrepairable.sum(), keyframeRequests.sum(), gated.sum(), bitrateEstimate);
+                nacks.sum(), retransmitted.sum(), unrepairable.sum(), keyframeRequests.sum(), gated.sum(), bitrateEstimate,
+                unroutable.sum());
     }
 }

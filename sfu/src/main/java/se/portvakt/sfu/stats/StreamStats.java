@@ -12,10 +12,11 @@ package se.portvakt.sfu.stats;
  * @param keyframeRequests IN: PLI/FIR sent to the publisher; OUT: PLI/FIR received from the subscriber
  * @param waitedForKeyframe OUT: packets not sent while waiting for a keyframe after a join or switch
  * @param bitrateEstimate  IN: our REMB to the publisher; OUT: 0 until subscriber feedback is used
+ * @param unroutable       OUT: packets of a codec the subscriber's browser did not negotiate (dropped)
  */
 public record StreamStats(String participantId, long ssrc, String kind, Direction direction, long packets,
                           long bytes, long lost, long nacks, long retransmitted, long unrepairable,
-                          long keyframeRequests, long waitedForKeyframe, long bitrateEstimate) {
+                          long keyframeRequests, long waitedForKeyframe, long bitrateEstimate, long unroutable) {
 
     public enum Direction { IN, OUT }
 }

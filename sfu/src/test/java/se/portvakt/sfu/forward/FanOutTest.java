@@ -195,7 +195,7 @@ class FanOutTest {
         bobEnd.subscribe(aliceEnd.publish(0xA1, MediaKind.VIDEO, true), 0xB1, 0);
         publish(alice, aliceEnd, 0xA1, 1, 0, 3, 0);
         assertThat(bob.rtp).isEmpty();
-        assertThat(pending.droppedBeforeKeys()).isEqualTo(3);
+        assertThat(pending.droppedBeforeKeys()).as("the copy does not even try before the keys").isZero();
         pending.srtpReady(bob.sfuSide);
         publish(alice, aliceEnd, 0xA1, 4, 9000, 3, 100 * MS);
         assertThat(bob.sequenceNumbers()).containsExactly(4, 5, 6);

@@ -60,4 +60,28 @@ class RtpRewriterTest {
         assertThat(RtpFields.payloadType(p, 0)).isEqualTo(100);
         assertThat(RtpFields.marker(p, 0)).isFalse();
     }
+
+    @Test
+    void strippingTheExtensionKeepsHeaderAndPayload() {
+        byte[] original = RtpParserTest.CHROME_VP8.clone();
+        RtpHeader before = RtpParser.tryParse(original, 0, original.length).orElseThrow();
+        byte[] p = original.clone();
+
+        int len = RtpFields.stripExtension(p, 0, p.length);
+
+        RtpHeader after = RtpParser.tryParse(p, 0, len).orElseThrow();
+        assertThat(after.extensions()).isEmpty();
+        assertThat(len).isEqualTo(original.length - (before.payloadOffset() - 12));
+        assertThat(after.sequenceNumber()).isEqualTo(before.sequenceNumber());
+        assertThat(after.marker()).isTrue();
+        assertThat(java.util.Arrays.copyOfRange(p, after.payloadOffset(), len))
+                .isEqualTo(java.util.Arrays.copyOfRange(original, before.payloadOffset(), original.length));
+        assertThat(RtpFields.stripExtension(p, 0, len)).as("nothing left to strip").isEqualTo(len);
+    }
+
+    @Test
+    void anExtensionLongerThanThePacketIsLeftAlone() {
+        byte[] p = RtpParserTest.CHROME_VP8.clone();
+        assertThat(RtpFields.stripExtension(p, 0, 20)).isEqualTo(20);
+    }
 }

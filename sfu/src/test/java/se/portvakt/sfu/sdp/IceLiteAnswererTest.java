@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -119,7 +120,7 @@ class IceLiteAnswererTest {
     @Test
     void h264CanBeEnabledAndBringsItsRtx() {
         AnswerOptions withH264 = new AnswerOptions(ICE, FINGERPRINT, OPTIONS.candidates(), 1,
-                Set.of("VP8", "H264"), AnswerOptions.DEFAULT_EXTENSIONS, AnswerOptions.DEFAULT_FEEDBACK);
+                Set.of("VP8", "H264"), AnswerOptions.DEFAULT_EXTENSIONS, AnswerOptions.DEFAULT_FEEDBACK, 2);
         MediaDescription video = answer(ChromeOffer.text(), withH264).media().get(1);
         assertThat(video.formats()).containsExactly("96", "97", "102", "103", "104", "107", "108", "109",
                 "114", "115", "116", "117", "39", "40");
@@ -148,10 +149,28 @@ class IceLiteAnswererTest {
     }
 
     @Test
-    void sendrecvStaysSendrecvAndRecvonlyBecomesSendonly() {
+    void withNothingToSendWeOnlyReceive() {
         assertThat(answer(ChromeOffer.text().replace("a=sendonly", "a=sendrecv"), OPTIONS).media().get(0).direction())
-                .isEqualTo(Direction.SENDRECV);
+                .isEqualTo(Direction.RECVONLY);
         assertThat(answer(ChromeOffer.text().replace("a=sendonly", "a=recvonly"), OPTIONS).media().get(1).direction())
-                .isEqualTo(Direction.SENDONLY);
+                .as("a receive slot with no stream placed in it").isEqualTo(Direction.INACTIVE);
+        assertThat(answer(ChromeOffer.text().replace("a=sendonly", "a=inactive"), OPTIONS).media().get(1).direction())
+                .isEqualTo(Direction.INACTIVE);
+    }
+
+    @Test
+    void aStreamPlacedInAReceiveSlotIsAnnouncedWithMsidAndSsrcWithoutRtx() {
+        String offer = ChromeOffer.text().replace("a=sendonly", "a=recvonly");
+        String videoMid = SdpParser.parse(offer).media().get(1).mid().orElseThrow();
+        SessionDescription a = IceLiteAnswerer.answer(SdpParser.parse(offer), OPTIONS.withVersion(7),
+                Map.of(videoMid, new Outgoing(3_000_000_001L, "alice", "camera-1")));
+
+        MediaDescription video = a.media().get(1);
+        assertThat(video.direction()).isEqualTo(Direction.SENDONLY);
+        assertThat(video.attributes("msid")).containsExactly("alice camera-1");
+        assertThat(video.attributes("ssrc")).containsExactly("3000000001 cname:alice", "3000000001 msid:alice camera-1");
+        assertThat(video.codecs()).extracting(Codec::name).containsOnly("VP8");
+        assertThat(a.media().get(0).direction()).as("nothing placed in the audio slot").isEqualTo(Direction.INACTIVE);
+        assertThat(a.origin()).endsWith(" 7 IN IP4 0.0.0.0");
     }
 }

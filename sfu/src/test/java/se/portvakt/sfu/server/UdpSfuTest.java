@@ -2,6 +2,7 @@ package se.portvakt.sfu.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +24,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.portvakt.sfu.ForwardedStream;
 import se.portvakt.sfu.ParticipantAnswer;
+import se.portvakt.sfu.RenegotiationNeeded;
 import se.portvakt.sfu.SfuSettings;
 import se.portvakt.sfu.demux.PacketDemux;
 import se.portvakt.sfu.demux.PacketKind;
@@ -31,6 +35,7 @@ import se.portvakt.sfu.ice.IceCredentials;
 import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.rtcp.RtcpParser;
 import se.portvakt.sfu.rtp.RtpFields;
+import se.portvakt.sfu.sdp.Direction;
 import se.portvakt.sfu.sdp.Fingerprint;
 import se.portvakt.sfu.sdp.SdpParser;
 import se.portvakt.sfu.srtp.SrtpKeys;
@@ -67,6 +72,30 @@ class UdpSfuTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Chrome's offer without simulcast: its camera declared by a=ssrc as 0xA1A1A1A1, as Chrome does then. */
+    static String publishingOffer() {
+        return withoutLines(chromeOffer(), "a=rid:", "a=simulcast:")
+                .replace("a=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44f14e-fb32-4e65-a52b-86bcc9ec0109\r\n",
+                        "a=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44f14e-fb32-4e65-a52b-86bcc9ec0109\r\n"
+                                + "a=ssrc:" + 0xA1A1A1A1L + " cname:NMVgbtL758QVoRu9\r\n");
+    }
+
+    /** The same browser asking only to receive: an audio and a video slot, nothing of its own. */
+    static String receivingOffer() {
+        return withoutLines(chromeOffer(), "a=rid:", "a=simulcast:", "a=ssrc", "a=msid:")
+                .replace("a=sendonly", "a=recvonly");
+    }
+
+    static String withoutLines(String sdp, String... prefixes) {
+        StringBuilder out = new StringBuilder();
+        for (String line : sdp.split("\r\n")) {
+            if (Arrays.stream(prefixes).noneMatch(line::startsWith)) {
+                out.append(line).append("\r\n");
+            }
+        }
+        return out.toString();
     }
 
     DatagramSocket client() throws IOException {
@@ -182,8 +211,12 @@ class UdpSfuTest {
         KeysOnFirstRecord dtls = new KeysOnFirstRecord();
         sfu = UdpSfu.start(SfuSettings.loopback(), dtls, Clock.systemUTC());
         sfu.createMeeting("m1");
-        ParticipantAnswer aliceAnswer = sfu.addParticipant("m1", "alice", chromeOffer());
-        ParticipantAnswer bobAnswer = sfu.addParticipant("m1", "bob", chromeOffer());
+        ParticipantAnswer aliceAnswer = sfu.addParticipant("m1", "alice", publishingOffer());
+        ParticipantAnswer bobAnswer = sfu.addParticipant("m1", "bob", receivingOffer());
+        assertThat(bobAnswer.streams()).extracting(ForwardedStream::mid, ForwardedStream::participantId,
+                ForwardedStream::source).containsExactlyInAnyOrder(tuple("0", "alice", "microphone"),
+                tuple("1", "alice", "camera"));
+        assertThat(bobAnswer.needsMoreSlots()).isFalse();
         DatagramSocket alice = client();
         DatagramSocket bob = client();
         for (Object[] peer : new Object[][] {{alice, aliceAnswer}, {bob, bobAnswer}}) {
@@ -225,6 +258,9 @@ class UdpSfuTest {
             byte[] datagram = d.get();
             if (new PacketDemux().classify(datagram, 0, datagram.length) == PacketKind.RTP) {
                 int len = bobBrowser.unprotectRtp(datagram, 0, datagram.length);
+                assertThat(SdpParser.parse(bobAnswer.answerSdp()).media().get(1).attributes("ssrc"))
+                        .as("bob's answer announced the SSRC he receives on")
+                        .anySatisfy(a -> assertThat(a).startsWith(RtpFields.ssrc(datagram, 0) + " "));
                 assertThat(len).isEqualTo(212);
                 bobGot.add(Arrays.copyOf(datagram, len));
             }
@@ -252,11 +288,22 @@ class UdpSfuTest {
         assertThat(stats.participants()).isEqualTo(2);
         assertThat(stats.packetsIn()).isEqualTo(20);
         assertThat(stats.packetsOut()).isEqualTo(20);
-        assertThat(stats.keyframeRequestsIn()).isEqualTo(1);
-        assertThat(stats.streams()).as("alice's camera in, bob's copy out; the RTX probe made no stream").hasSize(2);
+        assertThat(stats.keyframeRequestsIn())
+                .as("one when bob's copy was placed (alice not keyed yet: lost), one when bob's DTLS finished")
+                .isEqualTo(2);
+        assertThat(stats.streams()).as("alice's microphone and camera in, bob's copies out; the RTX probe made none")
+                .hasSize(4);
 
         sfu.removeParticipant("m1", "bob");
         assertThat(sfu.stats("m1").participants()).isEqualTo(1);
+        assertThat(sfu.totals()).satisfies(t -> {
+            assertThat(t.packetsOut()).as("bob's copy ended; what it sent still counts").isEqualTo(20);
+            assertThat(t.packetsIn()).isEqualTo(20);
+            assertThat(t.participants()).isEqualTo(1);
+        });
+        sfu.closeMeeting("m1");
+        assertThat(sfu.totals().packetsIn()).as("totals never shrink").isEqualTo(20);
+        assertThat(sfu.totals().meetings()).isZero();
     }
 
     @Test
@@ -278,7 +325,7 @@ class UdpSfuTest {
             packet[0] = (byte) 0x90;
             RtpFields.setPayloadType(packet, 0, 111);
             RtpFields.setSequenceNumber(packet, 0, seq);
-            RtpFields.setSsrc(packet, 0, 0xA0A0A0A0L);
+            RtpFields.setSsrc(packet, 0, 931849292L); // as the offer's a=ssrc declares
             byte[] extension = {(byte) 0xBE, (byte) 0xDE, 0, 1, 0x10, (byte) (0x80 | 20), 0, 0};
             System.arraycopy(extension, 0, packet, 12, extension.length);
             int len = browser.protectRtp(packet, 0, 60);
@@ -344,15 +391,71 @@ class UdpSfuTest {
     }
 
     @Test
-    void unknownMeetingsAndDuplicateParticipantsAreRefused() {
+    void unknownMeetingsAreRefusedAndASecondOfferRenegotiatesOrReplaces() {
         sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
         assertThatThrownBy(() -> sfu.addParticipant("nope", "a", chromeOffer()))
                 .isInstanceOf(IllegalArgumentException.class);
         sfu.createMeeting("m1");
-        sfu.addParticipant("m1", "a", chromeOffer());
-        assertThatThrownBy(() -> sfu.addParticipant("m1", "a", chromeOffer()))
-                .isInstanceOf(IllegalArgumentException.class);
+        ParticipantAnswer first = sfu.addParticipant("m1", "a", chromeOffer());
+        ParticipantAnswer again = sfu.addParticipant("m1", "a", chromeOffer());
+        assertThat(again.localIce()).as("same connection, same credentials").isEqualTo(first.localIce());
+        assertThat(SdpParser.parse(again.answerSdp()).origin().split(" ")[1])
+                .isEqualTo(SdpParser.parse(first.answerSdp()).origin().split(" ")[1]);
+        ParticipantAnswer reloaded = sfu.addParticipant("m1", "a", chromeOffer().replace("4ukl", "9xyz"));
+        assertThat(reloaded.localIce()).as("a new connection starts over").isNotEqualTo(first.localIce());
+        assertThat(sfu.stats("m1").participants()).isEqualTo(1);
         sfu.closeMeeting("m1");
         assertThatThrownBy(() -> sfu.stats("m1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void newAndGoneStreamsAskTheOthersToOfferAgain() {
+        sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
+        List<RenegotiationNeeded> asked = new CopyOnWriteArrayList<>();
+        sfu.onRenegotiationNeeded(asked::add);
+        sfu.createMeeting("m1");
+        assertThat(sfu.addParticipant("m1", "alice", receivingOffer()).streams()).isEmpty();
+
+        sfu.addParticipant("m1", "bob", publishingOffer());
+        assertThat(asked).containsExactly(new RenegotiationNeeded("m1", "alice", 1, 1));
+        ParticipantAnswer placed = sfu.addParticipant("m1", "alice", receivingOffer());
+        assertThat(placed.streams()).extracting(ForwardedStream::participantId).containsOnly("bob");
+        assertThat(placed.answerSdp()).contains("a=msid:bob ").doesNotContain("a=inactive");
+
+        // bob stops his camera: the offer no longer sends it
+        asked.clear();
+        String cameraOff = publishingOffer().replace("a=sendonly\r\na=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44",
+                "a=inactive\r\na=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44");
+        sfu.negotiate("m1", "bob", cameraOff, Map.of());
+        assertThat(asked).containsExactly(new RenegotiationNeeded("m1", "alice", 1, 0));
+        ParticipantAnswer audioOnly = sfu.addParticipant("m1", "alice", receivingOffer());
+        assertThat(audioOnly.streams()).extracting(ForwardedStream::kind).containsExactly("audio");
+        assertThat(SdpParser.parse(audioOnly.answerSdp()).media().get(1).direction()).isEqualTo(Direction.INACTIVE);
+
+        asked.clear();
+        sfu.removeParticipant("m1", "bob");
+        assertThat(asked).containsExactly(new RenegotiationNeeded("m1", "alice", 0, 0));
+        assertThat(sfu.addParticipant("m1", "alice", receivingOffer()).streams()).isEmpty();
+    }
+
+    @Test
+    void moreStreamsThanSlotsAsksForMoreAndALabelledScreenKeepsItsName() {
+        sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
+        sfu.createMeeting("m1");
+        sfu.negotiate("m1", "bob", publishingOffer(), Map.of("1", "screen"));
+        sfu.negotiate("m1", "carol", publishingOffer().replace(Long.toString(0xA1A1A1A1L), "12345")
+                .replace("931849292", "54321"), Map.of());
+
+        ParticipantAnswer alice = sfu.addParticipant("m1", "alice", receivingOffer());
+
+        assertThat(alice.audio()).isEqualTo(2);
+        assertThat(alice.video()).isEqualTo(2);
+        assertThat(alice.needsMoreSlots()).isTrue();
+        assertThat(alice.streams()).hasSize(2);
+        ParticipantAnswer bob = sfu.addParticipant("m1", "bob", publishingOffer());
+        assertThat(bob.streams()).isEmpty();
+        assertThat(sfu.addParticipant("m1", "carol", receivingOffer()).streams())
+                .filteredOn(s -> s.kind().equals("video")).extracting(ForwardedStream::source)
+                .as("bob's re-offer without names keeps the default").containsExactly("camera");
     }
 }

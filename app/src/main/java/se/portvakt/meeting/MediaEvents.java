@@ -1,0 +1,35 @@
+package se.portvakt.meeting;
+
+import jakarta.annotation.PreDestroy;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.stereotype.Component;
+import se.portvakt.sfu.Sfu;
+
+/**
+ * What the SFU notices, told to the tabs: a participant whose streams changed is asked to offer again, and the
+ * meeting learns who speaks. The SFU calls on its packet thread, which must never wait for a slow socket, so
+ * the sends are handed to a thread of their own.
+ */
+@Component
+class MediaEvents {
+
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "media-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    MediaEvents(Sfu sfu, Sockets sockets) {
+        sfu.onRenegotiationNeeded(event -> sender.execute(() -> sockets.toMediaTab(
+                UUID.fromString(event.participantId()), new ServerMessage.Renegotiate(event.audio(), event.video()))));
+        sfu.onDominantSpeakerChanged(event -> sender.execute(() -> sockets.toPresent(
+                UUID.fromString(event.meetingId()), new ServerMessage.Speaker(UUID.fromString(event.participantId())))));
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
+    }
+}

@@ -1,0 +1,197 @@
+package se.portvakt.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.portvakt.Browser;
+import se.portvakt.Fixtures;
+import se.portvakt.Fixtures.Tenant;
+import se.portvakt.IntegrationTest;
+import se.portvakt.booking.BookingService;
+import se.portvakt.booking.InviteeLinks;
+import se.portvakt.sfu.Sfu;
+
+/**
+ * Three headless Chromium participants (a host and two guests) with fake cameras and a steady tone as their
+ * microphones: each decodes the others' video and audio through the SFU, a shared screen reaches the others,
+ * and the dominant speaker follows whoever has their microphone on.
+ */
+@IntegrationTest
+@Tag("browser")
+class MeetingMediaIT {
+
+    @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired BookingService booking;
+    @Autowired InviteeLinks links;
+    @Autowired Sfu sfu;
+    @TempDir static Path dir;
+
+    Browser host;
+    Browser anna;
+    Browser bertil;
+    Tenant tenant;
+
+    @BeforeEach
+    void open() {
+        tenant = fixtures.tenant();
+        String microphone = "--use-file-for-fake-audio-capture=" + tone(dir.resolve("tone.wav"));
+        host = new Browser(port, microphone);
+        anna = new Browser(port, microphone);
+        bertil = new Browser(port, microphone);
+    }
+
+    @AfterEach
+    void close() {
+        List.of(host, anna, bertil).forEach(Browser::close);
+    }
+
+    @Test
+    void everyoneSeesAndHearsTheOthersAScreenShareReachesThemAndTheSpeakerFollowsTheMicrophone() {
+        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson", "Bertil Berg");
+        host.open("/login?lang=sv");
+        host.type("#email", tenant.host().email());
+        host.type("#password", Fixtures.PASSWORD);
+        host.find("button[type=submit]").click();
+        host.find("#rooms-heading");
+        host.open("/console");
+        MeetingBrowserIT.arrive(anna, meeting.token(0), false);
+        MeetingBrowserIT.arrive(bertil, meeting.token(1), false);
+        until(host, "two waiting", Duration.ofSeconds(10), b -> b.all("tr[data-participant]").size() == 2);
+        host.all("tr[data-participant] button[data-action=admit]").forEach(button -> button.click());
+        until(anna, "admitted", Duration.ofSeconds(10), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
+        until(bertil, "admitted", Duration.ofSeconds(10), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
+        host.driver().switchTo().newWindow(WindowType.TAB);
+        host.open("/meetings/" + meeting.id() + "/room");
+        until(host, "signaling connected", Duration.ofSeconds(10),
+                b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
+        host.find("[data-join]").click();
+
+        Map<Browser, UUID> who = new HashMap<>();
+        for (Browser page : List.of(host, anna, bertil)) {
+            until(page, "four streams from the two others", Duration.ofSeconds(30), b -> streams(b).size() == 4);
+            who.put(page, UUID.fromString(String.valueOf(script(page, "return window.portvaktMedia.you"))));
+        }
+        for (Browser page : List.of(host, anna, bertil)) {
+            List<UUID> others = who.entrySet().stream().filter(e -> e.getKey() != page).map(Map.Entry::getValue).toList();
+            assertThat(streams(page)).extracting(s -> UUID.fromString(String.valueOf(s.get("participantId"))))
+                    .containsOnly(others.toArray(UUID[]::new));
+            Map<String, Map<String, Object>> before = inbound(page);
+            until(page, "every stream decoding and still rising", Duration.ofSeconds(20), b -> {
+                Map<String, Map<String, Object>> now = inbound(b);
+                return streams(b).stream().allMatch(s -> rising(before, now, String.valueOf(s.get("mid")),
+                        "video".equals(s.get("kind")) ? "framesDecoded" : "packetsReceived"));
+            });
+        }
+
+        // a screen shared by Anna is shown large to the others
+        anna.find("[data-share-screen]").click();
+        for (Browser page : List.of(host, bertil)) {
+            until(page, "Anna's screen on stage", Duration.ofSeconds(20),
+                    b -> !b.all("[data-stage] [data-tile='" + who.get(anna) + "'][data-source=screen] video").isEmpty()
+                            && Boolean.TRUE.equals(script(b, """
+                                    const v = document.querySelector('[data-stage] [data-source=screen] video');
+                                    return v != null && v.videoWidth > 0;""")));
+        }
+
+        // only the host's microphone on: the host speaks; then only Bertil's
+        microphone(anna, false);
+        microphone(bertil, false);
+        until(anna, "the host is the dominant speaker", Duration.ofSeconds(20),
+                b -> !b.all("[data-tile='" + who.get(host) + "'][data-speaker]").isEmpty());
+        microphone(host, false);
+        microphone(bertil, true);
+        until(anna, "Bertil is the dominant speaker", Duration.ofSeconds(20),
+                b -> !b.all("[data-tile='" + who.get(bertil) + "'][data-speaker]").isEmpty());
+        assertThat(sfu.stats(meeting.id().toString()).participants()).isEqualTo(3);
+    }
+
+    static void until(Browser browser, String what, Duration timeout, java.util.function.Predicate<Browser> condition) {
+        new WebDriverWait(browser.driver(), timeout).withMessage(() -> what + "; media: " + script(browser, """
+                const m = window.portvaktMedia;
+                return m ? m.pc.connectionState + ' ' + JSON.stringify(m.streams) : 'no media';"""))
+                .until(driver -> condition.test(browser));
+    }
+
+    static Object script(Browser browser, String script) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> streams(Browser browser) {
+        Object streams = script(browser, "return window.portvaktMedia ? window.portvaktMedia.streams : []");
+        return streams == null ? List.of() : (List<Map<String, Object>>) streams;
+    }
+
+    /** The page's inbound-rtp statistics by mid. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> inbound(Browser browser) {
+        Object stats = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.portvaktMedia.pc.getStats().then(report => {
+                  const out = {};
+                  report.forEach(s => { if (s.type === 'inbound-rtp' && s.mid !== undefined) out[s.mid] = s; });
+                  done(out);
+                });""");
+        return (Map<String, Map<String, Object>>) stats;
+    }
+
+    static boolean rising(Map<String, Map<String, Object>> before, Map<String, Map<String, Object>> now, String mid,
+            String counter) {
+        long then = number(before.get(mid), counter);
+        long later = number(now.get(mid), counter);
+        return later > then && later > 10;
+    }
+
+    private static long number(Map<String, Object> stats, String counter) {
+        return stats == null || stats.get(counter) == null ? 0 : ((Number) stats.get(counter)).longValue();
+    }
+
+    static void microphone(Browser browser, boolean on) {
+        var button = browser.driver().findElement(By.cssSelector("[data-toggle-mic]"));
+        if (Boolean.parseBoolean(button.getAttribute("aria-pressed")) != on) {
+            button.click();
+        }
+    }
+
+    /** Five seconds of a 440 Hz tone at a speaking level, 48 kHz mono 16-bit PCM (Chromium loops it). */
+    static String tone(Path file) {
+        int rate = 48_000;
+        int samples = rate * 5;
+        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
+        wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
+                .putShort((short) 2).putShort((short) 16);
+        wav.put("data".getBytes()).putInt(samples * 2);
+        for (int i = 0; i < samples; i++) {
+            wav.putShort((short) (Math.sin(2 * Math.PI * 440 * i / rate) * 12_000));
+        }
+        try {
+            Files.write(file, wav.array());
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

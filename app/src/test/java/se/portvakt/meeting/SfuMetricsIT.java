@@ -1,0 +1,61 @@
+package se.portvakt.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.portvakt.IntegrationTest;
+
+/** The SFU's metrics in Prometheus' text format, for a scraper on the same machine and nobody else. */
+@IntegrationTest
+class SfuMetricsIT {
+
+    @LocalServerPort int port;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> get(String host) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theLocalScraperReadsTheSfuCounters() throws Exception {
+        HttpResponse<String> metrics = get("127.0.0.1");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("portvakt_sfu_packets_total{direction=\"in\"",
+                "portvakt_sfu_packets_total{direction=\"out\"", "portvakt_sfu_nacks_total",
+                "portvakt_sfu_retransmitted_total", "portvakt_sfu_keyframe_requests_total", "portvakt_sfu_meetings",
+                "portvakt_sfu_dropped_total{reason=\"unknown-source\"");
+    }
+
+    @Test
+    void fromAnotherAddressTheMetricsAreNotShown() throws Exception {
+        Optional<String> external = NetworkInterface.networkInterfaces().filter(this::up)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .map(InetAddress::getHostAddress).findFirst();
+        assertThat(external).as("this machine has a non-loopback IPv4 address").isPresent();
+
+        HttpResponse<String> refused = get(external.get());
+
+        assertThat(refused.body()).doesNotContain("portvakt_sfu");
+        assertThat(refused.statusCode()).isIn(302, 401, 403);
+    }
+
+    private boolean up(NetworkInterface network) {
+        try {
+            return network.isUp();
+        } catch (java.net.SocketException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package se.portvakt.sfu.server;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import se.portvakt.sfu.forward.MediaKind;
+import se.portvakt.sfu.sdp.Codec;
+import se.portvakt.sfu.sdp.Direction;
+import se.portvakt.sfu.sdp.Extmap;
+import se.portvakt.sfu.sdp.MediaDescription;
+import se.portvakt.sfu.sdp.SessionDescription;
+
+/**
+ * What a participant's latest offer and our answer settled: how to read what it sends, which of its m-sections
+ * carry its own tracks, and which are slots for receiving the others.
+ *
+ * @param codecs       payload type to codec, of every accepted m-section (the same in a BUNDLE)
+ * @param pli          payload types whose codec negotiated "nack pli" (else FIR is used)
+ * @param vp8          payload types of VP8 (subscribers start at a keyframe)
+ * @param audioLevelId the negotiated extmap id of RFC 6464 audio levels, or -1
+ * @param sending      the browser's own tracks, in offer order
+ * @param slots        the browser's receive m-sections, in offer order
+ */
+record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set<Integer> pli, Set<Integer> vp8,
+                  int audioLevelId, List<Sending> sending, List<Slot> slots) {
+
+    static final Negotiated NOTHING = new Negotiated(Map.of(), Map.of(), Set.of(), Set.of(), -1, List.of(), List.of());
+    private static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+
+    /**
+     * One sending m-section of the browser.
+     *
+     * @param ssrcs  its media SSRCs from a=ssrc (RTX SSRCs of FID groups left out); empty with simulcast, whose
+     *               SSRCs are learnt from the packets
+     * @param source what the tab says it is: microphone, camera or screen
+     */
+    record Sending(String mid, MediaKind kind, Set<Long> ssrcs, boolean usePli, boolean vp8, String source) {}
+
+    /** A receive m-section; {@code paused} when the browser offered it inactive. */
+    record Slot(String mid, MediaKind kind, List<Codec> codecs, boolean paused) {}
+
+    /** Reads the offer against our (unplaced) answer: only m-sections the answer accepted count. */
+    static Negotiated of(SessionDescription offer, SessionDescription answer, Map<String, String> sources) {
+        Map<Integer, Codec> codecs = new HashMap<>();
+        Map<Integer, MediaKind> kinds = new HashMap<>();
+        Set<Integer> pli = new HashSet<>();
+        Set<Integer> vp8 = new HashSet<>();
+        int audioLevelId = -1;
+        List<Sending> sending = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < answer.media().size(); i++) {
+            MediaDescription accepted = answer.media().get(i);
+            if (accepted.port() == 0) {
+                continue;
+            }
+            MediaDescription offered = offer.media().get(i);
+            MediaKind kind = MediaKind.valueOf(offered.kind().toUpperCase(Locale.ROOT));
+            for (Extmap e : accepted.extmaps()) {
+                if (kind == MediaKind.AUDIO && e.uri().equals(AUDIO_LEVEL_URI)) {
+                    audioLevelId = e.id();
+                }
+            }
+            for (Codec c : accepted.codecs()) {
+                codecs.put(c.payloadType(), c);
+                kinds.put(c.payloadType(), kind);
+                if (c.name().equalsIgnoreCase("VP8")) {
+                    vp8.add(c.payloadType());
+                }
+                if (c.feedback().contains("nack pli")) {
+                    pli.add(c.payloadType());
+                }
+            }
+            // the browser sends with the first codec of the answer, which keeps the offer's order
+            Codec first = accepted.codecs().stream().filter(c -> !c.isRtx()).findFirst().orElse(null);
+            boolean sectionVp8 = first != null && first.name().equalsIgnoreCase("VP8");
+            boolean sectionPli = first != null && first.feedback().contains("nack pli");
+            String mid = offered.mid().orElseThrow();
+            Direction direction = offered.direction();
+            if (direction == Direction.SENDONLY || direction == Direction.SENDRECV) {
+                String source = sources.getOrDefault(mid, kind == MediaKind.AUDIO ? "microphone" : "camera");
+                sending.add(new Sending(mid, kind, mediaSsrcs(offered), sectionPli, sectionVp8, source));
+            }
+            if (direction != Direction.SENDONLY) {
+                List<Codec> receivable = accepted.codecs().stream().filter(c -> !c.isRtx()).toList();
+                slots.add(new Slot(mid, kind, receivable, direction == Direction.INACTIVE));
+            }
+        }
+        return new Negotiated(Map.copyOf(codecs), Map.copyOf(kinds), Set.copyOf(pli), Set.copyOf(vp8), audioLevelId,
+                List.copyOf(sending), List.copyOf(slots));
+    }
+
+    /** RTX SSRCs of the m-section, each the second of an "a=ssrc-group:FID media rtx" (RFC 5576, RFC 4588). */
+    static Map<Long, Long> rtxSsrcs(MediaDescription m) {
+        Map<Long, Long> rtx = new HashMap<>();
+        for (String group : m.attributes("ssrc-group")) {
+            String[] parts = group.trim().split("\\s+");
+            if (parts.length == 3 && parts[0].equals("FID")) {
+                rtx.put(Long.parseLong(parts[2]), Long.parseLong(parts[1]));
+            }
+        }
+        return rtx;
+    }
+
+    private static Set<Long> mediaSsrcs(MediaDescription m) {
+        if (m.simulcast().isPresent()) {
+            return Set.of();
+        }
+        Map<Long, Long> rtx = rtxSsrcs(m);
+        Set<Long> media = new LinkedHashSet<>();
+        for (String line : m.attributes("ssrc")) {
+            String id = line.trim().split("\\s+", 2)[0];
+            try {
+                long ssrc = Long.parseLong(id);
+                if (!rtx.containsKey(ssrc) && ssrc > 0 && ssrc <= 0xFFFFFFFFL) {
+                    media.add(ssrc);
+                }
+            } catch (NumberFormatException e) {
+                // a malformed a=ssrc names no stream; the packets will
+            }
+        }
+        return Set.copyOf(media);
+    }
+
+    /**
+     * For a publisher's payload types (index), the subscriber slot's payload type of the same codec, or -1: the
+     * same name, clock rate and channels. Browsers usually agree on the numbers, but nothing says they must.
+     */
+    static int[] payloadTypeMap(Map<Integer, Codec> publisher, List<Codec> subscriber) {
+        int[] map = new int[128];
+        java.util.Arrays.fill(map, -1);
+        for (Codec from : publisher.values()) {
+            for (Codec to : subscriber) {
+                if (from.name().equalsIgnoreCase(to.name()) && from.clockRate() == to.clockRate()
+                        && from.channels() == to.channels()) {
+                    map[from.payloadType()] = to.payloadType();
+                    break;
+                }
+            }
+        }
+        return map;
+    }
+}
