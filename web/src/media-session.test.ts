@@ -5,13 +5,23 @@ import { MediaSession, StreamInfo } from './media';
 // setLocalDescription, an answer is only accepted in have-local-offer, rollback returns to stable.
 class FakeTransceiver {
   mid: string | null = null;
+  codecs: string[] = [];
   readonly sender: { track: unknown; replaceTrack: (track: unknown) => Promise<void> };
   readonly receiver: { track: { kind: string } };
   constructor(readonly kind: string, public direction: string, track: unknown) {
     this.sender = { track, replaceTrack: async (next) => { this.sender.track = next; } };
     this.receiver = { track: { kind } };
   }
+  setCodecPreferences(codecs: Array<{ mimeType: string }>) {
+    this.codecs = codecs.map((codec) => codec.mimeType);
+  }
 }
+
+// what Chromium lists, in its order
+const CAPABILITIES: Record<string, Array<{ mimeType: string; clockRate: number }>> = {
+  audio: ['audio/opus', 'audio/red', 'audio/G722', 'audio/PCMU', 'audio/telephone-event'].map((mimeType) => ({ mimeType, clockRate: 48000 })),
+  video: ['video/VP8', 'video/rtx', 'video/VP9', 'video/H264', 'video/AV1', 'video/red', 'video/ulpfec'].map((mimeType) => ({ mimeType, clockRate: 90000 })),
+};
 
 class FakePeerConnection {
   signalingState = 'stable';
@@ -55,13 +65,14 @@ describe('MediaSession', () => {
 
   beforeEach(() => {
     vi.stubGlobal('RTCPeerConnection', FakePeerConnection);
+    vi.stubGlobal('RTCRtpReceiver', { getCapabilities: (kind: string) => ({ codecs: CAPABILITIES[kind], headerExtensions: [] }) });
     sent = [];
     answers = [];
     session = new MediaSession({
       send: (message) => sent.push(message as Published),
       answered: (streams) => answers.push(streams),
       receiverAdded: () => undefined,
-    });
+    }, 'me');
     pc = session.pc as unknown as FakePeerConnection;
     session.prepare('microphone', track('audio'));
     session.prepare('camera', track('video'));
@@ -72,6 +83,12 @@ describe('MediaSession', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0].sdp).toBe('v=0\r\nm=audio a=sendonly\r\nm=video a=sendonly');
     expect(sent[0].sources).toEqual({ 0: 'microphone', 1: 'camera' });
+  });
+
+  it('offers only the codecs the SFU routes, on sending and receiving transceivers alike', async () => {
+    await session.receive({ audio: 1, video: 1 });
+    expect(pc.transceivers.map((t) => `${t.direction} ${t.codecs.join(',')}`)).toEqual([
+      'sendonly audio/opus', 'sendonly video/VP8,video/rtx', 'recvonly audio/opus', 'recvonly video/VP8,video/rtx']);
   });
 
   it('never has two offers out: a renegotiate during an offer waits for the answer, then offers once', async () => {
@@ -95,6 +112,7 @@ describe('MediaSession', () => {
     expect(answers).toEqual([streams]);
     expect(window.portvaktMedia?.streams).toEqual(streams);
     expect(window.portvaktMedia?.pc).toBe(session.pc);
+    expect(window.portvaktMedia?.you).toBe('me');
   });
 
   it('ignores an answer nobody asked for', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStreams, publishMessage, receiveDirection, receiversToAdd, shouldPublish, sourcesByMid } from './media';
+import { parseStreams, publishMessage, receiveDirection, receiversToAdd, routedCodecs, shouldPublish, sourcesByMid } from './media';
 
 describe('shouldPublish', () => {
   it('connects once the tab is in the meeting, even with camera and microphone off (it still receives)', () => {
@@ -67,5 +67,20 @@ describe('parseStreams', () => {
   });
   it('treats a missing list as no streams', () => {
     expect(parseStreams(undefined)).toEqual([]);
+  });
+});
+
+describe('routedCodecs', () => {
+  const codec = (mimeType: string) => ({ mimeType, clockRate: 90000 });
+  it('keeps VP8 and its retransmissions, in the browser\'s order, whatever the case', () => {
+    expect(routedCodecs('video', [codec('video/VP9'), codec('video/rtx'), codec('video/VP8'), codec('video/H264')]))
+      .toEqual([codec('video/rtx'), codec('video/VP8')]);
+  });
+  it('keeps only Opus for audio', () => {
+    expect(routedCodecs('audio', [codec('audio/red'), codec('audio/opus'), codec('audio/telephone-event')]))
+      .toEqual([codec('audio/opus')]);
+  });
+  it('is empty when the browser has none of them', () => {
+    expect(routedCodecs('video', [codec('video/H264')])).toEqual([]);
   });
 });

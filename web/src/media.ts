@@ -46,6 +46,14 @@ export function receiveDirection(kind: Kind, lowBandwidth: boolean): RTCRtpTrans
   return kind === 'video' && lowBandwidth ? 'inactive' : 'recvonly';
 }
 
+// The SFU routes Opus and VP8 (with VP8's retransmissions); offering nothing else keeps each m-section small
+const ROUTED_CODECS: Record<Kind, string[]> = { audio: ['audio/opus'], video: ['video/vp8', 'video/rtx'] };
+
+/** The browser's codecs of a kind that the SFU can route, in the browser's order of preference. */
+export function routedCodecs(kind: Kind, available: RTCRtpCodec[]): RTCRtpCodec[] {
+  return available.filter((codec) => ROUTED_CODECS[kind].includes(codec.mimeType.toLowerCase()));
+}
+
 /** Keeps only well-formed entries of an answer's `streams`. */
 export function parseStreams(value: unknown): StreamInfo[] {
   if (!Array.isArray(value)) return [];
@@ -57,7 +65,7 @@ export function parseStreams(value: unknown): StreamInfo[] {
 declare global {
   interface Window {
     /** Read by the browser tests: the connection and the last answer's streams. */
-    portvaktMedia?: { pc: RTCPeerConnection; streams: StreamInfo[] };
+    portvaktMedia?: { pc: RTCPeerConnection; streams: StreamInfo[]; you: string | null };
   }
 }
 
@@ -81,8 +89,8 @@ export class MediaSession {
   private lowBandwidth = false;
   private closed = false;
 
-  constructor(private readonly events: SessionEvents) {
-    window.portvaktMedia = { pc: this.pc, streams: [] };
+  constructor(private readonly events: SessionEvents, private readonly you: string | null) {
+    window.portvaktMedia = { pc: this.pc, streams: [], you };
   }
 
   get negotiating(): boolean {
@@ -93,7 +101,7 @@ export class MediaSession {
   prepare(source: Source, track: MediaStreamTrack | null): void {
     if (this.closed) return;
     if (!this.own.has(source)) {
-      this.own.set(source, this.pc.addTransceiver(track ?? kindOf(source), { direction: 'sendonly' }));
+      this.own.set(source, this.add(track ?? kindOf(source), kindOf(source), 'sendonly'));
     }
   }
 
@@ -131,7 +139,7 @@ export class MediaSession {
     const add = receiversToAdd(have, wanted);
     for (const kind of ['audio', 'video'] as const) {
       for (let i = 0; i < add[kind]; i++) {
-        const transceiver = this.pc.addTransceiver(kind, { direction: receiveDirection(kind, this.lowBandwidth) });
+        const transceiver = this.add(kind, kind, receiveDirection(kind, this.lowBandwidth));
         this.receivers.push({ transceiver, kind });
         this.events.receiverAdded(transceiver, kind);
       }
@@ -170,7 +178,7 @@ export class MediaSession {
     await this.pc.setRemoteDescription({ type: 'answer', sdp });
     this.offering = false;
     this.answers += 1;
-    window.portvaktMedia = { pc: this.pc, streams };
+    window.portvaktMedia = { pc: this.pc, streams, you: this.you };
     this.events.answered(streams, this.answers === 1);
     if (this.again) await this.negotiate();
   }
@@ -185,6 +193,14 @@ export class MediaSession {
   /** The transceiver behind a receive mid, or nothing if the mid is not one of ours. */
   receiverFor(mid: string): RTCRtpTransceiver | null {
     return this.receivers.find(({ transceiver }) => transceiver.mid === mid)?.transceiver ?? null;
+  }
+
+  private add(what: MediaStreamTrack | Kind, kind: Kind, direction: RTCRtpTransceiverDirection): RTCRtpTransceiver {
+    const transceiver = this.pc.addTransceiver(what, { direction });
+    const codecs = routedCodecs(kind, RTCRtpReceiver.getCapabilities?.(kind)?.codecs ?? []);
+    // a browser without the call, or without any routed codec, offers its defaults and the SFU picks
+    if (codecs.length > 0 && typeof transceiver.setCodecPreferences === 'function') transceiver.setCodecPreferences(codecs);
+    return transceiver;
   }
 
   close(): void {

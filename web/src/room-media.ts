@@ -66,7 +66,7 @@ export class RoomMedia {
       receiverAdded: (transceiver, kind) => {
         if (kind === 'audio') this.board.addAudio(transceiver.receiver.track);
       },
-    });
+    }, this.you);
     this.session = session;
     this.answered = false;
     const local = new LocalMedia(session, loadChoice(window.sessionStorage), () => this.localChanged());
