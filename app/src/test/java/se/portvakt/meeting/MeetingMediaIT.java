@@ -79,7 +79,11 @@ class MeetingMediaIT {
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
         MeetingBrowserIT.arrive(bertil, meeting.token(1), false);
         until(host, "two waiting", Duration.ofSeconds(10), b -> b.all("tr[data-participant]").size() == 2);
-        host.all("tr[data-participant] button[data-action=admit]").forEach(button -> button.click());
+        for (int waiting = 2; waiting > 0; waiting--) { // the console redraws after each admit: find the button anew
+            host.find("tr[data-participant] button[data-action=admit]").click();
+            int left = waiting - 1;
+            until(host, "one fewer waiting", Duration.ofSeconds(10), b -> b.all("tr[data-participant]").size() == left);
+        }
         until(anna, "admitted", Duration.ofSeconds(10), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
         until(bertil, "admitted", Duration.ofSeconds(10), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
         host.driver().switchTo().newWindow(WindowType.TAB);
