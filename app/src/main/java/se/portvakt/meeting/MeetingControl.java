@@ -186,13 +186,10 @@ class MeetingControl {
      * What a {@code publish} gets back: the answer for the sender's tab alone, and, when the SFU has more streams
      * for it than its offer had room for, a {@code renegotiate} to send right after.
      */
-    record Published(UUID participantId, ServerMessage.Answer answer, ServerMessage.Renegotiate moreSlots) {}
+    record Published(ServerMessage.Answer answer, ServerMessage.Renegotiate moreSlots) {}
 
-    /**
-     * A participant IN_MEETING (a guest, or a host who has joined) offers their media, first or again: the SFU
-     * answers.
-     */
-    Published publish(Caller caller, ClientMessage.Publish publish) {
+    /** The caller's participant, if they may send media now: a guest IN_MEETING, or a host who has joined. */
+    Participant publisher(Caller caller) {
         Participant self;
         if (caller instanceof Caller.Host host) {
             self = host.meetingId() == null ? null : lobby.hostIn(host.meetingId(), host.staffId()).orElse(null);
@@ -205,11 +202,16 @@ class MeetingControl {
         if (self == null || self.state() != ParticipantState.IN_MEETING) {
             throw new LobbyRefusal("not-in-meeting");
         }
+        return self;
+    }
+
+    /** The {@link #publisher} offers their media, first or again: the SFU answers. */
+    Published publish(Participant self, ClientMessage.Publish publish) {
         ParticipantAnswer answer = media.negotiate(self.meetingId(), self.id(), publish.sdp(), publish.sources());
         List<ServerMessage.Stream> streams = answer.streams().stream()
                 .map(s -> new ServerMessage.Stream(s.mid(), UUID.fromString(s.participantId()), s.kind(), s.source()))
                 .toList();
-        return new Published(self.id(), new ServerMessage.Answer(answer.answerSdp(), streams),
+        return new Published(new ServerMessage.Answer(answer.answerSdp(), streams),
                 answer.needsMoreSlots() ? new ServerMessage.Renegotiate(answer.audio(), answer.video()) : null);
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import se.portvakt.lobby.LobbyRefusal;
+import se.portvakt.lobby.Participant;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -106,8 +107,10 @@ class SignalingHandler extends TextWebSocketHandler {
         try {
             control.handle(caller(session), parsed);
             if (parsed instanceof ClientMessage.Publish publish) {
-                MeetingControl.Published published = control.publish(caller(session), publish);
-                sockets.mediaTab(session, published.participantId());
+                Participant self = control.publisher(caller(session));
+                // before the SFU answers: a renegotiate caused meanwhile by someone else must find this tab
+                sockets.mediaTab(session, self.id());
+                MeetingControl.Published published = control.publish(self, publish);
                 sockets.send(safe, published.answer());
                 if (published.moreSlots() != null) {
                     sockets.send(safe, published.moreSlots());
