@@ -26,7 +26,7 @@ export class RoomMedia {
   private streams: StreamInfo[] = [];
   private badges = new Map<string, Badge>();
   private you: string | null = null;
-  speaker: string | null = null;
+  private dominant: string | null = null;
   private follow: string | null = null;
   private grid = false;
   private lowBandwidth = false;
@@ -53,6 +53,11 @@ export class RoomMedia {
     // a tab that captures nothing may not autoplay sound until the user has clicked something
     root.addEventListener('click', () => this.board.resumeAudio(), { capture: true });
     this.renderControls();
+  }
+
+  /** The meeting's dominant speaker, as the SFU last said. */
+  get speaker(): string | null {
+    return this.dominant;
   }
 
   get started(): boolean {
@@ -105,7 +110,7 @@ export class RoomMedia {
   }
 
   speakerChanged(participantId: string): void {
-    this.speaker = participantId;
+    this.dominant = participantId;
     this.follow = followed(this.follow, participantId, this.you);
     this.root.querySelectorAll<HTMLElement>('[data-roster] [data-participant]').forEach((item) => {
       item.toggleAttribute('data-speaker', item.dataset.participant === participantId);
@@ -216,7 +221,7 @@ export class RoomMedia {
   private renderTiles(): void {
     const tiles = tilesFromStreams(this.streams);
     this.board.render(tiles, chooseLayout(tiles, this.follow, this.grid),
-      (mid) => this.session?.receiverFor(mid)?.receiver.track ?? null, (tile) => this.describe(tile), this.speaker);
+      (mid) => this.session?.receiverFor(mid)?.receiver.track ?? null, (tile) => this.describe(tile), this.dominant);
   }
 
   private describe(tile: Tile): TileLabel {
