@@ -128,6 +128,17 @@ class MeetingMediaIT {
         microphone(bertil, true);
         until(anna, "Bertil is the dominant speaker", Duration.ofSeconds(20),
                 b -> !b.all("[data-tile='" + who.get(bertil) + "'][data-speaker]").isEmpty());
+
+        // background blur: the model ships with Portvakt and runs under its content security policy
+        host.find("[data-blur]").click();
+        until(host, "blur on", Duration.ofSeconds(30),
+                b -> "true".equals(b.find("[data-blur]").getAttribute("aria-pressed")));
+        String hostVideo = streams(anna).stream()
+                .filter(s -> who.get(host).toString().equals(s.get("participantId")) && "video".equals(s.get("kind")))
+                .map(s -> String.valueOf(s.get("mid"))).findFirst().orElseThrow();
+        Map<String, Map<String, Object>> beforeBlur = inbound(anna);
+        until(anna, "the host's blurred camera still decoding", Duration.ofSeconds(20),
+                b -> rising(beforeBlur, inbound(b), hostVideo, "framesDecoded"));
         assertThat(sfu.stats(meeting.id().toString()).participants()).isEqualTo(3);
     }
 
