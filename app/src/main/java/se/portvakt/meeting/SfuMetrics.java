@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.function.ToDoubleFunction;
 import org.springframework.stereotype.Component;
 import se.portvakt.sfu.Sfu;
-import se.portvakt.sfu.stats.SfuTotals;
+import se.portvakt.sfu.SfuTotals;
 
 /**
  * The SFU's counters as metrics (Prometheus at /actuator/prometheus): traffic, loss and repair, keyframe requests,

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.function.Consumer;
 import se.portvakt.sfu.stats.MeetingStats;
-import se.portvakt.sfu.stats.SfuTotals;
 
 /**
  * The SFU as the app sees it: meeting rooms of participants, each joined with a browser's

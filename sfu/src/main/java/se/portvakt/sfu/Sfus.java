@@ -10,7 +10,6 @@ import se.portvakt.sfu.dtls.BouncyCastleDtlsLayer;
 import se.portvakt.sfu.forward.StreamSettings;
 import se.portvakt.sfu.server.UdpSfu;
 import se.portvakt.sfu.stats.MeetingStats;
-import se.portvakt.sfu.stats.SfuTotals;
 
 /** Starts the production SFU: {@link UdpSfu} with the BouncyCastle DTLS layer, closed together. */
 public final class Sfus {

@@ -22,7 +22,7 @@ import se.portvakt.sfu.forward.Subscriber;
 import se.portvakt.sfu.sdp.Outgoing;
 import se.portvakt.sfu.speaker.DominantSpeaker;
 import se.portvakt.sfu.stats.MeetingStats;
-import se.portvakt.sfu.stats.SfuTotals;
+import se.portvakt.sfu.SfuTotals;
 import se.portvakt.sfu.stats.StreamStats;
 
 /**

@@ -43,7 +43,7 @@ import se.portvakt.sfu.sdp.SessionDescription;
 import se.portvakt.sfu.speaker.AudioLevel;
 import se.portvakt.sfu.srtp.SrtpSession;
 import se.portvakt.sfu.stats.MeetingStats;
-import se.portvakt.sfu.stats.SfuTotals;
+import se.portvakt.sfu.SfuTotals;
 import se.portvakt.sfu.transport.DtlsAssociation;
 import se.portvakt.sfu.transport.DtlsLayer;
 

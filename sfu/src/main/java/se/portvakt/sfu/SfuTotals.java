@@ -1,6 +1,8 @@
-package se.portvakt.sfu.stats;
+package se.portvakt.sfu;
 
 import java.util.concurrent.atomic.LongAdder;
+import se.portvakt.sfu.stats.MeetingStats;
+import se.portvakt.sfu.stats.StreamStats;
 
 /**
  * Counters of the whole SFU since it started: the live streams' counts plus those of every stream that ended, so
