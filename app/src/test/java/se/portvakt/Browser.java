@@ -61,6 +61,15 @@ public final class Browser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
+    /** Logs a staff user in with their password, in Swedish, and waits for the portal's start page. */
+    public void logIn(String email, String password) {
+        open("/login?lang=sv");
+        type("#email", email);
+        type("#password", password);
+        find("button[type=submit]").click();
+        find("#rooms-heading");
+    }
+
     public WebElement find(String css) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.cssSelector(css)));

@@ -45,11 +45,7 @@ class AdmitLatencyBenchmark {
         room.send("{\"type\":\"join\"}");
         List<Long> millis = new ArrayList<>();
         try (Browser host = new Browser(port); Browser guest = new Browser(port)) {
-            host.open("/login?lang=sv");
-            host.type("#email", tenant.host().email());
-            host.type("#password", Fixtures.PASSWORD);
-            host.find("button[type=submit]").click();
-            host.find("#rooms-heading");
+            host.logIn(tenant.host().email(), Fixtures.PASSWORD);
             host.open("/console");
             MeetingBrowserIT.arrive(guest, meeting.token(0), false);
             String participant = null;

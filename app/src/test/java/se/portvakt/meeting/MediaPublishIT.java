@@ -51,11 +51,7 @@ class MediaPublishIT {
     @Test
     void theHostsCameraAndMicrophoneReachTheSfu() {
         Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
-        host.open("/login?lang=sv");
-        host.type("#email", tenant.host().email());
-        host.type("#password", Fixtures.PASSWORD);
-        host.find("button[type=submit]").click();
-        host.find("#rooms-heading");
+        host.logIn(tenant.host().email(), Fixtures.PASSWORD);
 
         host.open("/meetings/" + meeting.id() + "/room");
         JavascriptExecutor js = (JavascriptExecutor) host.driver();

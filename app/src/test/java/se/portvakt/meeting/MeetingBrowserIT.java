@@ -66,11 +66,7 @@ class MeetingBrowserIT {
     }
 
     void logIn() {
-        host.open("/login?lang=sv");
-        host.type("#email", tenant.host().email());
-        host.type("#password", Fixtures.PASSWORD);
-        host.find("button[type=submit]").click();
-        host.find("#rooms-heading");
+        host.logIn(tenant.host().email(), Fixtures.PASSWORD);
     }
 
     static void arrive(Browser guest, String token, boolean anonymous) {

@@ -70,11 +70,7 @@ class MeetingMediaIT {
     @Test
     void everyoneSeesAndHearsTheOthersAScreenShareReachesThemAndTheSpeakerFollowsTheMicrophone() {
         Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson", "Bertil Berg");
-        host.open("/login?lang=sv");
-        host.type("#email", tenant.host().email());
-        host.type("#password", Fixtures.PASSWORD);
-        host.find("button[type=submit]").click();
-        host.find("#rooms-heading");
+        host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/console");
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
         MeetingBrowserIT.arrive(bertil, meeting.token(1), false);

@@ -62,11 +62,7 @@ class TimeToPictureBenchmark {
         List<Long> admitted = new ArrayList<>();
         List<Long> joined = new ArrayList<>();
         try (Browser host = new Browser(port); Browser guest = new Browser(port)) {
-            host.open("/login?lang=sv");
-            host.type("#email", tenant.host().email());
-            host.type("#password", Fixtures.PASSWORD);
-            host.find("button[type=submit]").click();
-            host.find("#rooms-heading");
+            host.logIn(tenant.host().email(), Fixtures.PASSWORD);
             host.open("/console");
             String console = host.driver().getWindowHandle();
             host.driver().switchTo().newWindow(WindowType.TAB);
