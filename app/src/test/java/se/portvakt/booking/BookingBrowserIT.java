@@ -73,8 +73,9 @@ class BookingBrowserIT {
         browser.type("#invitees-1-mobile", "070-765 43 21");
         browser.find("button[value=save]").click();
 
-        assertThat(browser.text("h1")).isEqualTo("Uppföljande samtal");
+        // the booked meeting's page: its status line first, so the heading read is the new page's
         assertThat(browser.text("[role=status]")).contains("Mötet är bokat");
+        assertThat(browser.text("h1")).isEqualTo("Uppföljande samtal");
         String page = browser.driver().getPageSource();
         assertThat(page).contains("anna.andersson@example.se", "19121212-****", "+46707654321", "Bo Berg")
                 .doesNotContain("19121212-1212");
