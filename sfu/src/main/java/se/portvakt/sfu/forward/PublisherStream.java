@@ -45,6 +45,9 @@ public final class PublisherStream {
     private long reportedLost;
     private final long minBitrate;
     private final boolean vp8;
+    /** System.nanoTime() of the last packet; read by the layer choice off this stream's monitor. */
+    private volatile long lastPacketAt;
+    private volatile boolean receivedAny;
 
     /**
      * @param localSsrc the SSRC the SFU uses as sender of feedback to this publisher
@@ -105,6 +108,8 @@ public final class PublisherStream {
      * The caller may reuse {@code buf} afterwards.
      */
     public synchronized void onRtp(byte[] buf, int off, int len, long now) {
+        lastPacketAt = now;
+        receivedAny = true;
         int seq = RtpFields.sequenceNumber(buf, off);
         long extended = loss.received(seq, now);
         reception.received(extended, RtpFields.timestamp(buf, off), now);
@@ -132,6 +137,16 @@ public final class PublisherStream {
         if (subscriber.route().flows()) {
             requestKeyframe(now);
         }
+    }
+
+    /** Whether a packet arrived at or after {@code since} (a System.nanoTime() value). */
+    public boolean receivedSince(long since) {
+        return receivedAny && lastPacketAt - since >= 0;
+    }
+
+    /** Feeds {@code subscriber} without making this its source: it waits here for a keyframe to switch to. */
+    void addPendingSubscriber(Subscriber subscriber) {
+        subscribers.addIfAbsent(subscriber);
     }
 
     public void removeSubscriber(Subscriber subscriber) {
