@@ -98,7 +98,8 @@ public final class Endpoint {
     /** A simulcast layer: as {@link #publish(long, MediaKind, boolean, boolean)}, and RTX is no longer guessed. */
     public PublisherStream publishLayer(long ssrc, MediaKind kind, boolean usePli, boolean vp8) {
         layered = true;
-        return publish(ssrc, kind, usePli, vp8);
+        return published.computeIfAbsent(ssrc,
+                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, vp8, settings).asLayer());
     }
 
     public PublisherStream published(long ssrc) {

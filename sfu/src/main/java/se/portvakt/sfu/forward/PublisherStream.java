@@ -48,6 +48,8 @@ public final class PublisherStream {
     /** System.nanoTime() of the last packet; read by the layer choice off this stream's monitor. */
     private volatile long lastPacketAt;
     private volatile boolean receivedAny;
+    /** A simulcast layer: its REMB is not capped by its subscribers (see {@link #asLayer}). */
+    private volatile boolean layer;
 
     /**
      * @param localSsrc the SSRC the SFU uses as sender of feedback to this publisher
@@ -79,6 +81,16 @@ public final class PublisherStream {
         this.minBitrate = settings.estimator().min();
         this.reportTimer = new ReportTimer(settings.reportInterval());
         this.counters = new StreamCounters(participantId, ssrc, kind.sdpName(), StreamStats.Direction.IN);
+    }
+
+    /**
+     * Marks this stream as one simulcast layer. Chrome reads every REMB as the limit of its whole connection, so a
+     * layer's REMB must not be capped by the receivers of that layer (the small tiles' low estimates would stop the
+     * upper layers); a receiver's bandwidth is met by the layer it is given instead.
+     */
+    PublisherStream asLayer() {
+        layer = true;
+        return this;
     }
 
     public long ssrc() {
@@ -202,7 +214,7 @@ public final class PublisherStream {
             // so one publisher is never pushed past what its receivers can take.
             long bitrate = estimator.update(block.fractionLost() / 256.0, now);
             for (Subscriber s : subscribers) {
-                bitrate = Math.min(bitrate, s.downlinkLimit());
+                bitrate = layer ? bitrate : Math.min(bitrate, s.downlinkLimit());
             }
             bitrate = Math.max(bitrate, minBitrate);
             counters.bitrateEstimate(bitrate);

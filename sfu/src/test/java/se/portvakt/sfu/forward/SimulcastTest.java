@@ -171,4 +171,27 @@ class SimulcastTest {
         bobEnd.unsubscribe(0xB1);
         assertThat(track.copies()).isEmpty();
     }
+
+    @Test
+    void aLayersRembIsNotCappedByItsReceiversWhoseBandwidthIsMetByTheLayerInstead() {
+        SimulcastTrack track = track();
+        bobEnd.subscribe(track.layer(0), 0xB1, 0);
+        aliceEnd.tick(0, 0);
+        long t = 0;
+        for (int second = 1; second <= 5; second++) {
+            for (int i = 0; i < 30; i++) {
+                send(LOW, second * 30 + i, 3000L * (second * 30 + i), i == 0, t + i * FRAME);
+            }
+            t = second * 1000 * MS;
+            // bob's browser estimates little: its REMB names the copy it gets
+            byte[] wire = bob.protectRtcp(new RtcpPacket.Remb(0xBB, 60_000, List.of(0xB1L)));
+            bobEnd.onSrtp(Arrays.copyOf(wire, wire.length + 32), 0, wire.length, true, t);
+            aliceEnd.tick(t, 0);
+        }
+        List<RtcpPacket.Remb> rembs = alice.rtcp(RtcpPacket.Remb.class);
+        assertThat(rembs).isNotEmpty();
+        // the lossless uplink alone: 300 kbit/s grown by 8 % a second, never bob's 60 kbit/s
+        assertThat(rembs.get(rembs.size() - 1).bitrate()).isGreaterThan(300_000L);
+        assertThat(bobEnd.subscribed(0xB1).downlinkLimit()).isEqualTo(60_000L);
+    }
 }
