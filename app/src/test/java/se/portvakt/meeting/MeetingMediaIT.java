@@ -139,19 +139,9 @@ class MeetingMediaIT {
             });
         } catch (RuntimeException e) {
             Map<String, Map<String, Object>> now = inbound(anna);
-            throw new AssertionError("frame widths: stage " + now.get(stageCamera).get("frameWidth") + ", small "
-                    + now.get(smallCamera).get("frameWidth") + "; Bertil sends " + ((JavascriptExecutor) bertil.driver())
-                    .executeAsyncScript("""
-                            const done = arguments[arguments.length - 1];
-                            window.portvaktMedia.pc.getStats().then(report => {
-                              const out = [];
-                              report.forEach(s => {
-                                if (s.type === 'outbound-rtp' && s.kind === 'video') out.push([s.rid, s.frameWidth,
-                                    s.bytesSent, s.targetBitrate, s.qualityLimitationReason, s.active].join('/'));
-                                if (s.type === 'candidate-pair' && s.nominated) out.push('available ' + s.availableOutgoingBitrate);
-                              });
-                              done(out.join(', '));
-                            });""") + "; SFU streams " + sfu.stats(meeting.id().toString()).streams(), e);
+            throw new AssertionError("frame widths: stage " + number(now.get(stageCamera), "frameWidth") + ", small "
+                    + number(now.get(smallCamera), "frameWidth") + "; Bertil sends " + sending(bertil)
+                    + "; SFU streams " + sfu.stats(meeting.id().toString()).streams(), e);
         }
 
         // background blur: the model ships with Portvakt and runs under its content security policy
@@ -195,6 +185,21 @@ class MeetingMediaIT {
                   done(out);
                 });""");
         return (Map<String, Map<String, Object>>) stats;
+    }
+
+    /** What the page's video encodings send (rid/frameWidth/bytesSent/targetBitrate/limitation/active), for failures. */
+    static Object sending(Browser page) {
+        return ((JavascriptExecutor) page.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.portvaktMedia.pc.getStats().then(report => {
+                  const out = [];
+                  report.forEach(s => {
+                    if (s.type === 'outbound-rtp' && s.kind === 'video') out.push([s.rid, s.frameWidth, s.bytesSent,
+                        s.targetBitrate, s.qualityLimitationReason, s.active].join('/'));
+                    if (s.type === 'candidate-pair' && s.nominated) out.push('available ' + s.availableOutgoingBitrate);
+                  });
+                  done(out.join(', '));
+                });""");
     }
 
     /** The receive mid of {@code participant}'s camera on {@code page}. */
