@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStreams, publishMessage, receiveDirection, receiversToAdd, routedCodecs, shouldPublish, sourcesByMid } from './media';
+import { parseStreams, publishMessage, receiveDirection, receiversToAdd, routedCodecs, sendEncodings, shouldPublish, sourcesByMid } from './media';
 
 describe('shouldPublish', () => {
   it('connects once the tab is in the meeting, even with camera and microphone off (it still receives)', () => {
@@ -82,5 +82,19 @@ describe('routedCodecs', () => {
   });
   it('is empty when the browser has none of them', () => {
     expect(routedCodecs('video', [codec('video/H264')])).toEqual([]);
+  });
+});
+
+describe('sendEncodings', () => {
+  it('sends the camera as simulcast, low to high, each layer with a rid', () => {
+    const layers = sendEncodings('camera')!;
+    expect(layers.map((layer) => layer.rid)).toEqual(['q', 'f']);
+    const scales = layers.map((layer) => layer.scaleResolutionDownBy ?? 1);
+    expect(scales).toEqual([...scales].sort((a, b) => b - a));
+    expect(layers[0].maxBitrate!).toBeLessThan(layers[1].maxBitrate!);
+  });
+  it('sends the microphone and a shared screen as one encoding', () => {
+    expect(sendEncodings('microphone')).toBeUndefined();
+    expect(sendEncodings('screen')).toBeUndefined();
   });
 });

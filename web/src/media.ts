@@ -29,6 +29,19 @@ export function sourcesByMid(own: Array<[Source, string | null]>): Record<string
   return sources;
 }
 
+/**
+ * How a source is encoded: the camera as simulcast, low to high (the SFU forwards the layer each viewer's tile
+ * needs, in the order a=simulcast lists them); the microphone and the screen as one encoding. Two layers, since
+ * Chrome sends at most two for a 640x480 camera.
+ */
+export function sendEncodings(source: Source): RTCRtpEncodingParameters[] | undefined {
+  if (source !== 'camera') return undefined;
+  return [
+    { rid: 'q', scaleResolutionDownBy: 2, maxBitrate: 200_000 },
+    { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
+  ];
+}
+
 /** The signaling message carrying an offer. */
 export function publishMessage(sdp: string | undefined, sources: Record<string, Source>): Record<string, unknown> {
   if (!sdp || !sdp.startsWith('v=0')) throw new Error('no local description to publish');
@@ -101,7 +114,7 @@ export class MediaSession {
   prepare(source: Source, track: MediaStreamTrack | null): void {
     if (this.closed) return;
     if (!this.own.has(source)) {
-      this.own.set(source, this.add(track ?? kindOf(source), kindOf(source), 'sendonly'));
+      this.own.set(source, this.add(track ?? kindOf(source), kindOf(source), 'sendonly', sendEncodings(source)));
     }
   }
 
@@ -195,8 +208,9 @@ export class MediaSession {
     return this.receivers.find(({ transceiver }) => transceiver.mid === mid)?.transceiver ?? null;
   }
 
-  private add(what: MediaStreamTrack | Kind, kind: Kind, direction: RTCRtpTransceiverDirection): RTCRtpTransceiver {
-    const transceiver = this.pc.addTransceiver(what, { direction });
+  private add(what: MediaStreamTrack | Kind, kind: Kind, direction: RTCRtpTransceiverDirection,
+    encodings?: RTCRtpEncodingParameters[]): RTCRtpTransceiver {
+    const transceiver = this.pc.addTransceiver(what, encodings ? { direction, sendEncodings: encodings } : { direction });
     const codecs = routedCodecs(kind, RTCRtpReceiver.getCapabilities?.(kind)?.codecs ?? []);
     // a browser without the call, or without any routed codec, offers its defaults and the SFU picks
     if (codecs.length > 0 && typeof transceiver.setCodecPreferences === 'function') transceiver.setCodecPreferences(codecs);

@@ -5,7 +5,7 @@ import { Badge, shownName } from './badges';
 import { LocalMedia, mediaStateMessage } from './local-media';
 import { MediaSession, parseStreams, StreamInfo } from './media';
 import { loadChoice } from './prejoin';
-import { chooseLayout, followed, Tile, tilesFromStreams } from './stage-layout';
+import { chooseLayout, followed, layersMessage, layerWishes, Tile, tilesFromStreams } from './stage-layout';
 import { TileBoard, TileLabel } from './tiles';
 import { format, Texts } from './texts';
 
@@ -30,6 +30,8 @@ export class RoomMedia {
   private follow: string | null = null;
   private grid = false;
   private lowBandwidth = false;
+  /** The slots of the last `layers` message sent on this connection, to send only changes. */
+  private layersSent: string | null = null;
   // kept across a reconnect, which opens the devices anew
   private wanted = { microphone: true, camera: true, blur: false };
   private readonly busy = new Set<Toggle>();
@@ -74,6 +76,7 @@ export class RoomMedia {
     }, this.you);
     this.session = session;
     this.answered = false;
+    this.layersSent = null;
     const local = new LocalMedia(session, loadChoice(window.sessionStorage), () => this.localChanged());
     this.local = local;
     const problem = await local.open();
@@ -220,8 +223,16 @@ export class RoomMedia {
 
   private renderTiles(): void {
     const tiles = tilesFromStreams(this.streams);
-    this.board.render(tiles, chooseLayout(tiles, this.follow, this.grid),
+    const layout = chooseLayout(tiles, this.follow, this.grid);
+    this.board.render(tiles, layout,
       (mid) => this.session?.receiverFor(mid)?.receiver.track ?? null, (tile) => this.describe(tile), this.dominant);
+    if (!this.answered) return;
+    // the SFU sends the stage's video in its highest layer and each small tile in its lowest
+    const message = layersMessage(layerWishes(tiles, layout), this.layersSent);
+    if (message) {
+      this.layersSent = JSON.stringify(message.slots);
+      this.send(message);
+    }
   }
 
   private describe(tile: Tile): TileLabel {

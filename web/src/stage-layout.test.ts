@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamInfo } from './media';
-import { chooseLayout, followed, tilesFromStreams } from './stage-layout';
+import { chooseLayout, followed, layersMessage, layerWishes, tilesFromStreams } from './stage-layout';
 
 const stream = (mid: string, participantId: string, kind: 'audio' | 'video', source: string): StreamInfo =>
   ({ mid, participantId, kind, source });
@@ -49,5 +49,39 @@ describe('chooseLayout', () => {
   ];
   it.each(table)('%s', (_, given, follow, grid, stage, rest) => {
     expect(chooseLayout(given, follow, grid)).toEqual({ stage, tiles: rest });
+  });
+});
+
+describe('layerWishes', () => {
+  const tiles = tilesFromStreams([
+    stream('3', 'anna', 'video', 'camera'), stream('4', 'bertil', 'video', 'camera'),
+    stream('6', 'cecilia', 'video', 'camera'), stream('5', 'anna', 'video', 'screen'),
+  ]);
+  const cameras = tiles.filter((tile) => tile.source === 'camera');
+  it.each([
+    ['bertil', { '3': 'low', '4': 'high', '6': 'low' }],
+    ['cecilia', { '3': 'low', '4': 'low', '6': 'high' }],
+    [null, { '3': 'high', '4': 'low', '6': 'low' }], // nobody has spoken: the first camera is on the stage
+  ])('puts the stage high and the small tiles low when following %s', (follow, wishes) => {
+    expect(layerWishes(cameras, chooseLayout(cameras, follow, false))).toEqual(wishes);
+  });
+  it('puts a shared screen high and every camera low', () => {
+    expect(layerWishes(tiles, chooseLayout(tiles, 'bertil', false))).toEqual({ '3': 'low', '4': 'low', '6': 'low', '5': 'high' });
+  });
+  it('asks for the low layer everywhere in the grid view, which has no stage', () => {
+    expect(layerWishes(cameras, chooseLayout(cameras, 'bertil', true))).toEqual({ '3': 'low', '4': 'low', '6': 'low' });
+  });
+});
+
+describe('layersMessage', () => {
+  it('sends the wishes once, in mid order, and again only when they change', () => {
+    const first = layersMessage({ '4': 'high', '3': 'low' }, null);
+    expect(first).toEqual({ type: 'layers', slots: { '3': 'low', '4': 'high' } });
+    expect(JSON.stringify(first!.slots)).toBe('{"3":"low","4":"high"}');
+    expect(layersMessage({ '3': 'low', '4': 'high' }, JSON.stringify(first!.slots))).toBeNull();
+    expect(layersMessage({ '3': 'high', '4': 'low' }, JSON.stringify(first!.slots))).toEqual({ type: 'layers', slots: { '3': 'high', '4': 'low' } });
+  });
+  it('sends nothing without a video slot', () => {
+    expect(layersMessage({}, null)).toBeNull();
   });
 });

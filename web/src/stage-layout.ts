@@ -52,3 +52,22 @@ export function chooseLayout(tiles: Tile[], follow: string | null, grid: boolean
   }
   return { stage: stage?.key ?? null, tiles: tiles.filter((tile) => tile !== stage).map((tile) => tile.key) };
 }
+
+export type Layer = 'high' | 'low';
+
+/**
+ * The simulcast layer to ask the SFU for in each video receive slot: the high one for the stage, the low one for
+ * every small tile (the grid view has no stage, so all are low).
+ */
+export function layerWishes(tiles: Tile[], layout: Layout): Record<string, Layer> {
+  const wishes: Record<string, Layer> = {};
+  for (const tile of tiles) wishes[tile.mid] = tile.key === layout.stage ? 'high' : 'low';
+  return wishes;
+}
+
+/** The `layers` message for these wishes, or null when it would repeat the last one sent. */
+export function layersMessage(wishes: Record<string, Layer>, lastSent: string | null): { type: 'layers'; slots: Record<string, Layer> } | null {
+  const slots = Object.fromEntries(Object.entries(wishes).sort(([a], [b]) => a.localeCompare(b)));
+  if (Object.keys(slots).length === 0 || JSON.stringify(slots) === lastSent) return null;
+  return { type: 'layers', slots };
+}

@@ -29,7 +29,8 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
         @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ClientMessage.Publish.class, name = "publish"),
-        @JsonSubTypes.Type(value = ClientMessage.MediaState.class, name = "mediaState")})
+        @JsonSubTypes.Type(value = ClientMessage.MediaState.class, name = "mediaState"),
+        @JsonSubTypes.Type(value = ClientMessage.Layers.class, name = "layers")})
 sealed interface ClientMessage {
 
     int MAX_CHAT = 1000;
@@ -40,6 +41,8 @@ sealed interface ClientMessage {
     int MAX_SDP = 60_000;
     /** What a tab's own tracks may be. */
     Set<String> SOURCES = Set.of("microphone", "camera", "screen");
+    Set<String> LAYERS = Set.of("high", "low");
+    int MAX_LAYER_SLOTS = 64;
     Set<String> REACTIONS = Set.of("thumbs-up", "heart", "clap", "laugh", "surprised");
 
     /** Messages only a host (staff of the meeting's organisation) may send. */
@@ -144,6 +147,21 @@ sealed interface ClientMessage {
 
     /** The sender's microphone and camera are on or off now (others see it in the roster). */
     record MediaState(boolean microphone, boolean camera) implements ClientMessage {}
+
+    /**
+     * Which simulcast layer the sender wants in some of its own receive slots: "high" for its stage, "low" for a
+     * small tile.
+     *
+     * @param slots receive m-section mid to "high" or "low", at most {@link #MAX_LAYER_SLOTS}
+     */
+    record Layers(Map<String, String> slots) implements ClientMessage {
+        public Layers {
+            require(slots != null && slots.size() <= MAX_LAYER_SLOTS, "slots");
+            slots = Map.copyOf(slots);
+            require(slots.keySet().stream().allMatch(mid -> !mid.isEmpty() && mid.length() <= 16), "slots");
+            require(LAYERS.containsAll(slots.values()), "slots");
+        }
+    }
 
     private static void require(boolean valid, String field) {
         if (!valid) {

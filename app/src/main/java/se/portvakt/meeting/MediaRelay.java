@@ -34,6 +34,11 @@ class MediaRelay {
         }
     }
 
+    /** The participant's wish per receive slot (mid): "high" or "low" simulcast layer; unknown slots are ignored. */
+    void preferLayers(UUID meetingId, UUID participantId, Map<String, String> layerByMid) {
+        sfu.preferLayers(meetingId.toString(), participantId.toString(), layerByMid);
+    }
+
     /** The participant's media stops (left, removed, sent back or moved); unknown ids are ignored. */
     void leave(UUID meetingId, UUID participantId) {
         sfu.removeParticipant(meetingId.toString(), participantId.toString());

@@ -179,6 +179,8 @@ class MeetingControl {
         } else if (message instanceof ClientMessage.MediaState state) {
             mediaStates.set(meetingId, self.id(), new MediaStates.On(state.microphone(), state.camera()));
             broadcasts.meetingChanged(meetingId, null);
+        } else if (message instanceof ClientMessage.Layers layers) {
+            media.preferLayers(meetingId, self.id(), layers.slots());
         }
     }
 

@@ -34,7 +34,9 @@ class ClientMessageTest {
             "{\"type\":\"react\",\"reaction\":\"heart\"}                            | React",
             "{\"type\":\"leave\"}                                                   | Leave",
             "{\"type\":\"ping\"}                                                    | Ping",
-            "{\"type\":\"publish\",\"sdp\":\"v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\n\"}        | Publish"})
+            "{\"type\":\"publish\",\"sdp\":\"v=0\\r\\no=- 1 2 IN IP4 127.0.0.1\\r\\n\"}        | Publish",
+            "{\"type\":\"layers\",\"slots\":{\"3\":\"high\",\"5\":\"low\"}}                | Layers",
+            "{\"type\":\"layers\",\"slots\":{}}                                        | Layers"})
     void eachTypeParsesToItsRecord(String json, String record) {
         ClientMessage message = JSON.readValue(json, ClientMessage.class);
         assertThat(message.getClass().getSimpleName()).isEqualTo(record);
@@ -45,9 +47,22 @@ class ClientMessageTest {
     @ValueSource(strings = {
             "{\"type\":\"admit\"}", "{\"type\":\"admit\",\"participantId\":\"x\"}", "{\"type\":\"move\",\"participantId\":" + ID + "}",
             "{\"type\":\"chat\",\"text\":\"   \"}", "{\"type\":\"chat\"}", "{\"type\":\"react\",\"reaction\":\"poop\"}",
-            "{\"type\":\"unknown\"}", "{\"type\":\"publish\"}", "{\"type\":\"publish\",\"sdp\":\"hello\"}"})
+            "{\"type\":\"unknown\"}", "{\"type\":\"publish\"}", "{\"type\":\"publish\",\"sdp\":\"hello\"}",
+            "{\"type\":\"layers\"}", "{\"type\":\"layers\",\"slots\":{\"3\":\"medium\"}}",
+            "{\"type\":\"layers\",\"slots\":{\"\":\"low\"}}", "{\"type\":\"layers\",\"slots\":{\"3\":null}}"})
     void badFieldsDoNotParse(String json) {
         assertThatThrownBy(() -> JSON.readValue(json, ClientMessage.class)).isInstanceOf(JacksonException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLayersMessageNamesAtMost64Slots() {
+        String slots = java.util.stream.IntStream.rangeClosed(1, 65).mapToObj(mid -> "\"" + mid + "\":\"low\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThatThrownBy(() -> JSON.readValue("{\"type\":\"layers\",\"slots\":{" + slots + "}}", ClientMessage.class))
+                .isInstanceOf(JacksonException.class);
+        String fits = slots.substring(0, slots.lastIndexOf(','));
+        assertThat(JSON.readValue("{\"type\":\"layers\",\"slots\":{" + fits + "}}", ClientMessage.class))
+                .isInstanceOfSatisfying(ClientMessage.Layers.class, l -> assertThat(l.slots()).hasSize(64));
     }
 
     @org.junit.jupiter.api.Test

@@ -35,7 +35,8 @@ import se.portvakt.sfu.Sfu;
 /**
  * Three headless Chromium participants (a host and two guests) with fake cameras and a steady tone as their
  * microphones: each decodes the others' video and audio through the SFU, a shared screen reaches the others,
- * and the dominant speaker follows whoever has their microphone on.
+ * the dominant speaker follows whoever has their microphone on, and the camera on the stage arrives in a higher
+ * simulcast layer than one in a small tile.
  */
 @IntegrationTest
 @Tag("browser")
@@ -125,6 +126,24 @@ class MeetingMediaIT {
         until(anna, "Bertil is the dominant speaker", Duration.ofSeconds(20),
                 b -> !b.all("[data-tile='" + who.get(bertil) + "'][data-speaker]").isEmpty());
 
+        // simulcast: Anna's stage (Bertil's camera) gets the high layer, her small tile (the host's camera) the low
+        String stageCamera = cameraMid(anna, who.get(bertil));
+        String smallCamera = cameraMid(anna, who.get(host));
+        until(anna, "Bertil on Anna's stage", Duration.ofSeconds(10),
+                b -> !b.all("[data-stage] [data-tile='" + who.get(bertil) + "'][data-source=camera]").isEmpty());
+        try {
+            until(anna, "the stage's camera wider than the small tile's", Duration.ofSeconds(40), b -> {
+                Map<String, Map<String, Object>> now = inbound(b);
+                long small = number(now.get(smallCamera), "frameWidth");
+                return small > 0 && number(now.get(stageCamera), "frameWidth") > small;
+            });
+        } catch (RuntimeException e) {
+            Map<String, Map<String, Object>> now = inbound(anna);
+            throw new AssertionError("frame widths: stage " + number(now.get(stageCamera), "frameWidth") + ", small "
+                    + number(now.get(smallCamera), "frameWidth") + "; Bertil sends " + sending(bertil)
+                    + "; SFU streams " + sfu.stats(meeting.id().toString()).streams(), e);
+        }
+
         // background blur: the model ships with Portvakt and runs under its content security policy
         host.find("[data-blur]").click();
         until(host, "blur on", Duration.ofSeconds(30),
@@ -166,6 +185,28 @@ class MeetingMediaIT {
                   done(out);
                 });""");
         return (Map<String, Map<String, Object>>) stats;
+    }
+
+    /** What the page's video encodings send (rid/frameWidth/bytesSent/targetBitrate/limitation/active), for failures. */
+    static Object sending(Browser page) {
+        return ((JavascriptExecutor) page.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.portvaktMedia.pc.getStats().then(report => {
+                  const out = [];
+                  report.forEach(s => {
+                    if (s.type === 'outbound-rtp' && s.kind === 'video') out.push([s.rid, s.frameWidth, s.bytesSent,
+                        s.targetBitrate, s.qualityLimitationReason, s.active].join('/'));
+                    if (s.type === 'candidate-pair' && s.nominated) out.push('available ' + s.availableOutgoingBitrate);
+                  });
+                  done(out.join(', '));
+                });""");
+    }
+
+    /** The receive mid of {@code participant}'s camera on {@code page}. */
+    static String cameraMid(Browser page, UUID participant) {
+        return streams(page).stream().filter(s -> participant.toString().equals(s.get("participantId"))
+                        && "camera".equals(s.get("source")) && "video".equals(s.get("kind")))
+                .map(s -> String.valueOf(s.get("mid"))).findFirst().orElseThrow();
     }
 
     static boolean rising(Map<String, Map<String, Object>> before, Map<String, Map<String, Object>> now, String mid,

@@ -34,6 +34,15 @@ public interface Sfu extends AutoCloseable {
         return negotiate(meetingId, participantId, offerSdp, Map.of());
     }
 
+    /**
+     * The participant's wish for the simulcast layer of what arrives in some of its receive slots: "high" (the
+     * highest layer the publisher sends, for its stage) or "low" (the lowest, for a small tile). Slots not named
+     * keep their wish; a new copy starts low. Unknown slots, values and participants are ignored.
+     *
+     * @param layerByMid receive m-section mid to "high" or "low"
+     */
+    void preferLayers(String meetingId, String participantId, Map<String, String> layerByMid);
+
     /** Leaves: stops its streams and its subscriptions; unknown ids are ignored. */
     void removeParticipant(String meetingId, String participantId);
 

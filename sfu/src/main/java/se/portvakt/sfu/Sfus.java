@@ -66,6 +66,11 @@ public final class Sfus {
         }
 
         @Override
+        public void preferLayers(String meetingId, String participantId, Map<String, String> layerByMid) {
+            sfu.preferLayers(meetingId, participantId, layerByMid);
+        }
+
+        @Override
         public MeetingStats stats(String meetingId) {
             return sfu.stats(meetingId);
         }

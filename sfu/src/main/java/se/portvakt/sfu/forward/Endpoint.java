@@ -33,6 +33,8 @@ public final class Endpoint {
     private final int[] aptByRtxPayloadType = new int[128];
     private final Map<Long, Long> mediaByRtxSsrc = new ConcurrentHashMap<>();
     private final LongAdder rtxIgnored = new LongAdder();
+    /** This participant publishes simulcast layers: an RTX SSRC without a FID group cannot be matched by guess. */
+    private volatile boolean layered;
     /** Stateless apart from its malformed counter, so one is shared. */
     private static final RtcpParser RTCP = new RtcpParser();
 
@@ -53,6 +55,9 @@ public final class Endpoint {
         Long media = mediaByRtxSsrc.get(rtxSsrc);
         if (media != null) {
             return media;
+        }
+        if (layered) {
+            return null; // simulcast layers are repaired under their repaired-rid, which is not read
         }
         Long only = null;
         for (PublisherStream p : published.values()) {
@@ -90,6 +95,13 @@ public final class Endpoint {
                 s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, vp8, settings));
     }
 
+    /** A simulcast layer: as {@link #publish(long, MediaKind, boolean, boolean)}, and RTX is no longer guessed. */
+    public PublisherStream publishLayer(long ssrc, MediaKind kind, boolean usePli, boolean vp8) {
+        layered = true;
+        return published.computeIfAbsent(ssrc,
+                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, vp8, settings).asLayer());
+    }
+
     public PublisherStream published(long ssrc) {
         return published.get(ssrc);
     }
@@ -117,8 +129,8 @@ public final class Endpoint {
     /** Stops the copy sent as our SSRC {@code ssrc}; returns it, or null if there was none. */
     public Subscriber unsubscribe(long ssrc) {
         Subscriber gone = subscribed.remove(ssrc);
-        if (gone != null && gone.source() != null) {
-            gone.source().removeSubscriber(gone);
+        if (gone != null) {
+            gone.detach();
         }
         return gone;
     }
@@ -253,12 +265,7 @@ public final class Endpoint {
 
     /** Detaches this participant's subscriptions from their sources and its streams from their subscribers. */
     public void close() {
-        for (Subscriber s : subscribed.values()) {
-            PublisherStream source = s.source();
-            if (source != null) {
-                source.removeSubscriber(s);
-            }
-        }
+        subscribed.values().forEach(Subscriber::detach);
         subscribed.clear();
         published.clear();
     }

@@ -45,6 +45,11 @@ public final class PublisherStream {
     private long reportedLost;
     private final long minBitrate;
     private final boolean vp8;
+    /** System.nanoTime() of the last packet; read by the layer choice off this stream's monitor. */
+    private volatile long lastPacketAt;
+    private volatile boolean receivedAny;
+    /** A simulcast layer: its REMB is not capped by its subscribers (see {@link #asLayer}). */
+    private volatile boolean layer;
 
     /**
      * @param localSsrc the SSRC the SFU uses as sender of feedback to this publisher
@@ -78,6 +83,16 @@ public final class PublisherStream {
         this.counters = new StreamCounters(participantId, ssrc, kind.sdpName(), StreamStats.Direction.IN);
     }
 
+    /**
+     * Marks this stream as one simulcast layer. Chrome reads every REMB as the limit of its whole connection, so a
+     * layer's REMB must not be capped by the receivers of that layer (the small tiles' low estimates would stop the
+     * upper layers); a receiver's bandwidth is met by the layer it is given instead.
+     */
+    PublisherStream asLayer() {
+        layer = true;
+        return this;
+    }
+
     public long ssrc() {
         return ssrc;
     }
@@ -105,6 +120,8 @@ public final class PublisherStream {
      * The caller may reuse {@code buf} afterwards.
      */
     public synchronized void onRtp(byte[] buf, int off, int len, long now) {
+        lastPacketAt = now;
+        receivedAny = true;
         int seq = RtpFields.sequenceNumber(buf, off);
         long extended = loss.received(seq, now);
         reception.received(extended, RtpFields.timestamp(buf, off), now);
@@ -132,6 +149,16 @@ public final class PublisherStream {
         if (subscriber.route().flows()) {
             requestKeyframe(now);
         }
+    }
+
+    /** Whether a packet arrived at or after {@code since} (a System.nanoTime() value). */
+    public boolean receivedSince(long since) {
+        return receivedAny && lastPacketAt - since >= 0;
+    }
+
+    /** Feeds {@code subscriber} without making this its source: it waits here for a keyframe to switch to. */
+    void addPendingSubscriber(Subscriber subscriber) {
+        subscribers.addIfAbsent(subscriber);
     }
 
     public void removeSubscriber(Subscriber subscriber) {
@@ -187,7 +214,7 @@ public final class PublisherStream {
             // so one publisher is never pushed past what its receivers can take.
             long bitrate = estimator.update(block.fractionLost() / 256.0, now);
             for (Subscriber s : subscribers) {
-                bitrate = Math.min(bitrate, s.downlinkLimit());
+                bitrate = layer ? bitrate : Math.min(bitrate, s.downlinkLimit());
             }
             bitrate = Math.max(bitrate, minBitrate);
             counters.bitrateEstimate(bitrate);

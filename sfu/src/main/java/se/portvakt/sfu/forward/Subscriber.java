@@ -41,6 +41,10 @@ public final class Subscriber {
     private final LossBasedEstimator downlink;
     private long rembCeiling = Long.MAX_VALUE;
     private volatile PublisherStream source;
+    /** A simulcast layer to switch to at its next keyframe; until then {@code source} keeps flowing. */
+    private volatile PublisherStream pending;
+    /** The receiver wants the highest simulcast layer (its stage), else the lowest. */
+    private volatile boolean prefersHigh;
     private Route route = Route.PASS_THROUGH;
     private boolean needOffsets = true;
     private boolean waitingForKeyframe;
@@ -51,6 +55,7 @@ public final class Subscriber {
     private int lastSequence;
     private long lastTimestamp;
     private long lastSentAt;
+    private long layerSwitches;
 
     /** @param ssrc the SSRC this subscriber sees (announced in its SDP), not the publisher's */
     public Subscriber(String participantId, long ssrc, MediaKind kind, SrtpTransport transport, StreamSettings settings) {
@@ -84,6 +89,20 @@ public final class Subscriber {
         return source;
     }
 
+    /** The layer this copy waits to switch to, or null. */
+    public PublisherStream pending() {
+        return pending;
+    }
+
+    public boolean prefersHigh() {
+        return prefersHigh;
+    }
+
+    /** The receiver's wish for this copy's simulcast layer: high for its stage, low for a small tile. */
+    public void preferHigh(boolean high) {
+        prefersHigh = high;
+    }
+
     public synchronized Route route() {
         return route;
     }
@@ -115,9 +134,59 @@ public final class Subscriber {
         if (previous != null && previous != next) {
             previous.removeSubscriber(this);
         }
+        dropPending(next);
         source = next;
         needOffsets = true;
         waitingForKeyframe = next.keyframeGated();
+    }
+
+    /**
+     * Switches to another simulcast layer of the same track without going black: while this copy flows, the
+     * current layer keeps being forwarded until {@code next} starts a keyframe (asked for now), and the switch
+     * happens at that packet. A copy that shows nothing yet (held, paused, waiting for its first keyframe)
+     * switches at once. Not called under a stream's monitor.
+     */
+    public void switchAtKeyframe(PublisherStream next, long now) {
+        boolean ask;
+        synchronized (this) {
+            if (next == source) {
+                dropPending(null); // the current layer is right again: forget a switch under way
+                return;
+            }
+            if (next == pending) {
+                return;
+            }
+            if (source == null || !sentAny || waitingForKeyframe || !route.flows()) {
+                next.addPendingSubscriber(this);
+                switchTo(next);
+                ask = route.flows();
+            } else {
+                dropPending(null);
+                pending = next;
+                next.addPendingSubscriber(this);
+                ask = true;
+            }
+        }
+        if (ask) {
+            next.requestKeyframe(now);
+        }
+    }
+
+    /** Forgets the pending layer (unless it is {@code keep}) and stops being fed by it. */
+    private void dropPending(PublisherStream keep) {
+        PublisherStream was = pending;
+        pending = null;
+        if (was != null && was != keep && was != source) {
+            was.removeSubscriber(this);
+        }
+    }
+
+    /** Stops being fed by its source and by a pending layer (the copy ends). */
+    public synchronized void detach() {
+        dropPending(null);
+        if (source != null) {
+            source.removeSubscriber(this);
+        }
     }
 
     /**
@@ -125,6 +194,17 @@ public final class Subscriber {
      * from, and of a gated source until its keyframe starts.
      */
     synchronized void forward(PublisherStream from, byte[] buf, int off, int len, boolean keyframe, long now) {
+        if (from == pending && keyframe && route.flows() && transport.session() != null) {
+            PublisherStream previous = source; // the new layer's keyframe: switch here, nothing goes black
+            source = from;
+            pending = null;
+            if (previous != null) {
+                previous.removeSubscriber(this);
+            }
+            needOffsets = true;
+            waitingForKeyframe = false;
+            layerSwitches++;
+        }
         if (from != source || len > SCRATCH - 16 || !route.flows() || transport.session() == null) {
             return; // before DTLS is done nothing can be sent, and a keyframe must not be spent on it
         }
@@ -266,6 +346,11 @@ public final class Subscriber {
                 transport.sendRtcp(List.of(sr));
             }
         }
+    }
+
+    /** How many times this copy moved to another simulcast layer at its keyframe. */
+    public synchronized long layerSwitches() {
+        return layerSwitches;
     }
 
     public StreamStats stats() {

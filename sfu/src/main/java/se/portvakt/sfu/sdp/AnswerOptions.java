@@ -22,14 +22,18 @@ public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<In
                             long version) {
 
     public static final Set<String> DEFAULT_CODECS = Set.of("opus", "vp8");
+    /**
+     * Transport-wide congestion control (its extension and rtcp-fb) is not answered: the SFU sends no transport-cc
+     * feedback, and Chrome, having negotiated it, counts every packet as unacknowledged and pushes its encoder down to
+     * 30 kbit/s. Without it Chrome follows the REMB and RR loss the SFU does send.
+     */
     public static final Set<String> DEFAULT_EXTENSIONS = Set.of(
             "urn:ietf:params:rtp-hdrext:ssrc-audio-level",
             "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
-            "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01",
             "urn:ietf:params:rtp-hdrext:sdes:mid",
             "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id",
             "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id");
-    public static final Set<String> DEFAULT_FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "goog-remb", "transport-cc");
+    public static final Set<String> DEFAULT_FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "goog-remb");
 
     public AnswerOptions {
         if (candidates.isEmpty()) {

@@ -23,14 +23,19 @@ import se.portvakt.sfu.sdp.SessionDescription;
  * @param pli          payload types whose codec negotiated "nack pli" (else FIR is used)
  * @param vp8          payload types of VP8 (subscribers start at a keyframe)
  * @param audioLevelId the negotiated extmap id of RFC 6464 audio levels, or -1
+ * @param midId        the negotiated extmap id of the sdes:mid extension, or -1
+ * @param ridId        the negotiated extmap id of the sdes:rtp-stream-id (rid) extension, or -1
  * @param sending      the browser's own tracks, in offer order
  * @param slots        the browser's receive m-sections, in offer order
  */
 record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set<Integer> pli, Set<Integer> vp8,
-                  int audioLevelId, List<Sending> sending, List<Slot> slots) {
+                  int audioLevelId, int midId, int ridId, List<Sending> sending, List<Slot> slots) {
 
-    static final Negotiated NOTHING = new Negotiated(Map.of(), Map.of(), Set.of(), Set.of(), -1, List.of(), List.of());
+    static final Negotiated NOTHING = new Negotiated(Map.of(), Map.of(), Set.of(), Set.of(), -1, -1, -1, List.of(),
+            List.of());
     private static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+    private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    private static final String RID_URI = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
 
     /**
      * One sending m-section of the browser.
@@ -38,8 +43,15 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
      * @param ssrcs  its media SSRCs from a=ssrc (RTX SSRCs of FID groups left out); empty with simulcast, whose
      *               SSRCs are learnt from the packets
      * @param source what the tab says it is: microphone, camera or screen
+     * @param rids   the simulcast layers' rids, low to high as a=simulcast lists them; empty without simulcast
      */
-    record Sending(String mid, MediaKind kind, Set<Long> ssrcs, boolean usePli, boolean vp8, String source) {}
+    record Sending(String mid, MediaKind kind, Set<Long> ssrcs, boolean usePli, boolean vp8, String source,
+                   List<String> rids) {
+
+        boolean simulcast() {
+            return !rids.isEmpty();
+        }
+    }
 
     /** A receive m-section; {@code paused} when the browser offered it inactive. */
     record Slot(String mid, MediaKind kind, List<Codec> codecs, boolean paused) {}
@@ -51,6 +63,8 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
         Set<Integer> pli = new HashSet<>();
         Set<Integer> vp8 = new HashSet<>();
         int audioLevelId = -1;
+        int midId = -1;
+        int ridId = -1;
         List<Sending> sending = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < answer.media().size(); i++) {
@@ -63,6 +77,10 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
             for (Extmap e : accepted.extmaps()) {
                 if (kind == MediaKind.AUDIO && e.uri().equals(AUDIO_LEVEL_URI)) {
                     audioLevelId = e.id();
+                } else if (e.uri().equals(MID_URI)) {
+                    midId = e.id();
+                } else if (e.uri().equals(RID_URI)) {
+                    ridId = e.id();
                 }
             }
             for (Codec c : accepted.codecs()) {
@@ -83,15 +101,16 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
             Direction direction = offered.direction();
             if (direction == Direction.SENDONLY || direction == Direction.SENDRECV) {
                 String source = sources.getOrDefault(mid, kind == MediaKind.AUDIO ? "microphone" : "camera");
-                sending.add(new Sending(mid, kind, mediaSsrcs(offered), sectionPli, sectionVp8, source));
+                sending.add(new Sending(mid, kind, mediaSsrcs(offered), sectionPli, sectionVp8, source,
+                        sendRids(offered)));
             }
             if (direction != Direction.SENDONLY) {
                 List<Codec> receivable = accepted.codecs().stream().filter(c -> !c.isRtx()).toList();
                 slots.add(new Slot(mid, kind, receivable, direction == Direction.INACTIVE));
             }
         }
-        return new Negotiated(Map.copyOf(codecs), Map.copyOf(kinds), Set.copyOf(pli), Set.copyOf(vp8), audioLevelId,
-                List.copyOf(sending), List.copyOf(slots));
+        return new Negotiated(Map.copyOf(codecs), Map.copyOf(kinds), Set.copyOf(pli), Set.copyOf(vp8), audioLevelId, midId,
+                ridId, List.copyOf(sending), List.copyOf(slots));
     }
 
     /** RTX SSRCs of the m-section, each the second of an "a=ssrc-group:FID media rtx" (RFC 5576, RFC 4588). */
@@ -104,6 +123,35 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
             }
         }
         return rtx;
+    }
+
+    /** The section's own simulcast in a=simulcast order ("send q;h;f", "send ~q,x;f"): first alternatives, unpaused. */
+    static List<String> sendRids(MediaDescription m) {
+        String[] words = m.simulcast().orElse("").trim().split("\\s+");
+        for (int i = 0; i + 1 < words.length; i += 2) {
+            if (words[i].equals("send")) {
+                List<String> rids = new ArrayList<>();
+                for (String stream : words[i + 1].split(";")) {
+                    String first = stream.split(",")[0];
+                    first = first.startsWith("~") ? first.substring(1) : first;
+                    if (!first.isEmpty() && !rids.contains(first)) {
+                        rids.add(first);
+                    }
+                }
+                return List.copyOf(rids);
+            }
+        }
+        return List.of();
+    }
+
+    /** The sending section named {@code mid}, if it is simulcast. */
+    Sending simulcastSection(String mid) {
+        for (Sending s : sending) {
+            if (s.mid().equals(mid) && s.simulcast()) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static Set<Long> mediaSsrcs(MediaDescription m) {

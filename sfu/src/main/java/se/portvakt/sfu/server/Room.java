@@ -18,6 +18,7 @@ import se.portvakt.sfu.RenegotiationNeeded;
 import se.portvakt.sfu.forward.MediaKind;
 import se.portvakt.sfu.forward.PublisherStream;
 import se.portvakt.sfu.forward.Route;
+import se.portvakt.sfu.forward.SimulcastTrack;
 import se.portvakt.sfu.forward.Subscriber;
 import se.portvakt.sfu.sdp.Outgoing;
 import se.portvakt.sfu.speaker.DominantSpeaker;
@@ -43,6 +44,10 @@ final class Room {
     /** Per participant: the SSRCs its SDP declared, and those it stopped (late packets must not revive them). */
     private final Map<String, Set<Long>> declared = new HashMap<>();
     private final Map<String, Set<Long>> retired = new HashMap<>();
+    /** Simulcast tracks by publisher and mid, and the track each layer belongs to. */
+    private final Map<String, SimulcastTrack> tracks = new HashMap<>();
+    private final Map<PublisherStream, SimulcastTrack> trackOf = new IdentityHashMap<>();
+    private long nextLayerCheck;
     /** Participants whose set of received streams changed since the last {@link #takeRenegotiations}. */
     private final Set<String> renegotiate = new LinkedHashSet<>();
 
@@ -70,8 +75,97 @@ final class Room {
         for (Participant other : participants.values()) {
             if (other != joining) {
                 for (PublisherStream stream : other.endpoint().publishedStreams()) {
-                    joining.endpoint().subscribe(stream, newSsrc(), Route.HELD, now);
+                    SimulcastTrack track = trackOf.get(stream);
+                    if (track == null || track.layers().get(0) == stream) { // one copy per track, low to start
+                        joining.endpoint().subscribe(stream, newSsrc(), Route.HELD, now);
+                    }
                 }
+            }
+        }
+    }
+
+    /**
+     * The first packet of a simulcast layer (its SSRC was in no SDP; the packet's rid and mid extensions named it).
+     * The track's first layer is subscribed by everyone else, one copy each; later layers only join the track, and
+     * every copy's layer is chosen again.
+     *
+     * @return the new stream, or null if the layer is unknown, already known under another SSRC, or stopped
+     */
+    synchronized PublisherStream discoveredLayer(Participant publisher, long ssrc, Negotiated.Sending section,
+                                                 String rid, long now) {
+        if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc) || !participants.containsKey(publisher.id())) {
+            return null;
+        }
+        SimulcastTrack track = tracks.computeIfAbsent(trackKey(publisher.id(), section.mid()),
+                k -> new SimulcastTrack(publisher.id(), section.mid(), section.rids()));
+        int index = track.indexOf(rid);
+        if (index < 0 || track.layer(index) != null) {
+            return null;
+        }
+        boolean first = track.layers().isEmpty();
+        PublisherStream stream = publisher.endpoint().publishLayer(ssrc, section.kind(), section.usePli(),
+                section.vp8());
+        track.addLayer(index, stream);
+        trackOf.put(stream, track);
+        sources.put(stream, section.source());
+        if (first) {
+            for (Participant other : participants.values()) {
+                if (other != publisher) {
+                    other.endpoint().subscribe(stream, newSsrc(), Route.HELD, now);
+                    renegotiate.add(other.id());
+                }
+            }
+        } else {
+            track.chooseAll(now);
+        }
+        return stream;
+    }
+
+    /** The receiver's wish per receive slot (mid): true for the highest layer, false for the lowest. */
+    synchronized void preferLayers(Participant receiver, Map<String, Boolean> highByMid, long now) {
+        for (Subscriber copy : receiver.endpoint().subscriptions()) {
+            String mid = copy.route().mid();
+            Boolean high = mid == null ? null : highByMid.get(mid);
+            if (high == null) {
+                continue;
+            }
+            copy.preferHigh(high);
+            SimulcastTrack track = copy.source() == null ? null : trackOf.get(copy.source());
+            if (track != null) {
+                track.choose(copy, now);
+            }
+        }
+    }
+
+    /** Timer: a few times a second, every copy's layer is chosen again (a layer may have stopped or resumed). */
+    synchronized void tick(long now) {
+        if (tracks.isEmpty() || now - nextLayerCheck < 0) {
+            return;
+        }
+        nextLayerCheck = now + LAYER_CHECK_NANOS;
+        tracks.values().forEach(track -> track.chooseAll(now));
+    }
+
+    private static final long LAYER_CHECK_NANOS = 250_000_000L;
+
+    private static String trackKey(String participantId, String mid) {
+        return participantId + "\n" + mid;
+    }
+
+    /** Ends the simulcast tracks of {@code p} whose m-section no longer sends with simulcast (null: all). */
+    private void stopTracks(Participant p, Negotiated offer) {
+        List<String> gone = new ArrayList<>();
+        tracks.forEach((key, track) -> {
+            if (track.publisherId().equals(p.id()) && (offer == null || offer.simulcastSection(track.mid()) == null)) {
+                gone.add(key);
+            }
+        });
+        for (String key : gone) {
+            SimulcastTrack track = tracks.remove(key);
+            for (PublisherStream layer : track.layers()) {
+                trackOf.remove(layer);
+                retired.computeIfAbsent(p.id(), k -> new HashSet<>()).add(layer.ssrc());
+                unpublish(p, layer.ssrc());
             }
         }
     }
@@ -112,7 +206,7 @@ final class Room {
         sources.remove(stream);
         for (Subscriber copy : stream.subscribers()) {
             Participant receiver = participants.get(copy.participantId());
-            if (receiver != null) {
+            if (receiver != null && copy.source() == stream) { // a copy only waiting for this layer ends with its own
                 ended.add(copy.stats());
                 receiver.endpoint().unsubscribe(copy.ssrc());
                 renegotiate.add(receiver.id());
@@ -143,6 +237,7 @@ final class Room {
         Set<Long> gone = retired.computeIfAbsent(p.id(), k -> new HashSet<>());
         gone.addAll(stopped);
         gone.removeAll(nowDeclared);
+        stopTracks(p, offer);
         renegotiate.remove(p.id()); // this answer brings it up to date
         return place(p, offer, now);
     }
@@ -214,6 +309,7 @@ final class Room {
         speaker.remove(participantId);
         Participant gone = participants.remove(participantId);
         if (gone != null) {
+            stopTracks(gone, null);
             for (PublisherStream stream : gone.endpoint().publishedStreams()) {
                 unpublish(gone, stream.ssrc());
             }

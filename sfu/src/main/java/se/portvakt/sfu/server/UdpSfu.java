@@ -361,7 +361,7 @@ public final class UdpSfu implements Sfu {
                     return;
                 }
                 if (kind == PacketKind.RTP) {
-                    discover(p, buf, now);
+                    discover(p, buf, len, now);
                 }
                 int plain = p.endpoint().onSrtp(buf, 0, len, kind == PacketKind.RTCP, now);
                 Negotiated negotiated = p.current();
@@ -379,8 +379,24 @@ public final class UdpSfu implements Sfu {
         }
     }
 
+    @Override
+    public void preferLayers(String meetingId, String participantId, Map<String, String> layerByMid) {
+        Room room = rooms.get(meetingId);
+        Participant p = room == null ? null : room.participant(participantId).orElse(null);
+        if (p == null) {
+            return;
+        }
+        Map<String, Boolean> highByMid = new java.util.HashMap<>();
+        layerByMid.forEach((mid, layer) -> {
+            if ("high".equals(layer) || "low".equals(layer)) {
+                highByMid.put(mid, "high".equals(layer));
+            }
+        });
+        room.preferLayers(p, highByMid, System.nanoTime());
+    }
+
     /** The SSRC and payload type are in the clear in SRTP: an SSRC no SDP declared becomes a published stream. */
-    private void discover(Participant p, byte[] buf, long now) {
+    private void discover(Participant p, byte[] buf, int len, long now) {
         long ssrc = RtpFields.ssrc(buf, 0);
         if (p.endpoint().published(ssrc) != null) {
             return;
@@ -391,7 +407,24 @@ public final class UdpSfu implements Sfu {
         }
         Negotiated negotiated = p.current();
         MediaKind kind = negotiated.kinds().get(pt);
-        if (kind != null && p.room().discovered(p, ssrc, kind, negotiated.pli().contains(pt),
+        if (kind == null) {
+            return;
+        }
+        if (negotiated.sending().stream().anyMatch(Negotiated.Sending::simulcast)) {
+            LayerName name = LayerName.read(buf, len, negotiated.midId(), negotiated.ridId()).orElse(null);
+            Negotiated.Sending section = name == null ? null : negotiated.simulcastSection(name.mid());
+            if (section != null) {
+                if (p.room().discoveredLayer(p, ssrc, section, name.rid(), now) != null) {
+                    fireRenegotiations(p.room());
+                }
+                return;
+            }
+            if (name != null && name.rid() != null || name == null && negotiated.sending().stream()
+                    .anyMatch(s -> s.simulcast() && s.kind() == kind)) {
+                return; // a rid of a section no longer sent, or a packet that does not say which layer it is
+            }
+        }
+        if (p.room().discovered(p, ssrc, kind, negotiated.pli().contains(pt),
                 negotiated.vp8().contains(pt), now) != null) {
             fireRenegotiations(p.room());
         }
@@ -449,6 +482,7 @@ public final class UdpSfu implements Sfu {
         expireConsent();
         long wallClock = clock.millis();
         for (Room room : rooms.values()) {
+            room.tick(now);
             for (Participant p : room.participants()) {
                 p.endpoint().tick(now, wallClock);
             }
