@@ -1,0 +1,23 @@
+package se.portvakt.bench;
+
+import java.util.Arrays;
+
+/** The benchmark jar's entry point: one subcommand per tool. */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (command) {
+            case "micro" -> org.openjdk.jmh.Main.main(rest);
+            default -> {
+                System.out.println("""
+                        usage: java -jar portvakt-bench.jar COMMAND [options]
+                          micro [JMH options]   the JMH microbenchmarks of the hot path (e.g. micro -f 1 -wi 3 -i 5)
+                        """);
+            }
+        }
+    }
+}
