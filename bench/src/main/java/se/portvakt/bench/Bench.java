@@ -12,10 +12,12 @@ public final class Bench {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (command) {
             case "micro" -> org.openjdk.jmh.Main.main(rest);
+            case "udp-limit" -> se.portvakt.bench.udp.UdpSendLimit.main(rest);
             default -> {
                 System.out.println("""
                         usage: java -jar portvakt-bench.jar COMMAND [options]
                           micro [JMH options]   the JMH microbenchmarks of the hot path (e.g. micro -f 1 -wi 3 -i 5)
+                          udp-limit [size]      the bare UDP send loop: datagrams/s one thread can send here
                         """);
             }
         }
