@@ -13,6 +13,8 @@ public final class Bench {
         switch (command) {
             case "micro" -> org.openjdk.jmh.Main.main(rest);
             case "udp-limit" -> se.portvakt.bench.udp.UdpSendLimit.main(rest);
+            case "try" -> se.portvakt.bench.sweep.TryPoint.main(rest);
+            case "sfu-server" -> se.portvakt.bench.portvakt.SfuServer.main(rest);
             default -> {
                 System.out.println("""
                         usage: java -jar portvakt-bench.jar COMMAND [options]
