@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The Janus configuration the benchmark runs with, written under the output directory: ICE-lite on loopback, only
+ * The Janus configuration the benchmark runs with, written under the output directory: ICE-lite, only
  * the VideoRoom plugin and the HTTP transport, no event handlers or loggers, warnings-only logging. Rooms are
  * created per sweep point through the API with the same bitrate cap as Portvakt's REMB ceiling.
+ *
+ * <p>libnice gathers no loopback candidates, so Janus's host candidate is the machine's own address; packets
+ * to it never leave the machine (the kernel delivers local addresses through its loopback path, as for 127.0.0.1).
  */
 final class JanusConfig {
     /** Debian's layout of the janus package. */
@@ -28,7 +31,7 @@ final class JanusConfig {
                     transports_folder = "%s/transports"
                     events_folder = "%s/events"
                     loggers_folder = "%s/loggers"
-                    debug_level = 3
+                    debug_level = %s
                     session_timeout = 120
                     server_name = "portvakt-bench"
                 }
@@ -38,13 +41,10 @@ final class JanusConfig {
                     rtp_port_range = "20000-40000"
                 }
                 nat: {
-                    nice_debug = false
+                    nice_debug = %s
                     ice_lite = true
                     ice_tcp = false
                     full_trickle = false
-                    ice_enforce_list = "lo"
-                    nat_1_1_mapping = "127.0.0.1"
-                    keep_private_host = false
                 }
                 plugins: {
                     disable = "libjanus_audiobridge.so,libjanus_duktape.so,libjanus_echotest.so,libjanus_lua.so,libjanus_nosip.so,libjanus_recordplay.so,libjanus_sip.so,libjanus_streaming.so,libjanus_textroom.so,libjanus_videocall.so,libjanus_voicemail.so"
@@ -58,7 +58,8 @@ final class JanusConfig {
                 events: {
                     broadcast = false
                 }
-                """.formatted(conf.toAbsolutePath(), LIBRARIES, LIBRARIES, LIBRARIES, LIBRARIES));
+                """.formatted(conf.toAbsolutePath(), LIBRARIES, LIBRARIES, LIBRARIES, LIBRARIES,
+                System.getProperty("bench.janus.debug", "3"), System.getProperty("bench.janus.nice", "false")));
         Files.writeString(conf.resolve("janus.transport.http.jcfg"), """
                 general: {
                     json = "compact"

@@ -1,6 +1,9 @@
 package se.portvakt.bench.janus;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +36,25 @@ public final class JanusTarget implements Target {
     private long adminHandle;
     private long room;
 
-    private JanusTarget(ChildProcess process) {
+    /** The machine's own IPv4 address, which Janus's candidates name; the generator binds there too. */
+    private final InetAddress address;
+
+    private JanusTarget(ChildProcess process, InetAddress address) {
         this.process = process;
+        this.address = address;
+    }
+
+    private static InetAddress hostAddress() throws IOException {
+        for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof Inet4Address) {
+                        return a;
+                    }
+                }
+            }
+        }
+        throw new IOException("no IPv4 address besides loopback: Janus (libnice) gathers no loopback candidates");
     }
 
     public static JanusTarget start(Path dir) throws IOException {
@@ -42,8 +62,37 @@ public final class JanusTarget implements Target {
         List<String> command = List.of("janus", "-F", conf.toString(), "-C", conf.resolve("janus.jcfg").toString(),
                 "-o");
         ChildProcess.Started started = ChildProcess.start(command, dir.resolve("janus.log"),
-                line -> line.contains("HTTP webserver started"), 30);
-        return new JanusTarget(started.process());
+                line -> line.contains("Starting Meetecho Janus"), 30);
+        awaitHttp(started.process());
+        return new JanusTarget(started.process(), hostAddress());
+    }
+
+    /** At warning level Janus logs nothing when it is ready: poll GET /janus/info until it answers. */
+    private static void awaitHttp(ChildProcess process) throws IOException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/info"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        process.close();
+        throw new IOException("Janus's HTTP API did not answer on " + BASE + " (see " + process.log() + ")");
     }
 
     @Override
@@ -74,12 +123,12 @@ public final class JanusTarget implements Target {
         Connection[] publishers = new Connection[participants];
         OutgoingStream[][] tracks = new OutgoingStream[participants][];
         Parallel.forEach(participants, i -> {
-            publishers[i] = generator.newConnection("p" + i);
+            publishers[i] = generator.newConnection("p" + i, address);
             tracks[i] = publish(generator, publishers[i], 1000 + i);
         });
         Connection[] subscribers = new Connection[participants];
         Parallel.forEach(participants, i -> {
-            subscribers[i] = generator.newConnection("p" + i + "-in");
+            subscribers[i] = generator.newConnection("p" + i + "-in", address);
             List<Integer> feeds = new ArrayList<>();
             for (int p = 0; p < participants; p++) {
                 if (p != i) {
@@ -103,11 +152,11 @@ public final class JanusTarget implements Target {
     @Override
     public List<Expectation> fanOut(LoadGenerator generator, int subscribers) throws Exception {
         newRoom(1);
-        Connection publisher = generator.newConnection("pub");
+        Connection publisher = generator.newConnection("pub", address);
         OutgoingStream[] tracks = publish(generator, publisher, 1000);
         Connection[] receivers = new Connection[subscribers];
         Parallel.forEach(subscribers, i -> {
-            receivers[i] = generator.newConnection("s" + i);
+            receivers[i] = generator.newConnection("s" + i, address);
             subscribe(generator, receivers[i], List.of(1000));
         });
         List<Expectation> expected = new ArrayList<>();
@@ -126,7 +175,7 @@ public final class JanusTarget implements Target {
                 "display", c.name()), null);
         // "active": Janus answers an actpass offer as the DTLS client; this makes it the server, as with Portvakt
         String offer = Sdp.offer(c, List.of(Section.send(audio), Section.send(video)), "active");
-        JsonNode event = api.message(handle, Map.of("request", "publish"), Map.of("type", "offer", "sdp", offer));
+        JsonNode event = api.message(handle, Map.of("request", "publish"), Map.of("type", "offer", "sdp", offer, "trickle", false));
         String answer = event.path("jsep").path("sdp").asString();
         Sdp.Remote remote = Sdp.remote(answer);
         c.connect(remote.address(), remote.ice(), remote.fingerprint());
@@ -143,7 +192,7 @@ public final class JanusTarget implements Target {
         JsonNode attached = api.message(handle, join, null);
         String offer = attached.path("jsep").path("sdp").asString();
         String answer = Sdp.answer(c, offer);
-        api.message(handle, Map.of("request", "start"), Map.of("type", "answer", "sdp", answer));
+        api.message(handle, Map.of("request", "start"), Map.of("type", "answer", "sdp", answer, "trickle", false));
         Sdp.Remote remote = Sdp.remote(offer);
         c.connect(remote.address(), remote.ice(), remote.fingerprint());
         generator.start(c);

@@ -1,6 +1,7 @@
 package se.portvakt.bench.peer;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -62,14 +63,15 @@ public final class Connection implements AutoCloseable {
     private volatile SrtpSession srtp;
     private volatile boolean closed;
 
-    Connection(String name, LoadGenerator generator, BrowserCertificate certificate) throws IOException {
+    Connection(String name, LoadGenerator generator, BrowserCertificate certificate, InetAddress bind)
+            throws IOException {
         this.name = name;
         this.generator = generator;
         this.certificate = certificate;
         this.channel = DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
         channel.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
-        channel.bind(new InetSocketAddress("127.0.0.1", 0));
+        channel.bind(new InetSocketAddress(bind, 0));
     }
 
     public String name() {
@@ -123,7 +125,7 @@ public final class Connection implements AutoCloseable {
         this.remoteIce = serverIce;
         IceCheck.nominate(channel, server, localIce, serverIce, tieBreaker, 10_000);
         BrowserDtlsClient client = new BrowserDtlsClient(certificate, serverFingerprint);
-        new DTLSClientProtocol().connect(client, new HandshakeTransport(channel, server));
+        new DTLSClientProtocol().connect(client, new HandshakeTransport(channel, server, localIce));
         boolean weAreServer = false;
         srtp = SrtpSession.open(SrtpKeys.fromDtls(client.profile(), client.keyingMaterial(), weAreServer));
         channel.configureBlocking(false);
@@ -211,8 +213,21 @@ public final class Connection implements AutoCloseable {
     }
 
     /** One datagram from the server, on the receive thread. */
-    void onDatagram(byte[] buf, int len, long now, Receiver receiver) {
+    void onDatagram(byte[] buf, int len, InetSocketAddress from, long now, Receiver receiver) {
         PacketKind kind = demux.classify(buf, 0, len);
+        if (kind == PacketKind.STUN) {
+            byte[] answer = IceCheck.answer(buf, len, from, localIce);
+            if (answer != null) {
+                synchronized (sendLock) {
+                    try {
+                        channel.send(ByteBuffer.wrap(answer), from);
+                    } catch (IOException e) {
+                        sendFailures.increment();
+                    }
+                }
+            }
+            return;
+        }
         SrtpSession s = srtp;
         if (s == null || (kind != PacketKind.RTP && kind != PacketKind.RTCP)) {
             return; // STUN answers to consent checks, late DTLS retransmissions

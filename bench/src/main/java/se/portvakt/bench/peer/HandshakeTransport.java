@@ -7,20 +7,24 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import org.bouncycastle.tls.DatagramTransport;
+import se.portvakt.sfu.ice.IceCredentials;
 
 /**
  * BouncyCastle's view of the connection's socket while the DTLS handshake runs (the channel is still blocking):
- * datagrams that are not DTLS records (first byte 20-63, RFC 7983) are skipped.
+ * datagrams that are not DTLS records (first byte 20-63, RFC 7983) are skipped, except the server's ICE checks,
+ * which are answered.
  */
 final class HandshakeTransport implements DatagramTransport {
     private static final int MTU = 1200;
 
     private final DatagramChannel channel;
     private final InetSocketAddress remote;
+    private final IceCredentials local;
 
-    HandshakeTransport(DatagramChannel channel, InetSocketAddress remote) {
+    HandshakeTransport(DatagramChannel channel, InetSocketAddress remote, IceCredentials local) {
         this.channel = channel;
         this.remote = remote;
+        this.local = local;
     }
 
     @Override
@@ -52,6 +56,13 @@ final class HandshakeTransport implements DatagramTransport {
             int first = buf[off] & 0xFF;
             if (packet.getLength() > 0 && first >= 20 && first <= 63) {
                 return packet.getLength();
+            }
+            if (first < 4 && off == 0) { // the server's own ICE checks still need answers
+                byte[] answer = IceCheck.answer(buf, packet.getLength(), (InetSocketAddress) packet.getSocketAddress(),
+                        local);
+                if (answer != null) {
+                    channel.send(ByteBuffer.wrap(answer), packet.getSocketAddress());
+                }
             }
         }
     }

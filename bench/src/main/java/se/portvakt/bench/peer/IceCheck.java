@@ -42,6 +42,27 @@ final class IceCheck {
         return encoder.encode(StunIntegrity.shortTermKey(remote.pwd()), true);
     }
 
+    /**
+     * The answer to a Binding request the server sent us (libnice, even in Janus's lite mode, sends a triggered
+     * check back and nominates only once it is answered): a success signed with our password, or null if the
+     * datagram is not a valid request for our credentials.
+     */
+    static byte[] answer(byte[] buf, int len, InetSocketAddress from, IceCredentials local) {
+        Optional<StunMessage> parsed = StunDecoder.decode(buf, 0, len);
+        if (parsed.isEmpty() || parsed.get().type() != StunMessageType.BINDING_REQUEST) {
+            return null;
+        }
+        StunMessage request = parsed.get();
+        byte[] key = StunIntegrity.shortTermKey(local.pwd());
+        if (!request.username().map(u -> u.startsWith(local.ufrag() + ":")).orElse(false)
+                || !StunIntegrity.verifyIntegrity(request, key)) {
+            return null;
+        }
+        return new StunEncoder(StunMessageType.BINDING_SUCCESS, request.transactionId())
+                .xorMappedAddress(from)
+                .encode(key, true);
+    }
+
     static byte[] transactionId() {
         byte[] id = new byte[12];
         RANDOM.nextBytes(id);
@@ -66,6 +87,11 @@ final class IceCheck {
                     channel.socket().receive(packet);
                 } catch (SocketTimeoutException e) {
                     break;
+                }
+                byte[] answer = answer(buf, packet.getLength(), (InetSocketAddress) packet.getSocketAddress(), local);
+                if (answer != null) {
+                    channel.send(ByteBuffer.wrap(answer), packet.getSocketAddress());
+                    continue;
                 }
                 Optional<StunMessage> reply = StunDecoder.decode(buf, 0, packet.getLength());
                 if (reply.isPresent() && Arrays.equals(reply.get().transactionId(), id)) {

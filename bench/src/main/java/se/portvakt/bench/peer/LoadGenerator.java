@@ -1,6 +1,7 @@
 package se.portvakt.bench.peer;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,9 +55,14 @@ public final class LoadGenerator implements AutoCloseable {
         return profile;
     }
 
-    /** A fresh connection (own socket, ICE credentials); not yet connected. */
+    /** A fresh connection on 127.0.0.1 (own socket, ICE credentials); not yet connected. */
     public Connection newConnection(String name) throws IOException {
-        return new Connection(name, this, certificate);
+        return newConnection(name, InetAddress.getLoopbackAddress());
+    }
+
+    /** A fresh connection whose socket is bound to {@code local}, the address its host candidate names. */
+    public Connection newConnection(String name, InetAddress local) throws IOException {
+        return new Connection(name, this, certificate, local);
     }
 
     /** Declares a stream the connection will send once {@link #start}ed. */

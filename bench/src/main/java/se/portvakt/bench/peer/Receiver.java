@@ -1,6 +1,7 @@
 package se.portvakt.bench.peer;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -103,7 +104,7 @@ final class Receiver implements Runnable {
                 if (from == null) {
                     return;
                 }
-                c.onDatagram(buf, in.position(), System.nanoTime(), this);
+                c.onDatagram(buf, in.position(), (InetSocketAddress) from, System.nanoTime(), this);
             }
         } catch (IOException | RuntimeException e) {
             errors.increment();
