@@ -128,6 +128,7 @@ public final class Connection implements AutoCloseable {
         new DTLSClientProtocol().connect(client, new HandshakeTransport(channel, server, localIce));
         boolean weAreServer = false;
         srtp = SrtpSession.open(SrtpKeys.fromDtls(client.profile(), client.keyingMaterial(), weAreServer));
+        channel.connect(server); // from now on only the server's datagrams, and no address lookups per packet
         channel.configureBlocking(false);
     }
 
@@ -162,7 +163,7 @@ public final class Connection implements AutoCloseable {
             return;
         }
         try {
-            if (channel.send(ByteBuffer.wrap(buf, 0, len), remote) == 0) {
+            if (channel.write(ByteBuffer.wrap(buf, 0, len)) == 0) {
                 sendFailures.increment(); // socket buffer full
             }
         } catch (IOException e) {
@@ -213,14 +214,14 @@ public final class Connection implements AutoCloseable {
     }
 
     /** One datagram from the server, on the receive thread. */
-    void onDatagram(byte[] buf, int len, InetSocketAddress from, long now, Receiver receiver) {
+    void onDatagram(byte[] buf, int len, long now, Receiver receiver) {
         PacketKind kind = demux.classify(buf, 0, len);
         if (kind == PacketKind.STUN) {
-            byte[] answer = IceCheck.answer(buf, len, from, localIce);
+            byte[] answer = IceCheck.answer(buf, len, remote, localIce);
             if (answer != null) {
                 synchronized (sendLock) {
                     try {
-                        channel.send(ByteBuffer.wrap(answer), from);
+                        channel.write(ByteBuffer.wrap(answer));
                     } catch (IOException e) {
                         sendFailures.increment();
                     }
@@ -292,6 +293,11 @@ public final class Connection implements AutoCloseable {
     public int distinctFrom(int sourceId, int from, int to) {
         IncomingStream in = bySource.get(sourceId);
         return in == null ? 0 : in.distinct(from, to);
+    }
+
+    /** Whether anything of source stream {@code sourceId} arrived here yet. */
+    public boolean receivedFrom(int sourceId) {
+        return bySource.containsKey(sourceId);
     }
 
     long sendFailures() {

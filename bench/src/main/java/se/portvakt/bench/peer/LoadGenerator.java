@@ -92,6 +92,20 @@ public final class LoadGenerator implements AutoCloseable {
         all.forEach(Connection::close);
     }
 
+    /** Waits until every receiver got something of every stream it expects; false if that took over the timeout. */
+    public boolean awaitFlowing(List<Expectation> expected, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        for (Expectation e : expected) {
+            while (!e.receiver().receivedFrom(e.source().id())) {
+                if (System.currentTimeMillis() > deadline) {
+                    return false;
+                }
+                Thread.sleep(20);
+            }
+        }
+        return true;
+    }
+
     boolean inWindow(long sendNanos) {
         return sendNanos >= windowStart && sendNanos < windowEnd;
     }
@@ -125,17 +139,23 @@ public final class LoadGenerator implements AutoCloseable {
         Thread.sleep(graceMillis);
         long sent = 0;
         long got = 0;
+        List<String> shortfalls = new ArrayList<>();
         for (Expectation e : expected) {
             int from = w.first().getOrDefault(e.source().id(), 0);
             int to = last.getOrDefault(e.source().id(), from);
+            int distinct = e.receiver().distinctFrom(e.source().id(), from, to);
             sent += to - from;
-            got += e.receiver().distinctFrom(e.source().id(), from, to);
+            got += distinct;
+            if (distinct < to - from && shortfalls.size() < 8) {
+                shortfalls.add(e.receiver() + "<-" + e.source().connection() + (e.source().video() ? "/video " : "/audio ")
+                        + distinct + "/" + (to - from));
+            }
         }
         DelayHistogram delays = new DelayHistogram();
         receivers.forEach(r -> delays.add(r.delays()));
         double seconds = (end - w.start()) / 1e9;
         long sendFailures = connections.stream().mapToLong(Connection::sendFailures).sum();
-        return new Counted(seconds, arrivals, sent, got, nacked, delays, sendFailures);
+        return new Counted(seconds, arrivals, sent, got, nacked, delays, sendFailures, shortfalls);
     }
 
     private void sendLoop() {
@@ -190,9 +210,10 @@ public final class LoadGenerator implements AutoCloseable {
      * @param expected     packets sent in the window times the receivers each should reach
      * @param distinct     of those, the ones that arrived (at least once)
      * @param sendFailures generator sends the kernel refused (its own socket buffers full) since the start
+     * @param shortfalls   the first few receiver/stream pairs that missed packets, for the log
      */
     public record Counted(double seconds, long arrivals, long expected, long distinct, long nacks,
-                          DelayHistogram delays, long sendFailures) {
+                          DelayHistogram delays, long sendFailures, List<String> shortfalls) {
         public double packetsPerSecond() {
             return arrivals / seconds;
         }

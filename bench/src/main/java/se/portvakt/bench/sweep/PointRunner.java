@@ -24,6 +24,9 @@ public final class PointRunner {
         try {
             List<Expectation> expected = scenario == Scenario.ROOM
                     ? target.room(generator, size) : target.fanOut(generator, size);
+            if (!generator.awaitFlowing(expected, 20_000)) {
+                System.out.println("  " + target.name() + ": some streams had not started 20 s after the setup");
+            }
             Thread.sleep((long) (settleSeconds * 1000));
             long self = ProcessHandle.current().pid();
             ProcStat server0 = ProcStat.of(target.pid());
@@ -36,6 +39,9 @@ public final class PointRunner {
             double wall = (System.nanoTime() - t0) / 1e9;
             Counted counted = generator.close(window, expected, 500);
             double cpu = server1.cpuSecondsSince(server0);
+            if (!counted.shortfalls().isEmpty()) {
+                System.out.println("  " + target.name() + " missed packets: " + counted.shortfalls());
+            }
             String profile = expected.isEmpty() || expected.get(0).receiver().profile() == null ? "-"
                     : expected.get(0).receiver().profile().name();
             return new Measurement(target.name(), scenario.label(), size, counted.packetsPerSecond(),

@@ -42,7 +42,7 @@ public final class Sweep {
         List<String> jvm = List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         List<Row> rooms = new ArrayList<>();
         List<Row> fanOut = new ArrayList<>();
-        try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, 1);
+        try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, 2);
              PortvaktTarget portvakt = PortvaktTarget.start(out, jvm);
              Target janus = options.janus() ? JanusTarget.start(out) : null) {
             PointRunner runner = new PointRunner(generator, options.seconds(), options.settleSeconds());

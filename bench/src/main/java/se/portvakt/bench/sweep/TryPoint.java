@@ -18,7 +18,8 @@ public final class TryPoint {
         int size = Integer.parseInt(args[2]);
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 5;
         Path out = Files.createDirectories(Path.of("bench/target/try"));
-        try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, 1);
+        try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC,
+                Integer.getInteger("bench.receivers", 2));
              Target target = which.equals("janus") ? se.portvakt.bench.janus.JanusTarget.start(out)
                      : PortvaktTarget.start(out, List.of())) {
             Measurement m = new PointRunner(generator, seconds, 2).run(target, scenario, size);
