@@ -31,6 +31,11 @@ public final class OutgoingStream {
     private int index;
     private int pictureId = ThreadLocalRandom.current().nextInt(0x8000);
     private long nextFrameAt;
+    private long frameStartedAt;
+    private final long packetSpacingNanos;
+    private int framePackets;
+    private int framePacketsLeft;
+    private boolean frameIsKey;
     private volatile boolean keyframeWanted = true;
     private long keyframes;
     private long resent;
@@ -43,6 +48,9 @@ public final class OutgoingStream {
         this.profile = profile;
         this.connection = connection;
         this.frameNanos = video ? 1_000_000_000L / profile.videoFps() : profile.audioPtimeMillis() * 1_000_000L;
+        // Chrome paces at 2.5 x the target rate: one packet's bits at that rate
+        long videoBits = 8L * profile.videoFps() * profile.videoPacketsPerFrame() * (profile.videoPayload() + 28L);
+        this.packetSpacingNanos = 8L * (profile.videoPayload() + 28L) * 1_000_000_000L * 10 / (25 * videoBits);
     }
 
     public int id() {
@@ -86,15 +94,28 @@ public final class OutgoingStream {
         return nextFrameAt;
     }
 
-    /** Sends every frame due by {@code now}; a late sender catches up rather than dropping frames. */
+    /**
+     * Sends every packet due by {@code now}; a late sender catches up rather than dropping frames. Video packets
+     * of one frame are paced as Chrome's pacer spreads them (at 2.5 times the stream's rate), not sent in one burst.
+     */
     synchronized void sendDue(long now) {
         while (nextFrameAt <= now) {
-            if (video) {
-                sendVideoFrame();
-            } else {
+            if (!video) {
                 sendAudio();
+                nextFrameAt += frameNanos;
+                continue;
             }
-            nextFrameAt += frameNanos;
+            if (framePacketsLeft == 0) {
+                startVideoFrame();
+                frameStartedAt = nextFrameAt;
+            }
+            sendVideoPacket();
+            if (framePacketsLeft == 0) {
+                nextFrameAt = frameStartedAt + frameNanos;
+                timestamp += 90_000 / profile.videoFps();
+            } else {
+                nextFrameAt += packetSpacingNanos;
+            }
         }
     }
 
@@ -102,44 +123,46 @@ public final class OutgoingStream {
         keyframeWanted = true;
     }
 
-    private void sendVideoFrame() {
-        boolean key = keyframeWanted;
+    private void startVideoFrame() {
+        frameIsKey = keyframeWanted;
         keyframeWanted = false;
-        if (key) {
+        if (frameIsKey) {
             keyframes++;
         }
-        int packets = profile.videoPacketsPerFrame() * (key ? profile.keyframeFactor() : 1);
+        framePackets = profile.videoPacketsPerFrame() * (frameIsKey ? profile.keyframeFactor() : 1);
+        framePacketsLeft = framePackets;
         pictureId = (pictureId + 1) & 0x7FFF;
-        for (int i = 0; i < packets; i++) {
-            int at = header(i == packets - 1);
-            boolean first = i == 0;
-            // VP8 payload descriptor (RFC 7741): X, S on the first packet, PID 0; I; 15-bit picture id
-            scratch[at] = (byte) (0x80 | (first ? 0x10 : 0));
-            scratch[at + 1] = (byte) 0x80;
-            scratch[at + 2] = (byte) (0x80 | (pictureId >> 8));
-            scratch[at + 3] = (byte) pictureId;
-            int payload = at + 4;
-            int end = at + profile.videoPayload();
-            fill(payload, end);
-            if (first) {
-                // frame tag (RFC 6386 9.1): P (0 = key frame), version 0, show_frame, first partition size
-                int tag = (key ? 0 : 1) | 0x10 | (600 << 5);
-                scratch[payload] = (byte) tag;
-                scratch[payload + 1] = (byte) (tag >> 8);
-                scratch[payload + 2] = (byte) (tag >> 16);
-                if (key) { // start code and 640x480
-                    scratch[payload + 3] = (byte) 0x9d;
-                    scratch[payload + 4] = 0x01;
-                    scratch[payload + 5] = 0x2a;
-                    scratch[payload + 6] = (byte) 0x80;
-                    scratch[payload + 7] = 0x02;
-                    scratch[payload + 8] = (byte) 0xe0;
-                    scratch[payload + 9] = 0x01;
-                }
+    }
+
+    private void sendVideoPacket() {
+        boolean first = framePacketsLeft == framePackets;
+        framePacketsLeft--;
+        int at = header(framePacketsLeft == 0);
+        // VP8 payload descriptor (RFC 7741): X, S on the first packet, PID 0; I; 15-bit picture id
+        scratch[at] = (byte) (0x80 | (first ? 0x10 : 0));
+        scratch[at + 1] = (byte) 0x80;
+        scratch[at + 2] = (byte) (0x80 | (pictureId >> 8));
+        scratch[at + 3] = (byte) pictureId;
+        int payload = at + 4;
+        int end = at + profile.videoPayload();
+        fill(payload, end);
+        if (first) {
+            // frame tag (RFC 6386 9.1): P (0 = key frame), version 0, show_frame, first partition size
+            int tag = (frameIsKey ? 0 : 1) | 0x10 | (600 << 5);
+            scratch[payload] = (byte) tag;
+            scratch[payload + 1] = (byte) (tag >> 8);
+            scratch[payload + 2] = (byte) (tag >> 16);
+            if (frameIsKey) { // start code and 640x480
+                scratch[payload + 3] = (byte) 0x9d;
+                scratch[payload + 4] = 0x01;
+                scratch[payload + 5] = 0x2a;
+                scratch[payload + 6] = (byte) 0x80;
+                scratch[payload + 7] = 0x02;
+                scratch[payload + 8] = (byte) 0xe0;
+                scratch[payload + 9] = 0x01;
             }
-            finish(end);
         }
-        timestamp += 90_000 / profile.videoFps();
+        finish(end);
     }
 
     private void sendAudio() {
