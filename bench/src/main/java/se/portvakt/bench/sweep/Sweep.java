@@ -39,7 +39,7 @@ public final class Sweep {
 
         Path jfr = out.resolve("portvakt-sfu.jfr");
         Files.deleteIfExists(jfr);
-        List<String> jvm = List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+        List<String> jvm = List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=default,dumponexit=true");
         List<Row> rooms = new ArrayList<>();
         List<Row> fanOut = new ArrayList<>();
         try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, 2);
