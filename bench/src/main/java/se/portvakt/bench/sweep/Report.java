@@ -15,7 +15,7 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
                      List<Row> rooms, List<Row> fanOut, JfrSummary profile, Collection<RunResult> micro) {
 
     private static final String HEADER = "| N | server | forwarded pkt/s | CPU us/pkt | server CPU | p50 ms | p99 ms "
-            + "| loss | RSS MiB | generator CPU |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+            + "| loss | RSS MiB | generator CPU | other load |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 
     /** The sweep tables (Markdown, also printed to the console). */
     public String table() {
@@ -33,7 +33,7 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
             line(sb, row.size(), p);
             if (j != null) {
                 line(sb, row.size(), j);
-                sb.append(String.format(Locale.ROOT, "| %d | *Portvakt/Janus* | %s | %s | %s | %s | %s | %s | %s | |%n",
+                sb.append(String.format(Locale.ROOT, "| %d | *Portvakt/Janus* | %s | %s | %s | %s | %s | %s | %s | | |%n",
                         row.size(), ratio(p.forwardedPerSecond(), j.forwardedPerSecond()),
                         ratio(p.cpuMicrosPerPacket(), j.cpuMicrosPerPacket()),
                         ratio(p.serverCpuShare(), j.serverCpuShare()), ratio(p.p50Millis(), j.p50Millis()),
@@ -46,13 +46,14 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
     private static void line(StringBuilder sb, int size, Measurement m) {
         String mark = m.passes() ? "" : " (over limit)";
         if (m.error() != null) {
-            sb.append(String.format(Locale.ROOT, "| %d | %s | failed: %s | | | | | | | |%n", size, m.target(),
+            sb.append(String.format(Locale.ROOT, "| %d | %s | failed: %s | | | | | | | | |%n", size, m.target(),
                     m.error().replace('|', '/')));
             return;
         }
-        sb.append(String.format(Locale.ROOT, "| %d | %s%s | %,.0f | %.2f | %.0f %% | %.2f | %.2f | %.3f %% | %.0f | %.0f %% |%n",
+        sb.append(String.format(Locale.ROOT, "| %d | %s%s | %,.0f | %.2f | %.0f %% | %.2f | %.2f | %.3f %% | %.0f | %.0f %% | %.0f %% |%n",
                 size, m.target(), mark, m.forwardedPerSecond(), m.cpuMicrosPerPacket(), 100 * m.serverCpuShare(),
-                m.p50Millis(), m.p99Millis(), 100 * m.loss(), m.rssMib(), 100 * m.generatorCpuShare()));
+                m.p50Millis(), m.p99Millis(), 100 * m.loss(), m.rssMib(), 100 * m.generatorCpuShare(),
+                100 * m.otherCpuShare()));
     }
 
     private static String ratio(double a, double b) {
@@ -164,14 +165,14 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
         sb.append("## Sweep\n\n").append(COLUMNS).append('\n').append(table());
         sb.append("## Targets\n\n").append(targets()).append('\n');
         if (profile != null) {
-            sb.append("## Where Portvakt's SFU spends its time (JFR, whole run)\n\n");
-            sb.append(String.format(Locale.ROOT, "%,d execution samples of Java code and %,d samples of the packet loop "
-                    + "thread inside native code (socket calls, OpenSSL AES) were taken.%n%n", profile.javaSamples(),
-                    profile.nativeSamples()));
-            entries(sb, "Java samples by method on top of the stack", profile.topLeaf(), profile.javaSamples());
-            entries(sb, "Java samples by first Portvakt method on the stack", profile.topPortvakt(), profile.javaSamples());
-            entries(sb, "Packet loop in native code, by method on top of the stack", profile.topNative(),
-                    profile.nativeSamples());
+            sb.append("## Where Portvakt's packet loop spends its time (JFR, inside the measurement windows)\n\n");
+            sb.append(String.format(Locale.ROOT, "The SFU's loop thread (`sfu-udp-*`) was sampled %,d times busy and "
+                    + "%,d times waiting in its selector (idle); shares below are of the busy samples, Java and native "
+                    + "code together. Other threads of the SFU's JVM (DTLS handshakes, GC, JIT, JFR) add %,d Java "
+                    + "samples.%n%n", profile.busySamples(), profile.idleSamples(), profile.otherThreadSamples()));
+            entries(sb, "busy loop samples by method on top of the stack", profile.topLeaf(), profile.busySamples());
+            entries(sb, "busy loop samples by first Portvakt method on the stack", profile.topPortvakt(),
+                    profile.busySamples());
         }
         if (!micro.isEmpty()) {
             sb.append("## Microbenchmarks (JMH, 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement)\n\n");
@@ -216,7 +217,9 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
             included: it is the added delay plus two loopback hops); **loss**, packets sent in the window that never
             reached a receiver that should have had them (after NACK repair, 0.5 s grace); **RSS**, the server's
             resident memory at the window's end; **generator CPU**, the load generator's own process (on the same two
-            cores: near 100 % it, not the server, is the limit). Rows marked "over limit" exceed 1 % loss or 50 ms p99.
+            cores: near 100 % it, not the server, is the limit); **other load**, every other process on the machine in
+            the window (a point measured while others used over 25 % of a core is measured once more after a quiet
+            second, and the calmer of the two kept). Rows marked "over limit" exceed 1 % loss or 50 ms p99.
             """;
 
     private static final String READING = """

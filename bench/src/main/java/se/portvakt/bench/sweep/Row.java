@@ -30,6 +30,7 @@ public record Row(Scenario scenario, int size, List<Measurement> portvakt, List<
         return new Measurement(first.target(), first.scenario(), first.size(),
                 median(ok, Measurement::forwardedPerSecond), median(ok, Measurement::cpuMicrosPerPacket),
                 median(ok, Measurement::serverCpuShare), median(ok, Measurement::generatorCpuShare),
+                median(ok, Measurement::otherCpuShare),
                 median(ok, Measurement::p50Millis), median(ok, Measurement::p99Millis),
                 error != null ? 1.0 : median(ok, Measurement::loss), median(ok, Measurement::rssMib),
                 (long) median(ok, m -> m.nacks()), ok.get(0).profile(), error);

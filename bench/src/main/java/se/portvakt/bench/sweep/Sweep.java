@@ -34,18 +34,27 @@ public final class Sweep {
         Collection<RunResult> micro = options.micro() ? microbenchmarks(out) : List.of();
 
         System.out.println("== bare UDP send loop");
-        UdpSendLimit.Result udp = UdpSendLimit.measure(1144, 16, 3.0);
+        UdpSendLimit.Result udp = null;
+        for (int i = 0; i < 3; i++) { // a limit is the best seen: other processes only ever lower it
+            MachineLoad.awaitQuiet(0.15, 20, ProcessHandle.current().pid());
+            UdpSendLimit.Result r = UdpSendLimit.measure(1144, 16, 2.0);
+            if (udp == null || r.packetsPerSecond() > udp.packetsPerSecond()) {
+                udp = r;
+            }
+        }
         System.out.printf("%,.0f datagrams/s of %d bytes%n", udp.packetsPerSecond(), udp.packetSize());
 
         Path jfr = out.resolve("portvakt-sfu.jfr");
         Files.deleteIfExists(jfr);
         List<String> jvm = List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=default,dumponexit=true");
         List<Row> rooms = new ArrayList<>();
+        List<PointRunner.Window> windows = new ArrayList<>();
         List<Row> fanOut = new ArrayList<>();
         try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, 2);
              PortvaktTarget portvakt = PortvaktTarget.start(out, jvm);
              Target janus = options.janus() ? JanusTarget.start(out) : null) {
             PointRunner runner = new PointRunner(generator, options.seconds(), options.settleSeconds());
+            windows = runner.windows();
             System.out.println("== " + Scenario.ROOM.label());
             for (int size : options.roomSizes()) {
                 Row row = measure(runner, portvakt, janus, Scenario.ROOM, size, options.repeats());
@@ -63,7 +72,7 @@ public final class Sweep {
                 }
             }
         }
-        JfrSummary profile = Files.exists(jfr) ? JfrSummary.read(jfr, 12) : null;
+        JfrSummary profile = Files.exists(jfr) ? JfrSummary.read(jfr, windows, 14) : null;
         Report report = new Report(started, machine, options, udp, rooms, fanOut, profile, micro);
         System.out.println();
         System.out.println(report.table());
@@ -87,9 +96,10 @@ public final class Sweep {
     }
 
     private static Measurement log(Measurement m) {
-        System.out.printf("%-8s %-9s N=%-4d %,9.0f pkt/s  %6.2f us/pkt  cpu %4.0f%%  gen %4.0f%%  p50 %6.2f ms  "
-                        + "p99 %7.2f ms  loss %6.3f%%  rss %6.1f MiB%s%n", m.target(), m.scenario(), m.size(),
+        System.out.printf("%-8s %-9s N=%-4d %,9.0f pkt/s  %6.2f us/pkt  cpu %4.0f%%  gen %4.0f%%  other %3.0f%%  "
+                        + "p50 %6.2f ms  p99 %7.2f ms  loss %6.3f%%  rss %6.1f MiB%s%n", m.target(), m.scenario(), m.size(),
                 m.forwardedPerSecond(), m.cpuMicrosPerPacket(), 100 * m.serverCpuShare(), 100 * m.generatorCpuShare(),
+                100 * m.otherCpuShare(),
                 m.p50Millis(), m.p99Millis(), 100 * m.loss(), m.rssMib(), m.error() == null ? "" : "  " + m.error());
         return m;
     }
