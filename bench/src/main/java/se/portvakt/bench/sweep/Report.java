@@ -12,7 +12,8 @@ import se.portvakt.bench.udp.UdpSendLimit;
 
 /** The run's results as a console table and as docs/benchmarks.md. */
 public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions options, UdpSendLimit.Result udp,
-                     List<Row> rooms, List<Row> fanOut, JfrSummary profile, Collection<RunResult> micro) {
+                     List<Row> rooms, List<Row> fanOut, JfrSummary profile, Collection<RunResult> micro,
+                     double microOtherLoad) {
 
     private static final String HEADER = "| N | server | forwarded pkt/s | CPU us/pkt | server CPU | p50 ms | p99 ms "
             + "| loss | RSS MiB | generator CPU | other load |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
@@ -86,22 +87,24 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
                         + ") | no point both servers held" + (options.janus() ? "" : " (Janus not run)") + " | not judged |\n");
             }
         }
-        // 2: forwarded packets/s at <= 1 % loss within 60 % of the bare UDP send limit
+        // 2: forwarded packets/s at 1 % loss (the wording: loss alone) within 60 % of the bare UDP send limit
         Measurement best = null;
-        boolean brokeSomewhere = false;
+        boolean lostSomewhere = false;
         for (Row r : concat()) {
             Measurement p = r.portvaktMedian();
-            if (p.passes() && (best == null || p.forwardedPerSecond() > best.forwardedPerSecond())) {
+            boolean held = p.error() == null && p.loss() <= 0.01;
+            if (held && (best == null || p.forwardedPerSecond() > best.forwardedPerSecond())) {
                 best = p;
             }
-            brokeSomewhere |= !p.passes();
+            lostSomewhere |= !held;
         }
         if (best != null) {
             double share = best.forwardedPerSecond() / udp.packetsPerSecond();
-            sb.append(String.format(Locale.ROOT, "| forwarded pkt/s within limits >= 60 %% of the bare UDP send loop "
+            sb.append(String.format(Locale.ROOT, "| forwarded pkt/s at <= 1 %% loss >= 60 %% of the bare UDP send loop "
                             + "(%,.0f/s) | %,.0f/s (%s, N=%d) = %.0f %%%s | %s |%n", udp.packetsPerSecond(),
                     best.forwardedPerSecond(), best.scenario(), best.size(), 100 * share,
-                    brokeSomewhere ? "" : " (never over the limits: a lower bound)", share >= 0.6 ? "met" : "missed"));
+                    lostSomewhere ? "" : " (loss never passed 1 %: the sweep stopped at the delay limit, so a lower bound)",
+                    share >= 0.6 ? "met" : "missed"));
         }
         // 3: p99 added delay under 5 ms at half of the maximum load (1 to N, where the load doubles)
         Row max = null;
@@ -160,7 +163,9 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
                 media.bitsPerSecond() / 1e6, profiles()));
         sb.append(String.format(Locale.ROOT, "**Physical limit:** one Java thread sending %d-byte datagrams with "
                         + "`DatagramChannel.send` to %d local sockets: **%,.0f datagrams/s** (%.2f us each). No "
-                        + "single-threaded forwarder on this machine's socket path can send faster.%n%n",
+                        + "single-threaded forwarder on this machine's socket path can send faster. (Its receivers "
+                        + "never read, so the kernel drops at their full buffers; a forwarder's sends on loopback also "
+                        + "pay for waking the receiving generator, which makes this limit generous.)%n%n",
                 udp.packetSize(), udp.receivers(), udp.packetsPerSecond(), 1e6 / udp.packetsPerSecond()));
         sb.append("## Sweep\n\n").append(COLUMNS).append('\n').append(table());
         sb.append("## Targets\n\n").append(targets()).append('\n');
@@ -176,6 +181,10 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
         }
         if (!micro.isEmpty()) {
             sb.append("## Microbenchmarks (JMH, 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement)\n\n");
+            sb.append(String.format(Locale.ROOT, "Other processes used %.0f %% of a core on average while these ran%s%n%n",
+                    100 * microOtherLoad, microOtherLoad > 0.25
+                            ? ": they were disturbed, read the errors; `java -jar bench/target/portvakt-bench.jar micro` "
+                            + "reruns them alone." : "."));
             sb.append("| benchmark | parameters | score | unit |\n|---|---|---:|---|\n");
             for (RunResult r : micro) {
                 var params = r.getParams();

@@ -31,7 +31,14 @@ public final class Sweep {
         Path out = Files.createDirectories(options.out().toAbsolutePath());
         ZonedDateTime started = ZonedDateTime.now();
         MachineInfo machine = MachineInfo.here();
+        MachineLoad microStart = MachineLoad.now();
+        long microOwn = MachineLoad.own(ProcessHandle.current().pid());
+        long microNanos = System.nanoTime();
         Collection<RunResult> micro = options.micro() ? microbenchmarks(out) : List.of();
+        // JMH's forked JVM is not ours to subtract: it uses about one core while measuring
+        double microSeconds = (System.nanoTime() - microNanos) / 1e9;
+        double microOthers = Math.max(0, MachineLoad.now().othersSince(microStart,
+                MachineLoad.own(ProcessHandle.current().pid()) - microOwn, microSeconds) - 1.0);
 
         System.out.println("== bare UDP send loop");
         UdpSendLimit.Result udp = null;
@@ -73,7 +80,7 @@ public final class Sweep {
             }
         }
         JfrSummary profile = Files.exists(jfr) ? JfrSummary.read(jfr, windows, 14) : null;
-        Report report = new Report(started, machine, options, udp, rooms, fanOut, profile, micro);
+        Report report = new Report(started, machine, options, udp, rooms, fanOut, profile, micro, microOthers);
         System.out.println();
         System.out.println(report.table());
         System.out.println(report.targets());
