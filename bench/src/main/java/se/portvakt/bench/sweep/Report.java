@@ -181,7 +181,7 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
         }
         if (!micro.isEmpty()) {
             sb.append("## Microbenchmarks (JMH, 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement)\n\n");
-            sb.append(String.format(Locale.ROOT, "Other processes used %.0f %% of a core on average while these ran%s%n%n",
+            sb.append(String.format(Locale.ROOT, "Other processes used about %.0f %% of a core on average while these ran (the machine's busy time less one core for JMH's own fork)%s%n%n",
                     100 * microOtherLoad, microOtherLoad > 0.25
                             ? ": they were disturbed, read the errors; `java -jar bench/target/portvakt-bench.jar micro` "
                             + "reruns them alone." : "."));
