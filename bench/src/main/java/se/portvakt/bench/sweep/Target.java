@@ -1,0 +1,27 @@
+package se.portvakt.bench.sweep;
+
+import java.util.List;
+import se.portvakt.bench.peer.LoadGenerator;
+import se.portvakt.bench.peer.LoadGenerator.Expectation;
+
+/** A server under test, running in its own process: what the sweep sets up on it and measures. */
+public interface Target extends AutoCloseable {
+
+    /** Short name for tables: "Portvakt", "Janus". */
+    String name();
+
+    /** The server's process, whose CPU time and memory are read from /proc. */
+    long pid();
+
+    /** A room where every one of {@code participants} publishes audio and video and receives all the others. */
+    List<Expectation> room(LoadGenerator generator, int participants) throws Exception;
+
+    /** One publisher (audio and video) received by {@code subscribers} receive-only connections. */
+    List<Expectation> fanOut(LoadGenerator generator, int subscribers) throws Exception;
+
+    /** Ends the rooms of the last point (the generator closes its connections itself). */
+    void clear() throws Exception;
+
+    @Override
+    void close();
+}
