@@ -14,4 +14,30 @@ if [[ " $* " != *" --no-janus "* ]] && ! command -v janus >/dev/null; then
 fi
 # package, not install: the sfu module comes from this work tree, not from the shared local repository
 ./mvnw -B -q -pl bench -am package -DskipTests
-exec java -jar bench/target/portvakt-bench.jar run "$@"
+java -jar bench/target/portvakt-bench.jar run "$@"
+
+# Time to picture: headless Chromium pages against the whole app (TimeToPictureBenchmark), appended to the report.
+doc=docs/benchmarks.md
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  [ "${args[i]}" = --doc ] && doc="${args[i + 1]}"
+done
+rounds="${PORTVAKT_PICTURE_ROUNDS:-20}"
+lines=$(./mvnw -B -pl app -am verify -Dit.test=TimeToPictureBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dfailsafe.failIfNoSpecifiedTests=false -Dportvakt.benchmark.rounds="$rounds" -Dportvakt.it.schema=bench_it \
+  | grep 'FIRST FRAME over' || true)
+{
+  echo
+  echo "## Time to picture"
+  echo
+  echo "Headless Chromium with fake cameras against the whole app on loopback, $rounds rounds after 2 warm-up rounds,"
+  echo "each a new connection (ICE, DTLS, keyframe); the first decoded frame is seen by polling getStats every 10 ms."
+  echo "Admit: from the host's click on \"Släpp in\" to the guest's first decoded frame of the host's camera. Join: from"
+  echo "the host pressing \"Anslut\" in the meeting room to the host's first decoded frame of a guest admitted earlier."
+  echo "Target: admit to first frame p50 under 700 ms."
+  echo
+  echo '```'
+  echo "${lines:-the browser benchmark did not run (is Chromium installed? see .ci/run)}"
+  echo '```'
+} >> "$doc"
+echo "$lines"

@@ -256,7 +256,7 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
             - **CPU per packet at light load** includes each server's fixed background work (Portvakt's 10 ms timer loop
               and the JVM's GC and JIT threads; Janus's per-handle loops), so it falls as the load grows; compare the
               heavier points.
-            - **Time to picture** (browser-driven) is measured separately, not by this command.
+            - **Time to picture** (browser-driven, in the app's test tree) is appended below by `bench/run.sh`.
 
             ## What would close a gap
 
