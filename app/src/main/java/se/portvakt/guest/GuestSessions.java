@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import se.portvakt.booking.MeetingDetails;
+import se.portvakt.config.SessionRenewal;
 
 /** Which invitees this browser session has proved to be; any identification flow records its result here. */
 public final class GuestSessions {
@@ -22,8 +23,7 @@ public final class GuestSessions {
      * (session fixation) is worth nothing after it.
      */
     public static void identified(HttpServletRequest request, GuestIdentity identity) {
-        HttpSession session = request.getSession(true);
-        request.changeSessionId();
+        HttpSession session = SessionRenewal.renew(request);
         Map<UUID, GuestIdentity> identities = new HashMap<>(identities(session));
         identities.put(identity.inviteeId(), identity);
         // set again, not changed in place: a shared session store only sees what is set

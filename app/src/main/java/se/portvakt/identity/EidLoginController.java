@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.config.SessionRenewal;
 import se.portvakt.identity.EidFlows.Pending;
 import se.portvakt.identity.EidProvider.EidProgress;
 import se.portvakt.identity.EidProvider.EidStart;
@@ -131,8 +132,8 @@ class EidLoginController {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities()));
-        // a new session id once logged in: an id planted before the login is worth nothing after it
-        request.changeSessionId();
+        // a new session once logged in: an id planted before the login is worth nothing after it
+        SessionRenewal.renew(request);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         audit.record(user.organisationId(), user.email(), "login.eid", user.email(), who);

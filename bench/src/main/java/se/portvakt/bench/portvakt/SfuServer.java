@@ -15,7 +15,7 @@ import se.portvakt.sfu.ParticipantAnswer;
 import se.portvakt.sfu.Sfu;
 import se.portvakt.sfu.Sfus;
 import se.portvakt.sfu.srtp.SrtpSession;
-import se.portvakt.sfu.stats.SfuTotals;
+import se.portvakt.sfu.SfuTotals;
 
 /**
  * Portvakt's SFU alone in its own JVM, as the benchmark measures it: {@link Sfus#start} on 127.0.0.1 and a minimal
