@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import se.portvakt.sfu.ParticipantAnswer;
 import se.portvakt.sfu.Sfu;
+import se.portvakt.sfu.SfuTotals;
 import se.portvakt.sfu.Sfus;
 import se.portvakt.sfu.srtp.SrtpSession;
-import se.portvakt.sfu.SfuTotals;
 
 /**
  * Portvakt's SFU alone in its own JVM, as the benchmark measures it: {@link Sfus#start} on 127.0.0.1 and a minimal
