@@ -43,35 +43,28 @@ public record SfuTotals(int meetings, int participants, long packetsIn, long pac
 
         /** These plus the live rooms'. */
         public SfuTotals with(java.util.List<MeetingStats> live, long unknownSource) {
-            long pIn = packetsIn.sum();
-            long pOut = packetsOut.sum();
-            long bIn = bytesIn.sum();
-            long bOut = bytesOut.sum();
-            long lost = lostIn.sum();
-            long nacks = nacksOut.sum();
-            long resent = retransmitted.sum();
-            long keyframes = keyframeRequestsIn.sum();
-            long dropped = unroutable.sum();
+            Ended all = new Ended();
+            all.add(this);
             int participants = 0;
             for (MeetingStats m : live) {
                 participants += m.participants();
-                for (StreamStats s : m.streams()) {
-                    if (s.direction() == StreamStats.Direction.IN) {
-                        pIn += s.packets();
-                        bIn += s.bytes();
-                        lost += s.lost();
-                        keyframes += s.keyframeRequests();
-                    } else {
-                        pOut += s.packets();
-                        bOut += s.bytes();
-                        nacks += s.nacks();
-                        resent += s.retransmitted();
-                        dropped += s.unroutable();
-                    }
-                }
+                m.streams().forEach(all::add);
             }
-            return new SfuTotals(live.size(), participants, pIn, pOut, bIn, bOut, lost, nacks, resent, keyframes, dropped,
-                    unknownSource);
+            return new SfuTotals(live.size(), participants, all.packetsIn.sum(), all.packetsOut.sum(),
+                    all.bytesIn.sum(), all.bytesOut.sum(), all.lostIn.sum(), all.nacksOut.sum(), all.retransmitted.sum(),
+                    all.keyframeRequestsIn.sum(), all.unroutable.sum(), unknownSource);
+        }
+
+        private void add(Ended other) {
+            packetsIn.add(other.packetsIn.sum());
+            packetsOut.add(other.packetsOut.sum());
+            bytesIn.add(other.bytesIn.sum());
+            bytesOut.add(other.bytesOut.sum());
+            lostIn.add(other.lostIn.sum());
+            nacksOut.add(other.nacksOut.sum());
+            retransmitted.add(other.retransmitted.sum());
+            keyframeRequestsIn.add(other.keyframeRequestsIn.sum());
+            unroutable.add(other.unroutable.sum());
         }
     }
 }

@@ -100,7 +100,7 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
             String mid = offered.mid().orElseThrow();
             Direction direction = offered.direction();
             if (direction == Direction.SENDONLY || direction == Direction.SENDRECV) {
-                String source = sources.getOrDefault(mid, kind == MediaKind.AUDIO ? "microphone" : "camera");
+                String source = sources.getOrDefault(mid, defaultSource(kind));
                 sending.add(new Sending(mid, kind, mediaSsrcs(offered), sectionPli, sectionVp8, source,
                         sendRids(offered)));
             }
@@ -111,6 +111,11 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
         }
         return new Negotiated(Map.copyOf(codecs), Map.copyOf(kinds), Set.copyOf(pli), Set.copyOf(vp8), audioLevelId, midId,
                 ridId, List.copyOf(sending), List.copyOf(slots));
+    }
+
+    /** What a track is when the tab did not name it. */
+    static String defaultSource(MediaKind kind) {
+        return kind == MediaKind.AUDIO ? "microphone" : "camera";
     }
 
     /** RTX SSRCs of the m-section, each the second of an "a=ssrc-group:FID media rtx" (RFC 5576, RFC 4588). */

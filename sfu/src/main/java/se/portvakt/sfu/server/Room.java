@@ -176,7 +176,7 @@ final class Room {
         if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc)) {
             return null;
         }
-        return publish(publisher, ssrc, kind, usePli, vp8, kind == MediaKind.AUDIO ? "microphone" : "camera", now);
+        return publish(publisher, ssrc, kind, usePli, vp8, Negotiated.defaultSource(kind), now);
     }
 
     private PublisherStream publish(Participant publisher, long ssrc, MediaKind kind, boolean usePli, boolean vp8,
@@ -273,14 +273,7 @@ final class Room {
         }
         Map<String, Outgoing> outgoing = new LinkedHashMap<>();
         List<ForwardedStream> streams = new ArrayList<>();
-        int audio = 0;
-        int video = 0;
         for (Subscriber copy : copies) {
-            if (copy.kind() == MediaKind.AUDIO) {
-                audio++;
-            } else {
-                video++;
-            }
             String mid = copy.route().mid();
             PublisherStream source = copy.source();
             if (mid == null || source == null) {
@@ -290,11 +283,11 @@ final class Room {
             Participant publisher = participants.get(source.participantId());
             Map<Integer, se.portvakt.sfu.sdp.Codec> codecs = publisher == null ? Map.of() : publisher.current().codecs();
             copy.route(Route.placed(mid, Negotiated.payloadTypeMap(codecs, slot.codecs()), slot.paused()), now);
-            String label = sources.getOrDefault(source, copy.kind() == MediaKind.AUDIO ? "microphone" : "camera");
+            String label = sources.getOrDefault(source, Negotiated.defaultSource(copy.kind()));
             outgoing.put(mid, new Outgoing(copy.ssrc(), source.participantId(), label + "-" + copy.ssrc()));
             streams.add(new ForwardedStream(mid, source.participantId(), copy.kind().sdpName(), label));
         }
-        return new Placement(outgoing, streams, audio, video);
+        return new Placement(outgoing, streams, count(copies, MediaKind.AUDIO), count(copies, MediaKind.VIDEO));
     }
 
     /** What a negotiation placed: the answer's outgoing streams, the app's view of them, and how many there are. */
@@ -328,20 +321,17 @@ final class Room {
         for (String participantId : renegotiate) {
             Participant p = participants.get(participantId);
             if (p != null) {
-                int audio = 0;
-                int video = 0;
-                for (Subscriber copy : p.endpoint().subscriptions()) {
-                    if (copy.kind() == MediaKind.AUDIO) {
-                        audio++;
-                    } else {
-                        video++;
-                    }
-                }
-                out.add(new RenegotiationNeeded(id, participantId, audio, video));
+                List<Subscriber> copies = p.endpoint().subscriptions();
+                out.add(new RenegotiationNeeded(id, participantId, count(copies, MediaKind.AUDIO),
+                        count(copies, MediaKind.VIDEO)));
             }
         }
         renegotiate.clear();
         return out;
+    }
+
+    private static int count(List<Subscriber> copies, MediaKind kind) {
+        return (int) copies.stream().filter(copy -> copy.kind() == kind).count();
     }
 
     List<Participant> participants() {
