@@ -17,10 +17,24 @@ import se.portvakt.sfu.SfuTotals;
 @Component
 class SfuMetrics implements MeterBinder {
 
+    /** One scrape reads a dozen meters: they share one reading of the SFU, at most a second old. */
+    private static final long READING_NANOS = 1_000_000_000L;
+
     private final Sfu sfu;
+    private SfuTotals reading;
+    private long readAt;
 
     SfuMetrics(Sfu sfu) {
         this.sfu = sfu;
+    }
+
+    private synchronized SfuTotals totals() {
+        long now = System.nanoTime();
+        if (reading == null || now - readAt > READING_NANOS) {
+            reading = sfu.totals();
+            readAt = now;
+        }
+        return reading;
     }
 
     @Override
@@ -38,15 +52,16 @@ class SfuMetrics implements MeterBinder {
                 SfuTotals::unroutable);
         counter(registry, "portvakt.sfu.dropped", "reason", "unknown-source", "datagrams from unnominated addresses",
                 SfuTotals::unknownSource);
-        Gauge.builder("portvakt.sfu.meetings", sfu, s -> s.totals().meetings())
+        Gauge.builder("portvakt.sfu.meetings", this, m -> m.totals().meetings())
                 .description("meetings with media now").register(registry);
-        Gauge.builder("portvakt.sfu.participants", sfu, s -> s.totals().participants())
+        Gauge.builder("portvakt.sfu.participants", this, m -> m.totals().participants())
                 .description("participants with media now").register(registry);
     }
 
     private void counter(MeterRegistry registry, String name, String tag, String value, String description,
             ToDoubleFunction<SfuTotals> field) {
-        FunctionCounter.Builder<Sfu> builder = FunctionCounter.builder(name, sfu, s -> field.applyAsDouble(s.totals()))
+        FunctionCounter.Builder<SfuMetrics> builder = FunctionCounter.builder(name, this,
+                        metrics -> field.applyAsDouble(metrics.totals()))
                 .description(description);
         if (tag != null) {
             builder.tag(tag, value);
