@@ -1,6 +1,6 @@
 import { Badge, identityLine, minutesWaited, shownName } from './badges';
 import { Signaling, ServerMessage, socketUrl } from './signaling';
-import { format, readTexts } from './texts';
+import { errorText, format, readTexts } from './texts';
 
 interface Waiting {
   guest: Badge;
@@ -74,7 +74,7 @@ export function hostConsole(root: HTMLElement): void {
       }
       if (live) live.textContent = text;
     } else if (message.type === 'error' && live) {
-      live.textContent = format(texts, 'error', String(message.code));
+      live.textContent = errorText(texts, String(message.code));
     }
   }
 

@@ -1,8 +1,11 @@
 import { Badge, identityLine, shownName } from './badges';
 import { Signaling, ServerMessage, socketUrl } from './signaling';
-import { format, readTexts, Texts } from './texts';
+import { errorText, format, readTexts, Texts } from './texts';
 import { shouldPublish } from './media';
 import { RoomMedia } from './room-media';
+
+/** Chat lines a tab keeps on screen, as many as the server keeps for a late joiner (ChatLog.KEPT_LINES). */
+export const CHAT_LINES_KEPT = 200;
 
 interface ChatLine {
   from: string;
@@ -107,7 +110,7 @@ export function meetingRoom(root: HTMLElement): void {
       }
       case 'error':
         if (message.about === 'publish') media.refused().catch(failed);
-        say(format(texts, 'error', String(message.code)));
+        say(errorText(texts, String(message.code)));
         break;
       default:
         break;
@@ -198,6 +201,8 @@ export function meetingRoom(root: HTMLElement): void {
     who.textContent = from ? shownName(from, texts) : line.name;
     item.append(who, ': ', line.text);
     chat.append(item);
+    // as many lines as the server keeps for a late joiner: a long meeting (or a flood) never grows the page without end
+    while (chat.childElementCount > CHAT_LINES_KEPT) chat.firstElementChild?.remove();
   }
 
   root.querySelector<HTMLFormElement>('[data-chat-form]')?.addEventListener('submit', (event) => {

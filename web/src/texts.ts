@@ -18,3 +18,8 @@ export function format(texts: Texts, key: string, ...args: Array<string | number
     return value === undefined ? whole : String(value);
   });
 }
+
+/** The words for a refused message: its own text where the page has one, else the generic "that did not work". */
+export function errorText(texts: Texts, code: string): string {
+  return texts[`error.${code}`] ?? format(texts, 'error', code);
+}

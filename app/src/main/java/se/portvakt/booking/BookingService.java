@@ -101,6 +101,7 @@ public class BookingService implements Meetings {
             throw BookingRejected.because(null, "booking.error.changed-meanwhile");
         }
         Set<UUID> added = new HashSet<>();
+        Set<UUID> identityChanged = new HashSet<>();
         Instant addedAt = now;
         for (InviteeRequest invitee : request.invitees()) {
             if (invitee.id() == null) {
@@ -115,14 +116,18 @@ public class BookingService implements Meetings {
                 if (!Objects.equals(old.email(), updated.email()) || !Objects.equals(old.mobile(), updated.mobile())) {
                     added.add(old.id()); // a new address has not been invited yet
                 }
+                if (old.identityDiffers(updated)) {
+                    store.identityChanged(meetingId, old.id(), now);
+                    identityChanged.add(old.id());
+                }
             }
         }
         removed.forEach(id -> store.removeInvitee(meetingId, id, now));
         audit.record(actor.organisationId(), actor.auditName(), "meeting.changed", meetingId.toString(),
                 "details " + (detailsChanged ? "changed" : "unchanged") + ", " + added.size() + " invited, "
                         + removed.size() + " removed");
-        MeetingUpdated event = new MeetingUpdated(meetingId, detailsChanged, added, removed);
-        if (event.anyoneToTell()) {
+        MeetingUpdated event = new MeetingUpdated(meetingId, detailsChanged, added, removed, identityChanged);
+        if (event.anyoneToTell() || !identityChanged.isEmpty()) {
             events.publishEvent(event);
         }
     }
@@ -234,14 +239,15 @@ public class BookingService implements Meetings {
             index = pins.index(pin);
         }
         return new InviteeRow(id, request.name().strip(), ContactDetails.email(request.email()).orElse(null),
-                ContactDetails.mobile(request.mobile()).orElse(null), encrypted, index, null);
+                ContactDetails.mobile(request.mobile()).orElse(null), encrypted, index, null,
+                existing == null ? null : existing.identityChangedAt());
     }
 
     private MeetingDetails details(MeetingRow row) {
         List<InviteeDetails> invitees = store.invitees(row.id()).stream()
                 .map(invitee -> new InviteeDetails(invitee.id(), invitee.name(), invitee.email(), invitee.mobile(),
                         invitee.pinEncrypted() == null ? null : pins.decrypt(invitee.pinEncrypted()).masked(),
-                        invitee.removedAt() != null, links.linkFor(invitee.id())))
+                        invitee.removedAt() != null, links.linkFor(invitee.id()), invitee.identityChangedAt()))
                 .toList();
         return new MeetingDetails(row.id(), row.organisationId(), row.organisationName(), row.title(), row.start(),
                 row.end(), ZoneId.of(row.timeZone()), row.roomName(), row.hostName(), row.hostEmail(),

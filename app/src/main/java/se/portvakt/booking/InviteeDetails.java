@@ -1,5 +1,6 @@
 package se.portvakt.booking;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -9,6 +10,14 @@ import java.util.UUID;
  * @param mobile E.164 (+46701234567), may be null when reached by e-mail only
  * @param maskedIdentityNumber YYYYMMDD-**** when the invitation names a person, else null
  * @param link the invitee's personal, unguessable link to the meeting
+ * @param identityChangedAt when the address, number or named person last changed (a proof made before it is
+ *     void), or null
  */
-public record InviteeDetails(
-        UUID id, String name, String email, String mobile, String maskedIdentityNumber, boolean removed, String link) {}
+public record InviteeDetails(UUID id, String name, String email, String mobile, String maskedIdentityNumber,
+        boolean removed, String link, Instant identityChangedAt) {
+
+    public InviteeDetails(UUID id, String name, String email, String mobile, String maskedIdentityNumber,
+            boolean removed, String link) {
+        this(id, name, email, mobile, maskedIdentityNumber, removed, link, null);
+    }
+}

@@ -28,7 +28,14 @@ class MeetingStore {
 
     /** An invitee row; the identity number stays encrypted here. */
     record InviteeRow(UUID id, String name, String email, String mobile, String pinEncrypted, String pinIndex,
-            Instant removedAt) {}
+            Instant removedAt, Instant identityChangedAt) {
+
+        /** Whether {@code other} reaches or names someone else: a proof of identity made for this row is void. */
+        boolean identityDiffers(InviteeRow other) {
+            return !java.util.Objects.equals(email, other.email) || !java.util.Objects.equals(mobile, other.mobile)
+                    || !java.util.Objects.equals(pinIndex, other.pinIndex);
+        }
+    }
 
     private static final String MEETING_SELECT = """
             select m.id, m.organisation_id, o.name, o.time_zone, m.room_id, r.name, m.host_id, s.display_name,
@@ -84,11 +91,11 @@ class MeetingStore {
 
     List<InviteeRow> invitees(UUID meetingId) {
         return jdbc.sql("""
-                select id, name, email, mobile, pin_encrypted, pin_index, removed_at from invitee
+                select id, name, email, mobile, pin_encrypted, pin_index, removed_at, identity_changed_at from invitee
                 where meeting_id = ? order by created_at, id""")
                 .param(meetingId)
                 .query((rs, n) -> new InviteeRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), SqlTime.read(rs, 7)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), SqlTime.read(rs, 7), SqlTime.read(rs, 8)))
                 .list();
     }
 
@@ -112,6 +119,12 @@ class MeetingStore {
                 .params(invitee.name(), invitee.email(), invitee.mobile(), invitee.pinEncrypted(), invitee.pinIndex(),
                         invitee.id(), meetingId)
                 .update();
+    }
+
+    /** The invitee now reaches or names someone else: identifications made before {@code now} no longer count. */
+    void identityChanged(UUID meetingId, UUID inviteeId, Instant now) {
+        jdbc.sql("update invitee set identity_changed_at = ? where id = ? and meeting_id = ?")
+                .params(SqlTime.of(now), inviteeId, meetingId).update();
     }
 
     void removeInvitee(UUID meetingId, UUID inviteeId, Instant now) {

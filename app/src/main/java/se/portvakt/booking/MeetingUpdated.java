@@ -10,12 +10,20 @@ import java.util.UUID;
  *     every current invitee must be told
  * @param addedInvitees invitees new to the meeting, to be invited
  * @param removedInvitees invitees taken off the meeting, to be told it is cancelled for them
+ * @param identityChanged invitees whose address, number or named person changed: whoever identified as them
+ *     before must do so again
  */
-public record MeetingUpdated(UUID meetingId, boolean detailsChanged, Set<UUID> addedInvitees, Set<UUID> removedInvitees) {
+public record MeetingUpdated(UUID meetingId, boolean detailsChanged, Set<UUID> addedInvitees, Set<UUID> removedInvitees,
+        Set<UUID> identityChanged) {
 
     public MeetingUpdated {
         addedInvitees = Set.copyOf(addedInvitees);
         removedInvitees = Set.copyOf(removedInvitees);
+        identityChanged = Set.copyOf(identityChanged);
+    }
+
+    public MeetingUpdated(UUID meetingId, boolean detailsChanged, Set<UUID> addedInvitees, Set<UUID> removedInvitees) {
+        this(meetingId, detailsChanged, addedInvitees, removedInvitees, Set.of());
     }
 
     public boolean anyoneToTell() {

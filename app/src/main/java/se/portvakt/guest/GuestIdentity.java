@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 import se.portvakt.booking.AssuranceLevel;
+import se.portvakt.booking.MeetingDetails;
 
 /**
  * That a guest in this browser session has proved to be the invitee. Kept in the HTTP session, so it holds
@@ -19,6 +20,18 @@ public record GuestIdentity(UUID inviteeId, UUID meetingId, IdentificationMethod
     static GuestIdentity unnamed(UUID inviteeId, UUID meetingId, IdentificationMethod method, AssuranceLevel level,
             Instant identifiedAt) {
         return new GuestIdentity(inviteeId, meetingId, method, level, null, false, identifiedAt);
+    }
+
+    /**
+     * Whether this proof still lets its holder in: for this meeting, strong enough for its level now, and made
+     * after the invitation last changed whom it reaches or names. Whether the invitee was removed is not asked.
+     */
+    public boolean holdsFor(MeetingDetails meeting) {
+        return meetingId.equals(meeting.id()) && satisfies(meeting.assuranceLevel())
+                && meeting.invitees().stream().filter(invitee -> invitee.id().equals(inviteeId)).findFirst()
+                        .map(invitee -> invitee.identityChangedAt() == null
+                                || identifiedAt.isAfter(invitee.identityChangedAt()))
+                        .orElse(false);
     }
 
     /** Whether this proof is strong enough for a meeting that asks for {@code required}. */

@@ -36,9 +36,7 @@ public final class GuestSessions {
         if (session == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(identities(session).get(inviteeId))
-                .filter(identity -> identity.meetingId().equals(meeting.id()))
-                .filter(identity -> identity.satisfies(meeting.assuranceLevel()));
+        return Optional.ofNullable(identities(session).get(inviteeId)).filter(identity -> identity.holdsFor(meeting));
     }
 
     /** Every invitee this session has proved to be (for the signaling handshake, which has no link). */

@@ -2,6 +2,7 @@ package se.portvakt.lobby;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -182,6 +183,22 @@ public class Lobby {
                 ParticipantState.IN_MEETING);
     }
 
+    /**
+     * Takes a guest out because the meeting or their invitation changed under them: for good ({@code REMOVED}) when
+     * they are no longer invited, else {@code LEFT}, free to come back once they meet the meeting's terms again.
+     * A guest already out is left as they are.
+     *
+     * @param reason what their tabs are told and keep being told: CANCELLED, IDENTIFY_AGAIN, NOT_ANONYMOUS, RESCHEDULED
+     */
+    public void takeOut(UUID participantId, boolean forGood, String reason) {
+        try {
+            change(participantId, forGood ? ParticipantState.REMOVED : ParticipantState.LEFT, false, reason,
+                    ParticipantState.WAITING, ParticipantState.ADMITTED, ParticipantState.IN_MEETING);
+        } catch (LobbyRefusal alreadyOut) {
+            // another node or a host's click took them out first: nothing more to do
+        }
+    }
+
     /** The meeting is over: everyone still there has left it. */
     public void meetingEnded(UUID meetingId) {
         for (Participant participant : ofMeeting(meetingId, ParticipantState.WAITING, ParticipantState.ADMITTED,
@@ -191,20 +208,32 @@ public class Lobby {
     }
 
     private void change(UUID participantId, ParticipantState to, boolean waitsAgain, ParticipantState... from) {
+        change(participantId, to, waitsAgain, null, from);
+    }
+
+    private void change(UUID participantId, ParticipantState to, boolean waitsAgain, String reason,
+            ParticipantState... from) {
         String in = Arrays.stream(from).map(state -> "'" + state.name() + "'").collect(Collectors.joining(","));
         Instant now = clock.instant();
+        List<Object> params = new ArrayList<>(List.of(to.name(), SqlTime.of(now)));
+        if (waitsAgain) {
+            params.add(SqlTime.of(now));
+        }
+        params.add(reason);
+        params.add(participantId);
         int changed = jdbc.sql("update participant set state = ?, changed_at = ?"
-                        + (waitsAgain ? ", waiting_since = ?" : "") + " where id = ? and state in (" + in + ")")
-                .params(waitsAgain ? List.of(to.name(), SqlTime.of(now), SqlTime.of(now), participantId)
-                        : List.of(to.name(), SqlTime.of(now), participantId))
+                        + (waitsAgain ? ", waiting_since = ?" : "") + ", closed_reason = ?"
+                        + " where id = ? and state in (" + in + ")")
+                .params(params)
                 .update();
         if (changed == 0) {
             throw new LobbyRefusal(find(participantId).isPresent() ? "wrong-state" : "unknown-participant");
         }
         Participant participant = find(participantId).orElseThrow();
-        if (to.isFinal()) {
+        if (to.isFinal() || reason != null) {
             organisationOf(participant.meetingId()).ifPresent(organisation -> audit.record(organisation, "lobby",
-                    "participant." + to.name().toLowerCase(), participantId.toString(), "meeting " + participant.meetingId()));
+                    "participant." + to.name().toLowerCase(), participantId.toString(), "meeting "
+                            + participant.meetingId() + (reason == null ? "" : ", " + reason)));
         }
         publish(participantId, participant.meetingId(), participant.meetingId(), to, false);
     }
@@ -219,13 +248,14 @@ public class Lobby {
     private List<Participant> select(String where, Object... params) {
         return jdbc.sql("""
                 select id, meeting_id, invitee_id, staff_id, state, display_name, verified_name, method,
-                    assurance_level, simulated, pseudonym, waiting_since, deny_message
+                    assurance_level, simulated, pseudonym, waiting_since, deny_message, closed_reason
                 from participant""" + " " + where)
                 .params(params)
                 .query((rs, n) -> new Participant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
                         ParticipantState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getBoolean(10), rs.getString(11), SqlTime.read(rs, 12), rs.getString(13)))
+                        rs.getString(9), rs.getBoolean(10), rs.getString(11), SqlTime.read(rs, 12), rs.getString(13),
+                        rs.getString(14)))
                 .list();
     }
 }

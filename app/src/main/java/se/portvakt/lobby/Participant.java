@@ -11,10 +11,12 @@ import java.util.UUID;
  * @param method how the guest proved who they are (LINK, EMAIL_CODE, SMS_CODE, BANKID, FREJA), null for a host
  * @param level the assurance level reached (NONE, LOA2, LOA3), null for a host
  * @param pseudonym the anonymous guest's code, else null
+ * @param closedReason why they were taken out when the meeting or their invitation changed (CANCELLED,
+ *     IDENTIFY_AGAIN, NOT_ANONYMOUS, RESCHEDULED), else null
  */
 public record Participant(UUID id, UUID meetingId, UUID inviteeId, UUID staffId, ParticipantState state,
         String displayName, String verifiedName, String method, String level, boolean simulated, String pseudonym,
-        Instant waitingSince, String denyMessage) {
+        Instant waitingSince, String denyMessage, String closedReason) {
 
     public boolean isHost() {
         return staffId != null;

@@ -1,10 +1,18 @@
 package se.portvakt.meeting;
 
 import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import java.util.UUID;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import se.portvakt.lobby.Lobby;
+import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantChanged;
 import se.portvakt.lobby.ParticipantState;
 
@@ -15,9 +23,18 @@ import se.portvakt.lobby.ParticipantState;
 @Component
 class Broadcasts {
 
+    /** How long toggles gather before one state goes out: short enough to feel immediate. */
+    static final long COALESCE_MS = 100;
+
     private final Sockets sockets;
     private final Snapshots snapshots;
     private final Lobby lobby;
+    private final Set<UUID> soon = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "meeting-state-coalescer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Broadcasts(Sockets sockets, Snapshots snapshots, Lobby lobby) {
         this.sockets = sockets;
@@ -25,16 +42,16 @@ class Broadcasts {
         this.lobby = lobby;
     }
 
+    @Order(1)
     @TransactionalEventListener(fallbackExecution = true)
     void participantChanged(ParticipantChanged change) {
         ParticipantState state = change.state();
-        if (state == ParticipantState.DENIED || state == ParticipantState.REMOVED) {
-            String words = state == ParticipantState.DENIED
-                    ? lobby.find(change.participantId()).map(participant -> participant.denyMessage()).orElse(null)
-                    : null;
-            sockets.closeGuest(change.participantId(), new ServerMessage.Closed(state.name(), words));
-        } else if (state == ParticipantState.LEFT) {
-            sockets.closeGuest(change.participantId(), new ServerMessage.Closed("LEFT", null));
+        if (state == ParticipantState.DENIED || state == ParticipantState.REMOVED || state == ParticipantState.LEFT) {
+            Participant participant = lobby.find(change.participantId()).orElse(null);
+            String words = state == ParticipantState.DENIED && participant != null ? participant.denyMessage() : null;
+            String reason = participant != null && participant.closedReason() != null ? participant.closedReason()
+                    : state.name();
+            sockets.closeGuest(change.participantId(), new ServerMessage.Closed(reason, words));
         } else {
             // a guest's tabs follow them (into the waiting room, the meeting, or another meeting)
             sockets.place(change.participantId(), change.meetingId(), state == ParticipantState.IN_MEETING);
@@ -54,12 +71,30 @@ class Broadcasts {
         consoles(change.organisationId());
     }
 
+    /**
+     * A fresh state to the meeting's tabs soon, once for however many changes come meanwhile: for toggles
+     * (hands, microphones, cameras) that would otherwise send everyone a full state each.
+     */
+    void meetingChangedSoon(UUID meetingId) {
+        if (soon.add(meetingId)) {
+            later.schedule(() -> {
+                soon.remove(meetingId);
+                meetingChanged(meetingId, null);
+            }, COALESCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** A fresh state to every tab in the meeting (and the consoles when {@code organisationId} is given). */
     void meetingChanged(UUID meetingId, UUID organisationId) {
         sockets.toMeeting(meetingId, caller -> snapshots.state(caller).orElse(null));
         if (organisationId != null) {
             consoles(organisationId);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        later.shutdownNow();
     }
 
     void consoles(UUID organisationId) {

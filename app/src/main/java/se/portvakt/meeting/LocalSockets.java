@@ -59,6 +59,12 @@ class LocalSockets implements Sockets {
         return open.size();
     }
 
+    /** How many sockets are open for the sender (a guest's participant or a staff user): see {@link SignalingHandler}. */
+    int countOf(UUID sender) {
+        return (int) open.values().stream().filter(socket -> sender.equals(SignalingHandler.senderOf(socket.caller())))
+                .count();
+    }
+
     @Override
     public void place(UUID participantId, UUID meetingId, boolean inMeeting) {
         guestMeetings.put(participantId, meetingId);

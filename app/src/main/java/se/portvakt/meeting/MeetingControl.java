@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingStatus;
+import se.portvakt.booking.Meetings;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.LobbyRefusal;
 import se.portvakt.lobby.Participant;
@@ -21,6 +24,9 @@ class MeetingControl {
 
     private final Lobby lobby;
     private final MeetingSessions sessions;
+    private final Meetings meetings;
+    private final Attendance attendance;
+    private final MeetingClosing closing;
     private final ChatLog chat;
     private final RaisedHands hands;
     private final Sockets sockets;
@@ -30,10 +36,14 @@ class MeetingControl {
     private final AuditLog audit;
     private final Clock clock;
 
-    MeetingControl(Lobby lobby, MeetingSessions sessions, ChatLog chat, RaisedHands hands, Sockets sockets,
-            Broadcasts broadcasts, MediaRelay media, MediaStates mediaStates, AuditLog audit, Clock clock) {
+    MeetingControl(Lobby lobby, MeetingSessions sessions, Meetings meetings, Attendance attendance,
+            MeetingClosing closing, ChatLog chat, RaisedHands hands, Sockets sockets, Broadcasts broadcasts,
+            MediaRelay media, MediaStates mediaStates, AuditLog audit, Clock clock) {
         this.lobby = lobby;
         this.sessions = sessions;
+        this.meetings = meetings;
+        this.attendance = attendance;
+        this.closing = closing;
         this.chat = chat;
         this.hands = hands;
         this.sockets = sockets;
@@ -65,29 +75,28 @@ class MeetingControl {
 
     private void host(Caller.Host host, HostOnly command) {
         if (command instanceof ClientMessage.Admit admit) {
-            Participant guest = guestOf(host, admit.participantId());
+            Participant guest = entitledGuest(host, admit.participantId());
             lobby.admit(guest.id(), openForEntry(guest.meetingId()).started());
         } else if (command instanceof ClientMessage.AdmitAll all) {
             ownMeeting(host, all.meetingId());
             boolean started = openForEntry(all.meetingId()).started();
+            attendance.recheck(all.meetingId());
             lobby.ofMeeting(all.meetingId(), ParticipantState.WAITING).forEach(guest -> lobby.admit(guest.id(), started));
         } else if (command instanceof ClientMessage.Deny deny) {
-            lobby.deny(guestOf(host, deny.participantId()).id(), deny.message());
+            lobby.deny(entitledGuest(host, deny.participantId()).id(), deny.message());
         } else if (command instanceof ClientMessage.Move move) {
-            Participant guest = guestOf(host, move.participantId());
+            Participant guest = entitledGuest(host, move.participantId());
             ownMeeting(host, move.meetingId());
-            lobby.move(guest.id(), move.meetingId(), openForEntry(move.meetingId()).started());
-            media.leave(guest.meetingId(), guest.id());
+            boolean started = openForEntry(move.meetingId()).started();
+            MeetingDetails target = meetings.details(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
+            attendance.lost(guest, target).ifPresent(lost -> {
+                throw new LobbyRefusal(MOVE_REFUSALS.get(lost.reason()));
+            });
+            lobby.move(guest.id(), move.meetingId(), started);
         } else if (command instanceof ClientMessage.SendBack back) {
-            Participant guest = guestOf(host, back.participantId());
-            hands.lower(guest.meetingId(), guest.id());
-            lobby.sendBack(guest.id());
-            media.leave(guest.meetingId(), guest.id());
+            lobby.sendBack(entitledGuest(host, back.participantId()).id());
         } else if (command instanceof ClientMessage.Remove remove) {
-            Participant guest = guestOf(host, remove.participantId());
-            hands.lower(guest.meetingId(), guest.id());
-            lobby.remove(guest.id());
-            media.leave(guest.meetingId(), guest.id());
+            lobby.remove(guestOf(host, remove.participantId()).id());
         } else if (command instanceof ClientMessage.Mute mute) {
             sockets.toGuest(presentGuest(host, mute.participantId()).id(), new ServerMessage.MuteRequested());
         } else if (command instanceof ClientMessage.CameraOff off) {
@@ -97,6 +106,13 @@ class MeetingControl {
         }
     }
 
+    /** Why a guest cannot be moved into a meeting, as the protocol's error code. */
+    private static final java.util.Map<String, String> MOVE_REFUSALS = java.util.Map.of(
+            Attendance.Lost.CANCELLED.reason(), "cancelled",
+            Attendance.Lost.IDENTIFY_AGAIN.reason(), "level-too-low",
+            Attendance.Lost.NOT_ANONYMOUS.reason(), "not-confidential",
+            Attendance.Lost.RESCHEDULED.reason(), "not-open-yet");
+
     /** Join, lock and end: only from a meeting's host view, for that meeting. */
     private void inMeeting(Caller.Host host, HostOnly command) {
         UUID meetingId = host.meetingId();
@@ -104,6 +120,9 @@ class MeetingControl {
             throw new LobbyRefusal("not-in-meeting");
         }
         if (command instanceof ClientMessage.Join) {
+            if (cancelled(meetingId)) {
+                throw new LobbyRefusal("cancelled");
+            }
             if (sessions.life(meetingId).ended()) {
                 throw new LobbyRefusal("ended");
             }
@@ -113,15 +132,8 @@ class MeetingControl {
             sessions.lock(meetingId, lock.locked());
             broadcasts.meetingChanged(meetingId, host.organisationId());
         } else if (command instanceof ClientMessage.End) {
-            if (sessions.end(meetingId)) {
+            if (closing.close(meetingId, host.organisationId(), "ENDED")) {
                 audit.record(host.organisationId(), host.name(), "meeting.ended", meetingId.toString(), "");
-                chat.forget(meetingId);
-                hands.forget(meetingId);
-                mediaStates.forget(meetingId);
-                sockets.closeMeeting(meetingId, new ServerMessage.Closed("ENDED", null));
-                lobby.meetingEnded(meetingId);
-                media.end(meetingId);
-                broadcasts.consoles(host.organisationId());
             }
         }
     }
@@ -134,8 +146,6 @@ class MeetingControl {
         }
         if (message instanceof ClientMessage.Leave) {
             lobby.leave(self.id());
-            media.leave(self.meetingId(), self.id());
-            mediaStates.forget(self.meetingId(), self.id());
         } else {
             participate(self, message);
         }
@@ -147,10 +157,7 @@ class MeetingControl {
             throw new LobbyRefusal("gone");
         }
         if (message instanceof ClientMessage.Leave) {
-            hands.lower(self.meetingId(), self.id());
             lobby.leave(self.id());
-            media.leave(self.meetingId(), self.id());
-            mediaStates.forget(self.meetingId(), self.id());
             return;
         }
         if (self.state() != ParticipantState.IN_MEETING) {
@@ -172,13 +179,13 @@ class MeetingControl {
             } else {
                 hands.lower(meetingId, self.id());
             }
-            broadcasts.meetingChanged(meetingId, null);
+            broadcasts.meetingChangedSoon(meetingId);
         } else if (message instanceof ClientMessage.React react) {
             sockets.toPresent(meetingId, new ServerMessage.Reaction(self.id(),
                     shownName == null ? "" : shownName, react.reaction()));
         } else if (message instanceof ClientMessage.MediaState state) {
             mediaStates.set(meetingId, self.id(), new MediaStates.On(state.microphone(), state.camera()));
-            broadcasts.meetingChanged(meetingId, null);
+            broadcasts.meetingChangedSoon(meetingId);
         } else if (message instanceof ClientMessage.Layers layers) {
             media.preferLayers(meetingId, self.id(), layers.slots());
         }
@@ -217,11 +224,17 @@ class MeetingControl {
                 answer.needsMoreSlots() ? new ServerMessage.Renegotiate(answer.audio(), answer.video()) : null);
     }
 
-    /** Why a guest's tab may not come back: DENIED, REMOVED, ENDED (the meeting) or LEFT. */
+    /**
+     * Why a guest's tab may not come back: DENIED, REMOVED, ENDED (the meeting) or LEFT, or the reason they were
+     * taken out when the meeting or their invitation changed (CANCELLED, IDENTIFY_AGAIN, NOT_ANONYMOUS, RESCHEDULED).
+     */
     String closedReason(UUID participantId) {
         Participant participant = lobby.find(participantId).orElse(null);
         if (participant == null) {
             return "REMOVED";
+        }
+        if (participant.closedReason() != null) {
+            return participant.closedReason();
         }
         if (participant.state().isFinal()) {
             return participant.state().name();
@@ -239,8 +252,26 @@ class MeetingControl {
         return participant;
     }
 
+    /** Why a host's view of the meeting may not open: CANCELLED, ENDED, or null while it may. */
+    String hostClosedReason(UUID meetingId) {
+        if (cancelled(meetingId)) {
+            return "CANCELLED";
+        }
+        return sessions.life(meetingId).ended() ? "ENDED" : null;
+    }
+
+    /** {@link #guestOf}, asked again whether they may still be here; refused if they were taken out just now. */
+    private Participant entitledGuest(Caller.Host host, UUID participantId) {
+        Participant before = guestOf(host, participantId);
+        Participant now = attendance.recheck(before);
+        if (now.state() != before.state()) {
+            throw new LobbyRefusal("no-longer-entitled");
+        }
+        return now;
+    }
+
     private Participant presentGuest(Caller.Host host, UUID participantId) {
-        Participant guest = guestOf(host, participantId);
+        Participant guest = entitledGuest(host, participantId);
         if (guest.state() != ParticipantState.IN_MEETING) {
             throw new LobbyRefusal("wrong-state");
         }
@@ -253,7 +284,14 @@ class MeetingControl {
         }
     }
 
+    private boolean cancelled(UUID meetingId) {
+        return meetings.details(meetingId).map(meeting -> meeting.status() == MeetingStatus.CANCELLED).orElse(true);
+    }
+
     private MeetingSessions.Life openForEntry(UUID meetingId) {
+        if (cancelled(meetingId)) {
+            throw new LobbyRefusal("cancelled");
+        }
         MeetingSessions.Life life = sessions.life(meetingId);
         if (life.ended()) {
             throw new LobbyRefusal("ended");

@@ -2,6 +2,7 @@ package se.portvakt.meeting;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ class SignalingHandler extends TextWebSocketHandler {
     private final Snapshots snapshots;
     private final ObjectMapper json;
     private final Map<String, WebSocketSession> safeSessions = new ConcurrentHashMap<>();
+    /** Each sender's message budget, shared by all their tabs so more tabs do not mean more messages. */
+    private final Map<UUID, MessageLimits.Budget> budgets = new ConcurrentHashMap<>();
 
     SignalingHandler(LocalSockets sockets, MeetingControl control, Snapshots snapshots, ObjectMapper json) {
         this.sockets = sockets;
@@ -64,8 +67,9 @@ class SignalingHandler extends TextWebSocketHandler {
             sockets.send(safe, participant.get());
             return;
         }
-        if (snapshots.info(((Caller.Host) caller).meetingId()).ended()) {
-            sockets.sendAndClose(safe, new ServerMessage.Closed("ENDED", null));
+        String closed = control.hostClosedReason(((Caller.Host) caller).meetingId());
+        if (closed != null) {
+            sockets.sendAndClose(safe, new ServerMessage.Closed(closed, null));
             return;
         }
         snapshots.state(caller).ifPresent(state -> sockets.send(safe, state));
@@ -104,6 +108,11 @@ class SignalingHandler extends TextWebSocketHandler {
         }
 
         String type = typeOf(parsed);
+        if (!budgets.computeIfAbsent(senderOf(caller(session)), sender -> new MessageLimits.Budget(System.nanoTime()))
+                .allow(type, System.nanoTime())) {
+            sockets.send(safe, new ServerMessage.Error("rate-limited", type));
+            return;
+        }
         try {
             control.handle(caller(session), parsed);
             if (parsed instanceof ClientMessage.Publish publish) {
@@ -138,6 +147,15 @@ class SignalingHandler extends TextWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         sockets.removeSocket(session);
         safeSessions.remove(session.getId());
+        UUID sender = senderOf(caller(session));
+        if (sockets.countOf(sender) == 0) {
+            budgets.remove(sender);
+        }
+    }
+
+    /** Whose budget a socket's messages use: the guest's participant or the staff user. */
+    static UUID senderOf(Caller caller) {
+        return caller instanceof Caller.Guest guest ? guest.participantId() : ((Caller.Host) caller).staffId();
     }
 
     private String closedReason(Caller.Guest guest) {

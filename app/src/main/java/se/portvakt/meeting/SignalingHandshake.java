@@ -69,8 +69,7 @@ class SignalingHandshake implements HandshakeInterceptor {
         Optional<GuestIdentity> identity = GuestSessions.identities(request).stream()
                 .filter(proof -> proof.inviteeId().equals(inviteeId)).findFirst();
         Optional<MeetingDetails> invited = meetings.ofInvitee(inviteeId);
-        if (identity.isEmpty() || invited.isEmpty() || !identity.get().meetingId().equals(invited.get().id())
-                || !identity.get().satisfies(invited.get().assuranceLevel())
+        if (identity.isEmpty() || invited.isEmpty() || !identity.get().holdsFor(invited.get())
                 || invited.get().status() == MeetingStatus.CANCELLED
                 || invited.get().invitees().stream().anyMatch(invitee -> invitee.id().equals(inviteeId) && invitee.removed())) {
             return Optional.empty();

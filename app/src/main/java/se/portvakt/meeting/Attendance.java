@@ -1,0 +1,130 @@
+package se.portvakt.meeting;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import se.portvakt.booking.AssuranceLevel;
+import se.portvakt.booking.InviteeDetails;
+import se.portvakt.booking.MeetingCancelled;
+import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingStatus;
+import se.portvakt.booking.MeetingUpdated;
+import se.portvakt.booking.Meetings;
+import se.portvakt.lobby.Lobby;
+import se.portvakt.lobby.Participant;
+import se.portvakt.lobby.ParticipantState;
+import se.portvakt.organisation.Organisations;
+
+/**
+ * Who may be in a meeting, asked again whenever the meeting or an invitation changes and before every host
+ * command: a guest who lost the right is taken out at once, and {@link Departures} and {@link Broadcasts} do
+ * the rest (media stopped, rosters and consoles told, the guest's tabs closed with the reason).
+ */
+@Component
+class Attendance {
+
+    /** Why a guest may not be (or enter) a meeting; {@code forGood} when no identification can bring them back. */
+    record Lost(String reason, boolean forGood) {
+        static final Lost CANCELLED = new Lost("CANCELLED", true);
+        static final Lost IDENTIFY_AGAIN = new Lost("IDENTIFY_AGAIN", false);
+        static final Lost NOT_ANONYMOUS = new Lost("NOT_ANONYMOUS", false);
+        static final Lost RESCHEDULED = new Lost("RESCHEDULED", false);
+    }
+
+    private static final ParticipantState[] PRESENT_OR_WAITING = {ParticipantState.WAITING, ParticipantState.ADMITTED,
+            ParticipantState.IN_MEETING};
+
+    private final Lobby lobby;
+    private final Meetings meetings;
+    private final MeetingSessions sessions;
+    private final MeetingClosing closing;
+    private final Organisations organisations;
+    private final Clock clock;
+
+    Attendance(Lobby lobby, Meetings meetings, MeetingSessions sessions, MeetingClosing closing,
+            Organisations organisations, Clock clock) {
+        this.lobby = lobby;
+        this.meetings = meetings;
+        this.sessions = sessions;
+        this.closing = closing;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void cancelled(MeetingCancelled event) {
+        meetings.details(event.meetingId()).ifPresent(meeting -> {
+            for (Participant guest : lobby.ofMeeting(meeting.id(), PRESENT_OR_WAITING)) {
+                if (!guest.isHost()) {
+                    lobby.takeOut(guest.id(), true, Lost.CANCELLED.reason());
+                }
+            }
+            closing.close(meeting.id(), meeting.organisationId(), "CANCELLED");
+        });
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void updated(MeetingUpdated event) {
+        // whoever was uninvited or identified as someone the invitation no longer names, wherever they are now
+        event.removedInvitees().forEach(inviteeId -> lobby.ofInvitee(inviteeId)
+                .ifPresent(guest -> lobby.takeOut(guest.id(), true, Lost.CANCELLED.reason())));
+        event.identityChanged().forEach(inviteeId -> lobby.ofInvitee(inviteeId)
+                .ifPresent(guest -> lobby.takeOut(guest.id(), false, Lost.IDENTIFY_AGAIN.reason())));
+        recheck(event.meetingId());
+    }
+
+    /** Takes out every guest of the meeting who no longer meets its terms. */
+    void recheck(UUID meetingId) {
+        meetings.details(meetingId).ifPresent(meeting -> {
+            for (Participant guest : lobby.ofMeeting(meetingId, PRESENT_OR_WAITING)) {
+                if (!guest.isHost()) {
+                    lost(guest, meeting).ifPresent(lost -> lobby.takeOut(guest.id(), lost.forGood(), lost.reason()));
+                }
+            }
+        });
+    }
+
+    /**
+     * The guest as they stand now, after taking them out if they lost the right to be here: a host command acts
+     * only on someone still entitled. Hosts are always entitled.
+     */
+    Participant recheck(Participant participant) {
+        if (participant.isHost() || participant.state().isFinal() || participant.state() == ParticipantState.LEFT) {
+            return participant;
+        }
+        Optional<Lost> lost = meetings.details(participant.meetingId()).flatMap(meeting -> lost(participant, meeting));
+        if (lost.isEmpty()) {
+            return participant;
+        }
+        lobby.takeOut(participant.id(), lost.get().forGood(), lost.get().reason());
+        return lobby.find(participant.id()).orElseThrow();
+    }
+
+    /** Why the guest may not be in {@code meeting} (their own or one a host would move them to), if they may not. */
+    Optional<Lost> lost(Participant guest, MeetingDetails meeting) {
+        if (meeting.status() == MeetingStatus.CANCELLED || invitationWithdrawn(guest)) {
+            return Optional.of(Lost.CANCELLED);
+        }
+        if (guest.level() == null || AssuranceLevel.valueOf(guest.level()).compareTo(meeting.assuranceLevel()) < 0) {
+            return Optional.of(Lost.IDENTIFY_AGAIN);
+        }
+        if (guest.anonymous() && !meeting.confidential()) {
+            return Optional.of(Lost.NOT_ANONYMOUS);
+        }
+        // moved to a later time before anyone opened it: the guest comes back when joining opens again
+        if (!sessions.life(meeting.id()).started() && clock.instant()
+                .isBefore(meeting.start().minus(organisations.get(meeting.organisationId()).joinOpensBefore()))) {
+            return Optional.of(Lost.RESCHEDULED);
+        }
+        return Optional.empty();
+    }
+
+    private boolean invitationWithdrawn(Participant guest) {
+        Optional<MeetingDetails> invitedTo = meetings.ofInvitee(guest.inviteeId());
+        return invitedTo.isEmpty() || invitedTo.get().invitees().stream()
+                .filter(invitee -> invitee.id().equals(guest.inviteeId())).findFirst()
+                .map(InviteeDetails::removed).orElse(true);
+    }
+}
