@@ -20,7 +20,7 @@ final class MessageLimits {
             "hand", new Rate(6, 0.5),
             "mediaState", new Rate(20, 2),
             "layers", new Rate(30, 5),
-            "publish", new Rate(20, 2));
+            "publish", new Rate(40, 5));
 
     private static final class Bucket {
         private final Rate rate;
