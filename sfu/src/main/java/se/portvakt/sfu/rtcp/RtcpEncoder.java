@@ -47,7 +47,7 @@ public final class RtcpEncoder {
             for (SdesChunk chunk : sdes.chunks()) {
                 body.u32(chunk.ssrc());
                 for (SdesItem item : chunk.items()) {
-                    byte[] text = item.text().getBytes(StandardCharsets.UTF_8);
+                    byte[] text = shortText(item.text(), "SDES item");
                     body.u8(item.type()).u8(text.length).bytes(text);
                 }
                 body.u8(0).pad();
@@ -57,7 +57,7 @@ public final class RtcpEncoder {
             count = bye.ssrcs().size();
             bye.ssrcs().forEach(body::u32);
             if (!bye.reason().isEmpty()) {
-                byte[] text = bye.reason().getBytes(StandardCharsets.UTF_8);
+                byte[] text = shortText(bye.reason(), "BYE reason");
                 body.u8(text.length).bytes(text).pad();
             }
         } else if (packet instanceof RtcpPacket.GenericNack nack) {
@@ -110,6 +110,15 @@ public final class RtcpEncoder {
         out[3] = (byte) words;
         System.arraycopy(payload, 0, out, 4, payload.length);
         return out;
+    }
+
+    /** The text's UTF-8 bytes, which must fit the one-byte length before them. */
+    private static byte[] shortText(String text, String what) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > 255) {
+            throw new IllegalArgumentException(what + " longer than 255 bytes: " + bytes.length);
+        }
+        return bytes;
     }
 
     /** Packs sorted-or-not sequence numbers into PID + 16-bit BLP items (RFC 4585 section 6.2.1). */

@@ -1,5 +1,7 @@
 package se.portvakt.sfu.rtcp;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,7 +142,11 @@ public final class RtcpParser {
                     return null;
                 }
                 int itemLength = b[pos + 1] & 0xFF;
-                items.add(new SdesItem(itemType, new String(b, pos + 2, itemLength, StandardCharsets.UTF_8)));
+                String text = utf8(b, pos + 2, itemLength);
+                if (text == null) {
+                    return null;
+                }
+                items.add(new SdesItem(itemType, text));
                 pos += 2 + itemLength;
             }
             chunks.add(new SdesChunk(ssrc, List.copyOf(items)));
@@ -163,7 +169,10 @@ public final class RtcpParser {
             if (pos + 1 + reasonLength > end) {
                 return null;
             }
-            reason = new String(b, pos + 1, reasonLength, StandardCharsets.UTF_8);
+            reason = utf8(b, pos + 1, reasonLength);
+            if (reason == null) {
+                return null;
+            }
         }
         return new RtcpPacket.Goodbye(List.copyOf(ssrcs), reason);
     }
@@ -240,6 +249,19 @@ public final class RtcpParser {
             return new RtcpPacket.Remb(sender, mantissa << exponent, List.copyOf(ssrcs));
         }
         return new RtcpPacket.Unknown(RtcpPacket.PSFB, fmt, Arrays.copyOfRange(b, start, end));
+    }
+
+    /**
+     * SDES text and a BYE reason are UTF-8 (RFC 3550 section 6.5); null if these bytes are not. Decoded leniently,
+     * bad bytes became three-byte replacement characters, and the text no longer fitted its length byte when
+     * encoded again (found writing RtcpParserFuzzTest, whose encode-parse-encode check fails on such a CNAME).
+     */
+    private static String utf8(byte[] b, int at, int length) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, at, length)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     static int readUint16(byte[] b, int at) {

@@ -63,7 +63,11 @@ public record MediaDescription(String kind, int port, String protocol, List<Stri
             if (parts.length != 2) {
                 throw new SdpParseException("bad a=rtpmap: " + v);
             }
-            rtpmaps.put(payloadType(parts[0]), parts[1].trim().split("/"));
+            String[] map = parts[1].trim().split("/");
+            if (map.length == 0 || map[0].isEmpty()) {
+                throw new SdpParseException("bad a=rtpmap: " + v); // "/" splits into nothing: no encoding name
+            }
+            rtpmaps.put(payloadType(parts[0]), map);
         }
         Map<Integer, String> fmtps = new LinkedHashMap<>();
         for (String v : attributes("fmtp")) {

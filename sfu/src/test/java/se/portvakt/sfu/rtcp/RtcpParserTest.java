@@ -1,6 +1,7 @@
 package se.portvakt.sfu.rtcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
 import java.util.List;
@@ -129,6 +130,14 @@ class RtcpParserTest {
         assertThat(back.bitrate()).isBetween(2_500_000_000L - (1 << 14), 2_500_000_000L);
     }
 
+    @Test
+    void sdesTextLongerThanItsLengthByteIsNotEncoded() {
+        RtcpPacket sdes = new RtcpPacket.SourceDescription(List.of(new SdesChunk(1, List.of(new SdesItem(1, "å".repeat(128))))));
+        assertThatThrownBy(() -> RtcpEncoder.encode(sdes)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RtcpEncoder.encode(new RtcpPacket.Goodbye(List.of(1L), "x".repeat(256))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     static Stream<Arguments> malformed() {
         return Stream.of(
                 Arguments.of("three bytes", "80c900"),
@@ -147,6 +156,10 @@ class RtcpParserTest {
                 Arguments.of("SDES item past the end", "81ca0002 00000001 01206162"),
                 Arguments.of("SDES without terminator", "81ca0002 00000001 01026162"),
                 Arguments.of("BYE reason past the end", "81cb0002 00000001 09676f6e"),
+                // Found writing RtcpParserFuzzTest: decoded leniently, 0xFF became a three-byte replacement
+                // character, and re-encoding a long such CNAME overflowed its length byte (sdes-cname-not-utf8).
+                Arguments.of("SDES CNAME not UTF-8", "81ca0002 00000001 0101ff00"),
+                Arguments.of("BYE reason not UTF-8", "81cb0002 00000001 01ff0000"),
                 Arguments.of("transport-cc header cut", "8fcd0003 00000001 00000002 00010003"),
                 Arguments.of("feedback without media SSRC", "81ce0001 00000001"));
     }

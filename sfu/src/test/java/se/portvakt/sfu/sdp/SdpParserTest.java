@@ -103,6 +103,10 @@ class SdpParserTest {
                 Arguments.of("payload type not a number", "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\nm=audio 9 UDP/TLS/RTP/SAVPF opus\r\n"),
                 Arguments.of("payload type 128", "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 128\r\n"),
                 Arguments.of("rtpmap without name", "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111\r\n"),
+                // Found writing SdpParserFuzzTest: "/".split("/") is empty; reading its encoding name threw
+                // ArrayIndexOutOfBoundsException instead of SdpParseException.
+                Arguments.of("rtpmap of only a slash", "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 /\r\n"),
+                Arguments.of("rtpmap without encoding name", "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 /48000\r\n"),
                 Arguments.of("bad clock rate", "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/fast\r\n"),
                 Arguments.of("extmap id 0", "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=extmap:0 urn:x\r\n"),
                 Arguments.of("extmap without uri", "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=extmap:3\r\n"),
