@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import se.portvakt.config.StorableText;
 import se.portvakt.booking.ApiMeeting.InviteeBody;
 import se.portvakt.booking.ApiMeeting.MeetingBody;
 import se.portvakt.booking.MeetingRequest.InviteeRequest;
@@ -72,6 +73,7 @@ class ApiMeetingRequests {
     /** The request in booking's terms; refused at once if it has fields the API does not know. */
     Resolved resolve(UUID organisationId, MeetingBody body) {
         refuseUnknownFields(body);
+        refuseUnstorableText(body);
         List<BookingProblem> problems = new ArrayList<>();
         UUID roomId = room(organisationId, body, problems);
         UUID hostId = host(organisationId, body.hostEmail(), problems);
@@ -125,6 +127,15 @@ class ApiMeetingRequests {
         }
         if (!unknown.isEmpty()) {
             throw new BookingRejected(unknown);
+        }
+    }
+
+    /** Before anything is looked up by it: PostgreSQL refuses even a query with a NUL in it. */
+    private static void refuseUnstorableText(MeetingBody body) {
+        List<BookingProblem> unstorable = StorableText.unstorableFields(body).stream()
+                .map(field -> BookingProblem.of(field, BookingRules.TEXT_UNSTORABLE)).toList();
+        if (!unstorable.isEmpty()) {
+            throw new BookingRejected(unstorable);
         }
     }
 

@@ -51,11 +51,17 @@ class AttachmentController {
 
     @PostMapping("/meetings/{id}/attachments/{attachmentId}/delete")
     String remove(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id,
-            @PathVariable UUID attachmentId, RedirectAttributes redirect) {
-        if (!attachments.remove(BookingController.actor(host), id, attachmentId)) {
-            throw new MeetingNotFound();
+            @PathVariable UUID attachmentId, Locale locale, RedirectAttributes redirect) {
+        try {
+            if (!attachments.remove(BookingController.actor(host), id, attachmentId)) {
+                throw new MeetingNotFound();
+            }
+            redirect.addFlashAttribute("notice", "booking.notice.attachment-removed");
+        } catch (BookingRejected rejected) {
+            BookingProblem problem = rejected.problems().get(0);
+            redirect.addFlashAttribute("problem",
+                    messages.getMessage(problem.code(), problem.arguments().toArray(), locale));
         }
-        redirect.addFlashAttribute("notice", "booking.notice.attachment-removed");
         return "redirect:/meetings/" + id + "#attachments";
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.portvakt.config.StorableText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.audit.AuditLog;
@@ -29,7 +30,11 @@ public class Attachments {
     private final AuditLog audit;
     private final Clock clock;
 
-    Attachments(JdbcClient jdbc, MeetingStore meetings, BookingProperties properties, AuditLog audit, Clock clock) {
+    private final ChangeableMeetings changeable;
+
+    Attachments(JdbcClient jdbc, MeetingStore meetings, BookingProperties properties, AuditLog audit, Clock clock,
+            ChangeableMeetings changeable) {
+        this.changeable = changeable;
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.properties = properties;
@@ -45,15 +50,8 @@ public class Attachments {
 
     @Transactional
     public AttachmentInfo add(Actor actor, UUID meetingId, String originalName, byte[] content) {
-        MeetingStore.MeetingRow meeting = meetings.find(actor.organisationId(), meetingId)
-                .orElseThrow(MeetingNotFound::new);
+        changeable.require(actor, meetingId);
         Instant now = clock.instant();
-        if (meeting.status() == MeetingStatus.CANCELLED) {
-            throw BookingRejected.because(null, "booking.error.cancelled");
-        }
-        if (!meeting.end().isAfter(now)) {
-            throw BookingRejected.because(null, "booking.error.ended");
-        }
         String fileName = safeName(originalName).orElseThrow(
                 () -> BookingRejected.because("file", "booking.error.attachment-name"));
         if (content == null || content.length == 0) {
@@ -116,6 +114,7 @@ public class Attachments {
         if (meetings.find(actor.organisationId(), meetingId).isEmpty()) {
             return false;
         }
+        changeable.require(actor, meetingId);
         boolean removed = jdbc.sql("delete from attachment where meeting_id = ? and id = ?")
                 .params(meetingId, attachmentId).update() == 1;
         if (removed) {
@@ -133,6 +132,9 @@ public class Attachments {
         String name = originalName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         name = name.replaceAll("[\\p{Cntrl}\"<>|*?:]", "_");
+        if (!StorableText.storable(name)) {
+            return Optional.empty(); // a lone surrogate: no database stores the name as sent
+        }
         if (name.isEmpty() || name.startsWith(".") || name.length() > MAX_NAME) {
             return Optional.empty();
         }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.portvakt.config.StorableText;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.organisation.Organisation;
 import se.portvakt.organisation.Organisations;
@@ -62,7 +63,7 @@ class BookingController {
             return showForm(host, form.withAnotherRow(), Map.of(), null, model);
         }
         Organisation organisation = organisations.get(host.organisationId());
-        List<BookingProblem> problems = new ArrayList<>();
+        List<BookingProblem> problems = unstorableText(form);
         MeetingRequest request = form.toRequest(organisation.zone(), problems);
         try {
             if (problems.isEmpty()) {
@@ -91,7 +92,7 @@ class BookingController {
         if ("addInvitee".equals(action)) {
             return showForm(host, form.withAnotherRow(), Map.of(), meeting, model);
         }
-        List<BookingProblem> problems = new ArrayList<>();
+        List<BookingProblem> problems = unstorableText(form);
         MeetingRequest request = form.toRequest(meeting.details().zone(), problems);
         try {
             if (problems.isEmpty()) {
@@ -129,6 +130,14 @@ class BookingController {
 
     static Actor actor(StaffPrincipal host) {
         return new Actor(host.organisationId(), host.getUsername());
+    }
+
+    /** Text no database stores as typed, field by field as the form names them; the form comes back as typed. */
+    private static List<BookingProblem> unstorableText(MeetingForm form) {
+        List<BookingProblem> problems = new ArrayList<>();
+        StorableText.unstorableFields(form)
+                .forEach(field -> problems.add(BookingProblem.of(field, BookingRules.TEXT_UNSTORABLE)));
+        return problems;
     }
 
     /** When dates could not be read, the rest of the form is still checked, so the host sees everything at once. */

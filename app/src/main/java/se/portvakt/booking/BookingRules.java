@@ -13,6 +13,8 @@ import se.portvakt.person.PersonalIdentityNumber;
 /** Checks a booking request and reports every problem at once, so the user can fix them in one go. */
 final class BookingRules {
 
+    /** A field holds text no database stores as typed ({@link se.portvakt.config.StorableText}). */
+    static final String TEXT_UNSTORABLE = "booking.error.text-unstorable";
     static final int MAX_TITLE = 200;
     static final int MAX_INFORMATION = 4000;
     static final int MAX_NAME = 200;

@@ -42,10 +42,12 @@ public class BookingService implements Meetings {
     private final ApplicationEventPublisher events;
     private final BookingProperties properties;
     private final Clock clock;
+    private final ChangeableMeetings changeable;
 
     BookingService(MeetingStore store, Rooms rooms, StaffDirectory staff,
             InviteeLinks links, PinVault pins, AuditLog audit, ApplicationEventPublisher events,
-            BookingProperties properties, Clock clock) {
+            BookingProperties properties, Clock clock, ChangeableMeetings changeable) {
+        this.changeable = changeable;
         this.store = store;
         this.rooms = rooms;
         this.staff = staff;
@@ -80,7 +82,7 @@ public class BookingService implements Meetings {
     @Transactional
     public void change(Actor actor, UUID meetingId, int expectedVersion, MeetingRequest request) {
         Instant now = clock.instant();
-        MeetingRow before = changeable(actor, meetingId, now);
+        MeetingRow before = changeable.require(actor, meetingId);
         check(actor, request, false);
         Map<UUID, InviteeRow> existing = store.invitees(meetingId).stream()
                 .filter(invitee -> invitee.removedAt() == null)
@@ -135,7 +137,7 @@ public class BookingService implements Meetings {
     @Transactional
     public void cancel(Actor actor, UUID meetingId) {
         Instant now = clock.instant();
-        MeetingRow before = changeable(actor, meetingId, now);
+        MeetingRow before = changeable.require(actor, meetingId);
         MeetingRow cancelled = new MeetingRow(before.id(), before.organisationId(), before.organisationName(),
                 before.timeZone(), before.roomId(), before.roomName(), before.hostId(), before.hostName(),
                 before.hostEmail(), before.title(), before.start(), before.end(), before.assuranceLevel(),
@@ -182,17 +184,6 @@ public class BookingService implements Meetings {
     public List<MeetingDetails> between(Actor actor, Instant from, Instant to, int page, int pageSize) {
         return store.between(actor.organisationId(), from, to, page * pageSize, pageSize).stream()
                 .map(this::details).toList();
-    }
-
-    private MeetingRow changeable(Actor actor, UUID meetingId, Instant now) {
-        MeetingRow row = store.find(actor.organisationId(), meetingId).orElseThrow(MeetingNotFound::new);
-        if (row.status() == MeetingStatus.CANCELLED) {
-            throw BookingRejected.because(null, "booking.error.cancelled");
-        }
-        if (!row.end().isAfter(now)) {
-            throw BookingRejected.because(null, "booking.error.ended");
-        }
-        return row;
     }
 
     private void check(Actor actor, MeetingRequest request, boolean isNew) {

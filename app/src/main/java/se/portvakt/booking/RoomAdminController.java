@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.config.StorableText;
 import se.portvakt.identity.StaffPrincipal;
 
 /** An administrator adds the organisation's rooms. */
@@ -33,7 +34,9 @@ class RoomAdminController {
     String add(@AuthenticationPrincipal StaffPrincipal admin, @RequestParam(defaultValue = "") String name, Model model,
             RedirectAttributes redirect) {
         String error = null;
-        if (name.isBlank() || name.strip().length() > Rooms.MAX_NAME) {
+        if (!StorableText.storable(name)) {
+            error = BookingRules.TEXT_UNSTORABLE;
+        } else if (name.isBlank() || name.strip().length() > Rooms.MAX_NAME) {
             error = "booking.error.room-name-required";
         } else if (rooms.byName(admin.organisationId(), name).isPresent()) {
             error = "booking.error.room-name-taken";

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
+import se.portvakt.config.StorableText;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,6 +60,10 @@ class CodeController {
         }
         if (contact.isBlank()) {
             model.addAttribute("contactError", "guest.contact.error.required");
+            return contactPage(visit, model, contact);
+        }
+        if (!StorableText.storable(contact)) {
+            model.addAttribute("contactError", "guest.contact.error.unstorable");
             return contactPage(visit, model, contact);
         }
         ContactInput typed = ContactInput.parse(contact).orElse(null);

@@ -7,8 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Password login for staff.
  *
- * @param maxFailures failed logins in a row that lock the account
- * @param lockDuration how long a locked account stays locked
+ * @param maxFailures wrong passwords for one account, each from a different client address, that lock the
+ *     account for everyone (a guesser with many addresses); wrong passwords from one address never do
+ * @param maxFailuresPerAddress failed logins from one client address, to any account, after which that address
+ *     gets no further try (a guesser at one address)
+ * @param lockDuration how long a failure counts, and so how long a lock or throttle lasts after the last one
  */
 @ConfigurationProperties("portvakt.login")
-record LoginProperties(@DefaultValue("5") int maxFailures, @DefaultValue("PT15M") Duration lockDuration) {}
+record LoginProperties(@DefaultValue("5") int maxFailures, @DefaultValue("10") int maxFailuresPerAddress,
+        @DefaultValue("PT15M") Duration lockDuration) {}

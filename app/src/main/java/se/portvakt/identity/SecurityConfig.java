@@ -13,7 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -64,8 +64,10 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, PasswordLogin passwordLogin) throws Exception {
         return http
+                // only PasswordLogin judges a password, so every refusal gives the same answer
+                .authenticationManager(new ProviderManager(passwordLogin))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login/eid", "/login/eid/**", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/m/**", "/dev/mailbox/**", "/actuator/health/**").permitAll()
@@ -83,8 +85,8 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/*/api/**"))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
                         .defaultSuccessUrl("/", true)
-                        .failureHandler((request, response, e) -> response.sendRedirect(
-                                e instanceof LockedException ? "/login?locked" : "/login?error")))
+                        // no session for a refused login: a guesser leaves no rows behind
+                        .failureHandler((request, response, e) -> response.sendRedirect("/login?error")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

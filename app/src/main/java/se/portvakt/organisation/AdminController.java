@@ -20,12 +20,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.config.StorableText;
 
 /** An organisation's administrator adds hosts and manages the API keys of its other systems. */
 @Controller
 class AdminController {
 
     static final int MIN_PASSWORD = 12;
+    /** An address or number already in use, here or in another organisation: one answer for both. */
+    static final String IN_USE = "organisation.error.email-unavailable";
+    static final String PIN_IN_USE = "organisation.error.pin-unavailable";
+    static final String UNSTORABLE = "organisation.error.text-unstorable";
 
     private final StaffDirectory staff;
     private final ApiKeys apiKeys;
@@ -57,6 +62,13 @@ class AdminController {
         UUID organisationId = organisationOf(user);
         Map<String, String> errors = check(form);
         if (!errors.isEmpty()) {
+            if (errors.containsValue(IN_USE) || errors.containsValue(PIN_IN_USE)) {
+                // the same words whichever organisation has it; the log shows who keeps trying addresses
+                String email = StaffDirectory.normalise(form.email());
+                audit.record(organisationId, user.getUsername(), "staff.add-refused",
+                        StorableText.storable(email) && email.length() <= 200 ? email : null,
+                        errors.containsValue(IN_USE) ? "e-mail address in use" : "personal identity number in use");
+            }
             return show(organisationId, form, errors, model);
         }
         Set<Role> roles = form.admin() ? EnumSet.of(Role.HOST, Role.ADMIN) : EnumSet.of(Role.HOST);
@@ -72,6 +84,10 @@ class AdminController {
     String createKey(@AuthenticationPrincipal UserDetails user, @RequestParam String name,
             RedirectAttributes redirect) {
         UUID organisationId = organisationOf(user);
+        if (!StorableText.storable(name)) {
+            redirect.addFlashAttribute("keyError", UNSTORABLE);
+            return "redirect:/admin#api-keys";
+        }
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             redirect.addFlashAttribute("keyError", "organisation.admin.key-name-required");
             return "redirect:/admin#api-keys";
@@ -104,25 +120,30 @@ class AdminController {
     /** Field to message key; empty when the form is fine. */
     private Map<String, String> check(StaffForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (form.displayName() == null || form.displayName().isBlank() || form.displayName().length() > 200) {
+        StorableText.unstorableFields(form).forEach(field -> errors.put(field, UNSTORABLE));
+        if (errors.containsKey("displayName")) {
+            // said above; and nothing is looked up by text no database takes
+        } else if (form.displayName() == null || form.displayName().isBlank() || form.displayName().length() > 200) {
             errors.put("displayName", "organisation.error.name-required");
         }
         String email = StaffDirectory.normalise(form.email());
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}") || email.length() > 320) {
+        if (errors.containsKey("email")) {
+            // said above
+        } else if (!email.matches("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}") || email.length() > 320) {
             errors.put("email", "organisation.error.email-invalid");
         } else if (staff.emailTaken(email)) {
-            errors.put("email", "organisation.error.email-taken");
+            errors.put("email", IN_USE);
         }
-        if (form.password() == null || form.password().length() < MIN_PASSWORD) {
+        if (!errors.containsKey("password") && (form.password() == null || form.password().length() < MIN_PASSWORD)) {
             errors.put("password", "organisation.error.password-short");
         }
         String pin = form.personalIdentityNumber();
-        if (pin != null && !pin.isBlank()) {
+        if (!errors.containsKey("personalIdentityNumber") && pin != null && !pin.isBlank()) {
             Optional<PersonalIdentityNumber> parsed = personalIdentityNumber(form);
             if (parsed.isEmpty()) {
                 errors.put("personalIdentityNumber", "organisation.error.pin-invalid");
             } else if (staff.personalIdentityNumberTaken(parsed.get())) {
-                errors.put("personalIdentityNumber", "organisation.error.pin-taken");
+                errors.put("personalIdentityNumber", PIN_IN_USE);
             }
         }
         return errors;

@@ -3,7 +3,6 @@ package se.portvakt.organisation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -89,20 +88,6 @@ public class StaffDirectory {
                         SqlTime.of(clock.instant()))
                 .update();
         return byId(organisationId, id).orElseThrow();
-    }
-
-    /** Counts a failed login; at {@code maxFailures} the account is locked until {@code lockedUntil}. */
-    public void loginFailed(String email, int maxFailures, Instant lockedUntil) {
-        jdbc.sql("""
-                update staff_user set failed_logins = failed_logins + 1,
-                  locked_until = case when failed_logins + 1 >= ? then ? else locked_until end
-                where email = ?""")
-                .params(maxFailures, SqlTime.of(lockedUntil), normalise(email)).update();
-    }
-
-    public void loginSucceeded(String email) {
-        jdbc.sql("update staff_user set failed_logins = 0, locked_until = null where email = ?")
-                .param(normalise(email)).update();
     }
 
     public static String normalise(String email) {

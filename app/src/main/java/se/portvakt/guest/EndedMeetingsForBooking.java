@@ -1,0 +1,26 @@
+package se.portvakt.guest;
+
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import se.portvakt.booking.MeetingsEndedEarly;
+
+/**
+ * Tells booking what the meeting feature tells the guest pages: whether a host has ended a meeting. Booking
+ * cannot ask the meeting feature itself (that would close a cycle), and guest already hears it through
+ * {@link EndedMeetings}.
+ */
+@Component
+class EndedMeetingsForBooking implements MeetingsEndedEarly {
+
+    private final ObjectProvider<EndedMeetings> ended;
+
+    EndedMeetingsForBooking(ObjectProvider<EndedMeetings> ended) {
+        this.ended = ended;
+    }
+
+    @Override
+    public boolean endedEarly(UUID meetingId) {
+        return ended.stream().anyMatch(meetings -> meetings.ended(meetingId));
+    }
+}
