@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.portvakt.audit.AuditActor;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.organisation.Organisation;
 import se.portvakt.organisation.Organisations;
@@ -128,7 +129,7 @@ class BookingController {
     }
 
     static Actor actor(StaffPrincipal host) {
-        return new Actor(host.organisationId(), host.getUsername());
+        return new Actor(host.organisationId(), AuditActor.staff(host.id()));
     }
 
     /** When dates could not be read, the rest of the form is still checked, so the host sees everything at once. */

@@ -7,6 +7,9 @@ import org.springframework.security.authentication.event.AuthenticationFailureLo
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.identity.ApiKeyAuthentication.ApiKeyToken;
 import se.portvakt.organisation.StaffDirectory;
 
@@ -30,15 +33,17 @@ class LoginAttempts {
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         String email = StaffDirectory.normalise(String.valueOf(event.getAuthentication().getPrincipal()));
         staff.loginFailed(email, properties.maxFailures(), clock.instant().plus(properties.lockDuration()));
-        staff.byEmail(email).ifPresent(user -> audit.record(user.organisationId(), email,
-                user.lockedAt(clock.instant()) ? "login.locked" : "login.failed", "password", null));
+        staff.byEmail(email).ifPresent(user -> audit.record(AuditEntry.of(user.organisationId(),
+                user.lockedAt(clock.instant()) ? AuditAction.LOGIN_LOCKED : AuditAction.LOGIN_FAILED,
+                AuditActor.staff(user.id())).subject(user.id()).evidence("PASSWORD", null, false)));
     }
 
     @EventListener
     void refusedWhileLocked(AuthenticationFailureLockedEvent event) {
         String email = StaffDirectory.normalise(String.valueOf(event.getAuthentication().getPrincipal()));
         staff.byEmail(email).ifPresent(user ->
-                audit.record(user.organisationId(), email, "login.refused-locked", "password", null));
+                audit.record(AuditEntry.of(user.organisationId(), AuditAction.LOGIN_REFUSED_LOCKED,
+                        AuditActor.staff(user.id())).subject(user.id()).evidence("PASSWORD", null, false)));
     }
 
     @EventListener
@@ -48,7 +53,8 @@ class LoginAttempts {
         }
         if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal principal) {
             staff.loginSucceeded(principal.getUsername());
-            audit.record(principal.organisationId(), principal.getUsername(), "login.succeeded", "password", null);
+            audit.record(AuditEntry.of(principal.organisationId(), AuditAction.LOGIN_SUCCEEDED,
+                    AuditActor.staff(principal.id())).subject(principal.id()).evidence("PASSWORD", null, false));
         }
     }
 }

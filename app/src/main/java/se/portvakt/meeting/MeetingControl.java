@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.LobbyRefusal;
 import se.portvakt.lobby.Participant;
@@ -67,26 +70,36 @@ class MeetingControl {
         if (command instanceof ClientMessage.Admit admit) {
             Participant guest = guestOf(host, admit.participantId());
             lobby.admit(guest.id(), openForEntry(guest.meetingId()).started());
+            decided(host, AuditAction.GUEST_ADMITTED, guest);
         } else if (command instanceof ClientMessage.AdmitAll all) {
             ownMeeting(host, all.meetingId());
             boolean started = openForEntry(all.meetingId()).started();
-            lobby.ofMeeting(all.meetingId(), ParticipantState.WAITING).forEach(guest -> lobby.admit(guest.id(), started));
+            lobby.ofMeeting(all.meetingId(), ParticipantState.WAITING).forEach(guest -> {
+                lobby.admit(guest.id(), started);
+                decided(host, AuditAction.GUEST_ADMITTED, guest);
+            });
         } else if (command instanceof ClientMessage.Deny deny) {
-            lobby.deny(guestOf(host, deny.participantId()).id(), deny.message());
+            Participant guest = guestOf(host, deny.participantId());
+            lobby.deny(guest.id(), deny.message());
+            decided(host, AuditAction.GUEST_DENIED, guest);
         } else if (command instanceof ClientMessage.Move move) {
             Participant guest = guestOf(host, move.participantId());
             ownMeeting(host, move.meetingId());
             lobby.move(guest.id(), move.meetingId(), openForEntry(move.meetingId()).started());
+            audit.record(decision(host, AuditAction.GUEST_MOVED, guest).meeting(move.meetingId())
+                    .detail("fromMeeting", guest.meetingId()));
             media.leave(guest.meetingId(), guest.id());
         } else if (command instanceof ClientMessage.SendBack back) {
             Participant guest = guestOf(host, back.participantId());
             hands.lower(guest.meetingId(), guest.id());
             lobby.sendBack(guest.id());
+            decided(host, AuditAction.GUEST_SENT_BACK, guest);
             media.leave(guest.meetingId(), guest.id());
         } else if (command instanceof ClientMessage.Remove remove) {
             Participant guest = guestOf(host, remove.participantId());
             hands.lower(guest.meetingId(), guest.id());
             lobby.remove(guest.id());
+            decided(host, AuditAction.GUEST_REMOVED, guest);
             media.leave(guest.meetingId(), guest.id());
         } else if (command instanceof ClientMessage.Mute mute) {
             sockets.toGuest(presentGuest(host, mute.participantId()).id(), new ServerMessage.MuteRequested());
@@ -95,6 +108,18 @@ class MeetingControl {
         } else {
             inMeeting(host, command);
         }
+    }
+
+    /** A host's decision about a guest, with what the guest had proved when it was taken. */
+    private void decided(Caller.Host host, AuditAction action, Participant guest) {
+        audit.record(decision(host, action, guest));
+    }
+
+    private static AuditEntry decision(Caller.Host host, AuditAction action, Participant guest) {
+        return AuditEntry.of(host.organisationId(), action, AuditActor.staff(host.staffId()))
+                .meeting(guest.meetingId()).subject(guest.id()).detail("invitee", guest.inviteeId())
+                .evidence(guest.method(), guest.level(), guest.simulated())
+                .detail("anonymous", guest.anonymous() ? "true" : null);
     }
 
     /** Join, lock and end: only from a meeting's host view, for that meeting. */
@@ -114,7 +139,8 @@ class MeetingControl {
             broadcasts.meetingChanged(meetingId, host.organisationId());
         } else if (command instanceof ClientMessage.End) {
             if (sessions.end(meetingId)) {
-                audit.record(host.organisationId(), host.name(), "meeting.ended", meetingId.toString(), "");
+                audit.record(AuditEntry.of(host.organisationId(), AuditAction.MEETING_ENDED, AuditActor.staff(host.staffId()))
+                        .meeting(meetingId).subject(meetingId));
                 chat.forget(meetingId);
                 hands.forget(meetingId);
                 mediaStates.forget(meetingId);
