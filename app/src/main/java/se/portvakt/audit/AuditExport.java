@@ -104,7 +104,7 @@ public class AuditExport {
     private static Map<String, Object> query(AuditQuery query) {
         Map<String, Object> criteria = new LinkedHashMap<>();
         criteria.put("meeting", query.meetingId());
-        criteria.put("person", query.person() == null ? null : query.person().masked());
+        criteria.put("personIndex", query.personIndex());
         criteria.put("staff", query.staffId());
         criteria.put("from", query.from() == null ? null : query.from().toString());
         criteria.put("to", query.to() == null ? null : query.to().toString());

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.portvakt.config.SqlTime;
+import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.person.PinVault;
 
 /** The organisation's view of its log: records by meeting, person, staff member and time, newest first. */
@@ -32,6 +33,11 @@ public class AuditSearch {
         return jdbc.sql("select " + AuditEvent.COLUMNS + " from audit_event where " + where.sql()
                         + " order by occurred_at desc, id desc offset ? rows fetch next ? rows only")
                 .params(params).query(AuditEvent::read).list();
+    }
+
+    /** The keyed hash a person is searched by; the same as {@code person_index} and the invitations' pin_index. */
+    public String personIndex(PersonalIdentityNumber person) {
+        return pins.index(person);
     }
 
     public long count(AuditQuery query) {
@@ -71,14 +77,14 @@ public class AuditSearch {
             sql.append(" and occurred_at < ?");
             params.add(SqlTime.of(query.to()));
         }
-        if (query.person() != null) {
+        if (query.personIndex() != null) {
             // by the keyed hash; and the records of the guests whose invitations name the person
             Set<String> guests = holders.stream()
-                    .flatMap(holder -> holder.about(query.organisationId(), query.person()).inviteeIds().stream())
+                    .flatMap(holder -> holder.invitationsOf(query.organisationId(), query.personIndex()).stream())
                     .map(id -> AuditActor.guest(id).value())
                     .collect(Collectors.toSet());
             sql.append(" and (person_index = ?");
-            params.add(pins.index(query.person()));
+            params.add(query.personIndex());
             for (String guest : guests) {
                 sql.append(" or actor = ?");
                 params.add(guest);

@@ -43,7 +43,7 @@ public class PersonalDataExport {
             document.put(data.source(), data.items());
         }
         List<Map<String, Object>> records = new ArrayList<>();
-        AuditQuery query = new AuditQuery(organisationId, null, person, null, null, null);
+        AuditQuery query = new AuditQuery(organisationId, null, search.personIndex(person), null, null, null);
         for (AuditEvent event : search.find(query, 0, AuditExport.MAX_RECORDS)) {
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("occurredAt", event.occurredAt().toString());

@@ -15,10 +15,14 @@ public interface PersonalDataHolder {
 
     PersonalData about(UUID organisationId, PersonalIdentityNumber person);
 
+    /** The invitations that name the person (by the keyed hash of their number): their guests' records are theirs. */
+    default Set<UUID> invitationsOf(UUID organisationId, String personIndex) {
+        return Set.of();
+    }
+
     /**
      * @param source what the items are, e.g. "invitations" (a key, not a text for people)
      * @param items one map per thing held, field name to value, in the order the holder chose
-     * @param inviteeIds the invitations that name the person: their guests' audit records are the person's too
      */
-    record PersonalData(String source, List<Map<String, String>> items, Set<UUID> inviteeIds) {}
+    record PersonalData(String source, List<Map<String, String>> items) {}
 }

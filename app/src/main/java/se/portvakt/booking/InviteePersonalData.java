@@ -29,7 +29,6 @@ class InviteePersonalData implements PersonalDataHolder {
     @Override
     public PersonalData about(UUID organisationId, PersonalIdentityNumber person) {
         List<Map<String, String>> items = new ArrayList<>();
-        Set<UUID> invitees = new LinkedHashSet<>();
         jdbc.sql("""
                 select i.id, i.name, i.email, i.mobile, i.created_at, i.removed_at, m.id, m.title, m.starts_at,
                        m.ends_at, m.status,
@@ -38,7 +37,6 @@ class InviteePersonalData implements PersonalDataHolder {
                 where m.organisation_id = ? and i.pin_index = ? order by m.starts_at""")
                 .params(organisationId, pins.index(person))
                 .query((rs, n) -> {
-                    invitees.add(rs.getObject(1, UUID.class));
                     Map<String, String> item = new LinkedHashMap<>();
                     item.put("invitation", rs.getString(1));
                     item.put("name", rs.getString(2));
@@ -57,6 +55,14 @@ class InviteePersonalData implements PersonalDataHolder {
                     return item;
                 })
                 .list();
-        return new PersonalData("invitations", items, invitees);
+        return new PersonalData("invitations", items);
+    }
+
+    @Override
+    public Set<UUID> invitationsOf(UUID organisationId, String personIndex) {
+        return new LinkedHashSet<>(jdbc.sql("""
+                select i.id from invitee i join meeting m on m.id = i.meeting_id
+                where m.organisation_id = ? and i.pin_index = ?""")
+                .params(organisationId, personIndex).query(UUID.class).list());
     }
 }

@@ -59,11 +59,16 @@ class AuditAdminController {
         this.audit = audit;
     }
 
-    /** The search form as typed; dates are the organisation's local days, "to" inclusive. */
-    record SearchForm(String meeting, String person, String staff, String from, String to, Integer page) {
+    /**
+     * The search as typed; dates are the organisation's local days, "to" inclusive. An identity number is typed
+     * (posted, never in a URL) and travels on as {@code personIndex}, its keyed hash.
+     */
+    record SearchForm(String meeting, String person, String personIndex, String staff, String from, String to,
+            Integer page) {
         SearchForm {
             meeting = meeting == null ? "" : meeting.strip();
             person = person == null ? "" : person.strip();
+            personIndex = personIndex == null ? "" : personIndex.strip();
             staff = staff == null ? "" : staff.strip();
             from = from == null ? "" : from.strip();
             to = to == null ? "" : to.strip();
@@ -75,11 +80,40 @@ class AuditAdminController {
     @Transactional(readOnly = true)
     String show(@AuthenticationPrincipal UserDetails user, @ModelAttribute("form") SearchForm form,
             @RequestParam(required = false) String personExportError, Model model) {
-        model.addAttribute("personExportError", personExportError != null);
+        // a number in the URL would land in access logs: only a posted search takes one
+        SearchForm fromUrl = new SearchForm(form.meeting(), "", form.personIndex(), form.staff(), form.from(),
+                form.to(), form.page());
+        return page(admin(user), fromUrl, personExportError != null, model);
+    }
+
+    /** A search with an identity number: on to the results by the number's keyed hash. */
+    @PostMapping("/admin/audit")
+    @Transactional(readOnly = true)
+    String search(@AuthenticationPrincipal UserDetails user, @ModelAttribute("form") SearchForm form, Model model,
+            RedirectAttributes redirect) {
         StaffUser admin = admin(user);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<AuditQuery> query = query(organisations.get(admin.organisationId()), form, errors);
+        if (query.isEmpty()) {
+            return page(admin, form, false, model);
+        }
+        PersonalIdentityNumber.parse(form.person()).ifPresent(person ->
+                redirect.addFlashAttribute("searchedPerson", person.masked()));
+        redirect.addAttribute("meeting", form.meeting());
+        redirect.addAttribute("personIndex", query.get().personIndex() == null ? "" : query.get().personIndex());
+        redirect.addAttribute("staff", form.staff());
+        redirect.addAttribute("from", form.from());
+        redirect.addAttribute("to", form.to());
+        return "redirect:/admin/audit";
+    }
+
+    private String page(StaffUser admin, SearchForm form, boolean personExportError, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("personExportError", personExportError);
         Organisation organisation = organisations.get(admin.organisationId());
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<AuditQuery> query = query(organisation, form, errors);
+        model.addAttribute("personIndex", query.map(AuditQuery::personIndex).orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("retentionDays", organisations.retention(organisation.id()).toDays());
         model.addAttribute("minRetention", Organisations.MIN_RETENTION_DAYS);
@@ -160,13 +194,15 @@ class AuditAdminController {
         StaffUser admin = admin(user);
         Organisation organisation = organisations.get(admin.organisationId());
         Map<String, String> errors = new LinkedHashMap<>();
-        Optional<AuditQuery> query = query(organisation, form, errors);
+        SearchForm fromUrl = new SearchForm(form.meeting(), "", form.personIndex(), form.staff(), form.from(),
+                form.to(), 0);
+        Optional<AuditQuery> query = query(organisation, fromUrl, errors);
         if (query.isEmpty()) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(String.join("\n", errors.keySet()));
         }
         String body = writer.apply(query.get());
         audit.record(AuditEntry.of(organisation.id(), AuditAction.AUDIT_EXPORTED, AuditActor.staff(admin.id()))
-                .meeting(query.get().meetingId()).person(query.get().person()).detail("format", format)
+                .meeting(query.get().meetingId()).detail("personIndex", query.get().personIndex()).detail("format", format)
                 .detail("staff", query.get().staffId()).detail("from", query.get().from())
                 .detail("to", query.get().to()));
         return ResponseEntity.ok().contentType(type)
@@ -185,10 +221,15 @@ class AuditAdminController {
                 errors.put("meeting", "audit.error.meeting");
             }
         }
-        PersonalIdentityNumber person = null;
+        String personIndex = null;
         if (!form.person().isEmpty()) {
-            person = PersonalIdentityNumber.parse(form.person()).orElse(null);
-            if (person == null) {
+            personIndex = PersonalIdentityNumber.parse(form.person()).map(search::personIndex).orElse(null);
+            if (personIndex == null) {
+                errors.put("person", "audit.error.person");
+            }
+        } else if (!form.personIndex().isEmpty()) {
+            personIndex = form.personIndex().matches("[0-9a-f]{64}") ? form.personIndex() : null;
+            if (personIndex == null) {
                 errors.put("person", "audit.error.person");
             }
         }
@@ -212,7 +253,7 @@ class AuditAdminController {
             return Optional.empty();
         }
         ZoneId zone = organisation.zone();
-        return Optional.of(new AuditQuery(organisation.id(), meeting, person, staffId,
+        return Optional.of(new AuditQuery(organisation.id(), meeting, personIndex, staffId,
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()));
     }

@@ -3,7 +3,6 @@ package se.portvakt.organisation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.PersonalDataHolder;
@@ -34,6 +33,6 @@ class StaffPersonalData implements PersonalDataHolder {
                     return item;
                 })
                 .stream().toList();
-        return new PersonalData("staffAccounts", items, Set.of());
+        return new PersonalData("staffAccounts", items);
     }
 }

@@ -41,7 +41,7 @@ class AuditChainIT {
         for (int i = 0; i < 5; i++) {
             audit.record(AuditEntry.of(organisation, AuditAction.GUEST_ADMITTED, AuditActor.staff(staff))
                     .meeting(meeting).subject(UUID.randomUUID()).evidence("BANKID", "LOA3", false)
-                    .person(PersonalIdentityNumber.parse("198003152386").orElseThrow())
+                    .person(PersonalIdentityNumber.parse("198003152462").orElseThrow())
                     .personal("verifiedName", "Anna Svensson").detail("n", i));
         }
         sealer.sealPending();

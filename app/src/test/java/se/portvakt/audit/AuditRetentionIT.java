@@ -29,7 +29,7 @@ import se.portvakt.person.PersonalIdentityNumber;
 @IntegrationTest
 class AuditRetentionIT {
 
-    static final String ANNA = "198003152386";
+    static final String ANNA = "198003152462";
 
     @Autowired Fixtures fixtures;
     @Autowired BookingService booking;
