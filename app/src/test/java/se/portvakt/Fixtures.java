@@ -30,7 +30,7 @@ public class Fixtures {
     /** An organisation as a test sees it. */
     public record Tenant(Organisation organisation, StaffUser host, Room room) {
         public Actor actor() {
-            return new Actor(organisation.id(), host.email());
+            return new Actor(organisation.id(), se.portvakt.audit.AuditActor.staff(host.id()));
         }
     }
 

@@ -35,6 +35,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", TestMailServer.smtpPort());
         properties.put("portvakt.invitation.poll-interval", "PT1H");
+        // tests seal and purge when they choose to
+        properties.put("portvakt.audit.seal-interval", "PT1H");
+        properties.put("portvakt.audit.purge-interval", "PT1H");
         properties.put("portvakt.media.udp-port", "0");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("integration-test", properties));
     }

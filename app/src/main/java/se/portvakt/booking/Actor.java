@@ -1,11 +1,12 @@
 package se.portvakt.booking;
 
 import java.util.UUID;
+import se.portvakt.audit.AuditActor;
 
 /**
  * Who asks booking to do something: a host in the portal or a system through the API.
  * Every operation is confined to {@code organisationId}.
  *
- * @param auditName how the audit log names the actor: a staff e-mail or {@code api:<key name>}
+ * @param auditActor how the audit log names the actor: the staff user's or the API key's id
  */
-public record Actor(UUID organisationId, String auditName) {}
+public record Actor(UUID organisationId, AuditActor auditActor) {}

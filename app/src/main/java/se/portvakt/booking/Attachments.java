@@ -13,6 +13,8 @@ import se.portvakt.config.StorableText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.config.SqlTime;
 
 /**
@@ -76,7 +78,8 @@ public class Attachments {
                 .params(info.id(), meetingId, fileName, info.contentType(), info.size(), sha256(content), content,
                         SqlTime.of(now))
                 .update();
-        audit.record(actor.organisationId(), actor.auditName(), "attachment.added", meetingId.toString(), fileName);
+        audit.record(AuditEntry.of(actor.organisationId(), AuditAction.ATTACHMENT_ADDED, actor.auditActor())
+                .meeting(meetingId).subject(info.id()).detail("size", info.size()).personal("fileName", fileName));
         return info;
     }
 
@@ -118,8 +121,8 @@ public class Attachments {
         boolean removed = jdbc.sql("delete from attachment where meeting_id = ? and id = ?")
                 .params(meetingId, attachmentId).update() == 1;
         if (removed) {
-            audit.record(actor.organisationId(), actor.auditName(), "attachment.removed", meetingId.toString(),
-                    attachmentId.toString());
+            audit.record(AuditEntry.of(actor.organisationId(), AuditAction.ATTACHMENT_REMOVED, actor.auditActor())
+                    .meeting(meetingId).subject(attachmentId));
         }
         return removed;
     }

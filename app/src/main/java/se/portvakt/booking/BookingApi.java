@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import se.portvakt.audit.AuditActor;
 import se.portvakt.booking.ApiMeeting.Attachment;
 import se.portvakt.booking.ApiMeeting.Meeting;
 import se.portvakt.booking.ApiMeeting.MeetingBody;
@@ -211,7 +212,7 @@ class BookingApi {
     }
 
     private static Actor actor(ApiClient client) {
-        return new Actor(client.organisationId(), "api:" + client.name());
+        return new Actor(client.organisationId(), AuditActor.apiKey(client.keyId()));
     }
 
     /** No such file on a meeting of the caller's organisation. */

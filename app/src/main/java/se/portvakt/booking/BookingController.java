@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.portvakt.config.StorableText;
+import se.portvakt.audit.AuditActor;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.organisation.Organisation;
 import se.portvakt.organisation.Organisations;
@@ -129,7 +130,7 @@ class BookingController {
     }
 
     static Actor actor(StaffPrincipal host) {
-        return new Actor(host.organisationId(), host.getUsername());
+        return new Actor(host.organisationId(), AuditActor.staff(host.id()));
     }
 
     /** Text no database stores as typed, field by field as the form names them; the form comes back as typed. */

@@ -18,6 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.booking.MeetingRequest.InviteeRequest;
 import se.portvakt.booking.MeetingStore.InviteeRow;
 import se.portvakt.booking.MeetingStore.MeetingRow;
@@ -72,8 +74,9 @@ public class BookingService implements Meetings {
             store.insertInvitee(id, inviteeRow(UUID.randomUUID(), invitee, null), added);
             added = added.plus(1, ChronoUnit.MICROS);
         }
-        audit.record(actor.organisationId(), actor.auditName(), "meeting.booked", id.toString(),
-                request.invitees().size() + " invitees, " + request.assuranceLevel());
+        audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_BOOKED, actor.auditActor())
+                .meeting(id).subject(id).detail("invitees", request.invitees().size())
+                .detail("assuranceLevel", request.assuranceLevel()));
         events.publishEvent(new MeetingBooked(id));
         return id;
     }
@@ -125,9 +128,10 @@ public class BookingService implements Meetings {
             }
         }
         removed.forEach(id -> store.removeInvitee(meetingId, id, now));
-        audit.record(actor.organisationId(), actor.auditName(), "meeting.changed", meetingId.toString(),
-                "details " + (detailsChanged ? "changed" : "unchanged") + ", " + added.size() + " invited, "
-                        + removed.size() + " removed");
+        audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_CHANGED, actor.auditActor())
+                .meeting(meetingId).subject(meetingId).detail("detailsChanged", detailsChanged)
+                .detail("invited", added.size()).detail("removed", removed.size())
+                .detail("identityChanged", identityChanged.size()));
         MeetingUpdated event = new MeetingUpdated(meetingId, detailsChanged, added, removed, identityChanged);
         if (event.anyoneToTell() || !identityChanged.isEmpty()) {
             events.publishEvent(event);
@@ -146,7 +150,8 @@ public class BookingService implements Meetings {
         if (!store.update(cancelled, before.version(), now)) {
             throw BookingRejected.because(null, "booking.error.changed-meanwhile");
         }
-        audit.record(actor.organisationId(), actor.auditName(), "meeting.cancelled", meetingId.toString(), null);
+        audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_CANCELLED, actor.auditActor())
+                .meeting(meetingId).subject(meetingId));
         events.publishEvent(new MeetingCancelled(meetingId));
     }
 

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.config.StorableText;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.identity.StaffPrincipal;
 
 /** An administrator adds the organisation's rooms. */
@@ -48,7 +51,8 @@ class RoomAdminController {
             return "booking/rooms";
         }
         Room room = rooms.add(admin.organisationId(), name);
-        audit.record(admin.organisationId(), admin.getUsername(), "room.added", room.name(), null);
+        audit.record(AuditEntry.of(admin.organisationId(), AuditAction.ROOM_ADDED, AuditActor.staff(admin.id()))
+                .subject(room.id()).detail("name", room.name()));
         redirect.addFlashAttribute("notice", "booking.rooms.added");
         return "redirect:/admin/rooms";
     }

@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.config.SqlTime;
@@ -73,10 +76,10 @@ public class GuestArrivals {
                 .params(identity.method().name(), identity.level().name(), identity.verifiedName(),
                         identity.simulated(), anonymous, pseudonym, SqlTime.of(now), identity.inviteeId())
                 .update();
-        audit.record(meeting.organisationId(), "guest:" + identity.inviteeId(), "guest.arrived",
-                identity.inviteeId().toString(), "meeting " + meeting.id() + ", method " + identity.method()
-                        + ", level " + identity.level() + (identity.simulated() ? " (SIMULATED)" : "")
-                        + (anonymous ? ", anonymous as " + pseudonym : ""));
+        audit.record(AuditEntry.of(meeting.organisationId(), AuditAction.GUEST_ARRIVED, AuditActor.guest(identity.inviteeId()))
+                .meeting(meeting.id()).subject(identity.inviteeId())
+                .evidence(identity.method(), identity.level(), identity.simulated())
+                .detail("anonymous", anonymous).detail("pseudonym", anonymous ? pseudonym : null));
         Arrival arrival = new Arrival(identity.inviteeId(), meeting.id(), identity.method(), identity.level(),
                 identity.verifiedName(), identity.simulated(), anonymous, pseudonym, now);
         String inviteeName = meeting.invitees().stream().filter(invitee -> invitee.id().equals(identity.inviteeId()))

@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.config.SecretKeys;
@@ -63,7 +66,7 @@ class GuestCodes {
         Instant now = clock.instant();
         CodeState state = lockState(invitee.id());
         if (state.lockedAt(now)) {
-            record(meeting, invitee, "guest.code.refused", "locked until " + state.lockedUntil());
+            record(meeting, invitee, AuditAction.GUEST_CODE_REFUSED, "locked until " + state.lockedUntil());
             return new RefusedLocked(state.lockedUntil());
         }
         List<Instant> lastHour = jdbc.sql("""
@@ -73,7 +76,7 @@ class GuestCodes {
                 .query((rs, n) -> SqlTime.read(rs, 1)).list();
         if (lastHour.size() >= properties.maxCodeRequestsPerHour()) {
             Instant retryAt = lastHour.get(lastHour.size() - properties.maxCodeRequestsPerHour()).plus(HOUR);
-            record(meeting, invitee, "guest.code.throttled", lastHour.size() + " requests in the last hour");
+            record(meeting, invitee, AuditAction.GUEST_CODE_THROTTLED, lastHour.size() + " requests in the last hour");
             return new TooMany(retryAt);
         }
         boolean matched = typed.matches(invitee);
@@ -94,7 +97,7 @@ class GuestCodes {
         }
         jdbc.sql("insert into guest_code_request (invitee_id, requested_at, sent) values (?, ?, ?)")
                 .params(invitee.id(), SqlTime.of(now), sent).update();
-        record(meeting, invitee, "guest.code.requested", detail);
+        record(meeting, invitee, AuditAction.GUEST_CODE_REQUESTED, detail);
         return new Accepted();
     }
 
@@ -107,14 +110,14 @@ class GuestCodes {
         save(invitee.id(), checked.next());
         Outcome outcome = checked.outcome();
         if (outcome instanceof Verified verified) {
-            record(meeting, invitee, "guest.code.verified", "method " + verified.method() + ", level LOA2");
+            audit.record(entry(meeting, invitee, AuditAction.GUEST_CODE_VERIFIED).evidence(verified.method(), "LOA2", false));
         } else if (outcome instanceof Wrong wrong) {
-            record(meeting, invitee, "guest.code.wrong", wrong.attemptsLeft() + " attempts left");
+            record(meeting, invitee, AuditAction.GUEST_CODE_WRONG, wrong.attemptsLeft() + " attempts left");
         } else if (outcome instanceof Locked locked && locked.justNow()) {
-            record(meeting, invitee, "guest.code.locked",
+            record(meeting, invitee, AuditAction.GUEST_CODE_LOCKED,
                     properties.maxAttempts() + " wrong codes, locked until " + locked.until());
         } else if (outcome instanceof Locked locked) {
-            record(meeting, invitee, "guest.code.refused", "locked until " + locked.until());
+            record(meeting, invitee, AuditAction.GUEST_CODE_REFUSED, "locked until " + locked.until());
         }
         return checked.outcome();
     }
@@ -149,8 +152,12 @@ class GuestCodes {
     }
 
     /** Never the typed address or the code: the invitee id names the subject. */
-    private void record(MeetingDetails meeting, InviteeDetails invitee, String action, String detail) {
-        audit.record(meeting.organisationId(), "guest:" + invitee.id(), action, invitee.id().toString(),
-                "meeting " + meeting.id() + ": " + detail);
+    private void record(MeetingDetails meeting, InviteeDetails invitee, AuditAction action, String outcome) {
+        audit.record(entry(meeting, invitee, action).detail("outcome", outcome));
+    }
+
+    private static AuditEntry entry(MeetingDetails meeting, InviteeDetails invitee, AuditAction action) {
+        return AuditEntry.of(meeting.organisationId(), action, AuditActor.guest(invitee.id())).meeting(meeting.id())
+                .subject(invitee.id());
     }
 }

@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.Meetings;
 import se.portvakt.identity.EidMethod;
@@ -35,42 +38,45 @@ class GuestEidOutcomes {
     }
 
     void started(Visit visit, EidMethod method, boolean qr) {
-        record(visit, "guest.eid.started", method + (qr ? " by QR code" : " on the same device"));
+        audit.record(entry(visit, AuditAction.GUEST_EID_STARTED).evidence(method, null, false)
+                .detail("start", qr ? "QR code" : "same device"));
     }
 
     void cancelled(Visit visit, EidMethod method) {
-        record(visit, "guest.eid.cancelled", method + " cancelled by the guest");
+        audit.record(entry(visit, AuditAction.GUEST_EID_CANCELLED).evidence(method, null, false));
     }
 
     void failed(Visit visit, EidMethod method, String messageKey) {
-        record(visit, "guest.eid.failed", method + ": " + messageKey);
+        audit.record(entry(visit, AuditAction.GUEST_EID_FAILED).evidence(method, null, false)
+                .detail("message", messageKey));
     }
 
     /** Empty when the guest now counts as the invitee; otherwise the refusal in plain words. */
     Optional<String> completed(Visit visit, VerifiedPerson person, HttpServletRequest request, Locale locale) {
-        String who = person.method() + " " + person.personalIdentityNumber().masked()
-                + (person.simulated() ? " (SIMULATED)" : "");
+        AuditEntry identified = entry(visit, AuditAction.GUEST_EID_REFUSED).person(person.personalIdentityNumber())
+                .evidence(person.method(), AssuranceLevel.LOA3, person.simulated());
         boolean invitedPerson = meetings.invitedPerson(visit.invitee().id())
                 .map(expected -> expected.equals(person.personalIdentityNumber())).orElse(true);
         if (!invitedPerson) {
-            record(visit, "guest.eid.refused", who + ": not the person the invitation names");
+            audit.record(identified.detail("reason", "not the person the invitation names"));
             return Optional.of(messages.getMessage("guest.eid.refused.other-person", null, locale));
         }
         Optional<EidRules.Refusal> refusal = rules.refusal(visit.meeting().organisationId(), visit.meeting().zone(),
                 person);
         if (refusal.isPresent()) {
-            record(visit, "guest.eid.refused", who + ": " + refusal.get().messageKey());
+            audit.record(identified.detail("reason", refusal.get().messageKey()));
             return Optional.of(messages.getMessage(refusal.get().messageKey(), refusal.get().arguments(), locale));
         }
         GuestSessions.identified(request, new GuestIdentity(visit.invitee().id(), visit.meeting().id(),
                 person.method() == EidMethod.BANKID ? IdentificationMethod.BANKID : IdentificationMethod.FREJA,
                 AssuranceLevel.LOA3, person.name(), person.simulated(), clock.instant()));
-        record(visit, "guest.eid.verified", who + ", level LOA3");
+        audit.record(entry(visit, AuditAction.GUEST_EID_VERIFIED).person(person.personalIdentityNumber())
+                .evidence(person.method(), AssuranceLevel.LOA3, person.simulated()).personal("verifiedName", person.name()));
         return Optional.empty();
     }
 
-    private void record(Visit visit, String action, String detail) {
-        audit.record(visit.meeting().organisationId(), "guest:" + visit.invitee().id(), action,
-                visit.invitee().id().toString(), "meeting " + visit.meeting().id() + ": " + detail);
+    private static AuditEntry entry(Visit visit, AuditAction action) {
+        return AuditEntry.of(visit.meeting().organisationId(), action, AuditActor.guest(visit.invitee().id()))
+                .meeting(visit.meeting().id()).subject(visit.invitee().id());
     }
 }

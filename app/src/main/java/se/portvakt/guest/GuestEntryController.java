@@ -7,6 +7,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.MeetingDetails;
 
@@ -40,8 +43,9 @@ class GuestEntryController {
             case NONE -> {
                 GuestSessions.identified(request, GuestIdentity.unnamed(visit.invitee().id(), meeting.id(),
                         IdentificationMethod.LINK, AssuranceLevel.NONE, clock.instant()));
-                audit.record(meeting.organisationId(), "guest:" + visit.invitee().id(), "guest.identified",
-                        visit.invitee().id().toString(), "meeting " + meeting.id() + ": method LINK, level NONE");
+                audit.record(AuditEntry.of(meeting.organisationId(), AuditAction.GUEST_IDENTIFIED,
+                        AuditActor.guest(visit.invitee().id())).meeting(meeting.id()).subject(visit.invitee().id())
+                        .evidence(IdentificationMethod.LINK, AssuranceLevel.NONE, false));
                 yield "redirect:" + visit.path("info");
             }
             case LOA2 -> "redirect:" + visit.path("contact");

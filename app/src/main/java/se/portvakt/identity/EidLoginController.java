@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.config.SessionRenewal;
 import se.portvakt.identity.EidFlows.Pending;
 import se.portvakt.identity.EidProvider.EidProgress;
@@ -113,17 +117,16 @@ class EidLoginController {
 
     private EidStatus logIn(VerifiedPerson person, HttpServletRequest request, HttpServletResponse response,
             Locale locale) {
-        String who = person.method() + " " + person.personalIdentityNumber().masked()
-                + (person.simulated() ? " (SIMULATED)" : "");
         Optional<StaffUser> found = staff.byPersonalIdentityNumber(person.personalIdentityNumber())
                 .filter(StaffUser::enabled);
         if (found.isEmpty()) {
-            audit.record(null, "eid:" + person.personalIdentityNumber().masked(), "login.eid.unknown", null, who);
+            audit.record(eidLogin(null, AuditAction.LOGIN_EID_UNKNOWN, AuditActor.PERSON, person));
             return new EidStatus("FAILED", messages.getMessage("identity.login.eid.unknown", null, locale), false, BASE);
         }
         StaffUser user = found.get();
         if (!rules.of(user.organisationId()).accepted().contains(person.method())) {
-            audit.record(user.organisationId(), user.email(), "login.eid.refused", user.email(), who);
+            audit.record(eidLogin(user.organisationId(), AuditAction.LOGIN_EID_REFUSED, AuditActor.staff(user.id()), person)
+                    .subject(user.id()));
             return new EidStatus("FAILED", messages.getMessage("identity.eid.refused.product",
                     new Object[] {messages.getMessage("identity.eid.method." + person.method(), null, locale)},
                     locale), false, BASE);
@@ -136,7 +139,13 @@ class EidLoginController {
         SessionRenewal.renew(request);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        audit.record(user.organisationId(), user.email(), "login.eid", user.email(), who);
+        audit.record(eidLogin(user.organisationId(), AuditAction.LOGIN_EID, AuditActor.staff(user.id()), person)
+                .subject(user.id()));
         return new EidStatus("COMPLETE", "", false, "/");
+    }
+
+    private static AuditEntry eidLogin(UUID organisationId, AuditAction action, AuditActor actor, VerifiedPerson person) {
+        return AuditEntry.of(organisationId, action, actor).person(person.personalIdentityNumber())
+                .evidence(person.method(), "LOA3", person.simulated());
     }
 }

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.organisation.Organisations;
 
 /** An administrator sets the organisation's identification rules and how early guests may join. */
@@ -70,9 +73,9 @@ class EidRulesController {
         UUID organisationId = user.organisationId();
         rules.save(organisationId, new EidRules.Rules(age, form.accepted()));
         organisations.setJoinOpensBefore(organisationId, Duration.ofMinutes(minutes));
-        audit.record(organisationId, user.getUsername(), "identification-rules.changed", organisationId.toString(),
-                "accepted " + form.accepted() + ", minimum age " + (age == null ? "none" : age)
-                        + ", joining opens " + minutes + " min before");
+        audit.record(AuditEntry.of(organisationId, AuditAction.IDENTIFICATION_RULES_CHANGED, AuditActor.staff(user.id()))
+                .subject(organisationId).detail("accepted", form.accepted()).detail("minimumAge", age)
+                .detail("joinOpensMinutes", minutes));
         redirect.addFlashAttribute("notice", "identity.rules.saved");
         return "redirect:/admin/identification";
     }

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingBooked;
 import se.portvakt.booking.MeetingCancelled;
@@ -100,12 +102,14 @@ class InvitationListener {
             if (counts.isEmpty()) {
                 return;
             }
-            String detail = counts.entrySet().stream()
-                    .map(entry -> entry.getKey() + " " + entry.getValue().entrySet().stream()
-                            .map(count -> count.getValue() + " " + count.getKey())
-                            .collect(Collectors.joining(", ")))
-                    .collect(Collectors.joining("; "));
-            audit.record(meeting.organisationId(), "system", "invitations.queued", meeting.id().toString(), detail);
+            AuditEntry entry = AuditEntry.of(meeting.organisationId(), AuditAction.INVITATIONS_QUEUED, AuditActor.SYSTEM)
+                    .meeting(meeting.id()).subject(meeting.id());
+            for (Map.Entry<Notice, Map<Channel, Integer>> notice : counts.entrySet()) {
+                for (Map.Entry<Channel, Integer> count : notice.getValue().entrySet()) {
+                    entry = entry.detail(notice.getKey() + "." + count.getKey(), count.getValue());
+                }
+            }
+            audit.record(entry);
         }
     }
 }

@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 
 /**
  * Sends what the outbox holds, on every app node at once: each message is claimed by one conditional
@@ -83,8 +86,9 @@ public class OutboxWorker {
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (message.attempts() >= properties.maxAttempts()) {
             outbox.markFailed(message.id(), error);
-            audit.record(message.organisationId(), "system", "invitation.failed", message.meetingId().toString(),
-                    message.channel() + " to invitee " + message.inviteeId() + " after " + message.attempts() + " attempts");
+            audit.record(AuditEntry.of(message.organisationId(), AuditAction.INVITATION_FAILED, AuditActor.SYSTEM)
+                    .meeting(message.meetingId()).subject(message.meetingId()).detail("channel", message.channel())
+                    .detail("invitee", message.inviteeId()).detail("attempts", message.attempts()));
             log.error("Gave up on outbox message {} ({}) after {} attempts: {}", message.id(), message.channel(),
                     message.attempts(), e.getClass().getName());
         } else {

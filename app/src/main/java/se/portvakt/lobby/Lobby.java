@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.config.SqlTime;
 import se.portvakt.guest.GuestArrivals.Arrival;
 import se.portvakt.guest.GuestArrived;
@@ -231,9 +234,11 @@ public class Lobby {
         }
         Participant participant = find(participantId).orElseThrow();
         if (to.isFinal() || reason != null) {
-            organisationOf(participant.meetingId()).ifPresent(organisation -> audit.record(organisation, "lobby",
-                    "participant." + to.name().toLowerCase(), participantId.toString(), "meeting "
-                            + participant.meetingId() + (reason == null ? "" : ", " + reason)));
+            AuditAction action = reason != null ? AuditAction.PARTICIPANT_TAKEN_OUT
+                    : to == ParticipantState.DENIED ? AuditAction.PARTICIPANT_DENIED : AuditAction.PARTICIPANT_REMOVED;
+            organisationOf(participant.meetingId()).ifPresent(organisation -> audit.record(AuditEntry.of(organisation,
+                    action, AuditActor.SYSTEM).meeting(participant.meetingId()).subject(participantId)
+                    .detail("reason", reason)));
         }
         publish(participantId, participant.meetingId(), participant.meetingId(), to, false);
     }

@@ -8,6 +8,9 @@ import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.Meetings;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.LobbyRefusal;
 import se.portvakt.lobby.Participant;
@@ -77,13 +80,19 @@ class MeetingControl {
         if (command instanceof ClientMessage.Admit admit) {
             Participant guest = entitledGuest(host, admit.participantId());
             lobby.admit(guest.id(), openForEntry(guest.meetingId()).started());
+            decided(host, AuditAction.GUEST_ADMITTED, guest);
         } else if (command instanceof ClientMessage.AdmitAll all) {
             ownMeeting(host, all.meetingId());
             boolean started = openForEntry(all.meetingId()).started();
             attendance.recheck(all.meetingId());
-            lobby.ofMeeting(all.meetingId(), ParticipantState.WAITING).forEach(guest -> lobby.admit(guest.id(), started));
+            lobby.ofMeeting(all.meetingId(), ParticipantState.WAITING).forEach(guest -> {
+                lobby.admit(guest.id(), started);
+                decided(host, AuditAction.GUEST_ADMITTED, guest);
+            });
         } else if (command instanceof ClientMessage.Deny deny) {
-            lobby.deny(entitledGuest(host, deny.participantId()).id(), deny.message());
+            Participant guest = entitledGuest(host, deny.participantId());
+            lobby.deny(guest.id(), deny.message());
+            decided(host, AuditAction.GUEST_DENIED, guest);
         } else if (command instanceof ClientMessage.Move move) {
             Participant guest = entitledGuest(host, move.participantId());
             ownMeeting(host, move.meetingId());
@@ -93,10 +102,16 @@ class MeetingControl {
                 throw new LobbyRefusal(MOVE_REFUSALS.get(lost.reason()));
             });
             lobby.move(guest.id(), move.meetingId(), started);
+            audit.record(decision(host, AuditAction.GUEST_MOVED, guest).meeting(move.meetingId())
+                    .detail("fromMeeting", guest.meetingId()));
         } else if (command instanceof ClientMessage.SendBack back) {
-            lobby.sendBack(entitledGuest(host, back.participantId()).id());
+            Participant guest = entitledGuest(host, back.participantId());
+            lobby.sendBack(guest.id());
+            decided(host, AuditAction.GUEST_SENT_BACK, guest);
         } else if (command instanceof ClientMessage.Remove remove) {
-            lobby.remove(guestOf(host, remove.participantId()).id());
+            Participant guest = guestOf(host, remove.participantId());
+            lobby.remove(guest.id());
+            decided(host, AuditAction.GUEST_REMOVED, guest);
         } else if (command instanceof ClientMessage.Mute mute) {
             sockets.toGuest(presentGuest(host, mute.participantId()).id(), new ServerMessage.MuteRequested());
         } else if (command instanceof ClientMessage.CameraOff off) {
@@ -112,6 +127,18 @@ class MeetingControl {
             Attendance.Lost.IDENTIFY_AGAIN.reason(), "level-too-low",
             Attendance.Lost.NOT_ANONYMOUS.reason(), "not-confidential",
             Attendance.Lost.RESCHEDULED.reason(), "not-open-yet");
+
+    /** A host's decision about a guest, with what the guest had proved when it was taken. */
+    private void decided(Caller.Host host, AuditAction action, Participant guest) {
+        audit.record(decision(host, action, guest));
+    }
+
+    private static AuditEntry decision(Caller.Host host, AuditAction action, Participant guest) {
+        return AuditEntry.of(host.organisationId(), action, AuditActor.staff(host.staffId()))
+                .meeting(guest.meetingId()).subject(guest.id()).detail("invitee", guest.inviteeId())
+                .evidence(guest.method(), guest.level(), guest.simulated())
+                .detail("anonymous", guest.anonymous() ? "true" : null);
+    }
 
     /** Join, lock and end: only from a meeting's host view, for that meeting. */
     private void inMeeting(Caller.Host host, HostOnly command) {
@@ -133,7 +160,8 @@ class MeetingControl {
             broadcasts.meetingChanged(meetingId, host.organisationId());
         } else if (command instanceof ClientMessage.End) {
             if (closing.close(meetingId, host.organisationId(), "ENDED")) {
-                audit.record(host.organisationId(), host.name(), "meeting.ended", meetingId.toString(), "");
+                audit.record(AuditEntry.of(host.organisationId(), AuditAction.MEETING_ENDED, AuditActor.staff(host.staffId()))
+                        .meeting(meetingId).subject(meetingId));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import se.portvakt.audit.AuditActor;
 import se.portvakt.booking.Actor;
 import se.portvakt.booking.BookingService;
 import se.portvakt.booking.MeetingDetails;
@@ -75,7 +76,7 @@ class Snapshots {
         List<ServerMessage.Waiting> waiting = lobby.waiting(host.organisationId()).stream()
                 .map(participant -> waiting(participant, details)).toList();
         Instant now = clock.instant();
-        List<ServerMessage.MeetingChoice> choices = booking.between(new Actor(host.organisationId(), host.name()),
+        List<ServerMessage.MeetingChoice> choices = booking.between(new Actor(host.organisationId(), AuditActor.staff(host.staffId())),
                         now.minus(CHOICES_BEFORE), now.plus(CHOICES_AFTER), 0, 200).stream()
                 .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
                 .filter(meeting -> !sessions.life(meeting.id()).ended())

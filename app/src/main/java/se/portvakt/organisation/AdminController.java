@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.config.StorableText;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 
 /** An organisation's administrator adds hosts and manages the API keys of its other systems. */
 @Controller
@@ -74,7 +77,8 @@ class AdminController {
         Set<Role> roles = form.admin() ? EnumSet.of(Role.HOST, Role.ADMIN) : EnumSet.of(Role.HOST);
         StaffUser added = staff.add(organisationId, form.email(), form.displayName(), roles, form.password());
         personalIdentityNumber(form).ifPresent(pin -> staff.setPersonalIdentityNumber(added.id(), pin));
-        audit.record(organisationId, user.getUsername(), "staff.added", added.email(), roles.toString());
+        audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_ADDED, AuditActor.staff(adminId(user)))
+                .subject(added.id()).detail("roles", roles));
         redirect.addFlashAttribute("notice", "organisation.admin.staff-added");
         return "redirect:/admin";
     }
@@ -93,7 +97,8 @@ class AdminController {
             return "redirect:/admin#api-keys";
         }
         String secret = apiKeys.create(organisationId, name);
-        audit.record(organisationId, user.getUsername(), "api-key.created", name.strip(), null);
+        audit.record(AuditEntry.of(organisationId, AuditAction.API_KEY_CREATED, AuditActor.staff(adminId(user)))
+                .detail("name", name.strip()));
         redirect.addFlashAttribute("newKey", secret);
         return "redirect:/admin#api-keys";
     }
@@ -103,7 +108,8 @@ class AdminController {
     String revokeKey(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
         UUID organisationId = organisationOf(user);
         if (apiKeys.revoke(organisationId, id)) {
-            audit.record(organisationId, user.getUsername(), "api-key.revoked", id.toString(), null);
+            audit.record(AuditEntry.of(organisationId, AuditAction.API_KEY_REVOKED, AuditActor.staff(adminId(user)))
+                    .subject(id));
             redirect.addFlashAttribute("notice", "organisation.admin.key-revoked");
         }
         return "redirect:/admin#api-keys";
@@ -153,6 +159,10 @@ class AdminController {
     private static Optional<PersonalIdentityNumber> personalIdentityNumber(StaffForm form) {
         String typed = form.personalIdentityNumber();
         return typed == null || typed.isBlank() ? Optional.empty() : PersonalIdentityNumber.parse(typed);
+    }
+
+    private UUID adminId(UserDetails user) {
+        return staff.byEmail(user.getUsername()).map(StaffUser::id).orElseThrow();
     }
 
     private UUID organisationOf(UserDetails user) {

@@ -3,7 +3,9 @@ package se.portvakt.organisation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +55,35 @@ public class Organisations {
                         organisation.joinOpensBefore().toMinutes(), SqlTime.of(clock.instant()))
                 .update();
         return organisation;
+    }
+
+    /** How long after a meeting its personal data is kept, unless an organisation says otherwise. */
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+    /** At least a day: the host may still need the invitees' details right after the meeting. */
+    public static final int MIN_RETENTION_DAYS = 1;
+    /** At most two years: personal data is not kept longer than needed (GDPR art. 5(1)(e)). */
+    public static final int MAX_RETENTION_DAYS = 730;
+
+    /** How long after a meeting's end its invitees' personal data, attachments and messages are kept. */
+    public Duration retention(UUID organisationId) {
+        return Duration.ofDays(jdbc.sql("select retention_days from organisation where id = ?").param(organisationId)
+                .query(Integer.class).single());
+    }
+
+    /** Every organisation with its retention: for the purge. */
+    public Map<UUID, Duration> retentions() {
+        Map<UUID, Duration> all = new LinkedHashMap<>();
+        jdbc.sql("select id, retention_days from organisation order by id")
+                .query((rs, n) -> all.put(rs.getObject(1, UUID.class), Duration.ofDays(rs.getInt(2)))).list();
+        return all;
+    }
+
+    /** Sets the retention in days, {@link #MIN_RETENTION_DAYS} to {@link #MAX_RETENTION_DAYS}. */
+    public void setRetention(UUID organisationId, int days) {
+        if (days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
+            throw new IllegalArgumentException("retention out of range: " + days);
+        }
+        jdbc.sql("update organisation set retention_days = ? where id = ?").params(days, organisationId).update();
     }
 
     /** Sets how long before a meeting's start its guests may join (0 to {@link Organisation#MAX_JOIN_OPENS_BEFORE}). */

@@ -8,6 +8,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import se.portvakt.audit.AuditActor;
 import se.portvakt.booking.Actor;
 import se.portvakt.booking.BookingService;
 import se.portvakt.booking.MeetingView;
@@ -39,7 +40,7 @@ class HomeController {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         model.addAttribute("organisation", organisations.get(host.organisationId()));
         model.addAttribute("rooms", rooms.of(host.organisationId()));
-        model.addAttribute("meetings", booking.between(new Actor(host.organisationId(), host.getUsername()),
+        model.addAttribute("meetings", booking.between(new Actor(host.organisationId(), AuditActor.staff(host.id())),
                         today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(), 0, MAX_TODAY)
                 .stream().map(meeting -> MeetingView.of(meeting, locale)).toList());
         return "portal/home";

@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.portvakt.audit.AuditActor;
 import se.portvakt.guest.GuestArrivals;
 import se.portvakt.booking.Actor;
 import se.portvakt.booking.Attachments;
@@ -101,6 +102,6 @@ class MeetingsController {
     }
 
     private static Actor actor(StaffPrincipal host) {
-        return new Actor(host.organisationId(), host.getUsername());
+        return new Actor(host.organisationId(), AuditActor.staff(host.id()));
     }
 }

@@ -20,7 +20,7 @@ import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.TestClock;
 import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditLog.AuditEvent;
+import se.portvakt.audit.AuditEvent;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.BookingService;
 import se.portvakt.booking.InviteeLinks;
@@ -256,6 +256,6 @@ class GuestCodeIT {
     }
 
     List<String> actions() {
-        return audit.latest(tenant.organisation().id(), 100).stream().map(AuditEvent::action).toList();
+        return audit.latest(tenant.organisation().id(), 100).stream().map(AuditEvent::code).toList();
     }
 }

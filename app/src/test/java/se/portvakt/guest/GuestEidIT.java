@@ -24,7 +24,7 @@ import se.portvakt.PortalClient;
 import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditLog.AuditEvent;
+import se.portvakt.audit.AuditEvent;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.BookingService;
 import se.portvakt.booking.InviteeLinks;
@@ -137,7 +137,7 @@ class GuestEidIT {
         assertThat(info.body()).contains(meeting.meeting().title(), "Identifierad som Anna Svensson.",
                 "BankID (tillitsnivå 3)", "simulator, inte med riktig e-legitimation");
         assertThat(audit.latest(tenant.organisation().id(), 50)).extracting(AuditEvent::detail)
-                .anyMatch(detail -> detail != null && detail.contains("BANKID 19800315-**** (SIMULATED), level LOA3"))
+                .anyMatch(detail -> detail != null && detail.contains("19800315-****") && detail.contains("Anna Svensson"))
                 .noneMatch(detail -> detail != null && detail.contains(ANNA_BANKID));
     }
 
@@ -190,7 +190,7 @@ class GuestEidIT {
 
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.message()).startsWith(message);
-        assertThat(audit.latest(tenant.organisation().id(), 20)).extracting(AuditEvent::action)
+        assertThat(audit.latest(tenant.organisation().id(), 20)).extracting(AuditEvent::code)
                 .contains("guest.eid.started", "guest.eid.failed");
     }
 
@@ -260,7 +260,7 @@ class GuestEidIT {
         assertThat(status(meeting).status()).isEqualTo("FAILED");
         assertThatThrownBy(() -> phone.bankIdApprove(qr, null, TOLVAN_BANKID)).as("the order is gone at BankID")
                 .isInstanceOf(AssertionError.class).hasMessageContaining("refused");
-        assertThat(audit.latest(tenant.organisation().id(), 20)).extracting(AuditEvent::action)
+        assertThat(audit.latest(tenant.organisation().id(), 20)).extracting(AuditEvent::code)
                 .contains("guest.eid.cancelled");
     }
 

@@ -22,8 +22,9 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.SimulatedPhone;
+import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditLog.AuditEvent;
+import se.portvakt.audit.AuditEvent;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.person.PersonalIdentityNumber;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,8 +92,13 @@ class EidLoginIT {
         assertThat(session.getId()).as("a new session id after login").isNotEqualTo(before);
         String home = perform(get("/")).getContentAsString();
         assertThat(home).contains(tenant.host().displayName(), "Detta är en simulator för test");
-        assertThat(audit.latest(tenant.organisation().id(), 10)).extracting(AuditEvent::detail)
-                .contains("BANKID 19400101-**** (SIMULATED)");
+        assertThat(audit.latest(tenant.organisation().id(), 10)).filteredOn(event -> event.code().equals("login.eid"))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.actor()).isEqualTo("staff:" + tenant.host().id());
+                    assertThat(event.evidence()).isEqualTo(new AuditEntry.Evidence("BANKID", "LOA3", true));
+                    assertThat(event.detail()).contains("19400101-****").doesNotContain(KARL);
+                    assertThat(event.personIndex()).hasSize(64);
+                });
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditAction;
 import se.portvakt.identity.EidMethod;
 import se.portvakt.identity.EidProvider.EidProgress;
 import se.portvakt.identity.EidProvider.EidProgress.Status;
@@ -44,8 +47,9 @@ class BankIdCompletion {
         PersonalIdentityNumber person = number.get();
         if (!orders.admits(order, person)) {
             log.warn("BankID order {} was completed by {}, not by the invited person", order.id(), person.masked());
-            audit.record(null, "system", "bankid.wrong-person", order.id().toString(),
-                    "identified " + person.masked() + ", not the person the invitation names");
+            audit.record(AuditEntry.of(null, AuditAction.BANKID_WRONG_PERSON, AuditActor.SYSTEM).subject(order.id())
+                    .person(person).evidence("BANKID", "LOA3", simulator || Boolean.TRUE.equals(data.simulated()))
+                    .detail("outcome", "not the person the invitation names"));
             return fail(order, BankIdMessages.WRONG_PERSON);
         }
         if (!orders.finished(order.id(), BankIdOrders.Status.COMPLETE, BankIdMessages.COMPLETE)) {

@@ -191,7 +191,7 @@ class BankIdJourneyIT {
         phone.approve("autoStartToken", autoStartToken(order), TestIdentities.KARL.personalNumber());
 
         assertThat(bankId.poll(order.orderRef())).isEqualTo(BankIdProvider.failed(BankIdMessages.WRONG_PERSON));
-        String detail = jdbc.sql("select detail from audit_event where action = 'bankid.wrong-person' and subject = ?")
+        String detail = jdbc.sql("select personal from audit_event where action = 'bankid.wrong-person' and subject = ?")
                 .param(order.orderRef()).query(String.class).single();
         assertThat(detail).contains("19400101-****").doesNotContain(TestIdentities.KARL.personalNumber());
     }
