@@ -41,7 +41,12 @@ public final class Browser implements AutoCloseable {
 
     /** @param extraArguments more Chromium switches, e.g. a file for the fake microphone */
     public Browser(int port, String... extraArguments) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port, extraArguments);
+    }
+
+    /** @param baseUrl where the pages are, e.g. a TLS proxy's https address in front of Portvakt */
+    public Browser(String baseUrl, String... extraArguments) {
+        this.baseUrl = baseUrl;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -14,6 +14,12 @@ class ApplicationConfig {
         return Clock.systemUTC();
     }
 
+    /** Static: a post-processor is made before the other beans, and checks before any of them runs. */
+    @Bean
+    static ProductionSettingsCheck productionSettingsCheck(Environment environment) {
+        return new ProductionSettingsCheck(environment);
+    }
+
     @Bean
     DeploymentMode deploymentMode(Environment environment) {
         return DeploymentMode.of(environment);

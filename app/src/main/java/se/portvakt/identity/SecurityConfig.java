@@ -2,12 +2,12 @@ package se.portvakt.identity;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,9 +22,6 @@ import se.portvakt.organisation.ApiKeys;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
-
-    private static final IpAddressMatcher LOOPBACK_V4 = new IpAddressMatcher("127.0.0.0/8");
-    private static final IpAddressMatcher LOOPBACK_V6 = new IpAddressMatcher("::1");
 
     /** Nothing from elsewhere: every script, style and font is Portvakt's own. */
     // 'wasm-unsafe-eval' lets the background blur compile its WebAssembly model; JavaScript eval stays refused
@@ -62,19 +59,24 @@ class SecurityConfig {
                 .build();
     }
 
+    private static boolean onManagementPort(jakarta.servlet.http.HttpServletRequest request, Environment environment) {
+        String port = environment.getProperty("local.management.port");
+        return port != null && Integer.parseInt(port) == request.getLocalPort();
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http, PasswordLogin passwordLogin) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, PasswordLogin passwordLogin, Environment environment) throws Exception {
         return http
                 // only PasswordLogin judges a password, so every refusal gives the same answer
                 .authenticationManager(new ProviderManager(passwordLogin))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login/eid", "/login/eid/**", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/m/**", "/dev/mailbox/**", "/actuator/health/**").permitAll()
-                        // metrics for the operator's scraper on the same machine (or a management.server.port)
-                        .requestMatchers("/actuator/prometheus").access((authentication, context) ->
-                                new AuthorizationDecision(LOOPBACK_V4.matches(context.getRequest())
-                                        || LOOPBACK_V6.matches(context.getRequest())))
+                        .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz").permitAll()
+                        // actuator only on its own port (management.server.port, loopback by default): on the main
+                        // port every request may come from a reverse proxy on 127.0.0.1
+                        .requestMatchers("/actuator/**").access((authentication, context) ->
+                                new AuthorizationDecision(onManagementPort(context.getRequest(), environment)))
                         // signaling: the handshake itself decides who may connect, from the session (meeting feature)
                         .requestMatchers("/ws").permitAll()
                         // identity simulators: only registered in the embedded default, absent in production

@@ -1,6 +1,7 @@
 package se.portvakt.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -11,17 +12,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.portvakt.IntegrationTest;
 
-/** The SFU's metrics in Prometheus' text format, for a scraper on the same machine and nobody else. */
+/**
+ * The SFU's metrics in Prometheus' text format, on the management port (loopback only) for a scraper on the same
+ * machine, and not on the main port, where a reverse proxy on the same machine makes every request local.
+ */
 @IntegrationTest
 class SfuMetricsIT {
 
-    @LocalServerPort int port;
+    @LocalManagementPort int port;
+    @LocalServerPort int mainPort;
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> get(String host) throws Exception {
+        return get(host, port);
+    }
+
+    HttpResponse<String> get(String host, int port) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/actuator/prometheus"))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -45,10 +55,16 @@ class SfuMetricsIT {
                 .map(InetAddress::getHostAddress).findFirst();
         assertThat(external).as("this machine has a non-loopback IPv4 address").isPresent();
 
-        HttpResponse<String> refused = get(external.get());
+        assertThatThrownBy(() -> get(external.get())).as("the management port listens on loopback only")
+                .isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
+    void theMainPortShowsNoMetricsEvenToALocalRequest() throws Exception {
+        HttpResponse<String> refused = get("127.0.0.1", mainPort);
 
         assertThat(refused.body()).doesNotContain("portvakt_sfu");
-        assertThat(refused.statusCode()).isIn(302, 401, 403);
+        assertThat(refused.statusCode()).isIn(302, 401, 403, 404);
     }
 
     private boolean up(NetworkInterface network) {

@@ -1,0 +1,35 @@
+package se.portvakt.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class StartupSummaryTest {
+
+    @Test
+    void theDatabaseIsNamedWithoutItsCredentials() {
+        assertThat(StartupSummary.database("jdbc:postgresql://db:5432/portvakt?user=portvakt&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/portvakt?user=***&password=***&ssl=true");
+    }
+
+    @Test
+    void theSummaryNamesAddressesAndRoutesButNoSecret() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db/portvakt")
+                .withProperty("spring.datasource.password", "db-secret")
+                .withProperty("portvakt.public-url", "https://meet.example.org")
+                .withProperty("portvakt.secret-key", ProductionSettingsTest.KEY)
+                .withProperty("portvakt.media.bind-address", "0.0.0.0")
+                .withProperty("portvakt.media.advertised-address", "203.0.113.10")
+                .withProperty("spring.mail.host", "smtp.example.org")
+                .withProperty("spring.mail.password", "mail-secret")
+                .withProperty("portvakt.identity.bankid.base-url", "https://appapi2.bankid.com/rp/v6.0");
+
+        String summary = String.join("\n", new StartupSummary(environment).lines());
+
+        assertThat(summary).contains("production", "https://meet.example.org", "0.0.0.0:10000", "203.0.113.10",
+                "SMTP smtp.example.org:25", "BankID at appapi2.bankid.com", "Freja eID off");
+        assertThat(summary).doesNotContain("db-secret", "mail-secret", ProductionSettingsTest.KEY);
+    }
+}
