@@ -22,6 +22,7 @@ class LobbySignalingIT {
     @Autowired Fixtures fixtures;
     @Autowired BookingService booking;
     @Autowired InviteeLinks links;
+    @Autowired se.portvakt.audit.AuditLog audit;
 
     Tenant tenant;
     Rehearsal meeting;
@@ -54,6 +55,19 @@ class LobbySignalingIT {
 
     SignalingClient guestSocket(HttpVisitor guest, int index) {
         return connect(guest, "invitee=" + meeting.invitee(index));
+    }
+
+    /** The audit record of the move, written just after the state went out: waited for, at most 10 s. */
+    se.portvakt.audit.AuditEvent movedRecord() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            java.util.Optional<se.portvakt.audit.AuditEvent> moved = audit.latest(tenant.organisation().id(), 50).stream()
+                    .filter(event -> event.action() == se.portvakt.audit.AuditAction.GUEST_MOVED).findFirst();
+            if (moved.isPresent() || System.nanoTime() > deadline) {
+                return moved.orElseThrow(() -> new AssertionError("no guest.moved record"));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000); // poll the condition, not a fixed wait
+        }
     }
 
     static String participantOf(JsonNode lobby, String name) {
@@ -296,6 +310,11 @@ class LobbySignalingIT {
         JsonNode moved = annaSocket.await("state", state -> state.path("yourState").asString().equals("IN_MEETING"));
         assertThat(moved.path("meeting").path("id").asString()).isEqualTo(second.id().toString());
         secondRoom.await("state", state -> state.path("roster").size() == 2);
+        se.portvakt.audit.AuditEvent audited = movedRecord();
+        assertThat(audited.actor()).as("who moved").isEqualTo("staff:" + tenant.host().id());
+        assertThat(audited.meetingId()).isEqualTo(second.id());
+        assertThat(audited.details()).containsEntry("fromMeeting", meeting.id().toString());
+        assertThat(audited.subject()).isEqualTo(annaId);
 
         // not into a meeting of another room
         se.portvakt.booking.Room otherRoom = fixtures.addRoom(tenant, "Annat rum");
