@@ -13,6 +13,8 @@ public enum AuditAction {
     LOGIN_FAILED("login.failed"),
     LOGIN_LOCKED("login.locked"),
     LOGIN_REFUSED_LOCKED("login.refused-locked"),
+    /** Refused because too many failures came from the client's address lately (docs/login.md). */
+    LOGIN_THROTTLED("login.throttled"),
     LOGIN_EID("login.eid"),
     LOGIN_EID_REFUSED("login.eid.refused"),
     LOGIN_EID_UNKNOWN("login.eid.unknown"),
@@ -21,6 +23,8 @@ public enum AuditAction {
     BANKID_WRONG_PERSON("bankid.wrong-person"),
 
     STAFF_ADDED("staff.added"),
+    /** An administrator tried to add an address or identity number already in use (here or elsewhere). */
+    STAFF_ADD_REFUSED("staff.add-refused"),
     STAFF_CHANGED("staff.changed"),
     STAFF_DISABLED("staff.disabled"),
     STAFF_ENABLED("staff.enabled"),

@@ -9,6 +9,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.config.StorableText;
 import se.portvakt.organisation.StaffDirectory;
@@ -54,14 +57,17 @@ class PasswordLogin implements AuthenticationProvider {
         boolean locked = failures.locked(user.id());
         if (matches && !throttled && !locked && user.enabled()) {
             failures.succeeded(user.id());
-            audit.record(user.organisationId(), user.email(), "login.succeeded", "password", null);
+            audit.record(AuditEntry.of(user.organisationId(), AuditAction.LOGIN_SUCCEEDED, AuditActor.staff(user.id()))
+                    .subject(user.id()).evidence("PASSWORD", null, false));
             StaffPrincipal principal = new StaffPrincipal(user, false);
             return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         }
         failures.failed(user.id(), address);
-        String action = throttled ? "login.throttled" : locked ? "login.refused-locked"
-                : failures.locked(user.id()) ? "login.locked" : "login.failed";
-        audit.record(user.organisationId(), user.email(), action, "password", address);
+        AuditAction action = throttled ? AuditAction.LOGIN_THROTTLED : locked ? AuditAction.LOGIN_REFUSED_LOCKED
+                : failures.locked(user.id()) ? AuditAction.LOGIN_LOCKED : AuditAction.LOGIN_FAILED;
+        // the client's address is personal data: it goes with the retention rules, not into the chain in clear
+        audit.record(AuditEntry.of(user.organisationId(), action, AuditActor.staff(user.id())).subject(user.id())
+                .evidence("PASSWORD", null, false).personal("address", address));
         throw refused();
     }
 
