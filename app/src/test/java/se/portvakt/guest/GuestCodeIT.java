@@ -104,6 +104,19 @@ class GuestCodeIT {
     }
 
     @Test
+    void aContactWithACharacterNoDatabaseStoresGetsAClearMessageAndTheFormBack() {
+        String email = email();
+        Booked meeting = loa2(email);
+        guest.get(meeting.path(0, "contact"));
+
+        Page refused = guest.post(meeting.path(0, "contact"), "contact", email.replace("@", "\u0000@"));
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("ett tecken som inte kan användas", "name=\"contact\"");
+        assertThat(actions()).doesNotContain("guest.code.requested");
+    }
+
+    @Test
     void aCodeWorksOnlyOnce() {
         String email = email();
         Booked meeting = loa2(email);
