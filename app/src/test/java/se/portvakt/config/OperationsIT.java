@@ -48,8 +48,7 @@ class OperationsIT {
                 "portvakt_outbox_oldest_pending_age_seconds", "portvakt_lobby_waiting",
                 "portvakt_lobby_longest_wait_seconds", "portvakt_meetings_running", "portvakt_sockets_open",
                 "portvakt_logins_total{outcome=\"failed\"}", "portvakt_staff_locked",
-                "portvakt_eid_orders{outcome=\"complete\",provider=\"bankid\"}", "portvakt_sfu_streams",
-                "portvakt_sfu_streams_per_meeting_max");
+                "portvakt_eid_orders{outcome=\"complete\",provider=\"bankid\"}");
     }
 
     @Test
