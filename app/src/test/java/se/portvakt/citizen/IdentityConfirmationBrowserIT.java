@@ -114,6 +114,16 @@ class IdentityConfirmationBrowserIT {
         return links.tokenFor(invitee);
     }
 
+    /** Clicks a button the roster carries; the roster is drawn anew on every change, so a found one may go stale. */
+    void clickInRoster(String css) {
+        new WebDriverWait(host.driver(), Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> {
+                    driver.findElement(By.cssSelector(css)).click();
+                    return true;
+                });
+    }
+
     /** The participant's confirmation page, in a second tab of their browser. */
     void openConfirmationPage(String token) {
         guest.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
@@ -133,7 +143,7 @@ class IdentityConfirmationBrowserIT {
         MeetingDetails other = book("Annat möte");
         String token = intoTheMeeting(meeting);
 
-        host.find("[data-confirm-identity]").click();
+        clickInRoster("[data-confirm-identity]");
         until(host, "a code to say", () -> SIX_DIGITS.matcher(host.text("[data-confirmation-status]")).find());
         Matcher said = SIX_DIGITS.matcher(host.text("[data-confirmation-status]"));
         assertThat(said.find()).isTrue();
@@ -171,7 +181,7 @@ class IdentityConfirmationBrowserIT {
     void aStaleCodeConfirmsNothing() {
         MeetingDetails meeting = book("Gammal kod");
         String token = intoTheMeeting(meeting);
-        host.find("[data-confirm-identity]").click();
+        clickInRoster("[data-confirm-identity]");
         until(host, "a code to say", () -> SIX_DIGITS.matcher(host.text("[data-confirmation-status]")).find());
         Matcher said = SIX_DIGITS.matcher(host.text("[data-confirmation-status]"));
         assertThat(said.find()).isTrue();
@@ -194,7 +204,7 @@ class IdentityConfirmationBrowserIT {
         assertThat(code).matches("\\d{6}");
         guest.assertAccessible();
 
-        host.find("[data-type-code]").click();
+        clickInRoster("[data-type-code]");
         host.type("#confirmation-code", code.equals("000000") ? "111111" : "000000");
         host.find("[data-confirmation-form] button[type=submit]").click();
         until(host, "wrong", () -> host.text("[data-confirmation-status]").equals("Koden stämmer inte. 4 försök kvar."));
