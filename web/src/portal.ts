@@ -4,6 +4,7 @@ import { countDown } from './countdown';
 import { prejoin } from './prejoin';
 import { meetingRoom } from './meeting-room';
 import { hostConsole } from './console';
+import { identityConfirmation } from './identity-confirmation';
 
 // Progressive enhancement for the host portal's server-rendered pages.
 document.querySelectorAll<HTMLButtonElement>('[data-add-invitee]').forEach((button) => {
@@ -21,3 +22,4 @@ document.querySelectorAll<HTMLElement>('[data-countdown]').forEach((element) => 
 document.querySelectorAll<HTMLElement>('[data-prejoin]').forEach(prejoin);
 document.querySelectorAll<HTMLElement>('[data-meeting-room]').forEach(meetingRoom);
 document.querySelectorAll<HTMLElement>('[data-console]').forEach(hostConsole);
+document.querySelectorAll<HTMLElement>('[data-identity-confirmation]').forEach(identityConfirmation);

@@ -177,6 +177,12 @@ public class BookingService implements Meetings {
                 .map(pins::decrypt);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> invitationsNaming(PersonalIdentityNumber person, Instant endingAfter) {
+        return store.invitationsNaming(pins.index(person), endingAfter);
+    }
+
     /** A meeting of the actor's organisation, or empty: another organisation's meeting does not exist for them. */
     @Transactional(readOnly = true)
     public Optional<EditableMeeting> find(Actor actor, UUID meetingId) {

@@ -103,6 +103,15 @@ class MeetingStore {
         return jdbc.sql("select meeting_id from invitee where id = ?").param(inviteeId).query(UUID.class).optional();
     }
 
+    List<UUID> invitationsNaming(String pinIndex, Instant endingAfter) {
+        return jdbc.sql("""
+                select i.id from invitee i join meeting m on m.id = i.meeting_id
+                where i.pin_index = ? and i.removed_at is null and m.status = ? and m.ends_at > ?
+                order by m.starts_at, i.id""")
+                .params(pinIndex, MeetingStatus.SCHEDULED.name(), SqlTime.of(endingAfter))
+                .query(UUID.class).list();
+    }
+
     void insertInvitee(UUID meetingId, InviteeRow invitee, Instant now) {
         jdbc.sql("""
                 insert into invitee (id, meeting_id, name, email, mobile, pin_encrypted, pin_index, created_at)

@@ -1,5 +1,7 @@
 package se.portvakt.booking;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import se.portvakt.person.PersonalIdentityNumber;
@@ -18,4 +20,10 @@ public interface Meetings {
      * e-legitimation against it: never shown, logged or sent to a browser.
      */
     Optional<PersonalIdentityNumber> invitedPerson(UUID inviteeId);
+
+    /**
+     * The invitations that name this person (by the searchable index of their number) and are still live: not
+     * removed, in a scheduled meeting that ends after {@code endingAfter}. Invitee ids, in the meetings' order.
+     */
+    List<UUID> invitationsNaming(PersonalIdentityNumber person, Instant endingAfter);
 }

@@ -73,6 +73,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login/eid", "/login/eid/**", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz").permitAll()
+                        // the citizen's pages: "my meetings" keeps its own e-ID login in the session (citizen feature)
+                        .requestMatchers("/mina-moten", "/mina-moten/**", "/hjalp", "/bekrafta/**").permitAll()
                         // actuator only on its own port (management.server.port, loopback by default): on the main
                         // port every request may come from a reverse proxy on 127.0.0.1
                         .requestMatchers("/actuator/**").access((authentication, context) ->
