@@ -23,7 +23,7 @@ import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.TestClock;
 import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditLog.AuditEvent;
+import se.portvakt.audit.AuditEvent;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.BookingService;
 import se.portvakt.booking.MeetingRequest;

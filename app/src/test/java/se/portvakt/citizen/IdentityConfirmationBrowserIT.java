@@ -25,7 +25,7 @@ import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.TestClock;
 import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditLog.AuditEvent;
+import se.portvakt.audit.AuditEvent;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.BookingService;
 import se.portvakt.booking.InviteeLinks;
@@ -169,7 +169,7 @@ class IdentityConfirmationBrowserIT {
         typeOnGuestPage(code);
         assertThat(guest.text("[data-confirmed]")).startsWith("Klart: din identitet är bekräftad i mötet kl.");
         until(host, "the badge", () -> host.text("[data-roster]").contains("bekräftad i mötet med BankID kl."));
-        assertThat(audit.latest(tenant.organisation().id(), 30)).extracting(AuditEvent::action)
+        assertThat(audit.latest(tenant.organisation().id(), 30)).extracting(AuditEvent::code)
                 .contains("identity.confirmation.issued", "identity.confirmation.wrong", "identity.confirmed");
 
         typeOnGuestPage(code);
