@@ -68,9 +68,10 @@ class AdminController {
             if (errors.containsValue(IN_USE) || errors.containsValue(PIN_IN_USE)) {
                 // the same words whichever organisation has it; the log shows who keeps trying addresses
                 String email = StaffDirectory.normalise(form.email());
-                audit.record(organisationId, user.getUsername(), "staff.add-refused",
-                        StorableText.storable(email) && email.length() <= 200 ? email : null,
-                        errors.containsValue(IN_USE) ? "e-mail address in use" : "personal identity number in use");
+                audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_ADD_REFUSED, AuditActor.staff(adminId(user)))
+                        .detail("why", errors.containsValue(IN_USE) ? "e-mail address in use"
+                                : "personal identity number in use")
+                        .personal("email", StorableText.storable(email) ? email : null));
             }
             return show(organisationId, form, errors, model);
         }
