@@ -26,7 +26,10 @@ class FrejaSimulatorAddress implements ApplicationListener<WebServerInitializedE
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        port = event.getWebServer().getPort();
+        // a separate management server has its own namespace; the simulator lives on the main one
+        if (event.getApplicationContext().getServerNamespace() == null) {
+            port = event.getWebServer().getPort();
+        }
     }
 
     URI baseUrl() {
