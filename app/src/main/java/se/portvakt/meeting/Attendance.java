@@ -104,7 +104,7 @@ class Attendance {
 
     /** Why the guest may not be in {@code meeting} (their own or one a host would move them to), if they may not. */
     Optional<Lost> lost(Participant guest, MeetingDetails meeting) {
-        if (meeting.status() == MeetingStatus.CANCELLED || invitationWithdrawn(guest)) {
+        if (meeting.status() == MeetingStatus.CANCELLED || invitationWithdrawn(guest, meeting)) {
             return Optional.of(Lost.CANCELLED);
         }
         if (guest.level() == null || AssuranceLevel.valueOf(guest.level()).compareTo(meeting.assuranceLevel()) < 0) {
@@ -121,8 +121,11 @@ class Attendance {
         return Optional.empty();
     }
 
-    private boolean invitationWithdrawn(Participant guest) {
-        Optional<MeetingDetails> invitedTo = meetings.ofInvitee(guest.inviteeId());
+    /** Asks booking again only for a guest moved here from another meeting: the others' invitation is in hand. */
+    private boolean invitationWithdrawn(Participant guest, MeetingDetails meeting) {
+        Optional<MeetingDetails> invitedTo = meeting.invitees().stream()
+                .anyMatch(invitee -> invitee.id().equals(guest.inviteeId()))
+                ? Optional.of(meeting) : meetings.ofInvitee(guest.inviteeId());
         return invitedTo.isEmpty() || invitedTo.get().invitees().stream()
                 .filter(invitee -> invitee.id().equals(guest.inviteeId())).findFirst()
                 .map(InviteeDetails::removed).orElse(true);
