@@ -1,5 +1,6 @@
 package se.portvakt.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -14,7 +15,29 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty("portvakt.audit.verify")
-class AuditVerifyCommand implements ApplicationRunner {
+public class AuditVerifyCommand implements ApplicationRunner {
+
+    private static final String REQUEST = "--portvakt.audit.verify=true";
+
+    /**
+     * The command runs beside a live service on the same database: it takes no fixed port, sends nothing and seals
+     * nothing while it checks. Settings the operator gave explicitly are left as given.
+     */
+    public static String[] argumentsFor(String[] args) {
+        List<String> given = List.of(args);
+        if (!given.contains(REQUEST)) {
+            return args;
+        }
+        List<String> arguments = new ArrayList<>(given);
+        for (String quiet : List.of("--server.port=0", "--management.server.port=0", "--portvakt.media.udp-port=0",
+                "--portvakt.scheduling.enabled=false")) {
+            String name = quiet.substring(0, quiet.indexOf('=') + 1);
+            if (given.stream().noneMatch(argument -> argument.startsWith(name))) {
+                arguments.add(quiet);
+            }
+        }
+        return arguments.toArray(String[]::new);
+    }
 
     private final AuditVerifier verifier;
     private final ConfigurableApplicationContext context;
