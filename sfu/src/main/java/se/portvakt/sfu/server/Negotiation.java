@@ -1,6 +1,5 @@
 package se.portvakt.sfu.server;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import se.portvakt.sfu.ice.IceCredentials;
 import se.portvakt.sfu.ice.IceLiteAgent;
 import se.portvakt.sfu.ice.IceSession;
 import se.portvakt.sfu.sdp.AnswerOptions;
+import se.portvakt.sfu.sdp.HostCandidate;
 import se.portvakt.sfu.sdp.IceLiteAnswerer;
 import se.portvakt.sfu.sdp.MediaDescription;
 import se.portvakt.sfu.sdp.SdpParser;
@@ -32,22 +32,20 @@ final class Negotiation {
     private final IceLiteAgent ice;
     private final DtlsLayer dtls;
     private final Clock clock;
-    private final InetSocketAddress advertised;
+    private final List<HostCandidate> candidates;
     private final StreamSettings streams;
     private final Participants participants;
     private final SfuEvents events;
-    private final MediaSocket socket;
 
-    Negotiation(IceLiteAgent ice, DtlsLayer dtls, Clock clock, InetSocketAddress advertised, StreamSettings streams,
-                Participants participants, SfuEvents events, MediaSocket socket) {
+    Negotiation(IceLiteAgent ice, DtlsLayer dtls, Clock clock, List<HostCandidate> candidates,
+                StreamSettings streams, Participants participants, SfuEvents events) {
         this.ice = ice;
         this.dtls = dtls;
         this.clock = clock;
-        this.advertised = advertised;
+        this.candidates = candidates;
         this.streams = streams;
         this.participants = participants;
         this.events = events;
-        this.socket = socket;
     }
 
     ParticipantAnswer offer(Room room, String participantId, String offerSdp, Map<String, String> sources) {
@@ -86,17 +84,17 @@ final class Negotiation {
     }
 
     private AnswerOptions options(IceCredentials localIce, long sessionId) {
-        return AnswerOptions.defaults(localIce, dtls.fingerprint(), List.of(advertised), sessionId);
+        return AnswerOptions.defaults(localIce, dtls.fingerprint(), candidates, sessionId);
     }
 
     /** A new participant: its transport, ICE session and DTLS association; joined to the room. */
     private Participant join(Room room, String participantId, SessionDescription offer, MediaDescription first,
                              IceCredentials localIce, IceCredentials remoteIce, long sessionId) {
-        Participant.Holder<InetSocketAddress> address = new Participant.Holder<>();
+        Participant.Holder<PeerPath> path = new Participant.Holder<>();
         PacketSink toPeer = (buf, off, len) -> {
-            InetSocketAddress to = address.get();
+            PeerPath to = path.get();
             if (to != null) { // else not nominated yet: nowhere to send
-                socket.send(to, buf, off, len);
+                to.send(buf, off, len);
             }
         };
         SrtpTransport transport = new SrtpTransport(toPeer);
@@ -104,7 +102,7 @@ final class Negotiation {
         Endpoint endpoint = new Endpoint(participantId, feedbackSsrc, transport, streams);
         IceSession session = ice.open(localIce, remoteIce);
         Participant.Holder<DtlsAssociation> association = new Participant.Holder<>();
-        Participant participant = new Participant(participantId, room, session, endpoint, association, address,
+        Participant participant = new Participant(participantId, room, session, endpoint, association, path,
                 new Participant.Holder<>(), sessionId, new AtomicLong());
         association.set(dtls.accept(offer.fingerprint(first).orElse(null), toPeer, keys -> {
             transport.srtpReady(SrtpSession.open(keys));

@@ -24,6 +24,7 @@ import se.portvakt.sfu.ice.IceLiteAgent;
 import se.portvakt.sfu.ice.IceOutcome;
 import se.portvakt.sfu.ice.IceSession;
 import se.portvakt.sfu.rtp.RtpFields;
+import se.portvakt.sfu.sdp.HostCandidate;
 import se.portvakt.sfu.speaker.AudioLevel;
 import se.portvakt.sfu.stats.MeetingStats;
 import se.portvakt.sfu.transport.DtlsAssociation;
@@ -63,13 +64,18 @@ public final class UdpSfu implements Sfu {
         this.ice = new IceLiteAgent(clock);
         this.participants = new Participants(ice, events);
         InetSocketAddress advertised = settings.advertised() != null ? settings.advertised() : socket.local();
-        this.negotiation = new Negotiation(ice, dtls, clock, advertised, settings.streams(), participants, events,
-                socket);
+        List<HostCandidate> candidates = new ArrayList<>(List.of(HostCandidate.udp(advertised)));
+        if (socket.tcpLocal() != null) {
+            candidates.add(HostCandidate.tcp(new InetSocketAddress(advertised.getAddress(), socket.tcpLocal().getPort())));
+        }
+        this.negotiation = new Negotiation(ice, dtls, clock, List.copyOf(candidates), settings.streams(),
+                participants, events);
     }
 
     /** Binds the socket and starts the receive loop; the DTLS layer stays the caller's (see {@link #closeWith}). */
     public static UdpSfu start(SfuSettings settings, DtlsLayer dtls, Clock clock) {
-        UdpSfu sfu = new UdpSfu(settings, dtls, clock, MediaSocket.bind(settings.bind()));
+        MediaSocket socket = MediaSocket.bind(settings.bind(), settings.tcpBind(), MediaSocket.TcpLimits.DEFAULTS);
+        UdpSfu sfu = new UdpSfu(settings, dtls, clock, socket);
         sfu.socket.start(sfu.new Loop(), settings.tickInterval());
         return sfu;
     }
@@ -83,6 +89,11 @@ public final class UdpSfu implements Sfu {
     @Override
     public InetSocketAddress localAddress() {
         return socket.local();
+    }
+
+    /** The ICE-TCP address, or null when the SFU listens on UDP only. */
+    public InetSocketAddress tcpAddress() {
+        return socket.tcpLocal();
     }
 
     @Override
@@ -181,19 +192,31 @@ public final class UdpSfu implements Sfu {
 
     /** One datagram of {@code len} bytes at the start of {@code buf}. Called on the loop thread only. */
     void handle(byte[] buf, int len, InetSocketAddress from, long now) {
+        handle(buf, len, from, null, now);
+    }
+
+    /**
+     * One packet at the start of {@code buf}, from a UDP address or ({@code over} not null) an ICE-TCP
+     * connection, whose remote address {@code from} then is. Called on the loop thread only.
+     */
+    private void handle(byte[] buf, int len, InetSocketAddress from, TcpConnection over, long now) {
         PacketKind kind = demux.classify(buf, 0, len);
         switch (kind) {
             case STUN -> {
                 IceOutcome outcome = ice.handle(buf, 0, len, from);
                 if (outcome.hasResponse()) {
-                    socket.send(from, outcome.response(), 0, outcome.response().length);
+                    if (over != null) {
+                        over.send(outcome.response(), 0, outcome.response().length);
+                    } else {
+                        socket.send(from, outcome.response(), 0, outcome.response().length);
+                    }
                 }
                 if (outcome.nominated() && outcome.session() != null) {
-                    participants.nominate(outcome.session(), from);
+                    participants.nominate(outcome.session(), over != null ? over : new UdpPath(socket, from), now);
                 }
             }
             case DTLS -> {
-                Participant p = participants.at(from);
+                Participant p = over != null ? participants.on(over) : participants.at(from);
                 DtlsAssociation association = p == null ? null : p.dtls().get();
                 if (association == null) {
                     unknownSource.increment();
@@ -202,7 +225,7 @@ public final class UdpSfu implements Sfu {
                 }
             }
             case RTP, RTCP -> {
-                Participant p = participants.at(from);
+                Participant p = over != null ? participants.on(over) : participants.at(from);
                 if (p == null) {
                     unknownSource.increment();
                     return;
@@ -258,6 +281,16 @@ public final class UdpSfu implements Sfu {
         @Override
         public void datagram(byte[] buf, int len, InetSocketAddress from, long now) {
             handle(buf, len, from, now);
+        }
+
+        @Override
+        public void frame(byte[] buf, int len, TcpConnection connection, long now) {
+            handle(buf, len, connection.remote(), connection, now);
+        }
+
+        @Override
+        public void closed(TcpConnection connection) {
+            participants.closed(connection);
         }
 
         @Override
