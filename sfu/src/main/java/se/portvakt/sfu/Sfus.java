@@ -18,13 +18,25 @@ public final class Sfus {
      * @param advertised our host candidate in answers, or null for the bound address
      */
     public static Sfu start(InetSocketAddress bind, InetSocketAddress advertised, Clock clock) {
+        return start(bind, null, advertised, clock);
+    }
+
+    /**
+     * @param bind       the UDP address to receive on; port 0 picks a free one
+     * @param tcpBind    the ICE-TCP address to listen on, or null for UDP only; port 0 picks a free one
+     * @param advertised our host candidate in answers (its address also for the TCP candidate), or null for the
+     *                   bound address
+     */
+    public static Sfu start(InetSocketAddress bind, InetSocketAddress tcpBind, InetSocketAddress advertised,
+                            Clock clock) {
         // jitsi-srtp benchmarks its AES providers on first use (seconds); pay that now, not on the first call
         Thread warmUp = new Thread(SrtpSession::warmUp, "sfu-srtp-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         BouncyCastleDtlsLayer dtls = new BouncyCastleDtlsLayer();
         try {
-            return UdpSfu.start(new SfuSettings(bind, advertised, Duration.ofMillis(10), StreamSettings.DEFAULTS),
+            return UdpSfu.start(new SfuSettings(bind, advertised, tcpBind, Duration.ofMillis(10),
+                    StreamSettings.DEFAULTS),
                     dtls, clock).closeWith(dtls);
         } catch (RuntimeException e) {
             dtls.close();

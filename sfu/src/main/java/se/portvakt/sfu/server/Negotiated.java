@@ -124,7 +124,11 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
         for (String group : m.attributes("ssrc-group")) {
             String[] parts = group.trim().split("\\s+");
             if (parts.length == 3 && parts[0].equals("FID")) {
-                rtx.put(Long.parseLong(parts[2]), Long.parseLong(parts[1]));
+                try {
+                    rtx.put(Long.parseLong(parts[2]), Long.parseLong(parts[1]));
+                } catch (NumberFormatException e) {
+                    // a malformed group pairs nothing: its RTX stream is not repaired, the offer still stands
+                }
             }
         }
         return rtx;

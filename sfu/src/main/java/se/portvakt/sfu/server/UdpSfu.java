@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -63,7 +64,10 @@ public final class UdpSfu implements Sfu {
         this.socket = socket;
         this.ice = new IceLiteAgent(clock);
         this.participants = new Participants(ice, events);
-        InetSocketAddress advertised = settings.advertised() != null ? settings.advertised() : socket.local();
+        InetSocketAddress advertised = settings.advertised() == null ? socket.local()
+                : settings.advertised().getPort() == 0 // "the bound port", whichever it turned out to be
+                ? new InetSocketAddress(settings.advertised().getAddress(), socket.local().getPort())
+                : settings.advertised();
         List<HostCandidate> candidates = new ArrayList<>(List.of(HostCandidate.udp(advertised)));
         if (socket.tcpLocal() != null) {
             candidates.add(HostCandidate.tcp(new InetSocketAddress(advertised.getAddress(), socket.tcpLocal().getPort())));
@@ -91,9 +95,9 @@ public final class UdpSfu implements Sfu {
         return socket.local();
     }
 
-    /** The ICE-TCP address, or null when the SFU listens on UDP only. */
-    public InetSocketAddress tcpAddress() {
-        return socket.tcpLocal();
+    @Override
+    public Optional<InetSocketAddress> tcpAddress() {
+        return Optional.ofNullable(socket.tcpLocal());
     }
 
     @Override

@@ -61,7 +61,7 @@ class IceTcpTest {
 
         TcpPeer() throws IOException {
             socket = new Socket();
-            socket.connect(sfu.tcpAddress(), 5000);
+            socket.connect(sfu.tcpAddress().orElseThrow(), 5000);
             socket.setSoTimeout(2000);
             out = new DataOutputStream(socket.getOutputStream());
             in = new DataInputStream(socket.getInputStream());
@@ -115,7 +115,7 @@ class IceTcpTest {
         String answer = sfu.addParticipant("m1", "alice", publishingOffer()).answerSdp();
         assertThat(answer)
                 .contains("a=candidate:1 1 udp 2130706431 127.0.0.1 " + sfu.localAddress().getPort() + " typ host")
-                .contains("a=candidate:2 1 tcp 2124414975 127.0.0.1 " + sfu.tcpAddress().getPort()
+                .contains("a=candidate:2 1 tcp 2124414975 127.0.0.1 " + sfu.tcpAddress().orElseThrow().getPort()
                         + " typ host tcptype passive");
     }
 
