@@ -44,8 +44,12 @@ class StartupSummary {
         lines.add("  public URL:  " + property("portvakt.public-url", "http://localhost:8080"));
         lines.add("  HTTP:        port " + serverPort + ", management (health, metrics) on "
                 + property("management.server.address", "all addresses") + " port " + managementPort);
-        lines.add("  media (UDP): bound to " + bind + ":" + property("portvakt.media.udp-port", "10000")
+        String udpPort = property("portvakt.media.udp-port", "10000");
+        String tcpPort = property("portvakt.media.tcp-port", udpPort);
+        lines.add("  media (UDP): bound to " + bind + ":" + udpPort
                 + ", advertised to browsers as " + (advertised.isBlank() ? bind : advertised));
+        lines.add("  media (TCP): " + (tcpPort.startsWith("-") ? "off (no ICE-TCP)" : "bound to " + bind + ":"
+                + tcpPort + " for browsers without UDP"));
         lines.add("  database:    " + database(property("spring.datasource.url", "")));
         lines.add("  mail:        " + mail());
         lines.add("  SMS:         " + (environment.containsProperty("portvakt.invitation.sms.gateway-url")

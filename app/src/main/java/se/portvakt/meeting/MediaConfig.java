@@ -8,8 +8,8 @@ import se.portvakt.sfu.Sfu;
 import se.portvakt.sfu.Sfus;
 
 /**
- * The in-process SFU: one UDP port for every meeting's media, with the BouncyCastle DTLS layer; closed when the
- * application stops.
+ * The in-process SFU: one UDP port for every meeting's media and, unless turned off, one ICE-TCP port beside it,
+ * with the BouncyCastle DTLS layer; closed when the application stops.
  */
 @Configuration
 class MediaConfig {
@@ -18,6 +18,8 @@ class MediaConfig {
     Sfu sfu(MediaProperties media) {
         InetSocketAddress shown = media.advertised()
                 ? new InetSocketAddress(media.advertisedAddress(), media.udpPort()) : null;
-        return Sfus.start(new InetSocketAddress(media.bindAddress(), media.udpPort()), shown, Clock.systemUTC());
+        InetSocketAddress tcp = media.iceTcpPort().stream()
+                .mapToObj(port -> new InetSocketAddress(media.bindAddress(), port)).findFirst().orElse(null);
+        return Sfus.start(new InetSocketAddress(media.bindAddress(), media.udpPort()), tcp, shown, Clock.systemUTC());
     }
 }

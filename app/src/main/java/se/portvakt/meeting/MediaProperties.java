@@ -4,10 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The in-process SFU's one UDP socket (ICE-lite, BUNDLE, rtcp-mux; see docs/sfu.md).
+ * The in-process SFU's media ports (ICE-lite, BUNDLE, rtcp-mux; see docs/sfu.md): one UDP port for everyone, and
+ * one TCP port for browsers whose network lets no UDP out (ICE-TCP, RFC 6544).
  *
  * @param bindAddress where the UDP socket listens; {@code 0.0.0.0} to take media from other machines
  * @param udpPort the UDP port for every meeting's media, 0 for any free one (tests); open it in the firewall
+ * @param tcpPort the ICE-TCP port; unset: the UDP port's number (0: any free one), -1: no ICE-TCP. Open it in
+ *     the firewall too
  * @param advertisedAddress the address browsers are told to send media to (our ICE host candidate), with the same
  *     port; the public or NAT address of this host. Unset: the bind address (embedded default only; production
  *     refuses to start without it)
@@ -16,7 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record MediaProperties(
         @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue("10000") int udpPort,
+        Integer tcpPort,
         String advertisedAddress) {
+
+    /** The TCP port to listen on, or empty without ICE-TCP. */
+    java.util.OptionalInt iceTcpPort() {
+        int port = tcpPort == null ? udpPort : tcpPort;
+        return port < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(port);
+    }
 
     boolean advertised() {
         return advertisedAddress != null && !advertisedAddress.isBlank();

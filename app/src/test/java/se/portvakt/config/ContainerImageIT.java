@@ -46,7 +46,7 @@ class ContainerImageIT {
 
     @Test
     void exposesHttpAndTheMediaPort() {
-        assertThat(config.get("ExposedPorts").propertyNames()).containsExactlyInAnyOrder("8080/tcp", "10000/udp");
+        assertThat(config.get("ExposedPorts").propertyNames()).containsExactlyInAnyOrder("8080/tcp", "10000/udp", "10000/tcp");
         assertThat(config.get("Env").toString()).contains("PORTVAKT_MEDIA_BIND_ADDRESS=0.0.0.0");
     }
 

@@ -18,16 +18,6 @@ import se.portvakt.booking.AssuranceLevel;
 class InvitationBundleTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"_en", "_fi"})
-    void everyTextExistsInEveryLanguage(String suffix) throws IOException {
-        Properties swedish = load("");
-        Properties other = load(suffix);
-
-        assertThat(other.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(swedish.stringPropertyNames());
-        assertThat(other.values()).allSatisfy(value -> assertThat(value.toString()).isNotBlank());
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"", "_en", "_fi"})
     void everyNoticeAndLevelHasItsTextsAndThePatternsParse(String suffix) throws IOException {
         Properties texts = load(suffix);

@@ -2,13 +2,14 @@ package se.portvakt.sfu;
 
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import se.portvakt.sfu.stats.MeetingStats;
 
 /**
  * The SFU as the app sees it: meeting rooms of participants, each joined with a browser's
  * SDP offer and answered with ours. One UDP port serves every room (ICE-lite, BUNDLE,
- * rtcp-mux). Implementations are thread-safe.
+ * rtcp-mux), and one TCP port for browsers without UDP. Implementations are thread-safe.
  */
 public interface Sfu extends AutoCloseable {
 
@@ -63,6 +64,9 @@ public interface Sfu extends AutoCloseable {
 
     /** The UDP address the SFU receives on (its ICE host candidate). */
     InetSocketAddress localAddress();
+
+    /** The TCP address of its ICE-TCP candidate (RFC 6544, passive), when it has one. */
+    Optional<InetSocketAddress> tcpAddress();
 
     /** Stops the receive loop and closes the socket. */
     @Override

@@ -10,15 +10,28 @@ import se.portvakt.sfu.forward.StreamSettings;
  * @param bind          UDP address to bind; port 0 picks a free one (tests)
  * @param advertised    the host candidate put into answers; usually the bind address, or the
  *                      public address when the bind address is a wildcard
+ * @param tcpBind       the ICE-TCP address to listen on (RFC 6544 passive candidate), or null for UDP only; port 0
+ *                      picks a free one. Answers advertise it at the advertised address with this port.
  * @param tickInterval  how often the loop runs timers (NACK, keyframe, reports); bounds NACK latency
  * @param streams       per-stream forwarding settings
  */
-public record SfuSettings(InetSocketAddress bind, InetSocketAddress advertised, Duration tickInterval,
-                          StreamSettings streams) {
+public record SfuSettings(InetSocketAddress bind, InetSocketAddress advertised, InetSocketAddress tcpBind,
+                          Duration tickInterval, StreamSettings streams) {
+
+    /** UDP only. */
+    public SfuSettings(InetSocketAddress bind, InetSocketAddress advertised, Duration tickInterval,
+                       StreamSettings streams) {
+        this(bind, advertised, null, tickInterval, streams);
+    }
 
     /** Loopback on a free port, 10 ms ticks: what tests use. */
     public static SfuSettings loopback() {
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
         return new SfuSettings(any, null, Duration.ofMillis(10), StreamSettings.DEFAULTS);
+    }
+
+    /** The same with ICE-TCP on {@code tcpBind}. */
+    public SfuSettings withTcp(InetSocketAddress tcpBind) {
+        return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams);
     }
 }

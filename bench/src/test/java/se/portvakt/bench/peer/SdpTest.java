@@ -31,7 +31,7 @@ class SdpTest {
             java.net.InetSocketAddress sfu = new java.net.InetSocketAddress("127.0.0.1", 40_000);
             SessionDescription answer = IceLiteAnswerer.answer(SdpParser.parse(offer),
                     AnswerOptions.defaults(sfuIce,
-                            new se.portvakt.sfu.sdp.Fingerprint("sha-256", hex), List.of(sfu), 1));
+                            new se.portvakt.sfu.sdp.Fingerprint("sha-256", hex), List.of(se.portvakt.sfu.sdp.HostCandidate.udp(sfu)), 1));
 
             assertThat(answer.media()).extracting(MediaDescription::port).doesNotContain(0);
             assertThat(answer.bundleMids()).containsExactly("0", "1", "2", "3");

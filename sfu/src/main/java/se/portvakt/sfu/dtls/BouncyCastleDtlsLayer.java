@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import se.portvakt.sfu.forward.PacketSink;
 import se.portvakt.sfu.srtp.SrtpKeys;
 import se.portvakt.sfu.transport.DtlsAssociation;
 import se.portvakt.sfu.transport.DtlsLayer;
+import se.portvakt.sfu.transport.PacketSink;
 
 /**
  * The SFU's DTLS layer: one certificate for the process, one {@link DtlsSession} per participant, each on a

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.rtcp.RtcpParser;
-import se.portvakt.sfu.srtp.SrtpSession;
 import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.rtx.RtxUnwrap;
+import se.portvakt.sfu.srtp.SrtpSession;
 import se.portvakt.sfu.stats.StreamStats;
 
 /**
@@ -86,20 +87,20 @@ public final class Endpoint {
 
     /** Declares a stream this participant sends (from its SDP, or learnt at its first packet). */
     public PublisherStream publish(long ssrc, MediaKind kind, boolean usePli) {
-        return publish(ssrc, kind, usePli, false);
+        return publish(ssrc, kind, usePli, CodecHandler.OPAQUE);
     }
 
-    /** As above; {@code vp8} makes subscribers start at a keyframe. */
-    public PublisherStream publish(long ssrc, MediaKind kind, boolean usePli, boolean vp8) {
+    /** As above; {@code codec} says where subscribers may start (a VP8 stream's receivers start at a keyframe). */
+    public PublisherStream publish(long ssrc, MediaKind kind, boolean usePli, CodecHandler codec) {
         return published.computeIfAbsent(ssrc,
-                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, vp8, settings));
+                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings));
     }
 
     /** A simulcast layer: as {@link #publish(long, MediaKind, boolean, boolean)}, and RTX is no longer guessed. */
-    public PublisherStream publishLayer(long ssrc, MediaKind kind, boolean usePli, boolean vp8) {
+    public PublisherStream publishLayer(long ssrc, MediaKind kind, boolean usePli, CodecHandler codec) {
         layered = true;
         return published.computeIfAbsent(ssrc,
-                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, vp8, settings).asLayer());
+                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings).asLayer());
     }
 
     public PublisherStream published(long ssrc) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import se.portvakt.sfu.bandwidth.LossBasedEstimator;
+import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.keyframe.KeyframeRequester;
 import se.portvakt.sfu.nack.LossDetector;
 import se.portvakt.sfu.packetcache.PacketCache;
@@ -14,7 +15,6 @@ import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.stats.StreamCounters;
 import se.portvakt.sfu.stats.StreamStats;
-import se.portvakt.sfu.vp8.Vp8Keyframe;
 
 /**
  * One stream a publisher sends us (one SSRC), fanned out to its {@link Subscriber}s.
@@ -44,7 +44,7 @@ public final class PublisherStream {
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private long reportedLost;
     private final long minBitrate;
-    private final boolean vp8;
+    private final CodecHandler codec;
     /** System.nanoTime() of the last packet; read by the layer choice off this stream's monitor. */
     private volatile long lastPacketAt;
     private volatile boolean receivedAny;
@@ -58,16 +58,16 @@ public final class PublisherStream {
      */
     public PublisherStream(String participantId, long ssrc, MediaKind kind, long localSsrc, SrtpTransport feedback,
                            boolean usePli, StreamSettings settings) {
-        this(participantId, ssrc, kind, localSsrc, feedback, usePli, false, settings);
+        this(participantId, ssrc, kind, localSsrc, feedback, usePli, CodecHandler.OPAQUE, settings);
     }
 
     /**
-     * @param vp8 the stream is VP8, so a subscriber that joins or switches to it starts at a
-     *            keyframe (Vp8Keyframe) instead of forwarding undecodable delta frames
+     * @param codec where a subscriber may start: a VP8 stream's subscriber that joins or switches to it starts
+     *              at a keyframe instead of being sent undecodable delta frames
      */
     public PublisherStream(String participantId, long ssrc, MediaKind kind, long localSsrc, SrtpTransport feedback,
-                           boolean usePli, boolean vp8, StreamSettings settings) {
-        this.vp8 = vp8;
+                           boolean usePli, CodecHandler codec, StreamSettings settings) {
+        this.codec = codec;
         this.participantId = participantId;
         this.ssrc = ssrc;
         this.kind = kind;
@@ -103,7 +103,7 @@ public final class PublisherStream {
 
     /** Subscribers must wait for a keyframe before forwarding (VP8 streams). */
     public boolean keyframeGated() {
-        return vp8;
+        return codec.keyframeGated();
     }
 
     public String participantId() {
@@ -128,7 +128,7 @@ public final class PublisherStream {
         counters.packets.increment();
         counters.bytes.add(len);
         cache.store(seq, buf, off, len);
-        boolean keyframe = vp8 && Vp8Keyframe.starts(buf, off, len); // once, not per subscriber
+        boolean keyframe = codec.startsKeyframe(buf, off, len); // once, not per subscriber
         for (Subscriber s : subscribers) {
             s.forward(this, buf, off, len, keyframe, now);
         }

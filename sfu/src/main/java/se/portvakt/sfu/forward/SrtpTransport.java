@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 import se.portvakt.sfu.rtcp.RtcpEncoder;
 import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.srtp.SrtpSession;
+import se.portvakt.sfu.transport.PacketSink;
 
 /**
  * One peer's protected path: SRTP on top of a {@link PacketSink}. This is where DTLS plugs in:

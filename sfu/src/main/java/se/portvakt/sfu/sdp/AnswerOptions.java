@@ -1,6 +1,5 @@
 package se.portvakt.sfu.sdp;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,13 +10,13 @@ import se.portvakt.sfu.ice.IceCredentials;
  * What the SFU puts into, or accepts for, an answer. The supported sets name codecs and
  * extensions, never payload types or ids: those are always taken from the offer.
  *
- * @param candidates    the SFU's host candidates (ICE-lite gathers nothing else)
+ * @param candidates    the SFU's host candidates (ICE-lite gathers nothing else); the first is the m= line's
  * @param codecNames    encoding names accepted, case-insensitive ("opus", "VP8"); RTX follows its codec
  * @param extensionUris header extension URIs accepted
  * @param feedback      rtcp-fb values accepted ("nack", "nack pli", ...)
  * @param version       the o= line's session version: one more for each new answer in the same session
  */
-public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<InetSocketAddress> candidates,
+public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<HostCandidate> candidates,
                             long sessionId, Set<String> codecNames, Set<String> extensionUris, Set<String> feedback,
                             long version) {
 
@@ -46,7 +45,7 @@ public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<In
     }
 
     /** Opus and VP8 with the extensions and feedback the SFU implements or will. */
-    public static AnswerOptions defaults(IceCredentials ice, Fingerprint fingerprint, List<InetSocketAddress> candidates,
+    public static AnswerOptions defaults(IceCredentials ice, Fingerprint fingerprint, List<HostCandidate> candidates,
                                          long sessionId) {
         return new AnswerOptions(ice, fingerprint, candidates, sessionId, DEFAULT_CODECS, DEFAULT_EXTENSIONS,
                 DEFAULT_FEEDBACK, 2);

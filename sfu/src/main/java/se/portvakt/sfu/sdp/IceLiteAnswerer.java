@@ -96,7 +96,7 @@ public final class IceLiteAnswerer {
         boolean weSend = direction == Direction.SENDONLY || direction == Direction.SENDRECV;
         List<Codec> codecs = weSend && direction == Direction.SENDONLY
                 ? accepted.stream().filter(c -> !c.isRtx()).toList() : accepted;
-        InetSocketAddress first = options.candidates().get(0);
+        InetSocketAddress first = options.candidates().get(0).address();
         List<SdpAttribute> a = new ArrayList<>();
         a.add(new SdpAttribute("ice-ufrag", options.ice().ufrag()));
         a.add(new SdpAttribute("ice-pwd", options.ice().pwd()));
@@ -137,8 +137,8 @@ public final class IceLiteAnswerer {
             a.add(new SdpAttribute("ssrc", out.ssrc() + " msid:" + out.streamId() + " " + out.trackId()));
         }
         int foundation = 1;
-        for (InetSocketAddress c : options.candidates()) {
-            a.add(new SdpAttribute("candidate", candidate(foundation++, c)));
+        for (HostCandidate c : options.candidates()) {
+            a.add(new SdpAttribute("candidate", c.attributeValue(foundation++)));
         }
         a.add(SdpAttribute.of("end-of-candidates"));
         List<String> formats = codecs.stream().map(c -> Integer.toString(c.payloadType())).toList();
@@ -162,14 +162,6 @@ public final class IceLiteAnswerer {
             out.append(parts[i].equals("send") ? "recv" : "send").append(' ').append(parts[i + 1]);
         }
         return out.toString();
-    }
-
-    /** Host candidate, component 1 (rtcp-mux), priority per RFC 8445 section 5.1.2.1 with IPv4 preferred. */
-    static String candidate(int foundation, InetSocketAddress address) {
-        int localPreference = address.getAddress() instanceof Inet6Address ? 65534 : 65535;
-        long priority = (126L << 24) | ((long) localPreference << 8) | (256 - 1);
-        return foundation + " 1 udp " + priority + " " + address.getAddress().getHostAddress() + " "
-                + address.getPort() + " typ host";
     }
 
     private static String connection(InetSocketAddress address) {

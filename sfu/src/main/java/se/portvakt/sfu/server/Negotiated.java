@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.forward.MediaKind;
 import se.portvakt.sfu.sdp.Codec;
 import se.portvakt.sfu.sdp.Direction;
@@ -21,17 +22,18 @@ import se.portvakt.sfu.sdp.SessionDescription;
  *
  * @param codecs       payload type to codec, of every accepted m-section (the same in a BUNDLE)
  * @param pli          payload types whose codec negotiated "nack pli" (else FIR is used)
- * @param vp8          payload types of VP8 (subscribers start at a keyframe)
+ * @param handlers     payload type to what forwarding must know of its codec (where a receiver may start)
  * @param audioLevelId the negotiated extmap id of RFC 6464 audio levels, or -1
  * @param midId        the negotiated extmap id of the sdes:mid extension, or -1
  * @param ridId        the negotiated extmap id of the sdes:rtp-stream-id (rid) extension, or -1
  * @param sending      the browser's own tracks, in offer order
  * @param slots        the browser's receive m-sections, in offer order
  */
-record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set<Integer> pli, Set<Integer> vp8,
+record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set<Integer> pli,
+                  Map<Integer, CodecHandler> handlers,
                   int audioLevelId, int midId, int ridId, List<Sending> sending, List<Slot> slots) {
 
-    static final Negotiated NOTHING = new Negotiated(Map.of(), Map.of(), Set.of(), Set.of(), -1, -1, -1, List.of(),
+    static final Negotiated NOTHING = new Negotiated(Map.of(), Map.of(), Set.of(), Map.of(), -1, -1, -1, List.of(),
             List.of());
     private static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
     private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
@@ -45,7 +47,7 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
      * @param source what the tab says it is: microphone, camera or screen
      * @param rids   the simulcast layers' rids, low to high as a=simulcast lists them; empty without simulcast
      */
-    record Sending(String mid, MediaKind kind, Set<Long> ssrcs, boolean usePli, boolean vp8, String source,
+    record Sending(String mid, MediaKind kind, Set<Long> ssrcs, boolean usePli, CodecHandler codec, String source,
                    List<String> rids) {
 
         boolean simulcast() {
@@ -61,7 +63,7 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
         Map<Integer, Codec> codecs = new HashMap<>();
         Map<Integer, MediaKind> kinds = new HashMap<>();
         Set<Integer> pli = new HashSet<>();
-        Set<Integer> vp8 = new HashSet<>();
+        Map<Integer, CodecHandler> handlers = new HashMap<>();
         int audioLevelId = -1;
         int midId = -1;
         int ridId = -1;
@@ -86,22 +88,20 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
             for (Codec c : accepted.codecs()) {
                 codecs.put(c.payloadType(), c);
                 kinds.put(c.payloadType(), kind);
-                if (c.name().equalsIgnoreCase("VP8")) {
-                    vp8.add(c.payloadType());
-                }
+                handlers.put(c.payloadType(), CodecHandler.forEncoding(c.name()));
                 if (c.feedback().contains("nack pli")) {
                     pli.add(c.payloadType());
                 }
             }
             // the browser sends with the first codec of the answer, which keeps the offer's order
             Codec first = accepted.codecs().stream().filter(c -> !c.isRtx()).findFirst().orElse(null);
-            boolean sectionVp8 = first != null && first.name().equalsIgnoreCase("VP8");
+            CodecHandler sectionCodec = first == null ? CodecHandler.OPAQUE : CodecHandler.forEncoding(first.name());
             boolean sectionPli = first != null && first.feedback().contains("nack pli");
             String mid = offered.mid().orElseThrow();
             Direction direction = offered.direction();
             if (direction == Direction.SENDONLY || direction == Direction.SENDRECV) {
                 String source = sources.getOrDefault(mid, defaultSource(kind));
-                sending.add(new Sending(mid, kind, mediaSsrcs(offered), sectionPli, sectionVp8, source,
+                sending.add(new Sending(mid, kind, mediaSsrcs(offered), sectionPli, sectionCodec, source,
                         sendRids(offered)));
             }
             if (direction != Direction.SENDONLY) {
@@ -109,7 +109,7 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
                 slots.add(new Slot(mid, kind, receivable, direction == Direction.INACTIVE));
             }
         }
-        return new Negotiated(Map.copyOf(codecs), Map.copyOf(kinds), Set.copyOf(pli), Set.copyOf(vp8), audioLevelId, midId,
+        return new Negotiated(Map.copyOf(codecs), Map.copyOf(kinds), Set.copyOf(pli), Map.copyOf(handlers), audioLevelId, midId,
                 ridId, List.copyOf(sending), List.copyOf(slots));
     }
 
@@ -124,7 +124,11 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
         for (String group : m.attributes("ssrc-group")) {
             String[] parts = group.trim().split("\\s+");
             if (parts.length == 3 && parts[0].equals("FID")) {
-                rtx.put(Long.parseLong(parts[2]), Long.parseLong(parts[1]));
+                try {
+                    rtx.put(Long.parseLong(parts[2]), Long.parseLong(parts[1]));
+                } catch (NumberFormatException e) {
+                    // a malformed group pairs nothing: its RTX stream is not repaired, the offer still stands
+                }
             }
         }
         return rtx;

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import se.portvakt.sfu.ForwardedStream;
 import se.portvakt.sfu.RenegotiationNeeded;
+import se.portvakt.sfu.SfuTotals;
+import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.forward.MediaKind;
 import se.portvakt.sfu.forward.PublisherStream;
 import se.portvakt.sfu.forward.Route;
@@ -23,7 +25,6 @@ import se.portvakt.sfu.forward.Subscriber;
 import se.portvakt.sfu.sdp.Outgoing;
 import se.portvakt.sfu.speaker.DominantSpeaker;
 import se.portvakt.sfu.stats.MeetingStats;
-import se.portvakt.sfu.SfuTotals;
 import se.portvakt.sfu.stats.StreamStats;
 
 /**
@@ -104,7 +105,7 @@ final class Room {
         }
         boolean first = track.layers().isEmpty();
         PublisherStream stream = publisher.endpoint().publishLayer(ssrc, section.kind(), section.usePli(),
-                section.vp8());
+                section.codec());
         track.addLayer(index, stream);
         trackOf.put(stream, track);
         sources.put(stream, section.source());
@@ -172,21 +173,21 @@ final class Room {
 
     /** A stream seen in a packet before any SDP declared it (simulcast layers): published as its kind's default. */
     synchronized PublisherStream discovered(Participant publisher, long ssrc, MediaKind kind, boolean usePli,
-                                            boolean vp8, long now) {
+                                            CodecHandler codec, long now) {
         if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc)) {
             return null;
         }
-        return publish(publisher, ssrc, kind, usePli, vp8, Negotiated.defaultSource(kind), now);
+        return publish(publisher, ssrc, kind, usePli, codec, Negotiated.defaultSource(kind), now);
     }
 
-    private PublisherStream publish(Participant publisher, long ssrc, MediaKind kind, boolean usePli, boolean vp8,
-                                    String source, long now) {
+    private PublisherStream publish(Participant publisher, long ssrc, MediaKind kind, boolean usePli,
+                                    CodecHandler codec, String source, long now) {
         PublisherStream existing = publisher.endpoint().published(ssrc);
         if (existing != null) {
             sources.put(existing, source);
             return existing;
         }
-        PublisherStream stream = publisher.endpoint().publish(ssrc, kind, usePli, vp8);
+        PublisherStream stream = publisher.endpoint().publish(ssrc, kind, usePli, codec);
         sources.put(stream, source);
         for (Participant other : participants.values()) {
             if (other != publisher) {
@@ -227,7 +228,7 @@ final class Room {
         for (Negotiated.Sending s : offer.sending()) {
             for (long ssrc : s.ssrcs()) {
                 nowDeclared.add(ssrc);
-                publish(p, ssrc, s.kind(), s.usePli(), s.vp8(), s.source(), now);
+                publish(p, ssrc, s.kind(), s.usePli(), s.codec(), s.source(), now);
             }
         }
         Set<Long> stopped = new HashSet<>(declared.getOrDefault(p.id(), Set.of()));

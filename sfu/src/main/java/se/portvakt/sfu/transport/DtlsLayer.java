@@ -1,7 +1,6 @@
 package se.portvakt.sfu.transport;
 
 import java.util.function.Consumer;
-import se.portvakt.sfu.forward.PacketSink;
 import se.portvakt.sfu.sdp.Fingerprint;
 import se.portvakt.sfu.srtp.SrtpKeys;
 

@@ -2,7 +2,6 @@ package se.portvakt.sfu.transport;
 
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import se.portvakt.sfu.forward.PacketSink;
 import se.portvakt.sfu.sdp.Fingerprint;
 import se.portvakt.sfu.srtp.SrtpKeys;
 

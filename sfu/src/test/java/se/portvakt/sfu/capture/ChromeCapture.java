@@ -79,7 +79,7 @@ public final class ChromeCapture {
         MediaDescription first = offer.media().get(0);
         agent.open(LOCAL, new IceCredentials(offer.iceUfrag(first).orElseThrow(), offer.icePwd(first).orElseThrow()));
         AnswerOptions options = AnswerOptions.defaults(LOCAL, FINGERPRINT,
-                List.of(new InetSocketAddress("127.0.0.1", port)), System.currentTimeMillis());
+                List.of(se.portvakt.sfu.sdp.HostCandidate.udp(new InetSocketAddress("127.0.0.1", port))), System.currentTimeMillis());
         return SdpWriter.write(IceLiteAnswerer.answer(offer, options));
     }
 

@@ -14,6 +14,7 @@ import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.srtp.SrtpKeys;
 import se.portvakt.sfu.srtp.SrtpProfile;
 import se.portvakt.sfu.srtp.SrtpSession;
+import se.portvakt.sfu.transport.PacketSink;
 
 /**
  * The far end of an in-memory link: a browser's SRTP session keyed like the SFU's (both

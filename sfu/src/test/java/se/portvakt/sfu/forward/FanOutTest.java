@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.srtp.SrtpProfile;
@@ -300,7 +301,7 @@ class FanOutTest {
         BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
         Endpoint aliceEnd = endpoint("alice", alice);
         Endpoint bobEnd = endpoint("bob", bob);
-        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true, true);
+        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true, CodecHandler.VP8);
         Subscriber toBob = bobEnd.subscribe(camera, 0xB1, 0);
         assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class)).hasSize(1);
         for (int seq = 1; seq <= 6; seq++) {

@@ -7,10 +7,11 @@ import static se.portvakt.sfu.forward.FanOutTest.MS;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.srtp.SrtpProfile;
@@ -58,9 +59,9 @@ class SimulcastTest {
 
     SimulcastTrack track() {
         SimulcastTrack track = new SimulcastTrack("alice", "1", List.of("q", "h", "f"));
-        track.addLayer(0, aliceEnd.publishLayer(LOW, MediaKind.VIDEO, true, true));
-        track.addLayer(1, aliceEnd.publishLayer(MIDDLE, MediaKind.VIDEO, true, true));
-        track.addLayer(2, aliceEnd.publishLayer(HIGH, MediaKind.VIDEO, true, true));
+        track.addLayer(0, aliceEnd.publishLayer(LOW, MediaKind.VIDEO, true, CodecHandler.VP8));
+        track.addLayer(1, aliceEnd.publishLayer(MIDDLE, MediaKind.VIDEO, true, CodecHandler.VP8));
+        track.addLayer(2, aliceEnd.publishLayer(HIGH, MediaKind.VIDEO, true, CodecHandler.VP8));
         return track;
     }
 

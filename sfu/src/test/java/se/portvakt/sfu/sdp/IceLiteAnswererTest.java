@@ -20,7 +20,8 @@ class IceLiteAnswererTest {
     static final Fingerprint FINGERPRINT = new Fingerprint("sha-256",
             "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99");
     static final AnswerOptions OPTIONS = AnswerOptions.defaults(ICE, FINGERPRINT,
-            List.of(new InetSocketAddress("127.0.0.1", 40000), new InetSocketAddress("::1", 40000)), 42);
+            List.of(HostCandidate.udp(new InetSocketAddress("127.0.0.1", 40000)),
+                    HostCandidate.udp(new InetSocketAddress("::1", 40000))), 42);
 
     static SessionDescription answer(String offerText, AnswerOptions options) {
         SessionDescription answer = IceLiteAnswerer.answer(SdpParser.parse(offerText), options);

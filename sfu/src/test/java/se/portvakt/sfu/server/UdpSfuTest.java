@@ -30,7 +30,6 @@ import se.portvakt.sfu.RenegotiationNeeded;
 import se.portvakt.sfu.SfuSettings;
 import se.portvakt.sfu.demux.PacketDemux;
 import se.portvakt.sfu.demux.PacketKind;
-import se.portvakt.sfu.forward.PacketSink;
 import se.portvakt.sfu.ice.IceCredentials;
 import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.rtcp.RtcpParser;
@@ -50,6 +49,7 @@ import se.portvakt.sfu.stun.StunMessageType;
 import se.portvakt.sfu.transport.DtlsAssociation;
 import se.portvakt.sfu.transport.DtlsLayer;
 import se.portvakt.sfu.transport.NoDtls;
+import se.portvakt.sfu.transport.PacketSink;
 
 /** Real UDP on 127.0.0.1 through the receive loop: STUN, the DTLS hook, and forwarded SRTP. */
 class UdpSfuTest {

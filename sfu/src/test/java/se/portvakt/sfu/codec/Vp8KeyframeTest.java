@@ -1,4 +1,4 @@
-package se.portvakt.sfu.vp8;
+package se.portvakt.sfu.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package se.portvakt.sfu.vp8;
+package se.portvakt.sfu.codec;
 
 /**
  * Tells whether an RTP packet starts a VP8 keyframe, reading the payload descriptor

@@ -1,4 +1,4 @@
-package se.portvakt.sfu.forward;
+package se.portvakt.sfu.transport;
 
 /**
  * Where a finished (protected) datagram for one peer goes: the UDP socket in production,

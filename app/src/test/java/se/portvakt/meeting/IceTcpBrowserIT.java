@@ -1,0 +1,105 @@
+package se.portvakt.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.meeting.MeetingMediaIT.inbound;
+import static se.portvakt.meeting.MeetingMediaIT.rising;
+import static se.portvakt.meeting.MeetingMediaIT.script;
+import static se.portvakt.meeting.MeetingMediaIT.streams;
+import static se.portvakt.meeting.MeetingMediaIT.until;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WindowType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.portvakt.Browser;
+import se.portvakt.Fixtures;
+import se.portvakt.Fixtures.Tenant;
+import se.portvakt.IntegrationTest;
+import se.portvakt.booking.BookingService;
+import se.portvakt.booking.InviteeLinks;
+import se.portvakt.sfu.Sfu;
+
+/**
+ * A network that lets no UDP through to the SFU (the test's own nftables rule drops it): the host and a guest still
+ * meet, over ICE-TCP, and decode each other.
+ */
+@IntegrationTest
+@Tag("browser")
+class IceTcpBrowserIT {
+
+    @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired BookingService booking;
+    @Autowired InviteeLinks links;
+    @Autowired Sfu sfu;
+
+    Browser host;
+    Browser anna;
+    Tenant tenant;
+
+    @BeforeEach
+    void open() {
+        tenant = fixtures.tenant();
+        host = new Browser(port);
+        anna = new Browser(port);
+    }
+
+    @AfterEach
+    void close() {
+        List.of(host, anna).forEach(Browser::close);
+    }
+
+    @Test
+    void withUdpBlockedTheHostAndAGuestMeetOverTcp() {
+        InetSocketAddress tcp = sfu.tcpAddress().orElseThrow(() -> new AssertionError("the SFU listens on no TCP port"));
+        try (LoopbackFirewall firewall = LoopbackFirewall.droppingUdpTo(sfu.localAddress().getPort())) {
+            Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+            host.logIn(tenant.host().email(), Fixtures.PASSWORD);
+            host.open("/console");
+            MeetingBrowserIT.arrive(anna, meeting.token(0), false);
+            until(host, "Anna waiting", Duration.ofSeconds(20), b -> b.all("tr[data-participant]").size() == 1);
+            host.find("tr[data-participant] button[data-action=admit]").click();
+            until(anna, "admitted", Duration.ofSeconds(20), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
+            host.driver().switchTo().newWindow(WindowType.TAB);
+            host.open("/meetings/" + meeting.id() + "/room");
+            until(host, "signaling connected", Duration.ofSeconds(20),
+                    b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
+            host.find("[data-join]").click();
+
+            for (Browser page : List.of(host, anna)) {
+                until(page, "two streams from the other", Duration.ofSeconds(60), b -> streams(b).size() == 2);
+                Map<String, Map<String, Object>> before = inbound(page);
+                until(page, "the other's video decoding", Duration.ofSeconds(60), b -> {
+                    Map<String, Map<String, Object>> now = inbound(b);
+                    return streams(b).stream().filter(s -> "video".equals(s.get("kind")))
+                            .allMatch(s -> rising(before, now, String.valueOf(s.get("mid")), "framesDecoded"));
+                });
+                assertThat(selectedPath(page)).as("the pair in use runs over TCP to the SFU's TCP port")
+                        .isEqualTo("tcp " + tcp.getPort());
+            }
+            assertThat(firewall.dropped()).as("the browsers tried UDP first and were stopped").isPositive();
+            UninvitedBrowserIT.screenshot(host, "ice-tcp-host.png");
+        }
+    }
+
+    /** The protocol and remote port of the candidate pair the page's connection uses. */
+    static String selectedPath(Browser page) {
+        return String.valueOf(((JavascriptExecutor) page.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.portvaktMedia.pc.getStats().then(report => {
+                  let pairId;
+                  report.forEach(s => { if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId; });
+                  const pair = pairId && report.get(pairId);
+                  const remote = pair && report.get(pair.remoteCandidateId);
+                  done(remote ? remote.protocol + ' ' + remote.port : 'no pair');
+                });"""));
+    }
+}
