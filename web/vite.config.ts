@@ -1,11 +1,16 @@
 /// <reference types="node" />
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+const OUT_DIR = 'target/classes/static/assets';
+
 // Background blur's model, graph and wasm runtime, straight from the npm package: the app serves them under
 // /assets/selfie/, so a meeting never fetches anything from another origin (web/src/background-blur.ts).
+// MediaPipe asks for them by their own names, so these keep them (no hash; the app has them revalidated).
 const SEGMENTATION = fileURLToPath(new URL('node_modules/@mediapipe/selfie_segmentation/', import.meta.url));
 const SEGMENTATION_FILES = /\.(js|wasm|data|tflite|binarypb)$/;
 
@@ -20,17 +25,56 @@ function selfieSegmentationAssets(): Plugin {
   };
 }
 
-// The app serves these files from its classpath under /assets/; names carry no hash,
-// so the server-rendered pages can reference them directly.
+// Every file worth it is written a second and third time, as .br and .gz next to it, with the best (slow)
+// settings once at build time: the app serves these to browsers that accept them (StaticAssets in the app).
+const COMPRESSIBLE = /\.(js|css|wasm|data|tflite|binarypb)$/;
+// brotli's best quality takes a minute for the blur model's megabytes; for those a middle one does nearly as well
+const LARGE = 1 << 20;
+
+function precompressed(): Plugin {
+  return {
+    name: 'portvakt-precompressed',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? OUT_DIR;
+      for (const fileName of Object.keys(bundle).filter((name) => COMPRESSIBLE.test(name))) {
+        const path = join(dir, fileName);
+        const content = readFileSync(path);
+        if (content.length < 512) {
+          continue; // smaller than the cost of a compressed response's headers
+        }
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(content, {
+            params: {
+              [zlib.BROTLI_PARAM_QUALITY]: content.length < LARGE ? zlib.BROTLI_MAX_QUALITY : 7,
+              [zlib.BROTLI_PARAM_SIZE_HINT]: content.length,
+            },
+          }),
+        );
+      }
+    },
+  };
+}
+
+// The app serves these files from its classpath under /assets/. Names carry a hash of the content, so a
+// browser may keep them for a year; the pages find today's names in manifest.json (WebAssets in the app).
+// The style sheet stays where the app's templates are edited and is built, hashed and compressed from there.
 export default defineConfig({
-  plugins: [selfieSegmentationAssets()],
+  plugins: [selfieSegmentationAssets(), precompressed()],
   build: {
-    outDir: 'target/classes/static/assets',
+    outDir: OUT_DIR,
     emptyOutDir: true,
     sourcemap: false,
+    manifest: 'manifest.json',
     rollupOptions: {
-      input: { portal: 'src/portal.ts' },
-      output: { entryFileNames: '[name].js', chunkFileNames: '[name].js', assetFileNames: '[name][extname]' },
+      input: { portal: 'src/portal.ts', portvakt: '../app/src/main/resources/static/css/portvakt.css' },
+      output: {
+        entryFileNames: '[name]-[hash].js',
+        chunkFileNames: '[name]-[hash].js',
+        assetFileNames: '[name]-[hash][extname]',
+      },
     },
   },
   test: { environment: 'jsdom' },

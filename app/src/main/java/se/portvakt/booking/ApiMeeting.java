@@ -100,7 +100,8 @@ final class ApiMeeting {
 
     /** The shape of every error (RFC 9457 problem details); for the API description only. */
     @Schema(name = "Problem")
-    record Problem(String title, int status, String detail, String instance,
+    record Problem(@Schema(description = "about:blank: the status says it all") String type, String title, int status,
+            String detail, String instance,
             @Schema(description = "What is wrong, field by field; absent when nothing more is to be said")
             List<BookingApiErrors.ApiError> errors) {}
 }

@@ -2,6 +2,7 @@ package se.portvakt.booking;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -80,6 +81,8 @@ class BookingApi {
     }
 
     @Operation(summary = "The organisation's rooms")
+    @ApiResponse(responseCode = "200", description = "The rooms", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = RoomSummary.class))))
     @GetMapping("/rooms")
     List<RoomSummary> rooms(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
         return rooms.of(client.organisationId()).stream().map(room -> new RoomSummary(room.id(), room.name()))
@@ -87,6 +90,8 @@ class BookingApi {
     }
 
     @Operation(summary = "Book a meeting; the invitees are sent their invitations")
+    @ApiResponse(responseCode = "201", description = "Booked; Location names the meeting", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Meeting.class)))
     @PostMapping(path = "/meetings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Meeting> book(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
@@ -103,6 +108,8 @@ class BookingApi {
     }
 
     @Operation(summary = "Meetings starting in [from, to), earliest first, a page at a time")
+    @ApiResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = MeetingPage.class)))
     @GetMapping("/meetings")
     MeetingPage list(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
             @Parameter(description = "ISO-8601 with offset; default now", schema = @Schema(format = "date-time"))
@@ -142,12 +149,16 @@ class BookingApi {
     }
 
     @Operation(summary = "One meeting")
+    @ApiResponse(responseCode = "200", description = "The meeting", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = Meeting.class)))
     @GetMapping("/meetings/{id}")
     Meeting get(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client, @PathVariable UUID id) {
         return meeting(actor(client), id);
     }
 
     @Operation(summary = "Change a meeting as it was at `version`; invitees are told of the change")
+    @ApiResponse(responseCode = "200", description = "The meeting as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = Meeting.class)))
     @PutMapping(path = "/meetings/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Meeting change(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client, @PathVariable UUID id,
             @RequestBody MeetingBody body) {
@@ -166,6 +177,7 @@ class BookingApi {
     }
 
     @Operation(summary = "Cancel a meeting; the invitees are told")
+    @ApiResponse(responseCode = "204", description = "Cancelled")
     @DeleteMapping("/meetings/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client, @PathVariable UUID id) {
@@ -173,6 +185,8 @@ class BookingApi {
     }
 
     @Operation(summary = "Attach a file (multipart part `file`)")
+    @ApiResponse(responseCode = "201", description = "Attached; Location names the file", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Attachment.class)))
     @ApiResponse(responseCode = "413", description = "The file is larger than allowed", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = Problem.class)))
     @PostMapping(path = "/meetings/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -185,6 +199,8 @@ class BookingApi {
     }
 
     @Operation(summary = "Download an attached file")
+    @ApiResponse(responseCode = "200", description = "The file, with its content type and name", content = @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/meetings/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
             @PathVariable UUID id, @PathVariable UUID attachmentId) {
@@ -197,6 +213,7 @@ class BookingApi {
     }
 
     @Operation(summary = "Remove an attached file")
+    @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/meetings/{id}/attachments/{attachmentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void detach(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client, @PathVariable UUID id,

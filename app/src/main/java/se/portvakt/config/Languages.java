@@ -14,6 +14,21 @@ public final class Languages {
         return tag != null && SUPPORTED.contains(tag);
     }
 
+    /**
+     * The language of a first visit: the browser's most preferred one of ours ({@code Accept-Language},
+     * "fi-FI,fi;q=0.9,en;q=0.8" is Finnish), Swedish when it names none of them or nothing readable.
+     */
+    public static Locale fromAcceptLanguage(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return locale("sv");
+        }
+        try {
+            return locale(Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED));
+        } catch (IllegalArgumentException unreadable) {
+            return locale("sv");
+        }
+    }
+
     public static Locale locale(String tag) {
         return Locale.forLanguageTag(isSupported(tag) ? tag : "sv");
     }

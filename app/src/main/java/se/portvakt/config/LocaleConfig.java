@@ -13,14 +13,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Swedish first; English and Finnish chosen with ?lang=en|fi and remembered in a cookie. */
+/**
+ * A first visit gets the browser's language if it is one of ours (Accept-Language), else Swedish; a language
+ * chosen with ?lang=sv|en|fi is remembered in a cookie and wins from then on.
+ */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfig implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("portvakt_lang");
-        resolver.setDefaultLocale(Languages.locale("sv"));
+        resolver.setDefaultLocaleFunction(request -> Languages.fromAcceptLanguage(request.getHeader("Accept-Language")));
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSecure(true);
         resolver.setCookieHttpOnly(true);

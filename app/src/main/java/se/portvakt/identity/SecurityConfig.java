@@ -1,11 +1,10 @@
 package se.portvakt.identity;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -42,7 +41,7 @@ class SecurityConfig {
     /** Other systems book through /api/v1 with an API key: no session, no CSRF, JSON errors. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, MessageSource texts) throws Exception {
         return http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
@@ -50,12 +49,7 @@ class SecurityConfig {
                 .addFilterBefore(new ApiKeyAuthentication(keys), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
-                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"Send the organisation's API key as: Authorization: Bearer pvk_...\"}");
-                }))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ApiUnauthorized(texts)))
                 .build();
     }
 

@@ -148,7 +148,18 @@ class BookingApiIT {
             Reply reply = new BookingApiClient(port, key).get("/api/v1/meetings");
             assertThat(reply.status()).as(String.valueOf(key)).isEqualTo(401);
             assertThat(reply.contentType()).startsWith("application/problem+json");
+            // a bearer challenge (RFC 6750), invalid_token when a key was sent, and a problem detail as any other
+            assertThat(reply.headers().firstValue("WWW-Authenticate").orElseThrow()).as(String.valueOf(key))
+                    .startsWith("Bearer realm=\"Portvakt API\"");
+            assertThat(reply.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""))
+                    .isEqualTo(key != null);
+            assertThat(reply.raw()).contains("\"status\":401", "\"title\":\"Unauthorized\"",
+                    "\"instance\":\"/api/v1/meetings\"", "\"detail\":\"" + (key == null
+                            ? "Skicka organisationens API-nyckel" : "API-nyckeln är okänd eller återkallad"));
         }
+        Reply english = new BookingApiClient(port, "pvk_unknown").get("/api/v1/meetings", "Accept-Language", "en");
+        assertThat(english.status()).isEqualTo(401);
+        assertThat(english.raw()).contains("\"detail\":\"The API key is unknown or revoked.");
         Reply booking = new BookingApiClient(port, revoked).post("/api/v1/meetings", meeting(tenant));
         assertThat(booking.status()).isEqualTo(401);
         assertThat(meetings(tenant)).isZero();

@@ -44,7 +44,9 @@ class SfuMetricsIT {
         assertThat(metrics.body()).contains("portvakt_sfu_packets_total{direction=\"in\"",
                 "portvakt_sfu_packets_total{direction=\"out\"", "portvakt_sfu_nacks_total",
                 "portvakt_sfu_retransmitted_total", "portvakt_sfu_keyframe_requests_total", "portvakt_sfu_meetings",
-                "portvakt_sfu_dropped_total{reason=\"unknown-source\"");
+                "portvakt_sfu_dropped_total{reason=\"unknown-source\"", "portvakt_sfu_streams{direction=\"in\"}",
+                "portvakt_sfu_meeting_streams_max{direction=\"out\"}",
+                "portvakt_sfu_meetings_by_streams{direction=\"in\",streams_at_most=\"4\"}");
     }
 
     @Test

@@ -9,10 +9,29 @@ import se.portvakt.sfu.stats.StreamStats;
  * each sum only grows (what a Prometheus counter needs).
  *
  * @param unknownSource datagrams from addresses no ICE check nominated (dropped)
+ * @param streamsPerMeeting each live meeting's streams now, in no particular order (no meeting ids: for metrics)
  */
 public record SfuTotals(int meetings, int participants, long packetsIn, long packetsOut, long bytesIn, long bytesOut,
                         long lostIn, long nacksOut, long retransmitted, long keyframeRequestsIn, long unroutable,
-                        long unknownSource) {
+                        long unknownSource, java.util.List<MeetingStreams> streamsPerMeeting) {
+
+    public SfuTotals {
+        streamsPerMeeting = java.util.List.copyOf(streamsPerMeeting);
+    }
+
+    /**
+     * One meeting's streams at one moment.
+     *
+     * @param in  publishers' streams into the SFU (a camera in simulcast counts once per layer's SSRC)
+     * @param out copies sent to subscribers
+     */
+    public record MeetingStreams(int in, int out) {
+
+        static MeetingStreams of(MeetingStats meeting) {
+            int in = (int) meeting.streams().stream().filter(s -> s.direction() == StreamStats.Direction.IN).count();
+            return new MeetingStreams(in, meeting.streams().size() - in);
+        }
+    }
 
     /** The ended streams' share, added to as streams end. */
     public static final class Ended {
@@ -52,7 +71,8 @@ public record SfuTotals(int meetings, int participants, long packetsIn, long pac
             }
             return new SfuTotals(live.size(), participants, all.packetsIn.sum(), all.packetsOut.sum(),
                     all.bytesIn.sum(), all.bytesOut.sum(), all.lostIn.sum(), all.nacksOut.sum(), all.retransmitted.sum(),
-                    all.keyframeRequestsIn.sum(), all.unroutable.sum(), unknownSource);
+                    all.keyframeRequestsIn.sum(), all.unroutable.sum(), unknownSource,
+                    live.stream().map(MeetingStreams::of).toList());
         }
 
         private void add(Ended other) {
