@@ -45,6 +45,11 @@ public final class Sfus {
         }
 
         @Override
+        public void createEchoSession(String sessionId) {
+            sfu.createEchoSession(sessionId);
+        }
+
+        @Override
         public void closeMeeting(String meetingId) {
             sfu.closeMeeting(meetingId);
         }

@@ -28,7 +28,8 @@ import se.portvakt.sfu.stats.StreamStats;
 
 /**
  * A meeting room: who is in it, and its subscription policy, which is "everyone receives every stream of
- * everyone else", each copy under an SSRC of ours. A copy flows only once the receiver's browser has a receive
+ * everyone else", each copy under an SSRC of ours; or an echo room, whose one participant receives its own streams
+ * back (an equipment test) and which refuses anyone else. A copy flows only once the receiver's browser has a receive
  * m-section for it ({@link #negotiate}); until then it is held, and the receiver is told to offer again.
  *
  * <p>Every method that changes who sends what runs under the room's monitor.
@@ -53,10 +54,26 @@ final class Room {
 
     /** Where the counts of streams that end go, so the SFU's totals never shrink. */
     private final SfuTotals.Ended ended;
+    /** An echo room: at most one participant, subscribed to its own streams. */
+    private final boolean echo;
 
     Room(String id, SfuTotals.Ended ended) {
+        this(id, ended, false);
+    }
+
+    Room(String id, SfuTotals.Ended ended, boolean echo) {
         this.id = id;
         this.ended = ended;
+        this.echo = echo;
+    }
+
+    boolean echo() {
+        return echo;
+    }
+
+    /** Whether {@code receiver} gets a copy of what {@code publisher} sends: the others', or in an echo room its own. */
+    private boolean receives(Participant receiver, Participant publisher) {
+        return echo || receiver != publisher;
     }
 
     String id() {
@@ -69,6 +86,9 @@ final class Room {
 
     /** Adds the participant and subscribes it (held) to every stream already published here. */
     synchronized void join(Participant joining, long now) {
+        if (echo && !participants.isEmpty() && !participants.containsKey(joining.id())) {
+            throw new IllegalArgumentException("echo room " + id + " already has its one participant");
+        }
         if (participants.putIfAbsent(joining.id(), joining) != null) {
             throw new IllegalArgumentException("participant " + joining.id() + " already joined " + id);
         }
@@ -110,7 +130,7 @@ final class Room {
         sources.put(stream, section.source());
         if (first) {
             for (Participant other : participants.values()) {
-                if (other != publisher) {
+                if (receives(other, publisher)) {
                     other.endpoint().subscribe(stream, newSsrc(), Route.HELD, now);
                     renegotiate.add(other.id());
                 }
@@ -189,7 +209,7 @@ final class Room {
         PublisherStream stream = publisher.endpoint().publish(ssrc, kind, usePli, vp8);
         sources.put(stream, source);
         for (Participant other : participants.values()) {
-            if (other != publisher) {
+            if (receives(other, publisher)) {
                 other.endpoint().subscribe(stream, newSsrc(), Route.HELD, now);
                 renegotiate.add(other.id());
             }

@@ -93,9 +93,17 @@ public final class UdpSfu implements Sfu {
         this.selector = Selector.open();
         channel.register(selector, SelectionKey.OP_READ);
         this.local = (InetSocketAddress) channel.getLocalAddress();
-        this.advertised = settings.advertised() != null ? settings.advertised() : local;
+        this.advertised = advertisedCandidate(settings.advertised(), local);
         this.loop = new Thread(this::run, "sfu-udp-" + local.getPort());
         loop.setDaemon(true);
+    }
+
+    /** Our host candidate: the advertised address, on the bound port when it names port 0 (a free port was asked). */
+    static InetSocketAddress advertisedCandidate(InetSocketAddress advertised, InetSocketAddress bound) {
+        if (advertised == null) {
+            return bound;
+        }
+        return advertised.getPort() == 0 ? new InetSocketAddress(advertised.getAddress(), bound.getPort()) : advertised;
     }
 
     /** Binds the socket and starts the receive loop. */
@@ -117,6 +125,11 @@ public final class UdpSfu implements Sfu {
     @Override
     public void createMeeting(String meetingId) {
         rooms.computeIfAbsent(meetingId, id -> new Room(id, ended));
+    }
+
+    @Override
+    public void createEchoSession(String sessionId) {
+        rooms.computeIfAbsent(sessionId, id -> new Room(id, ended, true));
     }
 
     @Override
