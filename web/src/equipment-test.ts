@@ -172,7 +172,9 @@ async function networkTest(page: HTMLElement, texts: Texts, echoUrl: string, dev
       ? format(texts, 'network.transport.relay', m.transport.protocol.toUpperCase())
       : texts[`network.transport.${m.transport.kind}`] ?? m.transport.kind);
     value('rtt', m.roundTripMs === null ? unknown : format(texts, 'network.ms', m.roundTripMs));
-    value('loss', m.lossPercent === null ? unknown : format(texts, 'network.percent', m.lossPercent.toFixed(1)));
+    const decimal = new Intl.NumberFormat(document.documentElement.lang || undefined,
+      { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    value('loss', m.lossPercent === null ? unknown : format(texts, 'network.percent', decimal.format(m.lossPercent)));
     value('bitrate', format(texts, 'network.kbps', m.kbps));
     result.hidden = false;
   }
@@ -187,7 +189,7 @@ async function networkTest(page: HTMLElement, texts: Texts, echoUrl: string, dev
       || outcome === 'busy' || outcome === 'rate-limited' ? 'warning' : 'error'}`;
     verdictElement.hidden = false;
     page.dataset.network = 'done';
-    page.dataset.verdict = outcome;
+    page.dataset.outcome = outcome;
   }
 
   async function offer(url: string, sdp: string): Promise<EchoAnswer | { refused: Refusal; minutes: number }> {

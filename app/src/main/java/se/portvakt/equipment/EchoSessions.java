@@ -82,6 +82,10 @@ class EchoSessions implements DisposableBean {
         return open.contains(session);
     }
 
+    int openCount() {
+        return open.size();
+    }
+
     @Override
     public void destroy() {
         endings.shutdownNow();

@@ -25,8 +25,9 @@ class EquipmentBundleTest {
         }
     }
 
-    static String placeholders(String text) {
-        return text.replaceAll("[^{}0-9]|(?<![{0-9])[0-9]", "");
+    static java.util.Set<String> placeholders(String text) {
+        return java.util.regex.Pattern.compile("\\{\\d+}").matcher(text).results()
+                .map(java.util.regex.MatchResult::group).collect(java.util.stream.Collectors.toSet());
     }
 
     static Properties load(String suffix) throws IOException {
