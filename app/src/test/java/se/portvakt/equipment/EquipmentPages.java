@@ -36,6 +36,9 @@ final class EquipmentPages {
     static void screenshots(Browser browser, String name) {
         for (Dimension size : new Dimension[] {new Dimension(1280, 800), new Dimension(390, 844)}) {
             browser.driver().manage().window().setSize(size);
+            // the result is what matters: the connection section at the top of the window
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('network-heading').scrollIntoView({block: 'start'})");
             try {
                 Path target = Path.of("target", "screenshots", name + "-" + size.width + "x" + size.height + ".png");
                 Files.createDirectories(target.getParent());

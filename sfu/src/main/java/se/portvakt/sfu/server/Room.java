@@ -315,6 +315,9 @@ final class Room {
 
     /** One audio level from a participant; the new dominant speaker if it changed. */
     Optional<String> audioLevel(String participantId, int level, long now) {
+        if (echo) {
+            return Optional.empty(); // an echo room is no meeting: nobody to tell who speaks
+        }
         return speaker.observe(participantId, level, now);
     }
 
@@ -337,6 +340,11 @@ final class Room {
 
     /** Who should offer again since the last call, with the stream counts they now have. */
     synchronized List<RenegotiationNeeded> takeRenegotiations() {
+        if (echo) {
+            // its one offer already has a slot for each of its own streams; the app's listeners serve meetings only
+            renegotiate.clear();
+            return List.of();
+        }
         List<RenegotiationNeeded> out = new ArrayList<>();
         for (String participantId : renegotiate) {
             Participant p = participants.get(participantId);

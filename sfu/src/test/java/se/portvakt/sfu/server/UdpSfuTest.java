@@ -427,6 +427,8 @@ class UdpSfuTest {
         assertThat(sfu.addParticipant("m1", "tester", sendingAndReceiving).streams())
                 .as("in a meeting nobody receives themself").isEmpty();
 
+        List<RenegotiationNeeded> asked = new CopyOnWriteArrayList<>();
+        sfu.onRenegotiationNeeded(asked::add);
         sfu.createEchoSession("echo-1");
         ParticipantAnswer echo = sfu.addParticipant("echo-1", "tester", sendingAndReceiving);
 
@@ -438,6 +440,7 @@ class UdpSfuTest {
         assertThat(sfu.stats("echo-1").participants()).isEqualTo(1);
         assertThat(sfu.addParticipant("echo-1", "tester", sendingAndReceiving).streams())
                 .as("the tester's own re-offer is still answered").hasSize(2);
+        assertThat(asked).as("the meetings' listeners never hear of an echo room").isEmpty();
         sfu.closeMeeting("echo-1");
         assertThatThrownBy(() -> sfu.stats("echo-1")).isInstanceOf(IllegalArgumentException.class);
     }
