@@ -8,6 +8,17 @@ interface Waiting {
   meetingTitle: string;
   roomName: string;
   waitingSince: string;
+  /** The invited name of the child this guest comes with as guardian. */
+  guardianOf?: string | null;
+  /** The invited names of this guest's guardians (the guest is a child). */
+  guardians?: string[];
+}
+
+/** "Guardian of Lisa" or "Child, with guardian Anna": who comes with whom, as the booking said; else null. */
+export function familyLine(waiting: Pick<Waiting, 'guardianOf' | 'guardians'>, texts: Record<string, string>): string | null {
+  if (waiting.guardianOf) return format(texts, 'guardianOf', waiting.guardianOf);
+  if (waiting.guardians && waiting.guardians.length > 0) return format(texts, 'guardedBy', waiting.guardians.join(', '));
+  return null;
 }
 
 interface MeetingChoice {
@@ -103,7 +114,9 @@ export function hostConsole(root: HTMLElement): void {
     const who = shownName(guest, texts);
     const tr = document.createElement('tr');
     tr.dataset.participant = guest.participantId;
-    const cells = [who, `${waiting.meetingTitle} (${waiting.roomName})`, identityLine(guest, texts),
+    const family = familyLine(waiting, texts);
+    const cells = [family ? `${who} (${family})` : who, `${waiting.meetingTitle} (${waiting.roomName})`,
+      identityLine(guest, texts),
       format(texts, 'minutes', minutesWaited(waiting.waitingSince, now))];
     cells.forEach((text, index) => {
       const cell = document.createElement(index === 0 ? 'th' : 'td');

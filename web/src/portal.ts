@@ -5,6 +5,7 @@ import { prejoin } from './prejoin';
 import { meetingRoom } from './meeting-room';
 import { hostConsole } from './console';
 import { identityConfirmation } from './identity-confirmation';
+import { equipmentTest } from './equipment-test';
 
 // Progressive enhancement for the host portal's server-rendered pages.
 document.querySelectorAll<HTMLButtonElement>('[data-add-invitee]').forEach((button) => {
@@ -23,3 +24,4 @@ document.querySelectorAll<HTMLElement>('[data-prejoin]').forEach(prejoin);
 document.querySelectorAll<HTMLElement>('[data-meeting-room]').forEach(meetingRoom);
 document.querySelectorAll<HTMLElement>('[data-console]').forEach(hostConsole);
 document.querySelectorAll<HTMLElement>('[data-identity-confirmation]').forEach(identityConfirmation);
+document.querySelectorAll<HTMLElement>('[data-equipment-test]').forEach(equipmentTest);

@@ -15,6 +15,11 @@ public interface PersonalDataHolder {
 
     PersonalData about(UUID organisationId, PersonalIdentityNumber person);
 
+    /** The organisations in which this feature holds anything about the person (for the person's own export). */
+    default Set<UUID> organisationsOf(PersonalIdentityNumber person) {
+        return Set.of();
+    }
+
     /** The invitations that name the person (by the keyed hash of their number): their guests' records are theirs. */
     default Set<UUID> invitationsOf(UUID organisationId, String personIndex) {
         return Set.of();

@@ -52,6 +52,9 @@ final class ApiMeeting {
             String email,
             @Schema(example = "+46701234567") String mobile,
             @Schema(example = "19121212-1212") String personalIdentityNumber,
+            @Schema(description = "This invitee is the guardian of the invitee at this position (0-based) of the same "
+                    + "list, e.g. a parent coming with their child; each still identifies themself", example = "0")
+            Integer guardianOf,
             @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {}
 
     /** A meeting as the API shows it; times in the organisation's time zone. */
@@ -77,11 +80,13 @@ final class ApiMeeting {
     /** An invitee as the API shows it: never a full personal identity number. */
     record Invitee(UUID id, String name, String email, String mobile,
             @Schema(description = "Masked: YYYYMMDD-****", example = "19121212-****") String personalIdentityNumber,
-            @Schema(description = "The invitee's personal link to the meeting") String link) {
+            @Schema(description = "The invitee's personal link to the meeting") String link,
+            @Schema(description = "The id of the invitee (a child) whom this one is the guardian of, if any")
+            UUID guardianOf) {
 
         static Invitee of(InviteeDetails invitee) {
             return new Invitee(invitee.id(), invitee.name(), invitee.email(), invitee.mobile(),
-                    invitee.maskedIdentityNumber(), invitee.link());
+                    invitee.maskedIdentityNumber(), invitee.link(), invitee.guardianOf());
         }
     }
 

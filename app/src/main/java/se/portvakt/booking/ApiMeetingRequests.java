@@ -152,7 +152,7 @@ class ApiMeetingRequests {
             return new InviteeRequest(null, null, null, null, null);
         }
         return new InviteeRequest(body.id(), body.name(), body.email(), body.mobile(),
-                keepsNumberOnFile(body) ? null : body.personalIdentityNumber());
+                keepsNumberOnFile(body) ? null : body.personalIdentityNumber(), body.guardianOf());
     }
 
     /** An existing invitee sent back as read (YYYYMMDD-****) keeps the number on file. */

@@ -105,6 +105,13 @@ final class BookingRules {
                     && PersonalIdentityNumber.parse(invitee.personalIdentityNumber()).isEmpty()) {
                 problems.add(BookingProblem.of(field + "personalIdentityNumber", "booking.error.pin-invalid"));
             }
+            Integer child = invitee.guardianOf();
+            if (child != null && (child < 0 || child >= invitees.size() || child == i)) {
+                problems.add(BookingProblem.of(field + "guardianOf", "booking.error.guardian-unknown"));
+            } else if (child != null && invitees.get(child).guardianOf() != null) {
+                // one level: a guardian's child is nobody's guardian in the same meeting
+                problems.add(BookingProblem.of(field + "guardianOf", "booking.error.guardian-of-guardian"));
+            }
         }
     }
 }

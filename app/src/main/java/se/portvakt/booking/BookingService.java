@@ -45,11 +45,13 @@ public class BookingService implements Meetings {
     private final BookingProperties properties;
     private final Clock clock;
     private final ChangeableMeetings changeable;
+    private final Guardians guardians;
 
     BookingService(MeetingStore store, Rooms rooms, StaffDirectory staff,
             InviteeLinks links, PinVault pins, AuditLog audit, ApplicationEventPublisher events,
-            BookingProperties properties, Clock clock, ChangeableMeetings changeable) {
+            BookingProperties properties, Clock clock, ChangeableMeetings changeable, Guardians guardians) {
         this.changeable = changeable;
+        this.guardians = guardians;
         this.store = store;
         this.rooms = rooms;
         this.staff = staff;
@@ -70,10 +72,14 @@ public class BookingService implements Meetings {
         store.insert(row, now);
         // a microsecond apart, so invitees list in the order the host typed them (created_at, then id)
         Instant added = now;
+        List<UUID> ids = new ArrayList<>();
         for (InviteeRequest invitee : request.invitees()) {
-            store.insertInvitee(id, inviteeRow(UUID.randomUUID(), invitee, null), added);
+            UUID inviteeId = UUID.randomUUID();
+            store.insertInvitee(id, inviteeRow(inviteeId, invitee, null), added);
+            ids.add(inviteeId);
             added = added.plus(1, ChronoUnit.MICROS);
         }
+        guardians.replace(id, guardianLinks(request, ids));
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_BOOKED, actor.auditActor())
                 .meeting(id).subject(id).detail("invitees", request.invitees().size())
                 .detail("assuranceLevel", request.assuranceLevel()));
@@ -108,13 +114,16 @@ public class BookingService implements Meetings {
         Set<UUID> added = new HashSet<>();
         Set<UUID> identityChanged = new HashSet<>();
         Instant addedAt = now;
+        List<UUID> ids = new ArrayList<>();
         for (InviteeRequest invitee : request.invitees()) {
             if (invitee.id() == null) {
                 UUID id = UUID.randomUUID();
                 store.insertInvitee(meetingId, inviteeRow(id, invitee, null), addedAt);
                 addedAt = addedAt.plus(1, ChronoUnit.MICROS);
                 added.add(id);
+                ids.add(id);
             } else {
+                ids.add(invitee.id());
                 InviteeRow old = existing.get(invitee.id());
                 InviteeRow updated = inviteeRow(old.id(), invitee, old);
                 store.updateInvitee(meetingId, updated);
@@ -128,6 +137,7 @@ public class BookingService implements Meetings {
             }
         }
         removed.forEach(id -> store.removeInvitee(meetingId, id, now));
+        guardians.replace(meetingId, guardianLinks(request, ids));
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_CHANGED, actor.auditActor())
                 .meeting(meetingId).subject(meetingId).detail("detailsChanged", detailsChanged)
                 .detail("invited", added.size()).detail("removed", removed.size())
@@ -245,11 +255,25 @@ public class BookingService implements Meetings {
                 existing == null ? null : existing.identityChangedAt());
     }
 
+    /** Guardian's invitee id to child's, from the request's positions ({@link BookingRules} checked them). */
+    private static Map<UUID, UUID> guardianLinks(MeetingRequest request, List<UUID> ids) {
+        Map<UUID, UUID> childByGuardian = new java.util.HashMap<>();
+        for (int i = 0; i < request.invitees().size(); i++) {
+            Integer child = request.invitees().get(i).guardianOf();
+            if (child != null) {
+                childByGuardian.put(ids.get(i), ids.get(child));
+            }
+        }
+        return childByGuardian;
+    }
+
     private MeetingDetails details(MeetingRow row) {
+        Map<UUID, UUID> childByGuardian = guardians.of(row.id());
         List<InviteeDetails> invitees = store.invitees(row.id()).stream()
                 .map(invitee -> new InviteeDetails(invitee.id(), invitee.name(), invitee.email(), invitee.mobile(),
                         invitee.pinEncrypted() == null ? null : pins.decrypt(invitee.pinEncrypted()).masked(),
-                        invitee.removedAt() != null, links.linkFor(invitee.id()), invitee.identityChangedAt()))
+                        invitee.removedAt() != null, links.linkFor(invitee.id()), invitee.identityChangedAt(),
+                        childByGuardian.get(invitee.id())))
                 .toList();
         return new MeetingDetails(row.id(), row.organisationId(), row.organisationName(), row.title(), row.start(),
                 row.end(), ZoneId.of(row.timeZone()), row.roomName(), row.hostName(), row.hostEmail(),

@@ -12,9 +12,15 @@ import java.util.UUID;
  * @param link the invitee's personal, unguessable link to the meeting
  * @param identityChangedAt when the address, number or named person last changed (a proof made before it is
  *     void), or null
+ * @param guardianOf the invitee of the same meeting whom this one is the guardian of (a child), or null
  */
 public record InviteeDetails(UUID id, String name, String email, String mobile, String maskedIdentityNumber,
-        boolean removed, String link, Instant identityChangedAt) {
+        boolean removed, String link, Instant identityChangedAt, UUID guardianOf) {
+
+    public InviteeDetails(UUID id, String name, String email, String mobile, String maskedIdentityNumber,
+            boolean removed, String link, Instant identityChangedAt) {
+        this(id, name, email, mobile, maskedIdentityNumber, removed, link, identityChangedAt, null);
+    }
 
     public InviteeDetails(UUID id, String name, String email, String mobile, String maskedIdentityNumber,
             boolean removed, String link) {

@@ -59,6 +59,14 @@ class InviteePersonalData implements PersonalDataHolder {
     }
 
     @Override
+    public Set<UUID> organisationsOf(PersonalIdentityNumber person) {
+        return new LinkedHashSet<>(jdbc.sql("""
+                select distinct m.organisation_id from invitee i join meeting m on m.id = i.meeting_id
+                where i.pin_index = ?""")
+                .param(pins.index(person)).query(UUID.class).list());
+    }
+
+    @Override
     public Set<UUID> invitationsOf(UUID organisationId, String personIndex) {
         return new LinkedHashSet<>(jdbc.sql("""
                 select i.id from invitee i join meeting m on m.id = i.meeting_id

@@ -34,9 +34,16 @@ record MeetingForm(
         invitees = invitees == null ? new ArrayList<>() : new ArrayList<>(invitees);
     }
 
-    record InviteeForm(String id, String name, String email, String mobile, String personalIdentityNumber) {
+    /** @param guardianOf the row number (1-based, as the form shows it) of the child this invitee is guardian of */
+    record InviteeForm(String id, String name, String email, String mobile, String personalIdentityNumber,
+            String guardianOf) {
+
+        InviteeForm(String id, String name, String email, String mobile, String personalIdentityNumber) {
+            this(id, name, email, mobile, personalIdentityNumber, "");
+        }
+
         static InviteeForm empty() {
-            return new InviteeForm(null, "", "", "", "");
+            return new InviteeForm(null, "", "", "", "", "");
         }
     }
 
@@ -52,8 +59,12 @@ record MeetingForm(
     static MeetingForm of(EditableMeeting meeting) {
         MeetingDetails details = meeting.details();
         ZoneId zone = details.zone();
-        List<InviteeForm> rows = new ArrayList<>(details.currentInvitees().stream()
-                .map(i -> new InviteeForm(i.id().toString(), i.name(), nullToBlank(i.email()), nullToBlank(i.mobile()), ""))
+        List<InviteeDetails> current = details.currentInvitees();
+        List<UUID> order = current.stream().map(InviteeDetails::id).toList();
+        List<InviteeForm> rows = new ArrayList<>(current.stream()
+                .map(i -> new InviteeForm(i.id().toString(), i.name(), nullToBlank(i.email()), nullToBlank(i.mobile()), "",
+                        i.guardianOf() == null || !order.contains(i.guardianOf()) ? ""
+                                : Integer.toString(order.indexOf(i.guardianOf()) + 1)))
                 .toList());
         return new MeetingForm(details.title(), meeting.roomId().toString(), meeting.hostId().toString(),
                 details.start().atZone(zone).toLocalDate().toString(),
@@ -74,10 +85,18 @@ record MeetingForm(
         LocalDate day = parse(() -> LocalDate.parse(date.strip()), "date", "booking.error.date-invalid", problems);
         LocalTime from = parse(() -> LocalTime.parse(startTime.strip()), "startTime", "booking.error.time-invalid", problems);
         LocalTime to = parse(() -> LocalTime.parse(endTime.strip()), "endTime", "booking.error.time-invalid", problems);
-        List<InviteeRequest> requests = invitees.stream()
+        // blank rows are left out, so a row number becomes the position among the rows that remain
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < invitees.size(); i++) {
+            InviteeForm row = invitees.get(i);
+            if (!new InviteeRequest(uuid(row.id()), row.name(), row.email(), row.mobile(), row.personalIdentityNumber())
+                    .isBlank()) {
+                kept.add(i);
+            }
+        }
+        List<InviteeRequest> requests = kept.stream().map(invitees::get)
                 .map(row -> new InviteeRequest(uuid(row.id()), row.name(), row.email(), row.mobile(),
-                        row.personalIdentityNumber()))
-                .filter(row -> !row.isBlank())
+                        row.personalIdentityNumber(), position(row.guardianOf(), kept)))
                 .toList();
         return new MeetingRequest(title, uuid(roomId), uuid(hostId),
                 day == null || from == null ? null : day.atTime(from).atZone(zone).toInstant(),
@@ -104,6 +123,18 @@ record MeetingForm(
         } catch (DateTimeParseException | NullPointerException e) {
             problems.add(BookingProblem.of(field, code));
             return null;
+        }
+    }
+
+    /** The kept position of the row numbered {@code typed} (1-based); -1 for a number of no kept row; null if blank. */
+    private static Integer position(String typed, List<Integer> kept) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return kept.indexOf(Integer.parseInt(typed.strip()) - 1);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

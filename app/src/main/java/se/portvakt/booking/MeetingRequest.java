@@ -29,8 +29,15 @@ public record MeetingRequest(
      *
      * @param id an existing invitee of the meeting being changed, or null for a new one
      * @param personalIdentityNumber optional; for an existing invitee, blank keeps the number on file
+     * @param guardianOf this invitee is the guardian of the invitee at this position (0-based) of the same request's
+     *     list, e.g. a parent coming with their child; null for none
      */
-    public record InviteeRequest(UUID id, String name, String email, String mobile, String personalIdentityNumber) {
+    public record InviteeRequest(UUID id, String name, String email, String mobile, String personalIdentityNumber,
+            Integer guardianOf) {
+
+        public InviteeRequest(UUID id, String name, String email, String mobile, String personalIdentityNumber) {
+            this(id, name, email, mobile, personalIdentityNumber, null);
+        }
 
         boolean isBlank() {
             return id == null && blank(name) && blank(email) && blank(mobile) && blank(personalIdentityNumber);

@@ -69,6 +69,8 @@ class SecurityConfig {
                         .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz").permitAll()
                         // the citizen's pages: "my meetings" keeps its own e-ID login in the session (citizen feature)
                         .requestMatchers("/mina-moten", "/mina-moten/**", "/hjalp", "/bekrafta/**").permitAll()
+                        // the equipment test and its echo sessions: no login (equipment feature)
+                        .requestMatchers("/testa", "/testa/**").permitAll()
                         // actuator only on its own port (management.server.port, loopback by default): on the main
                         // port every request may come from a reverse proxy on 127.0.0.1
                         .requestMatchers("/actuator/**").access((authentication, context) ->
@@ -80,7 +82,8 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().hasAnyRole("HOST", "ADMIN"))
                 // the simulators' service APIs are called by our own HTTP clients, as the real services are
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/*/api/**"))
+                // ... and the equipment test's echo endpoint, which acts for nobody (EquipmentTestController)
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/*/api/**", "/testa/echo", "/testa/echo/*"))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
                         .defaultSuccessUrl("/", true)
                         // no session for a refused login: a guesser leaves no rows behind

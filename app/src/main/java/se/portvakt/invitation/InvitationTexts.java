@@ -49,6 +49,8 @@ final class InvitationTexts {
                 steps,
                 text(locale, "invitation.browsers.heading"),
                 text(locale, "invitation.browsers"),
+                text(locale, "invitation.equipment-test"),
+                notice.cancels() ? null : java.net.URI.create(invitee.link()).resolve("../testa").toString(),
                 text(locale, "invitation.footer"));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
  * @param lang the language tag: sv, en or fi
  * @param information the host's information text as typed, or null
  * @param link the invitee's personal link, or null when the message cancels (the link no longer works)
+ * @param equipmentTest the equipment test page (/testa) on the same site, and {@code equipmentTestNote} inviting to it
  */
 record Letter(
         String lang,
@@ -24,6 +25,8 @@ record Letter(
         List<String> joinSteps,
         String browsersHeading,
         String browsers,
+        String equipmentTestNote,
+        String equipmentTest,
         String footer) {
 
     /** One labelled line: "Tid: måndag 3 mars ...". */
@@ -52,6 +55,7 @@ record Letter(
                 text.append(i + 1).append(". ").append(joinSteps.get(i)).append('\n');
             }
             text.append('\n').append(browsersHeading).append(":\n").append(browsers).append('\n');
+            text.append(equipmentTestNote).append(' ').append(equipmentTest).append('\n');
         }
         return text.append("\n-- \n").append(footer).append('\n').toString();
     }

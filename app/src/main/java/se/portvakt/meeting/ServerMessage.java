@@ -47,8 +47,14 @@ sealed interface ServerMessage {
     record State(UUID you, String yourState, boolean host, MeetingInfo meeting, List<Badge> roster,
             List<Badge> admitted, List<ChatLog.Line> chat) implements ServerMessage {}
 
-    /** The waiting guest as a host's console lists them. */
-    record Waiting(Badge guest, UUID meetingId, String meetingTitle, String roomName, Instant waitingSince) {}
+    /**
+     * The waiting guest as a host's console lists them.
+     *
+     * @param guardianOf the invited name of the child this guest comes with as guardian, or null
+     * @param guardians the invited names of this guest's guardians in the meeting (the guest is a child), maybe empty
+     */
+    record Waiting(Badge guest, UUID meetingId, String meetingTitle, String roomName, Instant waitingSince,
+            String guardianOf, List<String> guardians) {}
 
     /** A meeting a waiting guest may be admitted or moved to. */
     record MeetingChoice(UUID id, String title, String roomName, Instant start, boolean started, boolean locked) {}

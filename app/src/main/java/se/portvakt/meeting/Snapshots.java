@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.booking.Actor;
 import se.portvakt.booking.BookingService;
+import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.lobby.Lobby;
@@ -91,8 +92,16 @@ class Snapshots {
     ServerMessage.Waiting waiting(Participant participant, Map<UUID, MeetingDetails> cache) {
         MeetingDetails meeting = cache.computeIfAbsent(participant.meetingId(),
                 id -> booking.details(id).orElseThrow());
+        UUID invitee = participant.inviteeId();
+        Map<UUID, String> names = new java.util.HashMap<>();
+        meeting.currentInvitees().forEach(i -> names.put(i.id(), i.name()));
+        String guardianOf = meeting.currentInvitees().stream()
+                .filter(i -> i.id().equals(invitee) && i.guardianOf() != null)
+                .map(i -> names.get(i.guardianOf())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        List<String> guardians = invitee == null ? List.of() : meeting.currentInvitees().stream()
+                .filter(i -> invitee.equals(i.guardianOf())).map(InviteeDetails::name).toList();
         return new ServerMessage.Waiting(badge(participant, true, List.of(), null), meeting.id(), meeting.title(),
-                meeting.roomName(), participant.waitingSince());
+                meeting.roomName(), participant.waitingSince(), guardianOf, guardians);
     }
 
     ServerMessage.MeetingInfo info(UUID meetingId) {

@@ -3,6 +3,7 @@ package se.portvakt.organisation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.PersonalDataHolder;
@@ -16,6 +17,11 @@ class StaffPersonalData implements PersonalDataHolder {
 
     StaffPersonalData(StaffDirectory staff) {
         this.staff = staff;
+    }
+
+    @Override
+    public Set<UUID> organisationsOf(PersonalIdentityNumber person) {
+        return staff.byPersonalIdentityNumber(person).map(user -> Set.of(user.organisationId())).orElse(Set.of());
     }
 
     @Override

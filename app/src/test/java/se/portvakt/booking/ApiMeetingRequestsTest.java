@@ -25,7 +25,7 @@ class ApiMeetingRequestsTest {
             "new, 19121212-****, 19121212-****"})
     void anExistingInviteeSentBackAsReadKeepsTheNumberOnFile(String who, String sent, String passedOn) {
         InviteeBody body = new InviteeBody("existing".equals(who) ? EXISTING : null, "Anna", "anna@example.se", null,
-                sent, Map.of());
+                sent, null, Map.of());
 
         assertThat(ApiMeetingRequests.invitee(body).personalIdentityNumber()).isEqualTo(passedOn);
     }

@@ -16,6 +16,13 @@ public interface Sfu extends AutoCloseable {
     /** Opens an empty room; a second call with the same id is a no-op. */
     void createMeeting(String meetingId);
 
+    /**
+     * Opens an echo room for an equipment test: its one participant receives its own streams back, each in a receive
+     * slot of its own offer (a sendrecv m-section will do). A second participant is refused, so nobody else is
+     * reachable through it; a second call with the same id is a no-op. Closed with {@link #closeMeeting}.
+     */
+    void createEchoSession(String sessionId);
+
     /** Removes every participant and forgets the room. */
     void closeMeeting(String meetingId);
 

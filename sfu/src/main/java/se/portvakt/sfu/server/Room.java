@@ -29,7 +29,8 @@ import se.portvakt.sfu.stats.StreamStats;
 
 /**
  * A meeting room: who is in it, and its subscription policy, which is "everyone receives every stream of
- * everyone else", each copy under an SSRC of ours. A copy flows only once the receiver's browser has a receive
+ * everyone else", each copy under an SSRC of ours; or an echo room, whose one participant receives its own streams
+ * back (an equipment test) and which refuses anyone else. A copy flows only once the receiver's browser has a receive
  * m-section for it ({@link #negotiate}); until then it is held, and the receiver is told to offer again.
  *
  * <p>Every method that changes who sends what runs under the room's monitor.
@@ -54,10 +55,26 @@ final class Room {
 
     /** Where the counts of streams that end go, so the SFU's totals never shrink. */
     private final SfuTotals.Ended ended;
+    /** An echo room: at most one participant, subscribed to its own streams. */
+    private final boolean echo;
 
     Room(String id, SfuTotals.Ended ended) {
+        this(id, ended, false);
+    }
+
+    Room(String id, SfuTotals.Ended ended, boolean echo) {
         this.id = id;
         this.ended = ended;
+        this.echo = echo;
+    }
+
+    boolean echo() {
+        return echo;
+    }
+
+    /** Whether {@code receiver} gets a copy of what {@code publisher} sends: the others', or in an echo room its own. */
+    private boolean receives(Participant receiver, Participant publisher) {
+        return echo || receiver != publisher;
     }
 
     String id() {
@@ -70,6 +87,9 @@ final class Room {
 
     /** Adds the participant and subscribes it (held) to every stream already published here. */
     synchronized void join(Participant joining, long now) {
+        if (echo && !participants.isEmpty() && !participants.containsKey(joining.id())) {
+            throw new IllegalArgumentException("echo room " + id + " already has its one participant");
+        }
         if (participants.putIfAbsent(joining.id(), joining) != null) {
             throw new IllegalArgumentException("participant " + joining.id() + " already joined " + id);
         }
@@ -111,7 +131,7 @@ final class Room {
         sources.put(stream, section.source());
         if (first) {
             for (Participant other : participants.values()) {
-                if (other != publisher) {
+                if (receives(other, publisher)) {
                     other.endpoint().subscribe(stream, newSsrc(), Route.HELD, now);
                     renegotiate.add(other.id());
                 }
@@ -190,7 +210,7 @@ final class Room {
         PublisherStream stream = publisher.endpoint().publish(ssrc, kind, usePli, codec);
         sources.put(stream, source);
         for (Participant other : participants.values()) {
-            if (other != publisher) {
+            if (receives(other, publisher)) {
                 other.endpoint().subscribe(stream, newSsrc(), Route.HELD, now);
                 renegotiate.add(other.id());
             }
@@ -296,6 +316,9 @@ final class Room {
 
     /** One audio level from a participant; the new dominant speaker if it changed. */
     Optional<String> audioLevel(String participantId, int level, long now) {
+        if (echo) {
+            return Optional.empty(); // an echo room is no meeting: nobody to tell who speaks
+        }
         return speaker.observe(participantId, level, now);
     }
 
@@ -318,6 +341,11 @@ final class Room {
 
     /** Who should offer again since the last call, with the stream counts they now have. */
     synchronized List<RenegotiationNeeded> takeRenegotiations() {
+        if (echo) {
+            // its one offer already has a slot for each of its own streams; the app's listeners serve meetings only
+            renegotiate.clear();
+            return List.of();
+        }
         List<RenegotiationNeeded> out = new ArrayList<>();
         for (String participantId : renegotiate) {
             Participant p = participants.get(participantId);

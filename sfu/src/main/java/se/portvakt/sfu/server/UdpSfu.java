@@ -64,16 +64,21 @@ public final class UdpSfu implements Sfu {
         this.socket = socket;
         this.ice = new IceLiteAgent(clock);
         this.participants = new Participants(ice, events);
-        InetSocketAddress advertised = settings.advertised() == null ? socket.local()
-                : settings.advertised().getPort() == 0 // "the bound port", whichever it turned out to be
-                ? new InetSocketAddress(settings.advertised().getAddress(), socket.local().getPort())
-                : settings.advertised();
+        InetSocketAddress advertised = advertisedCandidate(settings.advertised(), socket.local());
         List<HostCandidate> candidates = new ArrayList<>(List.of(HostCandidate.udp(advertised)));
         if (socket.tcpLocal() != null) {
             candidates.add(HostCandidate.tcp(new InetSocketAddress(advertised.getAddress(), socket.tcpLocal().getPort())));
         }
         this.negotiation = new Negotiation(ice, dtls, clock, List.copyOf(candidates), settings.streams(),
                 participants, events);
+    }
+
+    /** Our host candidate: the advertised address, on the bound port when it names port 0 (a free port was asked). */
+    static InetSocketAddress advertisedCandidate(InetSocketAddress advertised, InetSocketAddress bound) {
+        if (advertised == null) {
+            return bound;
+        }
+        return advertised.getPort() == 0 ? new InetSocketAddress(advertised.getAddress(), bound.getPort()) : advertised;
     }
 
     /** Binds the socket and starts the receive loop; the DTLS layer stays the caller's (see {@link #closeWith}). */
@@ -103,6 +108,11 @@ public final class UdpSfu implements Sfu {
     @Override
     public void createMeeting(String meetingId) {
         rooms.computeIfAbsent(meetingId, id -> new Room(id, ended));
+    }
+
+    @Override
+    public void createEchoSession(String sessionId) {
+        rooms.computeIfAbsent(sessionId, id -> new Room(id, ended, true));
     }
 
     @Override

@@ -420,6 +420,42 @@ class UdpSfuTest {
     }
 
     @Test
+    void anEchoRoomSendsItsOneParticipantItsOwnStreamsAndRefusesAnyoneElse() {
+        sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
+        String sendingAndReceiving = publishingOffer().replace("a=sendonly", "a=sendrecv");
+        sfu.createMeeting("m1");
+        assertThat(sfu.addParticipant("m1", "tester", sendingAndReceiving).streams())
+                .as("in a meeting nobody receives themself").isEmpty();
+
+        List<RenegotiationNeeded> asked = new CopyOnWriteArrayList<>();
+        sfu.onRenegotiationNeeded(asked::add);
+        sfu.createEchoSession("echo-1");
+        ParticipantAnswer echo = sfu.addParticipant("echo-1", "tester", sendingAndReceiving);
+
+        assertThat(echo.streams()).extracting(ForwardedStream::participantId, ForwardedStream::kind)
+                .containsExactlyInAnyOrder(tuple("tester", "audio"), tuple("tester", "video"));
+        assertThat(echo.answerSdp()).contains("a=msid:tester ").doesNotContain("a=inactive");
+        assertThatThrownBy(() -> sfu.addParticipant("echo-1", "intruder", receivingOffer()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(sfu.stats("echo-1").participants()).isEqualTo(1);
+        assertThat(sfu.addParticipant("echo-1", "tester", sendingAndReceiving).streams())
+                .as("the tester's own re-offer is still answered").hasSize(2);
+        assertThat(asked).as("the meetings' listeners never hear of an echo room").isEmpty();
+        sfu.closeMeeting("echo-1");
+        assertThatThrownBy(() -> sfu.stats("echo-1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anAdvertisedAddressOnPortZeroTakesTheBoundPort() {
+        InetSocketAddress bound = new InetSocketAddress("127.0.0.1", 40123);
+        assertThat(UdpSfu.advertisedCandidate(null, bound)).isEqualTo(bound);
+        assertThat(UdpSfu.advertisedCandidate(new InetSocketAddress("192.0.2.7", 0), bound))
+                .isEqualTo(new InetSocketAddress("192.0.2.7", 40123));
+        assertThat(UdpSfu.advertisedCandidate(new InetSocketAddress("192.0.2.7", 3478), bound))
+                .isEqualTo(new InetSocketAddress("192.0.2.7", 3478));
+    }
+
+    @Test
     void newAndGoneStreamsAskTheOthersToOfferAgain() {
         sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
         List<RenegotiationNeeded> asked = new CopyOnWriteArrayList<>();
