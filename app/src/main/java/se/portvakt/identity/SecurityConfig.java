@@ -18,7 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import se.portvakt.organisation.ApiKeys;
+import se.portvakt.organisation.PasswordLinks;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -71,7 +73,7 @@ class SecurityConfig {
                 // only PasswordLogin judges a password, so every refusal gives the same answer
                 .authenticationManager(new ProviderManager(passwordLogin))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/login/eid", "/login/eid/**", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/login/eid", "/login/eid/**", "/login/forgot", PasswordLinks.PATH, "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz").permitAll()
                         // the citizen's pages: "my meetings" keeps its own e-ID login in the session (citizen feature)
                         .requestMatchers("/mina-moten", "/mina-moten/**", "/hjalp", "/bekrafta/**").permitAll()
@@ -91,6 +93,7 @@ class SecurityConfig {
                         .defaultSuccessUrl("/", true)
                         // no session for a refused login: a guesser leaves no rows behind
                         .failureHandler((request, response, e) -> response.sendRedirect("/login?error")))
+                .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
