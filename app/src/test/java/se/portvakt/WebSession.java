@@ -35,11 +35,16 @@ public final class WebSession {
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public WebSession(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** @param base e.g. an identity provider's {@code http://127.0.0.1:port} */
+    public WebSession(String base) {
+        this.base = base;
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET());
     }
 
     /** Posts a form with the CSRF token found on {@code formPage}. */
@@ -61,6 +66,11 @@ public final class WebSession {
     /** Logs in with a password; returns where the server sent the browser ("/" on success). */
     public String logIn(String email, String password) {
         return location(post("/login", "/login", Map.of("email", email, "password", password)));
+    }
+
+    /** Where a redirect points, as the server wrote it (absolute or not); null if the answer was no redirect. */
+    public static String target(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse(null);
     }
 
     /** Where a redirect points, as a path; null if the answer was no redirect. */

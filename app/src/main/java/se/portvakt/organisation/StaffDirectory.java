@@ -54,6 +54,23 @@ public class StaffDirectory {
                 .params(pins.encrypt(pin), pins.index(pin), staffId).update();
     }
 
+    /** The member known by this HSA-id (SITHS card, or an identity provider's claim). */
+    public Optional<StaffUser> byHsaId(String hsaId) {
+        return jdbc.sql("select " + COLUMNS + " from staff_user where hsa_id = ?")
+                .param(normaliseHsaId(hsaId)).query(StaffDirectory::map).optional();
+    }
+
+    /** Lets the member sign in with a SITHS card or a claim carrying this HSA-id; null removes it. */
+    public void setHsaId(UUID staffId, String hsaId) {
+        jdbc.sql("update staff_user set hsa_id = ? where id = ?")
+                .params(hsaId == null || hsaId.isBlank() ? null : normaliseHsaId(hsaId), staffId).update();
+    }
+
+    /** HSA-ids are compared in upper case without surrounding blanks. */
+    public static String normaliseHsaId(String hsaId) {
+        return hsaId == null ? "" : hsaId.strip().toUpperCase(Locale.ROOT);
+    }
+
     public Optional<StaffUser> byEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where email = ?")
                 .param(normalise(email)).query(StaffDirectory::map).optional();
