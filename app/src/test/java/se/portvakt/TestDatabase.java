@@ -39,6 +39,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         properties.put("portvakt.audit.seal-interval", "PT1H");
         properties.put("portvakt.audit.purge-interval", "PT1H");
         properties.put("portvakt.media.udp-port", "0");
+        // two organisations sign in through identity providers of their own (started when a test needs them)
+        TestIdentityProviders.addSettings(properties);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("integration-test", properties));
     }
 }

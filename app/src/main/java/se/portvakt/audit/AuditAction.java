@@ -29,9 +29,27 @@ public enum AuditAction {
     STAFF_DISABLED("staff.disabled"),
     STAFF_ENABLED("staff.enabled"),
     STAFF_UNLOCKED("staff.unlocked"),
+    /** An administrator invited a member by e-mail: a one-time set-password link went out. */
+    STAFF_INVITED("staff.invited"),
+    STAFF_ROLES_CHANGED("staff.roles-changed"),
+    /** A member set a password through a one-time link (detail "purpose": INVITATION or RESET). */
+    PASSWORD_SET("staff.password-set"),
+    /** A member changed their own password, knowing the old one. */
+    PASSWORD_CHANGED("staff.password-changed"),
+    /** Someone asked for a reset link for a known, active account (a link went out). */
+    PASSWORD_RESET_REQUESTED("staff.password-reset-requested"),
+    /** A one-time link that was unknown, used or expired was presented (no account is named by it). */
+    PASSWORD_LINK_REFUSED("staff.password-link-refused"),
     API_KEY_CREATED("api-key.created"),
     API_KEY_REVOKED("api-key.revoked"),
     ROOM_ADDED("room.added"),
+    ROOM_RENAMED("room.renamed"),
+    /** A room takes no new meetings; its meetings and their records stay. */
+    ROOM_RETIRED("room.retired"),
+    ROOM_REINSTATED("room.reinstated"),
+    ROOMS_REORDERED("rooms.reordered"),
+    /** A staff member was created on first sign-in through the organisation's identity provider. */
+    STAFF_PROVISIONED("staff.provisioned"),
     IDENTIFICATION_RULES_CHANGED("identification-rules.changed"),
     OIDC_SETTINGS_CHANGED("oidc-settings.changed"),
     RETENTION_CHANGED("retention.changed"),

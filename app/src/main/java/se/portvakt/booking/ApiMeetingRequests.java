@@ -91,7 +91,8 @@ class ApiMeetingRequests {
         if (blank(body.roomName())) {
             return body.roomId();
         }
-        Optional<Room> named = rooms.byName(organisationId, body.roomName());
+        Optional<Room> named = rooms.byName(organisationId, body.roomName())
+                .flatMap(room -> rooms.findActive(organisationId, room.id()));
         if (named.isEmpty()) {
             problems.add(BookingProblem.of("roomName", "booking.error.room-unknown"));
             return null;

@@ -210,7 +210,9 @@ public class BookingService implements Meetings {
     private void check(Actor actor, MeetingRequest request, boolean isNew) {
         List<BookingProblem> problems = new ArrayList<>(
                 BookingRules.check(request, clock.instant(), isNew, properties.maxInvitees()));
-        if (request.roomId() != null && rooms.find(actor.organisationId(), request.roomId()).isEmpty()) {
+        // a retired room takes no new meetings; its meetings can still be changed
+        if (request.roomId() != null && (isNew ? rooms.findActive(actor.organisationId(), request.roomId())
+                : rooms.find(actor.organisationId(), request.roomId())).isEmpty()) {
             problems.add(BookingProblem.of("roomId", "booking.error.room-unknown"));
         }
         if (request.hostId() != null && staff.byId(actor.organisationId(), request.hostId())

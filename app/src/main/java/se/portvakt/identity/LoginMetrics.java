@@ -23,12 +23,16 @@ class LoginMetrics {
     private final Counter failed;
     private final Counter refusedLocked;
 
-    LoginMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
+    LoginMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock, LoginProperties properties) {
         succeeded = outcome(registry, "succeeded");
         failed = outcome(registry, "failed");
         refusedLocked = outcome(registry, "locked");
-        Gauge.builder("portvakt.staff.locked", () -> jdbc.sql("select count(*) from staff_user where locked_until > ?")
-                        .param(SqlTime.of(clock.instant())).query(Long.class).single())
+        // an account is locked while failures from maxFailures distinct addresses count (LoginFailures#locked)
+        Gauge.builder("portvakt.staff.locked", () -> jdbc.sql("""
+                        select count(*) from (select staff_id from login_failure where staff_id is not null and failed_at > ?
+                        group by staff_id having count(distinct address) >= ?) locked""")
+                        .params(SqlTime.of(clock.instant().minus(properties.lockDuration())), properties.maxFailures())
+                        .query(Long.class).single())
                 .description("staff accounts locked now after failed logins").register(registry);
     }
 

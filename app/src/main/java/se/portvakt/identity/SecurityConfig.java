@@ -17,7 +17,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import se.portvakt.organisation.ApiKeys;
+import se.portvakt.organisation.PasswordLinks;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -60,12 +65,16 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http, PasswordLogin passwordLogin, Environment environment) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, PasswordLogin passwordLogin, Environment environment,
+            OidcClients oidcClients, OidcStaffLogin oidcLogin) throws Exception {
         return http
-                // only PasswordLogin judges a password, so every refusal gives the same answer
-                .authenticationManager(new ProviderManager(passwordLogin))
+                // only PasswordLogin judges a password, so every refusal gives the same answer; an identity
+                // provider's code is exchanged and its ID token checked (issuer, audience, expiry, nonce) by the other
+                .authenticationManager(new ProviderManager(passwordLogin, new OidcAuthorizationCodeAuthenticationProvider(
+                        new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService())))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/login/eid", "/login/eid/**", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/login/eid", "/login/eid/**", "/login/forgot", PasswordLinks.PATH,
+                                "/login/organisation", "/oauth2/authorization/*", "/login/oauth2/code/*", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz").permitAll()
                         // the citizen's pages: "my meetings" keeps its own e-ID login in the session (citizen feature)
                         .requestMatchers("/mina-moten", "/mina-moten/**", "/hjalp", "/bekrafta/**").permitAll()
@@ -88,6 +97,10 @@ class SecurityConfig {
                         .defaultSuccessUrl("/", true)
                         // no session for a refused login: a guesser leaves no rows behind
                         .failureHandler((request, response, e) -> response.sendRedirect("/login?error")))
+                // the organisation's own identity provider (OpenID Connect), one client per provider (OidcProperties)
+                .oauth2Login(oidc -> oidc.loginPage("/login").clientRegistrationRepository(oidcClients)
+                        .successHandler(oidcLogin).failureHandler(oidcLogin))
+                .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

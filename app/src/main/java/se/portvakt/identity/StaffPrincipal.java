@@ -44,6 +44,16 @@ public final class StaffPrincipal implements UserDetails {
         return user.displayName();
     }
 
+    /** Whether the member must choose a new password before anything else. */
+    public boolean passwordChangeRequired() {
+        return user.passwordChangeRequired();
+    }
+
+    /** The same login with the member as stored now (after they changed their password). */
+    StaffPrincipal refreshed(StaffUser now) {
+        return new StaffPrincipal(now, locked, simulatedEid);
+    }
+
     public boolean isAdmin() {
         return user.roles().contains(Role.ADMIN);
     }

@@ -1,6 +1,5 @@
 package se.portvakt.identity;
 
-import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -11,18 +10,15 @@ import se.portvakt.organisation.StaffDirectory;
 class StaffUserDetailsService implements UserDetailsService {
 
     private final StaffDirectory staff;
-    private final Clock clock;
-
-    StaffUserDetailsService(StaffDirectory staff, Clock clock) {
+    StaffUserDetailsService(StaffDirectory staff) {
         this.staff = staff;
-        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String email) {
         return staff.byEmail(email)
                 .filter(user -> user.passwordHash() != null)
-                .map(user -> new StaffPrincipal(user, user.lockedAt(clock.instant())))
+                .map(user -> new StaffPrincipal(user, false))
                 .orElseThrow(() -> new UsernameNotFoundException("No such staff user"));
     }
 }

@@ -25,7 +25,10 @@ import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
 
-/** An organisation's administrator adds hosts and manages the API keys of its other systems. */
+/**
+ * An organisation's administrator invites hosts, changes their roles, deactivates and reactivates them, and
+ * manages the API keys of its other systems.
+ */
 @Controller
 class AdminController {
 
@@ -36,17 +39,22 @@ class AdminController {
     static final String UNSTORABLE = "organisation.error.text-unstorable";
 
     private final StaffDirectory staff;
+    private final StaffLifecycle lifecycle;
     private final ApiKeys apiKeys;
     private final AuditLog audit;
+    private final Organisations organisations;
 
-    AdminController(StaffDirectory staff, ApiKeys apiKeys, AuditLog audit) {
+    AdminController(StaffDirectory staff, StaffLifecycle lifecycle, ApiKeys apiKeys, AuditLog audit,
+            Organisations organisations) {
         this.staff = staff;
+        this.organisations = organisations;
+        this.lifecycle = lifecycle;
         this.apiKeys = apiKeys;
         this.audit = audit;
     }
 
-    /** The add-staff form as typed. */
-    record StaffForm(String displayName, String email, String password, String personalIdentityNumber, Boolean admin) {
+    /** The invite form as typed. */
+    record StaffForm(String displayName, String email, String personalIdentityNumber, Boolean admin) {
         StaffForm {
             admin = Boolean.TRUE.equals(admin);
         }
@@ -54,7 +62,7 @@ class AdminController {
 
     @GetMapping("/admin")
     String admin(@AuthenticationPrincipal UserDetails user, Model model) {
-        return show(organisationOf(user), new StaffForm("", "", "", "", false), Map.of(), model);
+        return show(organisationOf(user), new StaffForm("", "", "", false), Map.of(), model);
     }
 
     @PostMapping("/admin/staff")
@@ -76,12 +84,55 @@ class AdminController {
             return show(organisationId, form, errors, model);
         }
         Set<Role> roles = form.admin() ? EnumSet.of(Role.HOST, Role.ADMIN) : EnumSet.of(Role.HOST);
-        StaffUser added = staff.add(organisationId, form.email(), form.displayName(), roles, form.password());
+        StaffUser added = lifecycle.invite(organisationId, adminId(user), form.email(), form.displayName(), roles);
         personalIdentityNumber(form).ifPresent(pin -> staff.setPersonalIdentityNumber(added.id(), pin));
-        audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_ADDED, AuditActor.staff(adminId(user)))
-                .subject(added.id()).detail("roles", roles));
-        redirect.addFlashAttribute("notice", "organisation.admin.staff-added");
+        redirect.addFlashAttribute("notice", "staff.admin.staff-invited");
         return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/staff/{id}/invite-again")
+    String inviteAgain(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
+        if (lifecycle.reinvite(organisationOf(user), adminId(user), id)) {
+            redirect.addFlashAttribute("notice", "staff.admin.staff-invited-again");
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/staff/{id}/deactivate")
+    String deactivate(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return outcome(lifecycle.deactivate(organisationOf(user), adminId(user), id),
+                "staff.admin.staff-deactivated", redirect);
+    }
+
+    @PostMapping("/admin/staff/{id}/reactivate")
+    String reactivate(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return outcome(lifecycle.reactivate(organisationOf(user), adminId(user), id),
+                "staff.admin.staff-reactivated", redirect);
+    }
+
+    @PostMapping("/admin/staff/{id}/roles")
+    String changeRoles(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean host, @RequestParam(defaultValue = "false") boolean admin,
+            RedirectAttributes redirect) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (host) {
+            roles.add(Role.HOST);
+        }
+        if (admin) {
+            roles.add(Role.ADMIN);
+        }
+        return outcome(lifecycle.changeRoles(organisationOf(user), adminId(user), id, roles),
+                "staff.admin.roles-changed", redirect);
+    }
+
+    private static String outcome(StaffLifecycle.Refusal refusal, String notice, RedirectAttributes redirect) {
+        if (refusal == null) {
+            redirect.addFlashAttribute("notice", notice);
+        } else if (refusal != StaffLifecycle.Refusal.NO_SUCH_MEMBER) {
+            // another organisation's member looks like no member at all: nothing to say about them
+            redirect.addFlashAttribute("staffError", "staff.error." + refusal.name());
+        }
+        return "redirect:/admin#staff-heading";
     }
 
     @PostMapping("/admin/api-keys")
@@ -97,7 +148,7 @@ class AdminController {
             redirect.addFlashAttribute("keyError", "organisation.admin.key-name-required");
             return "redirect:/admin#api-keys";
         }
-        String secret = apiKeys.create(organisationId, name);
+        String secret = apiKeys.create(organisationId, name, adminId(user));
         audit.record(AuditEntry.of(organisationId, AuditAction.API_KEY_CREATED, AuditActor.staff(adminId(user)))
                 .detail("name", name.strip()));
         redirect.addFlashAttribute("newKey", secret);
@@ -121,6 +172,7 @@ class AdminController {
         model.addAttribute("errors", errors);
         model.addAttribute("staffList", staff.of(organisationId));
         model.addAttribute("keys", apiKeys.of(organisationId));
+        model.addAttribute("zone", organisations.get(organisationId).zone());
         return "organisation/admin";
     }
 
@@ -140,9 +192,6 @@ class AdminController {
             errors.put("email", "organisation.error.email-invalid");
         } else if (staff.emailTaken(email)) {
             errors.put("email", IN_USE);
-        }
-        if (!errors.containsKey("password") && (form.password() == null || form.password().length() < MIN_PASSWORD)) {
-            errors.put("password", "organisation.error.password-short");
         }
         String pin = form.personalIdentityNumber();
         if (!errors.containsKey("personalIdentityNumber") && pin != null && !pin.isBlank()) {

@@ -40,11 +40,19 @@ public class ApiKeys {
 
     /** Makes a key and returns its secret: the only time anyone sees it. */
     public String create(UUID organisationId, String name) {
+        return create(organisationId, name, null);
+    }
+
+    /** Makes a key on behalf of a staff member ({@code createdBy}, may be null): deactivating them revokes it. */
+    public String create(UUID organisationId, String name, UUID createdBy) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("insert into api_key (id, organisation_id, name, secret_hash, created_at) values (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), organisationId, name.strip(), sha256(secret), SqlTime.of(clock.instant()))
+        jdbc.sql("""
+                insert into api_key (id, organisation_id, name, secret_hash, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), organisationId, name.strip(), sha256(secret), SqlTime.of(clock.instant()),
+                        createdBy)
                 .update();
         return secret;
     }
@@ -77,6 +85,15 @@ public class ApiKeys {
     public boolean revoke(UUID organisationId, UUID keyId) {
         return jdbc.sql("update api_key set revoked_at = ? where id = ? and organisation_id = ? and revoked_at is null")
                 .params(SqlTime.of(clock.instant()), keyId, organisationId).update() == 1;
+    }
+
+    /** Revokes every live key the staff member made; returns their ids. */
+    public List<UUID> revokeMadeBy(UUID organisationId, UUID staffId) {
+        List<UUID> live = jdbc.sql("""
+                select id from api_key where organisation_id = ? and created_by = ? and revoked_at is null""")
+                .params(organisationId, staffId).query(UUID.class).list();
+        live.forEach(id -> revoke(organisationId, id));
+        return live;
     }
 
     private static String sha256(String secret) {

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import se.portvakt.config.DeploymentMode;
 
 /** Makes the first organisation and administrator from {@link BootstrapProperties} when there is none. */
 @Component
@@ -20,9 +21,11 @@ class Bootstrap {
     private final Organisations organisations;
     private final StaffDirectory staff;
     private final ApplicationEventPublisher events;
+    private final DeploymentMode mode;
 
     Bootstrap(BootstrapProperties properties, Organisations organisations, StaffDirectory staff,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, DeploymentMode mode) {
+        this.mode = mode;
         this.properties = properties;
         this.organisations = organisations;
         this.staff = staff;
@@ -32,7 +35,18 @@ class Bootstrap {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void createFirstOrganisation() {
-        if (!properties.requested() || organisations.any()) {
+        if (organisations.any()) {
+            return;
+        }
+        if (!properties.requested()) {
+            if (mode.embedded()) {
+                return; // the embedded default makes its demo organisation (DemoData)
+            }
+            // nobody can log in to an empty database: say so where the operator looks first
+            log.warn("No organisation exists, so nobody can log in. Set portvakt.bootstrap.organisation, "
+                    + "portvakt.bootstrap.admin-email and portvakt.bootstrap.admin-password (the administrator "
+                    + "must replace it at first login), or start the embedded default with its demo data. "
+                    + "See docs/staff-login.md.");
             return;
         }
         if (properties.adminEmail() == null || properties.adminPassword() == null
@@ -42,8 +56,10 @@ class Bootstrap {
         }
         Organisation organisation = organisations.create(properties.organisation().strip(),
                 ZoneId.of(properties.timeZone()), "sv");
-        staff.add(organisation.id(), properties.adminEmail(), properties.adminName(),
+        StaffUser admin = staff.add(organisation.id(), properties.adminEmail(), properties.adminName(),
                 EnumSet.of(Role.ADMIN, Role.HOST), properties.adminPassword());
+        // the configured password sits in a file or an environment: it only opens the door to choosing one's own
+        staff.requirePasswordChange(admin.id());
         events.publishEvent(new OrganisationCreated(organisation.id(), organisation.name()));
         log.info("Created the first organisation '{}' with administrator {}", organisation.name(),
                 StaffDirectory.normalise(properties.adminEmail()));

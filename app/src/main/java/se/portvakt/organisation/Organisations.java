@@ -37,6 +37,12 @@ public class Organisations {
         return find(id).orElseThrow(() -> new IllegalStateException("No organisation " + id));
     }
 
+    /** The organisation of this exact name (names are unique). */
+    public Optional<Organisation> byName(String name) {
+        return jdbc.sql("select id from organisation where name = ?").param(name == null ? "" : name.strip())
+                .query(UUID.class).optional().flatMap(this::find);
+    }
+
     public boolean any() {
         return jdbc.sql("select count(*) from organisation").query(Long.class).single() > 0;
     }

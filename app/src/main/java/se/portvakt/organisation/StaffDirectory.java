@@ -23,7 +23,7 @@ import se.portvakt.config.SqlTime;
 public class StaffDirectory {
 
     private static final String COLUMNS =
-            "id, organisation_id, email, display_name, password_hash, roles, failed_logins, locked_until, enabled";
+            "id, organisation_id, email, display_name, password_hash, roles, enabled, password_change_required";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -54,6 +54,23 @@ public class StaffDirectory {
                 .params(pins.encrypt(pin), pins.index(pin), staffId).update();
     }
 
+    /** The member known by this HSA-id (SITHS card, or an identity provider's claim). */
+    public Optional<StaffUser> byHsaId(String hsaId) {
+        return jdbc.sql("select " + COLUMNS + " from staff_user where hsa_id = ?")
+                .param(normaliseHsaId(hsaId)).query(StaffDirectory::map).optional();
+    }
+
+    /** Lets the member sign in with a SITHS card or a claim carrying this HSA-id; null removes it. */
+    public void setHsaId(UUID staffId, String hsaId) {
+        jdbc.sql("update staff_user set hsa_id = ? where id = ?")
+                .params(hsaId == null || hsaId.isBlank() ? null : normaliseHsaId(hsaId), staffId).update();
+    }
+
+    /** HSA-ids are compared in upper case without surrounding blanks. */
+    public static String normaliseHsaId(String hsaId) {
+        return hsaId == null ? "" : hsaId.strip().toUpperCase(Locale.ROOT);
+    }
+
     public Optional<StaffUser> byEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where email = ?")
                 .param(normalise(email)).query(StaffDirectory::map).optional();
@@ -62,6 +79,12 @@ public class StaffDirectory {
     public Optional<StaffUser> byId(UUID organisationId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where organisation_id = ? and id = ?")
                 .params(organisationId, id).query(StaffDirectory::map).optional();
+    }
+
+    /** Any organisation's member: for a one-time link, which names the member and nothing else. */
+    public Optional<StaffUser> byId(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from staff_user where id = ?").param(id)
+                .query(StaffDirectory::map).optional();
     }
 
     public List<StaffUser> of(UUID organisationId) {
@@ -84,10 +107,60 @@ public class StaffDirectory {
                 insert into staff_user (id, organisation_id, email, display_name, password_hash, roles, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, organisationId, normalise(email), displayName.strip(), passwords.encode(password),
-                        roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
+                        roleList(roles),
                         SqlTime.of(clock.instant()))
                 .update();
         return byId(organisationId, id).orElseThrow();
+    }
+
+    /** Adds a member without a password: they set one through an invitation link, or sign in another way. */
+    public StaffUser addWithoutPassword(UUID organisationId, String email, String displayName, Set<Role> roles) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into staff_user (id, organisation_id, email, display_name, roles, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, organisationId, normalise(email), displayName.strip(), roleList(roles),
+                        SqlTime.of(clock.instant()))
+                .update();
+        return byId(organisationId, id).orElseThrow();
+    }
+
+    /** Sets the member's password (the caller checked its length); no change is required of them after. */
+    public void setPassword(UUID staffId, String password) {
+        jdbc.sql("update staff_user set password_hash = ?, password_change_required = false where id = ?")
+                .params(passwords.encode(password), staffId).update();
+    }
+
+    /** Whether {@code password} is the member's current one. */
+    public boolean passwordMatches(UUID staffId, String password) {
+        return byId(staffId).map(StaffUser::passwordHash)
+                .filter(hash -> password != null && passwords.matches(password, hash)).isPresent();
+    }
+
+    /** The member must choose a new password before anything else (a password someone else chose). */
+    public void requirePasswordChange(UUID staffId) {
+        jdbc.sql("update staff_user set password_change_required = true where id = ?").param(staffId).update();
+    }
+
+    /** Activates or deactivates a member of this organisation; false if there is none such or no change. */
+    public boolean setEnabled(UUID organisationId, UUID staffId, boolean enabled) {
+        return jdbc.sql("update staff_user set enabled = ? where organisation_id = ? and id = ? and enabled = ?")
+                .params(enabled, organisationId, staffId, !enabled).update() == 1;
+    }
+
+    /** Sets a member's roles; false if there is no such member of this organisation. */
+    public boolean setRoles(UUID organisationId, UUID staffId, Set<Role> roles) {
+        return jdbc.sql("update staff_user set roles = ? where organisation_id = ? and id = ?")
+                .params(roleList(roles), organisationId, staffId).update() == 1;
+    }
+
+    /** The organisation's active administrators. */
+    public long activeAdmins(UUID organisationId) {
+        return of(organisationId).stream().filter(user -> user.enabled() && user.isAdmin()).count();
+    }
+
+    private static String roleList(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
     }
 
     public static String normalise(String email) {
@@ -98,7 +171,6 @@ public class StaffDirectory {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(rs.getString(6).split(",")).filter(r -> !r.isBlank()).map(Role::valueOf).forEach(roles::add);
         return new StaffUser(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), roles, rs.getInt(7), SqlTime.read(rs, 8),
-                rs.getBoolean(9));
+                rs.getString(4), rs.getString(5), roles, rs.getBoolean(7), rs.getBoolean(8));
     }
 }

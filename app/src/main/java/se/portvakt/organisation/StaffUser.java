@@ -1,11 +1,18 @@
 package se.portvakt.organisation;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** A person who works for an organisation and logs in to the host portal. */
+/**
+ * A person who works for an organisation and logs in to the host portal.
+ *
+ * @param passwordHash null for an invited member who has not set a password yet (or who signs in only through
+ *     an identity provider)
+ * @param enabled false once an administrator deactivated the member: no login of any kind
+ * @param passwordChangeRequired true until the member replaces a password someone else chose (the bootstrap
+ *     administrator's, from the configuration)
+ */
 public record StaffUser(
         UUID id,
         UUID organisationId,
@@ -13,19 +20,18 @@ public record StaffUser(
         String displayName,
         String passwordHash,
         Set<Role> roles,
-        int failedLogins,
-        Instant lockedUntil,
-        boolean enabled) implements Serializable {
+        boolean enabled,
+        boolean passwordChangeRequired) implements Serializable {
 
     public StaffUser {
         roles = Set.copyOf(roles);
     }
 
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
     public boolean isHost() {
         return roles.contains(Role.HOST);
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(Role.ADMIN);
     }
 }
