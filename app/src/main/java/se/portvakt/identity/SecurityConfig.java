@@ -72,6 +72,8 @@ class SecurityConfig {
                 .authenticationManager(new ProviderManager(passwordLogin))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login/eid", "/login/eid/**", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
+                        // the installable app's shell (sw.js keeps nothing else): no personal data in any of it
+                        .requestMatchers("/sw.js", "/manifest.webmanifest", "/icons/**", "/offline.html").permitAll()
                         .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz").permitAll()
                         // the citizen's pages: "my meetings" keeps its own e-ID login in the session (citizen feature)
                         .requestMatchers("/mina-moten", "/mina-moten/**", "/hjalp", "/bekrafta/**").permitAll()
