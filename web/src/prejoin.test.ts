@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   browserFamily, constraints, DEFAULT_CHOICE, deviceOptions, loadChoice, mediaProblem, meterValue, saveChoice,
+  useChosenSpeaker,
 } from './prejoin';
 
 describe('mediaProblem', () => {
@@ -82,5 +83,20 @@ describe('meterValue', () => {
     expect(meterValue(0.424)).toBe(42);
     expect(meterValue(1.7)).toBe(100);
     expect(meterValue(-0.2)).toBe(0);
+  });
+});
+
+describe('useChosenSpeaker', () => {
+  it('sends the sound to the chosen speaker where the browser can, and leaves it alone otherwise', () => {
+    const chosen: string[] = [];
+    const player = { setSinkId: (id: string) => { chosen.push(id); return Promise.resolve(); } } as unknown as HTMLMediaElement;
+    saveChoice(window.sessionStorage, { ...DEFAULT_CHOICE, speakerId: 'headset' });
+    useChosenSpeaker(player);
+    expect(chosen).toEqual(['headset']);
+
+    saveChoice(window.sessionStorage, DEFAULT_CHOICE);
+    useChosenSpeaker(player);
+    expect(chosen).toEqual(['headset']);
+    expect(() => useChosenSpeaker({} as HTMLMediaElement)).not.toThrow();
   });
 });

@@ -93,6 +93,16 @@ export function canChooseSpeaker(): boolean {
   return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
 }
 
+/**
+ * Plays a meeting's sound on the speaker chosen in the pre-join, where the browser can choose one; a speaker that
+ * has gone away leaves the player on the default one.
+ */
+export function useChosenSpeaker(player: HTMLMediaElement, storage: Storage = window.sessionStorage): void {
+  const speakerId = loadChoice(storage).speakerId;
+  const element = player as HTMLMediaElement & { setSinkId?: (id: string) => Promise<void> };
+  if (speakerId && typeof element.setSinkId === 'function') void element.setSinkId(speakerId).catch(() => undefined);
+}
+
 /** The meter's look for a level 0..1: a width in percent and a whole-number value for assistive technology. */
 export function meterValue(level: number): number {
   return Math.round(Math.min(1, Math.max(0, level)) * 100);
