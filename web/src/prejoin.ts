@@ -211,6 +211,8 @@ export function prejoin(section: HTMLElement): void {
         helpText.textContent = problem === 'denied' ? texts[`textHelp${family[0].toUpperCase()}${family.slice(1)}`] ?? '' : '';
         helpText.hidden = problem !== 'denied';
         help.hidden = false;
+        // the way out of the problem must be in sight, wherever the page was scrolled to (a reload keeps it)
+        help.scrollIntoView?.({ block: 'nearest' });
       }
       section.dataset.state = problem;
     }

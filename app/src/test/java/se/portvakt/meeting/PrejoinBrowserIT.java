@@ -81,6 +81,11 @@ class PrejoinBrowserIT {
         browsers.forEach(Browser::close);
     }
 
+    void dispose(Browser browser) {
+        browsers.remove(browser);
+        browser.close();
+    }
+
     Browser browser(Size size) {
         Browser browser = new Browser(port, "--use-file-for-fake-audio-capture=" + MeetingMediaIT.tone(dir.resolve("tone.wav")));
         browsers.add(browser);
@@ -264,6 +269,11 @@ class PrejoinBrowserIT {
         until(anna, "the waiting room put away", browser -> !browser.find("[data-waiting]").isDisplayed());
         until(anna, "the preview released", browser -> (Boolean) js(browser,
                 "return document.querySelector('[data-prejoin-preview]').srcObject === null"));
+
+        // fewer browsers on a loaded machine: the console and the meeting have done their part
+        dispose(host);
+        dispose(room);
+        dispose(anna);
 
         // Bertil arrives and changes his mind: "leave" in the waiting room takes him out
         Browser bertil = browser(size);
