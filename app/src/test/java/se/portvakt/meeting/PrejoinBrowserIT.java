@@ -97,7 +97,7 @@ class PrejoinBrowserIT {
 
     @ParameterizedTest
     @EnumSource(Size.class)
-    void aGuestChecksCameraMicrophoneAndSpeakerAndJoinsWithoutScrolling(Size size) {
+    void aGuestChecksCameraMicrophoneAndSpeakerAndJoinsWithoutScrolling(Size size) throws Exception {
         Rehearsal meeting = Rehearsal.book(tenant, booking, links, true, "Anna Andersson");
         Browser anna = browser(size);
         anna.open("/m/" + meeting.token(0));
@@ -178,14 +178,15 @@ class PrejoinBrowserIT {
     }
 
     /** The browser refuses: the page says what to do in this browser (Chrome here), and "try again" works. */
-    void deniedThenTryAgain(Browser page, Size size) {
+    void deniedThenTryAgain(Browser page, Size size) throws java.net.URISyntaxException {
         ChromeDriver chrome = (ChromeDriver) page.driver();
         Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
                 window.refuse = true;
                 const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
                 navigator.mediaDevices.getUserMedia = (wanted) => window.refuse
                     ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) : real(wanted);""")).get("identifier");
-        page.driver().navigate().refresh();
+        // opened afresh, as from the invitation's link (a reload would put back the scroll position of before)
+        page.open(new java.net.URI(page.driver().getCurrentUrl()).getPath());
         until(page, "refused", browser -> "denied".equals(browser.find("[data-prejoin]").getAttribute("data-state")));
         assertOnScreen(page, "[data-prejoin-help-text]");
         assertOnScreen(page, "[data-prejoin-retry]");
