@@ -69,7 +69,11 @@ export default defineConfig({
     sourcemap: false,
     manifest: 'manifest.json',
     rollupOptions: {
-      input: { portal: 'src/portal.ts', portvakt: '../app/src/main/resources/static/css/portvakt.css' },
+      input: {
+        portal: 'src/portal.ts',
+        portvakt: '../app/src/main/resources/static/css/portvakt.css',
+        join: '../app/src/main/resources/static/css/join.css',
+      },
       output: {
         entryFileNames: '[name]-[hash].js',
         chunkFileNames: '[name]-[hash].js',

@@ -3,6 +3,7 @@ import { follow } from './eid-progress';
 import { countDown } from './countdown';
 import { prejoin } from './prejoin';
 import { meetingRoom } from './meeting-room';
+import { waitingRoom } from './waiting-room';
 import { hostConsole } from './console';
 import { identityConfirmation } from './identity-confirmation';
 import { equipmentTest } from './equipment-test';
@@ -22,6 +23,13 @@ document.querySelectorAll<HTMLElement>('[data-eid-progress]').forEach(follow);
 document.querySelectorAll<HTMLElement>('[data-countdown]').forEach((element) => countDown(element));
 document.querySelectorAll<HTMLElement>('[data-prejoin]').forEach(prejoin);
 document.querySelectorAll<HTMLElement>('[data-meeting-room]').forEach(meetingRoom);
+document.querySelectorAll<HTMLElement>('[data-waiting-room]').forEach(waitingRoom);
 document.querySelectorAll<HTMLElement>('[data-console]').forEach(hostConsole);
 document.querySelectorAll<HTMLElement>('[data-identity-confirmation]').forEach(identityConfirmation);
 document.querySelectorAll<HTMLElement>('[data-equipment-test]').forEach(equipmentTest);
+
+// the installable app: the service worker keeps only the client shell (app/src/main/resources/static/sw.js)
+const manifest = document.querySelector<HTMLLinkElement>('link[rel=manifest]');
+if (manifest && 'serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register(new URL('sw.js', manifest.href).href).catch(() => undefined);
+}

@@ -2,6 +2,7 @@
 // for a re-layout), the stage, the viewer's own preview, and one hidden <audio> per audio receive slot.
 import type { Layout, Tile } from './stage-layout';
 import type { Texts } from './texts';
+import { useChosenSpeaker } from './prejoin';
 
 export interface TileLabel {
   name: string;
@@ -114,6 +115,7 @@ export class TileBoard {
     const player = document.createElement('audio');
     player.autoplay = true;
     player.srcObject = new MediaStream([track]);
+    useChosenSpeaker(player);
     this.audio.append(player);
     player.play().catch(() => undefined);
   }

@@ -1,40 +1,51 @@
-// The microphone's loudness, for a level bar: shared by the pre-join check and the equipment test.
+// A live microphone level for meters and the "you are muted" hint: the loudness of a stream's audio, about ten
+// times a second, as a number from 0 (silence) to 1 (loud). Nothing leaves the browser.
 
-/** How often the level is reported, in milliseconds (about 10 Hz: smooth enough for a bar, cheap). */
-const INTERVAL_MS = 100;
+/** How often the level is reported: often enough to look alive, rarely enough to cost nothing. */
+export const LEVEL_INTERVAL_MS = 100;
+/** The quietest sound the meter shows, in dBFS; the scale from here to 0 dBFS is linear in decibels. */
+const FLOOR_DB = -60;
 
-/** RMS of samples centred on 128 (an AnalyserNode's byte time-domain data), scaled so speech fills the bar: 0..1. */
-export function levelOf(samples: Uint8Array): number {
+/** The level of one block of samples (-1..1): its RMS in decibels, mapped so -60 dBFS is 0 and full scale is 1. */
+export function levelOf(samples: ArrayLike<number>): number {
   if (samples.length === 0) return 0;
   let sum = 0;
-  for (const sample of samples) {
-    const centred = (sample - 128) / 128;
-    sum += centred * centred;
-  }
+  for (let i = 0; i < samples.length; i++) sum += samples[i] * samples[i];
   const rms = Math.sqrt(sum / samples.length);
-  // normal speech is an RMS of about 0.05-0.2: a square root lifts it into the middle of the bar
-  return Math.min(1, Math.sqrt(rms * 4));
+  if (rms <= 0) return 0;
+  const db = 20 * Math.log10(rms);
+  return Math.min(1, Math.max(0, (db - FLOOR_DB) / -FLOOR_DB));
 }
 
-/**
- * Calls {@code onLevel} with the stream's audio level (0..1) about ten times a second until the returned function is
- * called; a stream without audio reports nothing. The stream's tracks are not stopped by it.
- */
+/** Reports the stream's audio level (0..1) about every 100 ms until the returned stop is called. */
 export function watchLevel(stream: MediaStream, onLevel: (level: number) => void): () => void {
-  if (stream.getAudioTracks().length === 0 || typeof AudioContext === 'undefined') return () => {};
-  const context = new AudioContext();
+  const AudioContextClass = window.AudioContext
+    ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  if (!AudioContextClass || stream.getAudioTracks().length === 0) {
+    onLevel(0);
+    return () => undefined;
+  }
+  const context = new AudioContextClass();
   const source = context.createMediaStreamSource(stream);
   const analyser = context.createAnalyser();
   analyser.fftSize = 1024;
   source.connect(analyser);
-  const samples = new Uint8Array(analyser.fftSize);
-  // a context made before any user gesture starts suspended in some browsers; analysing needs it running
+  const samples = new Float32Array(analyser.fftSize);
+  // a context made without a click may start suspended; a microphone stream is reason enough to run
   void context.resume().catch(() => undefined);
   const timer = window.setInterval(() => {
-    analyser.getByteTimeDomainData(samples);
+    const live = stream.getAudioTracks().some((track) => track.readyState === 'live' && track.enabled);
+    if (!live) {
+      onLevel(0);
+      return;
+    }
+    analyser.getFloatTimeDomainData(samples);
     onLevel(levelOf(samples));
-  }, INTERVAL_MS);
+  }, LEVEL_INTERVAL_MS);
+  let stopped = false;
   return () => {
+    if (stopped) return;
+    stopped = true;
     window.clearInterval(timer);
     source.disconnect();
     void context.close().catch(() => undefined);

@@ -1,40 +1,47 @@
-// A short two-tone chime through the chosen speakers: shared by the pre-join check and the equipment test.
+// A short two-note chime: the pre-join's "test sound" and the waiting room's "you are let in". Made in the
+// browser (no sound file to fetch), played on the chosen speaker where the browser can choose one.
 
-/** The chime's notes: frequency in Hz and start in seconds; each lasts NOTE_SECONDS. */
-const NOTES: ReadonlyArray<[number, number]> = [[660, 0], [880, 0.35]];
-const NOTE_SECONDS = 0.5;
+/** The notes (Hz) and how long each sounds (s). */
+const NOTES: ReadonlyArray<readonly [number, number]> = [[660, 0.18], [880, 0.32]];
+const GAP_S = 0.04;
 
-interface SinkSelectable {
-  setSinkId?: (sinkId: string) => Promise<void>;
+/** Seconds the chime lasts, so a caller (or a suspended audio context) never waits longer than this. */
+export function chimeDuration(): number {
+  return NOTES.reduce((total, [, length]) => total + length + GAP_S, 0);
 }
 
-/**
- * Plays the chime and resolves when it has finished. {@code sinkId} picks the output device where the browser can
- * (AudioContext.setSinkId); elsewhere the default output plays it. Rejects if the browser cannot play audio.
- */
+type SinkContext = AudioContext & { setSinkId?: (id: string) => Promise<void> };
+
+/** Plays the chime on the given speaker (where the browser supports choosing one) and resolves when it is over. */
 export async function playTestSound(sinkId?: string): Promise<void> {
-  const context = new AudioContext();
+  const AudioContextClass = window.AudioContext
+    ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  if (!AudioContextClass) return;
+  const context: SinkContext = new AudioContextClass();
   try {
-    const selectable = context as unknown as SinkSelectable;
-    if (sinkId && selectable.setSinkId) await selectable.setSinkId(sinkId);
-    await context.resume();
-    const start = context.currentTime + 0.05;
-    for (const [frequency, offset] of NOTES) {
-      const oscillator = context.createOscillator();
-      const gain = context.createGain();
-      oscillator.type = 'sine';
-      oscillator.frequency.value = frequency;
-      // a soft attack and decay: no click at either end
-      gain.gain.setValueAtTime(0, start + offset);
-      gain.gain.linearRampToValueAtTime(0.3, start + offset + 0.03);
-      gain.gain.exponentialRampToValueAtTime(0.001, start + offset + NOTE_SECONDS);
-      oscillator.connect(gain).connect(context.destination);
-      oscillator.start(start + offset);
-      oscillator.stop(start + offset + NOTE_SECONDS);
+    if (sinkId && typeof context.setSinkId === 'function') {
+      // a speaker that has gone away plays on the default one rather than not at all
+      await context.setSinkId(sinkId).catch(() => undefined);
     }
-    const last = NOTES[NOTES.length - 1][1] + NOTE_SECONDS;
-    await new Promise<void>((resolve) => window.setTimeout(resolve, (last + 0.1) * 1000));
+    await context.resume().catch(() => undefined);
+    let at = context.currentTime + 0.02;
+    for (const [frequency, length] of NOTES) {
+      const tone = context.createOscillator();
+      const volume = context.createGain();
+      tone.type = 'sine';
+      tone.frequency.value = frequency;
+      // a soft start and end: no click
+      volume.gain.setValueAtTime(0, at);
+      volume.gain.linearRampToValueAtTime(0.25, at + 0.02);
+      volume.gain.exponentialRampToValueAtTime(0.001, at + length);
+      tone.connect(volume).connect(context.destination);
+      tone.start(at);
+      tone.stop(at + length);
+      at += length + GAP_S;
+    }
+    // the clock, not an event: a context the browser keeps suspended would never say it ended
+    await new Promise((resolve) => window.setTimeout(resolve, chimeDuration() * 1000 + 50));
   } finally {
-    await context.close().catch(() => undefined);
+    void context.close().catch(() => undefined);
   }
 }

@@ -20,4 +20,13 @@ public enum DeploymentMode {
     public boolean embedded() {
         return this == EMBEDDED;
     }
+
+    /**
+     * Whether e-mail really goes out: a mail sender exists, and CourierConfig uses it, exactly when
+     * spring.mail.host is set, in either mode. The embedded banner says so rather than "no e-mail is sent".
+     */
+    public static boolean sendsMail(Environment environment) {
+        String host = environment.getProperty("spring.mail.host");
+        return host != null && !host.isBlank();
+    }
 }

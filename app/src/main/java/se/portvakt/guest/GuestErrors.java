@@ -2,6 +2,7 @@ package se.portvakt.guest;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -12,9 +13,11 @@ import se.portvakt.config.DeploymentMode;
 class GuestErrors {
 
     private final DeploymentMode mode;
+    private final Environment environment;
 
-    GuestErrors(DeploymentMode mode) {
+    GuestErrors(DeploymentMode mode, Environment environment) {
         this.mode = mode;
+        this.environment = environment;
     }
 
     @ExceptionHandler(LinkClosed.class)
@@ -25,6 +28,7 @@ class GuestErrors {
         // an exception handler's model gets no @ModelAttribute values: the frame's own go here
         page.addObject("lang", LocaleContextHolder.getLocale().getLanguage());
         page.addObject("embedded", mode.embedded());
+        page.addObject("mailSent", DeploymentMode.sendsMail(environment));
         return page;
     }
 }

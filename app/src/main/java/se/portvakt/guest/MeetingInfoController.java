@@ -79,7 +79,7 @@ class MeetingInfoController {
 
     /** The waiting room and, once admitted, the meeting: a shell the signaling connection fills. */
     @GetMapping("/m/{token}/wait")
-    String waitingRoom(@PathVariable String token, HttpServletRequest request, Model model) {
+    String waitingRoom(@PathVariable String token, HttpServletRequest request, Model model, Locale locale) {
         Visit visit = visits.open(token);
         GuestIdentity identity = GuestSessions.identity(request, visit.meeting(), visit.invitee().id()).orElse(null);
         GuestArrivals.Arrival arrival = arrivals.of(visit.invitee().id()).orElse(null);
@@ -90,6 +90,12 @@ class MeetingInfoController {
         model.addAttribute("meeting", visit.meeting());
         model.addAttribute("inviteeId", visit.invitee().id());
         model.addAttribute("arrival", arrival);
+        // who and when, as on the meeting page: the waiting guest should not have to go back to find out
+        MeetingDetails meeting = visit.meeting();
+        ZonedDateTime start = meeting.start().atZone(meeting.zone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        model.addAttribute("date", DateTimeFormatter.ofPattern("EEEE d MMMM", locale).format(start));
+        model.addAttribute("time", time.format(start) + "–" + time.format(meeting.end().atZone(meeting.zone())));
         return "guest/wait";
     }
 

@@ -75,6 +75,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login/eid", "/login/eid/**", "/login/forgot", PasswordLinks.PATH,
                                 "/login/organisation", "/oauth2/authorization/*", "/login/oauth2/code/*", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
+                        // the installable app's shell (sw.js keeps nothing else): no personal data in any of it
+                        .requestMatchers("/sw.js", "/manifest.webmanifest", "/icons/**", "/offline.html").permitAll()
                         .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz").permitAll()
                         // the citizen's pages: "my meetings" keeps its own e-ID login in the session (citizen feature)
                         .requestMatchers("/mina-moten", "/mina-moten/**", "/hjalp", "/bekrafta/**").permitAll()

@@ -1,6 +1,7 @@
 package se.portvakt.portal;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -9,14 +10,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import se.portvakt.config.DeploymentMode;
 import se.portvakt.identity.StaffPrincipal;
 
-/** What every page's frame shows: who is logged in, the language, whether this is the embedded default. */
+/**
+ * What every page's frame shows: who is logged in, the language, whether this is the embedded default and
+ * whether its e-mail really goes out.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PortalModelAdvice {
 
     private final DeploymentMode mode;
+    private final Environment environment;
 
-    PortalModelAdvice(DeploymentMode mode) {
+    PortalModelAdvice(DeploymentMode mode, Environment environment) {
         this.mode = mode;
+        this.environment = environment;
     }
 
     @ModelAttribute("staff")
@@ -33,5 +39,11 @@ class PortalModelAdvice {
     @ModelAttribute("embedded")
     boolean embedded() {
         return mode.embedded();
+    }
+
+    /** Whether invitations really go out by e-mail: the embedded banner must not say otherwise. */
+    @ModelAttribute("mailSent")
+    boolean mailSent() {
+        return DeploymentMode.sendsMail(environment);
     }
 }
