@@ -113,8 +113,14 @@ export class RoomFrame {
     const badge = this.room.querySelector<HTMLElement>(selector);
     if (!badge) return;
     badge.hidden = count === 0;
-    badge.textContent = String(count);
-    badge.setAttribute('aria-label', format(this.texts, key, count));
+    // the number for the eye, the words for a screen reader
+    const number = document.createElement('span');
+    number.setAttribute('aria-hidden', 'true');
+    number.textContent = String(count);
+    const words = document.createElement('span');
+    words.className = 'visually-hidden';
+    words.textContent = ` (${format(this.texts, key, count)})`;
+    badge.replaceChildren(number, words);
   }
 
   /** A notice over the videos (reconnecting, muted while speaking...); null takes that one away. */
