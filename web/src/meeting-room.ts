@@ -269,6 +269,8 @@ export function meetingRoom(root: HTMLElement): void {
     if (root.dataset.confirmEnd === 'false' || window.confirm(texts.endConfirm ?? '')) signaling.send({ type: 'end' });
   });
   signaling.start();
+  // like window.portvaktMedia: lets the browser tests drop the connection and see the room reconnect
+  (window as unknown as { portvaktRoom?: { drop: () => void } }).portvaktRoom = { drop: () => signaling.drop() };
 }
 
 export type { Texts };

@@ -46,7 +46,6 @@ export class RoomMedia {
   /** Whether the viewer hosts the meeting: hosts see each tile's identity. */
   host = false;
   private stopOwnLevel: (() => void) | null = null;
-  private readonly levelWatchers = new Map<string, () => void>();
   private readonly mutedSpeech = new SpeechWhileMuted();
   private statsTimer: number | undefined;
   private lastCounters = new Map<string, { lost: number; received: number }>();
@@ -129,8 +128,9 @@ export class RoomMedia {
     window.clearInterval(this.statsTimer);
     this.stopOwnLevel?.();
     this.stopOwnLevel = null;
-    this.levelWatchers.forEach((stop) => stop());
-    this.levelWatchers.clear();
+    window.clearInterval(this.remoteLevelTimer);
+    this.remoteLevelTimer = undefined;
+    this.speakingNow.clear();
     this.lastCounters.clear();
     this.events.mutedSpeech(false);
     this.local?.close();
@@ -219,27 +219,34 @@ export class RoomMedia {
 
   private watchedMicrophone: MediaStreamTrack | null = null;
 
-  /** A level watcher per audio slot and the participant in it: the speaking ring on their tiles. */
+  /**
+   * The speaking ring on the others' tiles, from the audio level the browser already knows of each received stream
+   * (RTP's audio level, via getSynchronizationSources): five looks a second, no audio processing of our own.
+   */
   private watchRemoteLevels(): void {
-    const wanted = new Map<string, StreamInfo>();
-    for (const stream of this.streams) if (stream.kind === 'audio') wanted.set(`${stream.mid}:${stream.participantId}`, stream);
-    for (const [key, stop] of this.levelWatchers) {
-      if (!wanted.has(key)) {
-        stop();
-        this.levelWatchers.delete(key);
+    if (this.remoteLevelTimer !== undefined) return;
+    this.remoteLevelTimer = window.setInterval(() => {
+      const speaking = new Set<string>();
+      for (const stream of this.streams) {
+        if (stream.kind !== 'audio') continue;
+        const receiver = this.session?.receiverFor(stream.mid)?.receiver;
+        const sources = receiver?.getSynchronizationSources?.() ?? [];
+        // without the RTP audio level the decoder's own (getStats, every 2 s) stands in
+        const level = sources.some((source) => source.audioLevel !== undefined)
+          ? sources.reduce((loudest, source) => Math.max(loudest, source.audioLevel ?? 0), 0)
+          : this.statsLevels.get(stream.mid) ?? 0;
+        if (level > SPEAKING / 2) speaking.add(stream.participantId);
       }
-    }
-    for (const [key, stream] of wanted) {
-      if (this.levelWatchers.has(key)) continue;
-      const track = this.session?.receiverFor(stream.mid)?.receiver.track;
-      if (!track) continue;
-      const stop = watchLevel(new MediaStream([track]), (level) => this.board.speaking(stream.participantId, level > SPEAKING));
-      this.levelWatchers.set(key, () => {
-        stop();
-        this.board.speaking(stream.participantId, false);
-      });
-    }
+      for (const participantId of new Set([...this.speakingNow, ...speaking])) {
+        if (this.speakingNow.has(participantId) !== speaking.has(participantId)) this.board.speaking(participantId, speaking.has(participantId));
+      }
+      this.speakingNow = speaking;
+    }, 200);
   }
+
+  private remoteLevelTimer: number | undefined;
+  private readonly statsLevels = new Map<string, number>();
+  private speakingNow = new Set<string>();
 
   /** Connection quality per participant from getStats: loss and frame rate of what arrives, the round trip. */
   private async measure(): Promise<void> {
@@ -265,6 +272,7 @@ export class RoomMedia {
     for (const stream of this.streams) {
       const stats = inbound.get(stream.mid);
       if (!stats) continue;
+      if (stream.kind === 'audio') this.statsLevels.set(stream.mid, (stats as { audioLevel?: number }).audioLevel ?? 0);
       const counters = { lost: stats.packetsLost ?? 0, received: stats.packetsReceived ?? 0 };
       const loss = lossBetween(this.lastCounters.get(stream.mid), counters);
       this.lastCounters.set(stream.mid, counters);

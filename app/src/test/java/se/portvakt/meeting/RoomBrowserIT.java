@@ -205,6 +205,19 @@ class RoomBrowserIT {
         host.find("[data-leave-dialog] [data-dialog-close]").click();
         until(host, "still in", b -> !b.find("[data-leave-dialog]").isDisplayed() && isSeen(b, "[data-leave]"));
 
+        // the connection drops and cannot come back at once: the room says so, then reconnects by itself
+        MeetingMediaIT.script(anna, """
+                window.realWebSocket = window.WebSocket;
+                window.WebSocket = function () { return new window.realWebSocket('ws://' + location.host + '/no-socket-here'); };
+                window.portvaktRoom.drop();""");
+        until(anna, "'reconnecting'", b -> isSeen(b, "[data-room-notice]") && b.text("[data-room-notice]").contains("Ansluter igen"));
+        shoot(anna, "guest-reconnecting", "desktop");
+        anna.assertAccessible();
+        MeetingMediaIT.script(anna, "window.WebSocket = window.realWebSocket;");
+        until(anna, "connected again", b -> "up".equals(b.find("[data-meeting-room]").getAttribute("data-connection"))
+                && !b.find("[data-room-notice]").isDisplayed());
+        until(anna, "the host's camera back on the stage", b -> isSeen(b, "[data-stage] video") && videoPlays(b, "[data-stage] video"));
+
         phone(meeting);
     }
 
