@@ -113,7 +113,7 @@ export function meetingRoom(root: HTMLElement): void {
       case 'reaction': {
         const from = current?.roster.find((badge) => badge.participantId === message.from);
         const name = from ? shownName(from, texts) : String(message.name ?? '');
-        const label = root.querySelector<HTMLElement>(`[data-react="${String(message.reaction)}"]`)?.getAttribute('aria-label') ?? '';
+        const label = root.querySelector<HTMLElement>(`[data-react="${String(message.reaction)}"] [data-label]`)?.textContent ?? String(message.reaction);
         say(format(texts, 'reacted', name, label));
         frame?.toast(name, String(message.reaction), label);
         break;
