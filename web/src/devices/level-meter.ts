@@ -11,9 +11,13 @@ export function watchLevel(stream: MediaStream, onLevel: (level: number) => void
   analyser.fftSize = 512;
   source.connect(analyser);
   const samples = new Float32Array(analyser.fftSize);
-  const timer = window.setInterval(() => {
-    // a context created without a user gesture may start suspended
+  // a context created before the page was touched starts suspended: the next click or key lets it run
+  const wake = () => {
     if (context.state === 'suspended') void context.resume().catch(() => undefined);
+  };
+  for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, wake, { capture: true });
+  const timer = window.setInterval(() => {
+    wake();
     analyser.getFloatTimeDomainData(samples);
     let sum = 0;
     for (const sample of samples) sum += sample * sample;
@@ -22,6 +26,7 @@ export function watchLevel(stream: MediaStream, onLevel: (level: number) => void
   }, 100);
   return () => {
     window.clearInterval(timer);
+    for (const type of ['pointerdown', 'keydown']) document.removeEventListener(type, wake, { capture: true });
     source.disconnect();
     void context.close().catch(() => undefined);
   };
