@@ -97,7 +97,7 @@ class RoomBrowserIT {
         seen(host, "[data-room-waiting] button[data-action=admit]");
         seen(host, "[data-room-waiting] button[data-action=deny]");
         shoot(host, "host-waiting", "desktop");
-        host.assertAccessible();
+        accessible(host);
         host.find("[data-room-waiting] button[data-action=admit]").click();
         until(anna, "Anna in the meeting", b -> "IN_MEETING".equals(MeetingBrowserIT.state(b)));
         until(host, "nobody waits", b -> b.find("[data-waiting-count]").getAttribute("hidden") != null);
@@ -115,7 +115,7 @@ class RoomBrowserIT {
                 && b.find("[data-stage] [data-quality]").getAttribute("aria-label").startsWith("Anslutning:"));
         until(host, "Anna speaking (her tone): the ring", b -> !b.all("[data-stage] [data-tile][data-speaking]").isEmpty());
         shoot(anna, "guest-stage", "desktop");
-        anna.assertAccessible();
+        accessible(anna);
         shoot(host, "host-stage", "desktop");
 
         // M mutes: the others see the mark, and Anna, still talking, is told she is muted
@@ -125,7 +125,7 @@ class RoomBrowserIT {
         until(anna, "'you are muted'", b -> isSeen(b, "[data-room-notice]")
                 && b.text("[data-room-notice]").contains("Din mikrofon är av"));
         shoot(anna, "guest-muted", "desktop");
-        anna.assertAccessible();
+        accessible(anna);
         key(anna, "m");
         until(anna, "microphone on again, the notice gone", b -> "true".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed"))
                 && !b.find("[data-room-notice]").isDisplayed());
@@ -149,8 +149,8 @@ class RoomBrowserIT {
         until(host, "the line, and nothing unread", b -> b.text("[data-chat]").contains("Hej från Anna")
                 && !b.find("[data-unread]").isDisplayed());
         shoot(anna, "guest-chat", "desktop");
-        anna.assertAccessible();
-        host.assertAccessible();
+        accessible(anna);
+        accessible(host);
 
         // a reaction is shown over the videos; ? opens the shortcuts
         RoomPage.react(anna, "heart");
@@ -159,7 +159,7 @@ class RoomBrowserIT {
         seen(anna, "[data-help-dialog]");
         assertThat(anna.text("[data-help-dialog]")).contains("M", "V", "H", "C", "?");
         shoot(anna, "guest-shortcuts", "desktop");
-        anna.assertAccessible();
+        accessible(anna);
         anna.find("[data-help-dialog] [data-dialog-close]").click();
         until(anna, "the shortcuts closed", b -> !b.find("[data-help-dialog]").isDisplayed());
 
@@ -168,16 +168,16 @@ class RoomBrowserIT {
         until(host, "two in the roster", b -> b.all("[data-roster] li").size() == 2);
         seen(host, "[data-roster] button[data-action=mute]");
         shoot(host, "host-participants", "desktop");
-        host.assertAccessible();
+        accessible(host);
 
         // Anna shares her screen: it takes the stage; the host pins Anna's camera over it, then unpins
         anna.find("[data-share-screen]").click();
         until(host, "Anna's screen on the stage", b -> isSeen(b, "[data-stage] [data-source=screen] video")
                 && videoPlays(b, "[data-stage] video"));
         shoot(host, "host-screen", "desktop");
-        host.assertAccessible();
+        accessible(host);
         shoot(anna, "guest-sharing", "desktop");
-        anna.assertAccessible();
+        accessible(anna);
         WebElement pin = host.find("[data-tiles] [data-tile][data-source=camera] [data-pin]");
         seen(host, "[data-tiles] [data-tile][data-source=camera] [data-pin]");
         pin.click();
@@ -201,7 +201,7 @@ class RoomBrowserIT {
         seen(host, "[data-leave-dialog] [data-leave-only]");
         seen(host, "[data-leave-dialog] [data-end]");
         shoot(host, "host-leave", "desktop");
-        host.assertAccessible();
+        accessible(host);
         host.find("[data-leave-dialog] [data-dialog-close]").click();
         until(host, "still in", b -> !b.find("[data-leave-dialog]").isDisplayed() && isSeen(b, "[data-leave]"));
 
@@ -212,7 +212,7 @@ class RoomBrowserIT {
                 window.portvaktRoom.drop();""");
         until(anna, "'reconnecting'", b -> isSeen(b, "[data-room-notice]") && b.text("[data-room-notice]").contains("Ansluter igen"));
         shoot(anna, "guest-reconnecting", "desktop");
-        anna.assertAccessible();
+        accessible(anna);
         MeetingMediaIT.script(anna, "window.WebSocket = window.realWebSocket;");
         until(anna, "connected again", b -> "up".equals(b.find("[data-meeting-room]").getAttribute("data-connection"))
                 && !b.find("[data-room-notice]").isDisplayed());
@@ -236,13 +236,13 @@ class RoomBrowserIT {
             until(anna, "the host's camera on the stage", b -> isSeen(b, "[data-stage] video"));
             seen(anna, "[data-self-view]");
             shoot(anna, "guest-stage", size);
-            anna.assertAccessible();
+            accessible(anna);
 
             anna.find("[data-more]").click();
             seen(anna, "[data-more-menu] [data-panel-toggle=participants]");
             seen(anna, "[data-more-menu] [data-grid]");
             shoot(anna, "guest-more", size);
-            anna.assertAccessible();
+            accessible(anna);
             anna.find("[data-more]").click();
             until(anna, "the menu closed", b -> !b.find("[data-panel-toggle=participants]").isDisplayed());
 
@@ -250,19 +250,19 @@ class RoomBrowserIT {
             seen(anna, "[data-panel=participants] [data-roster] li");
             seen(anna, "[data-panel=participants] [data-panel-close]");
             shoot(anna, "guest-participants", size);
-            anna.assertAccessible();
+            accessible(anna);
             RoomPage.openPanel(anna, "chat");
             seen(anna, "#chat-text");
             seen(anna, "[data-chat-form] button[type=submit]");
             shoot(anna, "guest-chat", size);
-            anna.assertAccessible();
+            accessible(anna);
             anna.find("[data-panel=chat] [data-panel-close]").click();
             until(anna, "the sheet closed", b -> !b.find("[data-panel=chat]").isDisplayed());
 
             anna.find("[data-toggle-mic]").click();
             until(anna, "'you are muted' on the phone", b -> isSeen(b, "[data-room-notice]"));
             shoot(anna, "guest-muted", size);
-            anna.assertAccessible();
+            accessible(anna);
             anna.find("[data-toggle-mic]").click();
             until(anna, "unmuted", b -> "true".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
         }
@@ -318,6 +318,25 @@ class RoomBrowserIT {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", phone, "screenOrientation",
                 Map.of("type", width > height ? "landscapePrimary" : "portraitPrimary", "angle", width > height ? 90 : 0)));
+    }
+
+    /**
+     * axe-core's WCAG 2.1 AA checks; on a heavily loaded machine axe's own one-second calls into the page can time
+     * out before it has a result, so such a timeout (never a violation) is tried again.
+     */
+    static void accessible(Browser browser) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.assertAccessible();
+                return;
+            } catch (RuntimeException e) {
+                boolean slowRenderer = String.valueOf(e.getMessage()).contains("Timed out receiving message from renderer")
+                        || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("Timed out receiving message from renderer"));
+                if (!slowRenderer || attempt == 4) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static void shoot(Browser browser, String state, String size) {
