@@ -58,11 +58,29 @@ function precompressed(): Plugin {
   };
 }
 
+// The main client (portal.js, on every page) stays small: a phone on a poor link starts a meeting with it. The
+// blur model and its runtime are loaded on demand and do not count. src/bundle-size.test.ts checks the same limit.
+export const MAIN_CLIENT_LIMIT_BYTES = 60 * 1024;
+
+function mainClientSize(): Plugin {
+  return {
+    name: 'portvakt-main-client-size',
+    generateBundle(_options, bundle) {
+      // with hashed names the entry is found by its name, not its file name
+      const main = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry && file.name === 'portal');
+      if (!main || main.type !== 'chunk') return;
+      const gzipped = gzipSync(main.code).length;
+      console.log(`portal.js: ${(gzipped / 1024).toFixed(1)} kB gzipped (limit ${MAIN_CLIENT_LIMIT_BYTES / 1024} kB)`);
+      if (gzipped > MAIN_CLIENT_LIMIT_BYTES) this.error(`portal.js is ${gzipped} bytes gzipped, over ${MAIN_CLIENT_LIMIT_BYTES}`);
+    },
+  };
+}
+
 // The app serves these files from its classpath under /assets/. Names carry a hash of the content, so a
 // browser may keep them for a year; the pages find today's names in manifest.json (WebAssets in the app).
 // The style sheet stays where the app's templates are edited and is built, hashed and compressed from there.
 export default defineConfig({
-  plugins: [selfieSegmentationAssets(), precompressed()],
+  plugins: [selfieSegmentationAssets(), mainClientSize(), precompressed()],
   build: {
     outDir: OUT_DIR,
     emptyOutDir: true,

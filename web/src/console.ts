@@ -36,7 +36,7 @@ export function moveTargets(waiting: Pick<Waiting, 'meetingId' | 'roomName'>, me
 }
 
 /** A short two-tone chime through WebAudio: no sound file to fetch, nothing from elsewhere. */
-function chime(): void {
+export function chime(): void {
   const AudioContextClass = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   if (!AudioContextClass) return;
   try {

@@ -38,6 +38,11 @@ export class LocalMedia {
     };
   }
 
+  /** The microphone's track (muted or not), for the level meter; null without a microphone. */
+  get microphoneTrack(): MediaStreamTrack | null {
+    return this.microphone;
+  }
+
   /** What the viewer sees of themself: what is sent, blurred or not. */
   get preview(): MediaStreamTrack | null {
     return this.blurred?.track ?? this.camera;

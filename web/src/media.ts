@@ -192,8 +192,12 @@ export class MediaSession {
     this.offering = false;
     this.answers += 1;
     window.portvaktMedia = { pc: this.pc, streams, you: this.you };
-    this.events.answered(streams, this.answers === 1);
-    if (this.again) await this.negotiate();
+    try {
+      this.events.answered(streams, this.answers === 1);
+    } finally {
+      // an offer asked for meanwhile goes out whatever the page made of this answer
+      if (this.again) await this.negotiate();
+    }
   }
 
   /** The server refused our `publish`: drop the offer so later changes can negotiate again. */

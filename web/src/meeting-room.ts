@@ -1,8 +1,11 @@
 import { Badge, identityLine, shownName } from './badges';
 import { Signaling, ServerMessage, socketUrl } from './signaling';
 import { errorText, format, readTexts, Texts } from './texts';
+import { icon } from './icons';
 import { shouldPublish } from './media';
 import { RoomMedia } from './room-media';
+import { RoomFrame } from './room-ui';
+import { roomWaiting } from './room-waiting';
 
 /** Chat lines a tab keeps on screen, as many as the server keeps for a late joiner (ChatLog.KEPT_LINES). */
 export const CHAT_LINES_KEPT = 200;
@@ -43,12 +46,33 @@ export function meetingRoom(root: HTMLElement): void {
   const announce = root.querySelector<HTMLElement>('[data-announce]');
   const hand = root.querySelector<HTMLButtonElement>('[data-hand]');
   const hostControls = root.querySelector<HTMLElement>('[data-host-controls]');
+  const lock = root.querySelector<HTMLButtonElement>('[data-lock]');
   let current: State | null = null;
 
   const say = (text: string) => {
     if (announce) announce.textContent = text;
   };
-  const media = new RoomMedia(root, texts, (message) => signaling.send(message), say);
+  const leave = () => {
+    media.stop();
+    signaling.send({ type: 'leave' });
+  };
+  const frame = panel ? new RoomFrame(panel, texts, { leave }) : null;
+  const media = new RoomMedia(root, texts, (message) => signaling.send(message), say, {
+    paged: (page, pages) => frame?.paged(page, pages),
+    mutedSpeech: (speaking) => frame?.notice('muted', speaking ? texts.youAreMuted ?? '' : null),
+  });
+  const waitingPanel = root.querySelector<HTMLElement>('[data-panel=waiting]');
+  if (waitingPanel && root.dataset.consoleSocket && root.dataset.meetingId) {
+    roomWaiting(waitingPanel, root.dataset.consoleSocket, root.dataset.meetingId, texts, {
+      count: (waiting) => frame?.waiting(waiting),
+      say,
+      arrived: (text) => {
+        say(text);
+        frame?.notice('arrived', text);
+        window.setTimeout(() => frame?.notice('arrived', null), 8000);
+      },
+    });
+  }
   const failed = () => say(texts.mediaFailed ?? '');
   const signaling = new Signaling(socketUrl(root.dataset.socket ?? '/ws', window.location), (message) => {
     handle(message);
@@ -56,6 +80,8 @@ export function meetingRoom(root: HTMLElement): void {
     // a new socket is a new signaling session: publish again once the state says we are in
     if (up) media.stop();
     if (!up && status) status.textContent = texts.reconnecting ?? '';
+    frame?.notice('reconnecting', up ? null : texts.reconnectingRoom ?? '');
+    root.dataset.connection = up ? 'up' : 'down';
   });
 
   function handle(message: ServerMessage): void {
@@ -78,24 +104,32 @@ export function meetingRoom(root: HTMLElement): void {
       case 'speaker':
         media.speakerChanged(String(message.participantId));
         break;
-      case 'chat':
-        appendChat((message as unknown as { line: ChatLine }).line);
+      case 'chat': {
+        const line = (message as unknown as { line: ChatLine }).line;
+        appendChat(line);
+        frame?.chatArrived(line.from === current?.you);
         break;
+      }
       case 'reaction': {
         const from = current?.roster.find((badge) => badge.participantId === message.from);
         const name = from ? shownName(from, texts) : String(message.name ?? '');
-        const label = root.querySelector<HTMLElement>(`[data-react="${String(message.reaction)}"]`)?.getAttribute('aria-label') ?? '';
+        const label = root.querySelector<HTMLElement>(`[data-react="${String(message.reaction)}"] [data-label]`)?.textContent ?? String(message.reaction);
         say(format(texts, 'reacted', name, label));
+        frame?.toast(name, String(message.reaction), label);
         break;
       }
       case 'muteRequested':
         say(texts.muteRequested ?? '');
         if (status) status.textContent = texts.muteRequested ?? '';
+        frame?.notice('host', texts.muteRequested ?? '');
+        window.setTimeout(() => frame?.notice('host', null), 8000);
         break;
       case 'cameraOff':
         media.cameraOffByHost().catch(failed);
         say(texts.cameraOff ?? '');
         if (status) status.textContent = texts.cameraOff ?? '';
+        frame?.notice('host', texts.cameraOff ?? '');
+        window.setTimeout(() => frame?.notice('host', null), 8000);
         break;
       case 'closed': {
         const reason = String(message.reason);
@@ -105,6 +139,7 @@ export function meetingRoom(root: HTMLElement): void {
         root.dataset.closed = reason;
         media.stop();
         if (panel) panel.hidden = true;
+        frame?.enter(false);
         if (hostControls) hostControls.hidden = true;
         break;
       }
@@ -122,6 +157,8 @@ export function meetingRoom(root: HTMLElement): void {
     if (status) status.textContent = state.meeting.locked && state.host ? `${texts[statusKey(state)]} ${texts.locked}` : texts[statusKey(state)] ?? '';
     const inside = state.yourState === 'IN_MEETING';
     if (panel) panel.hidden = !inside;
+    frame?.enter(inside);
+    media.host = state.host;
     if (roster) {
       roster.replaceChildren(...state.roster.map((badge) => rosterItem(badge, state)));
     }
@@ -134,15 +171,16 @@ export function meetingRoom(root: HTMLElement): void {
     if (hand) {
       const raised = Boolean(mine?.hand);
       hand.setAttribute('aria-pressed', String(raised));
-      hand.textContent = raised ? texts.handLower ?? '' : texts.handRaise ?? '';
+      const label = hand.querySelector('[data-label]') ?? hand;
+      label.textContent = raised ? texts.handLower ?? '' : texts.handRaise ?? '';
+    }
+    if (lock) {
+      const label = lock.querySelector('[data-label]') ?? lock;
+      label.textContent = state.meeting.locked ? texts.unlock ?? '' : texts.lock ?? '';
+      lock.setAttribute('aria-pressed', String(state.meeting.locked));
     }
     if (hostControls) {
       hostControls.querySelector<HTMLButtonElement>('[data-join]')!.hidden = inside;
-      const lock = hostControls.querySelector<HTMLButtonElement>('[data-lock]');
-      if (lock) {
-        lock.textContent = state.meeting.locked ? texts.unlock ?? '' : texts.lock ?? '';
-        lock.setAttribute('aria-pressed', String(state.meeting.locked));
-      }
       const admitted = hostControls.querySelector<HTMLElement>('[data-admitted]');
       admitted?.replaceChildren(...state.admitted.map((badge) => {
         const item = document.createElement('li');
@@ -164,17 +202,17 @@ export function meetingRoom(root: HTMLElement): void {
     item.append(name, ' ', identity);
     if (badge.microphone === false) {
       const muted = document.createElement('span');
-      muted.className = 'muted-mark';
+      muted.className = 'mark muted-mark';
       muted.setAttribute('role', 'img');
       muted.setAttribute('aria-label', texts.microphoneOff ?? '');
-      muted.textContent = ' 🔇';
-      item.append(muted);
+      muted.append(icon('mic-off'));
+      item.append(' ', muted);
     }
     if (badge.hand) {
       const raised = document.createElement('span');
       raised.className = 'hand';
-      raised.textContent = ` ✋ ${format(texts, 'hand', badge.hand)}`;
-      item.append(raised);
+      raised.append(icon('hand'), format(texts, 'hand', badge.hand));
+      item.append(' ', raised);
     }
     if (state.host && !badge.host) {
       const who = shownName(badge, texts);
@@ -218,18 +256,21 @@ export function meetingRoom(root: HTMLElement): void {
   root.querySelectorAll<HTMLButtonElement>('[data-react]').forEach((button) => {
     button.addEventListener('click', () => signaling.send({ type: 'react', reaction: button.dataset.react }));
   });
-  root.querySelector<HTMLButtonElement>('[data-leave]')?.addEventListener('click', () => {
-    media.stop();
-    signaling.send({ type: 'leave' });
+  root.querySelectorAll<HTMLButtonElement>('[data-page]').forEach((button) => {
+    button.addEventListener('click', () => media.turnPage(Number(button.dataset.page)));
   });
   hostControls?.querySelector<HTMLButtonElement>('[data-join]')?.addEventListener('click', () => signaling.send({ type: 'join' }));
-  hostControls?.querySelector<HTMLButtonElement>('[data-lock]')?.addEventListener('click', () => {
+  lock?.addEventListener('click', () => {
     signaling.send({ type: 'lock', locked: !(current?.meeting.locked ?? false) });
   });
-  hostControls?.querySelector<HTMLButtonElement>('[data-end]')?.addEventListener('click', () => {
+  // in the room the host's leave dialog is the question; before joining, the browser asks
+  root.querySelector<HTMLButtonElement>('[data-end]')?.addEventListener('click', () => signaling.send({ type: 'end' }));
+  hostControls?.querySelector<HTMLButtonElement>('[data-end-now]')?.addEventListener('click', () => {
     if (root.dataset.confirmEnd === 'false' || window.confirm(texts.endConfirm ?? '')) signaling.send({ type: 'end' });
   });
   signaling.start();
+  // like window.portvaktMedia: lets the browser tests drop the connection and see the room reconnect
+  (window as unknown as { portvaktRoom?: { drop: () => void } }).portvaktRoom = { drop: () => signaling.drop() };
 }
 
 export type { Texts };

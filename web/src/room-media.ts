@@ -1,11 +1,13 @@
 // The meeting room's media: the connection (media.ts), the tab's own devices (local-media.ts), the tiles
 // (tiles.ts, laid out by stage-layout.ts) and the buttons that control them. meeting-room.ts hands it the
 // signaling messages about media and the roster.
-import { Badge, shownName } from './badges';
+import { Badge, identityLine, shownName } from './badges';
+import { watchLevel } from './devices/level-meter';
 import { LocalMedia, mediaStateMessage } from './local-media';
 import { MediaSession, parseStreams, StreamInfo } from './media';
 import { loadChoice } from './prejoin';
 import { chooseLayout, followed, layersMessage, layerWishes, Tile, tilesFromStreams } from './stage-layout';
+import { gridShape, lossBetween, pageOf, quality, SpeechWhileMuted, TILES_PER_PAGE } from './room-layout';
 import { TileBoard, TileLabel } from './tiles';
 import { format, Texts } from './texts';
 
@@ -19,6 +21,15 @@ const BUTTONS: Record<Toggle, string> = {
   blur: '[data-blur]',
 };
 
+/** A level above this is someone speaking (the ring on their tile). */
+const SPEAKING = 0.1;
+
+/** What the room's other parts hear from the media: pages of tiles and speech on a muted microphone. */
+export interface RoomMediaEvents {
+  paged(page: number, pages: number): void;
+  mutedSpeech(speaking: boolean): void;
+}
+
 export class RoomMedia {
   private session: MediaSession | null = null;
   private local: LocalMedia | null = null;
@@ -30,6 +41,14 @@ export class RoomMedia {
   private follow: string | null = null;
   private grid = false;
   private lowBandwidth = false;
+  private pinned: string | null = null;
+  private page = 0;
+  /** Whether the viewer hosts the meeting: hosts see each tile's identity. */
+  host = false;
+  private stopOwnLevel: (() => void) | null = null;
+  private readonly mutedSpeech = new SpeechWhileMuted();
+  private statsTimer: number | undefined;
+  private lastCounters = new Map<string, { lost: number; received: number }>();
   /** The slots of the last `layers` message sent on this connection, to send only changes. */
   private layersSent: string | null = null;
   // kept across a reconnect, which opens the devices anew
@@ -43,9 +62,15 @@ export class RoomMedia {
     private readonly texts: Texts,
     private readonly send: (message: Record<string, unknown>) => void,
     private readonly say: (text: string) => void,
+    private readonly events: RoomMediaEvents = { paged: () => undefined, mutedSpeech: () => undefined },
   ) {
     this.board = new TileBoard(root.querySelector('[data-stage]')!, root.querySelector('[data-tiles]')!,
-      root.querySelector('[data-remote-audio]')!, root.querySelector('[data-alone]'), texts);
+      root.querySelector('[data-remote-audio]')!, root.querySelector('[data-alone]'), texts, (participantId) => {
+        this.pinned = this.pinned === participantId ? null : participantId;
+        this.renderTiles();
+      });
+    const area = root.querySelector<HTMLElement>('[data-media-area]');
+    if (area && 'ResizeObserver' in window) new ResizeObserver(() => this.fit()).observe(area);
     for (const [toggle, selector] of Object.entries(BUTTONS) as Array<[Toggle, string]>) {
       const button = root.querySelector<HTMLButtonElement>(selector);
       if (!button) continue;
@@ -88,9 +113,26 @@ export class RoomMedia {
     else await session.negotiate();
     this.localChanged();
     if (this.wanted.blur) void this.toggle('blur', true);
+    this.watchOwnLevel();
+    window.clearInterval(this.statsTimer);
+    this.statsTimer = window.setInterval(() => void this.measure(), 2000);
+  }
+
+  /** Turns the page of tiles by `delta`. */
+  turnPage(delta: number): void {
+    this.page = Math.max(0, this.page + delta);
+    this.renderTiles();
   }
 
   stop(): void {
+    window.clearInterval(this.statsTimer);
+    this.stopOwnLevel?.();
+    this.stopOwnLevel = null;
+    window.clearInterval(this.remoteLevelTimer);
+    this.remoteLevelTimer = undefined;
+    this.speakingNow.clear();
+    this.lastCounters.clear();
+    this.events.mutedSpeech(false);
     this.local?.close();
     this.session?.close();
     this.local = null;
@@ -139,6 +181,7 @@ export class RoomMedia {
     this.answered = true;
     if (first) this.send(mediaStateMessage(this.local!.state));
     this.renderTiles();
+    this.watchRemoteLevels();
   }
 
   private localChanged(): void {
@@ -146,6 +189,108 @@ export class RoomMedia {
     if (this.answered) this.send(mediaStateMessage(this.local.state));
     this.renderSelf();
     this.renderControls();
+    this.watchOwnLevel();
+  }
+
+  /**
+   * The own microphone's level, from a copy of its track that stays on while the sent one is muted: the ring on
+   * the own tile while on, the "you are muted" hint when the level says speech while off.
+   */
+  private watchOwnLevel(): void {
+    const microphone = this.local?.microphoneTrack ?? null;
+    if (this.stopOwnLevel && this.watchedMicrophone === microphone) return;
+    this.stopOwnLevel?.();
+    this.stopOwnLevel = null;
+    this.watchedMicrophone = microphone;
+    if (!microphone) return;
+    const copy = microphone.clone();
+    copy.enabled = true;
+    const stop = watchLevel(new MediaStream([copy]), (level) => {
+      const on = this.local?.state.microphone ?? false;
+      this.board.speaking(null, on && level > SPEAKING);
+      if (on) this.mutedSpeech.reset();
+      this.events.mutedSpeech(!on && this.mutedSpeech.add(level));
+    });
+    this.stopOwnLevel = () => {
+      stop();
+      copy.stop();
+    };
+  }
+
+  private watchedMicrophone: MediaStreamTrack | null = null;
+
+  /**
+   * The speaking ring on the others' tiles, from the audio level the browser already knows of each received stream
+   * (RTP's audio level, via getSynchronizationSources): five looks a second, no audio processing of our own.
+   */
+  private watchRemoteLevels(): void {
+    if (this.remoteLevelTimer !== undefined) return;
+    this.remoteLevelTimer = window.setInterval(() => {
+      const speaking = new Set<string>();
+      for (const stream of this.streams) {
+        if (stream.kind !== 'audio') continue;
+        const receiver = this.session?.receiverFor(stream.mid)?.receiver;
+        const sources = receiver?.getSynchronizationSources?.() ?? [];
+        // without the RTP audio level the decoder's own (getStats, every 2 s) stands in
+        const level = sources.some((source) => source.audioLevel !== undefined)
+          ? sources.reduce((loudest, source) => Math.max(loudest, source.audioLevel ?? 0), 0)
+          : this.statsLevels.get(stream.mid) ?? 0;
+        if (level > SPEAKING / 2) speaking.add(stream.participantId);
+      }
+      for (const participantId of new Set([...this.speakingNow, ...speaking])) {
+        if (this.speakingNow.has(participantId) !== speaking.has(participantId)) this.board.speaking(participantId, speaking.has(participantId));
+      }
+      this.speakingNow = speaking;
+    }, 200);
+  }
+
+  private remoteLevelTimer: number | undefined;
+  private readonly statsLevels = new Map<string, number>();
+  private speakingNow = new Set<string>();
+
+  /** Connection quality per participant from getStats: loss and frame rate of what arrives, the round trip. */
+  private async measure(): Promise<void> {
+    const session = this.session;
+    if (!session || !this.answered) return;
+    const report = await session.pc.getStats();
+    let rtt: number | null = null;
+    const inbound = new Map<string, RTCInboundRtpStreamStats>();
+    let ownLoss = 0;
+    let ownRtt: number | null = null;
+    report.forEach((entry: { type: string; [key: string]: unknown }) => {
+      if (entry.type === 'candidate-pair' && (entry.nominated || entry.selected) && typeof entry.currentRoundTripTime === 'number') {
+        rtt = Math.round(entry.currentRoundTripTime * 1000);
+      }
+      if (entry.type === 'inbound-rtp' && typeof entry.mid === 'string') inbound.set(entry.mid, entry as unknown as RTCInboundRtpStreamStats);
+      if (entry.type === 'remote-inbound-rtp') {
+        if (typeof entry.fractionLost === 'number') ownLoss = Math.max(ownLoss, entry.fractionLost);
+        if (typeof entry.roundTripTime === 'number') ownRtt = Math.round(entry.roundTripTime * 1000);
+      }
+    });
+    if (this.session !== session) return;
+    const people = new Map<string, { loss: number; fps: number | null }>();
+    for (const stream of this.streams) {
+      const stats = inbound.get(stream.mid);
+      if (!stats) continue;
+      if (stream.kind === 'audio') this.statsLevels.set(stream.mid, (stats as { audioLevel?: number }).audioLevel ?? 0);
+      const counters = { lost: stats.packetsLost ?? 0, received: stats.packetsReceived ?? 0 };
+      const loss = lossBetween(this.lastCounters.get(stream.mid), counters);
+      this.lastCounters.set(stream.mid, counters);
+      const person = people.get(stream.participantId) ?? { loss: 0, fps: null };
+      person.loss = Math.max(person.loss, loss);
+      if (stream.kind === 'video' && stream.source === 'camera' && typeof stats.framesPerSecond === 'number') person.fps = stats.framesPerSecond;
+      people.set(stream.participantId, person);
+    }
+    for (const [participantId, person] of people) {
+      const figures = { loss: person.loss, rtt, fps: person.fps };
+      this.board.connection(participantId, quality(figures), this.figures(figures));
+    }
+    const own = { loss: ownLoss, rtt: ownRtt ?? rtt, fps: null };
+    this.board.connection(null, quality(own), this.figures(own));
+  }
+
+  private figures(figures: { loss: number; rtt: number | null; fps: number | null }): string {
+    return format(this.texts, 'qualityFigures', Math.round(figures.loss * 100), figures.rtt ?? '–', figures.fps === null ? '–' : Math.round(figures.fps));
   }
 
   private renderSelf(): void {
@@ -155,6 +300,7 @@ export class RoomMedia {
       name: mine ? `${shownName(mine, this.texts)} (${this.texts.you ?? ''})` : this.texts.you ?? '',
       microphone: this.local.state.microphone,
       camera: this.local.state.camera,
+      hand: mine?.hand,
     });
   }
 
@@ -223,9 +369,14 @@ export class RoomMedia {
 
   private renderTiles(): void {
     const tiles = tilesFromStreams(this.streams);
-    const layout = chooseLayout(tiles, this.follow, this.grid);
-    this.board.render(tiles, layout,
+    const layout = chooseLayout(tiles, this.follow, this.grid, this.pinned);
+    // at most 16 videos on screen: the own preview and 15 others a page
+    const page = pageOf(layout.tiles, this.page, TILES_PER_PAGE - 1);
+    this.page = page.page;
+    this.events.paged(page.page, page.pages);
+    this.board.render(tiles, { stage: layout.stage, tiles: page.items },
       (mid) => this.session?.receiverFor(mid)?.receiver.track ?? null, (tile) => this.describe(tile), this.dominant);
+    this.fit();
     if (!this.answered) return;
     // the SFU sends the stage's video in its highest layer and each small tile in its lowest
     const message = layersMessage(layerWishes(tiles, layout), this.layersSent);
@@ -235,10 +386,39 @@ export class RoomMedia {
     }
   }
 
+  /**
+   * Sizes the tiles to the window: with a stage the others form a strip (CSS); without one the grid gets the
+   * columns that make its tiles largest.
+   */
+  private fit(): void {
+    const area = this.root.querySelector<HTMLElement>('[data-media-area]');
+    const grid = this.root.querySelector<HTMLElement>('[data-tiles]');
+    const stage = this.root.querySelector<HTMLElement>('[data-stage]');
+    if (!area || !grid || !stage) return;
+    area.classList.toggle('with-stage', !stage.hidden);
+    if (!stage.hidden) {
+      grid.style.removeProperty('--columns');
+      grid.style.removeProperty('--tile-width');
+      return;
+    }
+    const pager = this.root.querySelector<HTMLElement>('[data-pager]');
+    const height = area.clientHeight - (pager && !pager.hidden ? pager.offsetHeight + 8 : 0) - 16;
+    const shape = gridShape(grid.childElementCount, area.clientWidth - 16, Math.max(60, height));
+    grid.style.setProperty('--columns', String(shape.columns));
+    grid.style.setProperty('--tile-width', `${shape.width}px`);
+  }
+
   private describe(tile: Tile): TileLabel {
     const badge = this.badges.get(tile.participantId);
     const name = badge ? shownName(badge, this.texts) : this.texts.participant ?? '';
     if (tile.source === 'screen') return { name: format(this.texts, 'screenOf', name) };
-    return { name, microphone: badge?.microphone, camera: badge?.camera };
+    return {
+      name,
+      microphone: badge?.microphone,
+      camera: badge?.camera,
+      identity: this.host && badge ? identityLine(badge, this.texts) : undefined,
+      hand: badge?.hand,
+      pinned: this.pinned === tile.participantId,
+    };
   }
 }

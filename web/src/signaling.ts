@@ -32,6 +32,11 @@ export class Signaling {
     this.connect();
   }
 
+  /** Closes the socket as a network drop would: the tab reconnects on its own (browser tests show "reconnecting"). */
+  drop(): void {
+    this.socket?.close();
+  }
+
   send(message: Record<string, unknown>): void {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
   }

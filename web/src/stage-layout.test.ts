@@ -50,6 +50,12 @@ describe('chooseLayout', () => {
   it.each(table)('%s', (_, given, follow, grid, stage, rest) => {
     expect(chooseLayout(given, follow, grid)).toEqual({ stage, tiles: rest });
   });
+  it('a pinned participant stays large over the speaker, a shared screen and the grid', () => {
+    expect(chooseLayout(withScreen, 'bertil', true, 'anna')).toEqual({ stage: 'anna:camera', tiles: ['bertil:camera', 'bertil:screen'] });
+  });
+  it('a pin on someone who left is ignored', () => {
+    expect(chooseLayout(tiles, 'bertil', false, 'david').stage).toBe('bertil:camera');
+  });
 });
 
 describe('layerWishes', () => {

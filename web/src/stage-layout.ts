@@ -41,12 +41,14 @@ export function followed(previous: string | null, speaker: string | null, you: s
 }
 
 /**
- * A shared screen is always on the stage (over the speaker, grid or not). Otherwise the speaker view puts the
- * followed participant's camera there, or the first camera while nobody has spoken; the grid view has no stage.
+ * A participant the viewer pinned is on the stage, grid or not. Otherwise a shared screen is (over the speaker,
+ * grid or not); otherwise the speaker view puts the followed participant's camera there, or the first camera while
+ * nobody has spoken; the grid view has no stage.
  */
-export function chooseLayout(tiles: Tile[], follow: string | null, grid: boolean): Layout {
+export function chooseLayout(tiles: Tile[], follow: string | null, grid: boolean, pinned: string | null = null): Layout {
   const screen = tiles.find((tile) => tile.source === 'screen');
-  let stage: Tile | undefined = screen;
+  const pin = tiles.find((tile) => tile.participantId === pinned && tile.source === 'camera');
+  let stage: Tile | undefined = pin ?? screen;
   if (!stage && !grid) {
     stage = tiles.find((tile) => tile.participantId === follow && tile.source === 'camera') ?? tiles[0];
   }

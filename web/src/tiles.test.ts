@@ -82,4 +82,26 @@ describe('TileBoard', () => {
     expect(alone.hidden).toBe(false);
     expect(stage.hidden).toBe(true);
   });
+
+  it('shows identity, hand and a pin button that pins the tile\'s participant', () => {
+    const pinned: string[] = [];
+    board = new TileBoard(stage, grid, document.querySelector('[data-remote-audio]')!, alone,
+      { microphoneOff: 'Mikrofonen är av', hand: 'Hand uppe ({0})', pin: 'Fäst {0}', unpin: 'Sluta fästa {0}' },
+      (participantId) => pinned.push(participantId));
+    const tiles = tilesFromStreams(streams);
+    board.render(tiles, chooseLayout(tiles, null, true), track, (tile) => ({
+      name: tile.participantId, identity: tile.participantId === 'anna' ? 'BankID' : undefined,
+      hand: tile.participantId === 'anna' ? 1 : null, pinned: false,
+    }), null);
+    const anna = grid.querySelector<HTMLElement>('[data-tile=anna]')!;
+    expect(anna.querySelector<HTMLElement>('[data-identity]')?.hidden).toBe(false);
+    expect(anna.querySelector<HTMLElement>('[data-hand-mark]')?.getAttribute('aria-label')).toBe('Hand uppe (1)');
+    expect(grid.querySelector<HTMLElement>('[data-tile=bertil] [data-hand-mark]')?.hidden).toBe(true);
+    const pin = anna.querySelector<HTMLButtonElement>('[data-pin]')!;
+    expect(pin.getAttribute('aria-label')).toBe('Fäst anna');
+    pin.click();
+    expect(pinned).toEqual(['anna']);
+    board.speaking('anna', true);
+    expect(anna.hasAttribute('data-speaking')).toBe(true);
+  });
 });

@@ -111,6 +111,7 @@ class IdentityConfirmationBrowserIT {
         lobby.admit(lobby.ofInvitee(invitee).orElseThrow().id(), true);
         until(guest, "in the meeting", () -> "IN_MEETING".equals(guest.find("[data-meeting-room]").getAttribute("data-state")));
         until(host, "Samir's confirm button", () -> !host.driver().findElements(By.cssSelector("[data-confirm-identity]")).isEmpty());
+        se.portvakt.meeting.RoomPage.openPanel(host, "participants");
         return links.tokenFor(invitee);
     }
 

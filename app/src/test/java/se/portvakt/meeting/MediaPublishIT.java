@@ -77,7 +77,7 @@ class MediaPublishIT {
                 .contains("audio", "video");
 
         // leaving stops the participant's media in the SFU
-        host.find("[data-leave]").click();
+        RoomPage.hostLeaves(host);
         new WebDriverWait(host.driver(), Duration.ofSeconds(10)).withMessage("media removed on leave")
                 .until(driver -> sfu.stats(meetingId).participants() == 0);
     }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -119,6 +118,10 @@ class MeetingBrowserIT {
         host.assertAccessible();
         anna.assertAccessible();
 
+        RoomPage.openPanel(anna, "chat");
+        RoomPage.openPanel(host, "participants");
+        host.assertAccessible();
+        RoomPage.openPanel(host, "chat");
         anna.type("#chat-text", "Hej från Anna");
         anna.find("[data-chat-form] button[type=submit]").click();
         until(host, "chat", browser -> browser.text("[data-chat]").contains("Hej från Anna"));
@@ -126,8 +129,9 @@ class MeetingBrowserIT {
         host.find("[data-chat-form] button[type=submit]").click();
         until(anna, "chat back", browser -> browser.text("[data-chat]").contains("Välkommen"));
         anna.find("[data-hand]").click();
+        RoomPage.openPanel(host, "participants");
         until(host, "hand", browser -> browser.text("[data-roster]").contains("Hand uppe (1)"));
-        anna.find("[data-react=clap]").click();
+        RoomPage.react(anna, "clap");
         until(host, "reaction", browser -> browser.find("[data-announce]").getAttribute("textContent").contains("Applåd"));
 
         // send back, then move into the room's other meeting
@@ -147,6 +151,7 @@ class MeetingBrowserIT {
         consoleRow("Cecilia Ceder").findElement(By.cssSelector("button[data-action=admit]")).click();
         until(bertil, "Cecilia in", browser -> "IN_MEETING".equals(state(browser)));
         host.driver().switchTo().window(room);
+        RoomPage.openPanel(host, "participants");
         until(host, "Cecilia in the roster", browser -> browser.text("[data-roster]").contains("Cecilia Ceder"));
         host.find("[data-roster] li[data-participant] button[data-action=remove]").click();
         until(bertil, "removed", browser -> "REMOVED".equals(closed(browser)));
@@ -158,9 +163,7 @@ class MeetingBrowserIT {
         host.open("/meetings/" + second.id() + "/room");
         host.find("[data-join]").click();
         until(anna, "in the second meeting", browser -> "IN_MEETING".equals(state(browser)));
-        ((JavascriptExecutor) host.driver()).executeScript(
-                "document.querySelector('[data-meeting-room]').dataset.confirmEnd = 'false'");
-        host.find("[data-end]").click();
+        RoomPage.hostEnds(host);
         until(anna, "ended", browser -> "ENDED".equals(closed(browser)));
         until(host, "ended for the host", browser -> "ENDED".equals(closed(browser)));
         assertThat(anna.text("[data-status-text]")).contains("Mötet är avslutat");

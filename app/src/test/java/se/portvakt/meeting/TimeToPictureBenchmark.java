@@ -82,6 +82,7 @@ class TimeToPictureBenchmark {
                 long join = pictureAfterClickIn(host, host);
 
                 // (1) sent back, then admitted again by the host's click in the console (the room tab stays)
+                RoomPage.openPanel(host, "participants");
                 host.find("[data-roster] li[data-participant] button[data-action=sendBack]").click();
                 until(guest, "back to waiting", () -> "WAITING".equals(state(guest)));
                 host.driver().switchTo().window(console);
@@ -95,7 +96,7 @@ class TimeToPictureBenchmark {
                     admitted.add(admit);
                 }
                 host.driver().switchTo().window(room);
-                host.find("[data-leave]").click(); // the next round books a new meeting
+                RoomPage.hostLeaves(host); // the next round books a new meeting
                 guest.open("/login");
             }
         }

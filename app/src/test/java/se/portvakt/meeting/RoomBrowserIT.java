@@ -1,0 +1,345 @@
+package se.portvakt.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import se.portvakt.Browser;
+import se.portvakt.Fixtures;
+import se.portvakt.Fixtures.Tenant;
+import se.portvakt.IntegrationTest;
+import se.portvakt.booking.BookingService;
+import se.portvakt.booking.InviteeLinks;
+
+/**
+ * The meeting room as people see it, a host at 1280x800 and a guest first at 1280x800, then on a 390x844 phone
+ * upright and on its side: the room fills the window, the host lets the guest in from inside it, each control is
+ * used and its effect is seen inside the viewport. axe-core's WCAG 2.1 AA checks pass in each state, and each state
+ * is photographed under target/screenshots (room-*.png).
+ */
+@IntegrationTest
+@Tag("browser")
+class RoomBrowserIT {
+
+    static final Duration MEDIA = Duration.ofSeconds(60);
+
+    @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired BookingService booking;
+    @Autowired InviteeLinks links;
+    @TempDir static Path dir;
+
+    Browser host;
+    Browser anna;
+    Tenant tenant;
+
+    @BeforeEach
+    void open() {
+        tenant = fixtures.tenant();
+        String microphone = "--use-file-for-fake-audio-capture=" + MeetingMediaIT.tone(dir.resolve("tone.wav"));
+        host = new Browser(port, microphone);
+        anna = new Browser(port, microphone);
+        for (Browser browser : List.of(host, anna)) {
+            size(browser, 1280, 800, false);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        List.of(host, anna).forEach(Browser::close);
+    }
+
+    @Test
+    void theRoomFillsTheWindowAndEveryControlWorksOnADeskAndOnAPhone() {
+        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+        host.logIn(tenant.host().email(), Fixtures.PASSWORD);
+        host.open("/meetings/" + meeting.id() + "/room");
+        until(host, "signaling connected", b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
+        host.find("[data-join]").click();
+        until(host, "the host in the room", b -> "IN_MEETING".equals(MeetingBrowserIT.state(b)));
+
+        // the room fills the window: no site header, the toolbar at the bottom, the own picture
+        seen(host, "[data-in-meeting]");
+        assertThat(host.find(".site-header").isDisplayed()).as("the site header is hidden in the room").isFalse();
+        assertThat(host.find("[data-join]").isDisplayed()).isFalse();
+        Map<String, Object> room = rect(host, "[data-in-meeting]");
+        assertThat(((Number) room.get("width")).intValue()).isEqualTo(1280);
+        assertThat(((Number) room.get("height")).intValue()).isEqualTo(800);
+        for (String control : List.of("[data-toggle-mic]", "[data-toggle-camera]", "[data-hand]", "[data-panel-toggle=chat]",
+                "[data-panel-toggle=participants]", "[data-panel-toggle=waiting]", "[data-blur]", "[data-grid]",
+                "[data-lock]", "[data-help-open]", "[data-leave]", "[data-reactions-toggle]", "[data-share-screen]")) {
+            seen(host, control);
+            assertThat(host.find(control + " [data-label]").getText()).as(control + " has a visible label").isNotBlank();
+            assertThat(host.find(control + " svg").isDisplayed()).as(control + " has an icon").isTrue();
+        }
+        assertThat(host.find("[data-more]").isDisplayed()).as("no 'more' menu on a desk").isFalse();
+        until(host, "the own picture", b -> isSeen(b, "[data-self-view] video") && videoPlays(b, "[data-self-view] video"));
+
+        // Anna arrives: the host sees her waiting without leaving the room and lets her in from its panel
+        MeetingBrowserIT.arrive(anna, meeting.token(0), false);
+        until(host, "one waiting on the button", b -> b.find("[data-waiting-count]").getText().startsWith("1"));
+        RoomPage.openPanel(host, "waiting");
+        until(host, "Anna in the waiting panel", b -> b.text("[data-room-waiting]").contains("Anna Andersson"));
+        seen(host, "[data-room-waiting] button[data-action=admit]");
+        seen(host, "[data-room-waiting] button[data-action=deny]");
+        shoot(host, "host-waiting", "desktop");
+        accessible(host);
+        host.find("[data-room-waiting] button[data-action=admit]").click();
+        until(anna, "Anna in the meeting", b -> "IN_MEETING".equals(MeetingBrowserIT.state(b)));
+        until(host, "nobody waits", b -> b.find("[data-waiting-count]").getAttribute("hidden") != null);
+
+        // each sees the other large on the stage, with a name, and the host sees Anna's identity
+        until(anna, "the host's camera on the stage", b -> isSeen(b, "[data-stage] [data-tile][data-source=camera] video")
+                && videoPlays(b, "[data-stage] video"));
+        until(host, "Anna's camera on the stage", b -> isSeen(b, "[data-stage] [data-tile][data-source=camera] video")
+                && videoPlays(b, "[data-stage] video"));
+        assertThat(host.text("[data-stage] [data-name]")).isEqualTo("Anna Andersson");
+        seen(host, "[data-stage] [data-identity]");
+        assertThat(host.text("[data-stage] [data-identity]")).contains("din personliga länk");
+        assertThat(anna.all("[data-stage] [data-identity]:not([hidden])")).as("guests see no identity lines").isEmpty();
+        until(host, "Anna's connection quality", b -> isSeen(b, "[data-stage] [data-quality]")
+                && b.find("[data-stage] [data-quality]").getAttribute("aria-label").startsWith("Anslutning:"));
+        until(host, "Anna speaking (her tone): the ring", b -> !b.all("[data-stage] [data-tile][data-speaking]").isEmpty());
+        shoot(anna, "guest-stage", "desktop");
+        accessible(anna);
+        shoot(host, "host-stage", "desktop");
+
+        // M mutes: the others see the mark, and Anna, still talking, is told she is muted
+        key(anna, "m");
+        until(anna, "microphone off", b -> "false".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
+        until(host, "Anna's muted mark", b -> isSeen(b, "[data-stage] [data-muted]"));
+        until(anna, "'you are muted'", b -> isSeen(b, "[data-room-notice]")
+                && b.text("[data-room-notice]").contains("Din mikrofon är av"));
+        shoot(anna, "guest-muted", "desktop");
+        accessible(anna);
+        key(anna, "m");
+        until(anna, "microphone on again, the notice gone", b -> "true".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed"))
+                && !b.find("[data-room-notice]").isDisplayed());
+
+        // V turns the camera off and on; H raises the hand, which the host sees on the tile
+        key(anna, "v");
+        until(host, "Anna's camera off on her tile", b -> b.find("[data-stage] [data-tile]").getAttribute("class").contains("camera-off"));
+        key(anna, "v");
+        until(anna, "camera on again", b -> "true".equals(b.find("[data-toggle-camera]").getAttribute("aria-pressed")));
+        key(anna, "h");
+        until(host, "Anna's hand on her tile", b -> isSeen(b, "[data-stage] [data-hand-mark]"));
+
+        // C opens the chat; the host's chat button counts the unread line
+        key(anna, "c");
+        seen(anna, "[data-panel=chat]");
+        until(anna, "typing in the chat", b -> "chat-text".equals(b.driver().switchTo().activeElement().getAttribute("id")));
+        anna.driver().switchTo().activeElement().sendKeys("Hej från Anna", Keys.ENTER);
+        until(host, "one unread", b -> isSeen(b, "[data-unread]") && b.text("[data-unread]").startsWith("1"));
+        shoot(host, "host-unread", "desktop");
+        RoomPage.openPanel(host, "chat");
+        until(host, "the line, and nothing unread", b -> b.text("[data-chat]").contains("Hej från Anna")
+                && !b.find("[data-unread]").isDisplayed());
+        shoot(anna, "guest-chat", "desktop");
+        accessible(anna);
+        accessible(host);
+
+        // a reaction is shown over the videos; ? opens the shortcuts
+        RoomPage.react(anna, "heart");
+        until(host, "Anna's heart", b -> isSeen(b, "[data-toasts] li") && b.text("[data-toasts]").contains("Hjärta"));
+        key(anna, "?");
+        seen(anna, "[data-help-dialog]");
+        assertThat(anna.text("[data-help-dialog]")).contains("M", "V", "H", "C", "?");
+        shoot(anna, "guest-shortcuts", "desktop");
+        accessible(anna);
+        anna.find("[data-help-dialog] [data-dialog-close]").click();
+        until(anna, "the shortcuts closed", b -> !b.find("[data-help-dialog]").isDisplayed());
+
+        // the participants panel: both, with the host's actions on Anna
+        RoomPage.openPanel(host, "participants");
+        until(host, "two in the roster", b -> b.all("[data-roster] li").size() == 2);
+        seen(host, "[data-roster] button[data-action=mute]");
+        shoot(host, "host-participants", "desktop");
+        accessible(host);
+
+        // Anna shares her screen: it takes the stage; the host pins Anna's camera over it, then unpins
+        anna.find("[data-share-screen]").click();
+        until(host, "Anna's screen on the stage", b -> isSeen(b, "[data-stage] [data-source=screen] video")
+                && videoPlays(b, "[data-stage] video"));
+        shoot(host, "host-screen", "desktop");
+        accessible(host);
+        shoot(anna, "guest-sharing", "desktop");
+        accessible(anna);
+        WebElement pin = host.find("[data-tiles] [data-tile][data-source=camera] [data-pin]");
+        seen(host, "[data-tiles] [data-tile][data-source=camera] [data-pin]");
+        pin.click();
+        until(host, "Anna's camera pinned to the stage", b -> isSeen(b, "[data-stage] [data-source=camera] video")
+                && "true".equals(b.find("[data-stage] [data-pin]").getAttribute("aria-pressed")));
+        host.find("[data-stage] [data-pin]").click();
+        until(host, "the screen back on the stage", b -> isSeen(b, "[data-stage] [data-source=screen] video"));
+        anna.find("[data-share-screen]").click();
+        until(host, "the share over", b -> b.all("[data-source=screen]").isEmpty());
+
+        // the grid: no stage, the tiles sized to the window
+        host.find("[data-grid]").click();
+        until(host, "the grid", b -> !b.find("[data-stage]").isDisplayed() && b.all("[data-tiles] .tile").size() == 2);
+        until(host, "large tiles", b -> ((Number) rect(b, "[data-tiles] [data-tile]").get("width")).intValue() > 300);
+        seen(host, "[data-tiles] [data-tile] video");
+        shoot(host, "host-grid", "desktop");
+        host.find("[data-grid]").click();
+
+        // the host's leave asks: leave, or end for everyone
+        host.find("[data-leave]").click();
+        seen(host, "[data-leave-dialog] [data-leave-only]");
+        seen(host, "[data-leave-dialog] [data-end]");
+        shoot(host, "host-leave", "desktop");
+        accessible(host);
+        host.find("[data-leave-dialog] [data-dialog-close]").click();
+        until(host, "still in", b -> !b.find("[data-leave-dialog]").isDisplayed() && isSeen(b, "[data-leave]"));
+
+        // the connection drops and cannot come back at once: the room says so, then reconnects by itself
+        MeetingMediaIT.script(anna, """
+                window.realWebSocket = window.WebSocket;
+                window.WebSocket = function () { return new window.realWebSocket('ws://' + location.host + '/no-socket-here'); };
+                window.portvaktRoom.drop();""");
+        until(anna, "'reconnecting'", b -> isSeen(b, "[data-room-notice]") && b.text("[data-room-notice]").contains("Ansluter igen"));
+        shoot(anna, "guest-reconnecting", "desktop");
+        accessible(anna);
+        MeetingMediaIT.script(anna, "window.WebSocket = window.realWebSocket;");
+        until(anna, "connected again", b -> "up".equals(b.find("[data-meeting-room]").getAttribute("data-connection"))
+                && !b.find("[data-room-notice]").isDisplayed());
+        until(anna, "the host's camera back on the stage", b -> isSeen(b, "[data-stage] video") && videoPlays(b, "[data-stage] video"));
+
+        phone(meeting);
+    }
+
+    /** Anna's browser as a phone, upright and then on its side. */
+    void phone(Rehearsal meeting) {
+        for (boolean landscape : List.of(false, true)) {
+            String size = landscape ? "phone-landscape" : "phone";
+            size(anna, landscape ? 844 : 390, landscape ? 390 : 844, true);
+            until(anna, "the room at " + size, b -> ((Number) rect(b, "[data-in-meeting]").get("width")).intValue() == (landscape ? 844 : 390));
+            // five actions and "more" at the bottom, the rest in the menu
+            for (String control : List.of("[data-toggle-mic]", "[data-toggle-camera]", "[data-hand]", "[data-panel-toggle=chat]",
+                    "[data-leave]", "[data-more]")) {
+                seen(anna, control);
+            }
+            assertThat(anna.find("[data-panel-toggle=participants]").isDisplayed()).isFalse();
+            until(anna, "the host's camera on the stage", b -> isSeen(b, "[data-stage] video"));
+            seen(anna, "[data-self-view]");
+            shoot(anna, "guest-stage", size);
+            accessible(anna);
+
+            anna.find("[data-more]").click();
+            seen(anna, "[data-more-menu] [data-panel-toggle=participants]");
+            seen(anna, "[data-more-menu] [data-grid]");
+            shoot(anna, "guest-more", size);
+            accessible(anna);
+            anna.find("[data-more]").click();
+            until(anna, "the menu closed", b -> !b.find("[data-panel-toggle=participants]").isDisplayed());
+
+            RoomPage.openPanel(anna, "participants");
+            seen(anna, "[data-panel=participants] [data-roster] li");
+            seen(anna, "[data-panel=participants] [data-panel-close]");
+            shoot(anna, "guest-participants", size);
+            accessible(anna);
+            RoomPage.openPanel(anna, "chat");
+            seen(anna, "#chat-text");
+            seen(anna, "[data-chat-form] button[type=submit]");
+            shoot(anna, "guest-chat", size);
+            accessible(anna);
+            anna.find("[data-panel=chat] [data-panel-close]").click();
+            until(anna, "the sheet closed", b -> !b.find("[data-panel=chat]").isDisplayed());
+
+            anna.find("[data-toggle-mic]").click();
+            until(anna, "'you are muted' on the phone", b -> isSeen(b, "[data-room-notice]"));
+            shoot(anna, "guest-muted", size);
+            accessible(anna);
+            anna.find("[data-toggle-mic]").click();
+            until(anna, "unmuted", b -> "true".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
+        }
+    }
+
+    // --- what a person sees
+
+    static void until(Browser browser, String what, java.util.function.Predicate<Browser> condition) {
+        new WebDriverWait(browser.driver(), MEDIA).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> condition.test(browser));
+    }
+
+    /** Waits until the element is seen: displayed, inside the viewport, and not covered at its centre. */
+    static void seen(Browser browser, String css) {
+        until(browser, css + " seen inside the window", b -> isSeen(b, css));
+    }
+
+    static boolean isSeen(Browser browser, String css) {
+        return Boolean.TRUE.equals(MeetingMediaIT.script(browser, """
+                const element = document.querySelector('%s');
+                if (!element) return false;
+                const box = element.getBoundingClientRect();
+                if (box.width < 1 || box.height < 1) return false;
+                if (box.left < 0 || box.top < 0 || box.right > window.innerWidth + 0.5 || box.bottom > window.innerHeight + 0.5) return false;
+                const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                return hit !== null && (element === hit || element.contains(hit) || hit.contains(element));"""
+                .formatted(css.replace("'", "\\'"))));
+    }
+
+    static boolean videoPlays(Browser browser, String css) {
+        return Boolean.TRUE.equals(MeetingMediaIT.script(browser,
+                "const v = document.querySelector('%s'); return v !== null && v.videoWidth > 0 && !v.paused;"
+                        .formatted(css.replace("'", "\\'"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> rect(Browser browser, String css) {
+        return (Map<String, Object>) MeetingMediaIT.script(browser,
+                "const b = document.querySelector('%s').getBoundingClientRect(); return {width: Math.round(b.width), height: Math.round(b.height)};"
+                        .formatted(css.replace("'", "\\'")));
+    }
+
+    /** Presses a key on the page (not in a field): the room's shortcuts. */
+    static void key(Browser browser, String key) {
+        MeetingMediaIT.script(browser, "if (document.activeElement) document.activeElement.blur();");
+        new Actions(browser.driver()).sendKeys(key).perform();
+    }
+
+    /** The viewport's size, as a desk browser's window or a phone's screen (touch, upright or on its side). */
+    static void size(Browser browser, int width, int height, boolean phone) {
+        ChromeDriver driver = (ChromeDriver) browser.driver();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", phone, "screenOrientation",
+                Map.of("type", width > height ? "landscapePrimary" : "portraitPrimary", "angle", width > height ? 90 : 0)));
+    }
+
+    /**
+     * axe-core's WCAG 2.1 AA checks; on a heavily loaded machine axe's own one-second calls into the page can time
+     * out before it has a result, so such a timeout (never a violation) is tried again.
+     */
+    static void accessible(Browser browser) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.assertAccessible();
+                return;
+            } catch (RuntimeException e) {
+                boolean slowRenderer = String.valueOf(e.getMessage()).contains("Timed out receiving message from renderer")
+                        || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("Timed out receiving message from renderer"));
+                if (!slowRenderer || attempt == 4) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static void shoot(Browser browser, String state, String size) {
+        UninvitedBrowserIT.screenshot(browser, "room-" + state + "-" + size + ".png");
+    }
+}
