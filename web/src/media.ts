@@ -91,7 +91,7 @@ export interface SessionEvents {
 }
 
 export class MediaSession {
-  readonly pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+  readonly pc: RTCPeerConnection;
   private readonly own = new Map<Source, RTCRtpTransceiver>();
   private readonly receivers: Array<{ transceiver: RTCRtpTransceiver; kind: Kind }> = [];
   // invariant: `offering` is true from createOffer until the answer is applied (or refused); a change made
@@ -102,7 +102,10 @@ export class MediaSession {
   private lowBandwidth = false;
   private closed = false;
 
-  constructor(private readonly events: SessionEvents, private readonly you: string | null) {
+  /** @param iceServers the TURN relay with this participant's own credential, from the state; none without TURN */
+  constructor(private readonly events: SessionEvents, private readonly you: string | null,
+    iceServers: RTCIceServer[] = []) {
+    this.pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require', iceServers });
     window.portvaktMedia = { pc: this.pc, streams: [], you };
   }
 

@@ -25,6 +25,8 @@ interface State {
   roster: Badge[];
   admitted: Badge[];
   chat: ChatLine[];
+  /** The TURN relay with our own credential; only while we are in the meeting (docs/turn.md). */
+  iceServers?: RTCIceServer[];
 }
 
 /** The status line a guest sees for their state; hosts see whether they have joined. */
@@ -90,7 +92,7 @@ export function meetingRoom(root: HTMLElement): void {
         current = message as unknown as State;
         render(current);
         if (shouldPublish(current.yourState, media.started)) {
-          media.start().catch(failed);
+          media.start(current.iceServers ?? []).catch(failed);
         } else if (current.yourState !== 'IN_MEETING') {
           media.stop();
         }

@@ -91,14 +91,14 @@ export class RoomMedia {
     return this.session !== null;
   }
 
-  async start(): Promise<void> {
+  async start(iceServers: RTCIceServer[] = []): Promise<void> {
     const session = new MediaSession({
       send: this.send,
       answered: (streams, first) => this.onAnswer(streams, first),
       receiverAdded: (transceiver, kind) => {
         if (kind === 'audio') this.board.addAudio(transceiver.receiver.track);
       },
-    }, this.you);
+    }, this.you, iceServers);
     this.session = session;
     this.answered = false;
     this.layersSent = null;

@@ -43,9 +43,13 @@ sealed interface ServerMessage {
      * @param you the receiver's own participant id (null for a host who has not joined) and state
      * @param roster who is in the meeting: only for those in it
      * @param admitted guests let in before the host joined: for hosts only
+     * @param iceServers the TURN relay with a credential of the receiver's own: only for one in the meeting
      */
     record State(UUID you, String yourState, boolean host, MeetingInfo meeting, List<Badge> roster,
-            List<Badge> admitted, List<ChatLog.Line> chat) implements ServerMessage {}
+            List<Badge> admitted, List<ChatLog.Line> chat, List<IceServer> iceServers) implements ServerMessage {}
+
+    /** An RTCIceServer: a TURN relay's URLs and a time-limited credential (docs/turn.md). */
+    record IceServer(List<String> urls, String username, String credential) {}
 
     /**
      * The waiting guest as a host's console lists them.

@@ -37,16 +37,18 @@ class Snapshots {
     private final RaisedHands hands;
     private final MediaStates media;
     private final BookingService booking;
+    private final TurnCredentials turn;
     private final Clock clock;
 
     Snapshots(Lobby lobby, MeetingSessions sessions, ChatLog chat, RaisedHands hands, MediaStates media,
-            BookingService booking, Clock clock) {
+            BookingService booking, TurnCredentials turn, Clock clock) {
         this.lobby = lobby;
         this.sessions = sessions;
         this.chat = chat;
         this.hands = hands;
         this.media = media;
         this.booking = booking;
+        this.turn = turn;
         this.clock = clock;
     }
 
@@ -59,7 +61,8 @@ class Snapshots {
                     self.map(participant -> participant.state().name()).orElse(null), true, info(meetingId),
                     roster(meetingId, true), lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
                             .map(participant -> badge(participant, true, List.of(), null)).toList(),
-                    chat.of(meetingId)));
+                    chat.of(meetingId), self.filter(p -> p.state() == ParticipantState.IN_MEETING)
+                            .map(p -> turn.forParticipant(p.id())).orElse(List.of())));
         }
         Caller.Guest guest = (Caller.Guest) caller;
         Participant participant = lobby.find(guest.participantId()).orElse(null);
@@ -69,7 +72,8 @@ class Snapshots {
         boolean in = participant.state() == ParticipantState.IN_MEETING;
         UUID meetingId = participant.meetingId();
         return Optional.of(new ServerMessage.State(participant.id(), participant.state().name(), false, info(meetingId),
-                in ? roster(meetingId, false) : List.of(), List.of(), in ? chat.of(meetingId) : List.of()));
+                in ? roster(meetingId, false) : List.of(), List.of(), in ? chat.of(meetingId) : List.of(),
+                in ? turn.forParticipant(participant.id()) : List.of()));
     }
 
     ServerMessage.LobbyView lobby(Caller.Host host) {

@@ -18,10 +18,20 @@ final class LoopbackFirewall implements AutoCloseable {
 
     /** Drops every UDP datagram to {@code port} arriving on this machine (loopback included). */
     static LoopbackFirewall droppingUdpTo(int port) {
+        return dropping("udp dport " + port);
+    }
+
+    /**
+     * Drops what matches each nft rule (e.g. {@code "tcp dport 10000"}, {@code "udp dport 10000 udp sport != 50000-50100"})
+     * arriving on this machine; {@link #dropped()} counts them all.
+     */
+    static LoopbackFirewall dropping(String... matches) {
         LoopbackFirewall firewall = new LoopbackFirewall();
         firewall.nft("add table inet " + firewall.table);
         firewall.nft("add chain inet " + firewall.table + " input { type filter hook input priority -10 ; }");
-        firewall.nft("add rule inet " + firewall.table + " input udp dport " + port + " counter drop");
+        for (String match : matches) {
+            firewall.nft("add rule inet " + firewall.table + " input " + match + " counter drop");
+        }
         return firewall;
     }
 
@@ -29,7 +39,11 @@ final class LoopbackFirewall implements AutoCloseable {
     long dropped() {
         String listing = nft("list chain inet " + table + " input");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(listing);
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        long dropped = 0;
+        while (m.find()) {
+            dropped += Long.parseLong(m.group(1));
+        }
+        return dropped;
     }
 
     @Override
