@@ -252,7 +252,8 @@ class StaffLifecycleIT {
     private static java.net.http.HttpResponse<String> setPassword(WebSession browser, String link, String password,
             String repeat) {
         String token = link.substring(link.indexOf("token=") + "token=".length());
-        return browser.post(link, "/login/password", Map.of("token", token, "password", password, "repeat", repeat));
+        // the CSRF token from the login page: a used link's page has no form to take it from
+        return browser.post("/login", "/login/password", Map.of("token", token, "password", password, "repeat", repeat));
     }
 
     private List<String> mailTo(String email) {
