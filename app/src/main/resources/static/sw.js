@@ -3,11 +3,11 @@
 // media are never stored: a page can carry a person's data, so a page is always fetched from the server and, when
 // that fails, the offline page stands in for it. The shell is fetched from the network first, so a new release
 // is used as soon as it is online; the cached copy is only the fallback.
-const CACHE = 'portvakt-shell-v1';
+const CACHE = 'portvakt-shell-v2';
+// what the offline page and the installed app need, under names that never change
 const SHELL = [
   '/css/portvakt.css',
   '/css/join.css',
-  '/assets/portal.js',
   '/icons/portvakt.svg',
   '/icons/icon-192.png',
   '/icons/icon-512.png',
@@ -18,6 +18,9 @@ const SHELL = [
   '/offline.html',
 ];
 const SHELL_PATHS = new Set(SHELL);
+// the client's script and style sheets carry a hash of their content in their names (the web build): kept as
+// they are fetched, since this worker cannot know today's names in advance
+const HASHED_CLIENT = /^\/assets\/(portal|portvakt|join)-[A-Za-z0-9_-]+\.(js|css)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
@@ -41,7 +44,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(() => caches.match('/offline.html')));
     return;
   }
-  if (!SHELL_PATHS.has(url.pathname) || url.search !== '') return;
+  if (!(SHELL_PATHS.has(url.pathname) || HASHED_CLIENT.test(url.pathname)) || url.search !== '') return;
   event.respondWith(fetch(request)
     .then((response) => {
       if (response.ok) {

@@ -54,6 +54,9 @@ public final class Browser implements AutoCloseable {
                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--window-size=1280,1000",
                 "--lang=sv-SE", "--user-data-dir=" + temporaryProfile());
         options.addArguments(extraArguments);
+        // a Swedish user's browser asks for Swedish pages (a first visit follows Accept-Language; --lang alone
+        // leaves headless Chromium asking for English)
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "sv-SE,sv"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
