@@ -135,6 +135,8 @@ class TurnBrowserIT {
             JsonNode lobby = console.await("lobby", view -> view.path("waiting").size() == 1);
             String annaId = LobbySignalingIT.participantOf(lobby, "Anna Andersson");
             console.send("{\"type\":\"admit\",\"participantId\":\"" + annaId + "\"}");
+            // the host joins once the admission is in (the two sockets' messages may otherwise cross)
+            room.await("state", state -> state.path("admitted").size() == 1);
             room.send("{\"type\":\"join\"}");
             JsonNode in = anna.await("state", state -> state.path("yourState").asString().equals("IN_MEETING"));
             JsonNode relay = in.path("iceServers").path(0);
