@@ -188,6 +188,8 @@ async function networkTest(page: HTMLElement, texts: Texts, echoUrl: string, dev
     verdictElement.className = `alert ${outcome === 'video' ? 'ok' : outcome === 'audio' || outcome === 'weak'
       || outcome === 'busy' || outcome === 'rate-limited' ? 'warning' : 'error'}`;
     verdictElement.hidden = false;
+    // on a phone the verdict lands below the fold: bring the answer to the person who asked
+    verdictElement.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
     page.dataset.network = 'done';
     page.dataset.outcome = outcome;
   }
