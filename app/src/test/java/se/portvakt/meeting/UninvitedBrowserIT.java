@@ -121,7 +121,7 @@ class UninvitedBrowserIT {
         assertThat(bertil.text("[data-status]")).contains("inbjudan");
         assertThat(bertil.find("[data-status]").isDisplayed()).isTrue();
         for (Browser page : List.of(host, anna)) {
-            until(page, "Bertil's tiles gone", Duration.ofSeconds(30),
+            until(page, "Bertil's tiles gone", Duration.ofSeconds(60),
                     b -> MeetingMediaIT.script(b, "return window.bertilGoneAt") != null);
             long goneAt = ((Number) MeetingMediaIT.script(page, "return window.bertilGoneAt")).longValue();
             System.out.printf("UNINVITED: Bertil's streams left a page %d ms after the change%n", goneAt - removedAt);
