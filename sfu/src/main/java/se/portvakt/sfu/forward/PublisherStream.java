@@ -129,6 +129,9 @@ public final class PublisherStream {
         counters.bytes.add(len);
         cache.store(seq, buf, off, len);
         boolean keyframe = codec.startsKeyframe(buf, off, len); // once, not per subscriber
+        if (keyframe) {
+            keyframes.keyframeArrived();
+        }
         for (Subscriber s : subscribers) {
             s.forward(this, buf, off, len, keyframe, now);
         }

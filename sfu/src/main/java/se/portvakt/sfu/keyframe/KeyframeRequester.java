@@ -11,7 +11,8 @@ import se.portvakt.sfu.rtcp.RtcpPacket;
  *
  * <p>A keyframe takes a round trip to arrive and serves every subscriber at once, so a request
  * inside the interval is not sent but remembered; {@link #tick} sends it when the interval ends,
- * so no need is lost, only merged.
+ * so no need is lost, only merged. A keyframe that arrives meanwhile ({@link #keyframeArrived})
+ * serves every need remembered before it: nothing more is asked for them.
  *
  * <p>Uses PLI (RFC 4585 section 6.3.1) when the publisher negotiated "nack pli", else FIR
  * (RFC 5104 section 4.3.1) with its command sequence number. Times are nanoseconds from the
@@ -30,6 +31,7 @@ public final class KeyframeRequester {
     private int firSequence;
     private long sent;
     private long merged;
+    private long served;
 
     /**
      * @param senderSsrc our SSRC in the feedback packet
@@ -50,6 +52,14 @@ public final class KeyframeRequester {
             return Optional.empty();
         }
         return Optional.of(send(now));
+    }
+
+    /** The publisher's stream began a keyframe: it serves every need held back so far. */
+    public void keyframeArrived() {
+        if (pending) {
+            pending = false;
+            served++;
+        }
     }
 
     /** Timer: sends a request held back by the limit once the interval has passed. */
@@ -80,6 +90,11 @@ public final class KeyframeRequester {
     /** Needs folded into an earlier or a later request by the limit. */
     public long merged() {
         return merged;
+    }
+
+    /** Held-back needs that a keyframe served before their request was due. */
+    public long served() {
+        return served;
     }
 
     public boolean pending() {

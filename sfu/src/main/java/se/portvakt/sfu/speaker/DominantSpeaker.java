@@ -8,9 +8,11 @@ import java.util.Optional;
 /**
  * Picks a room's dominant speaker from audio levels. Each participant's loudness
  * ({@code 127 - level}, so 0 is silence) is smoothed with an exponential moving average; a
- * challenger takes over only when its average beats the current speaker's by {@code margin}
- * and at least {@code hold} has passed since the last change, so a cough or a short
- * interjection does not make the layout jump.
+ * challenger takes over only when its average has beaten the current speaker's by {@code margin}
+ * without a break for {@code sustain}, and at least {@code hold} after the last change. A cough or
+ * a short interjection does not make the layout jump, and neither do people talking over each
+ * other at the same loudness, whose averages cross back and forth (as Jitsi's dominant speaker
+ * identification, the stage moves for a sustained lead, not a momentary one).
  *
  * <p>Times are nanoseconds from the caller's clock. Thread-safety: synchronized, since each
  * room's audio arrives on the loop thread but participants leave from app threads.
@@ -21,19 +23,25 @@ public final class DominantSpeaker {
 
     private final double margin;
     private final long holdNanos;
+    private final long sustainNanos;
     private final Map<String, Double> loudness = new HashMap<>();
     private String current;
     private long changedAt;
     private boolean changedOnce;
+    // invariant: challenger is null or the participant whose average has led the current speaker's by the margin
+    // in every one of its samples since leadingSince
+    private String challenger;
+    private long leadingSince;
 
-    public DominantSpeaker(double margin, Duration hold) {
+    public DominantSpeaker(double margin, Duration hold, Duration sustain) {
         this.margin = margin;
         this.holdNanos = hold.toNanos();
+        this.sustainNanos = sustain.toNanos();
     }
 
-    /** Defaults: 6 units of loudness (about 6 dB) and 1 s between changes. */
+    /** Defaults: 6 units of loudness (about 6 dB), led for 1.5 s, and 2 s between changes. */
     public DominantSpeaker() {
-        this(6, Duration.ofSeconds(1));
+        this(6, Duration.ofSeconds(2), Duration.ofMillis(1500));
     }
 
     /**
@@ -48,9 +56,22 @@ public final class DominantSpeaker {
             return Optional.empty();
         }
         double currentAverage = current == null ? 0 : loudness.getOrDefault(current, 0.0);
+        if (!(average > currentAverage + margin)) {
+            if (participantId.equals(challenger)) {
+                challenger = null; // the lead broke: a later one starts counting again
+            }
+            return Optional.empty();
+        }
+        if (!participantId.equals(challenger)) {
+            challenger = participantId;
+            leadingSince = now;
+        }
+        // nobody on the stage yet (or the speaker left): the first clear voice takes it at once
+        boolean sustained = current == null || now - leadingSince >= sustainNanos;
         boolean held = changedOnce && now - changedAt < holdNanos;
-        if (!held && average > currentAverage + margin) {
+        if (sustained && !held) {
             current = participantId;
+            challenger = null;
             changedAt = now;
             changedOnce = true;
             return Optional.of(participantId);
@@ -63,6 +84,9 @@ public final class DominantSpeaker {
         loudness.remove(participantId);
         if (participantId.equals(current)) {
             current = null;
+        }
+        if (participantId.equals(challenger)) {
+            challenger = null;
         }
     }
 

@@ -27,6 +27,11 @@ class KeyframeRequesterTest {
         return new Step(ms, "tick", sends);
     }
 
+    /** A keyframe from the publisher arrives: sends nothing. */
+    static Step keyframe(long ms) {
+        return new Step(ms, "keyframe", false);
+    }
+
     static Stream<Arguments> scripts() {
         return Stream.of(
                 Arguments.of("first need goes at once (a new subscriber)", List.of(need(0, true), tick(1000, false))),
@@ -39,7 +44,12 @@ class KeyframeRequesterTest {
                 Arguments.of("a need after the pending one was sent waits again", List.of(
                         need(0, true), need(100, false), tick(500, true), need(600, false), tick(1000, true))),
                 Arguments.of("a need when the pending one is due goes at once", List.of(
-                        need(0, true), need(100, false), need(700, true), tick(800, false))));
+                        need(0, true), need(100, false), need(700, true), tick(800, false))),
+                Arguments.of("needs before the keyframe arrives are served by it: nothing more is asked", List.of(
+                        need(0, true), need(30, false), need(60, false), keyframe(80), tick(500, false),
+                        tick(1000, false))),
+                Arguments.of("a need after the keyframe arrived still waits for its own", List.of(
+                        need(0, true), keyframe(80), need(100, false), tick(500, true))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,7 +59,14 @@ class KeyframeRequesterTest {
         long expectedSent = 0;
         for (Step s : steps) {
             long now = 7_000 * MS + s.ms() * MS; // an arbitrary nanoTime origin
-            Optional<RtcpPacket> out = s.what().equals("need") ? requester.request(now) : requester.tick(now);
+            Optional<RtcpPacket> out = switch (s.what()) {
+                case "need" -> requester.request(now);
+                case "tick" -> requester.tick(now);
+                default -> {
+                    requester.keyframeArrived();
+                    yield Optional.empty();
+                }
+            };
             assertThat(out.isPresent()).as("%s at %d ms", s.what(), s.ms()).isEqualTo(s.sends());
             expectedSent += s.sends() ? 1 : 0;
         }

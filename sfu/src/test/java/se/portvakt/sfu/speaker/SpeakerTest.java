@@ -50,6 +50,47 @@ class SpeakerTest {
         assertThat(got).isEqualTo(announced);
     }
 
+    /**
+     * Four people sending the same tone (as four test browsers do), with the level jittering from packet to packet
+     * and each falling silent for 200 ms every 5 s at its own moment (the tone's file loops): nobody leads for long,
+     * so the stage should hardly move. Before the sustained lead it changed about 52 times a minute in a browser test.
+     */
+    @Test
+    void fourEqualVoicesDoNotSwapTheStageEverySecond() {
+        DominantSpeaker detector = new DominantSpeaker();
+        java.util.Random noise = new java.util.Random(42);
+        List<String> changes = new ArrayList<>();
+        List<String> everyone = List.of("a", "b", "c", "d");
+        for (long t = 0; t < 60_000; t += 20) {
+            for (int i = 0; i < everyone.size(); i++) {
+                boolean looping = (t + i * 1250) % 5000 < 200;
+                int level = looping ? 127 : 30 + noise.nextInt(21) - 10;
+                detector.observe(everyone.get(i), level, t * MS).ifPresent(changes::add);
+            }
+        }
+        assertThat(changes).as("speaker changes in a minute").hasSizeLessThanOrEqualTo(6).isNotEmpty();
+    }
+
+    @Test
+    void aNewSpeakerTakesTheStageAfterASustainedLeadNotAtOnce() {
+        DominantSpeaker detector = new DominantSpeaker();
+        long t = 0;
+        for (; t < 3000; t += 20) {
+            detector.observe("a", 30, t * MS);
+            detector.observe("b", 127, t * MS);
+        }
+        assertThat(detector.current()).contains("a");
+        long bStarts = t;
+        long took = -1;
+        for (; t < 8000 && took < 0; t += 20) {
+            detector.observe("a", 127, t * MS);
+            if (detector.observe("b", 30, t * MS).isPresent()) {
+                took = t - bStarts;
+            }
+        }
+        assertThat(took).as("ms until b had the stage").isBetween(1500L, 2500L);
+    }
+
     @Test
     void leavingSpeakerIsReplacedWithoutTheMargin() {
         DominantSpeaker detector = new DominantSpeaker();
