@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MediaSession, StreamInfo } from './media';
+import { MediaSession, pathSilentMs, StreamInfo } from './media';
 
 // A stand-in for the browser's RTCPeerConnection with its real rules that matter here: mids are given at
 // setLocalDescription, an answer is only accepted in have-local-offer, rollback returns to stable.
@@ -23,8 +23,23 @@ const CAPABILITIES: Record<string, Array<{ mimeType: string; clockRate: number }
   video: ['video/VP8', 'video/rtx', 'video/VP9', 'video/H264', 'video/AV1', 'video/red', 'video/ulpfec'].map((mimeType) => ({ mimeType, clockRate: 90000 })),
 };
 
-class FakePeerConnection {
+class FakePeerConnection extends EventTarget {
   signalingState = 'stable';
+  connectionState = 'new';
+  configuration: { iceServers?: unknown[] } = {};
+  // the ICE username fragment the next offer carries: a restart asks for a new one
+  ufrag = 1;
+  private restartAsked = false;
+  restartIce() {
+    this.restartAsked = true;
+  }
+  setConfiguration(configuration: { iceServers?: unknown[] }) {
+    this.configuration = configuration;
+  }
+  connect(state: string) {
+    this.connectionState = state;
+    this.dispatchEvent(new Event('connectionstatechange'));
+  }
   localDescription: { type: string; sdp: string } | null = null;
   readonly transceivers: FakeTransceiver[] = [];
   private nextMid = 0;
@@ -35,7 +50,11 @@ class FakePeerConnection {
     return transceiver;
   }
   async createOffer() {
-    return { type: 'offer', sdp: `v=0\r\n${this.transceivers.map((t) => `m=${t.kind} a=${t.direction}`).join('\r\n')}` };
+    if (this.restartAsked) {
+      this.restartAsked = false;
+      this.ufrag += 1;
+    }
+    return { type: 'offer', sdp: `v=0\r\na=ice-ufrag:u${this.ufrag}\r\n${this.transceivers.map((t) => `m=${t.kind} a=${t.direction}`).join('\r\n')}` };
   }
   async setLocalDescription(description: { type: string; sdp?: string }) {
     if (description.type === 'rollback') {
@@ -81,7 +100,7 @@ describe('MediaSession', () => {
   it('offers its own tracks sendonly and names their mids', async () => {
     await session.negotiate();
     expect(sent).toHaveLength(1);
-    expect(sent[0].sdp).toBe('v=0\r\nm=audio a=sendonly\r\nm=video a=sendonly');
+    expect(sent[0].sdp).toBe('v=0\r\na=ice-ufrag:u1\r\nm=audio a=sendonly\r\nm=video a=sendonly');
     expect(sent[0].sources).toEqual({ 0: 'microphone', 1: 'camera' });
   });
 
@@ -170,5 +189,67 @@ describe('MediaSession', () => {
     expect(pc.signalingState).toBe('stable');
     await session.receive({ audio: 1, video: 0 });
     expect(sent).toHaveLength(2);
+  });
+  it('restarts ICE with fresh relay credentials: a new offer with new credentials, the same mids', async () => {
+    await session.negotiate();
+    await answer();
+    const before = sent[0];
+    const relay = [{ urls: 'turns:turn.example:443', username: '1:x', credential: 'y' }];
+    await session.restartIce(relay);
+    expect(sent).toHaveLength(2);
+    expect(sent[1].sdp).toContain('a=ice-ufrag:u2');
+    expect(before.sdp).toContain('a=ice-ufrag:u1');
+    expect(sent[1].sources).toEqual(before.sources);
+    expect(pc.configuration.iceServers).toEqual(relay);
+    expect(session.iceRestarts).toBe(1);
+  });
+
+  it('a restart during an outstanding offer follows its answer, not beside it', async () => {
+    await session.negotiate();
+    await session.restartIce();
+    expect(sent).toHaveLength(1);
+    await answer();
+    expect(sent).toHaveLength(2);
+    expect(sent[1].sdp).toContain('a=ice-ufrag:u2');
+  });
+
+  it('an answer from an SFU that joined the connection anew is not applied: the page starts over', async () => {
+    const startOver = vi.fn();
+    session = new MediaSession({ send: (message) => sent.push(message as Published), answered: (streams) => answers.push(streams),
+      receiverAdded: () => undefined, startOver }, 'me');
+    pc = session.pc as unknown as FakePeerConnection;
+    await session.negotiate();
+    await session.answer('v=0\r\nanswer', [], true);
+    expect(startOver).not.toHaveBeenCalled();
+    expect(answers).toHaveLength(1);
+    await session.receive({ audio: 1 });
+    await session.answer('v=0\r\nanswer', [], true);
+    expect(startOver).toHaveBeenCalledOnce();
+    expect(answers).toHaveLength(1);
+    expect(pc.signalingState).toBe('have-local-offer');
+  });
+
+  it('tells the page when the connection is lost and back', () => {
+    const states: string[] = [];
+    session = new MediaSession({ send: () => undefined, answered: () => undefined, receiverAdded: () => undefined,
+      connection: (state) => states.push(state) }, 'me');
+    pc = session.pc as unknown as FakePeerConnection;
+    pc.connect('connected');
+    pc.connect('disconnected');
+    pc.connect('connected');
+    session.close();
+    pc.connect('closed');
+    expect(states).toEqual(['connected', 'disconnected', 'connected']);
+  });
+});
+
+describe('pathSilentMs', () => {
+  it('is how long the selected pair received nothing, from the same report', () => {
+    expect(pathSilentMs({ timestamp: 10_000, lastPacketReceivedTimestamp: 3_500 })).toBe(6_500);
+    expect(pathSilentMs({ timestamp: 10_000, lastPacketReceivedTimestamp: 10_200 })).toBe(0);
+  });
+  it('says nothing without the figures', () => {
+    expect(pathSilentMs(undefined)).toBeNull();
+    expect(pathSilentMs({ timestamp: 10_000 })).toBeNull();
   });
 });

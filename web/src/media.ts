@@ -75,10 +75,24 @@ export function parseStreams(value: unknown): StreamInfo[] {
     && (entry.kind === 'audio' || entry.kind === 'video') && typeof entry.source === 'string');
 }
 
+/**
+ * How long the connection's path has carried nothing, not even ICE's consent answers (a stats report's selected
+ * candidate pair), in milliseconds; null when the report does not say. Chromium can take over a minute to call a
+ * silent path "disconnected" when other candidate pairs (ICE-TCP) still look usable, so the room asks itself.
+ */
+export function pathSilentMs(pair: { timestamp?: number; lastPacketReceivedTimestamp?: number } | undefined): number | null {
+  if (!pair || typeof pair.timestamp !== 'number' || typeof pair.lastPacketReceivedTimestamp !== 'number') return null;
+  return Math.max(0, pair.timestamp - pair.lastPacketReceivedTimestamp);
+}
+
+function connectionConfig(iceServers: RTCIceServer[]): RTCConfiguration {
+  return { bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require', iceServers };
+}
+
 declare global {
   interface Window {
     /** Read by the browser tests: the connection and the last answer's streams. */
-    portvaktMedia?: { pc: RTCPeerConnection; streams: StreamInfo[]; you: string | null };
+    portvaktMedia?: { pc: RTCPeerConnection; streams: StreamInfo[]; you: string | null; iceRestarts?: number };
   }
 }
 
@@ -88,6 +102,18 @@ export interface SessionEvents {
   answered(streams: StreamInfo[], first: boolean): void;
   /** A receive transceiver was added; its track exists from now on, carrying whatever a later answer says. */
   receiverAdded(transceiver: RTCRtpTransceiver, kind: Kind): void;
+  /** The connection's state changed (connected, disconnected, failed...): drives "reconnecting" and ICE restarts. */
+  connection?(state: RTCPeerConnectionState): void;
+  /** The SFU no longer knows this connection (it restarted, or the meeting moved): only a new one can connect. */
+  startOver?(): void;
+}
+
+/**
+ * Whether an answer means the connection must start over: the SFU joined it anew although it had answered it
+ * before, so the DTLS association this browser holds is unknown there and no media would ever flow.
+ */
+export function mustStartOver(joined: boolean, answersBefore: number): boolean {
+  return joined && answersBefore > 0;
 }
 
 export class MediaSession {
@@ -101,12 +127,34 @@ export class MediaSession {
   private answers = 0;
   private lowBandwidth = false;
   private closed = false;
+  private restarts = 0;
 
   /** @param iceServers the TURN relay with this participant's own credential, from the state; none without TURN */
   constructor(private readonly events: SessionEvents, private readonly you: string | null,
     iceServers: RTCIceServer[] = []) {
-    this.pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require', iceServers });
+    this.pc = new RTCPeerConnection(connectionConfig(iceServers));
+    this.pc.addEventListener('connectionstatechange', () => {
+      if (!this.closed) this.events.connection?.(this.pc.connectionState);
+    });
     window.portvaktMedia = { pc: this.pc, streams: [], you };
+  }
+
+  /**
+   * An ICE restart (RFC 8445 section 9): the same connection looks for a new path, with fresh relay credentials
+   * when the state brought some. Streams, receive slots and the DTLS keys stay; the SFU keeps our place.
+   */
+  async restartIce(iceServers: RTCIceServer[] = []): Promise<void> {
+    if (this.closed) return;
+    if (iceServers.length > 0) this.pc.setConfiguration(connectionConfig(iceServers));
+    this.pc.restartIce();
+    this.restarts += 1;
+    if (window.portvaktMedia?.pc === this.pc) window.portvaktMedia.iceRestarts = this.restarts;
+    await this.negotiate();
+  }
+
+  /** How many ICE restarts this connection made (read by the browser tests through window.portvaktMedia). */
+  get iceRestarts(): number {
+    return this.restarts;
   }
 
   get negotiating(): boolean {
@@ -189,12 +237,16 @@ export class MediaSession {
     }
   }
 
-  async answer(sdp: string, streams: StreamInfo[]): Promise<void> {
+  async answer(sdp: string, streams: StreamInfo[], joined = false): Promise<void> {
     if (this.closed || this.pc.signalingState !== 'have-local-offer') return;
+    if (mustStartOver(joined, this.answers)) {
+      this.events.startOver?.();
+      return;
+    }
     await this.pc.setRemoteDescription({ type: 'answer', sdp });
     this.offering = false;
     this.answers += 1;
-    window.portvaktMedia = { pc: this.pc, streams, you: this.you };
+    window.portvaktMedia = { pc: this.pc, streams, you: this.you, iceRestarts: this.restarts };
     try {
       this.events.answered(streams, this.answers === 1);
     } finally {

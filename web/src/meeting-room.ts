@@ -62,6 +62,7 @@ export function meetingRoom(root: HTMLElement): void {
   const media = new RoomMedia(root, texts, (message) => signaling.send(message), say, {
     paged: (page, pages) => frame?.paged(page, pages),
     mutedSpeech: (speaking) => frame?.notice('muted', speaking ? texts.youAreMuted ?? '' : null),
+    connectionLost: (lost) => frame?.notice('media', lost ? texts.mediaReconnecting ?? '' : null),
   });
   const waitingPanel = root.querySelector<HTMLElement>('[data-panel=waiting]');
   if (waitingPanel && root.dataset.consoleSocket && root.dataset.meetingId) {
@@ -79,8 +80,8 @@ export function meetingRoom(root: HTMLElement): void {
   const signaling = new Signaling(socketUrl(root.dataset.socket ?? '/ws', window.location), (message) => {
     handle(message);
   }, (up) => {
-    // a new socket is a new signaling session: publish again once the state says we are in
-    if (up) media.stop();
+    // the media connection outlives the socket: once the state says we are still in, it restarts ICE
+    if (up) media.signalingBack().catch(failed);
     if (!up && status) status.textContent = texts.reconnecting ?? '';
     frame?.notice('reconnecting', up ? null : texts.reconnectingRoom ?? '');
     root.dataset.connection = up ? 'up' : 'down';
@@ -95,10 +96,12 @@ export function meetingRoom(root: HTMLElement): void {
           media.start(current.iceServers ?? []).catch(failed);
         } else if (current.yourState !== 'IN_MEETING') {
           media.stop();
+        } else {
+          media.resume(current.iceServers ?? []).catch(failed);
         }
         break;
       case 'answer':
-        media.answer(String(message.sdp), message.streams).catch(failed);
+        media.answer(String(message.sdp), message.streams, message.joined === true).catch(failed);
         break;
       case 'renegotiate':
         media.renegotiate(message).catch(failed);

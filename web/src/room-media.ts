@@ -4,7 +4,7 @@
 import { Badge, identityLine, shownName } from './badges';
 import { watchLevel } from './devices/level-meter';
 import { LocalMedia, mediaStateMessage } from './local-media';
-import { MediaSession, parseStreams, StreamInfo } from './media';
+import { MediaSession, parseStreams, pathSilentMs, StreamInfo } from './media';
 import { loadChoice } from './prejoin';
 import { chooseLayout, followed, layersMessage, layerWishes, Tile, tilesFromStreams } from './stage-layout';
 import { gridShape, lossBetween, pageOf, quality, SpeechWhileMuted, TILES_PER_PAGE } from './room-layout';
@@ -24,10 +24,17 @@ const BUTTONS: Record<Toggle, string> = {
 /** A level above this is someone speaking (the ring on their tile). */
 const SPEAKING = 0.1;
 
+/** How long a connection may stay "disconnected" (often a moment's loss) before we restart ICE ourselves. */
+const DISCONNECTED_GRACE_MS = 3000;
+/** A path that carried nothing for this long is lost (ICE's consent checks answer every few seconds). */
+const SILENT_PATH_MS = 6000;
+
 /** What the room's other parts hear from the media: pages of tiles and speech on a muted microphone. */
 export interface RoomMediaEvents {
   paged(page: number, pages: number): void;
   mutedSpeech(speaking: boolean): void;
+  /** The media connection was lost (true) and is being reconnected, or is back (false). */
+  connectionLost?(lost: boolean): void;
 }
 
 export class RoomMedia {
@@ -56,6 +63,16 @@ export class RoomMedia {
   private readonly busy = new Set<Toggle>();
   private readonly board: TileBoard;
   private readonly buttons = new Map<Toggle, HTMLButtonElement>();
+  /** The relay credentials of the latest state, for an ICE restart. */
+  private iceServers: RTCIceServer[] = [];
+  private restartTimer: number | undefined;
+  // invariant: true from the moment the signaling socket came back until the state says we are in and the
+  // connection has offered again with new ICE credentials (the network may have changed meanwhile)
+  private restartPending = false;
+  /** Whether the last stats found the path silent: the notice is up and ICE was restarted once for it. */
+  private silent = false;
+  /** Packets sent so far, from the last stats: whether we are sending, so the SFU's reports should come back. */
+  private packetsSent = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -92,11 +109,19 @@ export class RoomMedia {
   }
 
   async start(iceServers: RTCIceServer[] = []): Promise<void> {
+    this.iceServers = iceServers;
+    this.restartPending = false;
     const session = new MediaSession({
       send: this.send,
       answered: (streams, first) => this.onAnswer(streams, first),
       receiverAdded: (transceiver, kind) => {
         if (kind === 'audio') this.board.addAudio(transceiver.receiver.track);
+      },
+      connection: (state) => this.onConnection(session, state),
+      startOver: () => {
+        if (this.session !== session) return;
+        this.stop();
+        void this.start(this.iceServers);
       },
     }, this.you, iceServers);
     this.session = session;
@@ -118,6 +143,56 @@ export class RoomMedia {
     this.statsTimer = window.setInterval(() => void this.measure(), 2000);
   }
 
+  /**
+   * The signaling socket is back after a drop: an offer sent meanwhile got no answer, and the network may have
+   * changed, so the connection offers again with new ICE credentials once the state says we are still in.
+   */
+  async signalingBack(): Promise<void> {
+    if (!this.session) return;
+    await this.session.refused();
+    this.restartPending = true;
+  }
+
+  /** A state that finds us in the meeting with media started: finishes a restart the socket's return asked for. */
+  async resume(iceServers: RTCIceServer[]): Promise<void> {
+    if (iceServers.length > 0) this.iceServers = iceServers;
+    if (!this.session || !this.restartPending) return;
+    this.restartPending = false;
+    await this.session.restartIce(this.iceServers);
+  }
+
+  /** A path silent for too long is treated as lost at once: the notice, and an ICE restart. */
+  private watchSilence(session: MediaSession, silentMs: number | null): void {
+    const silent = silentMs !== null && silentMs > SILENT_PATH_MS;
+    if (silent === this.silent) return;
+    this.silent = silent;
+    if (silent) {
+      this.root.dataset.mediaConnection = 'silent';
+      this.events.connectionLost?.(true);
+      void session.restartIce(this.iceServers);
+    } else if (session.pc.connectionState === 'connected') {
+      this.root.dataset.mediaConnection = 'connected';
+      this.events.connectionLost?.(false);
+    }
+  }
+
+  private onConnection(session: MediaSession, state: RTCPeerConnectionState): void {
+    if (this.session !== session) return;
+    this.root.dataset.mediaConnection = state;
+    window.clearTimeout(this.restartTimer);
+    const lost = state === 'disconnected' || state === 'failed' || (state === 'connected' && this.silent);
+    this.events.connectionLost?.(lost);
+    if (state === 'failed') {
+      void session.restartIce(this.iceServers);
+    } else if (state === 'disconnected') {
+      this.restartTimer = window.setTimeout(() => {
+        if (this.session === session && session.pc.connectionState === 'disconnected') {
+          void session.restartIce(this.iceServers);
+        }
+      }, DISCONNECTED_GRACE_MS);
+    }
+  }
+
   /** Turns the page of tiles by `delta`. */
   turnPage(delta: number): void {
     this.page = Math.max(0, this.page + delta);
@@ -126,6 +201,12 @@ export class RoomMedia {
 
   stop(): void {
     window.clearInterval(this.statsTimer);
+    window.clearTimeout(this.restartTimer);
+    this.restartPending = false;
+    this.silent = false;
+    this.packetsSent = 0;
+    if (this.session) this.events.connectionLost?.(false);
+    delete this.root.dataset.mediaConnection;
     this.stopOwnLevel?.();
     this.stopOwnLevel = null;
     window.clearInterval(this.remoteLevelTimer);
@@ -142,8 +223,8 @@ export class RoomMedia {
     this.renderControls();
   }
 
-  async answer(sdp: string, streams: unknown): Promise<void> {
-    await this.session?.answer(sdp, parseStreams(streams));
+  async answer(sdp: string, streams: unknown, joined = false): Promise<void> {
+    await this.session?.answer(sdp, parseStreams(streams), joined);
   }
 
   async renegotiate(message: Record<string, unknown>): Promise<void> {
@@ -257,7 +338,11 @@ export class RoomMedia {
     const inbound = new Map<string, RTCInboundRtpStreamStats>();
     let ownLoss = 0;
     let ownRtt: number | null = null;
+    let selectedPair: string | undefined;
+    let packetsSent = 0;
     report.forEach((entry: { type: string; [key: string]: unknown }) => {
+      if (entry.type === 'outbound-rtp' && typeof entry.packetsSent === 'number') packetsSent += entry.packetsSent;
+      if (entry.type === 'transport' && typeof entry.selectedCandidatePairId === 'string') selectedPair = entry.selectedCandidatePairId;
       if (entry.type === 'candidate-pair' && (entry.nominated || entry.selected) && typeof entry.currentRoundTripTime === 'number') {
         rtt = Math.round(entry.currentRoundTripTime * 1000);
       }
@@ -268,6 +353,11 @@ export class RoomMedia {
       }
     });
     if (this.session !== session) return;
+    // only a tab that sends expects something back every second (the SFU's receiver reports): one that sends and
+    // receives nothing (everyone's camera and microphone off) has a quiet path, not a lost one
+    const sending = packetsSent > this.packetsSent;
+    this.packetsSent = packetsSent;
+    this.watchSilence(session, sending ? pathSilentMs(selectedPair ? report.get(selectedPair) : undefined) : null);
     const people = new Map<string, { loss: number; fps: number | null }>();
     for (const stream of this.streams) {
       const stats = inbound.get(stream.mid);

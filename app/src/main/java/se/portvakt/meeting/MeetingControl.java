@@ -248,7 +248,7 @@ class MeetingControl {
         List<ServerMessage.Stream> streams = answer.streams().stream()
                 .map(s -> new ServerMessage.Stream(s.mid(), UUID.fromString(s.participantId()), s.kind(), s.source()))
                 .toList();
-        return new Published(new ServerMessage.Answer(answer.answerSdp(), streams),
+        return new Published(new ServerMessage.Answer(answer.answerSdp(), streams, answer.joined()),
                 answer.needsMoreSlots() ? new ServerMessage.Renegotiate(answer.audio(), answer.video()) : null);
     }
 

@@ -94,8 +94,10 @@ sealed interface ServerMessage {
      * The SFU's SDP answer to the receiver's own {@code publish}.
      *
      * @param streams what each of the browser's receive m-sections carries now
+     * @param joined  the SFU took the offer as a new connection (it restarted, or the meeting moved): a tab whose
+     *                connection had an answer before must start it over, as its DTLS association is unknown there
      */
-    record Answer(String sdp, List<Stream> streams) implements ServerMessage {}
+    record Answer(String sdp, List<Stream> streams, boolean joined) implements ServerMessage {}
 
     /**
      * A stream forwarded to the receiver.

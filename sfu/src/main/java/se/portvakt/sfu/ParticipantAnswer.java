@@ -12,9 +12,12 @@ import se.portvakt.sfu.ice.IceCredentials;
  * @param streams   what each of the browser's receive m-sections carries now
  * @param audio     audio streams the SFU has for this participant, placed or not
  * @param video     video streams likewise; more than the offer had room for means: offer again
+ * @param joined    this offer joined the participant anew (its first, a reloaded tab, or an SFU that did not know it:
+ *                  restarted, or another node): a browser connection that had an answer before must start over, as
+ *                  its DTLS association is unknown here
  */
 public record ParticipantAnswer(String answerSdp, IceCredentials localIce, IceCredentials remoteIce,
-                                List<ForwardedStream> streams, int audio, int video) {
+                                List<ForwardedStream> streams, int audio, int video, boolean joined) {
 
     public ParticipantAnswer {
         streams = List.copyOf(streams);

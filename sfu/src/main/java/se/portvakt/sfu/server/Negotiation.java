@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import se.portvakt.sfu.ParticipantAnswer;
+import se.portvakt.sfu.sdp.Fingerprint;
 import se.portvakt.sfu.forward.Endpoint;
 import se.portvakt.sfu.forward.SrtpTransport;
 import se.portvakt.sfu.forward.StreamSettings;
@@ -25,8 +26,8 @@ import se.portvakt.sfu.transport.PacketSink;
 
 /**
  * A browser's offer and our answer: a first offer joins the participant (its transport, ICE session and DTLS
- * association), a later one on the same ICE credentials renegotiates, one with other credentials (a reloaded tab)
- * starts over. Called on app threads; the room's monitor orders it against the packet loop.
+ * association), a later one on the same ICE credentials renegotiates, one with other ICE credentials and the same
+ * certificate restarts ICE, one with another certificate (a reloaded tab) starts over. Called on app threads; the room's monitor orders it against the packet loop.
  */
 final class Negotiation {
     private final IceLiteAgent ice;
@@ -58,14 +59,22 @@ final class Negotiation {
         IceCredentials remoteIce = new IceCredentials(offer.iceUfrag(first).orElseThrow(
                 () -> new IllegalArgumentException("offer has no ice-ufrag")), offer.icePwd(first).orElseThrow(
                 () -> new IllegalArgumentException("offer has no ice-pwd")));
+        Fingerprint certificate = offer.fingerprint(first).orElse(null);
         if (existing != null && !existing.ice().remote().equals(remoteIce)) {
-            participants.remove(room, participantId); // a new connection (a reloaded tab): start over
-            existing = null;
             localIce = IceCredentials.random();
-            options = options(localIce, clock.millis());
+            if (certificate != null && certificate.equals(existing.certificate())) {
+                // An ICE restart (RFC 8445 section 9): the same connection looks for a new path. Its DTLS
+                // association, SRTP, streams and subscriptions stay; only the ICE session is new.
+                participants.restartIce(existing, ice.open(localIce, remoteIce));
+            } else {
+                participants.remove(room, participantId); // a new connection (a reloaded tab): start over
+                existing = null;
+            }
+            options = options(localIce, existing == null ? clock.millis() : existing.sessionId());
             plain = IceLiteAnswerer.answer(offer, options);
         }
-        Participant participant = existing != null ? existing : join(room, participantId, offer, first, localIce,
+        boolean joined = existing == null;
+        Participant participant = existing != null ? existing : join(room, participantId, certificate, localIce,
                 remoteIce, options.sessionId());
         Negotiated negotiated = Negotiated.of(offer, plain, sources);
         for (int i = 0; i < plain.media().size(); i++) {
@@ -80,7 +89,7 @@ final class Negotiation {
         SessionDescription answer = IceLiteAnswerer.answer(offer, options.withVersion(version), placement.outgoing());
         events.renegotiations(room);
         return new ParticipantAnswer(SdpWriter.write(answer), localIce, remoteIce, placement.streams(),
-                placement.audio(), placement.video());
+                placement.audio(), placement.video(), joined);
     }
 
     private AnswerOptions options(IceCredentials localIce, long sessionId) {
@@ -88,8 +97,8 @@ final class Negotiation {
     }
 
     /** A new participant: its transport, ICE session and DTLS association; joined to the room. */
-    private Participant join(Room room, String participantId, SessionDescription offer, MediaDescription first,
-                             IceCredentials localIce, IceCredentials remoteIce, long sessionId) {
+    private Participant join(Room room, String participantId, Fingerprint certificate, IceCredentials localIce,
+                             IceCredentials remoteIce, long sessionId) {
         Participant.Holder<PeerPath> path = new Participant.Holder<>();
         PacketSink toPeer = (buf, off, len) -> {
             PeerPath to = path.get();
@@ -102,9 +111,11 @@ final class Negotiation {
         Endpoint endpoint = new Endpoint(participantId, feedbackSsrc, transport, streams);
         IceSession session = ice.open(localIce, remoteIce);
         Participant.Holder<DtlsAssociation> association = new Participant.Holder<>();
-        Participant participant = new Participant(participantId, room, session, endpoint, association, path,
-                new Participant.Holder<>(), sessionId, new AtomicLong());
-        association.set(dtls.accept(offer.fingerprint(first).orElse(null), toPeer, keys -> {
+        Participant.Holder<IceSession> iceSession = new Participant.Holder<>();
+        iceSession.set(session);
+        Participant participant = new Participant(participantId, room, iceSession, certificate, endpoint, association,
+                path, new Participant.Holder<>(), sessionId, new AtomicLong());
+        association.set(dtls.accept(certificate, toPeer, keys -> {
             transport.srtpReady(SrtpSession.open(keys));
             long now = System.nanoTime();
             endpoint.subscriptions().forEach(copy -> copy.connected(now));

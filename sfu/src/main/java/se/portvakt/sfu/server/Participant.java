@@ -1,21 +1,28 @@
 package se.portvakt.sfu.server;
 
 import java.util.concurrent.atomic.AtomicLong;
+import se.portvakt.sfu.sdp.Fingerprint;
 import se.portvakt.sfu.forward.Endpoint;
 import se.portvakt.sfu.ice.IceSession;
 import se.portvakt.sfu.transport.DtlsAssociation;
 
 /**
- * One joined browser: its ICE session, its DTLS association, its forwarding endpoint, the path ICE nominated (a
- * UDP address or an ICE-TCP connection; null until then, and packets to it are dropped before), and what its
- * latest offer settled.
+ * One joined browser: its ICE session (replaced by an ICE restart), its DTLS association, its forwarding endpoint,
+ * the path ICE nominated (a UDP address or an ICE-TCP connection; null until then, and packets to it are dropped
+ * before), and what its latest offer settled.
  *
- * @param sessionId the o= session id of every answer to this connection
+ * @param certificate the fingerprint its first offer named: the same one with new ICE credentials is an ICE restart
+ *                    of this connection, another one a new connection (a reloaded tab)
+ * @param sessionId   the o= session id of every answer to this connection
  * @param answers   how many answers it got: the next answer's o= version
  */
-record Participant(String id, Room room, IceSession ice, Endpoint endpoint, Holder<DtlsAssociation> dtls,
-                   Holder<PeerPath> path, Holder<Negotiated> negotiated, long sessionId,
+record Participant(String id, Room room, Holder<IceSession> iceSession, Fingerprint certificate, Endpoint endpoint,
+                   Holder<DtlsAssociation> dtls, Holder<PeerPath> path, Holder<Negotiated> negotiated, long sessionId,
                    AtomicLong answers) {
+
+    IceSession ice() {
+        return iceSession.get();
+    }
 
     Negotiated current() {
         Negotiated n = negotiated.get();

@@ -29,6 +29,18 @@ final class Participants {
         byUfrag.put(participant.ice().local().ufrag(), participant);
     }
 
+    /**
+     * An ICE restart: the participant answers to {@code fresh}'s credentials from now on and no longer to the old
+     * ones. Its path stays until the browser nominates one of the new session (the old one may still carry media).
+     */
+    void restartIce(Participant participant, IceSession fresh) {
+        IceSession old = participant.ice();
+        byUfrag.put(fresh.local().ufrag(), participant);
+        participant.iceSession().set(fresh);
+        byUfrag.remove(old.local().ufrag(), participant);
+        ice.close(old);
+    }
+
     /** The participant whose nominated UDP address this is, or null. */
     Participant at(InetSocketAddress address) {
         return byAddress.get(address);

@@ -318,6 +318,78 @@ class UdpSfuTest {
     }
 
     @Test
+    void anIceRestartMovesTheConnectionToANewPathAndKeepsItsStreamsAndKeys() throws Exception {
+        KeysOnFirstRecord dtls = new KeysOnFirstRecord();
+        sfu = UdpSfu.start(SfuSettings.loopback(), dtls, Clock.systemUTC());
+        sfu.createMeeting("m1");
+        ParticipantAnswer aliceAnswer = sfu.addParticipant("m1", "alice", publishingOffer());
+        ParticipantAnswer bobAnswer = sfu.addParticipant("m1", "bob", receivingOffer());
+        DatagramSocket alice = client();
+        DatagramSocket bob = client();
+        for (Object[] peer : new Object[][] {{alice, aliceAnswer}, {bob, bobAnswer}}) {
+            DatagramSocket socket = (DatagramSocket) peer[0];
+            send(socket, check((ParticipantAnswer) peer[1], true, new byte[12]));
+            assertThat(receive(socket)).isPresent();
+            send(socket, DTLS_RECORD);
+        }
+        SrtpSession aliceBrowser = dtls.browserSide(0);
+        SrtpSession bobBrowser = dtls.browserSide(1);
+        sendVideo(alice, aliceBrowser, 1, 5);
+        assertThat(receivedVideo(bob, bobBrowser, 5)).as("before the restart").containsExactly(1, 2, 3, 4, 5);
+
+        // Alice's network changes: her browser restarts ICE from another address with new credentials
+        ParticipantAnswer restarted = sfu.negotiate("m1", "alice", publishingOffer().replace("4ukl", "n3w1"), Map.of());
+        assertThat(restarted.joined()).isFalse();
+        assertThat(restarted.localIce()).isNotEqualTo(aliceAnswer.localIce());
+        assertThat(sfu.stats("m1").participants()).isEqualTo(2);
+        assertThat(sfu.stats("m1").streams()).as("alice's two streams and bob's copies of them, as before").hasSize(4);
+        DatagramSocket aliceMoved = client();
+        send(aliceMoved, check(aliceAnswer, true, new byte[12]));
+        byte[] refused = receive(aliceMoved).orElseThrow();
+        assertThat(StunDecoder.decode(refused, 0, refused.length).orElseThrow().type())
+                .as("the old credentials are gone").isEqualTo(StunMessageType.BINDING_ERROR);
+        send(aliceMoved, check(restarted, true, new byte[12]));
+        byte[] accepted = receive(aliceMoved).orElseThrow();
+        assertThat(StunDecoder.decode(accepted, 0, accepted.length).orElseThrow().type())
+                .isEqualTo(StunMessageType.BINDING_SUCCESS);
+
+        // no new DTLS handshake: the same SRTP keys carry on from the new address
+        sendVideo(aliceMoved, aliceBrowser, 6, 5);
+        assertThat(receivedVideo(bob, bobBrowser, 5)).as("after the restart").containsExactly(6, 7, 8, 9, 10);
+        assertThat(dtls.materials).as("no second DTLS association").hasSize(2);
+    }
+
+    /** VP8 packets {@code first}.. from a publisher (the first one a keyframe), protected with its keys. */
+    void sendVideo(DatagramSocket from, SrtpSession keys, int first, int count) throws Exception {
+        for (int seq = first; seq < first + count; seq++) {
+            byte[] packet = new byte[12 + 200 + 16];
+            packet[0] = (byte) 0x80;
+            RtpFields.setPayloadType(packet, 0, 96);
+            RtpFields.setSequenceNumber(packet, 0, seq);
+            RtpFields.setTimestamp(packet, 0, seq * 3000L);
+            RtpFields.setSsrc(packet, 0, 0xA1A1A1A1L);
+            packet[12] = 0x10;
+            packet[13] = (byte) (seq == 1 ? 0x50 : 0x51);
+            send(from, Arrays.copyOf(packet, keys.protectRtp(packet, 0, 212)));
+            Thread.sleep(5);
+        }
+    }
+
+    /** The sequence numbers of the next {@code count} RTP packets a receiver gets (or fewer, after 15 s). */
+    static List<Integer> receivedVideo(DatagramSocket at, SrtpSession keys, int count) throws IOException {
+        List<Integer> got = new ArrayList<>();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (got.size() < count && System.nanoTime() < deadline) {
+            Optional<byte[]> d = receive(at);
+            if (d.isPresent() && new PacketDemux().classify(d.get(), 0, d.get().length) == PacketKind.RTP) {
+                keys.unprotectRtp(d.get(), 0, d.get().length);
+                got.add(RtpFields.sequenceNumber(d.get(), 0));
+            }
+        }
+        return got;
+    }
+
+    @Test
     void loudAudioAnnouncesTheDominantSpeaker() throws Exception {
         KeysOnFirstRecord dtls = new KeysOnFirstRecord();
         sfu = UdpSfu.start(SfuSettings.loopback(), dtls, Clock.systemUTC());
@@ -412,8 +484,18 @@ class UdpSfuTest {
         assertThat(again.localIce()).as("same connection, same credentials").isEqualTo(first.localIce());
         assertThat(SdpParser.parse(again.answerSdp()).origin().split(" ")[1])
                 .isEqualTo(SdpParser.parse(first.answerSdp()).origin().split(" ")[1]);
-        ParticipantAnswer reloaded = sfu.addParticipant("m1", "a", chromeOffer().replace("4ukl", "9xyz"));
-        assertThat(reloaded.localIce()).as("a new connection starts over").isNotEqualTo(first.localIce());
+        assertThat(first.joined()).isTrue();
+        assertThat(again.joined()).isFalse();
+        ParticipantAnswer restarted = sfu.addParticipant("m1", "a", chromeOffer().replace("4ukl", "9xyz"));
+        assertThat(restarted.localIce()).as("an ICE restart: new credentials on both sides")
+                .isNotEqualTo(first.localIce());
+        assertThat(restarted.joined()).as("the same connection (same certificate) keeps its place").isFalse();
+        assertThat(SdpParser.parse(restarted.answerSdp()).origin().split(" ")[1])
+                .isEqualTo(SdpParser.parse(first.answerSdp()).origin().split(" ")[1]);
+        ParticipantAnswer reloaded = sfu.addParticipant("m1", "a",
+                chromeOffer().replace("4ukl", "7abc").replace("BD:3A:A4", "BE:3A:A4"));
+        assertThat(reloaded.localIce()).as("a new connection starts over").isNotEqualTo(restarted.localIce());
+        assertThat(reloaded.joined()).as("another certificate: a new connection").isTrue();
         assertThat(sfu.stats("m1").participants()).isEqualTo(1);
         sfu.closeMeeting("m1");
         assertThatThrownBy(() -> sfu.stats("m1")).isInstanceOf(IllegalArgumentException.class);
