@@ -113,7 +113,7 @@ class BookingController {
     String confirmCancel(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, Locale locale,
             Model model) {
         EditableMeeting meeting = booking.find(actor(host), id).orElseThrow(MeetingNotFound::new);
-        model.addAttribute("meeting", MeetingView.of(meeting.details(), locale));
+        model.addAttribute("meeting", MeetingView.of(meeting.details().summary(), locale));
         return "booking/cancel";
     }
 

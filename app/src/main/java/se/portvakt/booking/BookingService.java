@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEntry;
@@ -173,6 +175,46 @@ public class BookingService implements Meetings {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<MeetingDetails> details(UUID organisationId, UUID meetingId) {
+        return store.find(organisationId, meetingId).map(this::details);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<MeetingSummary> summary(UUID meetingId) {
+        return store.find(meetingId).map(BookingService::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MeetingSummary> between(UUID organisationId, Instant from, Instant to, int page, int pageSize) {
+        return store.between(organisationId, from, to, page * pageSize, pageSize).stream()
+                .map(BookingService::summary).toList();
+    }
+
+    @Override
+    public Optional<UUID> organisationOf(UUID meetingId) {
+        return store.organisationOf(meetingId);
+    }
+
+    @Override
+    public Set<UUID> heldBy(UUID organisationId, Collection<UUID> meetingIds) {
+        return store.heldBy(organisationId, meetingIds);
+    }
+
+    @Override
+    public boolean sameRoom(UUID meetingId, UUID otherMeetingId) {
+        return store.sameRoom(meetingId, otherMeetingId);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void hold(UUID meetingId) {
+        store.lock(meetingId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<MeetingDetails> ofInvitee(UUID inviteeId) {
         return store.meetingOfInvitee(inviteeId).flatMap(store::find).map(this::details);
     }
@@ -281,6 +323,12 @@ public class BookingService implements Meetings {
                 row.end(), ZoneId.of(row.timeZone()), row.roomName(), row.hostName(), row.hostEmail(),
                 row.assuranceLevel(), row.confidential(), row.information(), row.language(), row.status(),
                 row.calendarUid(), row.sequence(), invitees);
+    }
+
+    private static MeetingSummary summary(MeetingRow row) {
+        return new MeetingSummary(row.id(), row.organisationId(), row.title(), row.start(), row.end(),
+                ZoneId.of(row.timeZone()), row.roomName(), row.hostName(), row.assuranceLevel(), row.confidential(),
+                row.information(), row.language(), row.status());
     }
 
     private static String blankToNull(String value) {

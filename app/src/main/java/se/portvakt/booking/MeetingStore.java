@@ -3,8 +3,10 @@ package se.portvakt.booking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,6 +64,29 @@ class MeetingStore {
                  where m.organisation_id = ? and m.starts_at >= ? and m.starts_at < ?
                  order by m.starts_at, m.id offset ? rows fetch next ? rows only""")
                 .params(organisationId, SqlTime.of(from), SqlTime.of(to), offset, limit).query(MeetingStore::meeting).list();
+    }
+
+    Optional<UUID> organisationOf(UUID meetingId) {
+        return jdbc.sql("select organisation_id from meeting where id = ?").param(meetingId).query(UUID.class)
+                .optional();
+    }
+
+    Set<UUID> heldBy(UUID organisationId, Collection<UUID> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select id from meeting where organisation_id = :organisation and id in (:ids)")
+                .param("organisation", organisationId).param("ids", List.copyOf(meetingIds)).query(UUID.class).list());
+    }
+
+    boolean sameRoom(UUID meetingId, UUID otherMeetingId) {
+        return jdbc.sql("select count(*) from meeting a join meeting b on a.room_id = b.room_id where a.id = ? and b.id = ?")
+                .params(meetingId, otherMeetingId).query(Long.class).single() > 0;
+    }
+
+    /** Locks the meeting's row until the transaction ends. */
+    void lock(UUID meetingId) {
+        jdbc.sql("select id from meeting where id = ? for update").param(meetingId).query(UUID.class).optional();
     }
 
     void insert(MeetingRow m, Instant now) {

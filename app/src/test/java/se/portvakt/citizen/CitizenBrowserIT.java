@@ -142,7 +142,7 @@ class CitizenBrowserIT {
         until("the waiting room", () -> "WAITING".equals(roomState()));
 
         UUID samir = booking.details(soonId).orElseThrow().invitees().get(1).id();
-        lobby.admit(lobby.ofInvitee(samir).orElseThrow().id(), false);
+        lobby.admit(lobby.ofInvitee(samir).orElseThrow().id(), () -> false);
         until("admitted", () -> "ADMITTED".equals(roomState()));
         assertThat(audit.latest(bank.organisation().id(), 20)).extracting(AuditEvent::detail)
                 .anyMatch(detail -> detail != null && detail.contains("BANKID through my meetings (SIMULATED), level LOA3"));

@@ -108,7 +108,7 @@ class IdentityConfirmationBrowserIT {
         host.find("[data-join]").click();
         UUID invitee = meeting.invitees().get(0).id();
         until(host, "the host in the meeting", () -> lobby.hostIn(meeting.id(), tenant.host().id()).isPresent());
-        lobby.admit(lobby.ofInvitee(invitee).orElseThrow().id(), true);
+        lobby.admit(lobby.ofInvitee(invitee).orElseThrow().id(), () -> true);
         until(guest, "in the meeting", () -> "IN_MEETING".equals(guest.find("[data-meeting-room]").getAttribute("data-state")));
         until(host, "Samir's confirm button", () -> !host.driver().findElements(By.cssSelector("[data-confirm-identity]")).isEmpty());
         se.portvakt.meeting.RoomPage.openPanel(host, "participants");
