@@ -27,11 +27,11 @@ import se.portvakt.TestClock;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.citizen.IdentityConfirmations.Direction;
 import se.portvakt.lobby.Lobby;
 

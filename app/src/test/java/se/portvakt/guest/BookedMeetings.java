@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.TestMailServer;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 
 /** Books meetings for the guest tests through booking's own service, and reads codes from what was sent. */
 final class BookedMeetings {

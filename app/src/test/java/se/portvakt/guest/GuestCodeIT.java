@@ -22,7 +22,7 @@ import se.portvakt.TestClock;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.guest.BookedMeetings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;
@@ -64,7 +64,7 @@ class GuestCodeIT {
     Booked loa2(String... emails) {
         return meetings.book(tenant, AssuranceLevel.LOA2, false, "sv", tomorrow(),
                 java.util.Arrays.stream(emails).map(email -> invitee("Anna Andersson", email, null))
-                        .toArray(se.portvakt.booking.MeetingRequest.InviteeRequest[]::new));
+                        .toArray(se.portvakt.booking.internal.MeetingRequest.InviteeRequest[]::new));
     }
 
     static String email() {

@@ -23,10 +23,10 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.TestClock;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.Attachments;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.guest.BookedMeetings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;
 

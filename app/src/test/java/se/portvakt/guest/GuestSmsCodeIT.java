@@ -20,7 +20,7 @@ import org.springframework.web.context.WebApplicationContext;
 import se.portvakt.Fixtures;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.guest.BookedMeetings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;

@@ -29,9 +29,9 @@ import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.TestNetwork;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.invitation.OutboxWorker;
 
 /**

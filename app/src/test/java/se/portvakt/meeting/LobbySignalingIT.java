@@ -10,7 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import tools.jackson.databind.JsonNode;
 

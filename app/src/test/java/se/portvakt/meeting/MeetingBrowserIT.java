@@ -18,7 +18,7 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 
 /**

@@ -15,7 +15,7 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.PortvaktApplication;
 import se.portvakt.TestDatabase;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.Rooms;
 import se.portvakt.organisation.Organisations;

@@ -8,11 +8,11 @@ import java.util.UUID;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 
 /** A link-only meeting starting in five minutes (so joining is open), with named guests, and their links. */
 record Rehearsal(Tenant tenant, MeetingDetails meeting, List<String> tokens) {

@@ -24,11 +24,11 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.EditableMeeting;
+import se.portvakt.booking.internal.BookingService;
+import se.portvakt.booking.internal.EditableMeeting;
 import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.sfu.Sfu;
 
