@@ -1,11 +1,9 @@
 package se.portvakt.lobby;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -18,10 +16,8 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.internal.BookingService;
-import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.internal.MeetingRequest;
-import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestArrivals.Arrival;
 import se.portvakt.guest.GuestArrived;
 import se.portvakt.guest.IdentificationMethod;
@@ -31,20 +27,16 @@ import se.portvakt.guest.IdentificationMethod;
 class AdmitWhileHostJoinsIT {
 
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
+    @Autowired TestBookings bookings;
     @Autowired Lobby lobby;
     @Autowired ApplicationEventPublisher events;
 
     @Test
     void aGuestAdmittedAsTheHostJoinsIsNotLeftAdmittedOutside() throws Exception {
         Tenant tenant = fixtures.tenant();
-        Instant start = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        UUID meetingId = booking.book(tenant.actor(), new MeetingRequest("Samtal", tenant.room().id(),
-                tenant.host().id(), start, start.plus(Duration.ofMinutes(45)), AssuranceLevel.NONE, false, null, "sv",
-                List.of(new InviteeRequest(null, "Anna Andersson", "anna-" + UUID.randomUUID() + "@example.se",
-                        null, null))));
-        MeetingDetails meeting = booking.details(meetingId).orElseThrow();
-        UUID invitee = meeting.invitees().get(0).id();
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
+        UUID meetingId = meeting.id();
+        UUID invitee = meeting.invitee(0);
         events.publishEvent(new GuestArrived(new Arrival(invitee, meetingId, IdentificationMethod.LINK,
                 AssuranceLevel.NONE, null, false, false, null, Instant.now()), "Anna Andersson"));
         UUID anna = lobby.ofInvitee(invitee).orElseThrow().id();

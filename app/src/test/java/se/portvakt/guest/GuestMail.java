@@ -3,79 +3,23 @@ package se.portvakt.guest;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import se.portvakt.Fixtures.Tenant;
 import se.portvakt.TestMailServer;
-import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.internal.BookingService;
-import se.portvakt.booking.InviteeDetails;
-import se.portvakt.booking.InviteeLinks;
-import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.internal.MeetingRequest;
-import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 
-/** Books meetings for the guest tests through booking's own service, and reads codes from what was sent. */
-final class BookedMeetings {
+/** What the guest tests read from the messages sent: codes and personal links. */
+final class GuestMail {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-    private final BookingService booking;
-    private final InviteeLinks links;
-
-    BookedMeetings(BookingService booking, InviteeLinks links) {
-        this.booking = booking;
-        this.links = links;
-    }
-
-    /** A booked meeting as a test sees it. */
-    record Booked(MeetingDetails meeting, List<InviteeDetails> invitees, List<String> tokens) {
-        UUID id() {
-            return meeting.id();
-        }
-
-        String path(int invitee, String page) {
-            return "/m/" + tokens.get(invitee) + (page.isEmpty() ? "" : "/" + page);
-        }
-    }
+    private GuestMail() {}
 
     /** Delivers everything due, however much other tests left queued in a shared database. */
     static void deliverAll(se.portvakt.invitation.OutboxWorker outbox) {
         while (outbox.deliverDue() > 0) {
             // each round sends up to one batch
         }
-    }
-
-    static String unique() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static InviteeRequest invitee(String name, String email, String mobile) {
-        return new InviteeRequest(null, name, email, mobile, null);
-    }
-
-    Booked book(Tenant tenant, AssuranceLevel level, boolean confidential, String language, Instant start,
-            InviteeRequest... invitees) {
-        UUID id = booking.book(tenant.actor(), new MeetingRequest("Uppföljning " + unique(), tenant.room().id(),
-                tenant.host().id(), start, start.plus(Duration.ofMinutes(45)), level, confidential,
-                "Ta med läkemedelslistan.", language, List.of(invitees)));
-        return reload(id);
-    }
-
-    Booked reload(UUID id) {
-        MeetingDetails meeting = booking.details(id).orElseThrow();
-        return new Booked(meeting, meeting.invitees(),
-                meeting.invitees().stream().map(invitee -> links.tokenFor(invitee.id())).toList());
-    }
-
-    /** Tomorrow at the hour: far outside the join window. */
-    static Instant tomorrow() {
-        return Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
     }
 
     /** The code in the newest code e-mail to the address. */
