@@ -103,7 +103,8 @@ public class Lobby {
     /** The organisation's waiting room, longest waiting first. */
     public List<Participant> waiting(UUID organisationId) {
         List<Participant> waiting = select("where state = 'WAITING' order by waiting_since, id");
-        Set<UUID> held = meetings.heldBy(organisationId, waiting.stream().map(Participant::meetingId).distinct().toList());
+        Set<UUID> held = meetings.heldBy(organisationId,
+                waiting.stream().map(Participant::meetingId).distinct().toList());
         return waiting.stream().filter(participant -> held.contains(participant.meetingId())).toList();
     }
 

@@ -87,7 +87,8 @@ public class MeetingStore {
     }
 
     boolean sameRoom(UUID meetingId, UUID otherMeetingId) {
-        return jdbc.sql("select count(*) from meeting a join meeting b on a.room_id = b.room_id where a.id = ? and b.id = ?")
+        return jdbc.sql("""
+                select count(*) from meeting a join meeting b on a.room_id = b.room_id where a.id = ? and b.id = ?""")
                 .params(meetingId, otherMeetingId).query(Long.class).single() > 0;
     }
 
