@@ -3,7 +3,7 @@ package se.portvakt;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.UUID;
-import se.portvakt.booking.Actor;
+import se.portvakt.booking.internal.Actor;
 import se.portvakt.booking.Room;
 import se.portvakt.booking.Rooms;
 import se.portvakt.organisation.Organisation;

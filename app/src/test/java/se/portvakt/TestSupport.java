@@ -34,4 +34,11 @@ public class TestSupport {
             se.portvakt.organisation.StaffDirectory staff, se.portvakt.booking.Rooms rooms) {
         return new Fixtures(organisations, staff, rooms);
     }
+
+    @Bean
+    se.portvakt.booking.TestBookings testBookings(se.portvakt.booking.internal.BookingService booking,
+            se.portvakt.booking.InviteeLinks links,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new se.portvakt.booking.TestBookings(booking, links, transactions);
+    }
 }

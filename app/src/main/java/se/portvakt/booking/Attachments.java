@@ -9,13 +9,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import se.portvakt.config.StorableText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
+import se.portvakt.booking.internal.Actor;
+import se.portvakt.booking.internal.AttachmentType;
+import se.portvakt.booking.internal.BookingProperties;
+import se.portvakt.booking.internal.BookingRejected;
+import se.portvakt.booking.internal.ChangeableMeetings;
+import se.portvakt.booking.internal.MeetingStore;
 import se.portvakt.config.SqlTime;
+import se.portvakt.config.StorableText;
 
 /**
  * Files attached to a meeting: checked by size, name and content, kept in the database
@@ -95,7 +101,7 @@ public class Attachments {
 
     /** A file of a meeting of the actor's organisation. */
     public Optional<AttachmentFile> file(Actor actor, UUID meetingId, UUID attachmentId) {
-        if (meetings.find(actor.organisationId(), meetingId).isEmpty()) {
+        if (!meetings.exists(actor.organisationId(), meetingId)) {
             return Optional.empty();
         }
         return file(meetingId, attachmentId);
@@ -114,7 +120,7 @@ public class Attachments {
 
     @Transactional
     public boolean remove(Actor actor, UUID meetingId, UUID attachmentId) {
-        if (meetings.find(actor.organisationId(), meetingId).isEmpty()) {
+        if (!meetings.exists(actor.organisationId(), meetingId)) {
             return false;
         }
         changeable.require(actor, meetingId);

@@ -33,6 +33,12 @@ public record MeetingDetails(
         invitees = List.copyOf(invitees);
     }
 
+    /** The meeting without its invitees. */
+    public MeetingSummary summary() {
+        return new MeetingSummary(id, organisationId, title, start, end, zone, roomName, hostName, assuranceLevel,
+                confidential, information, language, status);
+    }
+
     public List<InviteeDetails> currentInvitees() {
         return invitees.stream().filter(invitee -> !invitee.removed()).toList();
     }

@@ -18,12 +18,11 @@ public record MeetingView(
         boolean confidential,
         String information,
         String language,
-        boolean cancelled,
-        MeetingDetails details) {
+        boolean cancelled) {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-    public static MeetingView of(MeetingDetails meeting, Locale locale) {
+    public static MeetingView of(MeetingSummary meeting, Locale locale) {
         ZonedDateTime start = meeting.start().atZone(meeting.zone());
         ZonedDateTime end = meeting.end().atZone(meeting.zone());
         String date = start.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale));
@@ -31,6 +30,6 @@ public record MeetingView(
                 + (end.toLocalDate().equals(start.toLocalDate()) ? "" : " (+1)");
         return new MeetingView(meeting.id(), meeting.title(), date, time, meeting.roomName(), meeting.hostName(),
                 meeting.assuranceLevel(), meeting.confidential(), meeting.information(), meeting.language(),
-                meeting.status() == MeetingStatus.CANCELLED, meeting);
+                meeting.cancelled());
     }
 }

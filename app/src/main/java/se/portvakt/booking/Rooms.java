@@ -15,7 +15,7 @@ import se.portvakt.config.SqlTime;
 @Component
 public class Rooms {
 
-    static final int MAX_NAME = 200;
+    public static final int MAX_NAME = 200;
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -17,6 +19,7 @@ import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.booking.Meetings;
 import se.portvakt.config.SqlTime;
 import se.portvakt.guest.GuestArrivals.Arrival;
 import se.portvakt.guest.GuestArrived;
@@ -32,12 +35,14 @@ public class Lobby {
     static final int MAX_DENY_MESSAGE = 500;
 
     private final JdbcClient jdbc;
+    private final Meetings meetings;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
-    Lobby(JdbcClient jdbc, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+    Lobby(JdbcClient jdbc, Meetings meetings, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.meetings = meetings;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -97,26 +102,24 @@ public class Lobby {
 
     /** The organisation's waiting room, longest waiting first. */
     public List<Participant> waiting(UUID organisationId) {
-        return select("""
-                where state = 'WAITING' and meeting_id in (select id from meeting where organisation_id = ?)
-                order by waiting_since, id""", organisationId);
+        List<Participant> waiting = select("where state = 'WAITING' order by waiting_since, id");
+        Set<UUID> held = meetings.heldBy(organisationId,
+                waiting.stream().map(Participant::meetingId).distinct().toList());
+        return waiting.stream().filter(participant -> held.contains(participant.meetingId())).toList();
     }
 
     /** The organisation that holds the meeting, or empty for a meeting we do not have. */
     public Optional<UUID> organisationOf(UUID meetingId) {
-        return jdbc.sql("select organisation_id from meeting where id = ?").param(meetingId).query(UUID.class)
-                .optional();
+        return meetings.organisationOf(meetingId);
     }
 
-    /** Whether two meetings are booked in the same room (a guest may be moved between them). */
-    public boolean sameRoom(UUID meetingId, UUID otherMeetingId) {
-        return jdbc.sql("select count(*) from meeting a join meeting b on a.room_id = b.room_id where a.id = ? and b.id = ?")
-                .params(meetingId, otherMeetingId).query(Long.class).single() > 0;
-    }
-
-    /** A host opens the meeting: they are in it, and whoever was admitted before enters with them. */
+    /**
+     * A host opens the meeting: they are in it, and whoever was admitted before enters with them. Holds the meeting
+     * against {@link #admit}, so a guest admitted at the same moment is not left outside.
+     */
     @Transactional
     public Participant hostJoins(UUID meetingId, UUID staffId, String name) {
+        meetings.hold(meetingId);
         Instant now = clock.instant();
         int updated = jdbc.sql("update participant set state = 'IN_MEETING', changed_at = ? where meeting_id = ? and staff_id = ?")
                 .params(SqlTime.of(now), meetingId, staffId).update();
@@ -134,10 +137,17 @@ public class Lobby {
         return host;
     }
 
-    /** Lets a waiting guest in: straight into the meeting when a host is there, else when one comes. */
-    public void admit(UUID participantId, boolean hostPresent) {
-        change(participantId, hostPresent ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED, false,
-                ParticipantState.WAITING);
+    /**
+     * Lets a waiting guest in: straight into the meeting when a host is there, else when one comes. Whether a host
+     * is there is asked with the meeting held against {@link #hostJoins}: asked before, a host joining in between
+     * would have let in those admitted so far and missed this guest.
+     */
+    @Transactional
+    public void admit(UUID participantId, BooleanSupplier hostPresent) {
+        Participant participant = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
+        meetings.hold(participant.meetingId());
+        change(participantId, hostPresent.getAsBoolean() ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED,
+                false, ParticipantState.WAITING);
     }
 
     public void deny(UUID participantId, String message) {
@@ -154,7 +164,7 @@ public class Lobby {
     @Transactional
     public void move(UUID participantId, UUID targetMeetingId, boolean hostPresentThere) {
         Participant participant = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
-        if (participant.isHost() || !sameRoom(participant.meetingId(), targetMeetingId)) {
+        if (participant.isHost() || !meetings.sameRoom(participant.meetingId(), targetMeetingId)) {
             throw new LobbyRefusal("not-same-room");
         }
         int moved = jdbc.sql("""

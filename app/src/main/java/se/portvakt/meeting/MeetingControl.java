@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingStatus;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditActor;
@@ -79,14 +79,15 @@ class MeetingControl {
     private void host(Caller.Host host, HostOnly command) {
         if (command instanceof ClientMessage.Admit admit) {
             Participant guest = entitledGuest(host, admit.participantId());
-            lobby.admit(guest.id(), openForEntry(guest.meetingId()).started());
+            openForEntry(guest.meetingId());
+            lobby.admit(guest.id(), () -> sessions.life(guest.meetingId()).started());
             decided(host, AuditAction.GUEST_ADMITTED, guest);
         } else if (command instanceof ClientMessage.AdmitAll all) {
             ownMeeting(host, all.meetingId());
-            boolean started = openForEntry(all.meetingId()).started();
+            openForEntry(all.meetingId());
             attendance.recheck(all.meetingId());
             lobby.ofMeeting(all.meetingId(), ParticipantState.WAITING).forEach(guest -> {
-                lobby.admit(guest.id(), started);
+                lobby.admit(guest.id(), () -> sessions.life(all.meetingId()).started());
                 decided(host, AuditAction.GUEST_ADMITTED, guest);
             });
         } else if (command instanceof ClientMessage.Deny deny) {
@@ -313,7 +314,7 @@ class MeetingControl {
     }
 
     private boolean cancelled(UUID meetingId) {
-        return meetings.details(meetingId).map(meeting -> meeting.status() == MeetingStatus.CANCELLED).orElse(true);
+        return meetings.summary(meetingId).map(MeetingSummary::cancelled).orElse(true);
     }
 
     private MeetingSessions.Life openForEntry(UUID meetingId) {

@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import se.portvakt.audit.AuditActor;
-import se.portvakt.booking.Actor;
-import se.portvakt.booking.BookingService;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
+import se.portvakt.booking.MeetingSummary;
+import se.portvakt.booking.Meetings;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantState;
@@ -36,18 +35,18 @@ class Snapshots {
     private final ChatLog chat;
     private final RaisedHands hands;
     private final MediaStates media;
-    private final BookingService booking;
+    private final Meetings meetings;
     private final TurnCredentials turn;
     private final Clock clock;
 
     Snapshots(Lobby lobby, MeetingSessions sessions, ChatLog chat, RaisedHands hands, MediaStates media,
-            BookingService booking, TurnCredentials turn, Clock clock) {
+            Meetings meetings, TurnCredentials turn, Clock clock) {
         this.lobby = lobby;
         this.sessions = sessions;
         this.chat = chat;
         this.hands = hands;
         this.media = media;
-        this.booking = booking;
+        this.meetings = meetings;
         this.turn = turn;
         this.clock = clock;
     }
@@ -81,8 +80,8 @@ class Snapshots {
         List<ServerMessage.Waiting> waiting = lobby.waiting(host.organisationId()).stream()
                 .map(participant -> waiting(participant, details)).toList();
         Instant now = clock.instant();
-        List<ServerMessage.MeetingChoice> choices = booking.between(new Actor(host.organisationId(), AuditActor.staff(host.staffId())),
-                        now.minus(CHOICES_BEFORE), now.plus(CHOICES_AFTER), 0, 200).stream()
+        List<ServerMessage.MeetingChoice> choices = meetings.between(host.organisationId(), now.minus(CHOICES_BEFORE),
+                        now.plus(CHOICES_AFTER), 0, 200).stream()
                 .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
                 .filter(meeting -> !sessions.life(meeting.id()).ended())
                 .map(meeting -> {
@@ -95,7 +94,7 @@ class Snapshots {
 
     ServerMessage.Waiting waiting(Participant participant, Map<UUID, MeetingDetails> cache) {
         MeetingDetails meeting = cache.computeIfAbsent(participant.meetingId(),
-                id -> booking.details(id).orElseThrow());
+                id -> meetings.details(id).orElseThrow());
         UUID invitee = participant.inviteeId();
         Map<UUID, String> names = new java.util.HashMap<>();
         meeting.currentInvitees().forEach(i -> names.put(i.id(), i.name()));
@@ -109,7 +108,7 @@ class Snapshots {
     }
 
     ServerMessage.MeetingInfo info(UUID meetingId) {
-        MeetingDetails meeting = booking.details(meetingId).orElseThrow();
+        MeetingSummary meeting = meetings.summary(meetingId).orElseThrow();
         MeetingSessions.Life life = sessions.life(meetingId);
         return new ServerMessage.MeetingInfo(meetingId, meeting.title(), meeting.roomName(), life.started(),
                 life.locked(), life.ended());

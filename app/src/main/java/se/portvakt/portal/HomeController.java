@@ -8,10 +8,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import se.portvakt.audit.AuditActor;
-import se.portvakt.booking.Actor;
-import se.portvakt.booking.BookingService;
 import se.portvakt.booking.MeetingView;
+import se.portvakt.booking.Meetings;
 import se.portvakt.booking.Rooms;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.organisation.Organisations;
@@ -23,13 +21,13 @@ class HomeController {
     private static final int MAX_TODAY = 100;
 
     private final Rooms rooms;
-    private final BookingService booking;
+    private final Meetings meetings;
     private final Organisations organisations;
     private final Clock clock;
 
-    HomeController(Rooms rooms, BookingService booking, Organisations organisations, Clock clock) {
+    HomeController(Rooms rooms, Meetings meetings, Organisations organisations, Clock clock) {
         this.rooms = rooms;
-        this.booking = booking;
+        this.meetings = meetings;
         this.organisations = organisations;
         this.clock = clock;
     }
@@ -40,7 +38,7 @@ class HomeController {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         model.addAttribute("organisation", organisations.get(host.organisationId()));
         model.addAttribute("rooms", rooms.of(host.organisationId()));
-        model.addAttribute("meetings", booking.between(new Actor(host.organisationId(), AuditActor.staff(host.id())),
+        model.addAttribute("meetings", meetings.between(host.organisationId(),
                         today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(), 0, MAX_TODAY)
                 .stream().map(meeting -> MeetingView.of(meeting, locale)).toList());
         return "portal/home";

@@ -15,15 +15,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.guest.GuestArrivals;
-import se.portvakt.booking.Actor;
 import se.portvakt.booking.Attachments;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.EditableMeeting;
+import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingNotFound;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.MeetingView;
+import se.portvakt.booking.Meetings;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.invitation.Delivery;
 import se.portvakt.invitation.InvitationDeliveries;
@@ -35,17 +33,17 @@ class MeetingsController {
 
     static final int PAGE_SIZE = 25;
 
-    private final BookingService booking;
+    private final Meetings meetings;
     private final Attachments attachments;
     private final InvitationDeliveries deliveries;
     private final Organisations organisations;
     private final GuestArrivals arrivals;
     private final Clock clock;
 
-    MeetingsController(BookingService booking, Attachments attachments, InvitationDeliveries deliveries,
+    MeetingsController(Meetings meetings, Attachments attachments, InvitationDeliveries deliveries,
             Organisations organisations, GuestArrivals arrivals, Clock clock) {
         this.arrivals = arrivals;
-        this.booking = booking;
+        this.meetings = meetings;
         this.attachments = attachments;
         this.deliveries = deliveries;
         this.organisations = organisations;
@@ -59,26 +57,26 @@ class MeetingsController {
         LocalDate first = parseOrToday(from, zone);
         int safePage = Math.max(0, page);
         // one more than a page tells whether there is a next page
-        List<MeetingView> meetings = booking.between(actor(host), first.atStartOfDay(zone).toInstant(),
+        List<MeetingView> shown = meetings.between(host.organisationId(), first.atStartOfDay(zone).toInstant(),
                         first.plusYears(2).atStartOfDay(zone).toInstant(), safePage, PAGE_SIZE + 1)
                 .stream().map(meeting -> MeetingView.of(meeting, locale)).toList();
-        model.addAttribute("meetings", meetings.subList(0, Math.min(PAGE_SIZE, meetings.size())));
+        model.addAttribute("meetings", shown.subList(0, Math.min(PAGE_SIZE, shown.size())));
         model.addAttribute("from", first);
         model.addAttribute("page", safePage);
-        model.addAttribute("hasNext", meetings.size() > PAGE_SIZE);
+        model.addAttribute("hasNext", shown.size() > PAGE_SIZE);
         return "portal/meetings";
     }
 
     @GetMapping("/meetings/{id}")
     String show(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, Locale locale, Model model) {
-        EditableMeeting meeting = booking.find(actor(host), id).orElseThrow(MeetingNotFound::new);
-        model.addAttribute("meeting", MeetingView.of(meeting.details(), locale));
-        model.addAttribute("invitees", meeting.details().currentInvitees());
+        MeetingDetails meeting = meetings.details(host.organisationId(), id).orElseThrow(MeetingNotFound::new);
+        model.addAttribute("meeting", MeetingView.of(meeting.summary(), locale));
+        model.addAttribute("invitees", meeting.currentInvitees());
         model.addAttribute("attachments", attachments.list(id));
         model.addAttribute("deliveries", deliveryStates(id));
         model.addAttribute("arrivals", arrivals.ofMeeting(id));
-        model.addAttribute("changeable", meeting.details().status() != MeetingStatus.CANCELLED
-                && meeting.details().end().isAfter(clock.instant()));
+        model.addAttribute("changeable", meeting.status() != MeetingStatus.CANCELLED
+                && meeting.end().isAfter(clock.instant()));
         return "portal/meeting";
     }
 
@@ -99,9 +97,5 @@ class MeetingsController {
         } catch (DateTimeParseException e) {
             return LocalDate.now(clock.withZone(zone));
         }
-    }
-
-    private static Actor actor(StaffPrincipal host) {
-        return new Actor(host.organisationId(), AuditActor.staff(host.id()));
     }
 }

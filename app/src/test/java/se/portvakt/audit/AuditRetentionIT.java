@@ -19,9 +19,9 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.TestClock;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.Attachments;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.RetentionPurge;
+import se.portvakt.booking.internal.BookingService;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.RetentionPurge;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.person.PersonalIdentityNumber;
 

@@ -25,9 +25,9 @@ import se.portvakt.TestClock;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.BookingService;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.identity.EidMethod;
 import se.portvakt.identity.EidRules;
 import se.portvakt.lobby.Lobby;
@@ -142,7 +142,7 @@ class CitizenBrowserIT {
         until("the waiting room", () -> "WAITING".equals(roomState()));
 
         UUID samir = booking.details(soonId).orElseThrow().invitees().get(1).id();
-        lobby.admit(lobby.ofInvitee(samir).orElseThrow().id(), false);
+        lobby.admit(lobby.ofInvitee(samir).orElseThrow().id(), () -> false);
         until("admitted", () -> "ADMITTED".equals(roomState()));
         assertThat(audit.latest(bank.organisation().id(), 20)).extracting(AuditEvent::detail)
                 .anyMatch(detail -> detail != null && detail.contains("BANKID through my meetings (SIMULATED), level LOA3"));

@@ -27,11 +27,11 @@ import se.portvakt.TestClock;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.citizen.IdentityConfirmations.Direction;
 import se.portvakt.lobby.Lobby;
 
@@ -108,7 +108,7 @@ class IdentityConfirmationBrowserIT {
         host.find("[data-join]").click();
         UUID invitee = meeting.invitees().get(0).id();
         until(host, "the host in the meeting", () -> lobby.hostIn(meeting.id(), tenant.host().id()).isPresent());
-        lobby.admit(lobby.ofInvitee(invitee).orElseThrow().id(), true);
+        lobby.admit(lobby.ofInvitee(invitee).orElseThrow().id(), () -> true);
         until(guest, "in the meeting", () -> "IN_MEETING".equals(guest.find("[data-meeting-room]").getAttribute("data-state")));
         until(host, "Samir's confirm button", () -> !host.driver().findElements(By.cssSelector("[data-confirm-identity]")).isEmpty());
         se.portvakt.meeting.RoomPage.openPanel(host, "participants");

@@ -1,7 +1,8 @@
 package se.portvakt.guest;
 
+import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.portvakt.guest.BookedMeetings.unique;
+import static se.portvakt.booking.TestBookings.unique;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +22,9 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.invitation.OutboxWorker;
+import se.portvakt.booking.TestBookings;
 
 /**
  * A guest in headless Chromium, from the invitation e-mail's link to the point of joining: LOA2 with a code by
@@ -35,20 +35,17 @@ import se.portvakt.invitation.OutboxWorker;
 class GuestBrowserIT {
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired OutboxWorker outbox;
 
     Browser browser;
     Tenant tenant;
-    BookedMeetings meetings;
 
     @BeforeEach
     void open() {
         browser = new Browser(port);
         tenant = fixtures.tenant();
-        meetings = new BookedMeetings(booking, links);
     }
 
     @AfterEach
@@ -64,11 +61,11 @@ class GuestBrowserIT {
     @Test
     void aGuestIdentifiesWithAnEmailCodeAndJoins() {
         String email = "anna-" + unique() + "@example.se";
-        var meeting = meetings.book(tenant, AssuranceLevel.LOA2, false, "sv", soon(),
-                new InviteeRequest(null, "Anna Andersson", email, null, null));
-        BookedMeetings.deliverAll(outbox);
+        var meeting = bookings.book(followUp(tenant).start(soon())
+                .invitees(new InviteeRequest(null, "Anna Andersson", email, null, null)));
+        GuestMail.deliverAll(outbox);
 
-        browser.open(BookedMeetings.linkMailedTo(email));
+        browser.open(GuestMail.linkMailedTo(email));
         browser.find("#contact");
         browser.assertAccessible();
         browser.type("#contact", email);
@@ -76,8 +73,8 @@ class GuestBrowserIT {
 
         browser.find("#code");
         browser.assertAccessible();
-        BookedMeetings.deliverAll(outbox);
-        browser.type("#code", BookedMeetings.codeMailedTo(email, GuestCodeIT.SUBJECT));
+        GuestMail.deliverAll(outbox);
+        browser.type("#code", GuestMail.codeMailedTo(email, GuestCodeIT.SUBJECT));
         browser.find("form button[type=submit]").click();
 
         assertThat(browser.text("h1")).isEqualTo(meeting.meeting().title());
@@ -113,11 +110,11 @@ class GuestBrowserIT {
         String email = "anna-" + unique() + "@example.se";
         // no personal identity number on the invitation: other tests' orders for Anna's number (BankID allows one
         // at a time per number) cannot get in the way; GuestEidIT checks the number match
-        var meeting = meetings.book(tenant, AssuranceLevel.LOA3, true, "sv", soon(),
-                new InviteeRequest(null, "Anna Svensson", email, null, null));
-        BookedMeetings.deliverAll(outbox);
+        var meeting = bookings.book(followUp(tenant).level(AssuranceLevel.LOA3).confidential(true).start(soon())
+                .invitees(new InviteeRequest(null, "Anna Svensson", email, null, null)));
+        GuestMail.deliverAll(outbox);
 
-        browser.open(BookedMeetings.linkMailedTo(email));
+        browser.open(GuestMail.linkMailedTo(email));
         browser.find(".eid-choices");
         browser.assertAccessible();
         browser.find("input[name=method][value=BANKID] ~ .actions button[value=true]").click();

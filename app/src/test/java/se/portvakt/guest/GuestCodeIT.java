@@ -1,11 +1,12 @@
 package se.portvakt.guest;
 
+import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.portvakt.guest.BookedMeetings.codeMailedTo;
-import static se.portvakt.guest.BookedMeetings.codeMailsTo;
-import static se.portvakt.guest.BookedMeetings.invitee;
-import static se.portvakt.guest.BookedMeetings.tomorrow;
-import static se.portvakt.guest.BookedMeetings.unique;
+import static se.portvakt.guest.GuestMail.codeMailedTo;
+import static se.portvakt.guest.GuestMail.codeMailsTo;
+import static se.portvakt.booking.TestBookings.invitee;
+import static se.portvakt.booking.TestBookings.tomorrow;
+import static se.portvakt.booking.TestBookings.unique;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,13 +22,11 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.TestClock;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
-import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
-import se.portvakt.guest.BookedMeetings.Booked;
+import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;
 import se.portvakt.invitation.DirectMessages;
 import se.portvakt.invitation.OutboxWorker;
+import se.portvakt.booking.TestBookings;
 
 /** LOA2 by e-mail code, end to end: the real pages, database, outbox and SMTP server (GreenMail). */
 @IntegrationTest
@@ -35,10 +34,9 @@ class GuestCodeIT {
 
     static final String SUBJECT = "Din engångskod till videomötet";
 
+    @Autowired TestBookings bookings;
     @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired OutboxWorker outbox;
     @Autowired TestClock clock;
     @Autowired AuditLog audit;
@@ -46,13 +44,11 @@ class GuestCodeIT {
     @Autowired DirectMessages sms;
 
     Tenant tenant;
-    BookedMeetings meetings;
     GuestBrowser guest;
 
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        meetings = new BookedMeetings(booking, links);
         guest = new GuestBrowser(context);
     }
 
@@ -62,9 +58,9 @@ class GuestCodeIT {
     }
 
     Booked loa2(String... emails) {
-        return meetings.book(tenant, AssuranceLevel.LOA2, false, "sv", tomorrow(),
-                java.util.Arrays.stream(emails).map(email -> invitee("Anna Andersson", email, null))
-                        .toArray(se.portvakt.booking.MeetingRequest.InviteeRequest[]::new));
+        return bookings.book(followUp(tenant).invitees(java.util.Arrays.stream(emails)
+                .map(email -> invitee("Anna Andersson", email, null))
+                .toArray(se.portvakt.booking.internal.MeetingRequest.InviteeRequest[]::new)));
     }
 
     static String email() {
@@ -85,7 +81,7 @@ class GuestCodeIT {
         Page sent = guest.post(meeting.path(0, "contact"), "contact", email.replace("example.se", "Example.SE"));
         assertThat(sent.location()).isEqualTo(meeting.path(0, "code") + "?sent");
         assertThat(guest.get(sent.location()).body()).contains("Om uppgiften stämmer med inbjudan har vi skickat en kod");
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         String code = codeMailedTo(email, SUBJECT);
         String before = guest.sessionId();
 
@@ -121,7 +117,7 @@ class GuestCodeIT {
         String email = email();
         Booked meeting = loa2(email);
         guest.post(meeting.path(0, "contact"), "contact", email);
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         String code = codeMailedTo(email, SUBJECT);
         guest.post(meeting.path(0, "code"), "code", code);
 
@@ -143,7 +139,7 @@ class GuestCodeIT {
 
         assertThat(wrong.location()).isEqualTo(meeting.path(0, "code") + "?sent");
         assertThat(wrongNumber.location()).isEqualTo(meeting.path(0, "code") + "?sent");
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         assertThat(codeMailsTo(email, SUBJECT)).isZero();
         assertThat(jdbc.sql("select count(*) from outbox_message where invitee_id = ? and subject = ?")
                 .params(meeting.invitees().get(0).id(), SUBJECT).query(Long.class).single()).isZero();
@@ -168,7 +164,7 @@ class GuestCodeIT {
         String email = email();
         Booked meeting = loa2(email);
         guest.post(meeting.path(0, "contact"), "contact", email);
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         String code = codeMailedTo(email, SUBJECT);
         String wrong = code.equals("000000") ? "111111" : "000000";
 
@@ -187,7 +183,7 @@ class GuestCodeIT {
         assertThat(guest.post(meeting.path(0, "code"), "code", code).body())
                 .as("the lock threw the old code away").contains("Du har 4 försök kvar");
         guest.post(meeting.path(0, "contact"), "contact", email);
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         String fresh = codeMailedTo(email, SUBJECT);
         assertThat(guest.post(meeting.path(0, "code"), "code", fresh).location()).isEqualTo(meeting.path(0, "info"));
     }
@@ -197,7 +193,7 @@ class GuestCodeIT {
         String email = email();
         Booked meeting = loa2(email);
         guest.post(meeting.path(0, "contact"), "contact", email);
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         String code = codeMailedTo(email, SUBJECT);
 
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -211,7 +207,7 @@ class GuestCodeIT {
         String bertil = "bertil-" + unique() + "@example.se";
         Booked meeting = loa2(anna, bertil);
         guest.post(meeting.path(0, "contact"), "contact", anna);
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         String annasCode = codeMailedTo(anna, SUBJECT);
 
         GuestBrowser other = new GuestBrowser(context);
@@ -235,7 +231,7 @@ class GuestCodeIT {
 
         guest.post(meeting.path(0, "contact"), "contact", email);
         guest.post(meeting.path(0, "contact"), "contact", email);
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         assertThat(codeMailsTo(email, SUBJECT)).as("no second code within the resend interval").isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(61));
@@ -246,7 +242,7 @@ class GuestCodeIT {
 
         assertThat(sixth.location()).isNull();
         assertThat(sixth.body()).contains("Du har begärt för många koder. Försök igen efter kl.");
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         assertThat(codeMailsTo(email, SUBJECT)).isEqualTo(2);
         assertThat(actions()).contains("guest.code.throttled");
     }
@@ -254,8 +250,8 @@ class GuestCodeIT {
     @Test
     void theCodeStepsAreInTheMeetingsLanguageAndSwitchable() {
         String email = email();
-        Booked meeting = meetings.book(tenant, AssuranceLevel.LOA2, false, "en", tomorrow(),
-                invitee("Anna Andersson", email, null));
+        Booked meeting = bookings.book(followUp(tenant).language("en")
+                .invitees(invitee("Anna Andersson", email, null)));
 
         guest.get(meeting.path(0, ""));
         assertThat(guest.get(meeting.path(0, "contact")).body()).contains("lang=\"en\"", "E-mail address");
@@ -264,7 +260,7 @@ class GuestCodeIT {
         assertThat(guest.get(meeting.path(0, "contact")).body()).as("the guest's choice stands").contains("lang=\"fi\"");
 
         guest.post(meeting.path(0, "contact"), "contact", email);
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
         assertThat(codeMailsTo(email, "Your one-time code for the video meeting")).isEqualTo(1);
     }
 

@@ -1,9 +1,10 @@
 package se.portvakt.guest;
 
+import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static se.portvakt.guest.BookedMeetings.tomorrow;
-import static se.portvakt.guest.BookedMeetings.unique;
+import static se.portvakt.booking.TestBookings.tomorrow;
+import static se.portvakt.booking.TestBookings.unique;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,15 +27,14 @@ import se.portvakt.SimulatedPhone;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
-import se.portvakt.guest.BookedMeetings.Booked;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;
 import se.portvakt.identity.EidMethod;
 import se.portvakt.identity.EidRules;
 import se.portvakt.identity.EidStatus;
 import tools.jackson.databind.json.JsonMapper;
+import se.portvakt.booking.TestBookings;
 
 /**
  * LOA3 through the real BankID and Freja eID clients, over HTTP, against the simulators: the guest scans what
@@ -55,29 +55,26 @@ class GuestEidIT {
     static final Pattern FREJA_LINK = Pattern.compile("href=\"(frejaeid://[^\"]+)\"");
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired EidRules rules;
     @Autowired AuditLog audit;
 
     Tenant tenant;
-    BookedMeetings meetings;
     GuestBrowser guest;
     SimulatedPhone phone;
 
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        meetings = new BookedMeetings(booking, links);
         guest = new GuestBrowser(context);
         phone = new SimulatedPhone(port);
     }
 
     Booked loa3(boolean confidential, String pin, Instant start) {
-        return meetings.book(tenant, AssuranceLevel.LOA3, confidential, "sv", start,
-                new InviteeRequest(null, "Anna Svensson", "anna-" + unique() + "@example.se", null, pin));
+        return bookings.book(followUp(tenant).level(AssuranceLevel.LOA3).confidential(confidential).start(start)
+                .invitees(new InviteeRequest(null, "Anna Svensson", "anna-" + unique() + "@example.se", null, pin)));
     }
 
     EidStatus status(Booked meeting) {
@@ -266,10 +263,10 @@ class GuestEidIT {
 
     @Test
     void anAnonymousGuestIsKnownByPseudonymAndOnlyTheHostSeesWhoItIs() throws Exception {
-        Booked meeting = meetings.book(tenant, AssuranceLevel.LOA3, true, "sv",
-                Instant.now().plus(10, ChronoUnit.MINUTES),
-                new InviteeRequest(null, "Samir Nordin", "samir-" + unique() + "@example.se", null, SAMIR_BANKID),
-                new InviteeRequest(null, "Bo Ek", "bo-" + unique() + "@example.se", null, null));
+        Booked meeting = bookings.book(followUp(tenant).level(AssuranceLevel.LOA3).confidential(true)
+                .start(Instant.now().plus(10, ChronoUnit.MINUTES)).invitees(
+                        new InviteeRequest(null, "Samir Nordin", "samir-" + unique() + "@example.se", null, SAMIR_BANKID),
+                        new InviteeRequest(null, "Bo Ek", "bo-" + unique() + "@example.se", null, null)));
         guest.post(meeting.path(0, "eid"), "method", "BANKID", "qr", "true");
         phone.bankIdApprove(scanQr(meeting), null, SAMIR_BANKID);
         assertThat(finalStatus(meeting).status()).isEqualTo("COMPLETE");

@@ -1,9 +1,10 @@
 package se.portvakt.guest;
 
+import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.portvakt.guest.BookedMeetings.invitee;
-import static se.portvakt.guest.BookedMeetings.tomorrow;
-import static se.portvakt.guest.BookedMeetings.unique;
+import static se.portvakt.booking.TestBookings.invitee;
+import static se.portvakt.booking.TestBookings.tomorrow;
+import static se.portvakt.booking.TestBookings.unique;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,12 +24,12 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.TestClock;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.Attachments;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
-import se.portvakt.guest.BookedMeetings.Booked;
+import se.portvakt.booking.internal.BookingService;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;
+import se.portvakt.booking.TestBookings;
 
 /** The link's gate, the meeting page, its files and joining: who may see what, and when. */
 @IntegrationTest
@@ -36,22 +37,20 @@ class GuestMeetingPageIT {
 
     static final byte[] PDF = "%PDF-1.7\n% Portvakt\n".getBytes(StandardCharsets.US_ASCII);
 
+    @Autowired TestBookings bookings;
     @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
     @Autowired BookingService booking;
     @Autowired Attachments attachments;
-    @Autowired InviteeLinks links;
     @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
 
     Tenant tenant;
-    BookedMeetings meetings;
     GuestBrowser guest;
 
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        meetings = new BookedMeetings(booking, links);
         guest = new GuestBrowser(context);
     }
 
@@ -61,7 +60,8 @@ class GuestMeetingPageIT {
     }
 
     Booked linkOnly(Instant start, boolean confidential, InviteeRequest... invitees) {
-        return meetings.book(tenant, AssuranceLevel.NONE, confidential, "sv", start, invitees);
+        return bookings.book(followUp(tenant).level(AssuranceLevel.NONE).confidential(confidential).start(start)
+                .invitees(invitees));
     }
 
     static InviteeRequest anna() {
@@ -97,7 +97,7 @@ class GuestMeetingPageIT {
 
     @Test
     void loa3GoesToTheEidChoice() {
-        Booked meeting = meetings.book(tenant, AssuranceLevel.LOA3, false, "sv", tomorrow(), anna());
+        Booked meeting = bookings.book(followUp(tenant).level(AssuranceLevel.LOA3).invitees(anna()));
 
         assertThat(guest.get(meeting.path(0, "")).location()).isEqualTo(meeting.path(0, "eid"));
         Page eid = guest.get(meeting.path(0, "eid"));

@@ -1,8 +1,9 @@
 package se.portvakt.guest;
 
+import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.portvakt.guest.BookedMeetings.invitee;
-import static se.portvakt.guest.BookedMeetings.tomorrow;
+import static se.portvakt.booking.TestBookings.invitee;
+import static se.portvakt.booking.TestBookings.tomorrow;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,14 +20,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.context.WebApplicationContext;
 import se.portvakt.Fixtures;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
-import se.portvakt.guest.BookedMeetings.Booked;
+import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;
 import se.portvakt.invitation.OutboxWorker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import se.portvakt.booking.TestBookings;
 
 /**
  * LOA2 by SMS code, end to end, with a real HTTP server standing in for the SMS gateway (configured,
@@ -49,27 +48,25 @@ class GuestSmsCodeIT {
         GATEWAY.stop(0);
     }
 
+    @Autowired TestBookings bookings;
     @Autowired WebApplicationContext context;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired OutboxWorker outbox;
 
     @Test
     void aGuestIdentifiesWithTheCodeSentBySms() {
         String mobile = "+4670" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
-        Booked meeting = new BookedMeetings(booking, links).book(fixtures.tenant(), AssuranceLevel.LOA2, false, "sv",
-                tomorrow(), invitee("Anna Andersson", null, mobile));
+        Booked meeting = bookings.book(followUp(fixtures.tenant()).invitees(invitee("Anna Andersson", null, mobile)));
         GuestBrowser guest = new GuestBrowser(context);
         String typed = "0" + mobile.substring(3, 5) + "-" + mobile.substring(5, 8) + " " + mobile.substring(8);
 
         Page sent = guest.post(meeting.path(0, "contact"), "contact", typed);
-        BookedMeetings.deliverAll(outbox);
+        GuestMail.deliverAll(outbox);
 
         assertThat(sent.location()).isEqualTo(meeting.path(0, "code") + "?sent");
         List<String> texts = smsTo(mobile);
         assertThat(texts).hasSize(2).last().asString().startsWith("Portvakt: Din engångskod är ");
-        String code = BookedMeetings.codeIn(texts.get(1));
+        String code = GuestMail.codeIn(texts.get(1));
         assertThat(texts.get(1)).endsWith("#" + code);
         Page identified = guest.post(meeting.path(0, "code"), "code", code);
         assertThat(identified.location()).isEqualTo(meeting.path(0, "info"));

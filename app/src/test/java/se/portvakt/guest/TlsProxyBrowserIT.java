@@ -1,5 +1,6 @@
 package se.portvakt.guest;
 
+import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -29,10 +30,9 @@ import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.TestNetwork;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.invitation.OutboxWorker;
+import se.portvakt.booking.TestBookings;
 
 /**
  * The journey through a real TLS proxy: Debian's nginx with the operator's own configuration
@@ -48,9 +48,8 @@ class TlsProxyBrowserIT {
     static final String PROXY_SOURCE = "127.0.0.3";
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired OutboxWorker outbox;
     @Autowired JdbcClient jdbc;
     @TempDir Path dir;
@@ -116,12 +115,13 @@ class TlsProxyBrowserIT {
     @Test
     void aGuestIdentifiesWaitsIsAdmittedAndSeesTheHostThroughHttpsAndWss() throws Exception {
         Tenant tenant = fixtures.tenant();
-        String email = "tls-" + BookedMeetings.unique() + "@example.se";
-        var meeting = new BookedMeetings(booking, links).book(tenant, AssuranceLevel.LOA3, false, "sv",
-                Instant.now().plus(Duration.ofMinutes(10)), new InviteeRequest(null, "Anna Svensson", email, null, null));
-        BookedMeetings.deliverAll(outbox);
+        String email = "tls-" + TestBookings.unique() + "@example.se";
+        var meeting = bookings.book(followUp(tenant).level(AssuranceLevel.LOA3)
+                .start(Instant.now().plus(Duration.ofMinutes(10)))
+                .invitees(new InviteeRequest(null, "Anna Svensson", email, null, null)));
+        GuestMail.deliverAll(outbox);
 
-        guest.open(BookedMeetings.linkMailedTo(email));
+        guest.open(GuestMail.linkMailedTo(email));
         assertThat(guest.driver().getCurrentUrl()).startsWith("https://");
         guest.find("input[name=method][value=BANKID] ~ .actions button[value=true]").click();
         guest.find("img[data-eid-qr]");

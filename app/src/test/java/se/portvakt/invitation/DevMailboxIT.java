@@ -1,5 +1,6 @@
 package se.portvakt.invitation;
 
+import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -15,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import se.portvakt.IntegrationTest;
 import se.portvakt.config.DeploymentMode;
-import se.portvakt.invitation.BookingRows.Booked;
-import se.portvakt.invitation.BookingRows.Guest;
+import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.Fixtures;
 
 /**
  * The dev mailbox shows queued messages in the embedded default, over real HTTP, and does not exist on a
@@ -31,27 +32,23 @@ import se.portvakt.invitation.BookingRows.Guest;
 class DevMailboxIT {
 
     @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
+    @Autowired TestBookings bookings;
     @Autowired DeploymentMode mode;
     @Autowired ApplicationContext context;
     @Autowired OutboxWorker worker;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
-    BookingRows booking;
     final HttpClient http = HttpClient.newHttpClient();
-
-    @Autowired
-    void booking(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
-        booking = new BookingRows(jdbc, transactions, events);
-    }
 
     @Test
     void inEmbeddedModeItListsAndShowsEveryMessage() throws Exception {
         if (!mode.embedded()) {
             return; // covered by doesNotExistInProduction
         }
-        String title = "Samtal <om> \"budget\" & " + BookingRows.unique();
-        Guest anna = BookingRows.guest("Anna Andersson", true);
-        Booked booked = booking.book(title, "sv", clock.instant(), anna);
+        String title = "Samtal <om> \"budget\" & " + TestBookings.unique();
+        InviteeRequest anna = TestBookings.guest("Anna Andersson", true);
+        Booked booked = bookings.book(followUp(fixtures.tenant()).title(title).invitees(anna));
         worker.deliverDue();
         UUID emailId = id(booked, "EMAIL");
 
@@ -88,7 +85,7 @@ class DevMailboxIT {
                 disposition -> assertThat(disposition).contains("attachment").contains("invite.ics"));
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics.body()));
         assertThat(ReceivedMail.value(calendar.getComponent("VEVENT").orElseThrow(), "UID"))
-                .isEqualTo(booked.calendarUid());
+                .isEqualTo(booked.meeting().calendarUid());
 
         HttpResponse<String> sms = get("/dev/mailbox/" + id(booked, "SMS"));
         assertThat(sms.statusCode()).isEqualTo(200);
@@ -112,7 +109,7 @@ class DevMailboxIT {
 
     private UUID id(Booked booked, String channel) {
         return jdbc.sql("select id from outbox_message where meeting_id = ? and channel = ?")
-                .params(booked.meetingId(), channel).query(UUID.class).single();
+                .params(booked.id(), channel).query(UUID.class).single();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,9 +1,11 @@
 package se.portvakt.invitation;
 
+import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,29 +17,25 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import se.portvakt.IntegrationTest;
 import se.portvakt.TestClock;
 import se.portvakt.TestMailServer;
-import se.portvakt.invitation.BookingRows.Booked;
-import se.portvakt.invitation.BookingRows.Guest;
+import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.Fixtures;
 
 /** The outbox loses nothing when the mail server is out, and sends nothing twice when workers race. */
 @IntegrationTest
 class OutboxResilienceIT {
 
+    @Autowired Fixtures fixtures;
+    @Autowired TestBookings bookings;
     @Autowired OutboxWorker worker;
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
     @Autowired InvitationProperties properties;
-    BookingRows booking;
-
-    @Autowired
-    void booking(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
-        booking = new BookingRows(jdbc, transactions, events);
-    }
 
     @AfterEach
     void restore() {
@@ -47,9 +45,9 @@ class OutboxResilienceIT {
 
     @Test
     void aMessageIsSentOnceTheMailServerIsBack() {
-        Guest anna = BookingRows.guest("Anna Andersson", false);
+        InviteeRequest anna = TestBookings.guest("Anna Andersson", false);
         TestMailServer.stop();
-        Booked booked = booking.book("Uppföljning", "sv", clock.instant(), anna);
+        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
 
         worker.deliverDue();
 
@@ -77,11 +75,11 @@ class OutboxResilienceIT {
 
     @Test
     void afterTheLastAttemptAMessageIsFailedAndTheErrorKept() {
-        Guest anna = BookingRows.guest("Anna Andersson", false);
-        Booked booked = booking.book("Uppföljning", "sv", clock.instant(), anna);
+        InviteeRequest anna = TestBookings.guest("Anna Andersson", false);
+        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
         // as if every attempt but the last had already failed
         jdbc.sql("update outbox_message set attempts = ? where meeting_id = ?")
-                .params(properties.maxAttempts() - 1, booked.meetingId()).update();
+                .params(properties.maxAttempts() - 1, booked.id()).update();
         TestMailServer.stop();
 
         worker.deliverDue();
@@ -91,7 +89,7 @@ class OutboxResilienceIT {
         assertThat(failed.attempts()).isEqualTo(properties.maxAttempts());
         assertThat(failed.lastError()).isNotBlank();
         assertThat(jdbc.sql("select count(*) from audit_event where subject = ? and action = 'invitation.failed'")
-                .param(booked.meetingId().toString()).query(Integer.class).single()).isEqualTo(1);
+                .param(booked.id().toString()).query(Integer.class).single()).isEqualTo(1);
 
         TestMailServer.start();
         clock.advance(Duration.ofDays(1));
@@ -101,12 +99,12 @@ class OutboxResilienceIT {
 
     @Test
     void aClaimThatRanOutIsTakenOverAsIfItsSenderHadCrashed() {
-        Guest anna = BookingRows.guest("Anna Andersson", false);
-        Booked booked = booking.book("Uppföljning", "sv", clock.instant(), anna);
+        InviteeRequest anna = TestBookings.guest("Anna Andersson", false);
+        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
         UUID id = email(booked).id();
         Instant now = clock.instant();
         jdbc.sql("update outbox_message set status = 'SENDING', claimed_until = ?, attempts = 1 where id = ?")
-                .params(BookingRows.utc(now.plus(OutboxWorker.CLAIM)), id).update();
+                .params(now.plus(OutboxWorker.CLAIM).atOffset(ZoneOffset.UTC), id).update();
 
         worker.deliverDue();
         assertThat(ReceivedMail.to(anna.email())).as("another node still holds it").isEmpty();
@@ -119,11 +117,12 @@ class OutboxResilienceIT {
 
     @Test
     void workersRacingForTheSameMessagesSendEachOnce() throws Exception {
-        List<Guest> guests = new ArrayList<>();
+        List<InviteeRequest> guests = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            guests.add(BookingRows.guest("Gäst " + i, false));
+            guests.add(TestBookings.guest("Gäst " + i, false));
         }
-        Booked booked = booking.book("Stormöte", "sv", clock.instant(), guests.toArray(Guest[]::new));
+        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Stormöte")
+                .invitees(guests.toArray(InviteeRequest[]::new)));
         int workers = 4;
         CyclicBarrier start = new CyclicBarrier(workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -142,11 +141,11 @@ class OutboxResilienceIT {
             pool.shutdownNow();
         }
 
-        for (Guest guest : guests) {
+        for (InviteeRequest guest : guests) {
             assertThat(ReceivedMail.to(guest.email())).as(guest.name()).hasSize(1);
         }
         assertThat(jdbc.sql("select status, attempts from outbox_message where meeting_id = ?")
-                .param(booked.meetingId()).query((rs, n) -> rs.getString(1) + "/" + rs.getInt(2)).list())
+                .param(booked.id()).query((rs, n) -> rs.getString(1) + "/" + rs.getInt(2)).list())
                 .hasSize(guests.size()).containsOnly("SENT/1");
     }
 
@@ -156,7 +155,7 @@ class OutboxResilienceIT {
         return jdbc.sql("""
                 select id, status, attempts, last_error, next_attempt_at, delivered_via from outbox_message
                 where meeting_id = ? and channel = 'EMAIL'""")
-                .param(booked.meetingId())
+                .param(booked.id())
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6)))
                 .single();

@@ -1,5 +1,6 @@
 package se.portvakt.invitation;
 
+import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -7,23 +8,22 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
 import se.portvakt.IntegrationTest;
-import se.portvakt.invitation.BookingRows.Booked;
-import se.portvakt.invitation.BookingRows.Guest;
+import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.Fixtures;
 
 /** With a gateway configured, SMS invitations reach it over HTTP with the bearer token. */
 @IntegrationTest
 class SmsGatewayIT {
 
     static final TestSmsGateway GATEWAY = TestSmsGateway.start();
-    static final String TOKEN = "test-token-" + BookingRows.unique();
+    static final String TOKEN = "test-token-" + TestBookings.unique();
 
     // this class's own context: the shared one has no gateway
     @DynamicPropertySource
@@ -38,20 +38,16 @@ class SmsGatewayIT {
         GATEWAY.stop();
     }
 
+    @Autowired Fixtures fixtures;
+    @Autowired TestBookings bookings;
     @Autowired OutboxWorker worker;
     @Autowired InvitationDeliveries deliveries;
     @Autowired Clock clock;
-    BookingRows booking;
-
-    @Autowired
-    void booking(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
-        booking = new BookingRows(jdbc, transactions, events);
-    }
 
     @Test
     void theInvitationReachesTheGatewayWithTheTokenAndThePersonalLink() {
-        Guest anna = BookingRows.guest("Anna Andersson", true);
-        Booked booked = booking.book("Uppföljning", "sv", clock.instant(), anna);
+        InviteeRequest anna = TestBookings.guest("Anna Andersson", true);
+        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
 
         worker.deliverDue();
 
@@ -65,7 +61,7 @@ class SmsGatewayIT {
                     assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
                     assertThat(request.idempotencyKey()).startsWith("<").endsWith(">");
                 });
-        assertThat(deliveries.forMeeting(booked.meetingId()))
+        assertThat(deliveries.forMeeting(booked.id()))
                 .extracting(Delivery::channel, Delivery::status)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("EMAIL", "SENT"),
                         org.assertj.core.groups.Tuple.tuple("SMS", "SENT"));
@@ -73,11 +69,11 @@ class SmsGatewayIT {
 
     @Test
     void aCancellationIsToldBySmsToo() {
-        Guest anna = BookingRows.guest("Anna Andersson", true);
-        Booked booked = booking.book("Uppföljning", "en", clock.instant(), anna);
+        InviteeRequest anna = TestBookings.guest("Anna Andersson", true);
+        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").language("en").invitees(anna));
         worker.deliverDue();
 
-        booking.cancel(booked);
+        bookings.cancel(booked);
         worker.deliverDue();
 
         assertThat(sentTo(anna.mobile())).hasSize(2)
@@ -87,13 +83,13 @@ class SmsGatewayIT {
 
     @Test
     void aGatewayErrorIsRetriedLater() {
-        Guest anna = BookingRows.guest("Anna Andersson", true);
+        InviteeRequest anna = TestBookings.guest("Anna Andersson", true);
         GATEWAY.answer(500);
         try {
-            Booked booked = booking.book("Uppföljning", "sv", clock.instant(), anna);
+            Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
             worker.deliverDue();
 
-            assertThat(deliveries.forMeeting(booked.meetingId()))
+            assertThat(deliveries.forMeeting(booked.id()))
                     .filteredOn(delivery -> delivery.channel().equals("SMS"))
                     .singleElement().satisfies(delivery -> assertThat(delivery.status()).isEqualTo("PENDING"));
             assertThat(sentTo(anna.mobile())).isEmpty();

@@ -1,5 +1,7 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,8 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * Admit latency: from the host's click on "Släpp in" in the console to the guest's page showing the meeting,
@@ -30,15 +32,14 @@ import se.portvakt.booking.InviteeLinks;
 class AdmitLatencyBenchmark {
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
 
     @Test
     void admitLatency() {
         int rounds = Integer.getInteger("portvakt.benchmark.rounds", 30);
         Tenant tenant = fixtures.tenant();
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
         HttpVisitor control = new HttpVisitor(port).logIn(tenant.host().email(), Fixtures.PASSWORD);
         SignalingClient room = SignalingClient.open(control, "meeting=" + meeting.id());
         room.await("state");

@@ -18,13 +18,13 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingRejected;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingRejected;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import tools.jackson.databind.JsonNode;
 
 /**

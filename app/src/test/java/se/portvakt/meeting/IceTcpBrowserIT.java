@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.portvakt.meeting.MeetingMediaIT.inbound;
 import static se.portvakt.meeting.MeetingMediaIT.rising;
@@ -23,9 +24,9 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
 import se.portvakt.sfu.Sfu;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * A network that lets no UDP through to the SFU (the test's own nftables rule drops it): the host and a guest still
@@ -36,9 +37,8 @@ import se.portvakt.sfu.Sfu;
 class IceTcpBrowserIT {
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired Sfu sfu;
 
     Browser host;
@@ -61,7 +61,7 @@ class IceTcpBrowserIT {
     void withUdpBlockedTheHostAndAGuestMeetOverTcp() {
         InetSocketAddress tcp = sfu.tcpAddress().orElseThrow(() -> new AssertionError("the SFU listens on no TCP port"));
         try (LoopbackFirewall firewall = LoopbackFirewall.droppingUdpTo(sfu.localAddress().getPort())) {
-            Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+            Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
             host.logIn(tenant.host().email(), Fixtures.PASSWORD);
             host.open("/console");
             MeetingBrowserIT.arrive(anna, meeting.token(0), false);

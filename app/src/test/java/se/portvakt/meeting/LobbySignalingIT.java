@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
@@ -10,28 +11,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
 import tools.jackson.databind.JsonNode;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /** The waiting room and the meeting over real signaling sockets: the journey, and who may do what. */
 @IntegrationTest
 class LobbySignalingIT {
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired se.portvakt.audit.AuditLog audit;
 
     Tenant tenant;
-    Rehearsal meeting;
+    Booked meeting;
     java.util.List<SignalingClient> open = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        meeting = Rehearsal.book(tenant, booking, links, true, "Anna Andersson", "Bertil Berg");
+        meeting = bookings.book(plan(tenant).confidential(true).guests("Anna Andersson", "Bertil Berg"));
     }
 
     @AfterEach
@@ -221,7 +221,7 @@ class LobbySignalingIT {
 
     @Test
     void aGuestOfOneMeetingCanNeitherSeeNorEnterAnother() {
-        Rehearsal other = Rehearsal.book(tenant, booking, links, false, "Cecilia Ceder");
+        Booked other = bookings.book(plan(tenant).guests("Cecilia Ceder"));
         HttpVisitor anna = guest(0, false);
         HttpVisitor cecilia = new HttpVisitor(port).arrive(other.token(0), false);
 
@@ -296,7 +296,7 @@ class LobbySignalingIT {
 
     @Test
     void aHostMovesAGuestIntoAnotherMeetingOfTheRoom() {
-        Rehearsal second = Rehearsal.book(tenant, booking, links, false, "Cecilia Ceder");
+        Booked second = bookings.book(plan(tenant).guests("Cecilia Ceder"));
         HttpVisitor host = host();
         SignalingClient console = connect(host, "console");
         SignalingClient secondRoom = connect(host, "meeting=" + second.id());
@@ -318,7 +318,7 @@ class LobbySignalingIT {
 
         // not into a meeting of another room
         se.portvakt.booking.Room otherRoom = fixtures.addRoom(tenant, "Annat rum");
-        Rehearsal elsewhere = Rehearsal.book(tenant, otherRoom.id(), booking, links, false, "David Dahl");
+        Booked elsewhere = bookings.book(plan(tenant).room(otherRoom.id()).guests("David Dahl"));
         console.send("{\"type\":\"move\",\"participantId\":\"" + annaId + "\",\"meetingId\":\"" + elsewhere.id() + "\"}");
         assertThat(console.await("error").path("code").asString()).isEqualTo("not-same-room");
     }

@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,9 +16,9 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
 import se.portvakt.sfu.Sfu;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * A host joins the meeting room in headless Chromium with the fake camera and microphone: the page publishes
@@ -29,9 +30,8 @@ import se.portvakt.sfu.Sfu;
 class MediaPublishIT {
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired Sfu sfu;
 
     Browser host;
@@ -50,7 +50,7 @@ class MediaPublishIT {
 
     @Test
     void theHostsCameraAndMicrophoneReachTheSfu() {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
 
         host.open("/meetings/" + meeting.id() + "/room");

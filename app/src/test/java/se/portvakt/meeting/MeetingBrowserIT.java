@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,8 +19,8 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * The whole waiting room and meeting control plane in three headless Chromium pages: a host and two guests.
@@ -30,9 +31,8 @@ import se.portvakt.booking.InviteeLinks;
 class MeetingBrowserIT {
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
 
     Browser host;
     Browser anna;
@@ -81,8 +81,9 @@ class MeetingBrowserIT {
 
     @Test
     void twoGuestsWaitOneIsAdmittedTheOtherDeniedAndTheHostRunsTheMeeting() {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, true, "Anna Andersson", "Bertil Berg", "Cecilia Ceder");
-        Rehearsal second = Rehearsal.book(tenant, booking, links, false, "David Dahl");
+        Booked meeting = bookings.book(plan(tenant).confidential(true)
+                .guests("Anna Andersson", "Bertil Berg", "Cecilia Ceder"));
+        Booked second = bookings.book(plan(tenant).guests("David Dahl"));
         logIn();
         host.open("/console");
         host.find("[data-empty]");

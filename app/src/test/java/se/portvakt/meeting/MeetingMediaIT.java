@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -28,9 +29,9 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
 import se.portvakt.sfu.Sfu;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * Three headless Chromium participants (a host and two guests) with fake cameras and a steady tone as their
@@ -43,9 +44,8 @@ import se.portvakt.sfu.Sfu;
 class MeetingMediaIT {
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired Sfu sfu;
     @TempDir static Path dir;
 
@@ -70,7 +70,7 @@ class MeetingMediaIT {
 
     @Test
     void everyoneSeesAndHearsTheOthersAScreenShareReachesThemAndTheSpeakerFollowsTheMicrophone() {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson", "Bertil Berg");
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson", "Bertil Berg"));
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/console");
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);

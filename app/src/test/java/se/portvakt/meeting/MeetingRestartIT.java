@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,11 +16,14 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.PortvaktApplication;
 import se.portvakt.TestDatabase;
-import se.portvakt.booking.BookingService;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.Rooms;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.organisation.StaffDirectory;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The application stops in the middle of a meeting and starts again on the same database and port: the
@@ -68,8 +72,9 @@ class MeetingRestartIT {
         Fixtures fixtures = new Fixtures(app.getBean(Organisations.class), app.getBean(StaffDirectory.class),
                 app.getBean(Rooms.class));
         Tenant tenant = fixtures.tenant();
-        Rehearsal meeting = Rehearsal.book(tenant, app.getBean(BookingService.class), app.getBean(InviteeLinks.class),
-                false, "Anna Andersson", "Bertil Berg");
+        Booked meeting = new TestBookings(app.getBean(BookingService.class), app.getBean(InviteeLinks.class),
+                app.getBean(PlatformTransactionManager.class))
+                .book(plan(tenant).guests("Anna Andersson", "Bertil Berg"));
 
         HttpVisitor host = new HttpVisitor(port).logIn(tenant.host().email(), Fixtures.PASSWORD);
         HttpVisitor anna = new HttpVisitor(port).arrive(meeting.token(0), false);

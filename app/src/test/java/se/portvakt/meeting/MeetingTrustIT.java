@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -14,14 +15,15 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.EditableMeeting;
+import se.portvakt.booking.internal.BookingService;
+import se.portvakt.booking.internal.EditableMeeting;
 import se.portvakt.booking.InviteeDetails;
-import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import tools.jackson.databind.JsonNode;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * Nobody stays in a meeting they were taken out of: whenever the meeting or an invitation changes, and before a
@@ -31,18 +33,18 @@ import tools.jackson.databind.JsonNode;
 class MeetingTrustIT {
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
     @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
 
     Tenant tenant;
-    Rehearsal meeting;
+    Booked meeting;
     List<SignalingClient> open = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
-        meeting = Rehearsal.book(tenant, booking, links, true, "Anna Andersson", "Bertil Berg");
+        meeting = bookings.book(plan(tenant).confidential(true).guests("Anna Andersson", "Bertil Berg"));
     }
 
     @AfterEach
@@ -60,12 +62,12 @@ class MeetingTrustIT {
         return new HttpVisitor(port).logIn(tenant.host().email(), Fixtures.PASSWORD);
     }
 
-    HttpVisitor guest(Rehearsal rehearsal, int index, boolean anonymous) {
+    HttpVisitor guest(Booked rehearsal, int index, boolean anonymous) {
         return new HttpVisitor(port).arrive(rehearsal.token(index), anonymous);
     }
 
     /** The host's view of the meeting, joined (so admitted guests are in it at once). */
-    SignalingClient joinedRoom(HttpVisitor host, Rehearsal rehearsal) {
+    SignalingClient joinedRoom(HttpVisitor host, Booked rehearsal) {
         SignalingClient room = connect(host, "meeting=" + rehearsal.id());
         room.await("state");
         room.send("{\"type\":\"join\"}");
@@ -74,7 +76,7 @@ class MeetingTrustIT {
     }
 
     /** A guest's socket, admitted by the host's room into the meeting. */
-    SignalingClient inMeeting(SignalingClient room, HttpVisitor guest, Rehearsal rehearsal, int index) {
+    SignalingClient inMeeting(SignalingClient room, HttpVisitor guest, Booked rehearsal, int index) {
         SignalingClient socket = connect(guest, "invitee=" + rehearsal.invitee(index));
         String id = socket.await("state").path("you").asString();
         room.send("{\"type\":\"admit\",\"participantId\":\"" + id + "\"}");
@@ -83,7 +85,7 @@ class MeetingTrustIT {
     }
 
     /** Changes the meeting as a host would in the booking form: {@code edit} gets the request as it stands. */
-    void change(Rehearsal rehearsal, UnaryOperator<MeetingRequest> edit) {
+    void change(Booked rehearsal, UnaryOperator<MeetingRequest> edit) {
         EditableMeeting current = booking.find(tenant.actor(), rehearsal.id()).orElseThrow();
         MeetingDetails details = current.details();
         MeetingRequest asItIs = new MeetingRequest(details.title(), current.roomId(), current.hostId(), details.start(),
@@ -243,10 +245,10 @@ class MeetingTrustIT {
         SignalingClient bertil = connect(guest(meeting, 1, true), "invitee=" + meeting.invitee(1));
         String bertilId = bertil.await("state").path("you").asString();
 
-        Rehearsal strict = Rehearsal.book(tenant, booking, links, true, "Cecilia Ceder");
+        Booked strict = bookings.book(plan(tenant).confidential(true).guests("Cecilia Ceder"));
         change(strict, request -> withTerms(request, AssuranceLevel.LOA3, true));
-        Rehearsal open = Rehearsal.book(tenant, booking, links, false, "David Dahl");
-        Rehearsal cancelled = Rehearsal.book(tenant, booking, links, true, "Erik Ek");
+        Booked open = bookings.book(plan(tenant).guests("David Dahl"));
+        Booked cancelled = bookings.book(plan(tenant).confidential(true).guests("Erik Ek"));
         booking.cancel(tenant.actor(), cancelled.id());
 
         String[][] cases = {{strict.id().toString(), "level-too-low"}, {open.id().toString(), "not-confidential"},

@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -31,8 +32,8 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * The way into a meeting as a person sees it, on a 1280x800 laptop and a 390x844 phone, in headless Chromium with
@@ -63,9 +64,8 @@ class PrejoinBrowserIT {
     private static final Duration MEDIA = Duration.ofSeconds(45);
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @TempDir Path dir;
 
     Tenant tenant;
@@ -98,7 +98,7 @@ class PrejoinBrowserIT {
     @ParameterizedTest
     @EnumSource(Size.class)
     void aGuestChecksCameraMicrophoneAndSpeakerAndJoinsWithoutScrolling(Size size) throws Exception {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, true, "Anna Andersson");
+        Booked meeting = bookings.book(plan(tenant).confidential(true).guests("Anna Andersson"));
         Browser anna = browser(size);
         anna.open("/m/" + meeting.token(0));
         String join = "button[name=anonymous][value=false]";
@@ -205,7 +205,7 @@ class PrejoinBrowserIT {
     @ParameterizedTest
     @EnumSource(Size.class)
     void aGuestWaitsSeesAndHearsThemselfIsLetInAndTheHostChecksBeforeJoining(Size size) {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson", "Bertil Berg");
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson", "Bertil Berg"));
         Browser anna = browser(size);
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
 
@@ -291,7 +291,7 @@ class PrejoinBrowserIT {
 
     @Test
     void theAppIsInstallableAndItsServiceWorkerKeepsOnlyTheClientShell() {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
         Browser anna = browser(Size.PHONE);
         anna.open("/m/" + meeting.token(0));
         previewPlays(anna);

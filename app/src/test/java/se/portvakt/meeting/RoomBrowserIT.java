@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * The meeting room as people see it, a host at 1280x800 and a guest first at 1280x800, then on a 390x844 phone
@@ -42,9 +43,8 @@ class RoomBrowserIT {
     static final Duration MEDIA = Duration.ofSeconds(60);
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @TempDir static Path dir;
 
     Browser host;
@@ -69,7 +69,7 @@ class RoomBrowserIT {
 
     @Test
     void theRoomFillsTheWindowAndEveryControlWorksOnADeskAndOnAPhone() {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/meetings/" + meeting.id() + "/room");
         until(host, "signaling connected", b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
@@ -233,7 +233,7 @@ class RoomBrowserIT {
     }
 
     /** Anna's browser as a phone, upright and then on its side. */
-    void phone(Rehearsal meeting) {
+    void phone(Booked meeting) {
         for (boolean landscape : List.of(false, true)) {
             String size = landscape ? "phone-landscape" : "phone";
             size(anna, landscape ? 844 : 390, landscape ? 390 : 844, true);

@@ -1,5 +1,7 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,8 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * Time to picture, in headless Chromium with fake cameras over loopback: (1) from the host's click on "Släpp in"
@@ -51,9 +53,8 @@ class TimeToPictureBenchmark {
             }, 10);""";
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
 
     @Test
     void timeToPicture() {
@@ -68,7 +69,7 @@ class TimeToPictureBenchmark {
             host.driver().switchTo().newWindow(WindowType.TAB);
             String room = host.driver().getWindowHandle();
             for (int round = 0; round < rounds + 2; round++) {
-                Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+                Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
                 // (2) the guest is admitted before the host comes; the host's join brings both in
                 host.driver().switchTo().window(console);
                 MeetingBrowserIT.arrive(guest, meeting.token(0), false);

@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.portvakt.meeting.MeetingMediaIT.inbound;
 import static se.portvakt.meeting.MeetingMediaIT.rising;
@@ -27,10 +28,10 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
 import se.portvakt.sfu.Sfu;
 import tools.jackson.databind.JsonNode;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * A network that lets neither UDP nor TCP through to the SFU's ports (the test's own nftables rules), only to the
@@ -57,9 +58,8 @@ class TurnBrowserIT {
     }
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired Sfu sfu;
 
     Browser host;
@@ -87,7 +87,7 @@ class TurnBrowserIT {
         try (LoopbackFirewall firewall = LoopbackFirewall.dropping(
                 "udp dport " + udp + " udp sport != " + coturn.relayMin + "-" + coturn.relayMax,
                 "tcp dport " + tcp.getPort())) {
-            Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+            Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
             host.logIn(tenant.host().email(), Fixtures.PASSWORD);
             host.open("/console");
             MeetingBrowserIT.arrive(anna, meeting.token(0), false);
@@ -121,7 +121,7 @@ class TurnBrowserIT {
 
     @Test
     void onlyOneInTheMeetingIsGivenARelayCredentialOfTheirOwn() {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
         HttpVisitor hostVisitor = new HttpVisitor(port).logIn(tenant.host().email(), Fixtures.PASSWORD);
         try (SignalingClient console = SignalingClient.open(hostVisitor, "console");
              SignalingClient anna = SignalingClient.open(new HttpVisitor(port).arrive(meeting.token(0), false),

@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.portvakt.meeting.MeetingMediaIT.streams;
 import static se.portvakt.meeting.MeetingMediaIT.until;
@@ -24,13 +25,14 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.EditableMeeting;
+import se.portvakt.booking.internal.BookingService;
+import se.portvakt.booking.internal.EditableMeeting;
 import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingRequest;
-import se.portvakt.booking.MeetingRequest.InviteeRequest;
-import se.portvakt.booking.InviteeLinks;
+import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.sfu.Sfu;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * A guest whom the host takes off the invitation while they are in the meeting, in real browsers: their page says
@@ -44,9 +46,9 @@ class UninvitedBrowserIT {
     static final Duration MEDIA_GONE_WITHIN = Duration.ofSeconds(2);
 
     @LocalServerPort int port;
+    @Autowired TestBookings bookings;
     @Autowired Fixtures fixtures;
     @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
     @Autowired Sfu sfu;
     @TempDir static Path dir;
 
@@ -71,7 +73,7 @@ class UninvitedBrowserIT {
 
     @Test
     void aGuestTakenOffTheInvitationIsToldWhyAndTheirMediaStopsForTheOthers() throws InterruptedException {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson", "Bertil Berg");
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson", "Bertil Berg"));
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/meetings/" + meeting.id() + "/room");
         until(host, "signaling connected", Duration.ofSeconds(10),
@@ -131,13 +133,13 @@ class UninvitedBrowserIT {
         bertil.assertAccessible();
     }
 
-    boolean sfuForwards(Rehearsal meeting, String participantId) {
+    boolean sfuForwards(Booked meeting, String participantId) {
         return sfu.stats(meeting.id().toString()).streams().stream()
                 .anyMatch(stream -> participantId.equals(stream.participantId()));
     }
 
     /** What the booking form or the API's PUT does when the host deletes a participant's row. */
-    void takeOffInvitation(Rehearsal rehearsal, String name) {
+    void takeOffInvitation(Booked rehearsal, String name) {
         EditableMeeting current = booking.find(tenant.actor(), rehearsal.id()).orElseThrow();
         MeetingDetails details = current.details();
         booking.change(tenant.actor(), rehearsal.id(), current.version(), new MeetingRequest(details.title(),

@@ -1,0 +1,29 @@
+package se.portvakt.booking;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * A meeting without its invitees: what a list, a console or a signaling state shows. Reading it decrypts nothing
+ * and builds no links, so it is cheap enough to ask for on every push.
+ */
+public record MeetingSummary(
+        UUID id,
+        UUID organisationId,
+        String title,
+        Instant start,
+        Instant end,
+        ZoneId zone,
+        String roomName,
+        String hostName,
+        AssuranceLevel assuranceLevel,
+        boolean confidential,
+        String information,
+        String language,
+        MeetingStatus status) {
+
+    public boolean cancelled() {
+        return status == MeetingStatus.CANCELLED;
+    }
+}
