@@ -1,6 +1,7 @@
 package se.portvakt.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 import static se.portvakt.meeting.MeetingMediaIT.inbound;
 import static se.portvakt.meeting.MeetingMediaIT.rising;
 import static se.portvakt.meeting.MeetingMediaIT.script;
@@ -22,8 +23,8 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.InviteeLinks;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.ParticipantState;
 import se.portvakt.sfu.Sfu;
@@ -44,8 +45,7 @@ class MediaReconnectBrowserIT {
 
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
+    @Autowired TestBookings bookings;
     @Autowired Lobby lobby;
     @Autowired Sfu sfu;
 
@@ -67,7 +67,7 @@ class MediaReconnectBrowserIT {
 
     @Test
     void afterTenSecondsWithoutANetworkTheMeetingGoesOnOnTheSameConnections() throws InterruptedException {
-        Rehearsal meeting = Rehearsal.book(tenant, booking, links, false, "Anna Andersson");
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/console");
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
