@@ -34,7 +34,7 @@ class LoginController {
         model.addAttribute("identityProviders", providers);
         model.addAttribute("sithsSignIn", siths.enabled() ? sithsSignIn(request) : null);
         String sithsOutcome = request.getParameter("siths");
-        model.addAttribute("sithsRefusal", SITHS_OUTCOMES.contains(sithsOutcome) ? "staff.siths." + sithsOutcome : null);
+        model.addAttribute("sithsRefusal", sithsOutcome != null && SITHS_OUTCOMES.contains(sithsOutcome) ? "staff.siths." + sithsOutcome : null);
         return "identity/login";
     }
 

@@ -62,6 +62,11 @@ final class SithsCertificates {
         }
     }
 
+    /** The configured CAs, as a TLS server names them to a client choosing its certificate. */
+    X509Certificate[] authorities() {
+        return anchors.stream().map(TrustAnchor::getTrustedCert).toArray(X509Certificate[]::new);
+    }
+
     /**
      * @param chain the presented certificate first, then any intermediates the client sent (a proxy sends none)
      */

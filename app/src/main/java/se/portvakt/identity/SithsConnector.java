@@ -3,8 +3,13 @@ package se.portvakt.identity;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
@@ -57,9 +62,9 @@ class SithsConnector implements WebServerFactoryCustomizer<TomcatServletWebServe
                     + " portvakt.siths.https-private-key");
         }
         SSLHostConfig tls = new SSLHostConfig();
-        // any certificate is let through the handshake and judged by SithsCertificates, so that an expired card or
-        // one of another CA gets an answer on the page and a line in the audit log, not a browser error
-        tls.setCertificateVerification("optional_no_ca");
+        tls.setCertificateVerification("optional");
+        CardTrust.acceptedIssuers = SithsCertificates.from(properties, java.time.Clock.systemUTC()).authorities();
+        tls.setTrustManagerClassName(CardTrust.class.getName());
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateFile(properties.httpsCertificate().toAbsolutePath().toString());
         certificate.setCertificateKeyFile(properties.httpsPrivateKey().toAbsolutePath().toString());
@@ -71,6 +76,51 @@ class SithsConnector implements WebServerFactoryCustomizer<TomcatServletWebServe
         connector.setProperty("SSLEnabled", "true");
         connector.addSslHostConfig(tls);
         return connector;
+    }
+
+    /**
+     * The card connector's trust in the handshake: it names the SITHS CAs, so that a browser offers SITHS cards
+     * only, and lets any certificate through (its holder has still proven its key), so that SithsCertificates
+     * judges an expired card or one of another CA and the page and the audit log say so, not a browser error.
+     * Tomcat makes it by its class name.
+     */
+    public static final class CardTrust extends X509ExtendedTrustManager {
+
+        static volatile X509Certificate[] acceptedIssuers = new X509Certificate[0];
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return acceptedIssuers.clone();
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("the card connector is a server only");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
     }
 
     /** Notes the TCP peer's address; first in the engine's pipeline, before the RemoteIpValve. */
