@@ -33,13 +33,11 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.TestSithsCards;
-import se.portvakt.TestSithsCards.Card;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.BookingService;
 import se.portvakt.booking.MeetingRequest;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.organisation.StaffUser;
-import se.portvakt.booking.AssuranceLevel;
 
 /**
  * Staff sign in with a SITHS card of a CA the tests make (TestSithsCards): over real mutual TLS on Portvakt's own
