@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationProvider;
@@ -34,7 +35,7 @@ class SithsCardFilter extends AbstractPreAuthenticatedProcessingFilter {
         provider.setPreAuthenticatedUserDetailsService(login);
         setAuthenticationManager(new ProviderManager(provider));
         setRequiresAuthenticationRequestMatcher(PathPatternRequestMatcher.withDefaults()
-                .matcher(org.springframework.http.HttpMethod.GET, SithsProperties.SIGN_IN_PATH));
+                .matcher(HttpMethod.GET, SithsProperties.SIGN_IN_PATH));
         setAuthenticationSuccessHandler(login);
         setAuthenticationFailureHandler(login);
     }

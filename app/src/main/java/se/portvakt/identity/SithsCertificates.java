@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
@@ -51,20 +52,19 @@ final class SithsCertificates {
     }
 
     static SithsCertificates from(SithsProperties properties, Clock clock) {
-        try (InputStream in = Files.newInputStream(properties.trustedCas())) {
-            List<X509Certificate> cas = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+        return new SithsCertificates(read(properties.trustedCas()), properties.checkRevocation(), clock);
+    }
+
+    /** The certificates of a PEM file (portvakt.siths.trusted-cas). */
+    static List<X509Certificate> read(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
                     .map(X509Certificate.class::cast).toList();
-            return new SithsCertificates(cas, properties.checkRevocation(), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("portvakt.siths.trusted-cas cannot be read", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("portvakt.siths.trusted-cas is not a PEM file of certificates", e);
         }
-    }
-
-    /** The configured CAs, as a TLS server names them to a client choosing its certificate. */
-    X509Certificate[] authorities() {
-        return anchors.stream().map(TrustAnchor::getTrustedCert).toArray(X509Certificate[]::new);
     }
 
     /**

@@ -63,7 +63,7 @@ class SithsConnector implements WebServerFactoryCustomizer<TomcatServletWebServe
         }
         SSLHostConfig tls = new SSLHostConfig();
         tls.setCertificateVerification("optional");
-        CardTrust.acceptedIssuers = SithsCertificates.from(properties, java.time.Clock.systemUTC()).authorities();
+        CardTrust.acceptedIssuers = SithsCertificates.read(properties.trustedCas()).toArray(X509Certificate[]::new);
         tls.setTrustManagerClassName(CardTrust.class.getName());
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
         certificate.setCertificateFile(properties.httpsCertificate().toAbsolutePath().toString());

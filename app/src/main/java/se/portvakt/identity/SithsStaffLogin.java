@@ -119,7 +119,7 @@ class SithsStaffLogin implements AuthenticationUserDetailsService<PreAuthenticat
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) {
-        Refusal why = exception instanceof Refused refused ? refused.why : Refusal.DEACTIVATED;
+        Object why = exception instanceof Refused refused ? refused.why : exception.getClass().getSimpleName();
         SithsPresentation presented = exception instanceof Refused refused ? refused.presentation : null;
         UUID organisationId = exception instanceof Refused refused ? refused.organisationId : null;
         String hsaId = exception instanceof Refused refused ? refused.hsaId : null;

@@ -33,6 +33,7 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.TestSithsCards;
+import se.portvakt.WebSession;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.BookingService;
 import se.portvakt.booking.MeetingRequest;
@@ -138,6 +139,23 @@ class SithsLoginIT {
         assertThat(refusals()).anySatisfy(detail -> assertThat(detail).contains("UNTRUSTED_PROXY"));
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'login.siths' and actor = ?")
                 .param("staff:" + host.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anAdministratorInvitesAHostWithTheirHsaIdAndTheCardSignsThemIn() {
+        Tenant tenant = fixtures.tenant();
+        WebSession admin = new WebSession(port);
+        admin.logIn(tenant.host().email(), Fixtures.PASSWORD);
+        String hsaId = newHsaId();
+        String email = "siths-" + UUID.randomUUID().toString().substring(0, 8) + "@kommun.example";
+        assertThat(WebSession.location(admin.post("/admin", "/admin/staff", Map.of("displayName", "Kim Kortsson",
+                "email", email, "hsaId", hsaId.toLowerCase(Locale.ROOT))))).isEqualTo("/admin");
+        assertThat(admin.post("/admin", "/admin/staff", Map.of("displayName", "Kim Igen", "email", "x" + email,
+                "hsaId", hsaId)).body()).contains("id=\"hsaId-error\"");
+
+        CardBrowser card = CardBrowser.onConnector(TestSithsCards.card(hsaId).tls());
+        assertThat(card.signIn()).isEqualTo("/");
+        assertThat(staff.byHsaId(hsaId).orElseThrow().email()).isEqualTo(email);
     }
 
     @Test
