@@ -41,6 +41,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         properties.put("portvakt.media.udp-port", "0");
         // two organisations sign in through identity providers of their own (started when a test needs them)
         TestIdentityProviders.addSettings(properties);
+        // SITHS cards of a CA the tests make, on Portvakt's own HTTPS connector or from a trusted proxy's header
+        TestSithsCards.addSettings(properties);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("integration-test", properties));
     }
 }

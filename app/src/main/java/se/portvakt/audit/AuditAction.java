@@ -20,6 +20,10 @@ public enum AuditAction {
     LOGIN_EID_UNKNOWN("login.eid.unknown"),
     LOGIN_OIDC("login.oidc"),
     LOGIN_OIDC_REFUSED("login.oidc.refused"),
+    /** A staff member signed in with a SITHS card (detail "route": CONNECTOR or PROXY). */
+    LOGIN_SITHS("login.siths"),
+    /** A SITHS card was refused (detail "why"; the HSA-id, if read, as personal data). */
+    LOGIN_SITHS_REFUSED("login.siths.refused"),
     BANKID_WRONG_PERSON("bankid.wrong-person"),
 
     STAFF_ADDED("staff.added"),

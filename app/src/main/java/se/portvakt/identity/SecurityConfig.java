@@ -15,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -66,7 +67,12 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, PasswordLogin passwordLogin, Environment environment,
-            OidcClients oidcClients, OidcStaffLogin oidcLogin) throws Exception {
+            OidcClients oidcClients, OidcStaffLogin oidcLogin, SithsProperties siths, SithsStaffLogin sithsLogin)
+            throws Exception {
+        if (siths.enabled()) {
+            // a SITHS card (mutual TLS, or a trusted proxy's header), judged only at /login/siths
+            http.addFilterAt(new SithsCardFilter(siths, sithsLogin), X509AuthenticationFilter.class);
+        }
         return http
                 // only PasswordLogin judges a password, so every refusal gives the same answer; an identity
                 // provider's code is exchanged and its ID token checked (issuer, audience, expiry, nonce) by the other
@@ -74,7 +80,7 @@ class SecurityConfig {
                         new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/login/eid", "/login/eid/**", "/login/forgot", PasswordLinks.PATH,
-                                "/login/organisation", "/oauth2/authorization/*", "/login/oauth2/code/*", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
+                                "/login/organisation", SithsProperties.SIGN_IN_PATH, "/oauth2/authorization/*", "/login/oauth2/code/*", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
                         // the installable app's shell (sw.js keeps nothing else): no personal data in any of it
                         .requestMatchers("/sw.js", "/manifest.webmanifest", "/icons/**", "/offline.html").permitAll()
                         .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz").permitAll()

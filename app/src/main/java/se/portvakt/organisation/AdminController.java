@@ -36,6 +36,7 @@ class AdminController {
     /** An address or number already in use, here or in another organisation: one answer for both. */
     static final String IN_USE = "organisation.error.email-unavailable";
     static final String PIN_IN_USE = "organisation.error.pin-unavailable";
+    static final String HSA_ID_IN_USE = "organisation.error.hsa-id-unavailable";
     static final String UNSTORABLE = "organisation.error.text-unstorable";
 
     private final StaffDirectory staff;
@@ -54,7 +55,7 @@ class AdminController {
     }
 
     /** The invite form as typed. */
-    record StaffForm(String displayName, String email, String personalIdentityNumber, Boolean admin) {
+    record StaffForm(String displayName, String email, String personalIdentityNumber, String hsaId, Boolean admin) {
         StaffForm {
             admin = Boolean.TRUE.equals(admin);
         }
@@ -62,7 +63,7 @@ class AdminController {
 
     @GetMapping("/admin")
     String admin(@AuthenticationPrincipal UserDetails user, Model model) {
-        return show(organisationOf(user), new StaffForm("", "", "", false), Map.of(), model);
+        return show(organisationOf(user), new StaffForm("", "", "", "", false), Map.of(), model);
     }
 
     @PostMapping("/admin/staff")
@@ -73,12 +74,13 @@ class AdminController {
         UUID organisationId = organisationOf(user);
         Map<String, String> errors = check(form);
         if (!errors.isEmpty()) {
-            if (errors.containsValue(IN_USE) || errors.containsValue(PIN_IN_USE)) {
+            if (errors.containsValue(IN_USE) || errors.containsValue(PIN_IN_USE)
+                    || errors.containsValue(HSA_ID_IN_USE)) {
                 // the same words whichever organisation has it; the log shows who keeps trying addresses
                 String email = StaffDirectory.normalise(form.email());
                 audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_ADD_REFUSED, AuditActor.staff(adminId(user)))
                         .detail("why", errors.containsValue(IN_USE) ? "e-mail address in use"
-                                : "personal identity number in use")
+                                : errors.containsValue(PIN_IN_USE) ? "personal identity number in use" : "HSA-id in use")
                         .personal("email", StorableText.storable(email) ? email : null));
             }
             return show(organisationId, form, errors, model);
@@ -86,6 +88,9 @@ class AdminController {
         Set<Role> roles = form.admin() ? EnumSet.of(Role.HOST, Role.ADMIN) : EnumSet.of(Role.HOST);
         StaffUser added = lifecycle.invite(organisationId, adminId(user), form.email(), form.displayName(), roles);
         personalIdentityNumber(form).ifPresent(pin -> staff.setPersonalIdentityNumber(added.id(), pin));
+        if (form.hsaId() != null && !form.hsaId().isBlank()) {
+            staff.setHsaId(added.id(), form.hsaId());
+        }
         redirect.addFlashAttribute("notice", "staff.admin.staff-invited");
         return "redirect:/admin";
     }
@@ -200,6 +205,14 @@ class AdminController {
                 errors.put("personalIdentityNumber", "organisation.error.pin-invalid");
             } else if (staff.personalIdentityNumberTaken(parsed.get())) {
                 errors.put("personalIdentityNumber", PIN_IN_USE);
+            }
+        }
+        String hsaId = StaffDirectory.normaliseHsaId(form.hsaId());
+        if (!errors.containsKey("hsaId") && !hsaId.isEmpty()) {
+            if (!hsaId.matches("SE[0-9A-Z]{4,30}-[0-9A-Z]{1,30}")) {
+                errors.put("hsaId", "organisation.error.hsa-id-invalid");
+            } else if (staff.byHsaId(hsaId).isPresent()) {
+                errors.put("hsaId", HSA_ID_IN_USE);
             }
         }
         return errors;

@@ -2,18 +2,26 @@ package se.portvakt.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import se.portvakt.config.DeploymentMode;
 
-/** An empty production database without bootstrap settings says, at start-up, that nobody can log in. */
+/**
+ * An empty production database without bootstrap settings says, at start-up, that nobody can log in; with them,
+ * the first administrator must replace the configured password at first login (StaffLifecycleIT shows the gate).
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class BootstrapWarningTest {
 
     /** Organisations of an empty database. */
-    private static final class NoOrganisations extends Organisations {
+    private static class NoOrganisations extends Organisations {
         NoOrganisations() {
             super(null, null);
         }
@@ -40,5 +48,35 @@ class BootstrapWarningTest {
         new Bootstrap(UNSET, new NoOrganisations(), null, event -> { }, DeploymentMode.EMBEDDED)
                 .createFirstOrganisation();
         assertThat(output.getOut() + output.getErr()).doesNotContain("nobody can log in");
+    }
+
+    @Test
+    void theBootstrapAdministratorMustChooseTheirOwnPasswordAtFirstLogin() {
+        List<UUID> mustChange = new ArrayList<>();
+        UUID adminId = UUID.randomUUID();
+        StaffDirectory staff = new StaffDirectory(null, null, null, null) {
+            @Override
+            public StaffUser add(UUID organisationId, String email, String displayName, Set<Role> roles,
+                    String password) {
+                return new StaffUser(adminId, organisationId, email, displayName, "hash", roles, true, false);
+            }
+
+            @Override
+            public void requirePasswordChange(UUID staffId) {
+                mustChange.add(staffId);
+            }
+        };
+        Organisations empty = new NoOrganisations() {
+            @Override
+            public Organisation create(String name, ZoneId zone, String defaultLanguage) {
+                return new Organisation(UUID.randomUUID(), name, zone, defaultLanguage, null);
+            }
+        };
+        BootstrapProperties settings = new BootstrapProperties("Region Exempel", "admin@region.example",
+                "Administratör", "a configured password", "Europe/Stockholm");
+
+        new Bootstrap(settings, empty, staff, event -> { }, DeploymentMode.PRODUCTION).createFirstOrganisation();
+
+        assertThat(mustChange).containsExactly(adminId);
     }
 }
