@@ -29,7 +29,8 @@ import se.portvakt.guest.GuestArrived;
 @Service
 public class Lobby {
 
-    static final int MAX_DENY_MESSAGE = 500;
+    /** The most characters a host's words on denial may have; pages pass it on to the client (meeting/room :: texts). */
+    public static final int MAX_DENY_MESSAGE = 500;
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
