@@ -63,7 +63,7 @@ class MeetingControl {
         void carriesMediaOf(UUID participantId);
     }
 
-    /** Whom each message may come from and what it does (docs/architecture-signaling.md). */
+    /** Whom each message may come from and what it does (docs/protocol.md lists who may send which). */
     static final MessageHandlers HANDLERS = new MessageHandlers()
             .fromHost(ClientMessage.Admit.class, MeetingControl::admit)
             .fromHost(ClientMessage.AdmitAll.class, MeetingControl::admitAll)
