@@ -29,7 +29,10 @@ import se.portvakt.guest.GuestArrived;
 @Service
 public class Lobby {
 
-    /** The most characters a host's words on denial may have; pages pass it on to the client (meeting/room :: texts). */
+    /**
+     * The most characters a host's words on denial may have; pages pass it on to their scripts as data-deny-max
+     * (meeting.PageLimits).
+     */
     public static final int MAX_DENY_MESSAGE = 500;
 
     private final JdbcClient jdbc;
