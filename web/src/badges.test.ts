@@ -4,6 +4,7 @@ import { format } from './texts';
 import { reconnectDelay, socketUrl } from './signaling';
 import { moveTargets } from './console';
 import { statusKey } from './meeting-room';
+import type { ParticipantState } from './protocol';
 
 const texts = {
   pseudonym: 'Gäst {0}', anonymous: 'Anonym: {0}', verified: 'Verifierad: {0}', unverified: 'Inbjuden som {0}',
@@ -60,6 +61,6 @@ describe('texts and signaling', () => {
     [false, 'WAITING', 'told'], [false, 'ADMITTED', 'admitted'], [false, 'IN_MEETING', 'inMeeting'],
     [true, null, 'notJoined'], [true, 'IN_MEETING', 'joined'],
   ])('host %s in state %s sees %s', (host, yourState, key) => {
-    expect(statusKey({ host: host as boolean, yourState: yourState as string | null, meeting: { id: '', title: '', started: false, locked: false, ended: false } })).toBe(key);
+    expect(statusKey({ host: host as boolean, yourState: yourState as ParticipantState | null, meeting: { id: '', title: '', roomName: '', started: false, locked: false, ended: false } })).toBe(key);
   });
 });

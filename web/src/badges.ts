@@ -1,20 +1,8 @@
+import type { Badge } from './protocol';
 import { format, Texts } from './texts';
 
 /** A participant's badge as the server sends it (docs/protocol.md, "Badge"). */
-export interface Badge {
-  participantId: string;
-  name: string;
-  host: boolean;
-  verifiedName?: string | null;
-  method?: string | null;
-  level?: string | null;
-  pseudonym?: string | null;
-  simulated: boolean;
-  hand?: number | null;
-  /** From the participant's `mediaState`; absent until they have sent one. */
-  microphone?: boolean;
-  camera?: boolean;
-}
+export type { Badge };
 
 /** The name to show: the pseudonym's "Gäst K7Q4" for an anonymous guest, else the name. */
 export function shownName(badge: Badge, texts: Texts): string {

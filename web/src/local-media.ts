@@ -2,6 +2,7 @@
 // transceiver of the MediaSession. Muting only disables the track (track.enabled), so unmuting needs no new offer.
 import type { BlurredTrack } from './background-blur';
 import type { MediaSession } from './media';
+import type { MediaState } from './protocol';
 import { constraints, MediaChoice, mediaProblem, MediaProblem } from './prejoin';
 
 export interface OwnState {
@@ -12,7 +13,7 @@ export interface OwnState {
 }
 
 /** The `mediaState` message telling the others whether our microphone and camera are on. */
-export function mediaStateMessage(state: OwnState): Record<string, unknown> {
+export function mediaStateMessage(state: OwnState): MediaState {
   return { type: 'mediaState', microphone: state.microphone, camera: state.camera };
 }
 

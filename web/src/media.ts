@@ -1,6 +1,7 @@
 // The tab's one RTCPeerConnection to Portvakt's SFU (docs/protocol.md, "Media"). The browser always offers and
 // the SFU only answers, so every change (own tracks, receive slots, low bandwidth) goes through `negotiate`,
 // which never lets two offers be outstanding at once.
+import type { ClientMessage, Publish } from './protocol';
 
 export type Source = 'microphone' | 'camera' | 'screen';
 export type Kind = 'audio' | 'video';
@@ -43,7 +44,7 @@ export function sendEncodings(source: Source): RTCRtpEncodingParameters[] | unde
 }
 
 /** The signaling message carrying an offer. */
-export function publishMessage(sdp: string | undefined, sources: Record<string, Source>): Record<string, unknown> {
+export function publishMessage(sdp: string | undefined, sources: Record<string, Source>): Publish {
   if (!sdp || !sdp.startsWith('v=0')) throw new Error('no local description to publish');
   return { type: 'publish', sdp, sources };
 }
@@ -97,7 +98,7 @@ declare global {
 }
 
 export interface SessionEvents {
-  send(message: Record<string, unknown>): void;
+  send(message: ClientMessage): void;
   /** After every applied answer: what each receive transceiver carries now. */
   answered(streams: StreamInfo[], first: boolean): void;
   /** A receive transceiver was added; its track exists from now on, carrying whatever a later answer says. */

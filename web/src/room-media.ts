@@ -6,6 +6,7 @@ import { watchLevel } from './devices/level-meter';
 import { LocalMedia, mediaStateMessage } from './local-media';
 import { MediaSession, parseStreams, pathSilentMs, StreamInfo } from './media';
 import { loadChoice } from './prejoin';
+import type { ClientMessage, Renegotiate } from './protocol';
 import { chooseLayout, followed, layersMessage, layerWishes, Tile, tilesFromStreams } from './stage-layout';
 import { gridShape, lossBetween, pageOf, quality, SpeechWhileMuted, TILES_PER_PAGE } from './room-layout';
 import { TileBoard, TileLabel } from './tiles';
@@ -77,7 +78,7 @@ export class RoomMedia {
   constructor(
     private readonly root: HTMLElement,
     private readonly texts: Texts,
-    private readonly send: (message: Record<string, unknown>) => void,
+    private readonly send: (message: ClientMessage) => void,
     private readonly say: (text: string) => void,
     private readonly events: RoomMediaEvents = { paged: () => undefined, mutedSpeech: () => undefined },
   ) {
@@ -227,8 +228,8 @@ export class RoomMedia {
     await this.session?.answer(sdp, parseStreams(streams), joined);
   }
 
-  async renegotiate(message: Record<string, unknown>): Promise<void> {
-    await this.session?.receive({ audio: Number(message.audio ?? 0), video: Number(message.video ?? 0) });
+  async renegotiate(message: Renegotiate): Promise<void> {
+    await this.session?.receive({ audio: message.audio, video: message.video });
   }
 
   async refused(): Promise<void> {
@@ -504,8 +505,8 @@ export class RoomMedia {
     if (tile.source === 'screen') return { name: format(this.texts, 'screenOf', name) };
     return {
       name,
-      microphone: badge?.microphone,
-      camera: badge?.camera,
+      microphone: badge?.microphone ?? undefined,
+      camera: badge?.camera ?? undefined,
       identity: this.host && badge ? identityLine(badge, this.texts) : undefined,
       hand: badge?.hand,
       pinned: this.pinned === tile.participantId,

@@ -3,7 +3,8 @@
 // leave the meeting to let someone in (docs/protocol.md, "Connecting").
 import { Badge, identityLine, minutesWaited, shownName } from './badges';
 import { chime, moveTargets } from './console';
-import { Signaling, ServerMessage, socketUrl } from './signaling';
+import { denyMessageLimit, ServerMessage } from './protocol';
+import { Signaling, socketUrl } from './signaling';
 import { errorText, format, type Texts } from './texts';
 
 interface Waiting {
@@ -40,15 +41,15 @@ export function roomWaiting(
 
   function handle(message: ServerMessage): void {
     if (message.type === 'lobby') {
-      lobby = message as unknown as Lobby;
+      lobby = message;
       render();
     } else if (message.type === 'arrived') {
-      const waiting = (message as unknown as { guest: Waiting }).guest;
+      const waiting = message.guest;
       if (waiting.meetingId !== meetingId) return;
       chime();
       events.arrived(format(texts, 'arrivedHere', shownName(waiting.guest, texts)));
     } else if (message.type === 'error') {
-      events.say(errorText(texts, String(message.code)));
+      events.say(errorText(texts, message.code));
     }
   }
 
@@ -84,7 +85,8 @@ export function roomWaiting(
     label.textContent = `${texts.denyMessage}: ${who}`;
     const message = document.createElement('input');
     message.id = messageId;
-    message.maxLength = 500;
+    const limit = denyMessageLimit(document);
+    if (limit) message.maxLength = limit;
     message.placeholder = texts.denyMessage ?? '';
     message.value = drafts.get(id) ?? '';
     message.addEventListener('input', () => drafts.set(id, message.value));

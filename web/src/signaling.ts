@@ -1,9 +1,8 @@
 // One signaling socket per tab; reconnects on its own after a drop or a server restart, and stops for good
-// when the server says "closed" (denied, removed, ended, left).
-export interface ServerMessage {
-  type: string;
-  [field: string]: unknown;
-}
+// when the server says "closed" (denied, removed, ended, left). What goes over it is typed in protocol.ts.
+import { ClientMessage, parseServerMessage, ServerMessage } from './protocol';
+
+export type { ClientMessage, ServerMessage };
 
 /** Milliseconds to wait before reconnect attempt n (0-based): doubling from 0.5 s, at most 10 s. */
 export function reconnectDelay(attempt: number): number {
@@ -37,7 +36,7 @@ export class Signaling {
     this.socket?.close();
   }
 
-  send(message: Record<string, unknown>): void {
+  send(message: ClientMessage): void {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
   }
 
@@ -50,12 +49,8 @@ export class Signaling {
       this.pingTimer = window.setInterval(() => this.send({ type: 'ping' }), 30000);
     });
     socket.addEventListener('message', (event) => {
-      let message: ServerMessage;
-      try {
-        message = JSON.parse(String(event.data)) as ServerMessage;
-      } catch {
-        return;
-      }
+      const message = parseServerMessage(String(event.data));
+      if (!message) return;
       if (message.type === 'closed') this.finished = true;
       this.onMessage(message);
     });

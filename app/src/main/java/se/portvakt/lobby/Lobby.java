@@ -32,7 +32,11 @@ import se.portvakt.guest.GuestArrived;
 @Service
 public class Lobby {
 
-    static final int MAX_DENY_MESSAGE = 500;
+    /**
+     * The most characters a host's words on denial may have; pages pass it on to their scripts as data-deny-max
+     * (meeting.PageLimits).
+     */
+    public static final int MAX_DENY_MESSAGE = 500;
 
     private final JdbcClient jdbc;
     private final Meetings meetings;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import se.portvakt.lobby.Lobby;
 
 /**
  * What a browser may send over the signaling socket (docs/protocol.md). Each record checks its own fields;
@@ -61,11 +62,11 @@ sealed interface ClientMessage {
         }
     }
 
-    /** @param message optional words for the guest, at most 500 characters */
+    /** @param message optional words for the guest, at most {@link Lobby#MAX_DENY_MESSAGE} characters */
     record Deny(UUID participantId, String message) implements HostOnly {
         public Deny {
             require(participantId != null, "participantId");
-            require(message == null || message.length() <= 500, "message");
+            require(message == null || message.length() <= Lobby.MAX_DENY_MESSAGE, "message");
         }
     }
 

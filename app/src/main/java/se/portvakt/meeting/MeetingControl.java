@@ -15,7 +15,6 @@ import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.LobbyRefusal;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantState;
-import se.portvakt.meeting.ClientMessage.HostOnly;
 import se.portvakt.sfu.ParticipantAnswer;
 
 /**
@@ -57,69 +56,95 @@ class MeetingControl {
         this.clock = clock;
     }
 
-    void handle(Caller caller, ClientMessage message) {
-        if (message instanceof ClientMessage.Ping || message instanceof ClientMessage.Publish) {
-            return;
-        }
-        if (caller instanceof Caller.Host host) {
-            if (message instanceof HostOnly command) {
-                host(host, command);
-            } else {
-                hostAsParticipant(host, message);
-            }
-            return;
-        }
-        Caller.Guest guest = (Caller.Guest) caller;
-        if (message instanceof HostOnly) {
-            throw new LobbyRefusal("forbidden");
-        }
-        guest(guest, message);
+    /** The sender's own tab, for what must be done to it before it is answered. */
+    @FunctionalInterface
+    interface Tab {
+        /** This tab carries the participant's media: a renegotiate caused by someone else must find it. */
+        void carriesMediaOf(UUID participantId);
     }
 
-    private void host(Caller.Host host, HostOnly command) {
-        if (command instanceof ClientMessage.Admit admit) {
-            Participant guest = entitledGuest(host, admit.participantId());
-            openForEntry(guest.meetingId());
-            lobby.admit(guest.id(), () -> sessions.life(guest.meetingId()).started());
+    /** Whom each message may come from and what it does (docs/protocol.md lists who may send which). */
+    static final MessageHandlers HANDLERS = new MessageHandlers()
+            .fromHost(ClientMessage.Admit.class, MeetingControl::admit)
+            .fromHost(ClientMessage.AdmitAll.class, MeetingControl::admitAll)
+            .fromHost(ClientMessage.Deny.class, MeetingControl::deny)
+            .fromHost(ClientMessage.Move.class, MeetingControl::move)
+            .fromHost(ClientMessage.SendBack.class, MeetingControl::sendBack)
+            .fromHost(ClientMessage.Remove.class, MeetingControl::remove)
+            .fromHost(ClientMessage.Mute.class, MeetingControl::mute)
+            .fromHost(ClientMessage.CameraOff.class, MeetingControl::cameraOff)
+            .fromHost(ClientMessage.Join.class, MeetingControl::join)
+            .fromHost(ClientMessage.Lock.class, MeetingControl::lock)
+            .fromHost(ClientMessage.End.class, MeetingControl::end)
+            .fromParticipant(ClientMessage.Chat.class, MeetingControl::chat)
+            .fromParticipant(ClientMessage.Hand.class, MeetingControl::hand)
+            .fromParticipant(ClientMessage.React.class, MeetingControl::react)
+            .fromParticipant(ClientMessage.MediaState.class, MeetingControl::mediaState)
+            .fromParticipant(ClientMessage.Layers.class, MeetingControl::layers)
+            .on(ClientMessage.Publish.class, (control, caller, publish, tab) -> control.publish(caller, publish, tab))
+            .on(ClientMessage.Leave.class, (control, caller, leave, tab) -> control.leave(caller))
+            .on(ClientMessage.Ping.class, (control, caller, ping, tab) -> List.of(new ServerMessage.Pong()))
+            .complete();
+
+    /** Carries out a message; returns what the sender's own tab gets back, in order. */
+    List<ServerMessage> handle(Caller caller, ClientMessage message, Tab tab) {
+        return HANDLERS.handle(this, caller, message, tab);
+    }
+
+    private void admit(Caller.Host host, ClientMessage.Admit admit) {
+        Participant guest = entitledGuest(host, admit.participantId());
+        openForEntry(guest.meetingId());
+        lobby.admit(guest.id(), () -> sessions.life(guest.meetingId()).started());
+        decided(host, AuditAction.GUEST_ADMITTED, guest);
+    }
+
+    private void admitAll(Caller.Host host, ClientMessage.AdmitAll all) {
+        ownMeeting(host, all.meetingId());
+        openForEntry(all.meetingId());
+        attendance.recheck(all.meetingId());
+        lobby.ofMeeting(all.meetingId(), ParticipantState.WAITING).forEach(guest -> {
+            lobby.admit(guest.id(), () -> sessions.life(all.meetingId()).started());
             decided(host, AuditAction.GUEST_ADMITTED, guest);
-        } else if (command instanceof ClientMessage.AdmitAll all) {
-            ownMeeting(host, all.meetingId());
-            openForEntry(all.meetingId());
-            attendance.recheck(all.meetingId());
-            lobby.ofMeeting(all.meetingId(), ParticipantState.WAITING).forEach(guest -> {
-                lobby.admit(guest.id(), () -> sessions.life(all.meetingId()).started());
-                decided(host, AuditAction.GUEST_ADMITTED, guest);
-            });
-        } else if (command instanceof ClientMessage.Deny deny) {
-            Participant guest = entitledGuest(host, deny.participantId());
-            lobby.deny(guest.id(), deny.message());
-            decided(host, AuditAction.GUEST_DENIED, guest);
-        } else if (command instanceof ClientMessage.Move move) {
-            Participant guest = entitledGuest(host, move.participantId());
-            ownMeeting(host, move.meetingId());
-            boolean started = openForEntry(move.meetingId()).started();
-            MeetingDetails target = meetings.details(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
-            attendance.lost(guest, target).ifPresent(lost -> {
-                throw new LobbyRefusal(MOVE_REFUSALS.get(lost.reason()));
-            });
-            lobby.move(guest.id(), move.meetingId(), started);
-            audit.record(decision(host, AuditAction.GUEST_MOVED, guest).meeting(move.meetingId())
-                    .detail("fromMeeting", guest.meetingId()));
-        } else if (command instanceof ClientMessage.SendBack back) {
-            Participant guest = entitledGuest(host, back.participantId());
-            lobby.sendBack(guest.id());
-            decided(host, AuditAction.GUEST_SENT_BACK, guest);
-        } else if (command instanceof ClientMessage.Remove remove) {
-            Participant guest = guestOf(host, remove.participantId());
-            lobby.remove(guest.id());
-            decided(host, AuditAction.GUEST_REMOVED, guest);
-        } else if (command instanceof ClientMessage.Mute mute) {
-            sockets.toGuest(presentGuest(host, mute.participantId()).id(), new ServerMessage.MuteRequested());
-        } else if (command instanceof ClientMessage.CameraOff off) {
-            sockets.toGuest(presentGuest(host, off.participantId()).id(), new ServerMessage.CameraTurnedOff());
-        } else {
-            inMeeting(host, command);
-        }
+        });
+    }
+
+    private void deny(Caller.Host host, ClientMessage.Deny deny) {
+        Participant guest = entitledGuest(host, deny.participantId());
+        lobby.deny(guest.id(), deny.message());
+        decided(host, AuditAction.GUEST_DENIED, guest);
+    }
+
+    private void move(Caller.Host host, ClientMessage.Move move) {
+        Participant guest = entitledGuest(host, move.participantId());
+        ownMeeting(host, move.meetingId());
+        boolean started = openForEntry(move.meetingId()).started();
+        MeetingDetails target = meetings.details(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
+        attendance.lost(guest, target).ifPresent(lost -> {
+            throw new LobbyRefusal(MOVE_REFUSALS.get(lost.reason()));
+        });
+        lobby.move(guest.id(), move.meetingId(), started);
+        audit.record(decision(host, AuditAction.GUEST_MOVED, guest).meeting(move.meetingId())
+                .detail("fromMeeting", guest.meetingId()));
+    }
+
+    private void sendBack(Caller.Host host, ClientMessage.SendBack back) {
+        Participant guest = entitledGuest(host, back.participantId());
+        lobby.sendBack(guest.id());
+        decided(host, AuditAction.GUEST_SENT_BACK, guest);
+    }
+
+    private void remove(Caller.Host host, ClientMessage.Remove remove) {
+        Participant guest = guestOf(host, remove.participantId());
+        lobby.remove(guest.id());
+        decided(host, AuditAction.GUEST_REMOVED, guest);
+    }
+
+    private void mute(Caller.Host host, ClientMessage.Mute mute) {
+        sockets.toGuest(presentGuest(host, mute.participantId()).id(), new ServerMessage.MuteRequested());
+    }
+
+    private void cameraOff(Caller.Host host, ClientMessage.CameraOff off) {
+        sockets.toGuest(presentGuest(host, off.participantId()).id(), new ServerMessage.CameraTurnedOff());
     }
 
     /** Why a guest cannot be moved into a meeting, as the protocol's error code. */
@@ -141,116 +166,123 @@ class MeetingControl {
                 .detail("anonymous", guest.anonymous() ? "true" : null);
     }
 
-    /** Join, lock and end: only from a meeting's host view, for that meeting. */
-    private void inMeeting(Caller.Host host, HostOnly command) {
-        UUID meetingId = host.meetingId();
-        if (meetingId == null) {
+    /** Join, lock and end come only from a meeting's host view, for that meeting. */
+    private static UUID viewedMeeting(Caller.Host host) {
+        if (host.meetingId() == null) {
             throw new LobbyRefusal("not-in-meeting");
         }
-        if (command instanceof ClientMessage.Join) {
-            if (cancelled(meetingId)) {
-                throw new LobbyRefusal("cancelled");
-            }
-            if (sessions.life(meetingId).ended()) {
-                throw new LobbyRefusal("ended");
-            }
-            sessions.start(meetingId);
-            lobby.hostJoins(meetingId, host.staffId(), host.name());
-        } else if (command instanceof ClientMessage.Lock lock) {
-            sessions.lock(meetingId, lock.locked());
-            broadcasts.meetingChanged(meetingId, host.organisationId());
-        } else if (command instanceof ClientMessage.End) {
-            if (closing.close(meetingId, host.organisationId(), "ENDED")) {
-                audit.record(AuditEntry.of(host.organisationId(), AuditAction.MEETING_ENDED, AuditActor.staff(host.staffId()))
-                        .meeting(meetingId).subject(meetingId));
-            }
+        return host.meetingId();
+    }
+
+    private void join(Caller.Host host, ClientMessage.Join join) {
+        UUID meetingId = viewedMeeting(host);
+        if (cancelled(meetingId)) {
+            throw new LobbyRefusal("cancelled");
+        }
+        if (sessions.life(meetingId).ended()) {
+            throw new LobbyRefusal("ended");
+        }
+        sessions.start(meetingId);
+        lobby.hostJoins(meetingId, host.staffId(), host.name());
+    }
+
+    private void lock(Caller.Host host, ClientMessage.Lock lock) {
+        UUID meetingId = viewedMeeting(host);
+        sessions.lock(meetingId, lock.locked());
+        broadcasts.meetingChanged(meetingId, host.organisationId());
+    }
+
+    private void end(Caller.Host host, ClientMessage.End end) {
+        UUID meetingId = viewedMeeting(host);
+        if (closing.close(meetingId, host.organisationId(), "ENDED")) {
+            audit.record(AuditEntry.of(host.organisationId(), AuditAction.MEETING_ENDED, AuditActor.staff(host.staffId()))
+                    .meeting(meetingId).subject(meetingId));
         }
     }
 
-    private void hostAsParticipant(Caller.Host host, ClientMessage message) {
-        Participant self = host.meetingId() == null ? null : lobby.hostIn(host.meetingId(), host.staffId())
-                .filter(participant -> participant.state() == ParticipantState.IN_MEETING).orElse(null);
-        if (self == null) {
-            throw new LobbyRefusal("not-in-meeting");
-        }
-        if (message instanceof ClientMessage.Leave) {
-            lobby.leave(self.id());
-        } else {
-            participate(self, message);
-        }
-    }
-
-    private void guest(Caller.Guest caller, ClientMessage message) {
-        Participant self = lobby.find(caller.participantId()).orElseThrow(() -> new LobbyRefusal("gone"));
-        if (self.state().isFinal() || self.state() == ParticipantState.LEFT) {
-            throw new LobbyRefusal("gone");
-        }
-        if (message instanceof ClientMessage.Leave) {
-            lobby.leave(self.id());
-            return;
-        }
+    /** The caller's own participant while in the meeting: a guest let in, or a host who has joined. */
+    Participant inMeeting(Caller caller) {
+        Participant self = present(caller);
         if (self.state() != ParticipantState.IN_MEETING) {
-            throw new LobbyRefusal("not-in-meeting");
-        }
-        participate(self, message);
-    }
-
-    private void participate(Participant self, ClientMessage message) {
-        UUID meetingId = self.meetingId();
-        String shownName = self.anonymous() ? null : self.displayName();
-        if (message instanceof ClientMessage.Chat line) {
-            ChatLog.Line posted = chat.post(meetingId, new ChatLog.Line(self.id(),
-                    shownName == null ? "" : shownName, printable(line.text()), clock.instant()));
-            sockets.toPresent(meetingId, new ServerMessage.ChatPosted(posted));
-        } else if (message instanceof ClientMessage.Hand hand) {
-            if (hand.raised()) {
-                hands.raise(meetingId, self.id());
-            } else {
-                hands.lower(meetingId, self.id());
-            }
-            broadcasts.meetingChangedSoon(meetingId);
-        } else if (message instanceof ClientMessage.React react) {
-            sockets.toPresent(meetingId, new ServerMessage.Reaction(self.id(),
-                    shownName == null ? "" : shownName, react.reaction()));
-        } else if (message instanceof ClientMessage.MediaState state) {
-            mediaStates.set(meetingId, self.id(), new MediaStates.On(state.microphone(), state.camera()));
-            broadcasts.meetingChangedSoon(meetingId);
-        } else if (message instanceof ClientMessage.Layers layers) {
-            media.preferLayers(meetingId, self.id(), layers.slots());
-        }
-    }
-
-    /**
-     * What a {@code publish} gets back: the answer for the sender's tab alone, and, when the SFU has more streams
-     * for it than its offer had room for, a {@code renegotiate} to send right after.
-     */
-    record Published(ServerMessage.Answer answer, ServerMessage.Renegotiate moreSlots) {}
-
-    /** The caller's participant, if they may send media now: a guest IN_MEETING, or a host who has joined. */
-    Participant publisher(Caller caller) {
-        Participant self;
-        if (caller instanceof Caller.Host host) {
-            self = host.meetingId() == null ? null : lobby.hostIn(host.meetingId(), host.staffId()).orElse(null);
-        } else {
-            self = lobby.find(((Caller.Guest) caller).participantId()).orElseThrow(() -> new LobbyRefusal("gone"));
-            if (self.state().isFinal() || self.state() == ParticipantState.LEFT) {
-                throw new LobbyRefusal("gone");
-            }
-        }
-        if (self == null || self.state() != ParticipantState.IN_MEETING) {
             throw new LobbyRefusal("not-in-meeting");
         }
         return self;
     }
 
-    /** The {@link #publisher} offers their media, first or again: the SFU answers. */
-    Published publish(Participant self, ClientMessage.Publish publish) {
+    /**
+     * The caller's own participant, not yet gone: a guest waiting or in the meeting (else "gone"), or a host who
+     * has joined (else "not-in-meeting").
+     */
+    private Participant present(Caller caller) {
+        if (caller instanceof Caller.Host host) {
+            Participant self = host.meetingId() == null ? null : lobby.hostIn(host.meetingId(), host.staffId()).orElse(null);
+            if (self == null || self.state() != ParticipantState.IN_MEETING) {
+                throw new LobbyRefusal("not-in-meeting");
+            }
+            return self;
+        }
+        Participant self = lobby.find(((Caller.Guest) caller).participantId()).orElseThrow(() -> new LobbyRefusal("gone"));
+        if (self.state().isFinal() || self.state() == ParticipantState.LEFT) {
+            throw new LobbyRefusal("gone");
+        }
+        return self;
+    }
+
+    /** A waiting guest may leave too; a host leaves only the meeting they joined. */
+    private List<ServerMessage> leave(Caller caller) {
+        lobby.leave(present(caller).id());
+        return List.of();
+    }
+
+    private void chat(Participant self, ClientMessage.Chat line) {
+        ChatLog.Line posted = chat.post(self.meetingId(), new ChatLog.Line(self.id(),
+                shownName(self), printable(line.text()), clock.instant()));
+        sockets.toPresent(self.meetingId(), new ServerMessage.ChatPosted(posted));
+    }
+
+    private void hand(Participant self, ClientMessage.Hand hand) {
+        if (hand.raised()) {
+            hands.raise(self.meetingId(), self.id());
+        } else {
+            hands.lower(self.meetingId(), self.id());
+        }
+        broadcasts.meetingChangedSoon(self.meetingId());
+    }
+
+    private void react(Participant self, ClientMessage.React react) {
+        sockets.toPresent(self.meetingId(), new ServerMessage.Reaction(self.id(), shownName(self), react.reaction()));
+    }
+
+    private void mediaState(Participant self, ClientMessage.MediaState state) {
+        mediaStates.set(self.meetingId(), self.id(), new MediaStates.On(state.microphone(), state.camera()));
+        broadcasts.meetingChangedSoon(self.meetingId());
+    }
+
+    private void layers(Participant self, ClientMessage.Layers layers) {
+        media.preferLayers(self.meetingId(), self.id(), layers.slots());
+    }
+
+    /** The name others see on chat and reactions: empty for an anonymous participant. */
+    private static String shownName(Participant self) {
+        return self.anonymous() || self.displayName() == null ? "" : self.displayName();
+    }
+
+    /**
+     * The sender offers their media, first or again: the SFU's answer for their tab alone, and, when the SFU has
+     * more streams for it than the offer had room for, a {@code renegotiate} right after.
+     */
+    private List<ServerMessage> publish(Caller caller, ClientMessage.Publish publish, Tab tab) {
+        Participant self = inMeeting(caller);
+        // before the SFU answers: a renegotiate caused meanwhile by someone else must find this tab
+        tab.carriesMediaOf(self.id());
         ParticipantAnswer answer = media.negotiate(self.meetingId(), self.id(), publish.sdp(), publish.sources());
         List<ServerMessage.Stream> streams = answer.streams().stream()
                 .map(s -> new ServerMessage.Stream(s.mid(), UUID.fromString(s.participantId()), s.kind(), s.source()))
                 .toList();
-        return new Published(new ServerMessage.Answer(answer.answerSdp(), streams, answer.joined()),
-                answer.needsMoreSlots() ? new ServerMessage.Renegotiate(answer.audio(), answer.video()) : null);
+        ServerMessage.Answer sdpAnswer = new ServerMessage.Answer(answer.answerSdp(), streams, answer.joined());
+        return answer.needsMoreSlots()
+                ? List.of(sdpAnswer, new ServerMessage.Renegotiate(answer.audio(), answer.video()))
+                : List.of(sdpAnswer);
     }
 
     /**

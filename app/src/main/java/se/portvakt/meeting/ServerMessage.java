@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import se.portvakt.lobby.ParticipantState;
 
 /** What the server sends over the signaling socket (docs/protocol.md). */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -45,7 +46,7 @@ sealed interface ServerMessage {
      * @param admitted guests let in before the host joined: for hosts only
      * @param iceServers the TURN relay with a credential of the receiver's own: only for one in the meeting
      */
-    record State(UUID you, String yourState, boolean host, MeetingInfo meeting, List<Badge> roster,
+    record State(UUID you, ParticipantState yourState, boolean host, MeetingInfo meeting, List<Badge> roster,
             List<Badge> admitted, List<ChatLog.Line> chat, List<IceServer> iceServers) implements ServerMessage {}
 
     /** An RTCIceServer: a TURN relay's URLs and a time-limited credential (docs/turn.md). */

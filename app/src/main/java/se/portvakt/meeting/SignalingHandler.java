@@ -12,15 +12,15 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import se.portvakt.lobby.LobbyRefusal;
-import se.portvakt.lobby.Participant;
+import se.portvakt.lobby.ParticipantState;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 
 /**
- * The signaling socket: parses each message, lets {@link MeetingControl} act on it, and answers a bad one with
- * an {@code error} while the socket (and everyone else's) carries on.
+ * The signaling socket: parses each message, lets {@link MeetingControl} act on it and sends the sender's tab what
+ * it returns, and answers a bad one with an {@code error} while the socket (and everyone else's) carries on.
  */
 @Component
 class SignalingHandler extends TextWebSocketHandler {
@@ -63,7 +63,7 @@ class SignalingHandler extends TextWebSocketHandler {
                 return;
             }
             sockets.place(guest.participantId(), participant.get().meeting().id(),
-                    "IN_MEETING".equals(participant.get().yourState()));
+                    participant.get().yourState() == ParticipantState.IN_MEETING);
             sockets.send(safe, participant.get());
             return;
         }
@@ -114,18 +114,9 @@ class SignalingHandler extends TextWebSocketHandler {
             return;
         }
         try {
-            control.handle(caller(session), parsed);
-            if (parsed instanceof ClientMessage.Publish publish) {
-                Participant self = control.publisher(caller(session));
-                // before the SFU answers: a renegotiate caused meanwhile by someone else must find this tab
-                sockets.mediaTab(session, self.id());
-                MeetingControl.Published published = control.publish(self, publish);
-                sockets.send(safe, published.answer());
-                if (published.moreSlots() != null) {
-                    sockets.send(safe, published.moreSlots());
-                }
-            } else if (parsed instanceof ClientMessage.Ping) {
-                sockets.send(safe, new ServerMessage.Pong());
+            for (ServerMessage reply : control.handle(caller(session), parsed,
+                    participantId -> sockets.mediaTab(session, participantId))) {
+                sockets.send(safe, reply);
             }
         } catch (LobbyRefusal refusal) {
             sockets.send(safe, new ServerMessage.Error(refusal.code(), type));

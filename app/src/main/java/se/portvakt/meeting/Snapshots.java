@@ -57,7 +57,7 @@ class Snapshots {
             UUID meetingId = host.meetingId();
             Optional<Participant> self = lobby.hostIn(meetingId, host.staffId());
             return Optional.of(new ServerMessage.State(self.map(Participant::id).orElse(null),
-                    self.map(participant -> participant.state().name()).orElse(null), true, info(meetingId),
+                    self.map(Participant::state).orElse(null), true, info(meetingId),
                     roster(meetingId, true), lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
                             .map(participant -> badge(participant, true, List.of(), null)).toList(),
                     chat.of(meetingId), self.filter(p -> p.state() == ParticipantState.IN_MEETING)
@@ -70,7 +70,7 @@ class Snapshots {
         }
         boolean in = participant.state() == ParticipantState.IN_MEETING;
         UUID meetingId = participant.meetingId();
-        return Optional.of(new ServerMessage.State(participant.id(), participant.state().name(), false, info(meetingId),
+        return Optional.of(new ServerMessage.State(participant.id(), participant.state(), false, info(meetingId),
                 in ? roster(meetingId, false) : List.of(), List.of(), in ? chat.of(meetingId) : List.of(),
                 in ? turn.forParticipant(participant.id()) : List.of()));
     }

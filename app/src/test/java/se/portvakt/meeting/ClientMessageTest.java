@@ -75,7 +75,7 @@ class ClientMessageTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aPublishOfferHasAtMost15000Characters() {
+    void aPublishOfferHasAtMostMaxSdpCharacters() {
         String offer = "v=0" + "x".repeat(ClientMessage.MAX_SDP - 3);
         assertThat(JSON.readValue("{\"type\":\"publish\",\"sdp\":\"" + offer + "\"}", ClientMessage.class))
                 .isInstanceOf(ClientMessage.Publish.class);
