@@ -12,13 +12,13 @@ import se.portvakt.config.SecretKeys;
  * the auth response arrived and qrAuthCode is hex(HMAC-SHA256(key = qrStartSecret, message = t in decimal)).
  * A new string every second, so a photo of the screen is useless a moment later.
  */
-final class AnimatedQr {
+public final class AnimatedQr {
 
     static final String PREFIX = "bankid.";
 
     private AnimatedQr() {}
 
-    static String code(String qrStartToken, String qrStartSecret, long seconds) {
+    public static String code(String qrStartToken, String qrStartSecret, long seconds) {
         if (seconds < 0) {
             throw new IllegalArgumentException("t counts up from the auth response: " + seconds);
         }
@@ -26,23 +26,23 @@ final class AnimatedQr {
     }
 
     /** The code to show at {@code now} for an order whose auth response arrived at {@code authAt}. */
-    static String code(String qrStartToken, String qrStartSecret, Instant authAt, Instant now) {
+    public static String code(String qrStartToken, String qrStartSecret, Instant authAt, Instant now) {
         return code(qrStartToken, qrStartSecret, secondsBetween(authAt, now));
     }
 
     /** Whole seconds from {@code from} to {@code to}, never negative (clocks of two nodes may differ a little). */
-    static long secondsBetween(Instant from, Instant to) {
+    public static long secondsBetween(Instant from, Instant to) {
         return Math.max(0, Duration.between(from, to).toMillis() / 1000);
     }
 
-    static String authCode(String qrStartSecret, long seconds) {
+    public static String authCode(String qrStartSecret, long seconds) {
         byte[] mac = SecretKeys.hmac(qrStartSecret.getBytes(StandardCharsets.US_ASCII),
                 Long.toString(seconds).getBytes(StandardCharsets.US_ASCII));
         return HexFormat.of().formatHex(mac);
     }
 
     /** A scanned string taken apart; empty when it is not an animated BankID QR code at all. */
-    static Optional<Scanned> parse(String text) {
+    public static Optional<Scanned> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -55,5 +55,5 @@ final class AnimatedQr {
     }
 
     /** The three parts of a scanned code. */
-    record Scanned(String qrStartToken, long seconds, String authCode) {}
+    public record Scanned(String qrStartToken, long seconds, String authCode) {}
 }

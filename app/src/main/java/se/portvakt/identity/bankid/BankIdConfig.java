@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
 import se.portvakt.identity.EidProvider;
+import se.portvakt.identity.bankid.simulator.SimulatorAddress;
 import se.portvakt.person.PinVault;
 
 /**

@@ -7,17 +7,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The JSON bodies of BankID's RP API v6.0 as documented, used by both the client and the simulator so that the
  * two cannot drift apart. Optional fields are left out when null; fields BankID adds later are ignored.
  */
-final class BankIdJson {
+public final class BankIdJson {
 
-    static final String PENDING = "pending";
-    static final String FAILED = "failed";
-    static final String COMPLETE = "complete";
+    public static final String PENDING = "pending";
+    public static final String FAILED = "failed";
+    public static final String COMPLETE = "complete";
 
     private BankIdJson() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AuthRequest(
+    public record AuthRequest(
             String endUserIp,
             Requirement requirement,
             String userVisibleData,
@@ -27,18 +27,18 @@ final class BankIdJson {
     /** Only the parts Portvakt asks for; BankID also knows pinCode, mrtd, cardReader and certificatePolicies. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Requirement(String personalNumber) {}
+    public record Requirement(String personalNumber) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AuthResponse(String orderRef, String autoStartToken, String qrStartToken, String qrStartSecret) {}
+    public record AuthResponse(String orderRef, String autoStartToken, String qrStartToken, String qrStartSecret) {}
 
     /** The body of both collect and cancel. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OrderRef(String orderRef) {}
+    public record OrderRef(String orderRef) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CollectResponse(String orderRef, String status, String hintCode, CompletionData completionData) {}
+    public record CollectResponse(String orderRef, String status, String hintCode, CompletionData completionData) {}
 
     /**
      * @param simulated not BankID's: only Portvakt's simulator sets it, so that what it vouches for is never taken
@@ -46,7 +46,7 @@ final class BankIdJson {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CompletionData(
+    public record CompletionData(
             User user,
             Device device,
             String bankIdIssueDate,
@@ -55,13 +55,13 @@ final class BankIdJson {
             Boolean simulated) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record User(String personalNumber, String name, String givenName, String surname) {}
+    public record User(String personalNumber, String name, String givenName, String surname) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Device(String ipAddress, String uhi) {}
+    public record Device(String ipAddress, String uhi) {}
 
     /** What every 4xx and 5xx carries. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ErrorBody(String errorCode, String details) {}
+    public record ErrorBody(String errorCode, String details) {}
 }

@@ -8,9 +8,9 @@ import java.util.Base64;
  * simpleMarkdownV1 format, with the format's special characters escaped so that an organisation's name is
  * shown as written and cannot add headings or emphasis.
  */
-final class UserVisibleData {
+public final class UserVisibleData {
 
-    static final String FORMAT = "simpleMarkdownV1";
+    public static final String FORMAT = "simpleMarkdownV1";
     /** BankID takes at most 1,500 characters of base64: 1,125 bytes of UTF-8. */
     static final int MAX_BYTES = 1125;
     private static final String SPECIAL = "\\*+#|`";
@@ -55,7 +55,7 @@ final class UserVisibleData {
     }
 
     /** The text again, unescaped: what the (simulated) app shows. */
-    static String decode(String base64) {
+    public static String decode(String base64) {
         if (base64 == null) {
             return null;
         }

@@ -12,6 +12,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
 import se.portvakt.identity.EidProvider;
+import se.portvakt.identity.freja.simulator.FrejaSimulatorAddress;
+import se.portvakt.identity.freja.simulator.FrejaSimulatorKeys;
 import se.portvakt.person.PinVault;
 
 /**

@@ -4,9 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** The app link that binds the Freja eID app to a transaction; the same text is Freja's (static) QR code. */
-final class FrejaLinks {
+public final class FrejaLinks {
 
-    static final String BIND_PREFIX = "frejaeid://bindUserToTransaction?transactionReference=";
+    public static final String BIND_PREFIX = "frejaeid://bindUserToTransaction?transactionReference=";
 
     private FrejaLinks() {}
 

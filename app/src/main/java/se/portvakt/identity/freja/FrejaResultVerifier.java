@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * signing certificate (named by the header's {@code x5t}, base64url of its SHA-1 thumbprint). Only the
  * payload this returns may be believed; the unsigned fields around the JWS are anyone's words.
  */
-class FrejaResultVerifier {
+public class FrejaResultVerifier {
 
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
@@ -73,7 +73,7 @@ class FrejaResultVerifier {
     }
 
     /** RFC 7515's x5t: base64url (no padding) of the SHA-1 of the certificate's DER encoding. */
-    static String x5t(X509Certificate certificate) {
+    public static String x5t(X509Certificate certificate) {
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sha1);

@@ -22,6 +22,8 @@ import se.portvakt.identity.EidProvider.EidProgress;
 import se.portvakt.identity.EidProvider.EidProgress.Status;
 import se.portvakt.identity.EidProvider.EidStart;
 import se.portvakt.person.PersonalIdentityNumber;
+import se.portvakt.identity.bankid.simulator.SimulatedBankId;
+import se.portvakt.identity.bankid.simulator.TestIdentities;
 
 /**
  * BankID journeys through the real client, over HTTP, against the built-in simulator on this test server's

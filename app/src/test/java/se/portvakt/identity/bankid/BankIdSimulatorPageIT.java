@@ -19,6 +19,7 @@ import se.portvakt.PortalClient;
 import se.portvakt.identity.EidProvider.EidOrder;
 import se.portvakt.identity.EidProvider.EidProgress.Status;
 import se.portvakt.identity.EidProvider.EidStart;
+import se.portvakt.identity.bankid.simulator.TestIdentities;
 
 /** The simulated phone app's page: ordinary forms with CSRF tokens, no login needed. */
 @IntegrationTest

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
+import se.portvakt.identity.bankid.simulator.BankIdSimulatorApi;
+import se.portvakt.identity.bankid.simulator.BankIdSimulatorTestApi;
 
 /** The tests' hand on the simulated phone: the simulator's JSON test API, over real HTTP. */
 record SimulatorPhone(int port) {

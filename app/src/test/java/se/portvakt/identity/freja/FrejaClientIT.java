@@ -18,6 +18,7 @@ import se.portvakt.identity.EidProvider.EidProgress;
 import se.portvakt.identity.EidProvider.EidProgress.Status;
 import se.portvakt.identity.EidProvider.EidStart;
 import se.portvakt.person.PersonalIdentityNumber;
+import se.portvakt.identity.freja.simulator.FrejaSimulatorForgery;
 
 /** The real Freja eID client over HTTP against the simulator: every way an authentication can end. */
 @IntegrationTest

@@ -22,6 +22,7 @@ import se.portvakt.identity.EidProvider.EidOrder;
 import se.portvakt.identity.EidProvider.EidProgress.Status;
 import se.portvakt.identity.EidProvider.EidStart;
 import se.portvakt.person.PinVault;
+import se.portvakt.identity.freja.simulator.FrejaSimulatorKeys;
 
 /**
  * How the provider meets a misbehaving Freja: a 5xx or an unreachable host during a poll keeps the order

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
+import se.portvakt.identity.freja.simulator.FrejaSimulatorForgery;
 
 /** Plays the Freja eID app in tests through the simulator's test endpoints, as a browser test would. */
 record FrejaPhone(int port) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import se.portvakt.identity.freja.FrejaResultVerifier.FrejaResultRefused;
+import se.portvakt.identity.freja.simulator.FrejaSimulatorForgery;
+import se.portvakt.identity.freja.simulator.FrejaSimulatorKeys;
 
 /** The JWS check alone: honest results pass; each forgery, and JWS that are not RS256 compact, do not. */
 class FrejaResultVerifierTest {

@@ -1,4 +1,4 @@
-package se.portvakt.identity.bankid;
+package se.portvakt.identity.bankid.simulator;
 
 /**
  * What the simulator answers instead of a result: an HTTP status with BankID's {@code {errorCode, details}} for the

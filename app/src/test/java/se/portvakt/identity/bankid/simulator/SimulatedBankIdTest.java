@@ -1,4 +1,4 @@
-package se.portvakt.identity.bankid;
+package se.portvakt.identity.bankid.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import se.portvakt.TestClock;
 import se.portvakt.identity.bankid.BankIdJson.AuthResponse;
+import se.portvakt.identity.bankid.AnimatedQr;
 
 class SimulatedBankIdTest {
 

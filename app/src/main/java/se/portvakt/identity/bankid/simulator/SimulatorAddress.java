@@ -1,4 +1,4 @@
-package se.portvakt.identity.bankid;
+package se.portvakt.identity.bankid.simulator;
 
 import java.net.URI;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -10,12 +10,12 @@ import org.springframework.core.env.Environment;
  * The port is known only once the web server has started (tests use a random one), so it is looked up at the
  * first call rather than when the client is built.
  */
-class SimulatorAddress implements ApplicationListener<WebServerInitializedEvent> {
+public class SimulatorAddress implements ApplicationListener<WebServerInitializedEvent> {
 
     private final Environment environment;
     private volatile int port;
 
-    SimulatorAddress(Environment environment) {
+    public SimulatorAddress(Environment environment) {
         this.environment = environment;
     }
 
@@ -27,7 +27,7 @@ class SimulatorAddress implements ApplicationListener<WebServerInitializedEvent>
         }
     }
 
-    URI rpApi() {
+    public URI rpApi() {
         int known = port;
         if (known <= 0) {
             known = environment.getProperty("local.server.port", Integer.class,

@@ -1,10 +1,10 @@
-package se.portvakt.identity.freja;
+package se.portvakt.identity.freja.simulator;
 
 /**
  * Ways the simulator can lie on purpose (test endpoint only), so tests prove the client refuses each one.
  * The phone page never uses them.
  */
-enum FrejaSimulatorForgery {
+public enum FrejaSimulatorForgery {
     /** An honest, correctly signed result. */
     NONE,
     /** The payload names another person after signing; the signature no longer matches. */

@@ -1,4 +1,4 @@
-package se.portvakt.identity.bankid;
+package se.portvakt.identity.bankid.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,6 +19,7 @@ import se.portvakt.person.PersonalIdentityNumber;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import se.portvakt.identity.bankid.UserVisibleData;
 
 /**
  * The simulator's RP API: the same paths, JSON, status codes and {@code {errorCode, details}} bodies as BankID's
@@ -28,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @ConditionalOnIdentitySimulators
 @RequestMapping(BankIdSimulatorApi.PATH)
-class BankIdSimulatorApi {
+public class BankIdSimulatorApi {
 
-    static final String PATH = "/simulator/bankid/api/rp/v6.0";
+    public static final String PATH = "/simulator/bankid/api/rp/v6.0";
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final SimulatedBankId bankId;

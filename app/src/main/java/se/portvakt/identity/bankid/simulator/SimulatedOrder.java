@@ -1,7 +1,7 @@
-package se.portvakt.identity.bankid;
+package se.portvakt.identity.bankid.simulator;
 
 import java.time.Instant;
-import se.portvakt.identity.bankid.TestIdentities.TestPerson;
+import se.portvakt.identity.bankid.simulator.TestIdentities.TestPerson;
 
 /**
  * One order inside the simulator, as BankID's servers would hold it. Mutable; only {@link SimulatedBankId}

@@ -1,4 +1,4 @@
-package se.portvakt.identity.bankid;
+package se.portvakt.identity.bankid.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -7,7 +7,7 @@ import java.util.UUID;
 import se.portvakt.identity.bankid.BankIdJson.CompletionData;
 import se.portvakt.identity.bankid.BankIdJson.Device;
 import se.portvakt.identity.bankid.BankIdJson.User;
-import se.portvakt.identity.bankid.TestIdentities.TestPerson;
+import se.portvakt.identity.bankid.simulator.TestIdentities.TestPerson;
 
 /**
  * The simulator's completionData: shaped like BankID's, but the "signature" and "OCSP response" say plainly that

@@ -1,4 +1,4 @@
-package se.portvakt.identity.bankid;
+package se.portvakt.identity.bankid.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
 import se.portvakt.identity.bankid.BankIdJson.AuthResponse;
 import se.portvakt.identity.bankid.BankIdJson.CollectResponse;
-import se.portvakt.identity.bankid.SimulatedOrder.Stage;
-import se.portvakt.identity.bankid.TestIdentities.TestPerson;
+import se.portvakt.identity.bankid.simulator.SimulatedOrder.Stage;
+import se.portvakt.identity.bankid.simulator.TestIdentities.TestPerson;
+import se.portvakt.identity.bankid.AnimatedQr;
+import se.portvakt.identity.bankid.BankIdJson;
 
 /**
  * BankID's servers, played locally: orders, their collect answers and timeouts, driven by the simulated phone
@@ -26,7 +28,7 @@ import se.portvakt.identity.bankid.TestIdentities.TestPerson;
  */
 @Component
 @ConditionalOnIdentitySimulators
-class SimulatedBankId {
+public class SimulatedBankId {
 
     /** As at BankID: an order nobody scans or opens fails with startFailed after about 30 seconds. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -39,7 +41,7 @@ class SimulatedBankId {
      * the phone reporting it, a camera, a network and a busy machine take their time. A code from the future
      * (beyond one second of clock skew) is never accepted.
      */
-    static final long QR_MAX_AGE_SECONDS = 5;
+    public static final long QR_MAX_AGE_SECONDS = 5;
     /** The failures the phone app can produce on purpose. */
     static final Set<String> PHONE_FAILURES = Set.of("userCancel", "expiredTransaction", "startFailed",
             "certificateErr", "userDeclinedCall");

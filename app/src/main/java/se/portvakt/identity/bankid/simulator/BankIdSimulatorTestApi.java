@@ -1,4 +1,4 @@
-package se.portvakt.identity.bankid;
+package se.portvakt.identity.bankid.simulator;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
-import se.portvakt.identity.bankid.TestIdentities.TestPerson;
+import se.portvakt.identity.bankid.simulator.TestIdentities.TestPerson;
 
 /**
  * Simulator only, not part of BankID's API: plays the phone app without a page, for integration and browser
@@ -19,9 +19,9 @@ import se.portvakt.identity.bankid.TestIdentities.TestPerson;
 @RestController
 @ConditionalOnIdentitySimulators
 @RequestMapping(value = BankIdSimulatorTestApi.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-class BankIdSimulatorTestApi {
+public class BankIdSimulatorTestApi {
 
-    static final String PATH = "/simulator/bankid/api/test";
+    public static final String PATH = "/simulator/bankid/api/test";
 
     private final SimulatedBankId bankId;
 

@@ -1,4 +1,4 @@
-package se.portvakt.identity.bankid;
+package se.portvakt.identity.bankid.simulator;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
-import se.portvakt.identity.bankid.TestIdentities.TestPerson;
+import se.portvakt.identity.bankid.simulator.TestIdentities.TestPerson;
 import se.portvakt.person.PersonalIdentityNumber;
 
 /**

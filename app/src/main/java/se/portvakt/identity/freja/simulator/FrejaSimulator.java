@@ -1,4 +1,4 @@
-package se.portvakt.identity.freja;
+package se.portvakt.identity.freja.simulator;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
+import se.portvakt.identity.freja.FrejaProperties;
 
 /**
  * The simulated Freja eID service: transactions in memory (it stands in for one remote service, not for

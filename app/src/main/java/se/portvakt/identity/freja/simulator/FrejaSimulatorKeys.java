@@ -1,4 +1,4 @@
-package se.portvakt.identity.freja;
+package se.portvakt.identity.freja.simulator;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.springframework.stereotype.Component;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
 import tools.jackson.databind.json.JsonMapper;
+import se.portvakt.identity.freja.FrejaResultVerifier;
 
 /**
  * The simulator's signing key, made fresh at each start-up, with a self-signed certificate whose x5t names it,
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnIdentitySimulators
-class FrejaSimulatorKeys {
+public class FrejaSimulatorKeys {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final KeyPair signing = rsaKeyPair();
@@ -36,12 +37,12 @@ class FrejaSimulatorKeys {
     private final KeyPair impostor = rsaKeyPair();
     private final X509Certificate impostorCertificate = selfSigned(impostor, "CN=Freja eID simulator impostor");
 
-    X509Certificate certificate() {
+    public X509Certificate certificate() {
         return certificate;
     }
 
     /** A compact RS256 JWS over the payload, signed as the forgery (or none) dictates. */
-    String sign(Map<String, Object> payload, FrejaSimulatorForgery forgery) {
+    public String sign(Map<String, Object> payload, FrejaSimulatorForgery forgery) {
         X509Certificate named = forgery == FrejaSimulatorForgery.WRONG_X5T ? impostorCertificate : certificate;
         PrivateKey key = forgery == FrejaSimulatorForgery.OTHER_KEY ? impostor.getPrivate() : signing.getPrivate();
         String header = base64url(json.writeValueAsBytes(Map.of("alg", "RS256", "x5t", FrejaResultVerifier.x5t(named))));
@@ -50,7 +51,7 @@ class FrejaSimulatorKeys {
         return header + "." + body + "." + signature;
     }
 
-    byte[] json(Map<String, Object> payload) {
+    public byte[] json(Map<String, Object> payload) {
         return json.writeValueAsBytes(payload);
     }
 
@@ -65,7 +66,7 @@ class FrejaSimulatorKeys {
         }
     }
 
-    static String base64url(byte[] bytes) {
+    public static String base64url(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

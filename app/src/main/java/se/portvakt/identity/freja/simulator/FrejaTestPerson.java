@@ -1,4 +1,4 @@
-package se.portvakt.identity.freja;
+package se.portvakt.identity.freja.simulator;
 
 import java.util.List;
 import java.util.Optional;

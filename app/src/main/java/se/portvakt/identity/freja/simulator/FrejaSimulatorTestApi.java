@@ -1,4 +1,4 @@
-package se.portvakt.identity.freja;
+package se.portvakt.identity.freja.simulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
+import se.portvakt.identity.freja.FrejaLinks;
 
 /**
  * Simulator only, no counterpart at Freja: plays the phone for tests and browser tests (docs/freja.md).

@@ -1,4 +1,4 @@
-package se.portvakt.identity.freja;
+package se.portvakt.identity.freja.simulator;
 
 import java.net.URI;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
+import se.portvakt.identity.freja.FrejaApiException;
 
 /**
  * Where the local Freja eID simulator answers: this very server. The port is known only once the web server
@@ -13,14 +14,14 @@ import se.portvakt.identity.ConditionalOnIdentitySimulators;
  */
 @Component
 @ConditionalOnIdentitySimulators
-class FrejaSimulatorAddress implements ApplicationListener<WebServerInitializedEvent> {
+public class FrejaSimulatorAddress implements ApplicationListener<WebServerInitializedEvent> {
 
     static final String API_PATH = "/simulator/freja/api";
 
     private final String contextPath;
     private volatile int port;
 
-    FrejaSimulatorAddress(Environment environment) {
+    public FrejaSimulatorAddress(Environment environment) {
         this.contextPath = environment.getProperty("server.servlet.context-path", "");
     }
 
@@ -32,7 +33,7 @@ class FrejaSimulatorAddress implements ApplicationListener<WebServerInitializedE
         }
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         if (port <= 0) {
             throw new FrejaApiException(0, 0, "The Freja eID simulator is not listening yet", null);
         }

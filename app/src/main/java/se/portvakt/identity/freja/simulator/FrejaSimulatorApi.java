@@ -1,4 +1,4 @@
-package se.portvakt.identity.freja;
+package se.portvakt.identity.freja.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
