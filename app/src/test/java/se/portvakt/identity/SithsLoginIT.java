@@ -34,9 +34,7 @@ import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.TestSithsCards;
 import se.portvakt.WebSession;
-import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.BookingService;
-import se.portvakt.booking.MeetingRequest;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.organisation.StaffUser;
 
@@ -49,7 +47,8 @@ class SithsLoginIT {
 
     @Autowired Fixtures fixtures;
     @Autowired StaffDirectory staff;
-    @Autowired BookingService booking;
+    @Autowired
+    TestBookings bookings;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
@@ -65,7 +64,7 @@ class SithsLoginIT {
                 .contains("CONNECTOR");
 
         Tenant other = fixtures.tenant();
-        UUID othersMeeting = booking.book(other.actor(), meeting(other));
+        UUID othersMeeting = bookings.book(TestBookings.followUp(other)).id();
         assertThat(browser.get("/meetings/" + othersMeeting + "/room").statusCode()).isIn(403, 404);
         assertThat(browser.get("/meetings/" + othersMeeting + "/edit").statusCode()).isIn(403, 404);
     }
@@ -192,12 +191,6 @@ class SithsLoginIT {
     private List<String> refusals() {
         return jdbc.sql("select detail from audit_event where action = 'login.siths.refused' order by id desc limit 20")
                 .query(String.class).list();
-    }
-
-    private static MeetingRequest meeting(Tenant tenant) {
-        Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        return new MeetingRequest("Uppföljning", tenant.room().id(), tenant.host().id(), start,
-                start.plus(Duration.ofMinutes(45)), AssuranceLevel.LOA3, true, null, "sv", List.of());
     }
 
     /** A request with headers of our choosing from a local address of our choosing (HttpClient binds none). */
