@@ -63,7 +63,12 @@ public final class TestOidcProvider implements AutoCloseable {
     public static final String USER_PASSWORD = "provider-password";
 
     /** What is wrong with the next ID token the provider issues. */
-    public enum Fault { NONE, WRONG_ISSUER, WRONG_AUDIENCE, EXPIRED }
+    public enum Fault {
+        NONE,
+        WRONG_ISSUER,
+        WRONG_AUDIENCE,
+        EXPIRED
+    }
 
     /** A person the provider knows. */
     public record Person(String username, String email, String hsaId, List<String> groups) {}
@@ -84,9 +89,12 @@ public final class TestOidcProvider implements AutoCloseable {
     public static TestOidcProvider start(int port, String clientId, String clientSecret, String redirectUri) {
         State state = new State("http://127.0.0.1:" + port, clientId, clientSecret, redirectUri);
         SpringApplication application = new SpringApplicationBuilder(ProviderBeans.class)
-                .web(WebApplicationType.SERVLET).registerShutdownHook(false)
+                .web(WebApplicationType.SERVLET)
+                .registerShutdownHook(false)
                 .initializers(context -> context.getBeanFactory().registerSingleton("providerState", state))
-                .properties("spring.main.banner-mode=off", "spring.config.location=optional:classpath:/none/",
+                .properties(
+                        "spring.main.banner-mode=off",
+                        "spring.config.location=optional:classpath:/none/",
                         "spring.main.log-startup-info=false")
                 .build();
         ConfigurableApplicationContext context = application.run();
@@ -137,7 +145,8 @@ public final class TestOidcProvider implements AutoCloseable {
 
         @Bean
         TomcatServletWebServerFactory webServer(State state) {
-            return new TomcatServletWebServerFactory(Integer.parseInt(state.issuer.substring(state.issuer.lastIndexOf(':') + 1)));
+            return new TomcatServletWebServerFactory(
+                    Integer.parseInt(state.issuer.substring(state.issuer.lastIndexOf(':') + 1)));
         }
 
         @Bean
@@ -153,15 +162,18 @@ public final class TestOidcProvider implements AutoCloseable {
                     .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
                     .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                     .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                            new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                            new LoginUrlAuthenticationEntryPoint("/login"),
+                            new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
             return http.build();
         }
 
         @Bean
         @Order(2)
         SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-                    .formLogin(Customizer.withDefaults()).build();
+            return http.authorizeHttpRequests(
+                            authorize -> authorize.anyRequest().authenticated())
+                    .formLogin(Customizer.withDefaults())
+                    .build();
         }
 
         @Bean
@@ -171,20 +183,29 @@ public final class TestOidcProvider implements AutoCloseable {
                 if (person == null) {
                     throw new UsernameNotFoundException(username);
                 }
-                return User.withUsername(username).password("{noop}" + USER_PASSWORD).roles("USER").build();
+                return User.withUsername(username)
+                        .password("{noop}" + USER_PASSWORD)
+                        .roles("USER")
+                        .build();
             };
         }
 
         @Bean
         RegisteredClientRepository clients(State state) {
-            return new InMemoryRegisteredClientRepository(RegisteredClient.withId(UUID.randomUUID().toString())
-                    .clientId(state.clientId).clientSecret("{noop}" + state.clientSecret)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri(state.redirectUri)
-                    .scope(OidcScopes.OPENID).scope(OidcScopes.EMAIL).scope(OidcScopes.PROFILE)
-                    .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
-                    .build());
+            return new InMemoryRegisteredClientRepository(
+                    RegisteredClient.withId(UUID.randomUUID().toString())
+                            .clientId(state.clientId)
+                            .clientSecret("{noop}" + state.clientSecret)
+                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                            .redirectUri(state.redirectUri)
+                            .scope(OidcScopes.OPENID)
+                            .scope(OidcScopes.EMAIL)
+                            .scope(OidcScopes.PROFILE)
+                            .clientSettings(ClientSettings.builder()
+                                    .requireAuthorizationConsent(false)
+                                    .build())
+                            .build());
         }
 
         @Bean
@@ -197,8 +218,10 @@ public final class TestOidcProvider implements AutoCloseable {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                    .keyID(UUID.randomUUID().toString()).build();
+            return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                    .privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID(UUID.randomUUID().toString())
+                    .build();
         }
 
         @Bean
@@ -221,7 +244,9 @@ public final class TestOidcProvider implements AutoCloseable {
                 }
                 Person person = state.people.get(context.getPrincipal().getName());
                 if (person != null) {
-                    context.getClaims().claim("email", person.email()).claim("name", person.username())
+                    context.getClaims()
+                            .claim("email", person.email())
+                            .claim("name", person.username())
                             .claim("groups", person.groups());
                     if (person.hsaId() != null) {
                         context.getClaims().claim("hsa_id", person.hsaId());
@@ -230,9 +255,11 @@ public final class TestOidcProvider implements AutoCloseable {
                 switch (state.fault.getAndSet(Fault.NONE)) {
                     case WRONG_ISSUER -> context.getClaims().issuer("http://127.0.0.1:1/not-the-issuer");
                     case WRONG_AUDIENCE -> context.getClaims().audience(List.of("someone-else"));
-                    case EXPIRED -> context.getClaims().issuedAt(Instant.now().minus(Duration.ofHours(2)))
-                            .expiresAt(Instant.now().minus(Duration.ofHours(1)));
-                    case NONE -> { }
+                    case EXPIRED ->
+                        context.getClaims()
+                                .issuedAt(Instant.now().minus(Duration.ofHours(2)))
+                                .expiresAt(Instant.now().minus(Duration.ofHours(1)));
+                    case NONE -> {}
                 }
             };
         }

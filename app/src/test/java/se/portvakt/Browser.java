@@ -49,16 +49,28 @@ public final class Browser implements AutoCloseable {
         this.baseUrl = baseUrl;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--window-size=1280,1000",
-                "--lang=sv-SE", "--user-data-dir=" + temporaryProfile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
+                "--window-size=1280,1000",
+                "--lang=sv-SE",
+                "--user-data-dir=" + temporaryProfile());
         options.addArguments(extraArguments);
         // a Swedish user's browser asks for Swedish pages (a first visit follows Accept-Language; --lang alone
         // leaves headless Chromium asking for English)
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "sv-SE,sv"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
     }
 
@@ -80,8 +92,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector(css)));
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css)));
     }
 
     public List<WebElement> all(String css) {
@@ -101,7 +112,8 @@ public final class Browser implements AutoCloseable {
 
     /** The element's text; found again if the page replaced it between finding and reading (a navigation). */
     public String text(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
@@ -110,10 +122,13 @@ public final class Browser implements AutoCloseable {
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         List<Rule> violations = results.getViolations();
         assertThat(violations)
-                .as(() -> driver.getCurrentUrl() + " has accessibility violations:\n" + violations.stream()
-                        .map(rule -> rule.getId() + ": " + rule.getHelp() + " at " + rule.getNodes().stream()
-                                .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
-                        .collect(Collectors.joining("\n")))
+                .as(() -> driver.getCurrentUrl() + " has accessibility violations:\n"
+                        + violations.stream()
+                                .map(rule -> rule.getId() + ": " + rule.getHelp() + " at "
+                                        + rule.getNodes().stream()
+                                                .map(node -> String.valueOf(node.getTarget()))
+                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining("\n")))
                 .isEmpty();
     }
 

@@ -3,9 +3,9 @@ package se.portvakt;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.UUID;
-import se.portvakt.booking.internal.Actor;
 import se.portvakt.booking.Room;
 import se.portvakt.booking.Rooms;
+import se.portvakt.booking.internal.Actor;
 import se.portvakt.organisation.Organisation;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.organisation.Role;
@@ -37,19 +37,29 @@ public class Fixtures {
     public Tenant tenant() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Organisation organisation = organisations.create("Testkommun " + unique, ZoneId.of("Europe/Stockholm"), "sv");
-        StaffUser host = staff.add(organisation.id(), "host-" + unique + "@kommun.example", "Vera Värd " + unique,
-                EnumSet.of(Role.ADMIN, Role.HOST), PASSWORD);
+        StaffUser host = staff.add(
+                organisation.id(),
+                "host-" + unique + "@kommun.example",
+                "Vera Värd " + unique,
+                EnumSet.of(Role.ADMIN, Role.HOST),
+                PASSWORD);
         Room room = rooms.add(organisation.id(), "Rum " + unique);
         return new Tenant(organisation, host, room);
     }
 
     public Room addRoom(Tenant tenant, String name) {
-        return rooms.add(tenant.organisation().id(), name + " " + UUID.randomUUID().toString().substring(0, 8));
+        return rooms.add(
+                tenant.organisation().id(),
+                name + " " + UUID.randomUUID().toString().substring(0, 8));
     }
 
     public StaffUser addHost(Tenant tenant, String name) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        return staff.add(tenant.organisation().id(), "host-" + unique + "@kommun.example", name,
-                EnumSet.of(Role.HOST), PASSWORD);
+        return staff.add(
+                tenant.organisation().id(),
+                "host-" + unique + "@kommun.example",
+                name,
+                EnumSet.of(Role.HOST),
+                PASSWORD);
     }
 }

@@ -19,7 +19,9 @@ public final class PortalClient {
     private final UserDetailsService users;
 
     public PortalClient(WebApplicationContext context) {
-        this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        this.mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
         this.users = context.getBean(UserDetailsService.class);
     }
 

@@ -39,8 +39,10 @@ public final class QrScanner {
         }
         try {
             // a drawn code, not a photo: no perspective or noise to search for
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new RGBLuminanceSource(size, size, pixels))), Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+            return new QRCodeReader()
+                    .decode(
+                            new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(size, size, pixels))),
+                            Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
                     .getText();
         } catch (Exception e) {
             throw new AssertionError("The QR code cannot be read", e);

@@ -10,10 +10,12 @@ import se.portvakt.identity.QrSvg;
 class QrScannerTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "bankid.67df3917-fa0d-44e5-b327-edcc928297f8.0.dc69358e712458a66a7525beef148ae8526b1c71610eff2c16cdffb4cdac9bf8",
-        "frejaeid://bindUserToTransaction?transactionReference=eyJhbGciOiJIUzI1NiJ9%3D",
-        "x"})
+    @ValueSource(
+            strings = {
+                "bankid.67df3917-fa0d-44e5-b327-edcc928297f8.0.dc69358e712458a66a7525beef148ae8526b1c71610eff2c16cdffb4cdac9bf8",
+                "frejaeid://bindUserToTransaction?transactionReference=eyJhbGciOiJIUzI1NiJ9%3D",
+                "x"
+            })
     void whatIsDrawnIsWhatIsRead(String text) {
         assertThat(QrScanner.scan(QrSvg.of(text))).isEqualTo(text);
     }

@@ -38,8 +38,10 @@ class RuntimeLicencesTest {
             checked++;
             List<String> licences = licences(component);
             if (licences.stream().noneMatch(allowed::allows)) {
-                refused.add(component.path("group").asString() + ":" + component.path("name").asString() + ":"
-                        + component.path("version").asString() + " " + (licences.isEmpty() ? "(no licence)" : licences));
+                refused.add(component.path("group").asString() + ":"
+                        + component.path("name").asString() + ":"
+                        + component.path("version").asString() + " "
+                        + (licences.isEmpty() ? "(no licence)" : licences));
             }
         }
         assertThat(checked).as("runtime dependencies in the SBOM").isGreaterThan(50);
@@ -62,7 +64,9 @@ class RuntimeLicencesTest {
 
     private static JsonNode sbom() throws IOException {
         try (InputStream in = RuntimeLicencesTest.class.getResourceAsStream(SBOM)) {
-            assertThat(in).as(SBOM + " (cyclonedx-maven-plugin, generate-resources)").isNotNull();
+            assertThat(in)
+                    .as(SBOM + " (cyclonedx-maven-plugin, generate-resources)")
+                    .isNotNull();
             return JsonMapper.builder().build().readTree(in);
         }
     }
@@ -79,7 +83,10 @@ class RuntimeLicencesTest {
                 }
             } else {
                 JsonNode licence = entry.path("license");
-                result.add(licence.has("id") ? licence.get("id").asString() : licence.path("name").asString());
+                result.add(
+                        licence.has("id")
+                                ? licence.get("id").asString()
+                                : licence.path("name").asString());
             }
         }
         return result;
@@ -100,7 +107,9 @@ class RuntimeLicencesTest {
                     if (equals < 0) {
                         ids.add(text);
                     } else {
-                        aliases.put(text.substring(0, equals).strip(), text.substring(equals + 3).strip());
+                        aliases.put(
+                                text.substring(0, equals).strip(),
+                                text.substring(equals + 3).strip());
                     }
                 }
             }

@@ -24,14 +24,16 @@ public final class SimulatedPhone {
 
     /** Scans the BankID QR code as shown now (or opens the autostart token) and identifies as {@code pin}. */
     public void bankIdApprove(String qrCode, String autoStartToken, String pin) {
-        post("/simulator/bankid/api/test/approve", fields("qrCode", qrCode, "autoStartToken", autoStartToken,
-                "personalNumber", pin));
+        post(
+                "/simulator/bankid/api/test/approve",
+                fields("qrCode", qrCode, "autoStartToken", autoStartToken, "personalNumber", pin));
     }
 
     /** Ends the BankID order as the app would with {@code hintCode} (userCancel, expiredTransaction, ...). */
     public void bankIdFail(String qrCode, String autoStartToken, String hintCode) {
-        post("/simulator/bankid/api/test/fail", fields("qrCode", qrCode, "autoStartToken", autoStartToken,
-                "hintCode", hintCode));
+        post(
+                "/simulator/bankid/api/test/fail",
+                fields("qrCode", qrCode, "autoStartToken", autoStartToken, "hintCode", hintCode));
     }
 
     /** Scans the Freja eID QR code (or opens the app link) and approves as {@code ssn}. */
@@ -55,13 +57,16 @@ public final class SimulatedPhone {
 
     private void post(String path, Map<String, String> body) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    JsonMapper.shared().writeValueAsString(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new AssertionError("The simulated phone was refused: " + response.statusCode() + " "
-                        + response.body());
+                throw new AssertionError(
+                        "The simulated phone was refused: " + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

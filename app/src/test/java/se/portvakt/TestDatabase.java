@@ -26,7 +26,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             properties.put("spring.flyway.default-schema", System.getProperty("portvakt.it.schema", "portvakt_it"));
             properties.put("spring.flyway.clean-disabled", "false");
         } else {
-            properties.put("spring.datasource.url",
+            properties.put(
+                    "spring.datasource.url",
                     "jdbc:h2:mem:portvakt;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         }
         properties.put("portvakt.secret-key", TEST_SECRET_KEY);

@@ -39,8 +39,8 @@ public final class TestIdentityProviders {
         provider(properties, B, ORGANISATION_B, PORT_B, DOMAIN_B);
     }
 
-    private static void provider(Map<String, Object> properties, String key, String organisation, int port,
-            String domain) {
+    private static void provider(
+            Map<String, Object> properties, String key, String organisation, int port, String domain) {
         String prefix = "portvakt.oidc.providers." + key + ".";
         properties.put(prefix + "organisation", organisation);
         properties.put(prefix + "display-name", organisation + " (test)");
@@ -57,8 +57,8 @@ public final class TestIdentityProviders {
     public static synchronized TestOidcProvider a(int appPort, Organisations organisations) {
         organisation(organisations, ORGANISATION_A);
         if (providerA == null) {
-            providerA = TestOidcProvider.start(PORT_A, "portvakt-" + A, SECRET,
-                    "http://localhost:" + appPort + "/login/oauth2/code/" + A);
+            providerA = TestOidcProvider.start(
+                    PORT_A, "portvakt-" + A, SECRET, "http://localhost:" + appPort + "/login/oauth2/code/" + A);
         }
         return providerA;
     }
@@ -66,14 +66,15 @@ public final class TestIdentityProviders {
     public static synchronized TestOidcProvider b(int appPort, Organisations organisations) {
         organisation(organisations, ORGANISATION_B);
         if (providerB == null) {
-            providerB = TestOidcProvider.start(PORT_B, "portvakt-" + B, SECRET,
-                    "http://localhost:" + appPort + "/login/oauth2/code/" + B);
+            providerB = TestOidcProvider.start(
+                    PORT_B, "portvakt-" + B, SECRET, "http://localhost:" + appPort + "/login/oauth2/code/" + B);
         }
         return providerB;
     }
 
     public static Organisation organisation(Organisations organisations, String name) {
-        return organisations.byName(name)
+        return organisations
+                .byName(name)
                 .orElseGet(() -> organisations.create(name, ZoneId.of("Europe/Stockholm"), "sv"));
     }
 

@@ -42,7 +42,8 @@ public final class TestMailServer {
         return Arrays.stream(start().getReceivedMessages())
                 .filter(message -> {
                     try {
-                        return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+                        return Arrays.stream(message.getAllRecipients())
+                                .anyMatch(r -> r.toString().equalsIgnoreCase(address));
                     } catch (jakarta.mail.MessagingException e) {
                         throw new IllegalStateException(e);
                     }

@@ -42,12 +42,17 @@ public final class TestNetwork {
         KeyPair pair = generator.generateKeyPair();
         X500Name name = new X500Name("CN=localhost");
         Instant now = Instant.now();
-        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), name,
-                pair.getPublic())
+        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(
+                        name,
+                        BigInteger.valueOf(now.toEpochMilli()),
+                        Date.from(now.minus(Duration.ofHours(1))),
+                        Date.from(now.plus(Duration.ofDays(1))),
+                        name,
+                        pair.getPublic())
                 .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "localhost"),
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")}))
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                }))
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
         write(certificate, holder);
         write(key, pair.getPrivate());
@@ -55,7 +60,7 @@ public final class TestNetwork {
 
     private static void write(Path file, Object pem) throws IOException {
         try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.US_ASCII);
-             JcaPEMWriter writer = new JcaPEMWriter(out)) {
+                JcaPEMWriter writer = new JcaPEMWriter(out)) {
             writer.writeObject(pem);
         }
     }

@@ -12,7 +12,8 @@ public final class TestPersons {
     public static PersonalIdentityNumber bornIn(int year) {
         String serial = String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
         String nine = String.format("%02d", year % 100) + "0301" + serial;
-        return PersonalIdentityNumber.parse(year + "0301" + serial + checkDigit(nine)).orElseThrow();
+        return PersonalIdentityNumber.parse(year + "0301" + serial + checkDigit(nine))
+                .orElseThrow();
     }
 
     /** Luhn over the ten-digit form's first nine digits. */

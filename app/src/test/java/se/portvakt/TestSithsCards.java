@@ -44,10 +44,12 @@ public final class TestSithsCards {
 
     /** Both CAs carry this name: a card of the wrong one differs only by its signature. */
     private static final String CA_NAME = "CN=Test SITHS e-id Person HSA-id 3 CA v1,O=Inera AB,C=SE";
+
     public static final int HTTPS_PORT = freePort();
     public static final String TRUSTED_PROXY = "127.0.0.1";
     /** The header the trusted proxy puts the card in (Portvakt's default). */
     public static final String HEADER = "X-SSL-Client-Cert";
+
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
     private static final Authority SITHS = authority();
@@ -70,7 +72,8 @@ public final class TestSithsCards {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return java.net.URLEncoder.encode(pem.toString(), StandardCharsets.UTF_8).replace("+", "%20");
+            return java.net.URLEncoder.encode(pem.toString(), StandardCharsets.UTF_8)
+                    .replace("+", "%20");
         }
 
         /** A TLS client that shows this card and trusts the card connector's server certificate. */
@@ -78,8 +81,9 @@ public final class TestSithsCards {
             try {
                 KeyStore keys = KeyStore.getInstance("PKCS12");
                 keys.load(null, null);
-                keys.setKeyEntry("card", this.keys.getPrivate(), new char[0],
-                        new java.security.cert.Certificate[] {certificate, issuer});
+                keys.setKeyEntry("card", this.keys.getPrivate(), new char[0], new java.security.cert.Certificate[] {
+                    certificate, issuer
+                });
                 KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 keyManagers.init(keys, new char[0]);
                 SSLContext context = SSLContext.getInstance("TLS");
@@ -122,26 +126,42 @@ public final class TestSithsCards {
 
     /** Portvakt's settings: the trusted CA, the card connector, the trusted proxy. */
     static void addSettings(Map<String, Object> properties) {
-        properties.put("portvakt.siths.trusted-cas", DIRECTORY.resolve("siths-ca.pem").toString());
+        properties.put(
+                "portvakt.siths.trusted-cas", DIRECTORY.resolve("siths-ca.pem").toString());
         properties.put("portvakt.siths.https-port", HTTPS_PORT);
-        properties.put("portvakt.siths.https-certificate", DIRECTORY.resolve("server.pem").toString());
-        properties.put("portvakt.siths.https-private-key", DIRECTORY.resolve("server-key.pem").toString());
+        properties.put(
+                "portvakt.siths.https-certificate",
+                DIRECTORY.resolve("server.pem").toString());
+        properties.put(
+                "portvakt.siths.https-private-key",
+                DIRECTORY.resolve("server-key.pem").toString());
         properties.put("portvakt.siths.trusted-proxies", TRUSTED_PROXY + "/32");
     }
 
     private static Card issue(Authority ca, String hsaId, Instant from, Instant until) {
         try {
             KeyPair keys = rsa();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "SE")
-                    .addRDN(BCStyle.O, "Region Test").addRDN(BCStyle.SERIALNUMBER, hsaId)
-                    .addRDN(BCStyle.CN, "Vera Värd").build();
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(ca.certificate(), BigInteger.valueOf(SERIALS.incrementAndGet()),
-                            Date.from(from), Date.from(until), subject, keys.getPublic())
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.C, "SE")
+                    .addRDN(BCStyle.O, "Region Test")
+                    .addRDN(BCStyle.SERIALNUMBER, hsaId)
+                    .addRDN(BCStyle.CN, "Vera Värd")
+                    .build();
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    ca.certificate(),
+                                    BigInteger.valueOf(SERIALS.incrementAndGet()),
+                                    Date.from(from),
+                                    Date.from(until),
+                                    subject,
+                                    keys.getPublic())
                             .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                            .addExtension(Extension.extendedKeyUsage, false,
+                            .addExtension(
+                                    Extension.extendedKeyUsage,
+                                    false,
                                     new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
-                            .build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.keys().getPrivate())));
+                            .build(new JcaContentSignerBuilder("SHA256withRSA")
+                                    .build(ca.keys().getPrivate())));
             return new Card(keys, certificate, ca.certificate());
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -153,13 +173,17 @@ public final class TestSithsCards {
             KeyPair keys = rsa();
             X500Name name = new X500Name(CA_NAME);
             Instant now = Instant.now();
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(SERIALS.incrementAndGet()),
-                            Date.from(now.minus(Duration.ofDays(30))), Date.from(now.plus(Duration.ofDays(3650))),
-                            name, keys.getPublic())
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    name,
+                                    BigInteger.valueOf(SERIALS.incrementAndGet()),
+                                    Date.from(now.minus(Duration.ofDays(30))),
+                                    Date.from(now.plus(Duration.ofDays(3650))),
+                                    name,
+                                    keys.getPublic())
                             .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                            .addExtension(Extension.keyUsage, true,
-                                    new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                            .addExtension(
+                                    Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                             .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
             return new Authority(keys, certificate);
         } catch (Exception e) {
@@ -182,7 +206,8 @@ public final class TestSithsCards {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         try (var in = Files.newInputStream(DIRECTORY.resolve("server.pem"))) {
-            trusted.setCertificateEntry("server",
+            trusted.setCertificateEntry(
+                    "server",
                     java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -198,7 +223,7 @@ public final class TestSithsCards {
 
     private static void write(Path file, Object pem) throws IOException {
         try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.US_ASCII);
-             JcaPEMWriter writer = new JcaPEMWriter(out)) {
+                JcaPEMWriter writer = new JcaPEMWriter(out)) {
             writer.writeObject(pem);
         }
     }

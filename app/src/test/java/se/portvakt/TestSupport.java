@@ -30,13 +30,16 @@ public class TestSupport {
     }
 
     @Bean
-    Fixtures fixtures(se.portvakt.organisation.Organisations organisations,
-            se.portvakt.organisation.StaffDirectory staff, se.portvakt.booking.Rooms rooms) {
+    Fixtures fixtures(
+            se.portvakt.organisation.Organisations organisations,
+            se.portvakt.organisation.StaffDirectory staff,
+            se.portvakt.booking.Rooms rooms) {
         return new Fixtures(organisations, staff, rooms);
     }
 
     @Bean
-    se.portvakt.booking.TestBookings testBookings(se.portvakt.booking.internal.BookingService booking,
+    se.portvakt.booking.TestBookings testBookings(
+            se.portvakt.booking.internal.BookingService booking,
             se.portvakt.booking.InviteeLinks links,
             org.springframework.transaction.PlatformTransactionManager transactions) {
         return new se.portvakt.booking.TestBookings(booking, links, transactions);

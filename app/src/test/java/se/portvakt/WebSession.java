@@ -26,12 +26,15 @@ import java.util.stream.Collectors;
 public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final String base;
     private final String address = "10." + ThreadLocalRandom.current().nextInt(256) + "."
-            + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+            + ThreadLocalRandom.current().nextInt(256) + "."
+            + ThreadLocalRandom.current().nextInt(1, 255);
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public WebSession(int port) {
@@ -44,7 +47,8 @@ public final class WebSession {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .GET());
     }
 
     /** Posts a form with the CSRF token found on {@code formPage}. */
@@ -75,7 +79,9 @@ public final class WebSession {
 
     /** Where a redirect points, as a path; null if the answer was no redirect. */
     public static String location(HttpResponse<String> response) {
-        return response.headers().firstValue("Location").map(URI::create)
+        return response.headers()
+                .firstValue("Location")
+                .map(URI::create)
                 .map(uri -> uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
                 .orElse(null);
     }
@@ -83,14 +89,19 @@ public final class WebSession {
     /** Whether a staff page answers, rather than sending this browser to the login page. */
     public boolean loggedIn() {
         HttpResponse<String> start = get("/");
-        return start.statusCode() == 200 || (start.statusCode() == 302 && !String.valueOf(location(start)).startsWith("/login"));
+        return start.statusCode() == 200
+                || (start.statusCode() == 302
+                        && !String.valueOf(location(start)).startsWith("/login"));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         request.header("X-Forwarded-For", address).timeout(Duration.ofSeconds(30));
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

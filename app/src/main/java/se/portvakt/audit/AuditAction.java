@@ -116,6 +116,8 @@ public enum AuditAction {
     }
 
     public static Optional<AuditAction> find(String code) {
-        return Arrays.stream(values()).filter(action -> action.code.equals(code)).findFirst();
+        return Arrays.stream(values())
+                .filter(action -> action.code.equals(code))
+                .findFirst();
     }
 }

@@ -39,12 +39,15 @@ class AuditChains {
     record Checkpoint(long seq, String hash, Instant signedAt, String keyId, String publicKey, String signature) {}
 
     List<String> allChains() {
-        return jdbc.sql("select chain_key from audit_chain order by chain_key").query(String.class).list();
+        return jdbc.sql("select chain_key from audit_chain order by chain_key")
+                .query(String.class)
+                .list();
     }
 
     List<String> withUnsealedRecords() {
         return jdbc.sql("select distinct organisation_id from audit_event where chain_seq is null")
-                .query((rs, n) -> key(rs.getObject(1, UUID.class))).list();
+                .query((rs, n) -> key(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     void ensure(String chain, Instant now) {
@@ -52,7 +55,8 @@ class AuditChains {
             jdbc.sql("""
                     insert into audit_chain (chain_key, last_seq, last_hash, updated_at)
                     select ?, 0, ?, ? where not exists (select 1 from audit_chain where chain_key = ?)""")
-                    .params(chain, ChainHash.GENESIS, SqlTime.of(now), chain).update();
+                    .params(chain, ChainHash.GENESIS, SqlTime.of(now), chain)
+                    .update();
         } catch (DuplicateKeyException raced) {
             // another node created it between our check and insert: just as good
         }
@@ -65,14 +69,14 @@ class AuditChains {
     boolean claim(String chain, Instant now, Instant until) {
         return jdbc.sql("""
                 update audit_chain set claimed_until = ?
-                where chain_key = ? and (claimed_until is null or claimed_until < ?)""")
-                .params(SqlTime.of(until), chain, SqlTime.of(now)).update() == 1;
+                where chain_key = ? and (claimed_until is null or claimed_until < ?)""").params(SqlTime.of(until), chain, SqlTime.of(now)).update() == 1;
     }
 
     /** Gives the claim back, unless it ran out and another node holds the chain now. */
     void release(String chain, Instant until) {
         jdbc.sql("update audit_chain set claimed_until = null where chain_key = ? and claimed_until = ?")
-                .params(chain, SqlTime.of(until)).update();
+                .params(chain, SqlTime.of(until))
+                .update();
     }
 
     static Instant token(Instant until) {
@@ -80,8 +84,10 @@ class AuditChains {
     }
 
     Optional<Head> head(String chain) {
-        return jdbc.sql("select last_seq, last_hash from audit_chain where chain_key = ?").param(chain)
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional();
+        return jdbc.sql("select last_seq, last_hash from audit_chain where chain_key = ?")
+                .param(chain)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .optional();
     }
 
     /** Moves the head on, only from where this caller found it: false if someone else moved it meanwhile. */
@@ -89,35 +95,46 @@ class AuditChains {
         return jdbc.sql("""
                 update audit_chain set last_seq = ?, last_hash = ?, updated_at = ?
                 where chain_key = ? and last_seq = ? and last_hash = ?""")
-                .params(to.seq(), to.hash(), SqlTime.of(now), chain, from.seq(), from.hash()).update() == 1;
+                        .params(to.seq(), to.hash(), SqlTime.of(now), chain, from.seq(), from.hash())
+                        .update()
+                == 1;
     }
 
     List<SealedRow> unsealed(String chain, int limit) {
         return jdbc.sql("select " + SealedRow.COLUMNS + " from audit_event where " + owner(chain)
                         + " and chain_seq is null order by id limit ?")
-                .param(limit).query(SealedRow::read).list();
+                .param(limit)
+                .query(SealedRow::read)
+                .list();
     }
 
     boolean seal(long id, long seq, String hash, Instant now) {
-        return jdbc.sql("update audit_event set chain_seq = ?, chain_hash = ?, sealed_at = ? where id = ? and chain_seq is null")
-                .params(seq, hash, SqlTime.of(now), id).update() == 1;
+        return jdbc.sql(
+                                "update audit_event set chain_seq = ?, chain_hash = ?, sealed_at = ? where id = ? and chain_seq is null")
+                        .params(seq, hash, SqlTime.of(now), id)
+                        .update()
+                == 1;
     }
 
     /** Sealed records from {@code fromSeq} on, in chain order. */
     List<SealedRow> sealed(String chain, long fromSeq, int limit) {
         return jdbc.sql("select " + SealedRow.COLUMNS + " from audit_event where " + owner(chain)
                         + " and chain_seq >= ? order by chain_seq, id limit ?")
-                .params(fromSeq, limit).query(SealedRow::read).list();
+                .params(fromSeq, limit)
+                .query(SealedRow::read)
+                .list();
     }
 
     long unsealedCount(String chain) {
         return jdbc.sql("select count(*) from audit_event where " + owner(chain) + " and chain_seq is null")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     Optional<Instant> firstRecordAt(String chain) {
         return jdbc.sql("select occurred_at from audit_event where " + owner(chain) + " and chain_seq = 1")
-                .query((rs, n) -> SqlTime.read(rs, 1)).optional();
+                .query((rs, n) -> SqlTime.read(rs, 1))
+                .optional();
     }
 
     List<Checkpoint> checkpoints(String chain) {
@@ -125,8 +142,13 @@ class AuditChains {
                 select seq, hash, signed_at, key_id, public_key, signature from audit_checkpoint
                 where chain_key = ? order by seq""")
                 .param(chain)
-                .query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getString(2), SqlTime.read(rs, 3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new Checkpoint(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        SqlTime.read(rs, 3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 
@@ -135,8 +157,13 @@ class AuditChains {
                 select seq, hash, signed_at, key_id, public_key, signature from audit_checkpoint
                 where chain_key = ? order by seq desc limit 1""")
                 .param(chain)
-                .query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getString(2), SqlTime.read(rs, 3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new Checkpoint(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        SqlTime.read(rs, 3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
         return all.stream().findFirst();
     }
@@ -145,8 +172,14 @@ class AuditChains {
         jdbc.sql("""
                 insert into audit_checkpoint (chain_key, seq, hash, signed_at, key_id, public_key, signature)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(chain, checkpoint.seq(), checkpoint.hash(), SqlTime.of(checkpoint.signedAt()),
-                        checkpoint.keyId(), checkpoint.publicKey(), checkpoint.signature())
+                .params(
+                        chain,
+                        checkpoint.seq(),
+                        checkpoint.hash(),
+                        SqlTime.of(checkpoint.signedAt()),
+                        checkpoint.keyId(),
+                        checkpoint.publicKey(),
+                        checkpoint.signature())
                 .update();
     }
 }

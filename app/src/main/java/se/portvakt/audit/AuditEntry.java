@@ -28,8 +28,16 @@ import se.portvakt.person.PersonalIdentityNumber;
  *     (as personal data) masked
  * @param evidence how a person proved who they are, when the event rests on it
  */
-public record AuditEntry(UUID organisationId, AuditAction action, AuditActor actor, UUID meetingId, String subject,
-        PersonalIdentityNumber person, Evidence evidence, SortedMap<String, String> details, SortedMap<String, String> personal) {
+public record AuditEntry(
+        UUID organisationId,
+        AuditAction action,
+        AuditActor actor,
+        UUID meetingId,
+        String subject,
+        PersonalIdentityNumber person,
+        Evidence evidence,
+        SortedMap<String, String> details,
+        SortedMap<String, String> personal) {
 
     public static final int MAX_SUBJECT = 200;
 
@@ -53,8 +61,16 @@ public record AuditEntry(UUID organisationId, AuditAction action, AuditActor act
 
     /** The thing acted on, by its id ({@code toString()} of a UUID or the like). */
     public AuditEntry subject(Object id) {
-        return new AuditEntry(organisationId, action, actor, meetingId, id == null ? null : id.toString(),
-                person, evidence, details, personal);
+        return new AuditEntry(
+                organisationId,
+                action,
+                actor,
+                meetingId,
+                id == null ? null : id.toString(),
+                person,
+                evidence,
+                details,
+                personal);
     }
 
     public AuditEntry person(PersonalIdentityNumber number) {
@@ -63,20 +79,44 @@ public record AuditEntry(UUID organisationId, AuditAction action, AuditActor act
 
     /** How the person proved who they are: a method name (BANKID, SMS_CODE, ...) and an assurance level name. */
     public AuditEntry evidence(Object method, Object level, boolean simulated) {
-        return new AuditEntry(organisationId, action, actor, meetingId, subject, person,
-                new Evidence(method == null ? null : method.toString(), level == null ? null : level.toString(),
-                        simulated), details, personal);
+        return new AuditEntry(
+                organisationId,
+                action,
+                actor,
+                meetingId,
+                subject,
+                person,
+                new Evidence(
+                        method == null ? null : method.toString(), level == null ? null : level.toString(), simulated),
+                details,
+                personal);
     }
 
     /** A fact about the event, kept for the log's life; null values are left out. */
     public AuditEntry detail(String key, Object value) {
-        return new AuditEntry(organisationId, action, actor, meetingId, subject, person, evidence,
-                with(details, key, value), personal);
+        return new AuditEntry(
+                organisationId,
+                action,
+                actor,
+                meetingId,
+                subject,
+                person,
+                evidence,
+                with(details, key, value),
+                personal);
     }
 
     /** Personal data about the event, erased by the retention purge (the chain keeps its hash). */
     public AuditEntry personal(String key, Object value) {
-        return new AuditEntry(organisationId, action, actor, meetingId, subject, person, evidence, details,
+        return new AuditEntry(
+                organisationId,
+                action,
+                actor,
+                meetingId,
+                subject,
+                person,
+                evidence,
+                details,
                 with(personal, key, value));
     }
 

@@ -17,9 +17,22 @@ import se.portvakt.config.SqlTime;
  * @param rawPersonal the personal data as stored (JSON); null once the retention purge erased it
  * @param chainSeq the record's place in its chain; null until the sealing job has sealed it
  */
-public record AuditEvent(long id, UUID organisationId, Instant occurredAt, String actor, AuditAction action,
-        String code, String subject, UUID meetingId, String personIndex, AuditEntry.Evidence evidence,
-        String rawDetail, String rawPersonal, String personalHash, Instant personalPurgedAt, Long chainSeq,
+public record AuditEvent(
+        long id,
+        UUID organisationId,
+        Instant occurredAt,
+        String actor,
+        AuditAction action,
+        String code,
+        String subject,
+        UUID meetingId,
+        String personIndex,
+        AuditEntry.Evidence evidence,
+        String rawDetail,
+        String rawPersonal,
+        String personalHash,
+        Instant personalPurgedAt,
+        Long chainSeq,
         String chainHash) {
 
     static final String COLUMNS = """
@@ -31,11 +44,22 @@ public record AuditEvent(long id, UUID organisationId, Instant occurredAt, Strin
         String level = rs.getString(10);
         long seq = rs.getLong(16);
         Long chainSeq = rs.wasNull() ? null : seq;
-        return new AuditEvent(rs.getLong(1), rs.getObject(2, UUID.class), SqlTime.read(rs, 3), rs.getString(4),
-                AuditAction.ofCode(rs.getString(5)), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
-                rs.getString(8), method == null && level == null ? null
-                        : new AuditEntry.Evidence(method, level, rs.getBoolean(11)),
-                rs.getString(12), rs.getString(13), rs.getString(14), SqlTime.read(rs, 15), chainSeq,
+        return new AuditEvent(
+                rs.getLong(1),
+                rs.getObject(2, UUID.class),
+                SqlTime.read(rs, 3),
+                rs.getString(4),
+                AuditAction.ofCode(rs.getString(5)),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getObject(7, UUID.class),
+                rs.getString(8),
+                method == null && level == null ? null : new AuditEntry.Evidence(method, level, rs.getBoolean(11)),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
+                SqlTime.read(rs, 15),
+                chainSeq,
                 rs.getString(17));
     }
 
@@ -50,7 +74,8 @@ public record AuditEvent(long id, UUID organisationId, Instant occurredAt, Strin
 
     /** Details and personal data in one line ("key: value; ..."), for people reading the log. */
     public String detail() {
-        return Stream.of(details(), personal()).flatMap(map -> map.entrySet().stream())
+        return Stream.of(details(), personal())
+                .flatMap(map -> map.entrySet().stream())
                 .map(entry -> entry.getKey() + ": " + entry.getValue())
                 .collect(Collectors.joining("; "));
     }

@@ -23,10 +23,26 @@ public class AuditExport {
     /** More than any one export needs; a longer period is exported in parts. */
     public static final int MAX_RECORDS = 100_000;
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    private static final List<String> CSV_COLUMNS = List.of("id", "chain_seq", "occurred_at", "action", "actor",
-            "subject", "meeting_id", "person_index", "method", "assurance_level", "simulated", "detail", "personal",
-            "personal_hash", "personal_purged_at", "previous_link", "link");
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final List<String> CSV_COLUMNS = List.of(
+            "id",
+            "chain_seq",
+            "occurred_at",
+            "action",
+            "actor",
+            "subject",
+            "meeting_id",
+            "person_index",
+            "method",
+            "assurance_level",
+            "simulated",
+            "detail",
+            "personal",
+            "personal_hash",
+            "personal_purged_at",
+            "previous_link",
+            "link");
 
     private final AuditSearch search;
     private final AuditChains chains;
@@ -46,7 +62,9 @@ public class AuditExport {
     public String csv(AuditQuery query) {
         StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
         for (Map<String, Object> row : rows(query)) {
-            out.append(CSV_COLUMNS.stream().map(column -> csvField(row.get(column))).collect(Collectors.joining(",")))
+            out.append(CSV_COLUMNS.stream()
+                            .map(column -> csvField(row.get(column)))
+                            .collect(Collectors.joining(",")))
                     .append("\r\n");
         }
         return out.toString();
@@ -87,14 +105,21 @@ public class AuditExport {
             row.put("meeting_id", event.meetingId());
             row.put("person_index", event.personIndex());
             row.put("method", event.evidence() == null ? null : event.evidence().method());
-            row.put("assurance_level", event.evidence() == null ? null : event.evidence().level());
+            row.put(
+                    "assurance_level",
+                    event.evidence() == null ? null : event.evidence().level());
             row.put("simulated", event.evidence() != null && event.evidence().simulated());
             row.put("detail", event.rawDetail());
             row.put("personal", event.rawPersonal());
             row.put("personal_hash", event.personalHash());
-            row.put("personal_purged_at", event.personalPurgedAt() == null ? null : event.personalPurgedAt().toString());
-            row.put("previous_link", event.chainSeq() == null ? null
-                    : search.previousLink(query.organisationId(), event.chainSeq()));
+            row.put(
+                    "personal_purged_at",
+                    event.personalPurgedAt() == null
+                            ? null
+                            : event.personalPurgedAt().toString());
+            row.put(
+                    "previous_link",
+                    event.chainSeq() == null ? null : search.previousLink(query.organisationId(), event.chainSeq()));
             row.put("link", event.chainHash());
             rows.add(row);
         }

@@ -40,11 +40,20 @@ public class AuditLog {
                 insert into audit_event (organisation_id, occurred_at, actor, action, subject, detail, meeting_id,
                     person_index, method, assurance_level, simulated, personal, personal_hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(entry.organisationId(), SqlTime.of(clock.instant()), entry.actor().value(),
-                        entry.action().code(), entry.subject(), AuditJson.write(entry.details()), entry.meetingId(),
-                        entry.person() == null ? null : pins.index(entry.person()), evidence == null ? null : evidence.method(),
-                        evidence == null ? null : evidence.level(), evidence != null && evidence.simulated(),
-                        personal, personal == null ? null : ChainHash.sha256Hex(personal))
+                .params(
+                        entry.organisationId(),
+                        SqlTime.of(clock.instant()),
+                        entry.actor().value(),
+                        entry.action().code(),
+                        entry.subject(),
+                        AuditJson.write(entry.details()),
+                        entry.meetingId(),
+                        entry.person() == null ? null : pins.index(entry.person()),
+                        evidence == null ? null : evidence.method(),
+                        evidence == null ? null : evidence.level(),
+                        evidence != null && evidence.simulated(),
+                        personal,
+                        personal == null ? null : ChainHash.sha256Hex(personal))
                 .update();
     }
 
@@ -59,7 +68,12 @@ public class AuditLog {
         jdbc.sql("""
                 insert into audit_event (organisation_id, occurred_at, actor, action, subject, detail)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(organisationId, SqlTime.of(clock.instant()), actor, action, subject,
+                .params(
+                        organisationId,
+                        SqlTime.of(clock.instant()),
+                        actor,
+                        action,
+                        subject,
                         detail == null ? null : AuditJson.write(Map.of("text", detail)))
                 .update();
     }
@@ -71,13 +85,13 @@ public class AuditLog {
     public int erasePersonal(UUID meetingId) {
         return jdbc.sql("""
                 update audit_event set personal = null, personal_purged_at = ?
-                where meeting_id = ? and personal is not null""")
-                .params(SqlTime.of(clock.instant()), meetingId).update();
+                where meeting_id = ? and personal is not null""").params(SqlTime.of(clock.instant()), meetingId).update();
     }
 
     /** The newest events of one organisation, newest first. */
     public List<AuditEvent> latest(UUID organisationId, int limit) {
-        return jdbc.sql("select " + AuditEvent.COLUMNS + " from audit_event where organisation_id = ? order by id desc limit ?")
+        return jdbc.sql("select " + AuditEvent.COLUMNS
+                        + " from audit_event where organisation_id = ? order by id desc limit ?")
                 .params(organisationId, limit)
                 .query(AuditEvent::read)
                 .list();

@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param from inclusive
  * @param to exclusive
  */
-public record AuditQuery(UUID organisationId, UUID meetingId, String personIndex, UUID staffId, Instant from,
-        Instant to) {
+public record AuditQuery(
+        UUID organisationId, UUID meetingId, String personIndex, UUID staffId, Instant from, Instant to) {
 
     public static AuditQuery all(UUID organisationId) {
         return new AuditQuery(organisationId, null, null, null, null, null);

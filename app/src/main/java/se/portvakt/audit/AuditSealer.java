@@ -36,8 +36,12 @@ public class AuditSealer {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AuditSealer(AuditChains chains, CheckpointSigner signer, AuditProperties properties,
-            TransactionTemplate transactions, Clock clock) {
+    AuditSealer(
+            AuditChains chains,
+            CheckpointSigner signer,
+            AuditProperties properties,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.chains = chains;
         this.signer = signer;
         this.properties = properties;
@@ -46,7 +50,8 @@ public class AuditSealer {
     }
 
     // the default repeats AuditProperties.sealInterval's, since an annotation cannot read a record
-    @Scheduled(fixedDelayString = "${portvakt.audit.seal-interval:PT10S}",
+    @Scheduled(
+            fixedDelayString = "${portvakt.audit.seal-interval:PT10S}",
             initialDelayString = "${portvakt.audit.seal-interval:PT10S}")
     void poll() {
         sealPending();
@@ -103,12 +108,23 @@ public class AuditSealer {
             return;
         }
         Optional<AuditChains.Checkpoint> last = chains.lastCheckpoint(chain);
-        boolean due = last.isEmpty() || (last.get().seq() < head.seq()
-                && !last.get().signedAt().plus(properties.checkpointInterval()).isAfter(now));
+        boolean due = last.isEmpty()
+                || (last.get().seq() < head.seq()
+                        && !last.get()
+                                .signedAt()
+                                .plus(properties.checkpointInterval())
+                                .isAfter(now));
         if (due) {
             Instant signedAt = AuditChains.token(now);
-            chains.addCheckpoint(chain, new AuditChains.Checkpoint(head.seq(), head.hash(), signedAt, signer.keyId(),
-                    signer.publicKeyBase64(), signer.sign(chain, head.seq(), head.hash(), signedAt)));
+            chains.addCheckpoint(
+                    chain,
+                    new AuditChains.Checkpoint(
+                            head.seq(),
+                            head.hash(),
+                            signedAt,
+                            signer.keyId(),
+                            signer.publicKeyBase64(),
+                            signer.sign(chain, head.seq(), head.hash(), signedAt)));
         }
     }
 

@@ -32,7 +32,9 @@ public class AuditSearch {
         params.add(limit);
         return jdbc.sql("select " + AuditEvent.COLUMNS + " from audit_event where " + where.sql()
                         + " order by occurred_at desc, id desc offset ? rows fetch next ? rows only")
-                .params(params).query(AuditEvent::read).list();
+                .params(params)
+                .query(AuditEvent::read)
+                .list();
     }
 
     /** The keyed hash a person is searched by; the same as {@code person_index} and the invitations' pin_index. */
@@ -42,8 +44,10 @@ public class AuditSearch {
 
     public long count(AuditQuery query) {
         Where where = where(query);
-        return jdbc.sql("select count(*) from audit_event where " + where.sql()).params(where.params())
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from audit_event where " + where.sql())
+                .params(where.params())
+                .query(Long.class)
+                .single();
     }
 
     /** The link before a sealed record (of seq - 1), so an exported record can be checked on its own. */
@@ -53,7 +57,10 @@ public class AuditSearch {
         }
         return jdbc.sql("select chain_hash from audit_event where " + AuditChains.owner(AuditChains.key(organisationId))
                         + " and chain_seq = ?")
-                .param(seq - 1).query(String.class).optional().orElse(null);
+                .param(seq - 1)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private record Where(String sql, List<Object> params) {}

@@ -42,15 +42,23 @@ public class AuditVerifier {
 
     ChainReport verify(String chain) {
         List<AuditChains.Checkpoint> checkpoints = chains.checkpoints(chain);
-        Map<Long, AuditChains.Checkpoint> bySeq = checkpoints.stream()
-                .collect(Collectors.toMap(AuditChains.Checkpoint::seq, Function.identity()));
-        Instant lastCheckpointAt = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1).signedAt();
+        Map<Long, AuditChains.Checkpoint> bySeq =
+                checkpoints.stream().collect(Collectors.toMap(AuditChains.Checkpoint::seq, Function.identity()));
+        Instant lastCheckpointAt = checkpoints.isEmpty()
+                ? null
+                : checkpoints.get(checkpoints.size() - 1).signedAt();
         long unsealed = chains.unsealedCount(chain);
         Instant first = chains.firstRecordAt(chain).orElse(null);
 
         for (AuditChains.Checkpoint checkpoint : checkpoints) {
-            if (!signer.verify(chain, checkpoint.seq(), checkpoint.hash(), checkpoint.signedAt(), checkpoint.signature())) {
-                return new ChainReport(chain, 0, first, lastCheckpointAt, unsealed,
+            if (!signer.verify(
+                    chain, checkpoint.seq(), checkpoint.hash(), checkpoint.signedAt(), checkpoint.signature())) {
+                return new ChainReport(
+                        chain,
+                        0,
+                        first,
+                        lastCheckpointAt,
+                        unsealed,
                         new Break(Problem.CHECKPOINT_SIGNATURE, checkpoint.seq(), null));
             }
         }
@@ -71,16 +79,18 @@ public class AuditVerifier {
 
         long last = expected - 1;
         long headSeq = chains.head(chain).map(AuditChains.Head::seq).orElse(0L);
-        long newestCheckpoint = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).seq();
+        long newestCheckpoint = checkpoints.isEmpty()
+                ? 0
+                : checkpoints.get(checkpoints.size() - 1).seq();
         if (headSeq > last || newestCheckpoint > last) {
-            return new ChainReport(chain, last, first, lastCheckpointAt, unsealed,
-                    new Break(Problem.TAIL_MISSING, last + 1, null));
+            return new ChainReport(
+                    chain, last, first, lastCheckpointAt, unsealed, new Break(Problem.TAIL_MISSING, last + 1, null));
         }
         return new ChainReport(chain, last, first, lastCheckpointAt, unsealed, null);
     }
 
-    private static Break check(String chain, SealedRow row, long expected, String previous,
-            AuditChains.Checkpoint checkpoint) {
+    private static Break check(
+            String chain, SealedRow row, long expected, String previous, AuditChains.Checkpoint checkpoint) {
         if (row.seq() > expected) {
             return new Break(Problem.MISSING, expected, null);
         }

@@ -29,7 +29,10 @@ public class AuditVerifyCommand implements ApplicationRunner {
             return args;
         }
         List<String> arguments = new ArrayList<>(given);
-        for (String quiet : List.of("--server.port=0", "--management.server.port=0", "--portvakt.media.udp-port=0",
+        for (String quiet : List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--portvakt.media.udp-port=0",
                 "--portvakt.scheduling.enabled=false")) {
             String name = quiet.substring(0, quiet.indexOf('=') + 1);
             if (given.stream().noneMatch(argument -> argument.startsWith(name))) {
@@ -61,7 +64,8 @@ public class AuditVerifyCommand implements ApplicationRunner {
             return "chain " + report.chain() + ": intact since " + report.firstRecordAt() + ", " + report.records()
                     + " records, last checkpoint " + report.lastCheckpointAt() + ", " + report.unsealed() + " unsealed";
         }
-        return "chain " + report.chain() + ": BROKEN at position " + report.broken().seq() + " (record id "
-                + report.broken().recordId() + "): " + report.broken().problem();
+        return "chain " + report.chain() + ": BROKEN at position "
+                + report.broken().seq() + " (record id " + report.broken().recordId() + "): "
+                + report.broken().problem();
     }
 }

@@ -20,10 +20,23 @@ final class ChainHash {
 
     static String link(String previous, long seq, String chain, SealedRow row) {
         StringBuilder text = new StringBuilder();
-        for (Object field : new Object[] {previous, seq, chain, row.id(),
-                row.occurredAt() == null ? null : ChronoUnit.MICROS.between(java.time.Instant.EPOCH, row.occurredAt()),
-                row.actor(), row.action(), row.subject(), row.meetingId(), row.personIndex(), row.method(), row.level(),
-                row.simulated(), row.detail() == null ? null : sha256Hex(row.detail()), row.personalHash()}) {
+        for (Object field : new Object[] {
+            previous,
+            seq,
+            chain,
+            row.id(),
+            row.occurredAt() == null ? null : ChronoUnit.MICROS.between(java.time.Instant.EPOCH, row.occurredAt()),
+            row.actor(),
+            row.action(),
+            row.subject(),
+            row.meetingId(),
+            row.personIndex(),
+            row.method(),
+            row.level(),
+            row.simulated(),
+            row.detail() == null ? null : sha256Hex(row.detail()),
+            row.personalHash()
+        }) {
             String value = field == null ? null : field.toString();
             text.append(value == null ? "-" : value.length() + ":" + value).append('\n');
         }

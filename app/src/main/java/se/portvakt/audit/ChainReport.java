@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param unsealed records written but not sealed yet (the sealing job runs every few seconds)
  * @param broken the first break found, null when the chain is intact
  */
-public record ChainReport(String chain, long records, Instant firstRecordAt, Instant lastCheckpointAt, long unsealed,
-        Break broken) {
+public record ChainReport(
+        String chain, long records, Instant firstRecordAt, Instant lastCheckpointAt, long unsealed, Break broken) {
 
     public boolean intact() {
         return broken == null;

@@ -30,7 +30,8 @@ class CheckpointSigner {
     /** What is signed: one line per field, the time in microseconds since the epoch (as the database keeps it). */
     static byte[] text(String chain, long seq, String hash, Instant signedAt) {
         return ("portvakt-audit-checkpoint-v1\n" + chain + "\n" + seq + "\n" + hash + "\n"
-                + ChronoUnit.MICROS.between(Instant.EPOCH, signedAt) + "\n").getBytes(StandardCharsets.UTF_8);
+                        + ChronoUnit.MICROS.between(Instant.EPOCH, signedAt) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     String sign(String chain, long seq, String hash, Instant signedAt) {

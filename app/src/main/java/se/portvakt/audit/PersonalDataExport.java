@@ -2,11 +2,11 @@ package se.portvakt.audit;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PersonalDataExport {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final List<PersonalDataHolder> holders;
     private final AuditSearch search;
@@ -50,7 +51,9 @@ public class PersonalDataExport {
         holders.forEach(holder -> organisations.addAll(holder.organisationsOf(person)));
         organisations.addAll(jdbc.sql(
                         "select distinct organisation_id from audit_event where person_index = ? and organisation_id is not null")
-                .param(search.personIndex(person)).query(UUID.class).list());
+                .param(search.personIndex(person))
+                .query(UUID.class)
+                .list());
         return organisations;
     }
 

@@ -40,7 +40,12 @@ public class Attachments {
 
     private final ChangeableMeetings changeable;
 
-    Attachments(JdbcClient jdbc, MeetingStore meetings, BookingProperties properties, AuditLog audit, Clock clock,
+    Attachments(
+            JdbcClient jdbc,
+            MeetingStore meetings,
+            BookingProperties properties,
+            AuditLog audit,
+            Clock clock,
             ChangeableMeetings changeable) {
         this.changeable = changeable;
         this.jdbc = jdbc;
@@ -60,17 +65,19 @@ public class Attachments {
     public AttachmentInfo add(Actor actor, UUID meetingId, String originalName, byte[] content) {
         changeable.require(actor, meetingId);
         Instant now = clock.instant();
-        String fileName = safeName(originalName).orElseThrow(
-                () -> BookingRejected.because("file", "booking.error.attachment-name"));
+        String fileName = safeName(originalName)
+                .orElseThrow(() -> BookingRejected.because("file", "booking.error.attachment-name"));
         if (content == null || content.length == 0) {
             throw BookingRejected.because("file", "booking.error.attachment-empty");
         }
         if (content.length > properties.maxAttachmentSize().toBytes()) {
-            throw BookingRejected.because("file", "booking.error.attachment-too-large",
+            throw BookingRejected.because(
+                    "file",
+                    "booking.error.attachment-too-large",
                     properties.maxAttachmentSize().toMegabytes());
         }
-        AttachmentType type = AttachmentType.byFileName(fileName).orElseThrow(
-                () -> BookingRejected.because("file", "booking.error.attachment-type"));
+        AttachmentType type = AttachmentType.byFileName(fileName)
+                .orElseThrow(() -> BookingRejected.because("file", "booking.error.attachment-type"));
         if (!type.matches(content)) {
             throw BookingRejected.because("file", "booking.error.attachment-content");
         }
@@ -81,11 +88,21 @@ public class Attachments {
         jdbc.sql("""
                 insert into attachment (id, meeting_id, file_name, content_type, size_bytes, sha256, content, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(info.id(), meetingId, fileName, info.contentType(), info.size(), sha256(content), content,
+                .params(
+                        info.id(),
+                        meetingId,
+                        fileName,
+                        info.contentType(),
+                        info.size(),
+                        sha256(content),
+                        content,
                         SqlTime.of(now))
                 .update();
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.ATTACHMENT_ADDED, actor.auditActor())
-                .meeting(meetingId).subject(info.id()).detail("size", info.size()).personal("fileName", fileName));
+                .meeting(meetingId)
+                .subject(info.id())
+                .detail("size", info.size())
+                .personal("fileName", fileName));
         return info;
     }
 
@@ -113,8 +130,10 @@ public class Attachments {
                 select id, file_name, content_type, size_bytes, content from attachment
                 where meeting_id = ? and id = ?""")
                 .params(meetingId, attachmentId)
-                .query((rs, n) -> new AttachmentFile(new AttachmentInfo(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), rs.getLong(4)), rs.getBytes(5)))
+                .query((rs, n) -> new AttachmentFile(
+                        new AttachmentInfo(
+                                rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                        rs.getBytes(5)))
                 .optional();
     }
 
@@ -125,10 +144,13 @@ public class Attachments {
         }
         changeable.require(actor, meetingId);
         boolean removed = jdbc.sql("delete from attachment where meeting_id = ? and id = ?")
-                .params(meetingId, attachmentId).update() == 1;
+                        .params(meetingId, attachmentId)
+                        .update()
+                == 1;
         if (removed) {
             audit.record(AuditEntry.of(actor.organisationId(), AuditAction.ATTACHMENT_REMOVED, actor.auditActor())
-                    .meeting(meetingId).subject(attachmentId));
+                    .meeting(meetingId)
+                    .subject(attachmentId));
         }
         return removed;
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 public final class ContactDetails {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
-    private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}");
 
     private ContactDetails() {}
 

@@ -14,16 +14,37 @@ import java.util.UUID;
  *     void), or null
  * @param guardianOf the invitee of the same meeting whom this one is the guardian of (a child), or null
  */
-public record InviteeDetails(UUID id, String name, String email, String mobile, String maskedIdentityNumber,
-        boolean removed, String link, Instant identityChangedAt, UUID guardianOf) {
+public record InviteeDetails(
+        UUID id,
+        String name,
+        String email,
+        String mobile,
+        String maskedIdentityNumber,
+        boolean removed,
+        String link,
+        Instant identityChangedAt,
+        UUID guardianOf) {
 
-    public InviteeDetails(UUID id, String name, String email, String mobile, String maskedIdentityNumber,
-            boolean removed, String link, Instant identityChangedAt) {
+    public InviteeDetails(
+            UUID id,
+            String name,
+            String email,
+            String mobile,
+            String maskedIdentityNumber,
+            boolean removed,
+            String link,
+            Instant identityChangedAt) {
         this(id, name, email, mobile, maskedIdentityNumber, removed, link, identityChangedAt, null);
     }
 
-    public InviteeDetails(UUID id, String name, String email, String mobile, String maskedIdentityNumber,
-            boolean removed, String link) {
+    public InviteeDetails(
+            UUID id,
+            String name,
+            String email,
+            String mobile,
+            String maskedIdentityNumber,
+            boolean removed,
+            String link) {
         this(id, name, email, mobile, maskedIdentityNumber, removed, link, null);
     }
 }

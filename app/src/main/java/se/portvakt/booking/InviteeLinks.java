@@ -34,7 +34,8 @@ public class InviteeLinks {
 
     public String tokenFor(UUID inviteeId) {
         byte[] id = bytes(inviteeId);
-        byte[] token = ByteBuffer.allocate(id.length + MAC_BYTES).put(id).put(mac(id)).array();
+        byte[] token =
+                ByteBuffer.allocate(id.length + MAC_BYTES).put(id).put(mac(id)).array();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
@@ -63,6 +64,9 @@ public class InviteeLinks {
     }
 
     private static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+        return ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
+                .array();
     }
 }

@@ -35,8 +35,20 @@ public record MeetingDetails(
 
     /** The meeting without its invitees. */
     public MeetingSummary summary() {
-        return new MeetingSummary(id, organisationId, title, start, end, zone, roomName, hostName, assuranceLevel,
-                confidential, information, language, status);
+        return new MeetingSummary(
+                id,
+                organisationId,
+                title,
+                start,
+                end,
+                zone,
+                roomName,
+                hostName,
+                assuranceLevel,
+                confidential,
+                information,
+                language,
+                status);
     }
 
     public List<InviteeDetails> currentInvitees() {

@@ -13,7 +13,11 @@ import java.util.UUID;
  * @param identityChanged invitees whose address, number or named person changed: whoever identified as them
  *     before must do so again
  */
-public record MeetingUpdated(UUID meetingId, boolean detailsChanged, Set<UUID> addedInvitees, Set<UUID> removedInvitees,
+public record MeetingUpdated(
+        UUID meetingId,
+        boolean detailsChanged,
+        Set<UUID> addedInvitees,
+        Set<UUID> removedInvitees,
         Set<UUID> identityChanged) {
 
     public MeetingUpdated {

@@ -25,11 +25,21 @@ public record MeetingView(
     public static MeetingView of(MeetingSummary meeting, Locale locale) {
         ZonedDateTime start = meeting.start().atZone(meeting.zone());
         ZonedDateTime end = meeting.end().atZone(meeting.zone());
-        String date = start.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale));
+        String date =
+                start.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale));
         String time = start.format(CLOCK) + "–" + end.format(CLOCK)
                 + (end.toLocalDate().equals(start.toLocalDate()) ? "" : " (+1)");
-        return new MeetingView(meeting.id(), meeting.title(), date, time, meeting.roomName(), meeting.hostName(),
-                meeting.assuranceLevel(), meeting.confidential(), meeting.information(), meeting.language(),
+        return new MeetingView(
+                meeting.id(),
+                meeting.title(),
+                date,
+                time,
+                meeting.roomName(),
+                meeting.hostName(),
+                meeting.assuranceLevel(),
+                meeting.confidential(),
+                meeting.information(),
+                meeting.language(),
                 meeting.cancelled());
     }
 }

@@ -29,8 +29,7 @@ public class Rooms {
     public List<Room> of(UUID organisationId) {
         return jdbc.sql("""
                 select id, organisation_id, name from room where organisation_id = ? and retired_at is null
-                order by position, name""")
-                .param(organisationId).query(Room.class).list();
+                order by position, name""").param(organisationId).query(Room.class).list();
     }
 
     /** A room as the administrator sees it. */
@@ -46,34 +45,38 @@ public class Rooms {
                 select id, name, position, retired_at from room where organisation_id = ?
                 order by position, name""")
                 .param(organisationId)
-                .query((rs, n) -> new Listing(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                        SqlTime.read(rs, 4)))
+                .query((rs, n) ->
+                        new Listing(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), SqlTime.read(rs, 4)))
                 .list();
     }
 
     /** A room that takes new meetings. */
     public Optional<Room> findActive(UUID organisationId, UUID roomId) {
         return jdbc.sql("""
-                select id, organisation_id, name from room where organisation_id = ? and id = ? and retired_at is null""")
-                .params(organisationId, roomId).query(Room.class).optional();
+                select id, organisation_id, name from room where organisation_id = ? and id = ? and retired_at is null""").params(organisationId, roomId).query(Room.class).optional();
     }
 
     /** Renames a room of this organisation; false if there is none such. The new name must be free. */
     public boolean rename(UUID organisationId, UUID roomId, String name) {
         return jdbc.sql("update room set name = ? where organisation_id = ? and id = ?")
-                .params(name.strip(), organisationId, roomId).update() == 1;
+                        .params(name.strip(), organisationId, roomId)
+                        .update()
+                == 1;
     }
 
     /** Retires (or reinstates) a room; false if there is no such room or no change. Its meetings stay. */
     public boolean retire(UUID organisationId, UUID roomId, boolean retired) {
         return jdbc.sql("update room set retired_at = ? where organisation_id = ? and id = ? and "
-                        + (retired ? "retired_at is null" : "retired_at is not null"))
-                .params(retired ? SqlTime.of(clock.instant()) : null, organisationId, roomId).update() == 1;
+                                + (retired ? "retired_at is null" : "retired_at is not null"))
+                        .params(retired ? SqlTime.of(clock.instant()) : null, organisationId, roomId)
+                        .update()
+                == 1;
     }
 
     /** Moves a room one place earlier ({@code -1}) or later ({@code 1}); false if it cannot move. */
     public boolean move(UUID organisationId, UUID roomId, int step) {
-        List<UUID> order = new ArrayList<>(all(organisationId).stream().map(Listing::id).toList());
+        List<UUID> order =
+                new ArrayList<>(all(organisationId).stream().map(Listing::id).toList());
         int at = order.indexOf(roomId);
         int to = at + Integer.signum(step);
         if (at < 0 || to < 0 || to >= order.size()) {
@@ -82,19 +85,24 @@ public class Rooms {
         Collections.swap(order, at, to);
         for (int position = 0; position < order.size(); position++) {
             jdbc.sql("update room set position = ? where organisation_id = ? and id = ?")
-                    .params(position, organisationId, order.get(position)).update();
+                    .params(position, organisationId, order.get(position))
+                    .update();
         }
         return true;
     }
 
     public Optional<Room> find(UUID organisationId, UUID roomId) {
         return jdbc.sql("select id, organisation_id, name from room where organisation_id = ? and id = ?")
-                .params(organisationId, roomId).query(Room.class).optional();
+                .params(organisationId, roomId)
+                .query(Room.class)
+                .optional();
     }
 
     public Optional<Room> byName(UUID organisationId, String name) {
         return jdbc.sql("select id, organisation_id, name from room where organisation_id = ? and name = ?")
-                .params(organisationId, name == null ? "" : name.strip()).query(Room.class).optional();
+                .params(organisationId, name == null ? "" : name.strip())
+                .query(Room.class)
+                .optional();
     }
 
     /** Adds a room; the name must be new in the organisation (see {@link #byName}). */
@@ -102,9 +110,12 @@ public class Rooms {
         Room room = new Room(UUID.randomUUID(), organisationId, name.strip());
         // a new room goes last in the organisation's order
         int position = jdbc.sql("select coalesce(max(position), -1) + 1 from room where organisation_id = ?")
-                .param(organisationId).query(Integer.class).single();
+                .param(organisationId)
+                .query(Integer.class)
+                .single();
         jdbc.sql("insert into room (id, organisation_id, name, created_at, position) values (?, ?, ?, ?, ?)")
-                .params(room.id(), organisationId, room.name(), SqlTime.of(clock.instant()), position).update();
+                .params(room.id(), organisationId, room.name(), SqlTime.of(clock.instant()), position)
+                .update();
         return room;
     }
 }

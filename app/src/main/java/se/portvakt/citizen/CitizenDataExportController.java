@@ -40,8 +40,8 @@ class CitizenDataExportController {
     private final AuditLog audit;
     private final Clock clock;
 
-    CitizenDataExportController(PersonalDataExport export, Organisations organisations, PinVault pins,
-            AuditLog audit, Clock clock) {
+    CitizenDataExportController(
+            PersonalDataExport export, Organisations organisations, PinVault pins, AuditLog audit, Clock clock) {
         this.export = export;
         this.organisations = organisations;
         this.pins = pins;
@@ -54,14 +54,17 @@ class CitizenDataExportController {
         CitizenSession citizen = CitizenSession.of(request).orElse(null);
         if (citizen == null) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .header(HttpHeaders.LOCATION, CitizenPortalController.BASE).build();
+                    .header(HttpHeaders.LOCATION, CitizenPortalController.BASE)
+                    .build();
         }
         PersonalIdentityNumber person = pins.decrypt(citizen.pinEncrypted());
         Set<UUID> holding = export.organisationsHolding(person);
         List<Map<String, Object>> parts = new ArrayList<>();
         for (UUID organisationId : holding) {
             Map<String, Object> part = new LinkedHashMap<>();
-            part.put("organisationName", organisations.find(organisationId).map(Organisation::name).orElse(null));
+            part.put(
+                    "organisationName",
+                    organisations.find(organisationId).map(Organisation::name).orElse(null));
             part.putAll(export.document(organisationId, person));
             parts.add(part);
         }
@@ -75,12 +78,18 @@ class CitizenDataExportController {
         // recorded in every organisation whose data left; with none, in the service's own log
         for (UUID organisationId : holding.isEmpty() ? java.util.Collections.<UUID>singleton(null) : holding) {
             audit.record(AuditEntry.of(organisationId, AuditAction.PERSON_DATA_EXPORTED, AuditActor.PERSON)
-                    .person(person).evidence(citizen.method(), AssuranceLevel.LOA3, citizen.simulated())
+                    .person(person)
+                    .evidence(citizen.method(), AssuranceLevel.LOA3, citizen.simulated())
                     .detail("through", "my meetings"));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("portvakt-mina-uppgifter.json").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("portvakt-mina-uppgifter.json")
+                                .build()
+                                .toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(body);
     }

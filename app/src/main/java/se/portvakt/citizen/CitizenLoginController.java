@@ -52,14 +52,24 @@ class CitizenLoginController {
     }
 
     @PostMapping(BASE)
-    String start(@RequestParam(defaultValue = "") String method, @RequestParam(defaultValue = "true") boolean qr,
-            HttpServletRequest request, Locale locale) {
-        Optional<EidMethod> chosen = flows.available().stream().filter(m -> m.name().equals(method)).findFirst();
+    String start(
+            @RequestParam(defaultValue = "") String method,
+            @RequestParam(defaultValue = "true") boolean qr,
+            HttpServletRequest request,
+            Locale locale) {
+        Optional<EidMethod> chosen =
+                flows.available().stream().filter(m -> m.name().equals(method)).findFirst();
         if (chosen.isEmpty()) {
             return "redirect:" + CitizenPortalController.BASE;
         }
-        Optional<Pending> started = flows.start(request.getSession(true), PURPOSE, chosen.get(), qr,
-                new EidStart(request.getRemoteAddr(), null,
+        Optional<Pending> started = flows.start(
+                request.getSession(true),
+                PURPOSE,
+                chosen.get(),
+                qr,
+                new EidStart(
+                        request.getRemoteAddr(),
+                        null,
                         messages.getMessage("citizen.login.user-visible", null, locale)));
         return "redirect:" + (started.isPresent() ? BASE + "/progress" : CitizenPortalController.BASE + "?unavailable");
     }
@@ -85,20 +95,32 @@ class CitizenLoginController {
         Optional<EidProgress> progress = flows.poll(session, PURPOSE);
         if (pending.isEmpty() || progress.isEmpty()) {
             boolean in = CitizenSession.of(request).isPresent();
-            return EidResponses.status(new EidStatus(in ? "COMPLETE" : "FAILED",
-                    in ? "" : messages.getMessage("guest.eid.no-order", null, locale), false,
+            return EidResponses.status(new EidStatus(
+                    in ? "COMPLETE" : "FAILED",
+                    in ? "" : messages.getMessage("guest.eid.no-order", null, locale),
+                    false,
                     CitizenPortalController.BASE));
         }
         EidProgress now = progress.get();
         return switch (now.status()) {
-            case PENDING -> EidResponses.status(new EidStatus("PENDING",
-                    messages.getMessage(now.messageKey(), null, locale),
-                    pending.get().qr() && flows.qrCode(session, PURPOSE).isPresent(), null));
+            case PENDING ->
+                EidResponses.status(new EidStatus(
+                        "PENDING",
+                        messages.getMessage(now.messageKey(), null, locale),
+                        pending.get().qr() && flows.qrCode(session, PURPOSE).isPresent(),
+                        null));
             case FAILED -> {
-                audit.record(null, "citizen", "citizen.login.failed", null,
+                audit.record(
+                        null,
+                        "citizen",
+                        "citizen.login.failed",
+                        null,
                         pending.get().method() + ": " + now.messageKey());
-                yield EidResponses.status(new EidStatus("FAILED", messages.getMessage(now.messageKey(), null, locale),
-                        false, CitizenPortalController.BASE));
+                yield EidResponses.status(new EidStatus(
+                        "FAILED",
+                        messages.getMessage(now.messageKey(), null, locale),
+                        false,
+                        CitizenPortalController.BASE));
             }
             case COMPLETE -> {
                 logIn(now.person(), request);
@@ -121,9 +143,20 @@ class CitizenLoginController {
     private void logIn(VerifiedPerson person, HttpServletRequest request) {
         // a new session once logged in: an id planted before the login is worth nothing after it
         HttpSession session = SessionRenewal.renew(request);
-        session.setAttribute(CitizenSession.ATTRIBUTE, new CitizenSession(pins.encrypt(person.personalIdentityNumber()),
-                person.method(), person.name(), person.simulated(), clock.instant()));
-        audit.record(null, "citizen", "citizen.login", null, person.method() + " "
-                + person.personalIdentityNumber().masked() + (person.simulated() ? " (SIMULATED)" : ""));
+        session.setAttribute(
+                CitizenSession.ATTRIBUTE,
+                new CitizenSession(
+                        pins.encrypt(person.personalIdentityNumber()),
+                        person.method(),
+                        person.name(),
+                        person.simulated(),
+                        clock.instant()));
+        audit.record(
+                null,
+                "citizen",
+                "citizen.login",
+                null,
+                person.method() + " " + person.personalIdentityNumber().masked()
+                        + (person.simulated() ? " (SIMULATED)" : ""));
     }
 }

@@ -48,8 +48,14 @@ class CitizenPortalController {
     private final MessageSource messages;
     private final Clock clock;
 
-    CitizenPortalController(EidFlows flows, MyMeetings myMeetings, Attachments attachments, InviteeLinks links,
-            AuditLog audit, MessageSource messages, Clock clock) {
+    CitizenPortalController(
+            EidFlows flows,
+            MyMeetings myMeetings,
+            Attachments attachments,
+            InviteeLinks links,
+            AuditLog audit,
+            MessageSource messages,
+            Clock clock) {
         this.messages = messages;
         this.flows = flows;
         this.myMeetings = myMeetings;
@@ -70,14 +76,28 @@ class CitizenPortalController {
         DateTimeFormatter date = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
         model.addAttribute("citizen", citizen.get());
-        model.addAttribute("meetings", myMeetings.of(citizen.get()).stream().map(mine -> {
-            ZonedDateTime start = mine.meeting().start().atZone(mine.meeting().zone());
-            ZonedDateTime end = mine.meeting().end().atZone(mine.meeting().zone());
-            String refusal = mine.refusal() == null ? null
-                    : messages.getMessage(mine.refusal().messageKey(), mine.refusal().arguments(), locale);
-            return new Row(mine, links.tokenFor(mine.inviteeId()), date.format(start),
-                    time.format(start) + "–" + time.format(end), refusal);
-        }).toList());
+        model.addAttribute(
+                "meetings",
+                myMeetings.of(citizen.get()).stream()
+                        .map(mine -> {
+                            ZonedDateTime start =
+                                    mine.meeting().start().atZone(mine.meeting().zone());
+                            ZonedDateTime end =
+                                    mine.meeting().end().atZone(mine.meeting().zone());
+                            String refusal = mine.refusal() == null
+                                    ? null
+                                    : messages.getMessage(
+                                            mine.refusal().messageKey(),
+                                            mine.refusal().arguments(),
+                                            locale);
+                            return new Row(
+                                    mine,
+                                    links.tokenFor(mine.inviteeId()),
+                                    date.format(start),
+                                    time.format(start) + "–" + time.format(end),
+                                    refusal);
+                        })
+                        .toList());
         return "citizen/meetings";
     }
 
@@ -100,27 +120,44 @@ class CitizenPortalController {
         if (mine == null || mine.refusal() != null) {
             return "redirect:" + BASE;
         }
-        GuestSessions.identified(request, new GuestIdentity(invitee, mine.meeting().id(),
-                citizen.method() == EidMethod.BANKID ? IdentificationMethod.BANKID : IdentificationMethod.FREJA,
-                AssuranceLevel.LOA3, citizen.name(), citizen.simulated(), clock.instant()));
-        audit.record(mine.meeting().organisationId(), "guest:" + invitee, "guest.eid.verified", invitee.toString(),
+        GuestSessions.identified(
+                request,
+                new GuestIdentity(
+                        invitee,
+                        mine.meeting().id(),
+                        citizen.method() == EidMethod.BANKID ? IdentificationMethod.BANKID : IdentificationMethod.FREJA,
+                        AssuranceLevel.LOA3,
+                        citizen.name(),
+                        citizen.simulated(),
+                        clock.instant()));
+        audit.record(
+                mine.meeting().organisationId(),
+                "guest:" + invitee,
+                "guest.eid.verified",
+                invitee.toString(),
                 "meeting " + mine.meeting().id() + ": " + citizen.method() + " through my meetings"
                         + (citizen.simulated() ? " (SIMULATED)" : "") + ", level LOA3");
         return "redirect:/m/" + links.tokenFor(invitee) + "/info";
     }
 
     @GetMapping(BASE + "/{invitee}/attachments/{attachmentId}")
-    ResponseEntity<byte[]> download(@PathVariable UUID invitee, @PathVariable UUID attachmentId,
-            HttpServletRequest request) {
-        MyMeeting mine = CitizenSession.of(request).flatMap(citizen -> myMeetings.one(citizen, invitee))
+    ResponseEntity<byte[]> download(
+            @PathVariable UUID invitee, @PathVariable UUID attachmentId, HttpServletRequest request) {
+        MyMeeting mine = CitizenSession.of(request)
+                .flatMap(citizen -> myMeetings.one(citizen, invitee))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        AttachmentFile file = attachments.file(mine.meeting().id(), attachmentId)
+        AttachmentFile file = attachments
+                .file(mine.meeting().id(), attachmentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // always a download, never rendered in the page: a file cannot run as part of Portvakt
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.info().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.info().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.info().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(file.content());

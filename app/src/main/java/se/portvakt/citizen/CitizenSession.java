@@ -22,7 +22,8 @@ record CitizenSession(String pinEncrypted, EidMethod method, String name, boolea
 
     static Optional<CitizenSession> of(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session == null ? Optional.empty()
+        return session == null
+                ? Optional.empty()
                 : Optional.ofNullable(session.getAttribute(ATTRIBUTE)).map(CitizenSession.class::cast);
     }
 }

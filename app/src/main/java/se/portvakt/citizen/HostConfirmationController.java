@@ -54,8 +54,8 @@ class HostConfirmationController {
     private final IdentityConfirmations confirmations;
     private final MessageSource messages;
 
-    HostConfirmationController(Lobby lobby, Meetings meetings, IdentityConfirmations confirmations,
-            MessageSource messages) {
+    HostConfirmationController(
+            Lobby lobby, Meetings meetings, IdentityConfirmations confirmations, MessageSource messages) {
         this.lobby = lobby;
         this.meetings = meetings;
         this.confirmations = confirmations;
@@ -63,50 +63,69 @@ class HostConfirmationController {
     }
 
     @PostMapping(BASE + "/{participantId}/code")
-    ResponseEntity<ShownCode> code(@PathVariable UUID meetingId, @PathVariable UUID participantId,
-            @AuthenticationPrincipal StaffPrincipal staff, Locale locale) {
+    ResponseEntity<ShownCode> code(
+            @PathVariable UUID meetingId,
+            @PathVariable UUID participantId,
+            @AuthenticationPrincipal StaffPrincipal staff,
+            Locale locale) {
         MeetingDetails meeting = hosted(meetingId, staff);
         Participant participant = eidParticipant(meeting, participantId);
-        Issued issued = confirmations.issue(meeting, participant.inviteeId(), Direction.HOST_SAYS,
-                participant.method(), staff.getUsername());
+        Issued issued = confirmations.issue(
+                meeting, participant.inviteeId(), Direction.HOST_SAYS, participant.method(), staff.getUsername());
         String until = time(issued.expiresAt(), meeting, locale);
-        return noStore(new ShownCode(issued.code(), until, messages.getMessage("citizen.confirm.host.code",
-                new Object[] {issued.code(), participant.displayName(), until}, locale)));
+        return noStore(new ShownCode(
+                issued.code(),
+                until,
+                messages.getMessage(
+                        "citizen.confirm.host.code",
+                        new Object[] {issued.code(), participant.displayName(), until},
+                        locale)));
     }
 
     @PostMapping(BASE + "/{participantId}/check")
-    ResponseEntity<TypedResult> check(@PathVariable UUID meetingId, @PathVariable UUID participantId,
-            @RequestParam(defaultValue = "") String code, @AuthenticationPrincipal StaffPrincipal staff,
+    ResponseEntity<TypedResult> check(
+            @PathVariable UUID meetingId,
+            @PathVariable UUID participantId,
+            @RequestParam(defaultValue = "") String code,
+            @AuthenticationPrincipal StaffPrincipal staff,
             Locale locale) {
         MeetingDetails meeting = hosted(meetingId, staff);
         Participant participant = eidParticipant(meeting, participantId);
         if (!code.strip().matches("\\d{6}")) {
             return noStore(new TypedResult("WRONG", messages.getMessage("citizen.confirm.error.format", null, locale)));
         }
-        Outcome outcome = confirmations.check(meeting, participant.inviteeId(), Direction.PARTICIPANT_SHOWS, code,
-                staff.getUsername());
+        Outcome outcome = confirmations.check(
+                meeting, participant.inviteeId(), Direction.PARTICIPANT_SHOWS, code, staff.getUsername());
         if (outcome instanceof Confirmed confirmed) {
             return noStore(new TypedResult("CONFIRMED", badge(confirmed.confirmation(), meeting, locale)));
         }
         if (outcome instanceof Wrong wrong && wrong.attemptsLeft() > 0) {
-            return noStore(new TypedResult("WRONG", messages.getMessage("citizen.confirm.host.wrong",
-                    new Object[] {wrong.attemptsLeft()}, locale)));
+            return noStore(new TypedResult(
+                    "WRONG",
+                    messages.getMessage("citizen.confirm.host.wrong", new Object[] {wrong.attemptsLeft()}, locale)));
         }
         return noStore(new TypedResult("NO_CODE", messages.getMessage("citizen.confirm.host.no-code", null, locale)));
     }
 
     /** The confirmed participants now in the meeting; the room's script polls it while the host is there. */
     @GetMapping(BASE)
-    ResponseEntity<List<Badge>> badges(@PathVariable UUID meetingId, @AuthenticationPrincipal StaffPrincipal staff,
-            Locale locale) {
+    ResponseEntity<List<Badge>> badges(
+            @PathVariable UUID meetingId, @AuthenticationPrincipal StaffPrincipal staff, Locale locale) {
         MeetingDetails meeting = hosted(meetingId, staff);
         Map<UUID, Confirmation> confirmed = confirmations.confirmed(meetingId);
-        return noStore(lobby.ofMeeting(meetingId, ParticipantState.WAITING, ParticipantState.ADMITTED,
-                ParticipantState.IN_MEETING).stream()
-                .filter(participant -> participant.inviteeId() != null && confirmed.containsKey(participant.inviteeId()))
-                .map(participant -> new Badge(participant.id(),
-                        badge(confirmed.get(participant.inviteeId()), meeting, locale)))
-                .toList());
+        return noStore(
+                lobby
+                        .ofMeeting(
+                                meetingId,
+                                ParticipantState.WAITING,
+                                ParticipantState.ADMITTED,
+                                ParticipantState.IN_MEETING)
+                        .stream()
+                        .filter(participant ->
+                                participant.inviteeId() != null && confirmed.containsKey(participant.inviteeId()))
+                        .map(participant -> new Badge(
+                                participant.id(), badge(confirmed.get(participant.inviteeId()), meeting, locale)))
+                        .toList());
     }
 
     private MeetingDetails hosted(UUID meetingId, StaffPrincipal staff) {
@@ -124,9 +143,13 @@ class HostConfirmationController {
     }
 
     private String badge(Confirmation confirmation, MeetingDetails meeting, Locale locale) {
-        return messages.getMessage("citizen.confirm.badge", new Object[] {
-                messages.getMessage("identity.eid.method." + confirmation.method(), null, locale),
-                time(confirmation.confirmedAt(), meeting, locale)}, locale);
+        return messages.getMessage(
+                "citizen.confirm.badge",
+                new Object[] {
+                    messages.getMessage("identity.eid.method." + confirmation.method(), null, locale),
+                    time(confirmation.confirmedAt(), meeting, locale)
+                },
+                locale);
     }
 
     private static String time(java.time.Instant instant, MeetingDetails meeting, Locale locale) {

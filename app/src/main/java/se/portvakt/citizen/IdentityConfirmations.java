@@ -57,8 +57,7 @@ class IdentityConfirmations {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    IdentityConfirmations(JdbcClient jdbc, SecretKeys keys, CitizenProperties properties, AuditLog audit,
-            Clock clock) {
+    IdentityConfirmations(JdbcClient jdbc, SecretKeys keys, CitizenProperties properties, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.key = keys.derive("identity-confirmation");
         this.properties = properties;
@@ -72,8 +71,7 @@ class IdentityConfirmations {
         Instant now = clock.instant();
         jdbc.sql("""
                 delete from identity_confirmation
-                where meeting_id = ? and invitee_id = ? and direction = ? and confirmed_at is null""")
-                .params(meeting.id(), inviteeId, direction.name()).update();
+                where meeting_id = ? and invitee_id = ? and direction = ? and confirmed_at is null""").params(meeting.id(), inviteeId, direction.name()).update();
         UUID id = UUID.randomUUID();
         String code = String.format("%06d", random.nextInt(1_000_000));
         Instant expires = now.plus(properties.confirmationCodeValidity());
@@ -81,8 +79,15 @@ class IdentityConfirmations {
                 insert into identity_confirmation (id, meeting_id, invitee_id, direction, code_hash, expires_at,
                     failed_attempts, created_at, method)
                 values (?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params(id, meeting.id(), inviteeId, direction.name(), hash(id, code), SqlTime.of(expires),
-                        SqlTime.of(now), method)
+                .params(
+                        id,
+                        meeting.id(),
+                        inviteeId,
+                        direction.name(),
+                        hash(id, code),
+                        SqlTime.of(expires),
+                        SqlTime.of(now),
+                        method)
                 .update();
         record(meeting, actor, inviteeId, "identity.confirmation.issued", direction + ", " + method);
         return new Issued(code, expires);
@@ -97,10 +102,13 @@ class IdentityConfirmations {
                 where meeting_id = ? and invitee_id = ? and direction = ? and confirmed_at is null
                     and expires_at > ? and failed_attempts < ?
                 for update""")
-                .params(meeting.id(), inviteeId, direction.name(), SqlTime.of(now),
+                .params(
+                        meeting.id(),
+                        inviteeId,
+                        direction.name(),
+                        SqlTime.of(now),
                         properties.confirmationMaxAttempts())
-                .query((rs, n) -> new Live(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                        rs.getString(4)))
+                .query((rs, n) -> new Live(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4)))
                 .optional();
         if (live.isEmpty()) {
             record(meeting, actor, inviteeId, "identity.confirmation.refused", direction + ": no live code");
@@ -110,13 +118,20 @@ class IdentityConfirmations {
         String candidate = typed == null ? "" : typed.strip();
         if (MessageDigest.isEqual(bytes(row.codeHash()), bytes(hash(row.id(), candidate)))) {
             jdbc.sql("update identity_confirmation set confirmed_at = ? where id = ?")
-                    .params(SqlTime.of(now), row.id()).update();
-            record(meeting, actor, inviteeId, "identity.confirmed", direction + ", " + row.method()
-                    + " confirmed in the meeting at " + now);
+                    .params(SqlTime.of(now), row.id())
+                    .update();
+            record(
+                    meeting,
+                    actor,
+                    inviteeId,
+                    "identity.confirmed",
+                    direction + ", " + row.method() + " confirmed in the meeting at " + now);
             return new Confirmed(new Confirmation(row.method(), now));
         }
         int failed = row.failedAttempts() + 1;
-        jdbc.sql("update identity_confirmation set failed_attempts = ? where id = ?").params(failed, row.id()).update();
+        jdbc.sql("update identity_confirmation set failed_attempts = ? where id = ?")
+                .params(failed, row.id())
+                .update();
         int left = Math.max(0, properties.confirmationMaxAttempts() - failed);
         record(meeting, actor, inviteeId, "identity.confirmation.wrong", direction + ", " + left + " attempts left");
         return new Wrong(left);
@@ -129,17 +144,17 @@ class IdentityConfirmations {
                 select invitee_id, method, confirmed_at from identity_confirmation
                 where meeting_id = ? and confirmed_at is not null order by confirmed_at""")
                 .param(meetingId)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
-                        new Confirmation(rs.getString(2), SqlTime.read(rs, 3))))
-                .list().forEach(entry -> confirmed.put(entry.getKey(), entry.getValue()));
+                .query((rs, n) ->
+                        Map.entry(rs.getObject(1, UUID.class), new Confirmation(rs.getString(2), SqlTime.read(rs, 3))))
+                .list()
+                .forEach(entry -> confirmed.put(entry.getKey(), entry.getValue()));
         return confirmed;
     }
 
     private record Live(UUID id, String codeHash, int failedAttempts, String method) {}
 
     private String hash(UUID rowId, String code) {
-        return HexFormat.of().formatHex(SecretKeys.hmac(key,
-                (rowId + ":" + code).getBytes(StandardCharsets.US_ASCII)));
+        return HexFormat.of().formatHex(SecretKeys.hmac(key, (rowId + ":" + code).getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static byte[] bytes(String hex) {
@@ -147,7 +162,11 @@ class IdentityConfirmations {
     }
 
     private void record(MeetingDetails meeting, String actor, UUID inviteeId, String action, String detail) {
-        audit.record(meeting.organisationId(), actor, action, inviteeId.toString(), "meeting " + meeting.id() + ": "
-                + detail);
+        audit.record(
+                meeting.organisationId(),
+                actor,
+                action,
+                inviteeId.toString(),
+                "meeting " + meeting.id() + ": " + detail);
     }
 }

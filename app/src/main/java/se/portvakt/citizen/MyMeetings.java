@@ -40,8 +40,13 @@ class MyMeetings {
      * @param refusal why the organisation's rules keep this person out (a message key in i18n/identity with its
      *     arguments), or null when they may join
      */
-    record MyMeeting(UUID inviteeId, MeetingDetails meeting, InviteeDetails invitee, Status status,
-            List<AttachmentInfo> attachments, EidRules.Refusal refusal) {}
+    record MyMeeting(
+            UUID inviteeId,
+            MeetingDetails meeting,
+            InviteeDetails invitee,
+            Status status,
+            List<AttachmentInfo> attachments,
+            EidRules.Refusal refusal) {}
 
     private final Meetings meetings;
     private final Attachments attachments;
@@ -51,8 +56,14 @@ class MyMeetings {
     private final ObjectProvider<EndedMeetings> ended;
     private final Clock clock;
 
-    MyMeetings(Meetings meetings, Attachments attachments, Organisations organisations, EidRules rules,
-            PinVault pins, ObjectProvider<EndedMeetings> ended, Clock clock) {
+    MyMeetings(
+            Meetings meetings,
+            Attachments attachments,
+            Organisations organisations,
+            EidRules rules,
+            PinVault pins,
+            ObjectProvider<EndedMeetings> ended,
+            Clock clock) {
         this.meetings = meetings;
         this.attachments = attachments;
         this.organisations = organisations;
@@ -81,13 +92,18 @@ class MyMeetings {
         return find(citizen, person, inviteeId, now);
     }
 
-    private Optional<MyMeeting> find(CitizenSession citizen, PersonalIdentityNumber person, UUID inviteeId,
-            Instant now) {
+    private Optional<MyMeeting> find(
+            CitizenSession citizen, PersonalIdentityNumber person, UUID inviteeId, Instant now) {
         return meetings.ofInvitee(inviteeId)
                 .filter(meeting -> ended.stream().noneMatch(endedMeetings -> endedMeetings.ended(meeting.id())))
                 .flatMap(meeting -> meeting.currentInvitees().stream()
-                        .filter(invitee -> invitee.id().equals(inviteeId)).findFirst()
-                        .map(invitee -> new MyMeeting(inviteeId, meeting, invitee, status(meeting, now),
+                        .filter(invitee -> invitee.id().equals(inviteeId))
+                        .findFirst()
+                        .map(invitee -> new MyMeeting(
+                                inviteeId,
+                                meeting,
+                                invitee,
+                                status(meeting, now),
                                 attachments.list(meeting.id()),
                                 rules.refusal(meeting.organisationId(), meeting.zone(), verified(citizen, person))
                                         .orElse(null))));
@@ -97,7 +113,8 @@ class MyMeetings {
         if (!now.isBefore(meeting.start())) {
             return Status.IN_PROGRESS;
         }
-        Instant opens = meeting.start().minus(organisations.get(meeting.organisationId()).joinOpensBefore());
+        Instant opens = meeting.start()
+                .minus(organisations.get(meeting.organisationId()).joinOpensBefore());
         return now.isBefore(opens) ? Status.BOOKED : Status.OPEN;
     }
 

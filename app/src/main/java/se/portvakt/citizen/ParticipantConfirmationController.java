@@ -39,8 +39,8 @@ class ParticipantConfirmationController {
     private final MyMeetings myMeetings;
     private final IdentityConfirmations confirmations;
 
-    ParticipantConfirmationController(InviteeLinks links, Meetings meetings, MyMeetings myMeetings,
-            IdentityConfirmations confirmations) {
+    ParticipantConfirmationController(
+            InviteeLinks links, Meetings meetings, MyMeetings myMeetings, IdentityConfirmations confirmations) {
         this.links = links;
         this.meetings = meetings;
         this.myMeetings = myMeetings;
@@ -60,8 +60,12 @@ class ParticipantConfirmationController {
     }
 
     @PostMapping(BASE + "{token}")
-    String typed(@PathVariable String token, @RequestParam(defaultValue = "") String code,
-            HttpServletRequest request, Model model, Locale locale) {
+    String typed(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            Model model,
+            Locale locale) {
         Optional<Participant> found = participant(token, request);
         if (found.isEmpty()) {
             return "redirect:/m/" + token;
@@ -72,11 +76,20 @@ class ParticipantConfirmationController {
             model.addAttribute("problem", "citizen.confirm.error.format");
             return page(participant, model);
         }
-        Outcome outcome = confirmations.check(participant.meeting(), participant.inviteeId(), Direction.HOST_SAYS,
-                code, "guest:" + participant.inviteeId());
+        Outcome outcome = confirmations.check(
+                participant.meeting(),
+                participant.inviteeId(),
+                Direction.HOST_SAYS,
+                code,
+                "guest:" + participant.inviteeId());
         if (outcome instanceof Confirmed confirmed) {
-            model.addAttribute("confirmedAt", DateTimeFormatter.ofPattern("HH:mm", locale)
-                    .format(confirmed.confirmation().confirmedAt().atZone(participant.meeting().zone())));
+            model.addAttribute(
+                    "confirmedAt",
+                    DateTimeFormatter.ofPattern("HH:mm", locale)
+                            .format(confirmed
+                                    .confirmation()
+                                    .confirmedAt()
+                                    .atZone(participant.meeting().zone())));
             model.addAttribute("typed", "");
         } else if (outcome instanceof Wrong wrong && wrong.attemptsLeft() > 0) {
             model.addAttribute("problem", "citizen.confirm.error.wrong");
@@ -95,11 +108,17 @@ class ParticipantConfirmationController {
             return "redirect:/m/" + token;
         }
         Participant participant = found.get();
-        Issued issued = confirmations.issue(participant.meeting(), participant.inviteeId(),
-                Direction.PARTICIPANT_SHOWS, participant.method(), "guest:" + participant.inviteeId());
+        Issued issued = confirmations.issue(
+                participant.meeting(),
+                participant.inviteeId(),
+                Direction.PARTICIPANT_SHOWS,
+                participant.method(),
+                "guest:" + participant.inviteeId());
         model.addAttribute("shownCode", issued.code());
-        model.addAttribute("shownUntil", DateTimeFormatter.ofPattern("HH:mm", locale)
-                .format(issued.expiresAt().atZone(participant.meeting().zone())));
+        model.addAttribute(
+                "shownUntil",
+                DateTimeFormatter.ofPattern("HH:mm", locale)
+                        .format(issued.expiresAt().atZone(participant.meeting().zone())));
         return page(participant, model);
     }
 
@@ -111,23 +130,27 @@ class ParticipantConfirmationController {
     }
 
     private Optional<Participant> participant(String token, HttpServletRequest request) {
-        return links.inviteeOf(token).flatMap(inviteeId -> meetings.ofInvitee(inviteeId)
-                .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
-                .filter(meeting -> meeting.currentInvitees().stream().anyMatch(i -> i.id().equals(inviteeId)))
-                .flatMap(meeting -> method(request, meeting, inviteeId)
-                        .map(method -> new Participant(token, meeting, inviteeId, method))));
+        return links.inviteeOf(token)
+                .flatMap(inviteeId -> meetings.ofInvitee(inviteeId)
+                        .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
+                        .filter(meeting -> meeting.currentInvitees().stream().anyMatch(i -> i.id().equals(inviteeId)))
+                        .flatMap(meeting -> method(request, meeting, inviteeId)
+                                .map(method -> new Participant(token, meeting, inviteeId, method))));
     }
 
     /** BANKID or FREJA when this session proved to be the invitee by an e-legitimation; empty otherwise. */
     private Optional<String> method(HttpServletRequest request, MeetingDetails meeting, UUID inviteeId) {
-        Optional<String> byLink = GuestSessions.identity(request, meeting, inviteeId).map(GuestIdentity::method)
+        Optional<String> byLink = GuestSessions.identity(request, meeting, inviteeId)
+                .map(GuestIdentity::method)
                 .filter(method -> method == IdentificationMethod.BANKID || method == IdentificationMethod.FREJA)
                 .map(Enum::name);
         if (byLink.isPresent()) {
             return byLink;
         }
         return CitizenSession.of(request)
-                .filter(citizen -> myMeetings.one(citizen, inviteeId).filter(mine -> mine.refusal() == null)
+                .filter(citizen -> myMeetings
+                        .one(citizen, inviteeId)
+                        .filter(mine -> mine.refusal() == null)
                         .isPresent())
                 .map(citizen -> citizen.method().name());
     }

@@ -20,8 +20,13 @@ public final class HealthProbe {
     public static void main(String[] args) {
         String url = args.length > 0 ? args[0] : READINESS;
         try {
-            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
-                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<Void> response = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
             System.exit(response.statusCode() == 200 ? 0 : 1);
         } catch (Exception e) {

@@ -23,7 +23,8 @@ class LocaleConfig implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("portvakt_lang");
-        resolver.setDefaultLocaleFunction(request -> Languages.fromAcceptLanguage(request.getHeader("Accept-Language")));
+        resolver.setDefaultLocaleFunction(
+                request -> Languages.fromAcceptLanguage(request.getHeader("Accept-Language")));
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSecure(true);
         resolver.setCookieHttpOnly(true);

@@ -48,8 +48,12 @@ class OversizedForms extends OncePerRequestFilter {
                 }
             }
             if (tooLarge) {
-                log.warn("Refused a form body over {} bytes ({} bytes): {} {} from {}", limit,
-                        length < 0 ? "chunked" : length, request.getMethod(), request.getRequestURI(),
+                log.warn(
+                        "Refused a form body over {} bytes ({} bytes): {} {} from {}",
+                        limit,
+                        length < 0 ? "chunked" : length,
+                        request.getMethod(),
+                        request.getRequestURI(),
                         request.getRemoteAddr());
                 response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
                 response.setContentType(MediaType.TEXT_PLAIN_VALUE);

@@ -31,10 +31,14 @@ final class ProductionSettings {
         checkPublicUrl(environment.getProperty(PUBLIC_URL, ""), problems);
         checkSecretKey(environment.getProperty(SECRET_KEY, ""), problems);
         if (environment.getProperty(MAIL_HOST, "").isBlank()) {
-            problems.add(new SettingProblem(MAIL_HOST, "is not set; production sends invitations by e-mail",
+            problems.add(new SettingProblem(
+                    MAIL_HOST,
+                    "is not set; production sends invitations by e-mail",
                     "the SMTP server's host name (and spring.mail.port, .username, .password as it wants)"));
         }
-        checkMedia(environment.getProperty(MEDIA_ADVERTISED, ""), environment.getProperty(MEDIA_BIND, "127.0.0.1"),
+        checkMedia(
+                environment.getProperty(MEDIA_ADVERTISED, ""),
+                environment.getProperty(MEDIA_BIND, "127.0.0.1"),
                 problems);
         return problems;
     }
@@ -43,8 +47,10 @@ final class ProductionSettings {
         String wanted = "the address guests reach Portvakt at, e.g. https://meet.example.org; invitation links start "
                 + "with it";
         if (value.isBlank()) {
-            problems.add(new SettingProblem(PUBLIC_URL, "is not set, so every invitation link would point at "
-                    + "http://localhost:8080", wanted));
+            problems.add(new SettingProblem(
+                    PUBLIC_URL,
+                    "is not set, so every invitation link would point at " + "http://localhost:8080",
+                    wanted));
             return;
         }
         try {
@@ -78,13 +84,17 @@ final class ProductionSettings {
         String wanted = "the IP address browsers send media to (the public or NAT address of this host), with "
                 + "portvakt.media.bind-address=0.0.0.0 or this host's own address";
         if (advertised.isBlank()) {
-            problems.add(new SettingProblem(MEDIA_ADVERTISED, "is not set, so browsers would be told to send "
-                    + "audio and video to " + bind, wanted));
+            problems.add(new SettingProblem(
+                    MEDIA_ADVERTISED,
+                    "is not set, so browsers would be told to send " + "audio and video to " + bind,
+                    wanted));
             return;
         }
         if (loopback(bind) && !loopback(advertised)) {
-            problems.add(new SettingProblem(MEDIA_BIND, "is " + bind + ", which takes no media from "
-                    + advertised + " or any other machine", "0.0.0.0 or this host's own address"));
+            problems.add(new SettingProblem(
+                    MEDIA_BIND,
+                    "is " + bind + ", which takes no media from " + advertised + " or any other machine",
+                    "0.0.0.0 or this host's own address"));
         }
     }
 

@@ -46,17 +46,20 @@ class StartupSummary {
                 + property("management.server.address", "all addresses") + " port " + managementPort);
         String udpPort = property("portvakt.media.udp-port", "10000");
         String tcpPort = property("portvakt.media.tcp-port", udpPort);
-        lines.add("  media (UDP): bound to " + bind + ":" + udpPort
-                + ", advertised to browsers as " + (advertised.isBlank() ? bind : advertised));
-        lines.add("  media (TCP): " + (tcpPort.startsWith("-") ? "off (no ICE-TCP)" : "bound to " + bind + ":"
-                + tcpPort + " for browsers without UDP"));
+        lines.add("  media (UDP): bound to " + bind + ":" + udpPort + ", advertised to browsers as "
+                + (advertised.isBlank() ? bind : advertised));
+        lines.add("  media (TCP): "
+                + (tcpPort.startsWith("-")
+                        ? "off (no ICE-TCP)"
+                        : "bound to " + bind + ":" + tcpPort + " for browsers without UDP"));
         lines.add("  database:    " + database(property("spring.datasource.url", "")));
         lines.add("  mail:        " + mail());
-        lines.add("  SMS:         " + (environment.containsProperty("portvakt.invitation.sms.gateway-url")
-                ? "gateway " + hostOf(property("portvakt.invitation.sms.gateway-url", ""))
-                : mode.embedded() ? "developer mailbox" : "none (e-mail only)"));
-        lines.add("  e-ID:        BankID " + eid("portvakt.identity.bankid.base-url", mode)
-                + ", Freja eID " + eid("portvakt.identity.freja.base-url", mode));
+        lines.add("  SMS:         "
+                + (environment.containsProperty("portvakt.invitation.sms.gateway-url")
+                        ? "gateway " + hostOf(property("portvakt.invitation.sms.gateway-url", ""))
+                        : mode.embedded() ? "developer mailbox" : "none (e-mail only)"));
+        lines.add("  e-ID:        BankID " + eid("portvakt.identity.bankid.base-url", mode) + ", Freja eID "
+                + eid("portvakt.identity.freja.base-url", mode));
         return lines;
     }
 
@@ -79,8 +82,8 @@ class StartupSummary {
         if (!url.isBlank()) {
             return "at " + hostOf(url);
         }
-        boolean simulators = Boolean.parseBoolean(property("portvakt.identity.simulators",
-                String.valueOf(mode.embedded())));
+        boolean simulators =
+                Boolean.parseBoolean(property("portvakt.identity.simulators", String.valueOf(mode.embedded())));
         return simulators ? "SIMULATOR" : "off";
     }
 

@@ -35,7 +35,8 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @Configuration(proxyBeanMethods = false)
 class StaticAssets implements WebMvcConfigurer {
 
-    static final CacheControl HASHED = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    static final CacheControl HASHED =
+            CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
     static final CacheControl REVALIDATED = CacheControl.noCache().cachePublic();
 
     private final WebAssets assets = WebAssets.fromClassPath();
@@ -87,18 +88,23 @@ class StaticAssets implements WebMvcConfigurer {
                 return;
             }
             String brotliFirst = "br, " + accepted;
-            chain.doFilter(new HttpServletRequestWrapper(request) {
-                @Override
-                public String getHeader(String name) {
-                    return HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(name) ? brotliFirst : super.getHeader(name);
-                }
+            chain.doFilter(
+                    new HttpServletRequestWrapper(request) {
+                        @Override
+                        public String getHeader(String name) {
+                            return HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(name)
+                                    ? brotliFirst
+                                    : super.getHeader(name);
+                        }
 
-                @Override
-                public Enumeration<String> getHeaders(String name) {
-                    return HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(name)
-                            ? Collections.enumeration(List.of(brotliFirst)) : super.getHeaders(name);
-                }
-            }, response);
+                        @Override
+                        public Enumeration<String> getHeaders(String name) {
+                            return HttpHeaders.ACCEPT_ENCODING.equalsIgnoreCase(name)
+                                    ? Collections.enumeration(List.of(brotliFirst))
+                                    : super.getHeaders(name);
+                        }
+                    },
+                    response);
         }
 
         static boolean acceptsBrotli(String acceptEncoding) {
@@ -122,14 +128,17 @@ class StaticAssets implements WebMvcConfigurer {
         }
 
         @Override
-        protected Resource resolveResourceInternal(HttpServletRequest request, String requestPath,
-                List<? extends Resource> locations, ResourceResolverChain chain) {
+        protected Resource resolveResourceInternal(
+                HttpServletRequest request,
+                String requestPath,
+                List<? extends Resource> locations,
+                ResourceResolverChain chain) {
             return chain.resolveResource(request, requestPath, locations); // requests name the hashed file itself
         }
 
         @Override
-        protected String resolveUrlPathInternal(String resourceUrlPath, List<? extends Resource> locations,
-                ResourceResolverChain chain) {
+        protected String resolveUrlPathInternal(
+                String resourceUrlPath, List<? extends Resource> locations, ResourceResolverChain chain) {
             String hashed = assets.hashedName(resourceUrlPath);
             return chain.resolveUrlPath(hashed != null ? hashed : resourceUrlPath, locations);
         }

@@ -27,8 +27,8 @@ public final class StorableText {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++; // a pair: one supplementary character, such as an emoji
-            } else if (Character.isSurrogate(c) || (Character.getType(c) == Character.CONTROL
-                    && c != '\t' && c != '\n' && c != '\r')) {
+            } else if (Character.isSurrogate(c)
+                    || (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r')) {
                 return i;
             }
         }
@@ -53,8 +53,10 @@ public final class StorableText {
             }
         } else if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
-                visit(path.isEmpty() ? component.getName() : path + "." + component.getName(),
-                        read(component, record), fields);
+                visit(
+                        path.isEmpty() ? component.getName() : path + "." + component.getName(),
+                        read(component, record),
+                        fields);
             }
         } else if (value instanceof Collection<?> list) {
             int index = 0;

@@ -56,7 +56,9 @@ class EquipmentTestController {
         }
         try {
             EchoSessions.Opened opened = echoes.open(request.getRemoteAddr(), offer.offer());
-            return ResponseEntity.ok(new EchoAnswer(opened.session(), opened.answer().answerSdp(),
+            return ResponseEntity.ok(new EchoAnswer(
+                    opened.session(),
+                    opened.answer().answerSdp(),
                     opened.lasts().toSeconds()));
         } catch (EchoRefused refused) {
             long retry = (refused.retryAfter().toMillis() + 999) / 1000;

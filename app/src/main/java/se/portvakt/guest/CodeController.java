@@ -7,13 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
-import se.portvakt.config.StorableText;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.portvakt.booking.AssuranceLevel;
+import se.portvakt.config.StorableText;
 import se.portvakt.guest.CodeState.Locked;
 import se.portvakt.guest.CodeState.Outcome;
 import se.portvakt.guest.CodeState.Verified;
@@ -33,8 +33,8 @@ class CodeController {
     private final GuestProperties properties;
     private final Clock clock;
 
-    CodeController(GuestVisits visits, GuestCodes codes, DirectMessages messages, GuestProperties properties,
-            Clock clock) {
+    CodeController(
+            GuestVisits visits, GuestCodes codes, DirectMessages messages, GuestProperties properties, Clock clock) {
         this.visits = visits;
         this.codes = codes;
         this.messages = messages;
@@ -52,8 +52,12 @@ class CodeController {
     }
 
     @PostMapping("/m/{token}/contact")
-    String requestCode(@PathVariable String token, @RequestParam(defaultValue = "") String contact,
-            HttpServletRequest request, Model model, Locale locale) {
+    String requestCode(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String contact,
+            HttpServletRequest request,
+            Model model,
+            Locale locale) {
         Visit visit = visits.open(token);
         if (!needsCode(visit, request)) {
             return "redirect:" + visit.path("");
@@ -68,8 +72,9 @@ class CodeController {
         }
         ContactInput typed = ContactInput.parse(contact).orElse(null);
         if (typed == null) {
-            model.addAttribute("contactError", messages.smsEnabled()
-                    ? "guest.contact.error.format" : "guest.contact.error.format-email");
+            model.addAttribute(
+                    "contactError",
+                    messages.smsEnabled() ? "guest.contact.error.format" : "guest.contact.error.format-email");
             return contactPage(visit, model, contact);
         }
         Requested requested = codes.request(visit.meeting(), visit.invitee(), typed);
@@ -96,8 +101,12 @@ class CodeController {
     }
 
     @PostMapping("/m/{token}/code")
-    String verify(@PathVariable String token, @RequestParam(defaultValue = "") String code,
-            HttpServletRequest request, Model model, Locale locale) {
+    String verify(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            Model model,
+            Locale locale) {
         Visit visit = visits.open(token);
         if (!needsCode(visit, request)) {
             return "redirect:" + visit.path("");
@@ -109,8 +118,14 @@ class CodeController {
         }
         Outcome outcome = codes.verify(visit.meeting(), visit.invitee(), digits);
         if (outcome instanceof Verified verified) {
-            GuestSessions.identified(request, GuestIdentity.unnamed(visit.invitee().id(), visit.meeting().id(),
-                    verified.method(), AssuranceLevel.LOA2, clock.instant()));
+            GuestSessions.identified(
+                    request,
+                    GuestIdentity.unnamed(
+                            visit.invitee().id(),
+                            visit.meeting().id(),
+                            verified.method(),
+                            AssuranceLevel.LOA2,
+                            clock.instant()));
             return "redirect:" + visit.path("info");
         }
         if (outcome instanceof Wrong wrong) {
@@ -125,7 +140,9 @@ class CodeController {
 
     private static boolean needsCode(Visit visit, HttpServletRequest request) {
         return visit.meeting().assuranceLevel() == AssuranceLevel.LOA2
-                && GuestSessions.identity(request, visit.meeting(), visit.invitee().id()).isEmpty();
+                && GuestSessions.identity(
+                                request, visit.meeting(), visit.invitee().id())
+                        .isEmpty();
     }
 
     private String contactPage(Visit visit, Model model, String typed) {
@@ -148,6 +165,7 @@ class CodeController {
      */
     private static String time(Visit visit, Instant instant, Locale locale) {
         Instant shown = instant.plusSeconds(59).truncatedTo(ChronoUnit.MINUTES);
-        return DateTimeFormatter.ofPattern("HH:mm", locale).format(shown.atZone(visit.meeting().zone()));
+        return DateTimeFormatter.ofPattern("HH:mm", locale)
+                .format(shown.atZone(visit.meeting().zone()));
     }
 }

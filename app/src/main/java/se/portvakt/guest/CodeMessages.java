@@ -19,8 +19,8 @@ class CodeMessages {
     private final GuestProperties properties;
     private final String domain;
 
-    CodeMessages(DirectMessages outbox, MessageSource messages, GuestProperties properties,
-            PortvaktProperties portvakt) {
+    CodeMessages(
+            DirectMessages outbox, MessageSource messages, GuestProperties properties, PortvaktProperties portvakt) {
         this.outbox = outbox;
         this.messages = messages;
         this.properties = properties;
@@ -33,13 +33,21 @@ class CodeMessages {
         Locale locale = Languages.locale(meeting.language());
         long minutes = properties.codeValidity().toMinutes();
         if (contact.method() == IdentificationMethod.EMAIL_CODE) {
-            outbox.email(meeting.organisationId(), meeting.id(), invitee.id(), invitee.email(),
+            outbox.email(
+                    meeting.organisationId(),
+                    meeting.id(),
+                    invitee.id(),
+                    invitee.email(),
                     text(locale, "guest.code.email.subject"),
                     text(locale, "guest.code.email.body", code, minutes, meeting.organisationName()));
             return true;
         }
         // the last line lets phones offer the code for this site only (origin-bound one-time codes)
-        return outbox.sms(meeting.organisationId(), meeting.id(), invitee.id(), invitee.mobile(),
+        return outbox.sms(
+                meeting.organisationId(),
+                meeting.id(),
+                invitee.id(),
+                invitee.mobile(),
                 text(locale, "guest.code.sms", code, minutes) + "\n\n@" + domain + " #" + code);
     }
 

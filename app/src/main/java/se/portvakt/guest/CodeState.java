@@ -16,8 +16,8 @@ import java.time.Instant;
  * @param failedAttempts wrong tries since the last success or lock
  * @param lockedUntil until when every code is refused, or null
  */
-record CodeState(String codeHash, IdentificationMethod method, Instant expiresAt, int failedAttempts,
-        Instant lockedUntil) {
+record CodeState(
+        String codeHash, IdentificationMethod method, Instant expiresAt, int failedAttempts, Instant lockedUntil) {
 
     static final CodeState NONE = new CodeState(null, null, null, 0, null);
 

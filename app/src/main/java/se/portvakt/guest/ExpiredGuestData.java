@@ -19,9 +19,16 @@ class ExpiredGuestData {
 
     @EventListener
     void expired(MeetingDataExpiring event) {
-        jdbc.sql("delete from guest_code where invitee_id in " + INVITEES).param(event.meetingId()).update();
-        jdbc.sql("delete from guest_code_request where invitee_id in " + INVITEES).param(event.meetingId()).update();
-        event.purged("arrivals", jdbc.sql("delete from guest_arrival where invitee_id in " + INVITEES)
-                .param(event.meetingId()).update());
+        jdbc.sql("delete from guest_code where invitee_id in " + INVITEES)
+                .param(event.meetingId())
+                .update();
+        jdbc.sql("delete from guest_code_request where invitee_id in " + INVITEES)
+                .param(event.meetingId())
+                .update();
+        event.purged(
+                "arrivals",
+                jdbc.sql("delete from guest_arrival where invitee_id in " + INVITEES)
+                        .param(event.meetingId())
+                        .update());
     }
 }

@@ -13,10 +13,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.config.SqlTime;
@@ -31,6 +31,7 @@ public class GuestArrivals {
 
     /** Letters and digits that cannot be mistaken for each other when read aloud or from a screen. */
     static final String PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     static final int PSEUDONYM_LENGTH = 4;
 
     /**
@@ -39,8 +40,16 @@ public class GuestArrivals {
      * @param verifiedName the name an e-legitimation vouched for, or null
      * @param pseudonym the anonymous guest's code, or null when not anonymous
      */
-    public record Arrival(UUID inviteeId, UUID meetingId, IdentificationMethod method, AssuranceLevel level,
-            String verifiedName, boolean simulated, boolean anonymous, String pseudonym, Instant arrivedAt) {}
+    public record Arrival(
+            UUID inviteeId,
+            UUID meetingId,
+            IdentificationMethod method,
+            AssuranceLevel level,
+            String verifiedName,
+            boolean simulated,
+            boolean anonymous,
+            String pseudonym,
+            Instant arrivedAt) {}
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -61,11 +70,19 @@ public class GuestArrivals {
         jdbc.sql("""
                 insert into guest_arrival (invitee_id, meeting_id, method, assurance_level, anonymous, arrived_at)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(identity.inviteeId(), meeting.id(), identity.method().name(), identity.level().name(),
-                        anonymous, SqlTime.of(now))
+                .params(
+                        identity.inviteeId(),
+                        meeting.id(),
+                        identity.method().name(),
+                        identity.level().name(),
+                        anonymous,
+                        SqlTime.of(now))
                 .update();
         String pseudonym = jdbc.sql("select pseudonym from guest_arrival where invitee_id = ? for update")
-                .param(identity.inviteeId()).query(String.class).optional().orElse(null);
+                .param(identity.inviteeId())
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (anonymous && pseudonym == null) {
             pseudonym = freePseudonym(meeting.id());
         }
@@ -73,17 +90,38 @@ public class GuestArrivals {
                 update guest_arrival set method = ?, assurance_level = ?, verified_name = ?, simulated = ?,
                     anonymous = ?, pseudonym = ?, arrived_at = ?
                 where invitee_id = ?""")
-                .params(identity.method().name(), identity.level().name(), identity.verifiedName(),
-                        identity.simulated(), anonymous, pseudonym, SqlTime.of(now), identity.inviteeId())
+                .params(
+                        identity.method().name(),
+                        identity.level().name(),
+                        identity.verifiedName(),
+                        identity.simulated(),
+                        anonymous,
+                        pseudonym,
+                        SqlTime.of(now),
+                        identity.inviteeId())
                 .update();
-        audit.record(AuditEntry.of(meeting.organisationId(), AuditAction.GUEST_ARRIVED, AuditActor.guest(identity.inviteeId()))
-                .meeting(meeting.id()).subject(identity.inviteeId())
+        audit.record(AuditEntry.of(
+                        meeting.organisationId(), AuditAction.GUEST_ARRIVED, AuditActor.guest(identity.inviteeId()))
+                .meeting(meeting.id())
+                .subject(identity.inviteeId())
                 .evidence(identity.method(), identity.level(), identity.simulated())
-                .detail("anonymous", anonymous).detail("pseudonym", anonymous ? pseudonym : null));
-        Arrival arrival = new Arrival(identity.inviteeId(), meeting.id(), identity.method(), identity.level(),
-                identity.verifiedName(), identity.simulated(), anonymous, pseudonym, now);
-        String inviteeName = meeting.invitees().stream().filter(invitee -> invitee.id().equals(identity.inviteeId()))
-                .map(invitee -> invitee.name()).findFirst().orElse(null);
+                .detail("anonymous", anonymous)
+                .detail("pseudonym", anonymous ? pseudonym : null));
+        Arrival arrival = new Arrival(
+                identity.inviteeId(),
+                meeting.id(),
+                identity.method(),
+                identity.level(),
+                identity.verifiedName(),
+                identity.simulated(),
+                anonymous,
+                pseudonym,
+                now);
+        String inviteeName = meeting.invitees().stream()
+                .filter(invitee -> invitee.id().equals(identity.inviteeId()))
+                .map(invitee -> invitee.name())
+                .findFirst()
+                .orElse(null);
         events.publishEvent(new GuestArrived(arrival, inviteeName));
         return arrival;
     }
@@ -91,13 +129,19 @@ public class GuestArrivals {
     /** The arrivals of a meeting's guests, by invitee: for the host of the meeting only. */
     public Map<UUID, Arrival> ofMeeting(UUID meetingId) {
         Map<UUID, Arrival> arrivals = new HashMap<>();
-        jdbc.sql(SELECT + " where meeting_id = ?").param(meetingId).query(GuestArrivals::arrival).list()
+        jdbc.sql(SELECT + " where meeting_id = ?")
+                .param(meetingId)
+                .query(GuestArrivals::arrival)
+                .list()
                 .forEach(arrival -> arrivals.put(arrival.inviteeId(), arrival));
         return arrivals;
     }
 
     Optional<Arrival> of(UUID inviteeId) {
-        return jdbc.sql(SELECT + " where invitee_id = ?").param(inviteeId).query(GuestArrivals::arrival).optional();
+        return jdbc.sql(SELECT + " where invitee_id = ?")
+                .param(inviteeId)
+                .query(GuestArrivals::arrival)
+                .optional();
     }
 
     private static final String SELECT = """
@@ -106,9 +150,16 @@ public class GuestArrivals {
             from guest_arrival""";
 
     private static Arrival arrival(ResultSet rs, int row) throws SQLException {
-        return new Arrival(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                IdentificationMethod.valueOf(rs.getString(3)), AssuranceLevel.valueOf(rs.getString(4)),
-                rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), SqlTime.read(rs, 9));
+        return new Arrival(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                IdentificationMethod.valueOf(rs.getString(3)),
+                AssuranceLevel.valueOf(rs.getString(4)),
+                rs.getString(5),
+                rs.getBoolean(6),
+                rs.getBoolean(7),
+                rs.getString(8),
+                SqlTime.read(rs, 9));
     }
 
     private String freePseudonym(UUID meetingId) {
@@ -116,7 +167,10 @@ public class GuestArrivals {
         while (true) {
             String candidate = pseudonym();
             boolean taken = jdbc.sql("select count(*) from guest_arrival where meeting_id = ? and pseudonym = ?")
-                    .params(meetingId, candidate).query(Long.class).single() > 0;
+                            .params(meetingId, candidate)
+                            .query(Long.class)
+                            .single()
+                    > 0;
             if (!taken) {
                 return candidate;
             }

@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.config.SecretKeys;
@@ -51,7 +51,12 @@ class GuestCodes {
     private final AuditLog audit;
     private final Clock clock;
 
-    GuestCodes(JdbcClient jdbc, SecretKeys keys, CodeMessages messages, GuestProperties properties, AuditLog audit,
+    GuestCodes(
+            JdbcClient jdbc,
+            SecretKeys keys,
+            CodeMessages messages,
+            GuestProperties properties,
+            AuditLog audit,
             Clock clock) {
         this.jdbc = jdbc;
         this.codes = new OneTimeCodes(keys.derive("guest-code"), new SecureRandom());
@@ -73,9 +78,11 @@ class GuestCodes {
                 select requested_at from guest_code_request where invitee_id = ? and requested_at > ?
                 order by requested_at""")
                 .params(invitee.id(), SqlTime.of(now.minus(HOUR)))
-                .query((rs, n) -> SqlTime.read(rs, 1)).list();
+                .query((rs, n) -> SqlTime.read(rs, 1))
+                .list();
         if (lastHour.size() >= properties.maxCodeRequestsPerHour()) {
-            Instant retryAt = lastHour.get(lastHour.size() - properties.maxCodeRequestsPerHour()).plus(HOUR);
+            Instant retryAt = lastHour.get(lastHour.size() - properties.maxCodeRequestsPerHour())
+                    .plus(HOUR);
             record(meeting, invitee, AuditAction.GUEST_CODE_THROTTLED, lastHour.size() + " requests in the last hour");
             return new TooMany(retryAt);
         }
@@ -88,15 +95,17 @@ class GuestCodes {
             String code = codes.generate();
             sent = messages.send(meeting, invitee, typed, code);
             if (sent) {
-                save(invitee.id(), state.withCode(codes.hash(invitee.id(), code), typed.method(), now,
-                        properties.codeValidity()));
+                save(
+                        invitee.id(),
+                        state.withCode(codes.hash(invitee.id(), code), typed.method(), now, properties.codeValidity()));
                 detail = "matched, sent by " + typed.method() + ", level " + meeting.assuranceLevel();
             } else {
                 detail = "matched " + typed.method() + ", but SMS is off: nothing sent";
             }
         }
         jdbc.sql("insert into guest_code_request (invitee_id, requested_at, sent) values (?, ?, ?)")
-                .params(invitee.id(), SqlTime.of(now), sent).update();
+                .params(invitee.id(), SqlTime.of(now), sent)
+                .update();
         record(meeting, invitee, AuditAction.GUEST_CODE_REQUESTED, detail);
         return new Accepted();
     }
@@ -105,16 +114,20 @@ class GuestCodes {
     Outcome verify(MeetingDetails meeting, InviteeDetails invitee, String code) {
         Instant now = clock.instant();
         CodeState state = lockState(invitee.id());
-        Checked checked = state.check(codes.hash(invitee.id(), code), now, properties.maxAttempts(),
-                properties.lockDuration());
+        Checked checked =
+                state.check(codes.hash(invitee.id(), code), now, properties.maxAttempts(), properties.lockDuration());
         save(invitee.id(), checked.next());
         Outcome outcome = checked.outcome();
         if (outcome instanceof Verified verified) {
-            audit.record(entry(meeting, invitee, AuditAction.GUEST_CODE_VERIFIED).evidence(verified.method(), "LOA2", false));
+            audit.record(entry(meeting, invitee, AuditAction.GUEST_CODE_VERIFIED)
+                    .evidence(verified.method(), "LOA2", false));
         } else if (outcome instanceof Wrong wrong) {
             record(meeting, invitee, AuditAction.GUEST_CODE_WRONG, wrong.attemptsLeft() + " attempts left");
         } else if (outcome instanceof Locked locked && locked.justNow()) {
-            record(meeting, invitee, AuditAction.GUEST_CODE_LOCKED,
+            record(
+                    meeting,
+                    invitee,
+                    AuditAction.GUEST_CODE_LOCKED,
                     properties.maxAttempts() + " wrong codes, locked until " + locked.until());
         } else if (outcome instanceof Locked locked) {
             record(meeting, invitee, AuditAction.GUEST_CODE_REFUSED, "locked until " + locked.until());
@@ -124,20 +137,26 @@ class GuestCodes {
 
     private boolean sentWithin(UUID inviteeId, Instant now) {
         return jdbc.sql("select count(*) from guest_code_request where invitee_id = ? and sent and requested_at > ?")
-                .params(inviteeId, SqlTime.of(now.minus(properties.resendInterval())))
-                .query(Long.class).single() > 0;
+                        .params(inviteeId, SqlTime.of(now.minus(properties.resendInterval())))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private CodeState lockState(UUID inviteeId) {
         jdbc.sql("insert into guest_code (invitee_id, failed_attempts) values (?, 0) on conflict do nothing")
-                .param(inviteeId).update();
+                .param(inviteeId)
+                .update();
         return jdbc.sql("""
                 select code_hash, method, expires_at, failed_attempts, locked_until from guest_code
                 where invitee_id = ? for update""")
                 .param(inviteeId)
-                .query((rs, n) -> new CodeState(rs.getString(1),
+                .query((rs, n) -> new CodeState(
+                        rs.getString(1),
                         rs.getString(2) == null ? null : IdentificationMethod.valueOf(rs.getString(2)),
-                        SqlTime.read(rs, 3), rs.getInt(4), SqlTime.read(rs, 5)))
+                        SqlTime.read(rs, 3),
+                        rs.getInt(4),
+                        SqlTime.read(rs, 5)))
                 .single();
     }
 
@@ -145,8 +164,12 @@ class GuestCodes {
         jdbc.sql("""
                 update guest_code set code_hash = ?, method = ?, expires_at = ?, failed_attempts = ?, locked_until = ?
                 where invitee_id = ?""")
-                .params(state.codeHash(), state.method() == null ? null : state.method().name(),
-                        SqlTime.of(state.expiresAt()), state.failedAttempts(), SqlTime.of(state.lockedUntil()),
+                .params(
+                        state.codeHash(),
+                        state.method() == null ? null : state.method().name(),
+                        SqlTime.of(state.expiresAt()),
+                        state.failedAttempts(),
+                        SqlTime.of(state.lockedUntil()),
                         inviteeId)
                 .update();
     }
@@ -157,7 +180,8 @@ class GuestCodes {
     }
 
     private static AuditEntry entry(MeetingDetails meeting, InviteeDetails invitee, AuditAction action) {
-        return AuditEntry.of(meeting.organisationId(), action, AuditActor.guest(invitee.id())).meeting(meeting.id())
+        return AuditEntry.of(meeting.organisationId(), action, AuditActor.guest(invitee.id()))
+                .meeting(meeting.id())
                 .subject(invitee.id());
     }
 }

@@ -41,8 +41,13 @@ class GuestEidController {
     private final GuestEidOutcomes outcomes;
     private final MessageSource messages;
 
-    GuestEidController(GuestVisits visits, EidFlows flows, EidRules rules, Meetings meetings,
-            GuestEidOutcomes outcomes, MessageSource messages) {
+    GuestEidController(
+            GuestVisits visits,
+            EidFlows flows,
+            EidRules rules,
+            Meetings meetings,
+            GuestEidOutcomes outcomes,
+            MessageSource messages) {
         this.visits = visits;
         this.flows = flows;
         this.rules = rules;
@@ -66,20 +71,32 @@ class GuestEidController {
     }
 
     @PostMapping("/m/{token}/eid")
-    String start(@PathVariable String token, @RequestParam(defaultValue = "") String method,
-            @RequestParam(defaultValue = "true") boolean qr, HttpServletRequest request, Locale locale) {
+    String start(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String method,
+            @RequestParam(defaultValue = "true") boolean qr,
+            HttpServletRequest request,
+            Locale locale) {
         Visit visit = visits.open(token);
         if (!needsEid(visit, request)) {
             return "redirect:" + visit.path("");
         }
-        Optional<EidMethod> chosen = offered(visit).stream().filter(m -> m.name().equals(method)).findFirst();
+        Optional<EidMethod> chosen =
+                offered(visit).stream().filter(m -> m.name().equals(method)).findFirst();
         if (chosen.isEmpty()) {
             return "redirect:" + visit.path("eid");
         }
-        String text = messages.getMessage("guest.eid.user-visible", new Object[] {visit.meeting().organisationName()},
-                locale);
-        Optional<Pending> started = flows.start(request.getSession(true), purpose(visit), chosen.get(), qr,
-                new EidStart(request.getRemoteAddr(), meetings.invitedPerson(visit.invitee().id()).orElse(null), text));
+        String text = messages.getMessage(
+                "guest.eid.user-visible", new Object[] {visit.meeting().organisationName()}, locale);
+        Optional<Pending> started = flows.start(
+                request.getSession(true),
+                purpose(visit),
+                chosen.get(),
+                qr,
+                new EidStart(
+                        request.getRemoteAddr(),
+                        meetings.invitedPerson(visit.invitee().id()).orElse(null),
+                        text));
         if (started.isEmpty()) {
             outcomes.failed(visit, chosen.get(), "unavailable");
             return "redirect:" + visit.path("eid") + "?unavailable";
@@ -112,24 +129,32 @@ class GuestEidController {
         Optional<EidProgress> progress = flows.poll(session, purpose(visit));
         if (pending.isEmpty() || progress.isEmpty()) {
             boolean identified = !needsEid(visit, request);
-            return EidResponses.status(new EidStatus(identified ? "COMPLETE" : "FAILED",
+            return EidResponses.status(new EidStatus(
+                    identified ? "COMPLETE" : "FAILED",
                     identified ? "" : messages.getMessage("guest.eid.no-order", null, locale),
-                    false, visit.path(identified ? "info" : "eid")));
+                    false,
+                    visit.path(identified ? "info" : "eid")));
         }
         EidProgress now = progress.get();
         return switch (now.status()) {
-            case PENDING -> EidResponses.status(new EidStatus("PENDING", messages.getMessage(now.messageKey(), null, locale),
-                    pending.get().qr() && flows.qrCode(session, purpose(visit)).isPresent(), null));
+            case PENDING ->
+                EidResponses.status(new EidStatus(
+                        "PENDING",
+                        messages.getMessage(now.messageKey(), null, locale),
+                        pending.get().qr()
+                                && flows.qrCode(session, purpose(visit)).isPresent(),
+                        null));
             case FAILED -> {
                 outcomes.failed(visit, pending.get().method(), now.messageKey());
-                yield EidResponses.status(new EidStatus("FAILED", messages.getMessage(now.messageKey(), null, locale), false,
-                        visit.path("eid")));
+                yield EidResponses.status(new EidStatus(
+                        "FAILED", messages.getMessage(now.messageKey(), null, locale), false, visit.path("eid")));
             }
             case COMPLETE -> {
                 Optional<String> refusal = outcomes.completed(visit, now.person(), request, locale);
-                yield EidResponses.status(refusal.isPresent()
-                        ? new EidStatus("FAILED", refusal.get(), false, visit.path("eid"))
-                        : new EidStatus("COMPLETE", "", false, visit.path("info")));
+                yield EidResponses.status(
+                        refusal.isPresent()
+                                ? new EidStatus("FAILED", refusal.get(), false, visit.path("eid"))
+                                : new EidStatus("COMPLETE", "", false, visit.path("info")));
             }
         };
     }
@@ -158,7 +183,9 @@ class GuestEidController {
 
     private static boolean needsEid(Visit visit, HttpServletRequest request) {
         return visit.meeting().assuranceLevel() == AssuranceLevel.LOA3
-                && GuestSessions.identity(request, visit.meeting(), visit.invitee().id()).isEmpty();
+                && GuestSessions.identity(
+                                request, visit.meeting(), visit.invitee().id())
+                        .isEmpty();
     }
 
     private static String purpose(Visit visit) {

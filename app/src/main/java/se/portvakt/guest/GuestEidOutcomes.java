@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.Meetings;
 import se.portvakt.identity.EidMethod;
@@ -38,7 +38,8 @@ class GuestEidOutcomes {
     }
 
     void started(Visit visit, EidMethod method, boolean qr) {
-        audit.record(entry(visit, AuditAction.GUEST_EID_STARTED).evidence(method, null, false)
+        audit.record(entry(visit, AuditAction.GUEST_EID_STARTED)
+                .evidence(method, null, false)
                 .detail("start", qr ? "QR code" : "same device"));
     }
 
@@ -47,36 +48,53 @@ class GuestEidOutcomes {
     }
 
     void failed(Visit visit, EidMethod method, String messageKey) {
-        audit.record(entry(visit, AuditAction.GUEST_EID_FAILED).evidence(method, null, false)
+        audit.record(entry(visit, AuditAction.GUEST_EID_FAILED)
+                .evidence(method, null, false)
                 .detail("message", messageKey));
     }
 
     /** Empty when the guest now counts as the invitee; otherwise the refusal in plain words. */
     Optional<String> completed(Visit visit, VerifiedPerson person, HttpServletRequest request, Locale locale) {
-        AuditEntry identified = entry(visit, AuditAction.GUEST_EID_REFUSED).person(person.personalIdentityNumber())
+        AuditEntry identified = entry(visit, AuditAction.GUEST_EID_REFUSED)
+                .person(person.personalIdentityNumber())
                 .evidence(person.method(), AssuranceLevel.LOA3, person.simulated());
         boolean invitedPerson = meetings.invitedPerson(visit.invitee().id())
-                .map(expected -> expected.equals(person.personalIdentityNumber())).orElse(true);
+                .map(expected -> expected.equals(person.personalIdentityNumber()))
+                .orElse(true);
         if (!invitedPerson) {
             audit.record(identified.detail("reason", "not the person the invitation names"));
             return Optional.of(messages.getMessage("guest.eid.refused.other-person", null, locale));
         }
-        Optional<EidRules.Refusal> refusal = rules.refusal(visit.meeting().organisationId(), visit.meeting().zone(),
-                person);
+        Optional<EidRules.Refusal> refusal =
+                rules.refusal(visit.meeting().organisationId(), visit.meeting().zone(), person);
         if (refusal.isPresent()) {
             audit.record(identified.detail("reason", refusal.get().messageKey()));
-            return Optional.of(messages.getMessage(refusal.get().messageKey(), refusal.get().arguments(), locale));
+            return Optional.of(messages.getMessage(
+                    refusal.get().messageKey(), refusal.get().arguments(), locale));
         }
-        GuestSessions.identified(request, new GuestIdentity(visit.invitee().id(), visit.meeting().id(),
-                person.method() == EidMethod.BANKID ? IdentificationMethod.BANKID : IdentificationMethod.FREJA,
-                AssuranceLevel.LOA3, person.name(), person.simulated(), clock.instant()));
-        audit.record(entry(visit, AuditAction.GUEST_EID_VERIFIED).person(person.personalIdentityNumber())
-                .evidence(person.method(), AssuranceLevel.LOA3, person.simulated()).personal("verifiedName", person.name()));
+        GuestSessions.identified(
+                request,
+                new GuestIdentity(
+                        visit.invitee().id(),
+                        visit.meeting().id(),
+                        person.method() == EidMethod.BANKID ? IdentificationMethod.BANKID : IdentificationMethod.FREJA,
+                        AssuranceLevel.LOA3,
+                        person.name(),
+                        person.simulated(),
+                        clock.instant()));
+        audit.record(entry(visit, AuditAction.GUEST_EID_VERIFIED)
+                .person(person.personalIdentityNumber())
+                .evidence(person.method(), AssuranceLevel.LOA3, person.simulated())
+                .personal("verifiedName", person.name()));
         return Optional.empty();
     }
 
     private static AuditEntry entry(Visit visit, AuditAction action) {
-        return AuditEntry.of(visit.meeting().organisationId(), action, AuditActor.guest(visit.invitee().id()))
-                .meeting(visit.meeting().id()).subject(visit.invitee().id());
+        return AuditEntry.of(
+                        visit.meeting().organisationId(),
+                        action,
+                        AuditActor.guest(visit.invitee().id()))
+                .meeting(visit.meeting().id())
+                .subject(visit.invitee().id());
     }
 }

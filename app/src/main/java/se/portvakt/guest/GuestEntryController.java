@@ -6,10 +6,10 @@ import java.time.Clock;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.MeetingDetails;
 
@@ -22,8 +22,7 @@ class GuestEntryController {
     private final AuditLog audit;
     private final Clock clock;
 
-    GuestEntryController(GuestVisits visits, GuestLanguage language,
-            AuditLog audit, Clock clock) {
+    GuestEntryController(GuestVisits visits, GuestLanguage language, AuditLog audit, Clock clock) {
         this.visits = visits;
         this.language = language;
         this.audit = audit;
@@ -41,10 +40,20 @@ class GuestEntryController {
         }
         return switch (meeting.assuranceLevel()) {
             case NONE -> {
-                GuestSessions.identified(request, GuestIdentity.unnamed(visit.invitee().id(), meeting.id(),
-                        IdentificationMethod.LINK, AssuranceLevel.NONE, clock.instant()));
-                audit.record(AuditEntry.of(meeting.organisationId(), AuditAction.GUEST_IDENTIFIED,
-                        AuditActor.guest(visit.invitee().id())).meeting(meeting.id()).subject(visit.invitee().id())
+                GuestSessions.identified(
+                        request,
+                        GuestIdentity.unnamed(
+                                visit.invitee().id(),
+                                meeting.id(),
+                                IdentificationMethod.LINK,
+                                AssuranceLevel.NONE,
+                                clock.instant()));
+                audit.record(AuditEntry.of(
+                                meeting.organisationId(),
+                                AuditAction.GUEST_IDENTIFIED,
+                                AuditActor.guest(visit.invitee().id()))
+                        .meeting(meeting.id())
+                        .subject(visit.invitee().id())
                         .evidence(IdentificationMethod.LINK, AssuranceLevel.NONE, false));
                 yield "redirect:" + visit.path("info");
             }

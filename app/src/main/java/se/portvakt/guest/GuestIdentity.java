@@ -13,12 +13,19 @@ import se.portvakt.booking.MeetingDetails;
  * @param verifiedName the name an e-legitimation vouched for (shown to the host), or null for a link or a code
  * @param simulated true when a local e-legitimation simulator vouched, never a real service
  */
-public record GuestIdentity(UUID inviteeId, UUID meetingId, IdentificationMethod method, AssuranceLevel level,
-        String verifiedName, boolean simulated, Instant identifiedAt) implements Serializable {
+public record GuestIdentity(
+        UUID inviteeId,
+        UUID meetingId,
+        IdentificationMethod method,
+        AssuranceLevel level,
+        String verifiedName,
+        boolean simulated,
+        Instant identifiedAt)
+        implements Serializable {
 
     /** A proof by the link alone or by a one-time code: nobody vouched for a name. */
-    static GuestIdentity unnamed(UUID inviteeId, UUID meetingId, IdentificationMethod method, AssuranceLevel level,
-            Instant identifiedAt) {
+    static GuestIdentity unnamed(
+            UUID inviteeId, UUID meetingId, IdentificationMethod method, AssuranceLevel level, Instant identifiedAt) {
         return new GuestIdentity(inviteeId, meetingId, method, level, null, false, identifiedAt);
     }
 
@@ -27,8 +34,11 @@ public record GuestIdentity(UUID inviteeId, UUID meetingId, IdentificationMethod
      * after the invitation last changed whom it reaches or names. Whether the invitee was removed is not asked.
      */
     public boolean holdsFor(MeetingDetails meeting) {
-        return meetingId.equals(meeting.id()) && satisfies(meeting.assuranceLevel())
-                && meeting.invitees().stream().filter(invitee -> invitee.id().equals(inviteeId)).findFirst()
+        return meetingId.equals(meeting.id())
+                && satisfies(meeting.assuranceLevel())
+                && meeting.invitees().stream()
+                        .filter(invitee -> invitee.id().equals(inviteeId))
+                        .findFirst()
                         .map(invitee -> invitee.identityChangedAt() == null
                                 || identifiedAt.isAfter(invitee.identityChangedAt()))
                         .orElse(false);

@@ -29,14 +29,15 @@ class GuestLanguage implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (Languages.isSupported(request.getParameter("lang"))) {
-                    request.getSession(true).setAttribute(CHOSEN, Boolean.TRUE);
-                }
-                return true;
-            }
-        }).addPathPatterns("/m/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (Languages.isSupported(request.getParameter("lang"))) {
+                            request.getSession(true).setAttribute(CHOSEN, Boolean.TRUE);
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns("/m/**");
     }
 
     /** On opening the link: the meeting's language, unless the guest chose one. */

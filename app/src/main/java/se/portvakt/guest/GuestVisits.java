@@ -1,8 +1,8 @@
 package se.portvakt.guest;
 
-import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.Meetings;
@@ -25,10 +25,12 @@ class GuestVisits {
 
     /** The link's visit whatever the meeting's state; empty for a token we did not make. */
     Optional<Visit> find(String token) {
-        return links.inviteeOf(token).flatMap(inviteeId -> meetings.ofInvitee(inviteeId)
-                .flatMap(meeting -> meeting.invitees().stream()
-                        .filter(invitee -> invitee.id().equals(inviteeId)).findFirst()
-                        .map(invitee -> new Visit(token, meeting, invitee))));
+        return links.inviteeOf(token)
+                .flatMap(inviteeId -> meetings.ofInvitee(inviteeId)
+                        .flatMap(meeting -> meeting.invitees().stream()
+                                .filter(invitee -> invitee.id().equals(inviteeId))
+                                .findFirst()
+                                .map(invitee -> new Visit(token, meeting, invitee))));
     }
 
     /** The link's visit if the meeting is neither cancelled (for this invitee) nor over. */
@@ -38,7 +40,9 @@ class GuestVisits {
 
     Visit requireOpen(Visit visit) {
         LinkClosed.Reason closed = visit.closedAt(clock.instant());
-        if (closed == null && ended.stream().anyMatch(meetings -> meetings.ended(visit.meeting().id()))) {
+        if (closed == null
+                && ended.stream()
+                        .anyMatch(meetings -> meetings.ended(visit.meeting().id()))) {
             closed = LinkClosed.Reason.ENDED;
         }
         if (closed != null) {

@@ -40,8 +40,12 @@ class MeetingInfoController {
     private final Organisations organisations;
     private final Clock clock;
 
-    MeetingInfoController(GuestVisits visits, Attachments attachments, GuestArrivals arrivals,
-            Organisations organisations, Clock clock) {
+    MeetingInfoController(
+            GuestVisits visits,
+            Attachments attachments,
+            GuestArrivals arrivals,
+            Organisations organisations,
+            Clock clock) {
         this.visits = visits;
         this.attachments = attachments;
         this.arrivals = arrivals;
@@ -52,7 +56,9 @@ class MeetingInfoController {
     @GetMapping("/m/{token}/info")
     String info(@PathVariable String token, HttpServletRequest request, Model model, Locale locale) {
         Visit visit = visits.open(token);
-        GuestIdentity identity = GuestSessions.identity(request, visit.meeting(), visit.invitee().id()).orElse(null);
+        GuestIdentity identity = GuestSessions.identity(
+                        request, visit.meeting(), visit.invitee().id())
+                .orElse(null);
         if (identity == null) {
             return "redirect:" + visit.path("");
         }
@@ -60,10 +66,17 @@ class MeetingInfoController {
     }
 
     @PostMapping("/m/{token}/join")
-    String join(@PathVariable String token, @RequestParam(defaultValue = "false") boolean anonymous,
-            HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+    String join(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "false") boolean anonymous,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
         Visit visit = visits.open(token);
-        GuestIdentity identity = GuestSessions.identity(request, visit.meeting(), visit.invitee().id()).orElse(null);
+        GuestIdentity identity = GuestSessions.identity(
+                        request, visit.meeting(), visit.invitee().id())
+                .orElse(null);
         if (identity == null) {
             return "redirect:" + visit.path("");
         }
@@ -81,7 +94,9 @@ class MeetingInfoController {
     @GetMapping("/m/{token}/wait")
     String waitingRoom(@PathVariable String token, HttpServletRequest request, Model model, Locale locale) {
         Visit visit = visits.open(token);
-        GuestIdentity identity = GuestSessions.identity(request, visit.meeting(), visit.invitee().id()).orElse(null);
+        GuestIdentity identity = GuestSessions.identity(
+                        request, visit.meeting(), visit.invitee().id())
+                .orElse(null);
         GuestArrivals.Arrival arrival = arrivals.of(visit.invitee().id()).orElse(null);
         if (identity == null || arrival == null) {
             return "redirect:" + visit.path("");
@@ -94,25 +109,33 @@ class MeetingInfoController {
         MeetingDetails meeting = visit.meeting();
         ZonedDateTime start = meeting.start().atZone(meeting.zone());
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
-        model.addAttribute("date", DateTimeFormatter.ofPattern("EEEE d MMMM", locale).format(start));
-        model.addAttribute("time", time.format(start) + "–" + time.format(meeting.end().atZone(meeting.zone())));
+        model.addAttribute(
+                "date", DateTimeFormatter.ofPattern("EEEE d MMMM", locale).format(start));
+        model.addAttribute(
+                "time", time.format(start) + "–" + time.format(meeting.end().atZone(meeting.zone())));
         return "guest/wait";
     }
 
     @GetMapping("/m/{token}/attachments/{attachmentId}")
-    ResponseEntity<byte[]> download(@PathVariable String token, @PathVariable UUID attachmentId,
-            HttpServletRequest request) {
+    ResponseEntity<byte[]> download(
+            @PathVariable String token, @PathVariable UUID attachmentId, HttpServletRequest request) {
         Visit visit = visits.open(token);
-        if (GuestSessions.identity(request, visit.meeting(), visit.invitee().id()).isEmpty()) {
+        if (GuestSessions.identity(request, visit.meeting(), visit.invitee().id())
+                .isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        AttachmentFile file = attachments.file(visit.meeting().id(), attachmentId)
+        AttachmentFile file = attachments
+                .file(visit.meeting().id(), attachmentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // always a download, never rendered in the page: a file cannot run as part of Portvakt
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.info().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.info().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.info().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(file.content());
@@ -126,14 +149,16 @@ class MeetingInfoController {
         Instant opensAt = opensAt(meeting);
         model.addAttribute("token", visit.token());
         model.addAttribute("meeting", meeting);
-        model.addAttribute("date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(start));
+        model.addAttribute(
+                "date", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale).format(start));
         model.addAttribute("time", time.format(start) + "–" + time.format(end));
         model.addAttribute("zone", meeting.zone().getId());
         model.addAttribute("identity", identity);
         model.addAttribute("attachments", attachments.list(meeting.id()));
         model.addAttribute("joinOpen", !clock.instant().isBefore(opensAt));
         model.addAttribute("opensAt", time.format(opensAt.atZone(meeting.zone())));
-        model.addAttribute("opensMinutes", Duration.between(opensAt, meeting.start()).toMinutes());
+        model.addAttribute(
+                "opensMinutes", Duration.between(opensAt, meeting.start()).toMinutes());
         model.addAttribute("opensAtInstant", opensAt.toString());
         model.addAttribute("arrival", arrivals.of(visit.invitee().id()).orElse(null));
         return "guest/info";

@@ -32,8 +32,11 @@ final class OneTimeCodes {
     /** Hex HMAC-SHA256 of the invitee id and the code. */
     String hash(UUID inviteeId, String code) {
         byte[] digits = code.getBytes(StandardCharsets.US_ASCII);
-        byte[] message = ByteBuffer.allocate(16 + digits.length).putLong(inviteeId.getMostSignificantBits())
-                .putLong(inviteeId.getLeastSignificantBits()).put(digits).array();
+        byte[] message = ByteBuffer.allocate(16 + digits.length)
+                .putLong(inviteeId.getMostSignificantBits())
+                .putLong(inviteeId.getLeastSignificantBits())
+                .put(digits)
+                .array();
         return HexFormat.of().formatHex(SecretKeys.hmac(key, message));
     }
 

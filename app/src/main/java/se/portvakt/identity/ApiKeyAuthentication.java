@@ -30,8 +30,8 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.startsWith(BEARER)) {
-            keys.authenticate(header.substring(BEARER.length()).strip()).ifPresent(client ->
-                    SecurityContextHolder.getContext().setAuthentication(new ApiKeyToken(client)));
+            keys.authenticate(header.substring(BEARER.length()).strip())
+                    .ifPresent(client -> SecurityContextHolder.getContext().setAuthentication(new ApiKeyToken(client)));
         }
         chain.doFilter(request, response);
     }

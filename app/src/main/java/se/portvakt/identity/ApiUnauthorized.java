@@ -42,14 +42,18 @@ final class ApiUnauthorized implements AuthenticationEntryPoint {
         problem.put("type", "about:blank");
         problem.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
         problem.put("status", HttpStatus.UNAUTHORIZED.value());
-        problem.put("detail", texts.getMessage(keySent ? "identity.api.key-refused" : "identity.api.key-missing",
-                null, locale));
+        problem.put(
+                "detail",
+                texts.getMessage(keySent ? "identity.api.key-refused" : "identity.api.key-missing", null, locale));
         problem.put("instance", request.getRequestURI());
 
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, keySent
-                ? "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\"unknown or revoked API key\""
-                : "Bearer realm=\"" + REALM + "\"");
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                keySent
+                        ? "Bearer realm=\"" + REALM
+                                + "\", error=\"invalid_token\", error_description=\"unknown or revoked API key\""
+                        : "Bearer realm=\"" + REALM + "\"");
         response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

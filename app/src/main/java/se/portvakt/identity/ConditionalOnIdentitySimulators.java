@@ -33,7 +33,8 @@ public @interface ConditionalOnIdentitySimulators {
 
         /** Whether the simulators run in this environment. */
         public static boolean enabled(Environment environment) {
-            return environment.getProperty(PROPERTY, Boolean.class, DeploymentMode.of(environment).embedded());
+            return environment.getProperty(
+                    PROPERTY, Boolean.class, DeploymentMode.of(environment).embedded());
         }
     }
 }

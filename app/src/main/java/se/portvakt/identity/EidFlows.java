@@ -27,7 +27,8 @@ public class EidFlows {
      *
      * @param qr true when the person scans a QR code with another device; false when the app opens on this one
      */
-    public record Pending(EidMethod method, String orderRef, String autoStartLink, boolean qr) implements Serializable {}
+    public record Pending(EidMethod method, String orderRef, String autoStartLink, boolean qr)
+            implements Serializable {}
 
     private static final Logger log = LoggerFactory.getLogger(EidFlows.class);
 
@@ -50,8 +51,7 @@ public class EidFlows {
      * Starts an order and remembers it for {@code purpose}; an order still pending for it is cancelled first.
      * Empty when the service cannot be reached or refuses to start one (the person may try again shortly).
      */
-    public Optional<Pending> start(HttpSession session, String purpose, EidMethod method, boolean qr,
-            EidStart start) {
+    public Optional<Pending> start(HttpSession session, String purpose, EidMethod method, boolean qr, EidStart start) {
         EidProvider provider = provider(method);
         cancel(session, purpose);
         EidOrder order;
@@ -71,8 +71,7 @@ public class EidFlows {
     }
 
     public Optional<Pending> pending(HttpSession session, String purpose) {
-        return session == null ? Optional.empty()
-                : Optional.ofNullable((Pending) session.getAttribute(key(purpose)));
+        return session == null ? Optional.empty() : Optional.ofNullable((Pending) session.getAttribute(key(purpose)));
     }
 
     /** Where the pending order stands; an ended order (complete or failed) is forgotten, so it counts once. */
@@ -88,7 +87,8 @@ public class EidFlows {
 
     /** What the QR code shows now, if the order should show one. */
     public Optional<String> qrCode(HttpSession session, String purpose) {
-        return pending(session, purpose).filter(Pending::qr)
+        return pending(session, purpose)
+                .filter(Pending::qr)
                 .flatMap(pending -> provider(pending.method()).qrCode(pending.orderRef()));
     }
 

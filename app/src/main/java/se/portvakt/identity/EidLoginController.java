@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.config.SessionRenewal;
 import se.portvakt.identity.EidFlows.Pending;
 import se.portvakt.identity.EidProvider.EidProgress;
@@ -61,14 +61,24 @@ class EidLoginController {
     }
 
     @PostMapping(BASE)
-    String start(@RequestParam(defaultValue = "") String method, @RequestParam(defaultValue = "true") boolean qr,
-            HttpServletRequest request, Locale locale) {
-        Optional<EidMethod> chosen = flows.available().stream().filter(m -> m.name().equals(method)).findFirst();
+    String start(
+            @RequestParam(defaultValue = "") String method,
+            @RequestParam(defaultValue = "true") boolean qr,
+            HttpServletRequest request,
+            Locale locale) {
+        Optional<EidMethod> chosen =
+                flows.available().stream().filter(m -> m.name().equals(method)).findFirst();
         if (chosen.isEmpty()) {
             return "redirect:" + BASE;
         }
-        Optional<Pending> started = flows.start(request.getSession(true), PURPOSE, chosen.get(), qr,
-                new EidStart(request.getRemoteAddr(), null,
+        Optional<Pending> started = flows.start(
+                request.getSession(true),
+                PURPOSE,
+                chosen.get(),
+                qr,
+                new EidStart(
+                        request.getRemoteAddr(),
+                        null,
                         messages.getMessage("identity.login.eid.user-visible", null, locale)));
         return "redirect:" + BASE + (started.isPresent() ? "/progress" : "?unavailable");
     }
@@ -92,14 +102,20 @@ class EidLoginController {
         Optional<Pending> pending = flows.pending(session, PURPOSE);
         Optional<EidProgress> progress = flows.poll(session, PURPOSE);
         if (pending.isEmpty() || progress.isEmpty()) {
-            return EidResponses.status(new EidStatus("FAILED", messages.getMessage("guest.eid.no-order", null, locale), false, BASE));
+            return EidResponses.status(
+                    new EidStatus("FAILED", messages.getMessage("guest.eid.no-order", null, locale), false, BASE));
         }
         EidProgress now = progress.get();
         return switch (now.status()) {
-            case PENDING -> EidResponses.status(new EidStatus("PENDING", messages.getMessage(now.messageKey(), null, locale),
-                    pending.get().qr() && flows.qrCode(session, PURPOSE).isPresent(), null));
-            case FAILED -> EidResponses.status(new EidStatus("FAILED", messages.getMessage(now.messageKey(), null, locale), false,
-                    BASE));
+            case PENDING ->
+                EidResponses.status(new EidStatus(
+                        "PENDING",
+                        messages.getMessage(now.messageKey(), null, locale),
+                        pending.get().qr() && flows.qrCode(session, PURPOSE).isPresent(),
+                        null));
+            case FAILED ->
+                EidResponses.status(
+                        new EidStatus("FAILED", messages.getMessage(now.messageKey(), null, locale), false, BASE));
             case COMPLETE -> EidResponses.status(logIn(now.person(), request, response, locale));
         };
     }
@@ -115,26 +131,33 @@ class EidLoginController {
         return "redirect:/login";
     }
 
-    private EidStatus logIn(VerifiedPerson person, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) {
-        Optional<StaffUser> found = staff.byPersonalIdentityNumber(person.personalIdentityNumber())
-                .filter(StaffUser::enabled);
+    private EidStatus logIn(
+            VerifiedPerson person, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        Optional<StaffUser> found =
+                staff.byPersonalIdentityNumber(person.personalIdentityNumber()).filter(StaffUser::enabled);
         if (found.isEmpty()) {
             audit.record(eidLogin(null, AuditAction.LOGIN_EID_UNKNOWN, AuditActor.PERSON, person));
-            return new EidStatus("FAILED", messages.getMessage("identity.login.eid.unknown", null, locale), false, BASE);
+            return new EidStatus(
+                    "FAILED", messages.getMessage("identity.login.eid.unknown", null, locale), false, BASE);
         }
         StaffUser user = found.get();
         if (!rules.of(user.organisationId()).accepted().contains(person.method())) {
-            audit.record(eidLogin(user.organisationId(), AuditAction.LOGIN_EID_REFUSED, AuditActor.staff(user.id()), person)
-                    .subject(user.id()));
-            return new EidStatus("FAILED", messages.getMessage("identity.eid.refused.product",
-                    new Object[] {messages.getMessage("identity.eid.method." + person.method(), null, locale)},
-                    locale), false, BASE);
+            audit.record(
+                    eidLogin(user.organisationId(), AuditAction.LOGIN_EID_REFUSED, AuditActor.staff(user.id()), person)
+                            .subject(user.id()));
+            return new EidStatus(
+                    "FAILED",
+                    messages.getMessage(
+                            "identity.eid.refused.product",
+                            new Object[] {messages.getMessage("identity.eid.method." + person.method(), null, locale)},
+                            locale),
+                    false,
+                    BASE);
         }
         StaffPrincipal principal = new StaffPrincipal(user, false, person.simulated());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         // a new session once logged in: an id planted before the login is worth nothing after it
         SessionRenewal.renew(request);
         SecurityContextHolder.setContext(context);
@@ -144,8 +167,10 @@ class EidLoginController {
         return new EidStatus("COMPLETE", "", false, "/");
     }
 
-    private static AuditEntry eidLogin(UUID organisationId, AuditAction action, AuditActor actor, VerifiedPerson person) {
-        return AuditEntry.of(organisationId, action, actor).person(person.personalIdentityNumber())
+    private static AuditEntry eidLogin(
+            UUID organisationId, AuditAction action, AuditActor actor, VerifiedPerson person) {
+        return AuditEntry.of(organisationId, action, actor)
+                .person(person.personalIdentityNumber())
                 .evidence(person.method(), "LOA3", person.simulated());
     }
 }

@@ -30,13 +30,17 @@ class EidOrderMetrics implements MeterBinder {
                 Gauge.builder("portvakt.eid.orders", this, m -> m.count(table, status))
                         .tag("provider", table.substring(0, table.indexOf('_')))
                         .tag("outcome", status.toLowerCase())
-                        .description("e-ID orders of the retention window by outcome").register(registry);
+                        .description("e-ID orders of the retention window by outcome")
+                        .register(registry);
             }
         }
     }
 
     private double count(String table, String status) {
         // the table name is one of TABLES, never input
-        return jdbc.sql("select count(*) from " + table + " where status = ?").param(status).query(Long.class).single();
+        return jdbc.sql("select count(*) from " + table + " where status = ?")
+                .param(status)
+                .query(Long.class)
+                .single();
     }
 }

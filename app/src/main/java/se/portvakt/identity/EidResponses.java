@@ -12,9 +12,13 @@ public final class EidResponses {
 
     /** The QR code as an SVG image, or 204 when none should show now. */
     public static ResponseEntity<String> qr(Optional<String> code) {
-        return code.map(text -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                        .contentType(MediaType.valueOf("image/svg+xml")).body(QrSvg.of(text)))
-                .orElseGet(() -> ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build());
+        return code.map(text -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.noStore())
+                        .contentType(MediaType.valueOf("image/svg+xml"))
+                        .body(QrSvg.of(text)))
+                .orElseGet(() -> ResponseEntity.noContent()
+                        .cacheControl(CacheControl.noStore())
+                        .build());
     }
 
     public static ResponseEntity<EidStatus> status(EidStatus status) {

@@ -49,17 +49,21 @@ public class EidRules {
         return jdbc.sql("select minimum_age, accepted from eid_rule where organisation_id = ?")
                 .param(organisationId)
                 .query((rs, n) -> new Rules((Integer) rs.getObject(1, Integer.class), parse(rs.getString(2))))
-                .optional().orElse(Rules.DEFAULT);
+                .optional()
+                .orElse(Rules.DEFAULT);
     }
 
     @Transactional
     public void save(UUID organisationId, Rules rules) {
         String accepted = rules.accepted().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        int updated = jdbc.sql("update eid_rule set minimum_age = ?, accepted = ?, updated_at = ? where organisation_id = ?")
-                .params(rules.minimumAge(), accepted, SqlTime.of(clock.instant()), organisationId).update();
+        int updated = jdbc.sql(
+                        "update eid_rule set minimum_age = ?, accepted = ?, updated_at = ? where organisation_id = ?")
+                .params(rules.minimumAge(), accepted, SqlTime.of(clock.instant()), organisationId)
+                .update();
         if (updated == 0) {
             jdbc.sql("insert into eid_rule (organisation_id, minimum_age, accepted, updated_at) values (?, ?, ?, ?)")
-                    .params(organisationId, rules.minimumAge(), accepted, SqlTime.of(clock.instant())).update();
+                    .params(organisationId, rules.minimumAge(), accepted, SqlTime.of(clock.instant()))
+                    .update();
         }
     }
 
@@ -67,7 +71,8 @@ public class EidRules {
     public Optional<Refusal> refusal(UUID organisationId, ZoneId zone, VerifiedPerson person) {
         Rules rules = of(organisationId);
         if (!rules.accepted().contains(person.method())) {
-            return Optional.of(new Refusal("identity.eid.refused.product",
+            return Optional.of(new Refusal(
+                    "identity.eid.refused.product",
                     new Object[] {person.method() == EidMethod.BANKID ? "BankID" : "Freja eID"}));
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -81,7 +86,9 @@ public class EidRules {
         if (accepted == null || accepted.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(accepted.split(",")).map(String::strip).map(EidMethod::valueOf)
+        return Arrays.stream(accepted.split(","))
+                .map(String::strip)
+                .map(EidMethod::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(EidMethod.class)));
     }
 }

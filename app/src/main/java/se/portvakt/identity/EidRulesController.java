@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.organisation.Organisations;
 
 /** An administrator sets the organisation's identification rules and how early guests may join. */
@@ -41,20 +41,28 @@ class EidRulesController {
     @GetMapping("/admin/identification")
     String show(@AuthenticationPrincipal StaffPrincipal user, Model model) {
         EidRules.Rules current = rules.of(user.organisationId());
-        long minutes = organisations.get(user.organisationId()).joinOpensBefore().toMinutes();
-        return page(new RulesForm(current.accepted(),
-                current.minimumAge() == null ? "" : current.minimumAge().toString(), Long.toString(minutes)),
-                Map.of(), model);
+        long minutes =
+                organisations.get(user.organisationId()).joinOpensBefore().toMinutes();
+        return page(
+                new RulesForm(
+                        current.accepted(),
+                        current.minimumAge() == null ? "" : current.minimumAge().toString(),
+                        Long.toString(minutes)),
+                Map.of(),
+                model);
     }
 
     @PostMapping("/admin/identification")
     @Transactional
-    String save(@AuthenticationPrincipal StaffPrincipal user,
+    String save(
+            @AuthenticationPrincipal StaffPrincipal user,
             @RequestParam(defaultValue = "") List<EidMethod> accepted,
-            @RequestParam(defaultValue = "") String minimumAge, @RequestParam(defaultValue = "") String joinOpensMinutes,
-            Model model, RedirectAttributes redirect) {
-        RulesForm form = new RulesForm(accepted.isEmpty() ? Set.of() : EnumSet.copyOf(accepted), minimumAge.strip(),
-                joinOpensMinutes.strip());
+            @RequestParam(defaultValue = "") String minimumAge,
+            @RequestParam(defaultValue = "") String joinOpensMinutes,
+            Model model,
+            RedirectAttributes redirect) {
+        RulesForm form = new RulesForm(
+                accepted.isEmpty() ? Set.of() : EnumSet.copyOf(accepted), minimumAge.strip(), joinOpensMinutes.strip());
         Map<String, String> errors = new LinkedHashMap<>();
         if (form.accepted().isEmpty()) {
             errors.put("accepted", "identity.rules.error.accepted");
@@ -73,9 +81,12 @@ class EidRulesController {
         UUID organisationId = user.organisationId();
         rules.save(organisationId, new EidRules.Rules(age, form.accepted()));
         organisations.setJoinOpensBefore(organisationId, Duration.ofMinutes(minutes));
-        audit.record(AuditEntry.of(organisationId, AuditAction.IDENTIFICATION_RULES_CHANGED, AuditActor.staff(user.id()))
-                .subject(organisationId).detail("accepted", form.accepted()).detail("minimumAge", age)
-                .detail("joinOpensMinutes", minutes));
+        audit.record(
+                AuditEntry.of(organisationId, AuditAction.IDENTIFICATION_RULES_CHANGED, AuditActor.staff(user.id()))
+                        .subject(organisationId)
+                        .detail("accepted", form.accepted())
+                        .detail("minimumAge", age)
+                        .detail("joinOpensMinutes", minutes));
         redirect.addFlashAttribute("notice", "identity.rules.saved");
         return "redirect:/admin/identification";
     }

@@ -29,19 +29,24 @@ class LoginController {
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
         List<ProviderChoice> providers = oidc.providers().entrySet().stream()
-                .map(entry -> new ProviderChoice(entry.getKey(), entry.getValue().label()))
-                .sorted((a, b) -> a.label().compareToIgnoreCase(b.label())).toList();
+                .map(entry ->
+                        new ProviderChoice(entry.getKey(), entry.getValue().label()))
+                .sorted((a, b) -> a.label().compareToIgnoreCase(b.label()))
+                .toList();
         model.addAttribute("identityProviders", providers);
         model.addAttribute("sithsSignIn", siths.enabled() ? sithsSignIn(request) : null);
         String sithsOutcome = request.getParameter("siths");
-        model.addAttribute("sithsRefusal", sithsOutcome != null && SITHS_OUTCOMES.contains(sithsOutcome) ? "staff.siths." + sithsOutcome : null);
+        model.addAttribute(
+                "sithsRefusal",
+                sithsOutcome != null && SITHS_OUTCOMES.contains(sithsOutcome) ? "staff.siths." + sithsOutcome : null);
         return "identity/login";
     }
 
     /** Sends a member to their organisation's identity provider, found by the domain of their e-mail address. */
     @PostMapping("/login/organisation")
     String byEmailDomain(@RequestParam(defaultValue = "") String email) {
-        return oidc.keyForEmail(email).map(key -> "redirect:/oauth2/authorization/" + key)
+        return oidc.keyForEmail(email)
+                .map(key -> "redirect:/oauth2/authorization/" + key)
                 .orElse("redirect:/login?no-provider");
     }
 

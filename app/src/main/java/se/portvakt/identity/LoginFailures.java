@@ -30,27 +30,37 @@ class LoginFailures {
     /** Whether this address failed so often lately that it gets no further try. */
     boolean throttled(String address) {
         return jdbc.sql("select count(*) from login_failure where address = ? and failed_at > ?")
-                .params(address(address), SqlTime.of(since())).query(Long.class).single()
+                        .params(address(address), SqlTime.of(since()))
+                        .query(Long.class)
+                        .single()
                 >= properties.maxFailuresPerAddress();
     }
 
     /** Whether wrong passwords from enough different addresses lately lock the account for everyone. */
     boolean locked(UUID staffId) {
         return jdbc.sql("select count(distinct address) from login_failure where staff_id = ? and failed_at > ?")
-                .params(staffId, SqlTime.of(since())).query(Long.class).single() >= properties.maxFailures();
+                        .params(staffId, SqlTime.of(since()))
+                        .query(Long.class)
+                        .single()
+                >= properties.maxFailures();
     }
 
     /** Counts a failure from the address, against the account if there is one ({@code staffId} may be null). */
     void failed(UUID staffId, String address) {
         Instant now = clock.instant();
-        jdbc.sql("delete from login_failure where failed_at <= ?").param(SqlTime.of(since())).update();
+        jdbc.sql("delete from login_failure where failed_at <= ?")
+                .param(SqlTime.of(since()))
+                .update();
         jdbc.sql("insert into login_failure (staff_id, address, failed_at) values (?, ?, ?)")
-                .params(staffId, address(address), SqlTime.of(now)).update();
+                .params(staffId, address(address), SqlTime.of(now))
+                .update();
     }
 
     /** After a login, earlier failures no longer count against the account; they still count for their address. */
     void succeeded(UUID staffId) {
-        jdbc.sql("update login_failure set staff_id = null where staff_id = ?").param(staffId).update();
+        jdbc.sql("update login_failure set staff_id = null where staff_id = ?")
+                .param(staffId)
+                .update();
     }
 
     private Instant since() {

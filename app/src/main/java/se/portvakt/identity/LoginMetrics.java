@@ -28,17 +28,25 @@ class LoginMetrics {
         failed = outcome(registry, "failed");
         refusedLocked = outcome(registry, "locked");
         // an account is locked while failures from maxFailures distinct addresses count (LoginFailures#locked)
-        Gauge.builder("portvakt.staff.locked", () -> jdbc.sql("""
+        Gauge.builder(
+                        "portvakt.staff.locked",
+                        () -> jdbc.sql("""
                         select count(*) from (select staff_id from login_failure where staff_id is not null and failed_at > ?
                         group by staff_id having count(distinct address) >= ?) locked""")
-                        .params(SqlTime.of(clock.instant().minus(properties.lockDuration())), properties.maxFailures())
-                        .query(Long.class).single())
-                .description("staff accounts locked now after failed logins").register(registry);
+                                .params(
+                                        SqlTime.of(clock.instant().minus(properties.lockDuration())),
+                                        properties.maxFailures())
+                                .query(Long.class)
+                                .single())
+                .description("staff accounts locked now after failed logins")
+                .register(registry);
     }
 
     private static Counter outcome(MeterRegistry registry, String outcome) {
-        return Counter.builder("portvakt.logins").tag("outcome", outcome)
-                .description("password login attempts by outcome").register(registry);
+        return Counter.builder("portvakt.logins")
+                .tag("outcome", outcome)
+                .description("password login attempts by outcome")
+                .register(registry);
     }
 
     @EventListener

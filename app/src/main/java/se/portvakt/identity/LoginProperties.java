@@ -14,5 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockDuration how long a failure counts, and so how long a lock or throttle lasts after the last one
  */
 @ConfigurationProperties("portvakt.login")
-record LoginProperties(@DefaultValue("5") int maxFailures, @DefaultValue("10") int maxFailuresPerAddress,
+record LoginProperties(
+        @DefaultValue("5") int maxFailures,
+        @DefaultValue("10") int maxFailuresPerAddress,
         @DefaultValue("PT15M") Duration lockDuration) {}

@@ -32,7 +32,8 @@ class OidcClients implements ClientRegistrationRepository {
 
     @Override
     public ClientRegistration findByRegistrationId(String key) {
-        OidcProperties.Provider provider = key == null ? null : properties.providers().get(key);
+        OidcProperties.Provider provider =
+                key == null ? null : properties.providers().get(key);
         if (provider == null) {
             return null;
         }

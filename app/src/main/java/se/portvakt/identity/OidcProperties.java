@@ -19,7 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record OidcProperties(@DefaultValue Map<String, Provider> providers) {
 
     /** Whether a staff account is matched by its e-mail or by its HSA-id. */
-    enum AccountMatch { EMAIL, HSA_ID }
+    enum AccountMatch {
+        EMAIL,
+        HSA_ID
+    }
 
     /**
      * One organisation's identity provider.
@@ -67,7 +70,9 @@ record OidcProperties(@DefaultValue Map<String, Provider> providers) {
         String domain = email.substring(at + 1).strip().toLowerCase(Locale.ROOT);
         return providers.entrySet().stream()
                 .filter(entry -> entry.getValue().emailDomains().stream()
-                        .anyMatch(known -> known.strip().toLowerCase(Locale.ROOT).equals(domain)))
-                .map(Map.Entry::getKey).findFirst();
+                        .anyMatch(
+                                known -> known.strip().toLowerCase(Locale.ROOT).equals(domain)))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 }

@@ -54,7 +54,11 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
     private final TransactionTemplate transaction;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    OidcStaffLogin(OidcProperties properties, Organisations organisations, StaffDirectory staff, AuditLog audit,
+    OidcStaffLogin(
+            OidcProperties properties,
+            Organisations organisations,
+            StaffDirectory staff,
+            AuditLog audit,
             TransactionTemplate transaction) {
         this.properties = properties;
         this.organisations = organisations;
@@ -64,17 +68,26 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
     }
 
     /** Why a verified person was not let in. */
-    enum Refusal { NO_ORGANISATION, NO_ACCOUNT_CLAIM, NOT_IN_GROUP, OTHER_ORGANISATION, UNKNOWN, DEACTIVATED }
+    enum Refusal {
+        NO_ORGANISATION,
+        NO_ACCOUNT_CLAIM,
+        NOT_IN_GROUP,
+        OTHER_ORGANISATION,
+        UNKNOWN,
+        DEACTIVATED
+    }
 
     private record Outcome(StaffUser user, Refusal refusal) {}
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
         String key = token.getAuthorizedClientRegistrationId();
         OidcUser person = (OidcUser) token.getPrincipal();
-        Outcome outcome = transaction.execute(status -> admit(key, properties.providers().get(key), person.getClaims()));
+        Outcome outcome =
+                transaction.execute(status -> admit(key, properties.providers().get(key), person.getClaims()));
         if (outcome.user() == null) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
@@ -86,8 +99,8 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
         }
         StaffPrincipal principal = new StaffPrincipal(outcome.user(), false);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         response.sendRedirect(request.getContextPath() + "/");
@@ -95,18 +108,27 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
 
     /** A token that failed its checks (issuer, audience, expiry, signature), or a state no session expects. */
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String path = request.getRequestURI();
         String key = path.contains(CALLBACK) ? path.substring(path.indexOf(CALLBACK) + CALLBACK.length()) : null;
-        OidcProperties.Provider provider = key == null ? null : properties.providers().get(key);
-        UUID organisationId = provider == null ? null
-                : organisations.byName(provider.organisation()).map(Organisation::id).orElse(null);
-        String error = exception instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode()
+        OidcProperties.Provider provider =
+                key == null ? null : properties.providers().get(key);
+        UUID organisationId = provider == null
+                ? null
+                : organisations
+                        .byName(provider.organisation())
+                        .map(Organisation::id)
+                        .orElse(null);
+        String error = exception instanceof OAuth2AuthenticationException oauth
+                ? oauth.getError().getErrorCode()
                 : exception.getClass().getSimpleName();
-        transaction.executeWithoutResult(status -> audit.record(AuditEntry.of(organisationId,
-                AuditAction.LOGIN_OIDC_REFUSED, AuditActor.SYSTEM).evidence("OIDC", null, false)
-                .detail("provider", provider == null ? null : key).detail("error", error)));
+        transaction.executeWithoutResult(
+                status -> audit.record(AuditEntry.of(organisationId, AuditAction.LOGIN_OIDC_REFUSED, AuditActor.SYSTEM)
+                        .evidence("OIDC", null, false)
+                        .detail("provider", provider == null ? null : key)
+                        .detail("error", error)));
         response.sendRedirect(request.getContextPath() + FAILED);
     }
 
@@ -122,7 +144,8 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
             return refuse(organisationId, key, Refusal.NO_ACCOUNT_CLAIM, null);
         }
         Optional<StaffUser> known = provider.accountMatch() == OidcProperties.AccountMatch.EMAIL
-                ? staff.byEmail(account) : staff.byHsaId(account);
+                ? staff.byEmail(account)
+                : staff.byHsaId(account);
         if (known.isPresent() && !known.get().organisationId().equals(organisationId)) {
             return refuse(organisationId, key, Refusal.OTHER_ORGANISATION, account);
         }
@@ -130,7 +153,8 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
         if (blank(provider.allowedGroup()) ? false : !groups.contains(provider.allowedGroup())) {
             return refuse(organisationId, key, Refusal.NOT_IN_GROUP, account);
         }
-        Set<Role> roles = blank(provider.adminGroup()) ? null
+        Set<Role> roles = blank(provider.adminGroup())
+                ? null
                 : groups.contains(provider.adminGroup()) ? EnumSet.of(Role.HOST, Role.ADMIN) : EnumSet.of(Role.HOST);
         StaffUser user;
         if (known.isEmpty()) {
@@ -139,13 +163,15 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
                 return refuse(organisationId, key, Refusal.UNKNOWN, account);
             }
             Object name = claims.getOrDefault("name", email);
-            user = staff.addWithoutPassword(organisationId, email.toString(), name.toString(),
-                    roles == null ? EnumSet.of(Role.HOST) : roles);
+            user = staff.addWithoutPassword(
+                    organisationId, email.toString(), name.toString(), roles == null ? EnumSet.of(Role.HOST) : roles);
             if (provider.accountMatch() == OidcProperties.AccountMatch.HSA_ID) {
                 staff.setHsaId(user.id(), account);
             }
             audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_PROVISIONED, AuditActor.SYSTEM)
-                    .subject(user.id()).detail("provider", key).detail("roles", user.roles()));
+                    .subject(user.id())
+                    .detail("provider", key)
+                    .detail("roles", user.roles()));
         } else {
             user = known.get();
             if (!user.enabled()) {
@@ -154,19 +180,27 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
             if (roles != null && !roles.equals(user.roles())) {
                 staff.setRoles(organisationId, user.id(), roles);
                 audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_ROLES_CHANGED, AuditActor.SYSTEM)
-                        .subject(user.id()).detail("from", user.roles()).detail("to", roles).detail("provider", key));
+                        .subject(user.id())
+                        .detail("from", user.roles())
+                        .detail("to", roles)
+                        .detail("provider", key));
                 user = staff.byId(user.id()).orElseThrow();
             }
         }
         audit.record(AuditEntry.of(organisationId, AuditAction.LOGIN_OIDC, AuditActor.staff(user.id()))
-                .subject(user.id()).evidence("OIDC", null, false).detail("provider", key));
+                .subject(user.id())
+                .evidence("OIDC", null, false)
+                .detail("provider", key));
         return new Outcome(user, null);
     }
 
     private Outcome refuse(UUID organisationId, String key, Refusal why, String account) {
         // the account the token named is personal data: erasable, outside the chain's clear text
         audit.record(AuditEntry.of(organisationId, AuditAction.LOGIN_OIDC_REFUSED, AuditActor.SYSTEM)
-                .evidence("OIDC", null, false).detail("provider", key).detail("why", why).personal("account", account));
+                .evidence("OIDC", null, false)
+                .detail("provider", key)
+                .detail("why", why)
+                .personal("account", account));
         return new Outcome(null, why);
     }
 

@@ -17,16 +17,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PasswordChangeGate extends OncePerRequestFilter {
 
     static final String CHANGE_PAGE = "/account/password";
-    private static final List<String> OPEN = List.of(CHANGE_PAGE, "/logout", "/css/", "/assets/", "/favicon.ico",
-            "/error");
+    private static final List<String> OPEN =
+            List.of(CHANGE_PAGE, "/logout", "/css/", "/assets/", "/favicon.ico", "/error");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff
-                && staff.passwordChangeRequired() && OPEN.stream().noneMatch(path::startsWith)) {
+        if (authentication != null
+                && authentication.getPrincipal() instanceof StaffPrincipal staff
+                && staff.passwordChangeRequired()
+                && OPEN.stream().noneMatch(path::startsWith)) {
             response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
             return;
         }

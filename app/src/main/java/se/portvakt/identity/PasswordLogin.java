@@ -43,11 +43,14 @@ class PasswordLogin implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String email = StaffDirectory.normalise(String.valueOf(attempt.getPrincipal()));
-        String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+        String password =
+                attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
         Optional<StaffUser> account = StorableText.storable(email) && email.length() <= 320
-                ? staff.byEmail(email).filter(user -> user.passwordHash() != null) : Optional.empty();
-        boolean matches = passwords.matches(password, account.map(StaffUser::passwordHash).orElse(standIn));
+                ? staff.byEmail(email).filter(user -> user.passwordHash() != null)
+                : Optional.empty();
+        boolean matches =
+                passwords.matches(password, account.map(StaffUser::passwordHash).orElse(standIn));
         boolean throttled = failures.throttled(address);
         if (account.isEmpty()) {
             failures.failed(null, address);
@@ -58,16 +61,22 @@ class PasswordLogin implements AuthenticationProvider {
         if (matches && !throttled && !locked && user.enabled()) {
             failures.succeeded(user.id());
             audit.record(AuditEntry.of(user.organisationId(), AuditAction.LOGIN_SUCCEEDED, AuditActor.staff(user.id()))
-                    .subject(user.id()).evidence("PASSWORD", null, false));
+                    .subject(user.id())
+                    .evidence("PASSWORD", null, false));
             StaffPrincipal principal = new StaffPrincipal(user, false);
             return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         }
         failures.failed(user.id(), address);
-        AuditAction action = throttled ? AuditAction.LOGIN_THROTTLED : locked ? AuditAction.LOGIN_REFUSED_LOCKED
-                : failures.locked(user.id()) ? AuditAction.LOGIN_LOCKED : AuditAction.LOGIN_FAILED;
+        AuditAction action = throttled
+                ? AuditAction.LOGIN_THROTTLED
+                : locked
+                        ? AuditAction.LOGIN_REFUSED_LOCKED
+                        : failures.locked(user.id()) ? AuditAction.LOGIN_LOCKED : AuditAction.LOGIN_FAILED;
         // the client's address is personal data: it goes with the retention rules, not into the chain in clear
-        audit.record(AuditEntry.of(user.organisationId(), action, AuditActor.staff(user.id())).subject(user.id())
-                .evidence("PASSWORD", null, false).personal("address", address));
+        audit.record(AuditEntry.of(user.organisationId(), action, AuditActor.staff(user.id()))
+                .subject(user.id())
+                .evidence("PASSWORD", null, false)
+                .personal("address", address));
         throw refused();
     }
 

@@ -3,10 +3,10 @@ package se.portvakt.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -44,8 +44,8 @@ class PasswordPagesController {
     private final AuditLog audit;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    PasswordPagesController(StaffDirectory staff, PasswordLinks links, StaffSessions sessions, LoginFailures failures,
-            AuditLog audit) {
+    PasswordPagesController(
+            StaffDirectory staff, PasswordLinks links, StaffSessions sessions, LoginFailures failures, AuditLog audit) {
         this.staff = staff;
         this.links = links;
         this.sessions = sessions;
@@ -64,11 +64,13 @@ class PasswordPagesController {
     String forgot(@RequestParam(defaultValue = "") String email, HttpServletRequest request) {
         String normalised = StaffDirectory.normalise(email);
         Optional<StaffUser> member = StorableText.storable(normalised) && normalised.length() <= 320
-                ? staff.byEmail(normalised).filter(StaffUser::enabled) : Optional.empty();
+                ? staff.byEmail(normalised).filter(StaffUser::enabled)
+                : Optional.empty();
         member.filter(user -> !links.resetSentLately(user.id())).ifPresent(user -> {
             links.issue(user, PasswordLinks.Purpose.RESET);
             audit.record(AuditEntry.of(user.organisationId(), AuditAction.PASSWORD_RESET_REQUESTED, AuditActor.SYSTEM)
-                    .subject(user.id()).personal("address", request.getRemoteAddr()));
+                    .subject(user.id())
+                    .personal("address", request.getRemoteAddr()));
         });
         return "redirect:/login/forgot?sent";
     }
@@ -86,8 +88,12 @@ class PasswordPagesController {
 
     @PostMapping(PasswordLinks.PATH)
     @Transactional
-    String set(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String repeat, Model model, RedirectAttributes redirect) {
+    String set(
+            @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String repeat,
+            Model model,
+            RedirectAttributes redirect) {
         Optional<PasswordLinks.Holder> usable = links.peek(token);
         if (usable.isEmpty()) {
             audit.record(AuditEntry.of(null, AuditAction.PASSWORD_LINK_REFUSED, AuditActor.SYSTEM));
@@ -110,25 +116,35 @@ class PasswordPagesController {
         // a reset may follow a stolen password: whoever else is logged in as the member is logged out
         sessions.endAll(member);
         audit.record(AuditEntry.of(member.organisationId(), AuditAction.PASSWORD_SET, AuditActor.staff(member.id()))
-                .subject(member.id()).detail("purpose", used.get().purpose()));
+                .subject(member.id())
+                .detail("purpose", used.get().purpose()));
         return "redirect:/login?password-set";
     }
 
     @GetMapping(PasswordChangeGate.CHANGE_PAGE)
     String changeForm(@AuthenticationPrincipal StaffPrincipal principal, Model model) {
         model.addAttribute("required", principal.passwordChangeRequired());
-        model.addAttribute("hasPassword", staff.byId(principal.id()).map(StaffUser::passwordHash).isPresent());
+        model.addAttribute(
+                "hasPassword",
+                staff.byId(principal.id()).map(StaffUser::passwordHash).isPresent());
         return "identity/password-change";
     }
 
     @PostMapping(PasswordChangeGate.CHANGE_PAGE)
     @Transactional
-    String change(@AuthenticationPrincipal StaffPrincipal principal, @RequestParam(defaultValue = "") String current,
-            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String repeat,
-            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    String change(
+            @AuthenticationPrincipal StaffPrincipal principal,
+            @RequestParam(defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String repeat,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         StaffUser member = staff.byId(principal.id()).orElseThrow();
         String error = member.passwordHash() != null && !staff.passwordMatches(member.id(), current)
-                ? "staff.password.error.current" : check(password, repeat);
+                ? "staff.password.error.current"
+                : check(password, repeat);
         if (error == null && current.equals(password)) {
             error = "staff.password.error.same";
         }
@@ -140,7 +156,8 @@ class PasswordPagesController {
         }
         staff.setPassword(member.id(), password);
         audit.record(AuditEntry.of(member.organisationId(), AuditAction.PASSWORD_CHANGED, AuditActor.staff(member.id()))
-                .subject(member.id()).detail("wasRequired", principal.passwordChangeRequired()));
+                .subject(member.id())
+                .detail("wasRequired", principal.passwordChangeRequired()));
         StaffPrincipal now = principal.refreshed(staff.byId(member.id()).orElseThrow());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()));

@@ -17,8 +17,13 @@ public final class QrSvg {
     public static String of(String text) {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 4, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.MARGIN, 4, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.L));
         } catch (WriterException e) {
             throw new IllegalArgumentException("Text too long for a QR code", e);
         }

@@ -1,27 +1,27 @@
 package se.portvakt.identity;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import se.portvakt.organisation.ApiKeys;
 import se.portvakt.organisation.PasswordLinks;
 
@@ -49,9 +49,10 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, MessageSource texts) throws Exception {
         return http.securityMatcher("/api/v1/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
-                        .anyRequest().hasRole("API"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("API"))
                 .addFilterBefore(new ApiKeyAuthentication(keys), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -66,8 +67,14 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http, PasswordLogin passwordLogin, Environment environment,
-            OidcClients oidcClients, OidcStaffLogin oidcLogin, SithsProperties siths, SithsStaffLogin sithsLogin)
+    SecurityFilterChain portal(
+            HttpSecurity http,
+            PasswordLogin passwordLogin,
+            Environment environment,
+            OidcClients oidcClients,
+            OidcStaffLogin oidcLogin,
+            SithsProperties siths,
+            SithsStaffLogin sithsLogin)
             throws Exception {
         if (siths.enabled()) {
             // a SITHS card (mutual TLS, or a trusted proxy's header), judged only at /login/siths
@@ -76,42 +83,67 @@ class SecurityConfig {
         return http
                 // only PasswordLogin judges a password, so every refusal gives the same answer; an identity
                 // provider's code is exchanged and its ID token checked (issuer, audience, expiry, nonce) by the other
-                .authenticationManager(new ProviderManager(passwordLogin, new OidcAuthorizationCodeAuthenticationProvider(
-                        new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService())))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/login/eid", "/login/eid/**", "/login/forgot", PasswordLinks.PATH,
-                                "/login/organisation", SithsProperties.SIGN_IN_PATH, "/oauth2/authorization/*", "/login/oauth2/code/*", "/error", "/css/**", "/assets/**", "/favicon.ico").permitAll()
+                .authenticationManager(new ProviderManager(
+                        passwordLogin,
+                        new OidcAuthorizationCodeAuthenticationProvider(
+                                new RestClientAuthorizationCodeTokenResponseClient(), new OidcUserService())))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login",
+                                "/login/eid",
+                                "/login/eid/**",
+                                "/login/forgot",
+                                PasswordLinks.PATH,
+                                "/login/organisation",
+                                SithsProperties.SIGN_IN_PATH,
+                                "/oauth2/authorization/*",
+                                "/login/oauth2/code/*",
+                                "/error",
+                                "/css/**",
+                                "/assets/**",
+                                "/favicon.ico")
+                        .permitAll()
                         // the installable app's shell (sw.js keeps nothing else): no personal data in any of it
-                        .requestMatchers("/sw.js", "/manifest.webmanifest", "/icons/**", "/offline.html").permitAll()
-                        .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz").permitAll()
+                        .requestMatchers("/sw.js", "/manifest.webmanifest", "/icons/**", "/offline.html")
+                        .permitAll()
+                        .requestMatchers("/m/**", "/dev/mailbox/**", "/livez", "/readyz")
+                        .permitAll()
                         // the citizen's pages: "my meetings" keeps its own e-ID login in the session (citizen feature)
-                        .requestMatchers("/mina-moten", "/mina-moten/**", "/hjalp", "/bekrafta/**").permitAll()
+                        .requestMatchers("/mina-moten", "/mina-moten/**", "/hjalp", "/bekrafta/**")
+                        .permitAll()
                         // the equipment test and its echo sessions: no login (equipment feature)
-                        .requestMatchers("/testa", "/testa/**").permitAll()
+                        .requestMatchers("/testa", "/testa/**")
+                        .permitAll()
                         // actuator only on its own port (management.server.port, loopback by default): on the main
                         // port every request may come from a reverse proxy on 127.0.0.1
-                        .requestMatchers("/actuator/**").access((authentication, context) ->
+                        .requestMatchers("/actuator/**")
+                        .access((authentication, context) ->
                                 new AuthorizationDecision(onManagementPort(context.getRequest(), environment)))
                         // signaling: the handshake itself decides who may connect, from the session (meeting feature)
-                        .requestMatchers("/ws").permitAll()
+                        .requestMatchers("/ws")
+                        .permitAll()
                         // identity simulators: only registered in the embedded default, absent in production
-                        .requestMatchers("/simulator/**").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .anyRequest().hasAnyRole("HOST", "ADMIN"))
+                        .requestMatchers("/simulator/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .hasAnyRole("HOST", "ADMIN"))
                 // the simulators' service APIs are called by our own HTTP clients, as the real services are
                 // ... and the equipment test's echo endpoint, which acts for nobody (EquipmentTestController)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/*/api/**", "/testa/echo", "/testa/echo/*"))
-                .formLogin(form -> form.loginPage("/login").usernameParameter("email")
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
                         .defaultSuccessUrl("/", true)
                         // no session for a refused login: a guesser leaves no rows behind
                         .failureHandler((request, response, e) -> response.sendRedirect("/login?error")))
                 // the organisation's own identity provider (OpenID Connect), one client per provider (OidcProperties)
-                .oauth2Login(oidc -> oidc.loginPage("/login").clientRegistrationRepository(oidcClients)
-                        .successHandler(oidcLogin).failureHandler(oidcLogin))
+                .oauth2Login(oidc -> oidc.loginPage("/login")
+                        .clientRegistrationRepository(oidcClients)
+                        .successHandler(oidcLogin)
+                        .failureHandler(oidcLogin))
                 .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();

@@ -26,9 +26,13 @@ class SimulatorGuard implements SmartInitializingSingleton {
         List<EidProvider> all = providers.orderedStream().toList();
         boolean simulatorsOn = ConditionalOnIdentitySimulators.SimulatorsCondition.enabled(environment)
                 || all.stream().anyMatch(EidProvider::simulated);
-        List<EidMethod> real = all.stream().filter(provider -> !provider.simulated()).map(EidProvider::method).toList();
+        List<EidMethod> real = all.stream()
+                .filter(provider -> !provider.simulated())
+                .map(EidProvider::method)
+                .toList();
         if (simulatorsOn && !real.isEmpty()) {
-            throw new IllegalStateException("The e-legitimation simulators are on (" + ConditionalOnIdentitySimulators.PROPERTY
+            throw new IllegalStateException("The e-legitimation simulators are on ("
+                    + ConditionalOnIdentitySimulators.PROPERTY
                     + ") while a real identity provider is configured (" + real + "). Turn the simulators off with "
                     + ConditionalOnIdentitySimulators.PROPERTY + "=false, or remove the real provider's settings.");
         }

@@ -30,12 +30,15 @@ class SithsCardFilter extends AbstractPreAuthenticatedProcessingFilter {
 
     SithsCardFilter(SithsProperties properties, SithsStaffLogin login) {
         this.proxyHeader = properties.proxyHeader();
-        this.trustedProxies = properties.trustedProxies().stream().map(String::strip).map(IpAddressMatcher::new).toList();
+        this.trustedProxies = properties.trustedProxies().stream()
+                .map(String::strip)
+                .map(IpAddressMatcher::new)
+                .toList();
         PreAuthenticatedAuthenticationProvider provider = new PreAuthenticatedAuthenticationProvider();
         provider.setPreAuthenticatedUserDetailsService(login);
         setAuthenticationManager(new ProviderManager(provider));
-        setRequiresAuthenticationRequestMatcher(PathPatternRequestMatcher.withDefaults()
-                .matcher(HttpMethod.GET, SithsProperties.SIGN_IN_PATH));
+        setRequiresAuthenticationRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, SithsProperties.SIGN_IN_PATH));
         setAuthenticationSuccessHandler(login);
         setAuthenticationFailureHandler(login);
     }
@@ -73,8 +76,10 @@ class SithsCardFilter extends AbstractPreAuthenticatedProcessingFilter {
         String pem = URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
         try {
             X509Certificate[] chain = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).stream()
-                    .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                    .stream()
+                    .map(X509Certificate.class::cast)
+                    .toArray(X509Certificate[]::new);
             return chain.length == 0 ? null : chain;
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;

@@ -36,7 +36,13 @@ final class SithsCertificates {
     static final String SERIAL_NUMBER_OID = "2.5.4.5";
 
     /** Why a certificate was not accepted. */
-    enum Verdict { VALID, EXPIRED, NOT_YET_VALID, UNTRUSTED, REVOKED }
+    enum Verdict {
+        VALID,
+        EXPIRED,
+        NOT_YET_VALID,
+        UNTRUSTED,
+        REVOKED
+    }
 
     private final Set<TrustAnchor> anchors;
     private final boolean checkRevocation;
@@ -59,7 +65,8 @@ final class SithsCertificates {
     static List<X509Certificate> read(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
             return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast).toList();
+                    .map(X509Certificate.class::cast)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("portvakt.siths.trusted-cas cannot be read", e);
         } catch (GeneralSecurityException e) {
@@ -71,13 +78,15 @@ final class SithsCertificates {
      * @param chain the presented certificate first, then any intermediates the client sent (a proxy sends none)
      */
     Verdict verify(X509Certificate[] chain) {
-        Set<X500Principal> anchorNames = anchors.stream().map(anchor -> anchor.getTrustedCert().getSubjectX500Principal())
+        Set<X500Principal> anchorNames = anchors.stream()
+                .map(anchor -> anchor.getTrustedCert().getSubjectX500Principal())
                 .collect(Collectors.toSet());
         // a CA the client sent along is not part of the path when we trust it ourselves
         List<X509Certificate> path = Arrays.stream(chain).limit(1).toList();
         if (!anchorNames.contains(chain[0].getIssuerX500Principal())) {
             path = Arrays.stream(chain)
-                    .filter(certificate -> certificate == chain[0] || !anchorNames.contains(certificate.getSubjectX500Principal()))
+                    .filter(certificate ->
+                            certificate == chain[0] || !anchorNames.contains(certificate.getSubjectX500Principal()))
                     .toList();
         }
         try {
@@ -97,7 +106,9 @@ final class SithsCertificates {
             if (e.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
                 return Verdict.NOT_YET_VALID;
             }
-            return e.getReason() == CertPathValidatorException.BasicReason.REVOKED ? Verdict.REVOKED : Verdict.UNTRUSTED;
+            return e.getReason() == CertPathValidatorException.BasicReason.REVOKED
+                    ? Verdict.REVOKED
+                    : Verdict.UNTRUSTED;
         } catch (GeneralSecurityException e) {
             return Verdict.UNTRUSTED;
         }
@@ -105,13 +116,18 @@ final class SithsCertificates {
 
     /** The HSA-id in the certificate subject's serialNumber attribute, if it has one. */
     static Optional<String> hsaId(X509Certificate certificate) {
-        String subject = certificate.getSubjectX500Principal()
+        String subject = certificate
+                .getSubjectX500Principal()
                 .getName(X500Principal.RFC2253, Map.of(SERIAL_NUMBER_OID, "SERIALNUMBER"));
         try {
-            return new LdapName(subject).getRdns().stream()
-                    .filter(rdn -> rdn.getType().equalsIgnoreCase("SERIALNUMBER"))
-                    .map(Rdn::getValue).map(Object::toString).map(String::strip)
-                    .filter(value -> !value.isEmpty()).findFirst();
+            return new LdapName(subject)
+                    .getRdns().stream()
+                            .filter(rdn -> rdn.getType().equalsIgnoreCase("SERIALNUMBER"))
+                            .map(Rdn::getValue)
+                            .map(Object::toString)
+                            .map(String::strip)
+                            .filter(value -> !value.isEmpty())
+                            .findFirst();
         } catch (InvalidNameException e) {
             return Optional.empty();
         }

@@ -63,11 +63,15 @@ class SithsConnector implements WebServerFactoryCustomizer<TomcatServletWebServe
         }
         SSLHostConfig tls = new SSLHostConfig();
         tls.setCertificateVerification("optional");
-        CardTrust.acceptedIssuers = SithsCertificates.read(properties.trustedCas()).toArray(X509Certificate[]::new);
+        CardTrust.acceptedIssuers =
+                SithsCertificates.read(properties.trustedCas()).toArray(X509Certificate[]::new);
         tls.setTrustManagerClassName(CardTrust.class.getName());
-        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
-        certificate.setCertificateFile(properties.httpsCertificate().toAbsolutePath().toString());
-        certificate.setCertificateKeyFile(properties.httpsPrivateKey().toAbsolutePath().toString());
+        SSLHostConfigCertificate certificate =
+                new SSLHostConfigCertificate(tls, SSLHostConfigCertificate.Type.UNDEFINED);
+        certificate.setCertificateFile(
+                properties.httpsCertificate().toAbsolutePath().toString());
+        certificate.setCertificateKeyFile(
+                properties.httpsPrivateKey().toAbsolutePath().toString());
         tls.addCertificate(certificate);
         Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
         connector.setPort(properties.httpsPort());
@@ -94,16 +98,13 @@ class SithsConnector implements WebServerFactoryCustomizer<TomcatServletWebServe
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {

@@ -26,7 +26,8 @@ class SithsLoginController {
             return "redirect:/login?siths=" + refused.why.shown;
         }
         Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-        return signedIn != null && signedIn.getPrincipal() instanceof StaffPrincipal ? "redirect:/"
+        return signedIn != null && signedIn.getPrincipal() instanceof StaffPrincipal
+                ? "redirect:/"
                 : "redirect:/login?siths=refused";
     }
 }

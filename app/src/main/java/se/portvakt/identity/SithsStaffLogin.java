@@ -26,8 +26,10 @@ import se.portvakt.organisation.StaffUser;
  * creates an account. Neither handler writes the response: {@link SithsLoginController} answers.
  */
 @Component
-class SithsStaffLogin implements AuthenticationUserDetailsService<PreAuthenticatedAuthenticationToken>,
-        AuthenticationSuccessHandler, AuthenticationFailureHandler {
+class SithsStaffLogin
+        implements AuthenticationUserDetailsService<PreAuthenticatedAuthenticationToken>,
+                AuthenticationSuccessHandler,
+                AuthenticationFailureHandler {
 
     /** The request attribute holding this request's {@link SithsPresentation} (set by {@link SithsCardFilter}). */
     static final String PRESENTED = SithsStaffLogin.class.getName() + ".presented";
@@ -37,7 +39,11 @@ class SithsStaffLogin implements AuthenticationUserDetailsService<PreAuthenticat
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    SithsStaffLogin(SithsProperties properties, Clock clock, StaffDirectory staff, AuditLog audit,
+    SithsStaffLogin(
+            SithsProperties properties,
+            Clock clock,
+            StaffDirectory staff,
+            AuditLog audit,
             TransactionTemplate transaction) {
         // a missing or unreadable CA file stops the start: better than a login button that refuses everyone
         this.certificates = properties.enabled() ? SithsCertificates.from(properties, clock) : null;
@@ -48,8 +54,15 @@ class SithsStaffLogin implements AuthenticationUserDetailsService<PreAuthenticat
 
     /** Why a card was not let in; {@link #shown} is what the login page tells the person. */
     enum Refusal {
-        NO_CERTIFICATE("no-card"), UNTRUSTED_PROXY("refused"), EXPIRED("invalid"), NOT_YET_VALID("invalid"),
-        UNTRUSTED("invalid"), REVOKED("invalid"), NO_HSA_ID("invalid"), UNKNOWN("unknown"), DEACTIVATED("refused");
+        NO_CERTIFICATE("no-card"),
+        UNTRUSTED_PROXY("refused"),
+        EXPIRED("invalid"),
+        NOT_YET_VALID("invalid"),
+        UNTRUSTED("invalid"),
+        REVOKED("invalid"),
+        NO_HSA_ID("invalid"),
+        UNKNOWN("unknown"),
+        DEACTIVATED("refused");
 
         final String shown;
 
@@ -96,42 +109,67 @@ class SithsStaffLogin implements AuthenticationUserDetailsService<PreAuthenticat
             throw new Refused(Refusal.UNKNOWN, presented, hsaId, null);
         }
         if (!member.get().enabled()) {
-            throw new Refused(Refusal.DEACTIVATED, presented, hsaId, member.get().organisationId());
+            throw new Refused(
+                    Refusal.DEACTIVATED, presented, hsaId, member.get().organisationId());
         }
         return new StaffPrincipal(member.get(), false);
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
         SithsPresentation presented = (SithsPresentation) request.getAttribute(PRESENTED);
         // a login gets a new session id, as a password login does (session fixation)
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        transaction.executeWithoutResult(status -> audit.record(AuditEntry.of(principal.organisationId(),
-                AuditAction.LOGIN_SITHS, AuditActor.staff(principal.id())).subject(principal.id())
-                .evidence("SITHS", null, false).detail("route", presented == null ? null : presented.route())
-                .detail("issuer", presented == null ? null : presented.certificate().getIssuerX500Principal().getName())));
+        transaction.executeWithoutResult(status -> audit.record(
+                AuditEntry.of(principal.organisationId(), AuditAction.LOGIN_SITHS, AuditActor.staff(principal.id()))
+                        .subject(principal.id())
+                        .evidence("SITHS", null, false)
+                        .detail("route", presented == null ? null : presented.route())
+                        .detail(
+                                "issuer",
+                                presented == null
+                                        ? null
+                                        : presented
+                                                .certificate()
+                                                .getIssuerX500Principal()
+                                                .getName())));
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) {
-        Object why = exception instanceof Refused refused ? refused.why : exception.getClass().getSimpleName();
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) {
+        Object why = exception instanceof Refused refused
+                ? refused.why
+                : exception.getClass().getSimpleName();
         SithsPresentation presented = exception instanceof Refused refused ? refused.presentation : null;
         UUID organisationId = exception instanceof Refused refused ? refused.organisationId : null;
         String hsaId = exception instanceof Refused refused ? refused.hsaId : null;
         var certificate = presented == null ? null : presented.certificate();
         // the HSA-id and the card's name are personal data: erasable, outside the chain's clear text
-        transaction.executeWithoutResult(status -> audit.record(AuditEntry.of(organisationId,
-                AuditAction.LOGIN_SITHS_REFUSED, AuditActor.SYSTEM).evidence("SITHS", null, false)
-                .detail("why", why).detail("route", presented == null ? null : presented.route())
-                .personal("peer", presented == null || presented.route() != SithsPresentation.Route.UNTRUSTED_PROXY
-                        ? null : presented.peer())
-                .detail("issuer", certificate == null ? null : certificate.getIssuerX500Principal().getName())
-                .personal("hsaId", hsaId)
-                .personal("subject", certificate == null ? null : certificate.getSubjectX500Principal().getName())));
+        transaction.executeWithoutResult(status ->
+                audit.record(AuditEntry.of(organisationId, AuditAction.LOGIN_SITHS_REFUSED, AuditActor.SYSTEM)
+                        .evidence("SITHS", null, false)
+                        .detail("why", why)
+                        .detail("route", presented == null ? null : presented.route())
+                        .personal(
+                                "peer",
+                                presented == null || presented.route() != SithsPresentation.Route.UNTRUSTED_PROXY
+                                        ? null
+                                        : presented.peer())
+                        .detail(
+                                "issuer",
+                                certificate == null
+                                        ? null
+                                        : certificate.getIssuerX500Principal().getName())
+                        .personal("hsaId", hsaId)
+                        .personal(
+                                "subject",
+                                certificate == null
+                                        ? null
+                                        : certificate.getSubjectX500Principal().getName())));
     }
 }

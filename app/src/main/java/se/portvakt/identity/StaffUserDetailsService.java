@@ -10,6 +10,7 @@ import se.portvakt.organisation.StaffDirectory;
 class StaffUserDetailsService implements UserDetailsService {
 
     private final StaffDirectory staff;
+
     StaffUserDetailsService(StaffDirectory staff) {
         this.staff = staff;
     }

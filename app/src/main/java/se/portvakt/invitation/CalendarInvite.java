@@ -21,7 +21,6 @@ import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Organizer;
-import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
@@ -47,8 +46,8 @@ final class CalendarInvite {
      * @param stamp when this version of the object was made (DTSTAMP)
      * @param description the event's text, the same words as the e-mail's text body
      */
-    static String render(MeetingDetails meeting, InviteeDetails invitee, Notice notice, Instant stamp,
-            String description) {
+    static String render(
+            MeetingDetails meeting, InviteeDetails invitee, Notice notice, Instant stamp, String description) {
         VEvent event = new VEvent(false);
         event.add(new Uid(meeting.calendarUid()));
         event.add(new Sequence(meeting.sequence()));
@@ -59,11 +58,13 @@ final class CalendarInvite {
         event.add(new Description(description));
         event.add(new Location(meeting.roomName() + ", Portvakt"));
         event.add(new Organizer(new ParameterList().add(new Cn(meeting.hostName())), mailto(meeting.hostEmail())));
-        event.add(new Attendee(new ParameterList()
-                .add(new Cn(invitee.name()))
-                .add(Role.REQ_PARTICIPANT)
-                .add(PartStat.NEEDS_ACTION)
-                .add(Rsvp.FALSE), mailto(invitee.email())));
+        event.add(new Attendee(
+                new ParameterList()
+                        .add(new Cn(invitee.name()))
+                        .add(Role.REQ_PARTICIPANT)
+                        .add(PartStat.NEEDS_ACTION)
+                        .add(Rsvp.FALSE),
+                mailto(invitee.email())));
         event.add(notice.cancels() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         if (!notice.cancels()) {
             // a cancelled invitee's link no longer works, so it is not handed out again

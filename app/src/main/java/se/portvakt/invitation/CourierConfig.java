@@ -24,8 +24,8 @@ class CourierConfig {
     static final String SMTP_TIMEOUT_MILLIS = "30000";
 
     @Bean
-    Couriers invitationCouriers(ObjectProvider<JavaMailSender> mailSender, DeploymentMode mode,
-            InvitationProperties properties) {
+    Couriers invitationCouriers(
+            ObjectProvider<JavaMailSender> mailSender, DeploymentMode mode, InvitationProperties properties) {
         return couriers(mailSender.getIfAvailable(), mode, properties);
     }
 
@@ -58,7 +58,8 @@ class CourierConfig {
         if (sender instanceof JavaMailSenderImpl impl) {
             Properties properties = new Properties();
             properties.putAll(impl.getJavaMailProperties());
-            for (String key : new String[] {"mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout"}) {
+            for (String key :
+                    new String[] {"mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout"}) {
                 properties.putIfAbsent(key, SMTP_TIMEOUT_MILLIS);
             }
             impl.setJavaMailProperties(properties);

@@ -28,8 +28,8 @@ class DevMailboxController {
 
     static final int PAGE_SIZE = 50;
     /** The HTML body is someone's typed text in a template: shown without scripts, forms or same-origin rights. */
-    static final String SANDBOX_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-            + "frame-ancestors 'self'";
+    static final String SANDBOX_POLICY =
+            "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; " + "frame-ancestors 'self'";
 
     private final Outbox outbox;
 
@@ -75,10 +75,14 @@ class DevMailboxController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(InvitationMime.ATTACHMENT_NAME).build().toString())
-                .contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8; method="
-                        + InvitationMime.calendarMethod(message.calendar())))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(InvitationMime.ATTACHMENT_NAME)
+                                .build()
+                                .toString())
+                .contentType(MediaType.parseMediaType(
+                        "text/calendar; charset=UTF-8; method=" + InvitationMime.calendarMethod(message.calendar())))
                 .body(message.calendar());
     }
 

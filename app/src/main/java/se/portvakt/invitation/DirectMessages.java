@@ -26,8 +26,12 @@ public class DirectMessages {
     public void email(UUID organisationId, UUID meetingId, UUID inviteeId, String to, String subject, String text) {
         String html = "<!DOCTYPE html><html><body><p>"
                 + HtmlUtils.htmlEscape(text).replace("\n", "<br>\n") + "</p></body></html>";
-        outbox.enqueue(organisationId, meetingId, inviteeId,
-                new Draft(Channel.EMAIL, to, subject, text, html, null), clock.instant());
+        outbox.enqueue(
+                organisationId,
+                meetingId,
+                inviteeId,
+                new Draft(Channel.EMAIL, to, subject, text, html, null),
+                clock.instant());
     }
 
     /** Queues an SMS; false, and nothing queued, when SMS is off (production without a gateway). */
@@ -35,8 +39,12 @@ public class DirectMessages {
         if (!smsEnabled()) {
             return false;
         }
-        outbox.enqueue(organisationId, meetingId, inviteeId,
-                new Draft(Channel.SMS, to, null, text, null, null), clock.instant());
+        outbox.enqueue(
+                organisationId,
+                meetingId,
+                inviteeId,
+                new Draft(Channel.SMS, to, null, text, null, null),
+                clock.instant());
         return true;
     }
 

@@ -17,7 +17,10 @@ class ExpiredMessages {
 
     @EventListener
     void expired(MeetingDataExpiring event) {
-        event.purged("messages", jdbc.sql("delete from outbox_message where meeting_id = ?").param(event.meetingId())
-                .update());
+        event.purged(
+                "messages",
+                jdbc.sql("delete from outbox_message where meeting_id = ?")
+                        .param(event.meetingId())
+                        .update());
     }
 }

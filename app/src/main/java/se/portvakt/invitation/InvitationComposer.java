@@ -33,8 +33,8 @@ class InvitationComposer {
         if (present(invitee.email())) {
             Letter letter = texts.letter(meeting, invitee, notice);
             String text = letter.plainText();
-            String html = templates.process(EMAIL_TEMPLATE,
-                    new Context(Languages.locale(meeting.language()), Map.of("letter", letter)));
+            String html = templates.process(
+                    EMAIL_TEMPLATE, new Context(Languages.locale(meeting.language()), Map.of("letter", letter)));
             String calendar = CalendarInvite.render(meeting, invitee, notice, clock.instant(), text);
             drafts.add(new Draft(Channel.EMAIL, invitee.email(), letter.subject(), text, html, calendar));
         }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingBooked;
 import se.portvakt.booking.MeetingCancelled;
@@ -33,8 +33,13 @@ class InvitationListener {
     private final AuditLog audit;
     private final Clock clock;
 
-    InvitationListener(Meetings meetings, InvitationComposer composer, Outbox outbox, Couriers couriers,
-            AuditLog audit, Clock clock) {
+    InvitationListener(
+            Meetings meetings,
+            InvitationComposer composer,
+            Outbox outbox,
+            Couriers couriers,
+            AuditLog audit,
+            Clock clock) {
         this.meetings = meetings;
         this.composer = composer;
         this.outbox = outbox;
@@ -102,8 +107,10 @@ class InvitationListener {
             if (counts.isEmpty()) {
                 return;
             }
-            AuditEntry entry = AuditEntry.of(meeting.organisationId(), AuditAction.INVITATIONS_QUEUED, AuditActor.SYSTEM)
-                    .meeting(meeting.id()).subject(meeting.id());
+            AuditEntry entry = AuditEntry.of(
+                            meeting.organisationId(), AuditAction.INVITATIONS_QUEUED, AuditActor.SYSTEM)
+                    .meeting(meeting.id())
+                    .subject(meeting.id());
             for (Map.Entry<Notice, Map<Channel, Integer>> notice : counts.entrySet()) {
                 for (Map.Entry<Channel, Integer> count : notice.getValue().entrySet()) {
                     entry = entry.detail(notice.getKey() + "." + count.getKey(), count.getValue());

@@ -51,8 +51,7 @@ final class InvitationMime {
             mime.setContent(alternative);
         } else {
             String method = calendarMethod(message.calendar());
-            alternative.addBodyPart(bytes(message.calendar(),
-                    "text/calendar; method=" + method + "; charset=UTF-8"));
+            alternative.addBodyPart(bytes(message.calendar(), "text/calendar; method=" + method + "; charset=UTF-8"));
             MimeBodyPart body = new MimeBodyPart();
             body.setContent(alternative);
             MimeBodyPart attachment = bytes(message.calendar(), "application/ics; name=\"" + ATTACHMENT_NAME + "\"");
@@ -84,8 +83,8 @@ final class InvitationMime {
 
     private static MimeBodyPart bytes(String content, String contentType) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(content.getBytes(StandardCharsets.UTF_8),
-                contentType)));
+        part.setDataHandler(
+                new DataHandler(new ByteArrayDataSource(content.getBytes(StandardCharsets.UTF_8), contentType)));
         part.setHeader("Content-Type", contentType);
         return part;
     }

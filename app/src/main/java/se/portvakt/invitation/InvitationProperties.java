@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("portvakt.invitation")
 record InvitationProperties(
-        @DefaultValue("Portvakt <no-reply@portvakt.localhost>") String from,
+        @DefaultValue("Portvakt <no-reply@portvakt.localhost>")
+        String from,
+
         @DefaultValue("PT2S") Duration pollInterval,
         @DefaultValue("10") int maxAttempts,
         @DefaultValue Sms sms) {
@@ -27,7 +29,10 @@ record InvitationProperties(
      * @param token sent as {@code Authorization: Bearer <token>}
      * @param sender the sender name or number the gateway shows (at most 11 characters for a name)
      */
-    record Sms(URI gatewayUrl, String token, @DefaultValue("Portvakt") String sender) {
+    record Sms(
+            URI gatewayUrl,
+            String token,
+            @DefaultValue("Portvakt") String sender) {
 
         boolean enabled() {
             return gatewayUrl != null && !gatewayUrl.toString().isBlank();

@@ -31,12 +31,14 @@ final class InvitationTexts {
                 new Letter.Fact(text(locale, "invitation.meeting"), meeting.title()),
                 new Letter.Fact(text(locale, "invitation.when"), when(meeting, locale)),
                 new Letter.Fact(text(locale, "invitation.room"), meeting.roomName()),
-                new Letter.Fact(text(locale, "invitation.host"), meeting.hostName() + ", " + meeting.organisationName()));
+                new Letter.Fact(
+                        text(locale, "invitation.host"), meeting.hostName() + ", " + meeting.organisationName()));
         List<String> steps = List.of(
                 text(locale, "invitation.join.open"),
                 text(locale, "invitation.join.level." + meeting.assuranceLevel().name()),
                 text(locale, "invitation.join.opens", JOIN_OPENS_MINUTES_BEFORE));
-        return new Letter(locale.getLanguage(),
+        return new Letter(
+                locale.getLanguage(),
                 text(locale, "invitation.subject." + notice.name(), meeting.title()),
                 text(locale, "invitation.intro." + notice.name(), meeting.hostName(), meeting.organisationName()),
                 facts,
@@ -50,7 +52,13 @@ final class InvitationTexts {
                 text(locale, "invitation.browsers.heading"),
                 text(locale, "invitation.browsers"),
                 text(locale, "invitation.equipment-test"),
-                notice.cancels() ? null : java.net.URI.create(invitee.link()).resolve("../testa").toString(),
+                notice.cancels()
+                        ? null
+                        : java.net
+                                .URI
+                                .create(invitee.link())
+                                .resolve("../testa")
+                                .toString(),
                 text(locale, "invitation.footer"));
     }
 
@@ -58,8 +66,14 @@ final class InvitationTexts {
     String sms(MeetingDetails meeting, InviteeDetails invitee, Notice notice) {
         Locale locale = Languages.locale(meeting.language());
         DateTimeFormatter when = DateTimeFormatter.ofPattern(text(locale, "invitation.sms.time-pattern"), locale);
-        return text(locale, "invitation.sms." + notice.name(), meeting.hostName(), meeting.organisationName(),
-                meeting.title(), when.format(meeting.start().atZone(meeting.zone())), invitee.link());
+        return text(
+                locale,
+                "invitation.sms." + notice.name(),
+                meeting.hostName(),
+                meeting.organisationName(),
+                meeting.title(),
+                when.format(meeting.start().atZone(meeting.zone())),
+                invitee.link());
     }
 
     private String when(MeetingDetails meeting, Locale locale) {
@@ -67,7 +81,12 @@ final class InvitationTexts {
         ZonedDateTime end = meeting.end().atZone(meeting.zone());
         DateTimeFormatter date = DateTimeFormatter.ofPattern(text(locale, "invitation.date-pattern"), locale);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
-        return text(locale, "invitation.time", date.format(start), time.format(start), time.format(end),
+        return text(
+                locale,
+                "invitation.time",
+                date.format(start),
+                time.format(start),
+                time.format(end),
                 meeting.zone().getDisplayName(TextStyle.FULL, locale));
     }
 

@@ -44,17 +44,32 @@ record Letter(
     /** The text/plain body; also the calendar event's description. */
     String plainText() {
         StringBuilder text = new StringBuilder(intro).append("\n\n");
-        facts.forEach(fact -> text.append(fact.label()).append(": ").append(fact.value()).append('\n'));
+        facts.forEach(fact ->
+                text.append(fact.label()).append(": ").append(fact.value()).append('\n'));
         if (information != null) {
-            text.append('\n').append(informationHeading).append(":\n").append(information).append('\n');
+            text.append('\n')
+                    .append(informationHeading)
+                    .append(":\n")
+                    .append(information)
+                    .append('\n');
         }
         if (!cancels()) {
-            text.append('\n').append(linkHeading).append(":\n").append(link).append('\n').append(linkNote).append('\n');
+            text.append('\n')
+                    .append(linkHeading)
+                    .append(":\n")
+                    .append(link)
+                    .append('\n')
+                    .append(linkNote)
+                    .append('\n');
             text.append('\n').append(joinHeading).append(":\n");
             for (int i = 0; i < joinSteps.size(); i++) {
                 text.append(i + 1).append(". ").append(joinSteps.get(i)).append('\n');
             }
-            text.append('\n').append(browsersHeading).append(":\n").append(browsers).append('\n');
+            text.append('\n')
+                    .append(browsersHeading)
+                    .append(":\n")
+                    .append(browsers)
+                    .append('\n');
             text.append(equipmentTestNote).append(' ').append(equipmentTest).append('\n');
         }
         return text.append("\n-- \n").append(footer).append('\n').toString();

@@ -27,22 +27,31 @@ class OutboxMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("portvakt.outbox.messages", this, m -> m.count("PENDING", "SENDING")).tag("status", "pending")
-                .description("messages waiting to be sent, retried ones included").register(registry);
-        Gauge.builder("portvakt.outbox.messages", this, m -> m.count("FAILED", "FAILED")).tag("status", "failed")
-                .description("messages given up on after the last attempt").register(registry);
+        Gauge.builder("portvakt.outbox.messages", this, m -> m.count("PENDING", "SENDING"))
+                .tag("status", "pending")
+                .description("messages waiting to be sent, retried ones included")
+                .register(registry);
+        Gauge.builder("portvakt.outbox.messages", this, m -> m.count("FAILED", "FAILED"))
+                .tag("status", "failed")
+                .description("messages given up on after the last attempt")
+                .register(registry);
         Gauge.builder("portvakt.outbox.oldest.pending.age", this, OutboxMetrics::oldestPendingSeconds)
-                .baseUnit("seconds").description("how long the oldest unsent message has waited").register(registry);
+                .baseUnit("seconds")
+                .description("how long the oldest unsent message has waited")
+                .register(registry);
     }
 
     private double count(String status, String orStatus) {
         return jdbc.sql("select count(*) from outbox_message where status in (?, ?)")
-                .params(status, orStatus).query(Long.class).single();
+                .params(status, orStatus)
+                .query(Long.class)
+                .single();
     }
 
     private double oldestPendingSeconds() {
         Instant oldest = jdbc.sql("select min(created_at) from outbox_message where status in ('PENDING', 'SENDING')")
-                .query((rs, row) -> SqlTime.read(rs, 1)).single();
+                .query((rs, row) -> SqlTime.read(rs, 1))
+                .single();
         return oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
     }
 }

@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 
 /**
  * Sends what the outbox holds, on every app node at once: each message is claimed by one conditional
@@ -48,7 +48,8 @@ public class OutboxWorker {
     }
 
     // the default repeats InvitationProperties.pollInterval's, since an annotation cannot read a record
-    @Scheduled(fixedDelayString = "${portvakt.invitation.poll-interval:PT2S}",
+    @Scheduled(
+            fixedDelayString = "${portvakt.invitation.poll-interval:PT2S}",
             initialDelayString = "${portvakt.invitation.poll-interval:PT2S}")
     void poll() {
         deliverDue();
@@ -87,15 +88,27 @@ public class OutboxWorker {
         if (message.attempts() >= properties.maxAttempts()) {
             outbox.markFailed(message.id(), error);
             audit.record(AuditEntry.of(message.organisationId(), AuditAction.INVITATION_FAILED, AuditActor.SYSTEM)
-                    .meeting(message.meetingId()).subject(message.meetingId()).detail("channel", message.channel())
-                    .detail("invitee", message.inviteeId()).detail("attempts", message.attempts()));
-            log.error("Gave up on outbox message {} ({}) after {} attempts: {}", message.id(), message.channel(),
-                    message.attempts(), e.getClass().getName());
+                    .meeting(message.meetingId())
+                    .subject(message.meetingId())
+                    .detail("channel", message.channel())
+                    .detail("invitee", message.inviteeId())
+                    .detail("attempts", message.attempts()));
+            log.error(
+                    "Gave up on outbox message {} ({}) after {} attempts: {}",
+                    message.id(),
+                    message.channel(),
+                    message.attempts(),
+                    e.getClass().getName());
         } else {
             Instant next = clock.instant().plus(backoff.after(message.attempts()));
             outbox.markRetry(message.id(), error, next);
-            log.warn("Outbox message {} ({}) failed on attempt {}, next try at {}: {}", message.id(),
-                    message.channel(), message.attempts(), next, e.getClass().getName());
+            log.warn(
+                    "Outbox message {} ({}) failed on attempt {}, next try at {}: {}",
+                    message.id(),
+                    message.channel(),
+                    message.attempts(),
+                    next,
+                    e.getClass().getName());
         }
     }
 }

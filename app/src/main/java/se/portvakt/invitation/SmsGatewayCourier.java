@@ -17,7 +17,8 @@ final class SmsGatewayCourier implements Courier {
     /** The request body. */
     record SmsRequest(String to, String from, String message) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI gatewayUrl;
     private final String token;
     private final String sender;
@@ -30,8 +31,8 @@ final class SmsGatewayCourier implements Courier {
 
     @Override
     public Route deliver(OutboxMessage message) throws IOException {
-        String body = JsonMapper.shared().writeValueAsString(
-                new SmsRequest(message.recipient(), sender, message.bodyText()));
+        String body =
+                JsonMapper.shared().writeValueAsString(new SmsRequest(message.recipient(), sender, message.bodyText()));
         HttpRequest.Builder request = HttpRequest.newBuilder(gatewayUrl)
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -49,7 +50,8 @@ final class SmsGatewayCourier implements Courier {
             throw new InterruptedIOException("Interrupted while sending an SMS");
         }
         if (response.statusCode() / 100 != 2) {
-            throw new IOException("SMS gateway answered HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
+            throw new IOException(
+                    "SMS gateway answered HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
         }
         return Route.SMS_GATEWAY;
     }

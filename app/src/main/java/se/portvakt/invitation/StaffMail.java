@@ -35,9 +35,20 @@ class StaffMail {
         ZoneId zone = organisations.get(event.organisationId()).zone();
         String organisation = organisations.get(event.organisationId()).name();
         String kind = event.purpose().name().toLowerCase(Locale.ROOT);
-        outbox.email(event.organisationId(), null, null, event.email(),
+        outbox.email(
+                event.organisationId(),
+                null,
+                null,
+                event.email(),
                 messages.getMessage("staff.mail." + kind + ".subject", new Object[] {organisation}, locale),
-                messages.getMessage("staff.mail." + kind + ".body", new Object[] {event.displayName(),
-                        organisation, event.link(), WHEN.format(event.expiresAt().atZone(zone))}, locale));
+                messages.getMessage(
+                        "staff.mail." + kind + ".body",
+                        new Object[] {
+                            event.displayName(),
+                            organisation,
+                            event.link(),
+                            WHEN.format(event.expiresAt().atZone(zone))
+                        },
+                        locale));
     }
 }

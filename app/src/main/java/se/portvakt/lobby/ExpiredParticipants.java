@@ -22,7 +22,6 @@ class ExpiredParticipants {
     void expired(MeetingDataExpiring event) {
         event.purged("participants", jdbc.sql("""
                 update participant set display_name = '', verified_name = null, deny_message = null
-                where invitee_id in (select id from invitee where meeting_id = ?)""")
-                .param(event.meetingId()).update());
+                where invitee_id in (select id from invitee where meeting_id = ?)""").param(event.meetingId()).update());
     }
 }

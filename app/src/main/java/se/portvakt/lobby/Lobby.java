@@ -15,10 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.Meetings;
 import se.portvakt.config.SqlTime;
 import se.portvakt.guest.GuestArrivals.Arrival;
@@ -66,9 +66,18 @@ public class Lobby {
                     insert into participant (id, meeting_id, invitee_id, state, display_name, verified_name, method,
                         assurance_level, simulated, pseudonym, waiting_since, changed_at)
                     values (?, ?, ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, arrival.meetingId(), arrival.inviteeId(), shown == null ? "" : shown,
-                            arrival.verifiedName(), arrival.method().name(), arrival.level().name(), arrival.simulated(),
-                            arrival.pseudonym(), SqlTime.of(now), SqlTime.of(now))
+                    .params(
+                            id,
+                            arrival.meetingId(),
+                            arrival.inviteeId(),
+                            shown == null ? "" : shown,
+                            arrival.verifiedName(),
+                            arrival.method().name(),
+                            arrival.level().name(),
+                            arrival.simulated(),
+                            arrival.pseudonym(),
+                            SqlTime.of(now),
+                            SqlTime.of(now))
                     .update();
             publish(id, arrival.meetingId(), arrival.meetingId(), ParticipantState.WAITING, true);
             return;
@@ -77,8 +86,14 @@ public class Lobby {
         jdbc.sql("""
                 update participant set display_name = ?, verified_name = ?, method = ?, assurance_level = ?,
                     simulated = ?, pseudonym = ? where id = ?""")
-                .params(shown == null ? "" : shown, arrival.verifiedName(), arrival.method().name(),
-                        arrival.level().name(), arrival.simulated(), arrival.pseudonym(), participant.id())
+                .params(
+                        shown == null ? "" : shown,
+                        arrival.verifiedName(),
+                        arrival.method().name(),
+                        arrival.level().name(),
+                        arrival.simulated(),
+                        arrival.pseudonym(),
+                        participant.id())
                 .update();
         if (participant.state() == ParticipantState.LEFT) {
             change(participant.id(), ParticipantState.WAITING, true, ParticipantState.LEFT);
@@ -95,7 +110,8 @@ public class Lobby {
 
     /** The host's own row in the meeting, once they have joined it. */
     public Optional<Participant> hostIn(UUID meetingId, UUID staffId) {
-        return select("where meeting_id = ? and staff_id = ?", meetingId, staffId).stream().findFirst();
+        return select("where meeting_id = ? and staff_id = ?", meetingId, staffId).stream()
+                .findFirst();
     }
 
     /** Everyone of the meeting in the given states, in the order they came to that state. */
@@ -107,9 +123,12 @@ public class Lobby {
     /** The organisation's waiting room, longest waiting first. */
     public List<Participant> waiting(UUID organisationId) {
         List<Participant> waiting = select("where state = 'WAITING' order by waiting_since, id");
-        Set<UUID> held = meetings.heldBy(organisationId,
+        Set<UUID> held = meetings.heldBy(
+                organisationId,
                 waiting.stream().map(Participant::meetingId).distinct().toList());
-        return waiting.stream().filter(participant -> held.contains(participant.meetingId())).toList();
+        return waiting.stream()
+                .filter(participant -> held.contains(participant.meetingId()))
+                .toList();
     }
 
     /** The organisation that holds the meeting, or empty for a meeting we do not have. */
@@ -125,15 +144,19 @@ public class Lobby {
     public Participant hostJoins(UUID meetingId, UUID staffId, String name) {
         meetings.hold(meetingId);
         Instant now = clock.instant();
-        int updated = jdbc.sql("update participant set state = 'IN_MEETING', changed_at = ? where meeting_id = ? and staff_id = ?")
-                .params(SqlTime.of(now), meetingId, staffId).update();
+        int updated = jdbc.sql(
+                        "update participant set state = 'IN_MEETING', changed_at = ? where meeting_id = ? and staff_id = ?")
+                .params(SqlTime.of(now), meetingId, staffId)
+                .update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into participant (id, meeting_id, staff_id, state, display_name, waiting_since, changed_at)
                     values (?, ?, ?, 'IN_MEETING', ?, ?, ?)""")
-                    .params(UUID.randomUUID(), meetingId, staffId, name, SqlTime.of(now), SqlTime.of(now)).update();
+                    .params(UUID.randomUUID(), meetingId, staffId, name, SqlTime.of(now), SqlTime.of(now))
+                    .update();
         }
-        Participant host = select("where meeting_id = ? and staff_id = ?", meetingId, staffId).get(0);
+        Participant host = select("where meeting_id = ? and staff_id = ?", meetingId, staffId)
+                .get(0);
         publish(host.id(), meetingId, meetingId, ParticipantState.IN_MEETING, false);
         for (Participant admitted : ofMeeting(meetingId, ParticipantState.ADMITTED)) {
             change(admitted.id(), ParticipantState.IN_MEETING, false, ParticipantState.ADMITTED);
@@ -150,8 +173,11 @@ public class Lobby {
     public void admit(UUID participantId, BooleanSupplier hostPresent) {
         Participant participant = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
         meetings.hold(participant.meetingId());
-        change(participantId, hostPresent.getAsBoolean() ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED,
-                false, ParticipantState.WAITING);
+        change(
+                participantId,
+                hostPresent.getAsBoolean() ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED,
+                false,
+                ParticipantState.WAITING);
     }
 
     public void deny(UUID participantId, String message) {
@@ -160,7 +186,8 @@ public class Lobby {
             throw new LobbyRefusal("too-long");
         }
         jdbc.sql("update participant set deny_message = ? where id = ? and state = 'WAITING'")
-                .params(words, participantId).update();
+                .params(words, participantId)
+                .update();
         change(participantId, ParticipantState.DENIED, false, ParticipantState.WAITING);
     }
 
@@ -174,14 +201,21 @@ public class Lobby {
         int moved = jdbc.sql("""
                 update participant set meeting_id = ?, state = ?, changed_at = ?
                 where id = ? and state in ('WAITING', 'ADMITTED', 'IN_MEETING')""")
-                .params(targetMeetingId, (hostPresentThere ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED).name(),
-                        SqlTime.of(clock.instant()), participantId)
+                .params(
+                        targetMeetingId,
+                        (hostPresentThere ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED).name(),
+                        SqlTime.of(clock.instant()),
+                        participantId)
                 .update();
         if (moved == 0) {
             throw new LobbyRefusal("wrong-state");
         }
-        publish(participantId, targetMeetingId, participant.meetingId(),
-                hostPresentThere ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED, false);
+        publish(
+                participantId,
+                targetMeetingId,
+                participant.meetingId(),
+                hostPresentThere ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED,
+                false);
     }
 
     /** Back to the waiting room, at the end of the queue. */
@@ -191,12 +225,23 @@ public class Lobby {
 
     /** Disconnects someone for good: their session can never come back to this meeting. */
     public void remove(UUID participantId) {
-        change(participantId, ParticipantState.REMOVED, false, ParticipantState.WAITING, ParticipantState.ADMITTED,
-                ParticipantState.IN_MEETING, ParticipantState.LEFT);
+        change(
+                participantId,
+                ParticipantState.REMOVED,
+                false,
+                ParticipantState.WAITING,
+                ParticipantState.ADMITTED,
+                ParticipantState.IN_MEETING,
+                ParticipantState.LEFT);
     }
 
     public void leave(UUID participantId) {
-        change(participantId, ParticipantState.LEFT, false, ParticipantState.WAITING, ParticipantState.ADMITTED,
+        change(
+                participantId,
+                ParticipantState.LEFT,
+                false,
+                ParticipantState.WAITING,
+                ParticipantState.ADMITTED,
                 ParticipantState.IN_MEETING);
     }
 
@@ -209,8 +254,14 @@ public class Lobby {
      */
     public void takeOut(UUID participantId, boolean forGood, String reason) {
         try {
-            change(participantId, forGood ? ParticipantState.REMOVED : ParticipantState.LEFT, false, reason,
-                    ParticipantState.WAITING, ParticipantState.ADMITTED, ParticipantState.IN_MEETING);
+            change(
+                    participantId,
+                    forGood ? ParticipantState.REMOVED : ParticipantState.LEFT,
+                    false,
+                    reason,
+                    ParticipantState.WAITING,
+                    ParticipantState.ADMITTED,
+                    ParticipantState.IN_MEETING);
         } catch (LobbyRefusal alreadyOut) {
             // another node or a host's click took them out first: nothing more to do
         }
@@ -218,8 +269,8 @@ public class Lobby {
 
     /** The meeting is over: everyone still there has left it. */
     public void meetingEnded(UUID meetingId) {
-        for (Participant participant : ofMeeting(meetingId, ParticipantState.WAITING, ParticipantState.ADMITTED,
-                ParticipantState.IN_MEETING)) {
+        for (Participant participant : ofMeeting(
+                meetingId, ParticipantState.WAITING, ParticipantState.ADMITTED, ParticipantState.IN_MEETING)) {
             leave(participant.id());
         }
     }
@@ -228,8 +279,8 @@ public class Lobby {
         change(participantId, to, waitsAgain, null, from);
     }
 
-    private void change(UUID participantId, ParticipantState to, boolean waitsAgain, String reason,
-            ParticipantState... from) {
+    private void change(
+            UUID participantId, ParticipantState to, boolean waitsAgain, String reason, ParticipantState... from) {
         String in = Arrays.stream(from).map(state -> "'" + state.name() + "'").collect(Collectors.joining(","));
         Instant now = clock.instant();
         List<Object> params = new ArrayList<>(List.of(to.name(), SqlTime.of(now)));
@@ -248,20 +299,23 @@ public class Lobby {
         }
         Participant participant = find(participantId).orElseThrow();
         if (to.isFinal() || reason != null) {
-            AuditAction action = reason != null ? AuditAction.PARTICIPANT_TAKEN_OUT
+            AuditAction action = reason != null
+                    ? AuditAction.PARTICIPANT_TAKEN_OUT
                     : to == ParticipantState.DENIED ? AuditAction.PARTICIPANT_DENIED : AuditAction.PARTICIPANT_REMOVED;
-            organisationOf(participant.meetingId()).ifPresent(organisation -> audit.record(AuditEntry.of(organisation,
-                    action, AuditActor.SYSTEM).meeting(participant.meetingId()).subject(participantId)
-                    .detail("reason", reason)));
+            organisationOf(participant.meetingId())
+                    .ifPresent(organisation -> audit.record(AuditEntry.of(organisation, action, AuditActor.SYSTEM)
+                            .meeting(participant.meetingId())
+                            .subject(participantId)
+                            .detail("reason", reason)));
         }
         publish(participantId, participant.meetingId(), participant.meetingId(), to, false);
     }
 
-    private void publish(UUID participantId, UUID meetingId, UUID previousMeetingId, ParticipantState state,
-            boolean arrived) {
+    private void publish(
+            UUID participantId, UUID meetingId, UUID previousMeetingId, ParticipantState state, boolean arrived) {
         UUID organisation = organisationOf(meetingId).orElseThrow();
-        events.publishEvent(new ParticipantChanged(organisation, meetingId, previousMeetingId, participantId, state,
-                arrived));
+        events.publishEvent(
+                new ParticipantChanged(organisation, meetingId, previousMeetingId, participantId, state, arrived));
     }
 
     private List<Participant> select(String where, Object... params) {
@@ -270,10 +324,20 @@ public class Lobby {
                     assurance_level, simulated, pseudonym, waiting_since, deny_message, closed_reason
                 from participant""" + " " + where)
                 .params(params)
-                .query((rs, n) -> new Participant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
-                        ParticipantState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getBoolean(10), rs.getString(11), SqlTime.read(rs, 12), rs.getString(13),
+                .query((rs, n) -> new Participant(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class),
+                        ParticipantState.valueOf(rs.getString(5)),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getBoolean(10),
+                        rs.getString(11),
+                        SqlTime.read(rs, 12),
+                        rs.getString(13),
                         rs.getString(14)))
                 .list();
     }

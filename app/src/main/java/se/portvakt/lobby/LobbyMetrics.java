@@ -25,18 +25,24 @@ class LobbyMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("portvakt.lobby.waiting", this, LobbyMetrics::waiting)
-                .description("guests waiting for a host to admit them").register(registry);
-        Gauge.builder("portvakt.lobby.longest.wait", this, LobbyMetrics::longestWaitSeconds).baseUnit("seconds")
-                .description("how long the guest who has waited longest has waited").register(registry);
+                .description("guests waiting for a host to admit them")
+                .register(registry);
+        Gauge.builder("portvakt.lobby.longest.wait", this, LobbyMetrics::longestWaitSeconds)
+                .baseUnit("seconds")
+                .description("how long the guest who has waited longest has waited")
+                .register(registry);
     }
 
     private double waiting() {
-        return jdbc.sql("select count(*) from participant where state = 'WAITING'").query(Long.class).single();
+        return jdbc.sql("select count(*) from participant where state = 'WAITING'")
+                .query(Long.class)
+                .single();
     }
 
     private double longestWaitSeconds() {
         Instant since = jdbc.sql("select min(waiting_since) from participant where state = 'WAITING'")
-                .query((rs, row) -> SqlTime.read(rs, 1)).single();
+                .query((rs, row) -> SqlTime.read(rs, 1))
+                .single();
         return since == null ? 0 : Duration.between(since, clock.instant()).toMillis() / 1000.0;
     }
 }

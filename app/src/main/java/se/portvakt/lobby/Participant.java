@@ -14,9 +14,21 @@ import java.util.UUID;
  * @param closedReason why they were taken out when the meeting or their invitation changed (CANCELLED,
  *     IDENTIFY_AGAIN, NOT_ANONYMOUS, RESCHEDULED), else null
  */
-public record Participant(UUID id, UUID meetingId, UUID inviteeId, UUID staffId, ParticipantState state,
-        String displayName, String verifiedName, String method, String level, boolean simulated, String pseudonym,
-        Instant waitingSince, String denyMessage, String closedReason) {
+public record Participant(
+        UUID id,
+        UUID meetingId,
+        UUID inviteeId,
+        UUID staffId,
+        ParticipantState state,
+        String displayName,
+        String verifiedName,
+        String method,
+        String level,
+        boolean simulated,
+        String pseudonym,
+        Instant waitingSince,
+        String denyMessage,
+        String closedReason) {
 
     public boolean isHost() {
         return staffId != null;

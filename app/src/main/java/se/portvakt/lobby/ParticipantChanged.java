@@ -7,5 +7,10 @@ import java.util.UUID;
  *
  * @param previousMeetingId the meeting they were in before a move, else the same as {@code meetingId}
  */
-public record ParticipantChanged(UUID organisationId, UUID meetingId, UUID previousMeetingId, UUID participantId,
-        ParticipantState state, boolean arrived) {}
+public record ParticipantChanged(
+        UUID organisationId,
+        UUID meetingId,
+        UUID previousMeetingId,
+        UUID participantId,
+        ParticipantState state,
+        boolean arrived) {}

@@ -33,8 +33,9 @@ class Attendance {
         static final Lost RESCHEDULED = new Lost("RESCHEDULED", false);
     }
 
-    private static final ParticipantState[] PRESENT_OR_WAITING = {ParticipantState.WAITING, ParticipantState.ADMITTED,
-            ParticipantState.IN_MEETING};
+    private static final ParticipantState[] PRESENT_OR_WAITING = {
+        ParticipantState.WAITING, ParticipantState.ADMITTED, ParticipantState.IN_MEETING
+    };
 
     private final Lobby lobby;
     private final Meetings meetings;
@@ -43,8 +44,13 @@ class Attendance {
     private final Organisations organisations;
     private final Clock clock;
 
-    Attendance(Lobby lobby, Meetings meetings, MeetingSessions sessions, MeetingClosing closing,
-            Organisations organisations, Clock clock) {
+    Attendance(
+            Lobby lobby,
+            Meetings meetings,
+            MeetingSessions sessions,
+            MeetingClosing closing,
+            Organisations organisations,
+            Clock clock) {
         this.lobby = lobby;
         this.meetings = meetings;
         this.sessions = sessions;
@@ -68,10 +74,12 @@ class Attendance {
     @TransactionalEventListener(fallbackExecution = true)
     void updated(MeetingUpdated event) {
         // whoever was uninvited or identified as someone the invitation no longer names, wherever they are now
-        event.removedInvitees().forEach(inviteeId -> lobby.ofInvitee(inviteeId)
-                .ifPresent(guest -> lobby.takeOut(guest.id(), true, Lost.CANCELLED.reason())));
-        event.identityChanged().forEach(inviteeId -> lobby.ofInvitee(inviteeId)
-                .ifPresent(guest -> lobby.takeOut(guest.id(), false, Lost.IDENTIFY_AGAIN.reason())));
+        event.removedInvitees()
+                .forEach(inviteeId -> lobby.ofInvitee(inviteeId)
+                        .ifPresent(guest -> lobby.takeOut(guest.id(), true, Lost.CANCELLED.reason())));
+        event.identityChanged()
+                .forEach(inviteeId -> lobby.ofInvitee(inviteeId)
+                        .ifPresent(guest -> lobby.takeOut(guest.id(), false, Lost.IDENTIFY_AGAIN.reason())));
         recheck(event.meetingId());
     }
 
@@ -114,8 +122,12 @@ class Attendance {
             return Optional.of(Lost.NOT_ANONYMOUS);
         }
         // moved to a later time before anyone opened it: the guest comes back when joining opens again
-        if (!sessions.life(meeting.id()).started() && clock.instant()
-                .isBefore(meeting.start().minus(organisations.get(meeting.organisationId()).joinOpensBefore()))) {
+        if (!sessions.life(meeting.id()).started()
+                && clock.instant()
+                        .isBefore(meeting.start()
+                                .minus(organisations
+                                        .get(meeting.organisationId())
+                                        .joinOpensBefore()))) {
             return Optional.of(Lost.RESCHEDULED);
         }
         return Optional.empty();
@@ -123,11 +135,15 @@ class Attendance {
 
     /** Asks booking again only for a guest moved here from another meeting: the others' invitation is in hand. */
     private boolean invitationWithdrawn(Participant guest, MeetingDetails meeting) {
-        Optional<MeetingDetails> invitedTo = meeting.invitees().stream()
-                .anyMatch(invitee -> invitee.id().equals(guest.inviteeId()))
-                ? Optional.of(meeting) : meetings.ofInvitee(guest.inviteeId());
-        return invitedTo.isEmpty() || invitedTo.get().invitees().stream()
-                .filter(invitee -> invitee.id().equals(guest.inviteeId())).findFirst()
-                .map(InviteeDetails::removed).orElse(true);
+        Optional<MeetingDetails> invitedTo =
+                meeting.invitees().stream().anyMatch(invitee -> invitee.id().equals(guest.inviteeId()))
+                        ? Optional.of(meeting)
+                        : meetings.ofInvitee(guest.inviteeId());
+        return invitedTo.isEmpty()
+                || invitedTo.get().invitees().stream()
+                        .filter(invitee -> invitee.id().equals(guest.inviteeId()))
+                        .findFirst()
+                        .map(InviteeDetails::removed)
+                        .orElse(true);
     }
 }

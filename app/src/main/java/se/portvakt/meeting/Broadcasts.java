@@ -1,13 +1,13 @@
 package se.portvakt.meeting;
 
+import jakarta.annotation.PreDestroy;
 import java.util.HashMap;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import jakarta.annotation.PreDestroy;
-import java.util.UUID;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -49,7 +49,8 @@ class Broadcasts {
         if (state == ParticipantState.DENIED || state == ParticipantState.REMOVED || state == ParticipantState.LEFT) {
             Participant participant = lobby.find(change.participantId()).orElse(null);
             String words = state == ParticipantState.DENIED && participant != null ? participant.denyMessage() : null;
-            String reason = participant != null && participant.closedReason() != null ? participant.closedReason()
+            String reason = participant != null && participant.closedReason() != null
+                    ? participant.closedReason()
                     : state.name();
             sockets.closeGuest(change.participantId(), new ServerMessage.Closed(reason, words));
         } else {
@@ -77,10 +78,13 @@ class Broadcasts {
      */
     void meetingChangedSoon(UUID meetingId) {
         if (soon.add(meetingId)) {
-            later.schedule(() -> {
-                soon.remove(meetingId);
-                meetingChanged(meetingId, null);
-            }, COALESCE_MS, TimeUnit.MILLISECONDS);
+            later.schedule(
+                    () -> {
+                        soon.remove(meetingId);
+                        meetingChanged(meetingId, null);
+                    },
+                    COALESCE_MS,
+                    TimeUnit.MILLISECONDS);
         }
     }
 

@@ -13,25 +13,26 @@ import se.portvakt.lobby.Lobby;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = ClientMessage.Admit.class, name = "admit"),
-        @JsonSubTypes.Type(value = ClientMessage.AdmitAll.class, name = "admitAll"),
-        @JsonSubTypes.Type(value = ClientMessage.Deny.class, name = "deny"),
-        @JsonSubTypes.Type(value = ClientMessage.Move.class, name = "move"),
-        @JsonSubTypes.Type(value = ClientMessage.SendBack.class, name = "sendBack"),
-        @JsonSubTypes.Type(value = ClientMessage.Remove.class, name = "remove"),
-        @JsonSubTypes.Type(value = ClientMessage.Join.class, name = "join"),
-        @JsonSubTypes.Type(value = ClientMessage.Lock.class, name = "lock"),
-        @JsonSubTypes.Type(value = ClientMessage.End.class, name = "end"),
-        @JsonSubTypes.Type(value = ClientMessage.Mute.class, name = "mute"),
-        @JsonSubTypes.Type(value = ClientMessage.CameraOff.class, name = "cameraOff"),
-        @JsonSubTypes.Type(value = ClientMessage.Chat.class, name = "chat"),
-        @JsonSubTypes.Type(value = ClientMessage.Hand.class, name = "hand"),
-        @JsonSubTypes.Type(value = ClientMessage.React.class, name = "react"),
-        @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
-        @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
-        @JsonSubTypes.Type(value = ClientMessage.Publish.class, name = "publish"),
-        @JsonSubTypes.Type(value = ClientMessage.MediaState.class, name = "mediaState"),
-        @JsonSubTypes.Type(value = ClientMessage.Layers.class, name = "layers")})
+    @JsonSubTypes.Type(value = ClientMessage.Admit.class, name = "admit"),
+    @JsonSubTypes.Type(value = ClientMessage.AdmitAll.class, name = "admitAll"),
+    @JsonSubTypes.Type(value = ClientMessage.Deny.class, name = "deny"),
+    @JsonSubTypes.Type(value = ClientMessage.Move.class, name = "move"),
+    @JsonSubTypes.Type(value = ClientMessage.SendBack.class, name = "sendBack"),
+    @JsonSubTypes.Type(value = ClientMessage.Remove.class, name = "remove"),
+    @JsonSubTypes.Type(value = ClientMessage.Join.class, name = "join"),
+    @JsonSubTypes.Type(value = ClientMessage.Lock.class, name = "lock"),
+    @JsonSubTypes.Type(value = ClientMessage.End.class, name = "end"),
+    @JsonSubTypes.Type(value = ClientMessage.Mute.class, name = "mute"),
+    @JsonSubTypes.Type(value = ClientMessage.CameraOff.class, name = "cameraOff"),
+    @JsonSubTypes.Type(value = ClientMessage.Chat.class, name = "chat"),
+    @JsonSubTypes.Type(value = ClientMessage.Hand.class, name = "hand"),
+    @JsonSubTypes.Type(value = ClientMessage.React.class, name = "react"),
+    @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
+    @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+    @JsonSubTypes.Type(value = ClientMessage.Publish.class, name = "publish"),
+    @JsonSubTypes.Type(value = ClientMessage.MediaState.class, name = "mediaState"),
+    @JsonSubTypes.Type(value = ClientMessage.Layers.class, name = "layers")
+})
 sealed interface ClientMessage {
 
     int MAX_CHAT = 1000;
@@ -42,6 +43,7 @@ sealed interface ClientMessage {
     int MAX_SDP = 60_000;
     /** What a tab's own tracks may be. */
     Set<String> SOURCES = Set.of("microphone", "camera", "screen");
+
     Set<String> LAYERS = Set.of("high", "low");
     int MAX_LAYER_SLOTS = 64;
     Set<String> REACTIONS = Set.of("thumbs-up", "heart", "clap", "laugh", "surprised");

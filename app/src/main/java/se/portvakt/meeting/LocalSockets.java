@@ -22,6 +22,7 @@ class LocalSockets implements Sockets {
     private static final Logger log = LoggerFactory.getLogger(LocalSockets.class);
     /** How long a send may block and how much may queue for one slow socket before it is dropped. */
     static final int SEND_TIME_LIMIT_MS = 5_000;
+
     static final int BUFFER_LIMIT_BYTES = 512 * 1024;
 
     private record Open(WebSocketSession session, Caller caller) {}
@@ -32,6 +33,7 @@ class LocalSockets implements Sockets {
     private final Set<UUID> present = ConcurrentHashMap.newKeySet();
     /** Participant to the id of the socket whose tab published their media last. */
     private final Map<UUID, String> mediaTabs = new ConcurrentHashMap<>();
+
     private final ObjectMapper json;
 
     LocalSockets(ObjectMapper json) {
@@ -40,7 +42,8 @@ class LocalSockets implements Sockets {
 
     /** Registers a socket; sends through the returned session are safe from any thread. */
     WebSocketSession add(WebSocketSession session, Caller caller) {
-        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
+        WebSocketSession safe =
+                new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         open.put(session.getId(), new Open(safe, caller));
         return safe;
     }
@@ -61,7 +64,8 @@ class LocalSockets implements Sockets {
 
     /** How many sockets are open for the sender (a guest's participant or a staff user): see {@link SignalingHandler}. */
     int countOf(UUID sender) {
-        return (int) open.values().stream().filter(socket -> sender.equals(SignalingHandler.senderOf(socket.caller())))
+        return (int) open.values().stream()
+                .filter(socket -> sender.equals(SignalingHandler.senderOf(socket.caller())))
                 .count();
     }
 
@@ -77,9 +81,10 @@ class LocalSockets implements Sockets {
 
     @Override
     public void toPresent(UUID meetingId, ServerMessage message) {
-        open.values().stream().filter(socket -> inMeeting(socket.caller(), meetingId)
-                        && (socket.caller() instanceof Caller.Host || present.contains(((Caller.Guest) socket.caller())
-                        .participantId())))
+        open.values().stream()
+                .filter(socket -> inMeeting(socket.caller(), meetingId)
+                        && (socket.caller() instanceof Caller.Host
+                                || present.contains(((Caller.Guest) socket.caller()).participantId())))
                 .forEach(socket -> send(socket.session(), message));
     }
 
@@ -94,14 +99,16 @@ class LocalSockets implements Sockets {
 
     @Override
     public void toMeeting(UUID meetingId, Function<Caller, ServerMessage> message) {
-        open.values().stream().filter(socket -> inMeeting(socket.caller(), meetingId))
+        open.values().stream()
+                .filter(socket -> inMeeting(socket.caller(), meetingId))
                 .forEach(socket -> send(socket.session(), message.apply(socket.caller())));
     }
 
     @Override
     public void toConsoles(UUID organisationId, Function<Caller.Host, ServerMessage> message) {
         open.values().forEach(socket -> {
-            if (socket.caller() instanceof Caller.Host host && host.onConsole()
+            if (socket.caller() instanceof Caller.Host host
+                    && host.onConsole()
                     && host.organisationId().equals(organisationId)) {
                 send(socket.session(), message.apply(host));
             }
@@ -110,19 +117,22 @@ class LocalSockets implements Sockets {
 
     @Override
     public void toGuest(UUID participantId, ServerMessage message) {
-        open.values().stream().filter(socket -> isGuest(socket.caller(), participantId))
+        open.values().stream()
+                .filter(socket -> isGuest(socket.caller(), participantId))
                 .forEach(socket -> send(socket.session(), message));
     }
 
     @Override
     public void closeGuest(UUID participantId, ServerMessage last) {
-        open.values().stream().filter(socket -> isGuest(socket.caller(), participantId))
+        open.values().stream()
+                .filter(socket -> isGuest(socket.caller(), participantId))
                 .forEach(socket -> sendAndClose(socket.session(), last));
     }
 
     @Override
     public void closeMeeting(UUID meetingId, ServerMessage last) {
-        open.values().stream().filter(socket -> inMeeting(socket.caller(), meetingId))
+        open.values().stream()
+                .filter(socket -> inMeeting(socket.caller(), meetingId))
                 .forEach(socket -> sendAndClose(socket.session(), last));
     }
 

@@ -16,10 +16,12 @@ class MediaConfig {
 
     @Bean(destroyMethod = "close")
     Sfu sfu(MediaProperties media) {
-        InetSocketAddress shown = media.advertised()
-                ? new InetSocketAddress(media.advertisedAddress(), media.udpPort()) : null;
+        InetSocketAddress shown =
+                media.advertised() ? new InetSocketAddress(media.advertisedAddress(), media.udpPort()) : null;
         InetSocketAddress tcp = media.iceTcpPort().stream()
-                .mapToObj(port -> new InetSocketAddress(media.bindAddress(), port)).findFirst().orElse(null);
+                .mapToObj(port -> new InetSocketAddress(media.bindAddress(), port))
+                .findFirst()
+                .orElse(null);
         return Sfus.start(new InetSocketAddress(media.bindAddress(), media.udpPort()), tcp, shown, Clock.systemUTC());
     }
 }

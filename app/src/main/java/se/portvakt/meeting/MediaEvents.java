@@ -25,7 +25,8 @@ class MediaEvents {
         sfu.onRenegotiationNeeded(event -> sender.execute(() -> sockets.toMediaTab(
                 UUID.fromString(event.participantId()), new ServerMessage.Renegotiate(event.audio(), event.video()))));
         sfu.onDominantSpeakerChanged(event -> sender.execute(() -> sockets.toPresent(
-                UUID.fromString(event.meetingId()), new ServerMessage.Speaker(UUID.fromString(event.participantId())))));
+                UUID.fromString(event.meetingId()),
+                new ServerMessage.Speaker(UUID.fromString(event.participantId())))));
     }
 
     @PreDestroy

@@ -17,8 +17,15 @@ class MeetingClosing {
     private final MediaRelay media;
     private final Broadcasts broadcasts;
 
-    MeetingClosing(MeetingSessions sessions, ChatLog chat, RaisedHands hands, MediaStates mediaStates, Sockets sockets,
-            Lobby lobby, MediaRelay media, Broadcasts broadcasts) {
+    MeetingClosing(
+            MeetingSessions sessions,
+            ChatLog chat,
+            RaisedHands hands,
+            MediaStates mediaStates,
+            Sockets sockets,
+            Lobby lobby,
+            MediaRelay media,
+            Broadcasts broadcasts) {
         this.sessions = sessions;
         this.chat = chat;
         this.hands = hands;

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
-import se.portvakt.audit.AuditAction;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.LobbyRefusal;
 import se.portvakt.lobby.Participant;
@@ -38,9 +38,20 @@ class MeetingControl {
     private final AuditLog audit;
     private final Clock clock;
 
-    MeetingControl(Lobby lobby, MeetingSessions sessions, Meetings meetings, Attendance attendance,
-            MeetingClosing closing, ChatLog chat, RaisedHands hands, Sockets sockets, Broadcasts broadcasts,
-            MediaRelay media, MediaStates mediaStates, AuditLog audit, Clock clock) {
+    MeetingControl(
+            Lobby lobby,
+            MeetingSessions sessions,
+            Meetings meetings,
+            Attendance attendance,
+            MeetingClosing closing,
+            ChatLog chat,
+            RaisedHands hands,
+            Sockets sockets,
+            Broadcasts broadcasts,
+            MediaRelay media,
+            MediaStates mediaStates,
+            AuditLog audit,
+            Clock clock) {
         this.lobby = lobby;
         this.sessions = sessions;
         this.meetings = meetings;
@@ -118,12 +129,14 @@ class MeetingControl {
         Participant guest = entitledGuest(host, move.participantId());
         ownMeeting(host, move.meetingId());
         boolean started = openForEntry(move.meetingId()).started();
-        MeetingDetails target = meetings.details(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
+        MeetingDetails target =
+                meetings.details(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
         attendance.lost(guest, target).ifPresent(lost -> {
             throw new LobbyRefusal(MOVE_REFUSALS.get(lost.reason()));
         });
         lobby.move(guest.id(), move.meetingId(), started);
-        audit.record(decision(host, AuditAction.GUEST_MOVED, guest).meeting(move.meetingId())
+        audit.record(decision(host, AuditAction.GUEST_MOVED, guest)
+                .meeting(move.meetingId())
                 .detail("fromMeeting", guest.meetingId()));
     }
 
@@ -161,7 +174,9 @@ class MeetingControl {
 
     private static AuditEntry decision(Caller.Host host, AuditAction action, Participant guest) {
         return AuditEntry.of(host.organisationId(), action, AuditActor.staff(host.staffId()))
-                .meeting(guest.meetingId()).subject(guest.id()).detail("invitee", guest.inviteeId())
+                .meeting(guest.meetingId())
+                .subject(guest.id())
+                .detail("invitee", guest.inviteeId())
                 .evidence(guest.method(), guest.level(), guest.simulated())
                 .detail("anonymous", guest.anonymous() ? "true" : null);
     }
@@ -195,8 +210,10 @@ class MeetingControl {
     private void end(Caller.Host host, ClientMessage.End end) {
         UUID meetingId = viewedMeeting(host);
         if (closing.close(meetingId, host.organisationId(), "ENDED")) {
-            audit.record(AuditEntry.of(host.organisationId(), AuditAction.MEETING_ENDED, AuditActor.staff(host.staffId()))
-                    .meeting(meetingId).subject(meetingId));
+            audit.record(
+                    AuditEntry.of(host.organisationId(), AuditAction.MEETING_ENDED, AuditActor.staff(host.staffId()))
+                            .meeting(meetingId)
+                            .subject(meetingId));
         }
     }
 
@@ -215,13 +232,16 @@ class MeetingControl {
      */
     private Participant present(Caller caller) {
         if (caller instanceof Caller.Host host) {
-            Participant self = host.meetingId() == null ? null : lobby.hostIn(host.meetingId(), host.staffId()).orElse(null);
+            Participant self = host.meetingId() == null
+                    ? null
+                    : lobby.hostIn(host.meetingId(), host.staffId()).orElse(null);
             if (self == null || self.state() != ParticipantState.IN_MEETING) {
                 throw new LobbyRefusal("not-in-meeting");
             }
             return self;
         }
-        Participant self = lobby.find(((Caller.Guest) caller).participantId()).orElseThrow(() -> new LobbyRefusal("gone"));
+        Participant self =
+                lobby.find(((Caller.Guest) caller).participantId()).orElseThrow(() -> new LobbyRefusal("gone"));
         if (self.state().isFinal() || self.state() == ParticipantState.LEFT) {
             throw new LobbyRefusal("gone");
         }
@@ -235,8 +255,9 @@ class MeetingControl {
     }
 
     private void chat(Participant self, ClientMessage.Chat line) {
-        ChatLog.Line posted = chat.post(self.meetingId(), new ChatLog.Line(self.id(),
-                shownName(self), printable(line.text()), clock.instant()));
+        ChatLog.Line posted = chat.post(
+                self.meetingId(),
+                new ChatLog.Line(self.id(), shownName(self), printable(line.text()), clock.instant()));
         sockets.toPresent(self.meetingId(), new ServerMessage.ChatPosted(posted));
     }
 

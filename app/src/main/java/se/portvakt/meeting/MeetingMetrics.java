@@ -24,13 +24,16 @@ class MeetingMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("portvakt.meetings.running", this, MeetingMetrics::running)
-                .description("meetings started and not yet ended").register(registry);
+                .description("meetings started and not yet ended")
+                .register(registry);
         Gauge.builder("portvakt.sockets.open", sockets, LocalSockets::count)
-                .description("signaling WebSockets open on this node").register(registry);
+                .description("signaling WebSockets open on this node")
+                .register(registry);
     }
 
     private double running() {
         return jdbc.sql("select count(*) from meeting_session where started_at is not null and ended_at is null")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 }

@@ -29,7 +29,8 @@ class MeetingSessions implements EndedMeetings {
         return jdbc.sql("select started_at, locked, ended_at from meeting_session where meeting_id = ?")
                 .param(meetingId)
                 .query((rs, n) -> new Life(rs.getObject(1) != null, rs.getBoolean(2), rs.getObject(3) != null))
-                .optional().orElse(Life.NOT_OPENED);
+                .optional()
+                .orElse(Life.NOT_OPENED);
     }
 
     @Override
@@ -40,12 +41,15 @@ class MeetingSessions implements EndedMeetings {
     void start(UUID meetingId) {
         ensureRow(meetingId);
         jdbc.sql("update meeting_session set started_at = ? where meeting_id = ? and started_at is null")
-                .params(SqlTime.of(clock.instant()), meetingId).update();
+                .params(SqlTime.of(clock.instant()), meetingId)
+                .update();
     }
 
     void lock(UUID meetingId, boolean locked) {
         ensureRow(meetingId);
-        jdbc.sql("update meeting_session set locked = ? where meeting_id = ?").params(locked, meetingId).update();
+        jdbc.sql("update meeting_session set locked = ? where meeting_id = ?")
+                .params(locked, meetingId)
+                .update();
     }
 
     /** Ends the meeting; true when this call ended it (not an earlier one). */
@@ -53,11 +57,14 @@ class MeetingSessions implements EndedMeetings {
         ensureRow(meetingId);
         Instant now = clock.instant();
         return jdbc.sql("update meeting_session set ended_at = ? where meeting_id = ? and ended_at is null")
-                .params(SqlTime.of(now), meetingId).update() > 0;
+                        .params(SqlTime.of(now), meetingId)
+                        .update()
+                > 0;
     }
 
     private void ensureRow(UUID meetingId) {
         jdbc.sql("insert into meeting_session (meeting_id, locked) values (?, false) on conflict do nothing")
-                .param(meetingId).update();
+                .param(meetingId)
+                .update();
     }
 }

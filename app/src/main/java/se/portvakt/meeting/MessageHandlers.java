@@ -73,8 +73,8 @@ final class MessageHandlers {
     }
 
     @SuppressWarnings("unchecked")
-    <M extends ClientMessage> List<ServerMessage> handle(MeetingControl control, Caller caller, M message,
-            MeetingControl.Tab tab) {
+    <M extends ClientMessage> List<ServerMessage> handle(
+            MeetingControl control, Caller caller, M message, MeetingControl.Tab tab) {
         Handler<M> handler = (Handler<M>) handlers.get(message.getClass());
         return handler.handle(control, caller, message, tab);
     }
@@ -85,8 +85,10 @@ final class MessageHandlers {
 
     /** The records named in {@link ClientMessage}'s {@code @JsonSubTypes}: what may arrive over the socket. */
     static Set<Class<?>> protocolTypes() {
-        return Arrays.stream(ClientMessage.class.getAnnotation(JsonSubTypes.class).value())
-                .map(JsonSubTypes.Type::value).collect(Collectors.toSet());
+        return Arrays.stream(
+                        ClientMessage.class.getAnnotation(JsonSubTypes.class).value())
+                .map(JsonSubTypes.Type::value)
+                .collect(Collectors.toSet());
     }
 
     /** The records that implement a sealed interface, through its sealed sub-interfaces. */

@@ -10,19 +10,20 @@ import se.portvakt.lobby.ParticipantState;
 /** What the server sends over the signaling socket (docs/protocol.md). */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = ServerMessage.State.class, name = "state"),
-        @JsonSubTypes.Type(value = ServerMessage.LobbyView.class, name = "lobby"),
-        @JsonSubTypes.Type(value = ServerMessage.Arrived.class, name = "arrived"),
-        @JsonSubTypes.Type(value = ServerMessage.ChatPosted.class, name = "chat"),
-        @JsonSubTypes.Type(value = ServerMessage.Reaction.class, name = "reaction"),
-        @JsonSubTypes.Type(value = ServerMessage.MuteRequested.class, name = "muteRequested"),
-        @JsonSubTypes.Type(value = ServerMessage.CameraTurnedOff.class, name = "cameraOff"),
-        @JsonSubTypes.Type(value = ServerMessage.Closed.class, name = "closed"),
-        @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
-        @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
-        @JsonSubTypes.Type(value = ServerMessage.Answer.class, name = "answer"),
-        @JsonSubTypes.Type(value = ServerMessage.Renegotiate.class, name = "renegotiate"),
-        @JsonSubTypes.Type(value = ServerMessage.Speaker.class, name = "speaker")})
+    @JsonSubTypes.Type(value = ServerMessage.State.class, name = "state"),
+    @JsonSubTypes.Type(value = ServerMessage.LobbyView.class, name = "lobby"),
+    @JsonSubTypes.Type(value = ServerMessage.Arrived.class, name = "arrived"),
+    @JsonSubTypes.Type(value = ServerMessage.ChatPosted.class, name = "chat"),
+    @JsonSubTypes.Type(value = ServerMessage.Reaction.class, name = "reaction"),
+    @JsonSubTypes.Type(value = ServerMessage.MuteRequested.class, name = "muteRequested"),
+    @JsonSubTypes.Type(value = ServerMessage.CameraTurnedOff.class, name = "cameraOff"),
+    @JsonSubTypes.Type(value = ServerMessage.Closed.class, name = "closed"),
+    @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = ServerMessage.Answer.class, name = "answer"),
+    @JsonSubTypes.Type(value = ServerMessage.Renegotiate.class, name = "renegotiate"),
+    @JsonSubTypes.Type(value = ServerMessage.Speaker.class, name = "speaker")
+})
 sealed interface ServerMessage {
 
     /**
@@ -33,8 +34,18 @@ sealed interface ServerMessage {
      * @param microphone whether their microphone is on, as their tab last said (null before it said)
      * @param camera likewise for the camera
      */
-    record Badge(UUID participantId, String name, boolean host, String verifiedName, String method, String level,
-            String pseudonym, boolean simulated, Integer hand, Boolean microphone, Boolean camera) {}
+    record Badge(
+            UUID participantId,
+            String name,
+            boolean host,
+            String verifiedName,
+            String method,
+            String level,
+            String pseudonym,
+            boolean simulated,
+            Integer hand,
+            Boolean microphone,
+            Boolean camera) {}
 
     record MeetingInfo(UUID id, String title, String roomName, boolean started, boolean locked, boolean ended) {}
 
@@ -46,8 +57,16 @@ sealed interface ServerMessage {
      * @param admitted guests let in before the host joined: for hosts only
      * @param iceServers the TURN relay with a credential of the receiver's own: only for one in the meeting
      */
-    record State(UUID you, ParticipantState yourState, boolean host, MeetingInfo meeting, List<Badge> roster,
-            List<Badge> admitted, List<ChatLog.Line> chat, List<IceServer> iceServers) implements ServerMessage {}
+    record State(
+            UUID you,
+            ParticipantState yourState,
+            boolean host,
+            MeetingInfo meeting,
+            List<Badge> roster,
+            List<Badge> admitted,
+            List<ChatLog.Line> chat,
+            List<IceServer> iceServers)
+            implements ServerMessage {}
 
     /** An RTCIceServer: a TURN relay's URLs and a time-limited credential (docs/turn.md). */
     record IceServer(List<String> urls, String username, String credential) {}
@@ -58,8 +77,14 @@ sealed interface ServerMessage {
      * @param guardianOf the invited name of the child this guest comes with as guardian, or null
      * @param guardians the invited names of this guest's guardians in the meeting (the guest is a child), maybe empty
      */
-    record Waiting(Badge guest, UUID meetingId, String meetingTitle, String roomName, Instant waitingSince,
-            String guardianOf, List<String> guardians) {}
+    record Waiting(
+            Badge guest,
+            UUID meetingId,
+            String meetingTitle,
+            String roomName,
+            Instant waitingSince,
+            String guardianOf,
+            List<String> guardians) {}
 
     /** A meeting a waiting guest may be admitted or moved to. */
     record MeetingChoice(UUID id, String title, String roomName, Instant start, boolean started, boolean locked) {}

@@ -48,51 +48,125 @@ class SfuMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        counter(registry, "portvakt.sfu.packets", "direction", "in", "RTP packets received from publishers", SfuTotals::packetsIn);
-        counter(registry, "portvakt.sfu.packets", "direction", "out", "RTP packets sent to subscribers", SfuTotals::packetsOut);
+        counter(
+                registry,
+                "portvakt.sfu.packets",
+                "direction",
+                "in",
+                "RTP packets received from publishers",
+                SfuTotals::packetsIn);
+        counter(
+                registry,
+                "portvakt.sfu.packets",
+                "direction",
+                "out",
+                "RTP packets sent to subscribers",
+                SfuTotals::packetsOut);
         counter(registry, "portvakt.sfu.bytes", "direction", "in", "RTP bytes received", SfuTotals::bytesIn);
         counter(registry, "portvakt.sfu.bytes", "direction", "out", "RTP bytes sent", SfuTotals::bytesOut);
-        counter(registry, "portvakt.sfu.lost", null, null, "packets publishers' streams lost on the way in", SfuTotals::lostIn);
-        counter(registry, "portvakt.sfu.nacks", null, null, "sequence numbers subscribers asked again", SfuTotals::nacksOut);
-        counter(registry, "portvakt.sfu.retransmitted", null, null, "packets resent from the cache", SfuTotals::retransmitted);
-        counter(registry, "portvakt.sfu.keyframe.requests", null, null, "PLI/FIR sent to publishers",
+        counter(
+                registry,
+                "portvakt.sfu.lost",
+                null,
+                null,
+                "packets publishers' streams lost on the way in",
+                SfuTotals::lostIn);
+        counter(
+                registry,
+                "portvakt.sfu.nacks",
+                null,
+                null,
+                "sequence numbers subscribers asked again",
+                SfuTotals::nacksOut);
+        counter(
+                registry,
+                "portvakt.sfu.retransmitted",
+                null,
+                null,
+                "packets resent from the cache",
+                SfuTotals::retransmitted);
+        counter(
+                registry,
+                "portvakt.sfu.keyframe.requests",
+                null,
+                null,
+                "PLI/FIR sent to publishers",
                 SfuTotals::keyframeRequestsIn);
-        counter(registry, "portvakt.sfu.dropped", "reason", "unroutable", "packets of a codec the subscriber lacks",
+        counter(
+                registry,
+                "portvakt.sfu.dropped",
+                "reason",
+                "unroutable",
+                "packets of a codec the subscriber lacks",
                 SfuTotals::unroutable);
-        counter(registry, "portvakt.sfu.dropped", "reason", "unknown-source", "datagrams from unnominated addresses",
+        counter(
+                registry,
+                "portvakt.sfu.dropped",
+                "reason",
+                "unknown-source",
+                "datagrams from unnominated addresses",
                 SfuTotals::unknownSource);
         Gauge.builder("portvakt.sfu.meetings", this, m -> m.totals().meetings())
-                .description("meetings with media now").register(registry);
+                .description("meetings with media now")
+                .register(registry);
         Gauge.builder("portvakt.sfu.participants", this, m -> m.totals().participants())
-                .description("participants with media now").register(registry);
+                .description("participants with media now")
+                .register(registry);
         streamsPerMeeting(registry, "in", MeetingStreams::in);
         streamsPerMeeting(registry, "out", MeetingStreams::out);
     }
 
     private void streamsPerMeeting(MeterRegistry registry, String direction, ToIntFunction<MeetingStreams> count) {
-        Gauge.builder("portvakt.sfu.streams", this,
-                        m -> m.totals().streamsPerMeeting().stream().mapToInt(count).sum())
+        Gauge.builder(
+                        "portvakt.sfu.streams",
+                        this,
+                        m -> m.totals().streamsPerMeeting().stream()
+                                .mapToInt(count)
+                                .sum())
                 .description("streams now: in from publishers, out to subscribers")
-                .tag("direction", direction).register(registry);
-        Gauge.builder("portvakt.sfu.meeting.streams.max", this,
-                        m -> m.totals().streamsPerMeeting().stream().mapToInt(count).max().orElse(0))
+                .tag("direction", direction)
+                .register(registry);
+        Gauge.builder(
+                        "portvakt.sfu.meeting.streams.max",
+                        this,
+                        m -> m.totals().streamsPerMeeting().stream()
+                                .mapToInt(count)
+                                .max()
+                                .orElse(0))
                 .description("the streams of the meeting with the most now")
-                .tag("direction", direction).register(registry);
+                .tag("direction", direction)
+                .register(registry);
         for (int bound : STREAM_BUCKETS) {
-            Gauge.builder("portvakt.sfu.meetings.by.streams", this,
-                            m -> m.totals().streamsPerMeeting().stream().filter(s -> count.applyAsInt(s) <= bound).count())
+            Gauge.builder(
+                            "portvakt.sfu.meetings.by.streams",
+                            this,
+                            m -> m.totals().streamsPerMeeting().stream()
+                                    .filter(s -> count.applyAsInt(s) <= bound)
+                                    .count())
                     .description("meetings with media now that have at most streams_at_most streams")
-                    .tag("direction", direction).tag("streams_at_most", String.valueOf(bound)).register(registry);
+                    .tag("direction", direction)
+                    .tag("streams_at_most", String.valueOf(bound))
+                    .register(registry);
         }
-        Gauge.builder("portvakt.sfu.meetings.by.streams", this, m -> m.totals().streamsPerMeeting().size())
+        Gauge.builder(
+                        "portvakt.sfu.meetings.by.streams",
+                        this,
+                        m -> m.totals().streamsPerMeeting().size())
                 .description("meetings with media now that have at most streams_at_most streams")
-                .tag("direction", direction).tag("streams_at_most", "any").register(registry);
+                .tag("direction", direction)
+                .tag("streams_at_most", "any")
+                .register(registry);
     }
 
-    private void counter(MeterRegistry registry, String name, String tag, String value, String description,
+    private void counter(
+            MeterRegistry registry,
+            String name,
+            String tag,
+            String value,
+            String description,
             ToDoubleFunction<SfuTotals> field) {
-        FunctionCounter.Builder<SfuMetrics> builder = FunctionCounter.builder(name, this,
-                        metrics -> field.applyAsDouble(metrics.totals()))
+        FunctionCounter.Builder<SfuMetrics> builder = FunctionCounter.builder(
+                        name, this, metrics -> field.applyAsDouble(metrics.totals()))
                 .description(description);
         if (tag != null) {
             builder.tag(tag, value);

@@ -62,7 +62,9 @@ class SignalingHandler extends TextWebSocketHandler {
                 sockets.sendAndClose(safe, new ServerMessage.Closed(closedReason(guest), null));
                 return;
             }
-            sockets.place(guest.participantId(), participant.get().meeting().id(),
+            sockets.place(
+                    guest.participantId(),
+                    participant.get().meeting().id(),
                     participant.get().yourState() == ParticipantState.IN_MEETING);
             sockets.send(safe, participant.get());
             return;
@@ -114,14 +116,15 @@ class SignalingHandler extends TextWebSocketHandler {
             return;
         }
         try {
-            for (ServerMessage reply : control.handle(caller(session), parsed,
-                    participantId -> sockets.mediaTab(session, participantId))) {
+            for (ServerMessage reply : control.handle(
+                    caller(session), parsed, participantId -> sockets.mediaTab(session, participantId))) {
                 sockets.send(safe, reply);
             }
         } catch (LobbyRefusal refusal) {
             sockets.send(safe, new ServerMessage.Error(refusal.code(), type));
             if (refusal.code().equals("gone")) {
-                sockets.sendAndClose(safe, new ServerMessage.Closed(closedReason((Caller.Guest) caller(session)), null));
+                sockets.sendAndClose(
+                        safe, new ServerMessage.Closed(closedReason((Caller.Guest) caller(session)), null));
             }
         } catch (RuntimeException e) {
             log.warn("Signaling message {} failed", type, e);
@@ -159,7 +162,9 @@ class SignalingHandler extends TextWebSocketHandler {
 
     /** The message's protocol name, from its {@code @JsonSubTypes} entry. */
     static String typeOf(ClientMessage message) {
-        for (var type : ClientMessage.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+        for (var type : ClientMessage.class
+                .getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class)
+                .value()) {
             if (type.value().equals(message.getClass())) {
                 return type.name();
             }

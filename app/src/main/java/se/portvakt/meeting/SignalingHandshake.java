@@ -39,7 +39,10 @@ class SignalingHandshake implements HandshakeInterceptor {
     }
 
     @Override
-    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
             Map<String, Object> attributes) {
         if (!(request instanceof ServletServerHttpRequest servlet)) {
             return refuse(response);
@@ -59,19 +62,26 @@ class SignalingHandshake implements HandshakeInterceptor {
                 return Optional.of(new Caller.Host(staff.id(), staff.organisationId(), staff.displayName(), null));
             }
             return uuid(request.getParameter("meeting"))
-                    .filter(meetingId -> lobby.organisationOf(meetingId).map(staff.organisationId()::equals).orElse(false))
-                    .map(meetingId -> new Caller.Host(staff.id(), staff.organisationId(), staff.displayName(), meetingId));
+                    .filter(meetingId -> lobby.organisationOf(meetingId)
+                            .map(staff.organisationId()::equals)
+                            .orElse(false))
+                    .map(meetingId ->
+                            new Caller.Host(staff.id(), staff.organisationId(), staff.displayName(), meetingId));
         }
         return uuid(request.getParameter("invitee")).flatMap(inviteeId -> guest(request, inviteeId));
     }
 
     private Optional<Caller> guest(HttpServletRequest request, UUID inviteeId) {
         Optional<GuestIdentity> identity = GuestSessions.identities(request).stream()
-                .filter(proof -> proof.inviteeId().equals(inviteeId)).findFirst();
+                .filter(proof -> proof.inviteeId().equals(inviteeId))
+                .findFirst();
         Optional<MeetingDetails> invited = meetings.ofInvitee(inviteeId);
-        if (identity.isEmpty() || invited.isEmpty() || !identity.get().holdsFor(invited.get())
+        if (identity.isEmpty()
+                || invited.isEmpty()
+                || !identity.get().holdsFor(invited.get())
                 || invited.get().status() == MeetingStatus.CANCELLED
-                || invited.get().invitees().stream().anyMatch(invitee -> invitee.id().equals(inviteeId) && invitee.removed())) {
+                || invited.get().invitees().stream()
+                        .anyMatch(invitee -> invitee.id().equals(inviteeId) && invitee.removed())) {
             return Optional.empty();
         }
         return lobby.ofInvitee(inviteeId).map(participant -> new Caller.Guest(inviteeId, participant.id()));
@@ -91,8 +101,8 @@ class SignalingHandshake implements HandshakeInterceptor {
     }
 
     @Override
-    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-            Exception exception) {
+    public void afterHandshake(
+            ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {
         // nothing: the handler sends the first state
     }
 }

@@ -28,6 +28,7 @@ class Snapshots {
 
     /** The console offers meetings starting this far back and ahead as places to admit or move to. */
     static final Duration CHOICES_BEFORE = Duration.ofHours(12);
+
     static final Duration CHOICES_AFTER = Duration.ofHours(24);
 
     private final Lobby lobby;
@@ -39,8 +40,15 @@ class Snapshots {
     private final TurnCredentials turn;
     private final Clock clock;
 
-    Snapshots(Lobby lobby, MeetingSessions sessions, ChatLog chat, RaisedHands hands, MediaStates media,
-            Meetings meetings, TurnCredentials turn, Clock clock) {
+    Snapshots(
+            Lobby lobby,
+            MeetingSessions sessions,
+            ChatLog chat,
+            RaisedHands hands,
+            MediaStates media,
+            Meetings meetings,
+            TurnCredentials turn,
+            Clock clock) {
         this.lobby = lobby;
         this.sessions = sessions;
         this.chat = chat;
@@ -56,12 +64,19 @@ class Snapshots {
         if (caller instanceof Caller.Host host) {
             UUID meetingId = host.meetingId();
             Optional<Participant> self = lobby.hostIn(meetingId, host.staffId());
-            return Optional.of(new ServerMessage.State(self.map(Participant::id).orElse(null),
-                    self.map(Participant::state).orElse(null), true, info(meetingId),
-                    roster(meetingId, true), lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
-                            .map(participant -> badge(participant, true, List.of(), null)).toList(),
-                    chat.of(meetingId), self.filter(p -> p.state() == ParticipantState.IN_MEETING)
-                            .map(p -> turn.forParticipant(p.id())).orElse(List.of())));
+            return Optional.of(new ServerMessage.State(
+                    self.map(Participant::id).orElse(null),
+                    self.map(Participant::state).orElse(null),
+                    true,
+                    info(meetingId),
+                    roster(meetingId, true),
+                    lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
+                            .map(participant -> badge(participant, true, List.of(), null))
+                            .toList(),
+                    chat.of(meetingId),
+                    self.filter(p -> p.state() == ParticipantState.IN_MEETING)
+                            .map(p -> turn.forParticipant(p.id()))
+                            .orElse(List.of())));
         }
         Caller.Guest guest = (Caller.Guest) caller;
         Participant participant = lobby.find(guest.participantId()).orElse(null);
@@ -70,55 +85,84 @@ class Snapshots {
         }
         boolean in = participant.state() == ParticipantState.IN_MEETING;
         UUID meetingId = participant.meetingId();
-        return Optional.of(new ServerMessage.State(participant.id(), participant.state(), false, info(meetingId),
-                in ? roster(meetingId, false) : List.of(), List.of(), in ? chat.of(meetingId) : List.of(),
+        return Optional.of(new ServerMessage.State(
+                participant.id(),
+                participant.state(),
+                false,
+                info(meetingId),
+                in ? roster(meetingId, false) : List.of(),
+                List.of(),
+                in ? chat.of(meetingId) : List.of(),
                 in ? turn.forParticipant(participant.id()) : List.of()));
     }
 
     ServerMessage.LobbyView lobby(Caller.Host host) {
         Map<UUID, MeetingDetails> details = new HashMap<>();
         List<ServerMessage.Waiting> waiting = lobby.waiting(host.organisationId()).stream()
-                .map(participant -> waiting(participant, details)).toList();
+                .map(participant -> waiting(participant, details))
+                .toList();
         Instant now = clock.instant();
-        List<ServerMessage.MeetingChoice> choices = meetings.between(host.organisationId(), now.minus(CHOICES_BEFORE),
-                        now.plus(CHOICES_AFTER), 0, 200).stream()
-                .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
-                .filter(meeting -> !sessions.life(meeting.id()).ended())
-                .map(meeting -> {
-                    MeetingSessions.Life life = sessions.life(meeting.id());
-                    return new ServerMessage.MeetingChoice(meeting.id(), meeting.title(), meeting.roomName(),
-                            meeting.start(), life.started(), life.locked());
-                }).toList();
+        List<ServerMessage.MeetingChoice> choices =
+                meetings
+                        .between(host.organisationId(), now.minus(CHOICES_BEFORE), now.plus(CHOICES_AFTER), 0, 200)
+                        .stream()
+                        .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
+                        .filter(meeting -> !sessions.life(meeting.id()).ended())
+                        .map(meeting -> {
+                            MeetingSessions.Life life = sessions.life(meeting.id());
+                            return new ServerMessage.MeetingChoice(
+                                    meeting.id(),
+                                    meeting.title(),
+                                    meeting.roomName(),
+                                    meeting.start(),
+                                    life.started(),
+                                    life.locked());
+                        })
+                        .toList();
         return new ServerMessage.LobbyView(waiting, choices);
     }
 
     ServerMessage.Waiting waiting(Participant participant, Map<UUID, MeetingDetails> cache) {
-        MeetingDetails meeting = cache.computeIfAbsent(participant.meetingId(),
-                id -> meetings.details(id).orElseThrow());
+        MeetingDetails meeting = cache.computeIfAbsent(
+                participant.meetingId(), id -> meetings.details(id).orElseThrow());
         UUID invitee = participant.inviteeId();
         Map<UUID, String> names = new java.util.HashMap<>();
         meeting.currentInvitees().forEach(i -> names.put(i.id(), i.name()));
         String guardianOf = meeting.currentInvitees().stream()
                 .filter(i -> i.id().equals(invitee) && i.guardianOf() != null)
-                .map(i -> names.get(i.guardianOf())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        List<String> guardians = invitee == null ? List.of() : meeting.currentInvitees().stream()
-                .filter(i -> invitee.equals(i.guardianOf())).map(InviteeDetails::name).toList();
-        return new ServerMessage.Waiting(badge(participant, true, List.of(), null), meeting.id(), meeting.title(),
-                meeting.roomName(), participant.waitingSince(), guardianOf, guardians);
+                .map(i -> names.get(i.guardianOf()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        List<String> guardians = invitee == null
+                ? List.of()
+                : meeting.currentInvitees().stream()
+                        .filter(i -> invitee.equals(i.guardianOf()))
+                        .map(InviteeDetails::name)
+                        .toList();
+        return new ServerMessage.Waiting(
+                badge(participant, true, List.of(), null),
+                meeting.id(),
+                meeting.title(),
+                meeting.roomName(),
+                participant.waitingSince(),
+                guardianOf,
+                guardians);
     }
 
     ServerMessage.MeetingInfo info(UUID meetingId) {
         MeetingSummary meeting = meetings.summary(meetingId).orElseThrow();
         MeetingSessions.Life life = sessions.life(meetingId);
-        return new ServerMessage.MeetingInfo(meetingId, meeting.title(), meeting.roomName(), life.started(),
-                life.locked(), life.ended());
+        return new ServerMessage.MeetingInfo(
+                meetingId, meeting.title(), meeting.roomName(), life.started(), life.locked(), life.ended());
     }
 
     private List<Badge> roster(UUID meetingId, boolean forHost) {
         List<UUID> handOrder = hands.order(meetingId);
         Map<UUID, MediaStates.On> on = media.of(meetingId);
         return lobby.ofMeeting(meetingId, ParticipantState.IN_MEETING).stream()
-                .map(participant -> badge(participant, forHost, handOrder, on.get(participant.id()))).toList();
+                .map(participant -> badge(participant, forHost, handOrder, on.get(participant.id())))
+                .toList();
     }
 
     /** @param on whether their microphone and camera are on, or null if their tab has not said */
@@ -127,8 +171,17 @@ class Snapshots {
         // whose pseudonym it is stays with the hosts
         String verified = participant.anonymous() && !forHost ? null : participant.verifiedName();
         String name = participant.anonymous() && !forHost ? "" : participant.displayName();
-        return new Badge(participant.id(), name, participant.isHost(), verified, participant.method(),
-                participant.level(), participant.pseudonym(), participant.simulated(), place < 0 ? null : place + 1,
-                on == null ? null : on.microphone(), on == null ? null : on.camera());
+        return new Badge(
+                participant.id(),
+                name,
+                participant.isHost(),
+                verified,
+                participant.method(),
+                participant.level(),
+                participant.pseudonym(),
+                participant.simulated(),
+                place < 0 ? null : place + 1,
+                on == null ? null : on.microphone(),
+                on == null ? null : on.camera());
     }
 }

@@ -16,13 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lifetime how long a minted credential is valid
  */
 @ConfigurationProperties("portvakt.turn")
-record TurnProperties(@DefaultValue List<String> urls, String secret, @DefaultValue("PT12H") Duration lifetime) {
+record TurnProperties(
+        @DefaultValue List<String> urls,
+        String secret,
+        @DefaultValue("PT12H") Duration lifetime) {
 
     TurnProperties {
         urls = List.copyOf(urls);
         if (!urls.isEmpty() && (secret == null || secret.isBlank())) {
-            throw new IllegalArgumentException("portvakt.turn.urls is set but portvakt.turn.secret is not: "
-                    + "give coturn's static-auth-secret");
+            throw new IllegalArgumentException(
+                    "portvakt.turn.urls is set but portvakt.turn.secret is not: " + "give coturn's static-auth-secret");
         }
     }
 

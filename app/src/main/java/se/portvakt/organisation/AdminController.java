@@ -3,13 +3,12 @@ package se.portvakt.organisation;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
-import se.portvakt.person.PersonalIdentityNumber;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,11 +18,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.config.StorableText;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
-import se.portvakt.audit.AuditAction;
+import se.portvakt.person.PersonalIdentityNumber;
 
 /**
  * An organisation's administrator invites hosts, changes their roles, deactivates and reactivates them, and
@@ -35,6 +35,7 @@ class AdminController {
     static final int MIN_PASSWORD = 12;
     /** An address or number already in use, here or in another organisation: one answer for both. */
     static final String IN_USE = "organisation.error.email-unavailable";
+
     static final String PIN_IN_USE = "organisation.error.pin-unavailable";
     static final String HSA_ID_IN_USE = "organisation.error.hsa-id-unavailable";
     static final String UNSTORABLE = "organisation.error.text-unstorable";
@@ -45,7 +46,11 @@ class AdminController {
     private final AuditLog audit;
     private final Organisations organisations;
 
-    AdminController(StaffDirectory staff, StaffLifecycle lifecycle, ApiKeys apiKeys, AuditLog audit,
+    AdminController(
+            StaffDirectory staff,
+            StaffLifecycle lifecycle,
+            ApiKeys apiKeys,
+            AuditLog audit,
             Organisations organisations) {
         this.staff = staff;
         this.organisations = organisations;
@@ -68,20 +73,30 @@ class AdminController {
 
     @PostMapping("/admin/staff")
     @Transactional
-    String addStaff(@AuthenticationPrincipal UserDetails user, @ModelAttribute StaffForm form,
-            BindingResult ignoredTypeErrors, Model model,
+    String addStaff(
+            @AuthenticationPrincipal UserDetails user,
+            @ModelAttribute StaffForm form,
+            BindingResult ignoredTypeErrors,
+            Model model,
             RedirectAttributes redirect) {
         UUID organisationId = organisationOf(user);
         Map<String, String> errors = check(form);
         if (!errors.isEmpty()) {
-            if (errors.containsValue(IN_USE) || errors.containsValue(PIN_IN_USE)
+            if (errors.containsValue(IN_USE)
+                    || errors.containsValue(PIN_IN_USE)
                     || errors.containsValue(HSA_ID_IN_USE)) {
                 // the same words whichever organisation has it; the log shows who keeps trying addresses
                 String email = StaffDirectory.normalise(form.email());
-                audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_ADD_REFUSED, AuditActor.staff(adminId(user)))
-                        .detail("why", errors.containsValue(IN_USE) ? "e-mail address in use"
-                                : errors.containsValue(PIN_IN_USE) ? "personal identity number in use" : "HSA-id in use")
-                        .personal("email", StorableText.storable(email) ? email : null));
+                audit.record(
+                        AuditEntry.of(organisationId, AuditAction.STAFF_ADD_REFUSED, AuditActor.staff(adminId(user)))
+                                .detail(
+                                        "why",
+                                        errors.containsValue(IN_USE)
+                                                ? "e-mail address in use"
+                                                : errors.containsValue(PIN_IN_USE)
+                                                        ? "personal identity number in use"
+                                                        : "HSA-id in use")
+                                .personal("email", StorableText.storable(email) ? email : null));
             }
             return show(organisationId, form, errors, model);
         }
@@ -105,19 +120,26 @@ class AdminController {
 
     @PostMapping("/admin/staff/{id}/deactivate")
     String deactivate(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
-        return outcome(lifecycle.deactivate(organisationOf(user), adminId(user), id),
-                "staff.admin.staff-deactivated", redirect);
+        return outcome(
+                lifecycle.deactivate(organisationOf(user), adminId(user), id),
+                "staff.admin.staff-deactivated",
+                redirect);
     }
 
     @PostMapping("/admin/staff/{id}/reactivate")
     String reactivate(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
-        return outcome(lifecycle.reactivate(organisationOf(user), adminId(user), id),
-                "staff.admin.staff-reactivated", redirect);
+        return outcome(
+                lifecycle.reactivate(organisationOf(user), adminId(user), id),
+                "staff.admin.staff-reactivated",
+                redirect);
     }
 
     @PostMapping("/admin/staff/{id}/roles")
-    String changeRoles(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id,
-            @RequestParam(defaultValue = "false") boolean host, @RequestParam(defaultValue = "false") boolean admin,
+    String changeRoles(
+            @AuthenticationPrincipal UserDetails user,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean host,
+            @RequestParam(defaultValue = "false") boolean admin,
             RedirectAttributes redirect) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (host) {
@@ -126,8 +148,10 @@ class AdminController {
         if (admin) {
             roles.add(Role.ADMIN);
         }
-        return outcome(lifecycle.changeRoles(organisationOf(user), adminId(user), id, roles),
-                "staff.admin.roles-changed", redirect);
+        return outcome(
+                lifecycle.changeRoles(organisationOf(user), adminId(user), id, roles),
+                "staff.admin.roles-changed",
+                redirect);
     }
 
     private static String outcome(StaffLifecycle.Refusal refusal, String notice, RedirectAttributes redirect) {
@@ -142,8 +166,8 @@ class AdminController {
 
     @PostMapping("/admin/api-keys")
     @Transactional
-    String createKey(@AuthenticationPrincipal UserDetails user, @RequestParam String name,
-            RedirectAttributes redirect) {
+    String createKey(
+            @AuthenticationPrincipal UserDetails user, @RequestParam String name, RedirectAttributes redirect) {
         UUID organisationId = organisationOf(user);
         if (!StorableText.storable(name)) {
             redirect.addFlashAttribute("keyError", UNSTORABLE);
@@ -187,7 +211,9 @@ class AdminController {
         StorableText.unstorableFields(form).forEach(field -> errors.put(field, UNSTORABLE));
         if (errors.containsKey("displayName")) {
             // said above; and nothing is looked up by text no database takes
-        } else if (form.displayName() == null || form.displayName().isBlank() || form.displayName().length() > 200) {
+        } else if (form.displayName() == null
+                || form.displayName().isBlank()
+                || form.displayName().length() > 200) {
             errors.put("displayName", "organisation.error.name-required");
         }
         String email = StaffDirectory.normalise(form.email());

@@ -51,7 +51,12 @@ public class ApiKeys {
         jdbc.sql("""
                 insert into api_key (id, organisation_id, name, secret_hash, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), organisationId, name.strip(), sha256(secret), SqlTime.of(clock.instant()),
+                .params(
+                        UUID.randomUUID(),
+                        organisationId,
+                        name.strip(),
+                        sha256(secret),
+                        SqlTime.of(clock.instant()),
                         createdBy)
                 .update();
         return secret;
@@ -64,10 +69,12 @@ public class ApiKeys {
         Optional<ApiClient> client = jdbc.sql(
                         "select organisation_id, id, name from api_key where secret_hash = ? and revoked_at is null")
                 .param(sha256(secret))
-                .query((rs, n) -> new ApiClient(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                .query((rs, n) ->
+                        new ApiClient(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
                 .optional();
         client.ifPresent(c -> jdbc.sql("update api_key set last_used_at = ? where id = ?")
-                .params(SqlTime.of(clock.instant()), c.keyId()).update());
+                .params(SqlTime.of(clock.instant()), c.keyId())
+                .update());
         return client;
     }
 
@@ -76,30 +83,36 @@ public class ApiKeys {
                 select id, name, created_at, last_used_at, revoked_at from api_key
                 where organisation_id = ? order by created_at desc""")
                 .param(organisationId)
-                .query((rs, n) -> new ApiKeyInfo(rs.getObject(1, UUID.class), rs.getString(2), SqlTime.read(rs, 3),
-                        SqlTime.read(rs, 4), SqlTime.read(rs, 5)))
+                .query((rs, n) -> new ApiKeyInfo(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        SqlTime.read(rs, 3),
+                        SqlTime.read(rs, 4),
+                        SqlTime.read(rs, 5)))
                 .list();
     }
 
     /** Revokes a key of this organisation; false if there is none such. */
     public boolean revoke(UUID organisationId, UUID keyId) {
         return jdbc.sql("update api_key set revoked_at = ? where id = ? and organisation_id = ? and revoked_at is null")
-                .params(SqlTime.of(clock.instant()), keyId, organisationId).update() == 1;
+                        .params(SqlTime.of(clock.instant()), keyId, organisationId)
+                        .update()
+                == 1;
     }
 
     /** Revokes every live key the staff member made; returns their ids. */
     public List<UUID> revokeMadeBy(UUID organisationId, UUID staffId) {
-        List<UUID> live = jdbc.sql("""
-                select id from api_key where organisation_id = ? and created_by = ? and revoked_at is null""")
-                .params(organisationId, staffId).query(UUID.class).list();
+        List<UUID> live =
+                jdbc.sql("""
+                select id from api_key where organisation_id = ? and created_by = ? and revoked_at is null""").params(organisationId, staffId).query(UUID.class).list();
         live.forEach(id -> revoke(organisationId, id));
         return live;
     }
 
     private static String sha256(String secret) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

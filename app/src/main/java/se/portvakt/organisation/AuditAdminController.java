@@ -48,8 +48,14 @@ class AuditAdminController {
     private final PersonalDataExport personalData;
     private final AuditLog audit;
 
-    AuditAdminController(StaffDirectory staff, Organisations organisations, AuditSearch search, AuditVerifier verifier,
-            AuditExport export, PersonalDataExport personalData, AuditLog audit) {
+    AuditAdminController(
+            StaffDirectory staff,
+            Organisations organisations,
+            AuditSearch search,
+            AuditVerifier verifier,
+            AuditExport export,
+            PersonalDataExport personalData,
+            AuditLog audit) {
         this.staff = staff;
         this.personalData = personalData;
         this.organisations = organisations;
@@ -63,8 +69,8 @@ class AuditAdminController {
      * The search as typed; dates are the organisation's local days, "to" inclusive. An identity number is typed
      * (posted, never in a URL) and travels on as {@code personIndex}, its keyed hash.
      */
-    record SearchForm(String meeting, String person, String personIndex, String staff, String from, String to,
-            Integer page) {
+    record SearchForm(
+            String meeting, String person, String personIndex, String staff, String from, String to, Integer page) {
         SearchForm {
             meeting = meeting == null ? "" : meeting.strip();
             person = person == null ? "" : person.strip();
@@ -78,18 +84,24 @@ class AuditAdminController {
 
     @GetMapping("/admin/audit")
     @Transactional(readOnly = true)
-    String show(@AuthenticationPrincipal UserDetails user, @ModelAttribute("form") SearchForm form,
-            @RequestParam(required = false) String personExportError, Model model) {
+    String show(
+            @AuthenticationPrincipal UserDetails user,
+            @ModelAttribute("form") SearchForm form,
+            @RequestParam(required = false) String personExportError,
+            Model model) {
         // a number in the URL would land in access logs: only a posted search takes one
-        SearchForm fromUrl = new SearchForm(form.meeting(), "", form.personIndex(), form.staff(), form.from(),
-                form.to(), form.page());
+        SearchForm fromUrl = new SearchForm(
+                form.meeting(), "", form.personIndex(), form.staff(), form.from(), form.to(), form.page());
         return page(admin(user), fromUrl, personExportError != null, model);
     }
 
     /** A search with an identity number: on to the results by the number's keyed hash. */
     @PostMapping("/admin/audit")
     @Transactional(readOnly = true)
-    String search(@AuthenticationPrincipal UserDetails user, @ModelAttribute("form") SearchForm form, Model model,
+    String search(
+            @AuthenticationPrincipal UserDetails user,
+            @ModelAttribute("form") SearchForm form,
+            Model model,
             RedirectAttributes redirect) {
         StaffUser admin = admin(user);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -97,10 +109,12 @@ class AuditAdminController {
         if (query.isEmpty()) {
             return page(admin, form, false, model);
         }
-        PersonalIdentityNumber.parse(form.person()).ifPresent(person ->
-                redirect.addFlashAttribute("searchedPerson", person.masked()));
+        PersonalIdentityNumber.parse(form.person())
+                .ifPresent(person -> redirect.addFlashAttribute("searchedPerson", person.masked()));
         redirect.addAttribute("meeting", form.meeting());
-        redirect.addAttribute("personIndex", query.get().personIndex() == null ? "" : query.get().personIndex());
+        redirect.addAttribute(
+                "personIndex",
+                query.get().personIndex() == null ? "" : query.get().personIndex());
         redirect.addAttribute("staff", form.staff());
         redirect.addAttribute("from", form.from());
         redirect.addAttribute("to", form.to());
@@ -115,14 +129,17 @@ class AuditAdminController {
         Optional<AuditQuery> query = query(organisation, form, errors);
         model.addAttribute("personIndex", query.map(AuditQuery::personIndex).orElse(null));
         model.addAttribute("errors", errors);
-        model.addAttribute("retentionDays", organisations.retention(organisation.id()).toDays());
+        model.addAttribute(
+                "retentionDays", organisations.retention(organisation.id()).toDays());
         model.addAttribute("minRetention", Organisations.MIN_RETENTION_DAYS);
         model.addAttribute("maxRetention", Organisations.MAX_RETENTION_DAYS);
         model.addAttribute("chain", verifier.verify(organisation.id()));
         model.addAttribute("zone", organisation.zone());
         model.addAttribute("staffList", staff.of(organisation.id()));
-        model.addAttribute("staffNames", staff.of(organisation.id()).stream()
-                .collect(Collectors.toMap(s -> AuditActor.staff(s.id()).value(), StaffUser::displayName)));
+        model.addAttribute(
+                "staffNames",
+                staff.of(organisation.id()).stream()
+                        .collect(Collectors.toMap(s -> AuditActor.staff(s.id()).value(), StaffUser::displayName)));
         query.ifPresent(q -> {
             long total = search.count(q);
             model.addAttribute("total", total);
@@ -146,7 +163,9 @@ class AuditAdminController {
 
     @PostMapping("/admin/audit/retention")
     @Transactional
-    String retention(@AuthenticationPrincipal UserDetails user, @RequestParam(required = false) String days,
+    String retention(
+            @AuthenticationPrincipal UserDetails user,
+            @RequestParam(required = false) String days,
             RedirectAttributes redirect) {
         StaffUser admin = admin(user);
         Integer parsed = null;
@@ -163,7 +182,9 @@ class AuditAdminController {
         long before = organisations.retention(admin.organisationId()).toDays();
         organisations.setRetention(admin.organisationId(), parsed);
         audit.record(AuditEntry.of(admin.organisationId(), AuditAction.RETENTION_CHANGED, AuditActor.staff(admin.id()))
-                .subject(admin.organisationId()).detail("fromDays", before).detail("toDays", parsed));
+                .subject(admin.organisationId())
+                .detail("fromDays", before)
+                .detail("toDays", parsed));
         redirect.addFlashAttribute("notice", "audit.retention.saved");
         return "redirect:/admin/audit#retention";
     }
@@ -171,43 +192,61 @@ class AuditAdminController {
     /** Everything held about one person, for their access request, handed to the administrator as a file. */
     @PostMapping("/admin/audit/person-export")
     @Transactional
-    ResponseEntity<String> personExport(@AuthenticationPrincipal UserDetails user,
-            @RequestParam(required = false) String identityNumber) {
+    ResponseEntity<String> personExport(
+            @AuthenticationPrincipal UserDetails user, @RequestParam(required = false) String identityNumber) {
         StaffUser admin = admin(user);
-        Optional<PersonalIdentityNumber> person = PersonalIdentityNumber.parse(identityNumber == null ? "" : identityNumber);
+        Optional<PersonalIdentityNumber> person =
+                PersonalIdentityNumber.parse(identityNumber == null ? "" : identityNumber);
         if (person.isEmpty()) {
-            return ResponseEntity.status(303).header(HttpHeaders.LOCATION, "/admin/audit?personExportError=1#person-export")
+            return ResponseEntity.status(303)
+                    .header(HttpHeaders.LOCATION, "/admin/audit?personExportError=1#person-export")
                     .build();
         }
         String body = personalData.json(admin.organisationId(), person.get());
-        audit.record(AuditEntry.of(admin.organisationId(), AuditAction.PERSON_DATA_EXPORTED, AuditActor.staff(admin.id()))
-                .person(person.get()));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("portvakt-person-" + person.get().masked().replace("*", "x") + ".json").build()
-                        .toString())
+        audit.record(
+                AuditEntry.of(admin.organisationId(), AuditAction.PERSON_DATA_EXPORTED, AuditActor.staff(admin.id()))
+                        .person(person.get()));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("portvakt-person-"
+                                        + person.get().masked().replace("*", "x") + ".json")
+                                .build()
+                                .toString())
                 .body(body);
     }
 
-    private ResponseEntity<String> exported(UserDetails user, SearchForm form, String format, MediaType type,
-            Function<AuditQuery, String> writer) {
+    private ResponseEntity<String> exported(
+            UserDetails user, SearchForm form, String format, MediaType type, Function<AuditQuery, String> writer) {
         StaffUser admin = admin(user);
         Organisation organisation = organisations.get(admin.organisationId());
         Map<String, String> errors = new LinkedHashMap<>();
-        SearchForm fromUrl = new SearchForm(form.meeting(), "", form.personIndex(), form.staff(), form.from(),
-                form.to(), 0);
+        SearchForm fromUrl =
+                new SearchForm(form.meeting(), "", form.personIndex(), form.staff(), form.from(), form.to(), 0);
         Optional<AuditQuery> query = query(organisation, fromUrl, errors);
         if (query.isEmpty()) {
-            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(String.join("\n", errors.keySet()));
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body(String.join("\n", errors.keySet()));
         }
         String body = writer.apply(query.get());
         audit.record(AuditEntry.of(organisation.id(), AuditAction.AUDIT_EXPORTED, AuditActor.staff(admin.id()))
-                .meeting(query.get().meetingId()).detail("personIndex", query.get().personIndex()).detail("format", format)
-                .detail("staff", query.get().staffId()).detail("from", query.get().from())
+                .meeting(query.get().meetingId())
+                .detail("personIndex", query.get().personIndex())
+                .detail("format", format)
+                .detail("staff", query.get().staffId())
+                .detail("from", query.get().from())
                 .detail("to", query.get().to()));
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("portvakt-audit-" + LocalDate.now(organisation.zone()) + "." + format).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("portvakt-audit-" + LocalDate.now(organisation.zone()) + "." + format)
+                                .build()
+                                .toString())
                 .body(body);
     }
 
@@ -223,7 +262,9 @@ class AuditAdminController {
         }
         String personIndex = null;
         if (!form.person().isEmpty()) {
-            personIndex = PersonalIdentityNumber.parse(form.person()).map(search::personIndex).orElse(null);
+            personIndex = PersonalIdentityNumber.parse(form.person())
+                    .map(search::personIndex)
+                    .orElse(null);
             if (personIndex == null) {
                 errors.put("person", "audit.error.person");
             }
@@ -236,7 +277,9 @@ class AuditAdminController {
         UUID staffId = null;
         if (!form.staff().isEmpty()) {
             try {
-                staffId = staff.byId(organisation.id(), UUID.fromString(form.staff())).map(StaffUser::id).orElse(null);
+                staffId = staff.byId(organisation.id(), UUID.fromString(form.staff()))
+                        .map(StaffUser::id)
+                        .orElse(null);
             } catch (IllegalArgumentException e) {
                 staffId = null;
             }
@@ -253,7 +296,11 @@ class AuditAdminController {
             return Optional.empty();
         }
         ZoneId zone = organisation.zone();
-        return Optional.of(new AuditQuery(organisation.id(), meeting, personIndex, staffId,
+        return Optional.of(new AuditQuery(
+                organisation.id(),
+                meeting,
+                personIndex,
+                staffId,
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()));
     }

@@ -23,8 +23,12 @@ class Bootstrap {
     private final ApplicationEventPublisher events;
     private final DeploymentMode mode;
 
-    Bootstrap(BootstrapProperties properties, Organisations organisations, StaffDirectory staff,
-            ApplicationEventPublisher events, DeploymentMode mode) {
+    Bootstrap(
+            BootstrapProperties properties,
+            Organisations organisations,
+            StaffDirectory staff,
+            ApplicationEventPublisher events,
+            DeploymentMode mode) {
         this.mode = mode;
         this.properties = properties;
         this.organisations = organisations;
@@ -49,19 +53,26 @@ class Bootstrap {
                     + "See docs/staff-login.md.");
             return;
         }
-        if (properties.adminEmail() == null || properties.adminPassword() == null
+        if (properties.adminEmail() == null
+                || properties.adminPassword() == null
                 || properties.adminPassword().length() < AdminController.MIN_PASSWORD) {
             throw new IllegalStateException("portvakt.bootstrap needs admin-email and an admin-password "
                     + "of at least " + AdminController.MIN_PASSWORD + " characters");
         }
-        Organisation organisation = organisations.create(properties.organisation().strip(),
-                ZoneId.of(properties.timeZone()), "sv");
-        StaffUser admin = staff.add(organisation.id(), properties.adminEmail(), properties.adminName(),
-                EnumSet.of(Role.ADMIN, Role.HOST), properties.adminPassword());
+        Organisation organisation =
+                organisations.create(properties.organisation().strip(), ZoneId.of(properties.timeZone()), "sv");
+        StaffUser admin = staff.add(
+                organisation.id(),
+                properties.adminEmail(),
+                properties.adminName(),
+                EnumSet.of(Role.ADMIN, Role.HOST),
+                properties.adminPassword());
         // the configured password sits in a file or an environment: it only opens the door to choosing one's own
         staff.requirePasswordChange(admin.id());
         events.publishEvent(new OrganisationCreated(organisation.id(), organisation.name()));
-        log.info("Created the first organisation '{}' with administrator {}", organisation.name(),
+        log.info(
+                "Created the first organisation '{}' with administrator {}",
+                organisation.name(),
                 StaffDirectory.normalise(properties.adminEmail()));
     }
 }

@@ -8,10 +8,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import se.portvakt.person.PersonalIdentityNumber;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.config.ConditionalOnEmbeddedMode;
 import se.portvakt.config.PortvaktProperties;
+import se.portvakt.person.PersonalIdentityNumber;
 
 /**
  * The embedded default's demo organisation, made on the first start so a person can follow
@@ -33,7 +33,10 @@ class DemoData {
     private final ApplicationEventPublisher events;
     private final PortvaktProperties properties;
 
-    DemoData(Organisations organisations, StaffDirectory staff, ApplicationEventPublisher events,
+    DemoData(
+            Organisations organisations,
+            StaffDirectory staff,
+            ApplicationEventPublisher events,
             PortvaktProperties properties) {
         this.organisations = organisations;
         this.staff = staff;
@@ -46,8 +49,8 @@ class DemoData {
     public void createOnFirstStart() {
         if (!organisations.any()) {
             Organisation demo = organisations.create("Demo kommun", ZoneId.of("Europe/Stockholm"), "sv");
-            StaffUser host = staff.add(demo.id(), HOST_EMAIL, "Vera Värd", EnumSet.of(Role.HOST, Role.ADMIN),
-                    HOST_PASSWORD);
+            StaffUser host =
+                    staff.add(demo.id(), HOST_EMAIL, "Vera Värd", EnumSet.of(Role.HOST, Role.ADMIN), HOST_PASSWORD);
             PersonalIdentityNumber.parse(HOST_TEST_PERSON)
                     .ifPresent(pin -> staff.setPersonalIdentityNumber(host.id(), pin));
             events.publishEvent(new OrganisationCreated(demo.id(), demo.name()));
@@ -60,8 +63,7 @@ class DemoData {
                       Log in as {} with password {}
                       or with the BankID simulator as Tolvan Tolvansson (19121212-1212)
                       Messages that would be sent: {}/dev/mailbox
-                    ------------------------------------------------------------------""",
-                    properties.baseUrl(), HOST_EMAIL, HOST_PASSWORD, properties.baseUrl());
+                    ------------------------------------------------------------------""", properties.baseUrl(), HOST_EMAIL, HOST_PASSWORD, properties.baseUrl());
         }
     }
 }

@@ -28,8 +28,12 @@ public class Organisations {
         return jdbc.sql("""
                 select id, name, time_zone, default_language, join_opens_minutes from organisation where id = ?""")
                 .param(id)
-                .query((rs, n) -> new Organisation(rs.getObject(1, UUID.class), rs.getString(2),
-                        ZoneId.of(rs.getString(3)), rs.getString(4), Duration.ofMinutes(rs.getInt(5))))
+                .query((rs, n) -> new Organisation(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        ZoneId.of(rs.getString(3)),
+                        rs.getString(4),
+                        Duration.ofMinutes(rs.getInt(5))))
                 .optional();
     }
 
@@ -39,8 +43,11 @@ public class Organisations {
 
     /** The organisation of this exact name (names are unique). */
     public Optional<Organisation> byName(String name) {
-        return jdbc.sql("select id from organisation where name = ?").param(name == null ? "" : name.strip())
-                .query(UUID.class).optional().flatMap(this::find);
+        return jdbc.sql("select id from organisation where name = ?")
+                .param(name == null ? "" : name.strip())
+                .query(UUID.class)
+                .optional()
+                .flatMap(this::find);
     }
 
     public boolean any() {
@@ -48,17 +55,24 @@ public class Organisations {
     }
 
     public List<String> names() {
-        return jdbc.sql("select name from organisation order by name").query(String.class).list();
+        return jdbc.sql("select name from organisation order by name")
+                .query(String.class)
+                .list();
     }
 
     public Organisation create(String name, ZoneId zone, String defaultLanguage) {
-        Organisation organisation = new Organisation(UUID.randomUUID(), name, zone, defaultLanguage,
-                Organisation.DEFAULT_JOIN_OPENS_BEFORE);
+        Organisation organisation = new Organisation(
+                UUID.randomUUID(), name, zone, defaultLanguage, Organisation.DEFAULT_JOIN_OPENS_BEFORE);
         jdbc.sql("""
                 insert into organisation (id, name, time_zone, default_language, join_opens_minutes, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(organisation.id(), name, zone.getId(), defaultLanguage,
-                        organisation.joinOpensBefore().toMinutes(), SqlTime.of(clock.instant()))
+                .params(
+                        organisation.id(),
+                        name,
+                        zone.getId(),
+                        defaultLanguage,
+                        organisation.joinOpensBefore().toMinutes(),
+                        SqlTime.of(clock.instant()))
                 .update();
         return organisation;
     }
@@ -72,15 +86,18 @@ public class Organisations {
 
     /** How long after a meeting's end its invitees' personal data, attachments and messages are kept. */
     public Duration retention(UUID organisationId) {
-        return Duration.ofDays(jdbc.sql("select retention_days from organisation where id = ?").param(organisationId)
-                .query(Integer.class).single());
+        return Duration.ofDays(jdbc.sql("select retention_days from organisation where id = ?")
+                .param(organisationId)
+                .query(Integer.class)
+                .single());
     }
 
     /** Every organisation with its retention: for the purge. */
     public Map<UUID, Duration> retentions() {
         Map<UUID, Duration> all = new LinkedHashMap<>();
         jdbc.sql("select id, retention_days from organisation order by id")
-                .query((rs, n) -> all.put(rs.getObject(1, UUID.class), Duration.ofDays(rs.getInt(2)))).list();
+                .query((rs, n) -> all.put(rs.getObject(1, UUID.class), Duration.ofDays(rs.getInt(2))))
+                .list();
         return all;
     }
 
@@ -89,7 +106,9 @@ public class Organisations {
         if (days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
             throw new IllegalArgumentException("retention out of range: " + days);
         }
-        jdbc.sql("update organisation set retention_days = ? where id = ?").params(days, organisationId).update();
+        jdbc.sql("update organisation set retention_days = ? where id = ?")
+                .params(days, organisationId)
+                .update();
     }
 
     /** Sets how long before a meeting's start its guests may join (0 to {@link Organisation#MAX_JOIN_OPENS_BEFORE}). */
@@ -98,6 +117,7 @@ public class Organisations {
             throw new IllegalArgumentException("join window out of range: " + before);
         }
         jdbc.sql("update organisation set join_opens_minutes = ? where id = ?")
-                .params(before.toMinutes(), organisationId).update();
+                .params(before.toMinutes(), organisationId)
+                .update();
     }
 }

@@ -7,5 +7,12 @@ import java.util.UUID;
  * A one-time set-password link was made for a staff member and must reach them by e-mail (the invitation
  * feature sends it, in the organisation's language). Published inside the transaction that stores the link.
  */
-public record PasswordLinkIssued(UUID organisationId, UUID staffId, String email, String displayName,
-        PasswordLinks.Purpose purpose, String link, Instant expiresAt, String language) {}
+public record PasswordLinkIssued(
+        UUID organisationId,
+        UUID staffId,
+        String email,
+        String displayName,
+        PasswordLinks.Purpose purpose,
+        String link,
+        Instant expiresAt,
+        String language) {}

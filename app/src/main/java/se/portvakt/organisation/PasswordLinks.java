@@ -27,7 +27,10 @@ public class PasswordLinks {
     /** Where the link leads; the token follows as {@code ?token=}. */
     public static final String PATH = "/login/password";
 
-    public enum Purpose { INVITATION, RESET }
+    public enum Purpose {
+        INVITATION,
+        RESET
+    }
 
     private final JdbcClient jdbc;
     private final StaffDirectory staff;
@@ -38,8 +41,14 @@ public class PasswordLinks {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    PasswordLinks(JdbcClient jdbc, StaffDirectory staff, Organisations organisations, StaffProperties properties,
-            PortvaktProperties portvakt, ApplicationEventPublisher events, Clock clock) {
+    PasswordLinks(
+            JdbcClient jdbc,
+            StaffDirectory staff,
+            Organisations organisations,
+            StaffProperties properties,
+            PortvaktProperties portvakt,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.staff = staff;
         this.organisations = organisations;
@@ -55,26 +64,42 @@ public class PasswordLinks {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        Instant expires = now.plus(purpose == Purpose.INVITATION ? properties.invitationValidity()
-                : properties.resetValidity());
+        Instant expires =
+                now.plus(purpose == Purpose.INVITATION ? properties.invitationValidity() : properties.resetValidity());
         jdbc.sql("update staff_password_token set used_at = ? where staff_id = ? and used_at is null")
-                .params(SqlTime.of(now), member.id()).update();
+                .params(SqlTime.of(now), member.id())
+                .update();
         jdbc.sql("""
                 insert into staff_password_token (id, staff_id, purpose, token_hash, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), member.id(), purpose.name(), sha256(token), SqlTime.of(now),
+                .params(
+                        UUID.randomUUID(),
+                        member.id(),
+                        purpose.name(),
+                        sha256(token),
+                        SqlTime.of(now),
                         SqlTime.of(expires))
                 .update();
         String language = organisations.get(member.organisationId()).defaultLanguage();
-        events.publishEvent(new PasswordLinkIssued(member.organisationId(), member.id(), member.email(),
-                member.displayName(), purpose, portvakt.baseUrl() + PATH + "?token=" + token, expires, language));
+        events.publishEvent(new PasswordLinkIssued(
+                member.organisationId(),
+                member.id(),
+                member.email(),
+                member.displayName(),
+                purpose,
+                portvakt.baseUrl() + PATH + "?token=" + token,
+                expires,
+                language));
     }
 
     /** Whether a reset link went to the member lately ({@link StaffProperties#resetInterval()}). */
     public boolean resetSentLately(UUID staffId) {
-        return jdbc.sql("select count(*) from staff_password_token where staff_id = ? and purpose = 'RESET' and created_at > ?")
-                .params(staffId, SqlTime.of(clock.instant().minus(properties.resetInterval())))
-                .query(Long.class).single() > 0;
+        return jdbc.sql(
+                                "select count(*) from staff_password_token where staff_id = ? and purpose = 'RESET' and created_at > ?")
+                        .params(staffId, SqlTime.of(clock.instant().minus(properties.resetInterval())))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** A usable link's member and purpose, without using it (to show the form). */
@@ -88,7 +113,8 @@ public class PasswordLinks {
                 .params(sha256(token), SqlTime.of(clock.instant()))
                 .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), Purpose.valueOf(rs.getString(2))))
                 .optional()
-                .filter(holder -> staff.byId(holder.staffId()).filter(StaffUser::enabled).isPresent());
+                .filter(holder ->
+                        staff.byId(holder.staffId()).filter(StaffUser::enabled).isPresent());
     }
 
     /** Uses the link: its member and purpose, once; empty if unknown, used, expired or the member is inactive. */
@@ -100,14 +126,17 @@ public class PasswordLinks {
         boolean mine = jdbc.sql("""
                 update staff_password_token set used_at = ?
                 where token_hash = ? and used_at is null and expires_at > ?""")
-                .params(SqlTime.of(clock.instant()), sha256(token), SqlTime.of(clock.instant())).update() == 1;
+                        .params(SqlTime.of(clock.instant()), sha256(token), SqlTime.of(clock.instant()))
+                        .update()
+                == 1;
         return mine ? holder : Optional.empty();
     }
 
     /** Ends the member's unused links (deactivation). */
     public void cancelAll(UUID staffId) {
         jdbc.sql("update staff_password_token set used_at = ? where staff_id = ? and used_at is null")
-                .params(SqlTime.of(clock.instant()), staffId).update();
+                .params(SqlTime.of(clock.instant()), staffId)
+                .update();
     }
 
     /** Who a link belongs to and what it is for. */
@@ -115,8 +144,8 @@ public class PasswordLinks {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

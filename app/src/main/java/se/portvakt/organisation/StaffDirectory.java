@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import se.portvakt.config.SqlTime;
 import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.person.PinVault;
-import se.portvakt.config.SqlTime;
 
 /** The staff of all organisations: who they are, their roles, their login state. */
 @Component
@@ -40,7 +40,9 @@ public class StaffDirectory {
     /** The staff user an e-legitimation identified, found by the keyed hash of their personal identity number. */
     public Optional<StaffUser> byPersonalIdentityNumber(PersonalIdentityNumber pin) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where pin_index = ?")
-                .param(pins.index(pin)).query(StaffDirectory::map).optional();
+                .param(pins.index(pin))
+                .query(StaffDirectory::map)
+                .optional();
     }
 
     /** Whether another staff user already carries this personal identity number. */
@@ -51,19 +53,23 @@ public class StaffDirectory {
     /** Lets the staff user log in with BankID or Freja eID as the holder of {@code pin}. */
     public void setPersonalIdentityNumber(UUID staffId, PersonalIdentityNumber pin) {
         jdbc.sql("update staff_user set pin_encrypted = ?, pin_index = ? where id = ?")
-                .params(pins.encrypt(pin), pins.index(pin), staffId).update();
+                .params(pins.encrypt(pin), pins.index(pin), staffId)
+                .update();
     }
 
     /** The member known by this HSA-id (SITHS card, or an identity provider's claim). */
     public Optional<StaffUser> byHsaId(String hsaId) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where hsa_id = ?")
-                .param(normaliseHsaId(hsaId)).query(StaffDirectory::map).optional();
+                .param(normaliseHsaId(hsaId))
+                .query(StaffDirectory::map)
+                .optional();
     }
 
     /** Lets the member sign in with a SITHS card or a claim carrying this HSA-id; null removes it. */
     public void setHsaId(UUID staffId, String hsaId) {
         jdbc.sql("update staff_user set hsa_id = ? where id = ?")
-                .params(hsaId == null || hsaId.isBlank() ? null : normaliseHsaId(hsaId), staffId).update();
+                .params(hsaId == null || hsaId.isBlank() ? null : normaliseHsaId(hsaId), staffId)
+                .update();
     }
 
     /** HSA-ids are compared in upper case without surrounding blanks. */
@@ -73,23 +79,31 @@ public class StaffDirectory {
 
     public Optional<StaffUser> byEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where email = ?")
-                .param(normalise(email)).query(StaffDirectory::map).optional();
+                .param(normalise(email))
+                .query(StaffDirectory::map)
+                .optional();
     }
 
     public Optional<StaffUser> byId(UUID organisationId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where organisation_id = ? and id = ?")
-                .params(organisationId, id).query(StaffDirectory::map).optional();
+                .params(organisationId, id)
+                .query(StaffDirectory::map)
+                .optional();
     }
 
     /** Any organisation's member: for a one-time link, which names the member and nothing else. */
     public Optional<StaffUser> byId(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from staff_user where id = ?").param(id)
-                .query(StaffDirectory::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from staff_user where id = ?")
+                .param(id)
+                .query(StaffDirectory::map)
+                .optional();
     }
 
     public List<StaffUser> of(UUID organisationId) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where organisation_id = ? order by display_name")
-                .param(organisationId).query(StaffDirectory::map).list();
+                .param(organisationId)
+                .query(StaffDirectory::map)
+                .list();
     }
 
     public List<StaffUser> hostsOf(UUID organisationId) {
@@ -106,7 +120,12 @@ public class StaffDirectory {
         jdbc.sql("""
                 insert into staff_user (id, organisation_id, email, display_name, password_hash, roles, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, organisationId, normalise(email), displayName.strip(), passwords.encode(password),
+                .params(
+                        id,
+                        organisationId,
+                        normalise(email),
+                        displayName.strip(),
+                        passwords.encode(password),
                         roleList(roles),
                         SqlTime.of(clock.instant()))
                 .update();
@@ -119,7 +138,12 @@ public class StaffDirectory {
         jdbc.sql("""
                 insert into staff_user (id, organisation_id, email, display_name, roles, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(id, organisationId, normalise(email), displayName.strip(), roleList(roles),
+                .params(
+                        id,
+                        organisationId,
+                        normalise(email),
+                        displayName.strip(),
+                        roleList(roles),
                         SqlTime.of(clock.instant()))
                 .update();
         return byId(organisationId, id).orElseThrow();
@@ -128,35 +152,46 @@ public class StaffDirectory {
     /** Sets the member's password (the caller checked its length); no change is required of them after. */
     public void setPassword(UUID staffId, String password) {
         jdbc.sql("update staff_user set password_hash = ?, password_change_required = false where id = ?")
-                .params(passwords.encode(password), staffId).update();
+                .params(passwords.encode(password), staffId)
+                .update();
     }
 
     /** Whether {@code password} is the member's current one. */
     public boolean passwordMatches(UUID staffId, String password) {
-        return byId(staffId).map(StaffUser::passwordHash)
-                .filter(hash -> password != null && passwords.matches(password, hash)).isPresent();
+        return byId(staffId)
+                .map(StaffUser::passwordHash)
+                .filter(hash -> password != null && passwords.matches(password, hash))
+                .isPresent();
     }
 
     /** The member must choose a new password before anything else (a password someone else chose). */
     public void requirePasswordChange(UUID staffId) {
-        jdbc.sql("update staff_user set password_change_required = true where id = ?").param(staffId).update();
+        jdbc.sql("update staff_user set password_change_required = true where id = ?")
+                .param(staffId)
+                .update();
     }
 
     /** Activates or deactivates a member of this organisation; false if there is none such or no change. */
     public boolean setEnabled(UUID organisationId, UUID staffId, boolean enabled) {
         return jdbc.sql("update staff_user set enabled = ? where organisation_id = ? and id = ? and enabled = ?")
-                .params(enabled, organisationId, staffId, !enabled).update() == 1;
+                        .params(enabled, organisationId, staffId, !enabled)
+                        .update()
+                == 1;
     }
 
     /** Sets a member's roles; false if there is no such member of this organisation. */
     public boolean setRoles(UUID organisationId, UUID staffId, Set<Role> roles) {
         return jdbc.sql("update staff_user set roles = ? where organisation_id = ? and id = ?")
-                .params(roleList(roles), organisationId, staffId).update() == 1;
+                        .params(roleList(roles), organisationId, staffId)
+                        .update()
+                == 1;
     }
 
     /** The organisation's active administrators. */
     public long activeAdmins(UUID organisationId) {
-        return of(organisationId).stream().filter(user -> user.enabled() && user.isAdmin()).count();
+        return of(organisationId).stream()
+                .filter(user -> user.enabled() && user.isAdmin())
+                .count();
     }
 
     private static String roleList(Set<Role> roles) {
@@ -169,8 +204,18 @@ public class StaffDirectory {
 
     private static StaffUser map(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(rs.getString(6).split(",")).filter(r -> !r.isBlank()).map(Role::valueOf).forEach(roles::add);
-        return new StaffUser(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), roles, rs.getBoolean(7), rs.getBoolean(8));
+        Arrays.stream(rs.getString(6).split(","))
+                .filter(r -> !r.isBlank())
+                .map(Role::valueOf)
+                .forEach(roles::add);
+        return new StaffUser(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                roles,
+                rs.getBoolean(7),
+                rs.getBoolean(8));
     }
 }

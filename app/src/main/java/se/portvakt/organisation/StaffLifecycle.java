@@ -18,7 +18,11 @@ import se.portvakt.audit.AuditLog;
 public class StaffLifecycle {
 
     /** Why a change was refused. */
-    public enum Refusal { NO_SUCH_MEMBER, LAST_ADMIN, NO_ROLE }
+    public enum Refusal {
+        NO_SUCH_MEMBER,
+        LAST_ADMIN,
+        NO_ROLE
+    }
 
     private final StaffDirectory staff;
     private final StaffSessions sessions;
@@ -40,20 +44,28 @@ public class StaffLifecycle {
         StaffUser invited = staff.addWithoutPassword(organisationId, email, displayName, roles);
         links.issue(invited, PasswordLinks.Purpose.INVITATION);
         audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_INVITED, AuditActor.staff(adminId))
-                .subject(invited.id()).detail("roles", roles));
+                .subject(invited.id())
+                .detail("roles", roles));
         return invited;
     }
 
     /** Sends a fresh invitation link to a member who has not set a password yet. */
     @Transactional
     public boolean reinvite(UUID organisationId, UUID adminId, UUID staffId) {
-        return staff.byId(organisationId, staffId).filter(StaffUser::enabled).map(member -> {
-            links.issue(member, member.passwordHash() == null ? PasswordLinks.Purpose.INVITATION
-                    : PasswordLinks.Purpose.RESET);
-            audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_INVITED, AuditActor.staff(adminId))
-                    .subject(staffId).detail("again", true));
-            return true;
-        }).orElse(false);
+        return staff.byId(organisationId, staffId)
+                .filter(StaffUser::enabled)
+                .map(member -> {
+                    links.issue(
+                            member,
+                            member.passwordHash() == null
+                                    ? PasswordLinks.Purpose.INVITATION
+                                    : PasswordLinks.Purpose.RESET);
+                    audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_INVITED, AuditActor.staff(adminId))
+                            .subject(staffId)
+                            .detail("again", true));
+                    return true;
+                })
+                .orElse(false);
     }
 
     /**
@@ -73,10 +85,14 @@ public class StaffLifecycle {
             int ended = sessions.endAll(member);
             links.cancelAll(staffId);
             List<UUID> revoked = apiKeys.revokeMadeBy(organisationId, staffId);
-            revoked.forEach(key -> audit.record(AuditEntry.of(organisationId, AuditAction.API_KEY_REVOKED,
-                    AuditActor.staff(adminId)).subject(key).detail("reason", "maker deactivated")));
+            revoked.forEach(key ->
+                    audit.record(AuditEntry.of(organisationId, AuditAction.API_KEY_REVOKED, AuditActor.staff(adminId))
+                            .subject(key)
+                            .detail("reason", "maker deactivated")));
             audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_DISABLED, AuditActor.staff(adminId))
-                    .subject(staffId).detail("sessionsEnded", ended).detail("apiKeysRevoked", revoked.size()));
+                    .subject(staffId)
+                    .detail("sessionsEnded", ended)
+                    .detail("apiKeysRevoked", revoked.size()));
         }
         return null;
     }
@@ -104,7 +120,9 @@ public class StaffLifecycle {
         if (roles.isEmpty()) {
             return Refusal.NO_ROLE;
         }
-        if (member.enabled() && member.isAdmin() && !roles.contains(Role.ADMIN)
+        if (member.enabled()
+                && member.isAdmin()
+                && !roles.contains(Role.ADMIN)
                 && staff.activeAdmins(organisationId) <= 1) {
             return Refusal.LAST_ADMIN;
         }
@@ -112,7 +130,9 @@ public class StaffLifecycle {
             staff.setRoles(organisationId, staffId, roles);
             sessions.endAll(member);
             audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_ROLES_CHANGED, AuditActor.staff(adminId))
-                    .subject(staffId).detail("from", member.roles()).detail("to", roles));
+                    .subject(staffId)
+                    .detail("from", member.roles())
+                    .detail("to", roles));
         }
         return null;
     }

@@ -21,12 +21,15 @@ class StaffPersonalData implements PersonalDataHolder {
 
     @Override
     public Set<UUID> organisationsOf(PersonalIdentityNumber person) {
-        return staff.byPersonalIdentityNumber(person).map(user -> Set.of(user.organisationId())).orElse(Set.of());
+        return staff.byPersonalIdentityNumber(person)
+                .map(user -> Set.of(user.organisationId()))
+                .orElse(Set.of());
     }
 
     @Override
     public PersonalData about(UUID organisationId, PersonalIdentityNumber person) {
-        List<Map<String, String>> items = staff.byPersonalIdentityNumber(person)
+        List<Map<String, String>> items = staff
+                .byPersonalIdentityNumber(person)
                 .filter(user -> user.organisationId().equals(organisationId))
                 .map(user -> {
                     Map<String, String> item = new LinkedHashMap<>();
@@ -38,7 +41,8 @@ class StaffPersonalData implements PersonalDataHolder {
                     item.put("enabled", String.valueOf(user.enabled()));
                     return item;
                 })
-                .stream().toList();
+                .stream()
+                .toList();
         return new PersonalData("staffAccounts", items);
     }
 }

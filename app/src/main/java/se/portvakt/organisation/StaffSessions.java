@@ -19,6 +19,8 @@ public class StaffSessions {
 
     /** Ends every session of the member; returns how many there were. */
     public int endAll(StaffUser member) {
-        return jdbc.sql("delete from spring_session where principal_name = ?").param(member.email()).update();
+        return jdbc.sql("delete from spring_session where principal_name = ?")
+                .param(member.email())
+                .update();
     }
 }

@@ -21,7 +21,8 @@ public record StaffUser(
         String passwordHash,
         Set<Role> roles,
         boolean enabled,
-        boolean passwordChangeRequired) implements Serializable {
+        boolean passwordChangeRequired)
+        implements Serializable {
 
     public StaffUser {
         roles = Set.copyOf(roles);

@@ -29,7 +29,9 @@ public final class PersonalIdentityNumber {
         if (cleaned.length() == 13 && cleaned.charAt(8) == '-') {
             cleaned = cleaned.substring(0, 8) + cleaned.substring(9);
         }
-        if (!cleaned.matches("\\d{12}") || !luhnValid(cleaned.substring(2)) || birthDate(cleaned).isEmpty()) {
+        if (!cleaned.matches("\\d{12}")
+                || !luhnValid(cleaned.substring(2))
+                || birthDate(cleaned).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new PersonalIdentityNumber(cleaned));

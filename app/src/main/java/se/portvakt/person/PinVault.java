@@ -39,8 +39,12 @@ public class PinVault {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(pin.digits().getBytes(StandardCharsets.US_ASCII));
-            return VERSION + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            return VERSION
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
         }
@@ -55,7 +59,8 @@ public class PinVault {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
-            return PersonalIdentityNumber.parse(new String(plain, StandardCharsets.US_ASCII)).orElseThrow();
+            return PersonalIdentityNumber.parse(new String(plain, StandardCharsets.US_ASCII))
+                    .orElseThrow();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("An identity number cannot be decrypted: wrong portvakt.secret-key?", e);
         }

@@ -16,11 +16,13 @@ class ErrorPages implements ErrorController {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer value ? value : 500;
         model.addAttribute("status", code);
-        model.addAttribute("messageKey", switch (code) {
-            case 404 -> "portal.error.not-found";
-            case 403 -> "portal.error.forbidden";
-            default -> "portal.error.general";
-        });
+        model.addAttribute(
+                "messageKey",
+                switch (code) {
+                    case 404 -> "portal.error.not-found";
+                    case 403 -> "portal.error.forbidden";
+                    default -> "portal.error.general";
+                });
         return "portal/error";
     }
 }

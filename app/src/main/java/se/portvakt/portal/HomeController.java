@@ -38,9 +38,18 @@ class HomeController {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         model.addAttribute("organisation", organisations.get(host.organisationId()));
         model.addAttribute("rooms", rooms.of(host.organisationId()));
-        model.addAttribute("meetings", meetings.between(host.organisationId(),
-                        today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant(), 0, MAX_TODAY)
-                .stream().map(meeting -> MeetingView.of(meeting, locale)).toList());
+        model.addAttribute(
+                "meetings",
+                meetings
+                        .between(
+                                host.organisationId(),
+                                today.atStartOfDay(zone).toInstant(),
+                                today.plusDays(1).atStartOfDay(zone).toInstant(),
+                                0,
+                                MAX_TODAY)
+                        .stream()
+                        .map(meeting -> MeetingView.of(meeting, locale))
+                        .toList());
         return "portal/home";
     }
 }

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,13 +15,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import se.portvakt.guest.GuestArrivals;
 import se.portvakt.booking.Attachments;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingNotFound;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.MeetingView;
 import se.portvakt.booking.Meetings;
+import se.portvakt.guest.GuestArrivals;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.invitation.Delivery;
 import se.portvakt.invitation.InvitationDeliveries;
@@ -40,8 +40,13 @@ class MeetingsController {
     private final GuestArrivals arrivals;
     private final Clock clock;
 
-    MeetingsController(Meetings meetings, Attachments attachments, InvitationDeliveries deliveries,
-            Organisations organisations, GuestArrivals arrivals, Clock clock) {
+    MeetingsController(
+            Meetings meetings,
+            Attachments attachments,
+            InvitationDeliveries deliveries,
+            Organisations organisations,
+            GuestArrivals arrivals,
+            Clock clock) {
         this.arrivals = arrivals;
         this.meetings = meetings;
         this.attachments = attachments;
@@ -51,15 +56,26 @@ class MeetingsController {
     }
 
     @GetMapping("/meetings")
-    String list(@AuthenticationPrincipal StaffPrincipal host, @RequestParam(required = false) String from,
-            @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+    String list(
+            @AuthenticationPrincipal StaffPrincipal host,
+            @RequestParam(required = false) String from,
+            @RequestParam(defaultValue = "0") int page,
+            Locale locale,
+            Model model) {
         ZoneId zone = organisations.get(host.organisationId()).zone();
         LocalDate first = parseOrToday(from, zone);
         int safePage = Math.max(0, page);
         // one more than a page tells whether there is a next page
-        List<MeetingView> shown = meetings.between(host.organisationId(), first.atStartOfDay(zone).toInstant(),
-                        first.plusYears(2).atStartOfDay(zone).toInstant(), safePage, PAGE_SIZE + 1)
-                .stream().map(meeting -> MeetingView.of(meeting, locale)).toList();
+        List<MeetingView> shown = meetings
+                .between(
+                        host.organisationId(),
+                        first.atStartOfDay(zone).toInstant(),
+                        first.plusYears(2).atStartOfDay(zone).toInstant(),
+                        safePage,
+                        PAGE_SIZE + 1)
+                .stream()
+                .map(meeting -> MeetingView.of(meeting, locale))
+                .toList();
         model.addAttribute("meetings", shown.subList(0, Math.min(PAGE_SIZE, shown.size())));
         model.addAttribute("from", first);
         model.addAttribute("page", safePage);
@@ -75,8 +91,9 @@ class MeetingsController {
         model.addAttribute("attachments", attachments.list(id));
         model.addAttribute("deliveries", deliveryStates(id));
         model.addAttribute("arrivals", arrivals.ofMeeting(id));
-        model.addAttribute("changeable", meeting.status() != MeetingStatus.CANCELLED
-                && meeting.end().isAfter(clock.instant()));
+        model.addAttribute(
+                "changeable",
+                meeting.status() != MeetingStatus.CANCELLED && meeting.end().isAfter(clock.instant()));
         return "portal/meeting";
     }
 
@@ -84,7 +101,8 @@ class MeetingsController {
     private Map<UUID, List<Delivery>> deliveryStates(UUID meetingId) {
         Map<UUID, Map<String, Delivery>> latest = new LinkedHashMap<>();
         for (Delivery delivery : deliveries.forMeeting(meetingId)) {
-            latest.computeIfAbsent(delivery.inviteeId(), id -> new LinkedHashMap<>()).put(delivery.channel(), delivery);
+            latest.computeIfAbsent(delivery.inviteeId(), id -> new LinkedHashMap<>())
+                    .put(delivery.channel(), delivery);
         }
         Map<UUID, List<Delivery>> states = new LinkedHashMap<>();
         latest.forEach((invitee, byChannel) -> states.put(invitee, List.copyOf(byChannel.values())));

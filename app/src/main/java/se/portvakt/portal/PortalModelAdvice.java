@@ -28,7 +28,9 @@ class PortalModelAdvice {
     @ModelAttribute("staff")
     StaffPrincipal staff() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal ? principal : null;
+        return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal
+                ? principal
+                : null;
     }
 
     @ModelAttribute("lang")

@@ -20,11 +20,20 @@ import se.portvakt.IntegrationTest;
 @Tag("browser")
 class AuditBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
-    @Autowired AuditLog audit;
-    @Autowired AuditSealer sealer;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditSealer sealer;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Browser browser;
     Tenant tenant;
@@ -34,8 +43,12 @@ class AuditBrowserIT {
         browser = new Browser(port);
         tenant = fixtures.tenant();
         for (int i = 0; i < 3; i++) {
-            audit.record(AuditEntry.of(tenant.organisation().id(), AuditAction.GUEST_ADMITTED,
-                    AuditActor.staff(tenant.host().id())).meeting(UUID.randomUUID()).evidence("BANKID", "LOA3", true));
+            audit.record(AuditEntry.of(
+                            tenant.organisation().id(),
+                            AuditAction.GUEST_ADMITTED,
+                            AuditActor.staff(tenant.host().id()))
+                    .meeting(UUID.randomUUID())
+                    .evidence("BANKID", "LOA3", true));
         }
         sealer.sealPending();
     }
@@ -72,8 +85,12 @@ class AuditBrowserIT {
     @Test
     void aRecordChangedInTheDatabaseIsNamedOnThePage() {
         long id = jdbc.sql("select id from audit_event where organisation_id = ? and chain_seq = 2")
-                .param(tenant.organisation().id()).query(Long.class).single();
-        jdbc.sql("update audit_event set method = 'FREJA' where id = ?").param(id).update();
+                .param(tenant.organisation().id())
+                .query(Long.class)
+                .single();
+        jdbc.sql("update audit_event set method = 'FREJA' where id = ?")
+                .param(id)
+                .update();
         browser.logIn(tenant.host().email(), Fixtures.PASSWORD);
         browser.open("/admin/audit");
         assertThat(browser.text("#chain-state"))

@@ -22,11 +22,20 @@ import se.portvakt.person.PersonalIdentityNumber;
 @IntegrationTest
 class AuditChainIT {
 
-    @Autowired Fixtures fixtures;
-    @Autowired AuditLog audit;
-    @Autowired AuditSealer sealer;
-    @Autowired AuditVerifier verifier;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditSealer sealer;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Autowired
+    JdbcClient jdbc;
 
     UUID organisation;
     UUID staff;
@@ -40,25 +49,34 @@ class AuditChainIT {
         UUID meeting = UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
             audit.record(AuditEntry.of(organisation, AuditAction.GUEST_ADMITTED, AuditActor.staff(staff))
-                    .meeting(meeting).subject(UUID.randomUUID()).evidence("BANKID", "LOA3", false)
+                    .meeting(meeting)
+                    .subject(UUID.randomUUID())
+                    .evidence("BANKID", "LOA3", false)
                     .person(PersonalIdentityNumber.parse("198003152462").orElseThrow())
-                    .personal("verifiedName", "Anna Svensson").detail("n", i));
+                    .personal("verifiedName", "Anna Svensson")
+                    .detail("n", i));
         }
         sealer.sealPending();
-        ids = jdbc.sql("select id from audit_event where organisation_id = ? order by chain_seq").param(organisation)
-                .query(Long.class).list();
+        ids = jdbc.sql("select id from audit_event where organisation_id = ? order by chain_seq")
+                .param(organisation)
+                .query(Long.class)
+                .list();
     }
 
     @Test
     void committedRecordsAreSealedInOrderUnderASignedCheckpoint() {
         assertThat(jdbc.sql("select chain_seq from audit_event where organisation_id = ? order by id")
-                .param(organisation).query(Long.class).list())
+                        .param(organisation)
+                        .query(Long.class)
+                        .list())
                 .containsExactly(1L, 2L, 3L, 4L, 5L);
         ChainReport report = verifier.verify(organisation);
         assertThat(report.intact()).as(String.valueOf(report.broken())).isTrue();
         assertThat(report.records()).isEqualTo(5);
         assertThat(report.firstRecordAt()).isNotNull();
-        assertThat(report.lastCheckpointAt()).as("the first sealing signs a checkpoint").isNotNull();
+        assertThat(report.lastCheckpointAt())
+                .as("the first sealing signs a checkpoint")
+                .isNotNull();
         assertThat(report.unsealed()).isZero();
 
         audit.record(AuditEntry.of(organisation, AuditAction.MEETING_ENDED, AuditActor.staff(staff)));
@@ -70,19 +88,24 @@ class AuditChainIT {
 
     @Test
     void anEditedRecordIsNamed() {
-        jdbc.sql("update audit_event set actor = ? where id = ?").params("staff:" + UUID.randomUUID(), ids.get(2)).update();
+        jdbc.sql("update audit_event set actor = ? where id = ?")
+                .params("staff:" + UUID.randomUUID(), ids.get(2))
+                .update();
         assertBroken(Problem.ALTERED, 3, ids.get(2));
     }
 
     @Test
     void anEditedDetailIsNamed() {
-        jdbc.sql("update audit_event set detail = '{\"n\":\"9\"}' where id = ?").param(ids.get(1)).update();
+        jdbc.sql("update audit_event set detail = '{\"n\":\"9\"}' where id = ?")
+                .param(ids.get(1))
+                .update();
         assertBroken(Problem.ALTERED, 2, ids.get(1));
     }
 
     @Test
     void editedPersonalDataIsNamed() {
-        jdbc.sql("update audit_event set personal = replace(personal, 'Anna', 'Bertil') where id = ?").param(ids.get(3))
+        jdbc.sql("update audit_event set personal = replace(personal, 'Anna', 'Bertil') where id = ?")
+                .param(ids.get(3))
                 .update();
         assertBroken(Problem.PERSONAL_ALTERED, 4, ids.get(3));
     }
@@ -101,45 +124,62 @@ class AuditChainIT {
 
     @Test
     void reorderedRecordsAreCaught() {
-        jdbc.sql("update audit_event set chain_seq = 99 where id = ?").param(ids.get(1)).update();
-        jdbc.sql("update audit_event set chain_seq = 2 where id = ?").param(ids.get(2)).update();
-        jdbc.sql("update audit_event set chain_seq = 3 where id = ?").param(ids.get(1)).update();
+        jdbc.sql("update audit_event set chain_seq = 99 where id = ?")
+                .param(ids.get(1))
+                .update();
+        jdbc.sql("update audit_event set chain_seq = 2 where id = ?")
+                .param(ids.get(2))
+                .update();
+        jdbc.sql("update audit_event set chain_seq = 3 where id = ?")
+                .param(ids.get(1))
+                .update();
         assertBroken(Problem.ALTERED, 2, ids.get(2));
     }
 
     @Test
     void reorderedTimesAreCaught() {
         jdbc.sql("update audit_event set occurred_at = (select occurred_at from audit_event where id = ?) where id = ?")
-                .params(ids.get(0), ids.get(4)).update();
+                .params(ids.get(0), ids.get(4))
+                .update();
         assertBroken(Problem.ALTERED, 5, ids.get(4));
     }
 
     @Test
     void aChainRewrittenAfterAnEditDisagreesWithTheSignedCheckpoint() {
-        jdbc.sql("update audit_event set detail = '{\"n\":\"7\"}' where id = ?").param(ids.get(1)).update();
+        jdbc.sql("update audit_event set detail = '{\"n\":\"7\"}' where id = ?")
+                .param(ids.get(1))
+                .update();
         String chain = organisation.toString();
         String previous = ChainHash.GENESIS;
         for (long id : ids) {
-            SealedRow row = jdbc.sql("select " + SealedRow.COLUMNS + " from audit_event where id = ?").param(id)
-                    .query(SealedRow::read).single();
+            SealedRow row = jdbc.sql("select " + SealedRow.COLUMNS + " from audit_event where id = ?")
+                    .param(id)
+                    .query(SealedRow::read)
+                    .single();
             previous = ChainHash.link(previous, row.seq(), chain, row);
-            jdbc.sql("update audit_event set chain_hash = ? where id = ?").params(previous, id).update();
+            jdbc.sql("update audit_event set chain_hash = ? where id = ?")
+                    .params(previous, id)
+                    .update();
         }
-        jdbc.sql("update audit_chain set last_hash = ? where chain_key = ?").params(previous, chain).update();
+        jdbc.sql("update audit_chain set last_hash = ? where chain_key = ?")
+                .params(previous, chain)
+                .update();
         assertBroken(Problem.CHECKPOINT_MISMATCH, 5, ids.get(4));
     }
 
     @Test
     void aCheckpointNotSignedByTheServiceKeyIsCaught() {
         jdbc.sql("update audit_checkpoint set signature = ? where chain_key = ?")
-                .params(java.util.Base64.getEncoder().encodeToString(new byte[64]), organisation.toString()).update();
+                .params(java.util.Base64.getEncoder().encodeToString(new byte[64]), organisation.toString())
+                .update();
         assertThat(verifier.verify(organisation).broken().problem()).isEqualTo(Problem.CHECKPOINT_SIGNATURE);
     }
 
     @Test
     void longDetailsAreKeptInFull() {
         String text = "x".repeat(5_000);
-        audit.record(AuditEntry.of(organisation, AuditAction.MEETING_CHANGED, AuditActor.staff(staff)).detail("long", text));
+        audit.record(AuditEntry.of(organisation, AuditAction.MEETING_CHANGED, AuditActor.staff(staff))
+                .detail("long", text));
         assertThat(audit.latest(organisation, 1).get(0).details().get("long")).isEqualTo(text);
     }
 
@@ -159,7 +199,10 @@ class AuditChainIT {
         pool.shutdown();
         sealer.sealPending(); // whatever a claim held off is sealed now
         assertThat(jdbc.sql("select count(distinct chain_seq) from audit_event where organisation_id = ?")
-                .param(organisation).query(Long.class).single()).isEqualTo(45);
+                        .param(organisation)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(45);
         ChainReport report = verifier.verify(organisation);
         assertThat(report.intact()).as(String.valueOf(report.broken())).isTrue();
         assertThat(report.records()).isEqualTo(45);

@@ -11,7 +11,9 @@ class AuditEntryTest {
     @Test
     void detailsAreKeptInKeyOrderWithoutNullsAndWrittenAsTheSameJsonEveryTime() {
         AuditEntry entry = AuditEntry.of(null, AuditAction.MEETING_CHANGED, AuditActor.SYSTEM)
-                .detail("b", 2).detail("a", "x").detail("none", null);
+                .detail("b", 2)
+                .detail("a", "x")
+                .detail("none", null);
         assertThat(entry.details()).containsExactly(java.util.Map.entry("a", "x"), java.util.Map.entry("b", "2"));
         assertThat(AuditJson.write(entry.details())).isEqualTo("{\"a\":\"x\",\"b\":\"2\"}");
         assertThat(AuditJson.read(AuditJson.write(entry.details()))).isEqualTo(entry.details());
@@ -19,7 +21,8 @@ class AuditEntryTest {
 
     @Test
     void aSubjectIsAnIdNotText() {
-        assertThatThrownBy(() -> AuditEntry.of(null, AuditAction.ROOM_ADDED, AuditActor.SYSTEM).subject("x".repeat(201)))
+        assertThatThrownBy(() -> AuditEntry.of(null, AuditAction.ROOM_ADDED, AuditActor.SYSTEM)
+                        .subject("x".repeat(201)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

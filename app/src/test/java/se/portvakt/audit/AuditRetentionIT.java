@@ -31,16 +31,35 @@ class AuditRetentionIT {
 
     static final String ANNA = "198003152462";
 
-    @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired Attachments attachments;
-    @Autowired RetentionPurge purge;
-    @Autowired Organisations organisations;
-    @Autowired AuditLog audit;
-    @Autowired AuditSealer sealer;
-    @Autowired AuditVerifier verifier;
-    @Autowired JdbcClient jdbc;
-    @Autowired TestClock clock;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    Attachments attachments;
+
+    @Autowired
+    RetentionPurge purge;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditSealer sealer;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     Fixtures.Tenant tenant;
     UUID meeting;
@@ -50,15 +69,30 @@ class AuditRetentionIT {
     void aMeetingTomorrowWithAnIdentifiedGuest() {
         tenant = fixtures.tenant();
         Instant start = clock.instant().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        meeting = booking.book(tenant.actor(), new MeetingRequest("Samtal med Anna Svensson", tenant.room().id(),
-                tenant.host().id(), start, start.plus(Duration.ofMinutes(45)), AssuranceLevel.LOA3, false,
-                "Anna tar med journalen.", "sv", List.of(new MeetingRequest.InviteeRequest(null, "Anna Svensson",
-                        "anna@example.se", "+46701234567", ANNA))));
+        meeting = booking.book(
+                tenant.actor(),
+                new MeetingRequest(
+                        "Samtal med Anna Svensson",
+                        tenant.room().id(),
+                        tenant.host().id(),
+                        start,
+                        start.plus(Duration.ofMinutes(45)),
+                        AssuranceLevel.LOA3,
+                        false,
+                        "Anna tar med journalen.",
+                        "sv",
+                        List.of(new MeetingRequest.InviteeRequest(
+                                null, "Anna Svensson", "anna@example.se", "+46701234567", ANNA))));
         invitee = booking.details(meeting).orElseThrow().invitees().get(0).id();
-        attachments.add(tenant.actor(), meeting, "Annas-remiss.pdf", "%PDF-1.4 remiss".getBytes(StandardCharsets.US_ASCII));
-        audit.record(AuditEntry.of(tenant.organisation().id(), AuditAction.GUEST_EID_VERIFIED, AuditActor.guest(invitee))
-                .meeting(meeting).subject(invitee).person(PersonalIdentityNumber.parse(ANNA).orElseThrow())
-                .evidence("BANKID", "LOA3", true).personal("verifiedName", "Anna Svensson"));
+        attachments.add(
+                tenant.actor(), meeting, "Annas-remiss.pdf", "%PDF-1.4 remiss".getBytes(StandardCharsets.US_ASCII));
+        audit.record(
+                AuditEntry.of(tenant.organisation().id(), AuditAction.GUEST_EID_VERIFIED, AuditActor.guest(invitee))
+                        .meeting(meeting)
+                        .subject(invitee)
+                        .person(PersonalIdentityNumber.parse(ANNA).orElseThrow())
+                        .evidence("BANKID", "LOA3", true)
+                        .personal("verifiedName", "Anna Svensson"));
         sealer.sealPending();
     }
 
@@ -77,26 +111,51 @@ class AuditRetentionIT {
         clock.advance(Duration.ofDays(2));
         assertThat(purge.purgeDue()).isGreaterThanOrEqualTo(1);
 
-        assertThat(jdbc.sql("select name, email, mobile, pin_encrypted, pin_index from invitee where id = ?").param(invitee)
-                .query((rs, n) -> List.of(rs.getString(1), String.valueOf(rs.getString(2)), String.valueOf(rs.getString(3)),
-                        String.valueOf(rs.getString(4)), String.valueOf(rs.getString(5))))
-                .single()).containsExactly("", "purged@purged.invalid", "null", "null", "null");
-        assertThat(jdbc.sql("select count(*) from attachment where meeting_id = ?").param(meeting).query(Long.class).single())
+        assertThat(jdbc.sql("select name, email, mobile, pin_encrypted, pin_index from invitee where id = ?")
+                        .param(invitee)
+                        .query((rs, n) -> List.of(
+                                rs.getString(1),
+                                String.valueOf(rs.getString(2)),
+                                String.valueOf(rs.getString(3)),
+                                String.valueOf(rs.getString(4)),
+                                String.valueOf(rs.getString(5))))
+                        .single())
+                .containsExactly("", "purged@purged.invalid", "null", "null", "null");
+        assertThat(jdbc.sql("select count(*) from attachment where meeting_id = ?")
+                        .param(meeting)
+                        .query(Long.class)
+                        .single())
                 .isZero();
         assertThat(outboxMessages()).isZero();
-        assertThat(jdbc.sql("select title, information from meeting where id = ?").param(meeting)
-                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2)).single()).isEqualTo("–|null");
+        assertThat(jdbc.sql("select title, information from meeting where id = ?")
+                        .param(meeting)
+                        .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2))
+                        .single())
+                .isEqualTo("–|null");
         assertThat(jdbc.sql("select count(*) from audit_event where meeting_id = ? and personal is not null")
-                .param(meeting).query(Long.class).single()).as("no personal data left in the audit log").isZero();
+                        .param(meeting)
+                        .query(Long.class)
+                        .single())
+                .as("no personal data left in the audit log")
+                .isZero();
         assertThat(jdbc.sql("select count(*) from audit_event where meeting_id = ? and person_index is not null")
-                .param(meeting).query(Long.class).single()).as("the person can still be found by number").isOne();
+                        .param(meeting)
+                        .query(Long.class)
+                        .single())
+                .as("the person can still be found by number")
+                .isOne();
 
         AuditEvent purged = audit.latest(tenant.organisation().id(), 50).stream()
-                .filter(event -> event.action() == AuditAction.PERSONAL_DATA_PURGED).findFirst().orElseThrow();
+                .filter(event -> event.action() == AuditAction.PERSONAL_DATA_PURGED)
+                .findFirst()
+                .orElseThrow();
         assertThat(purged.meetingId()).isEqualTo(meeting);
         assertThat(purged.actor()).isEqualTo("system");
-        assertThat(purged.details()).containsEntry("invitees", "1").containsEntry("attachments", "1")
-                .containsEntry("auditPersonalData", "2").containsKey("messages");
+        assertThat(purged.details())
+                .containsEntry("invitees", "1")
+                .containsEntry("attachments", "1")
+                .containsEntry("auditPersonalData", "2")
+                .containsKey("messages");
 
         sealer.sealPending();
         ChainReport report = verifier.verify(tenant.organisation().id());
@@ -123,11 +182,16 @@ class AuditRetentionIT {
     }
 
     private String inviteeName() {
-        return jdbc.sql("select name from invitee where id = ?").param(invitee).query(String.class).single();
+        return jdbc.sql("select name from invitee where id = ?")
+                .param(invitee)
+                .query(String.class)
+                .single();
     }
 
     private long outboxMessages() {
-        return jdbc.sql("select count(*) from outbox_message where meeting_id = ?").param(meeting).query(Long.class)
+        return jdbc.sql("select count(*) from outbox_message where meeting_id = ?")
+                .param(meeting)
+                .query(Long.class)
                 .single();
     }
 }

@@ -29,7 +29,8 @@ import se.portvakt.organisation.Organisations;
  */
 class AuditVerifyCommandIT {
 
-    @TempDir Path directory;
+    @TempDir
+    Path directory;
 
     String url;
     List<String> database = new ArrayList<>();
@@ -43,18 +44,25 @@ class AuditVerifyCommandIT {
             try (Connection connection = connect()) {
                 connection.createStatement().execute("drop schema if exists " + schema + " cascade");
             }
-            database.addAll(List.of("--spring.datasource.username=" + System.getProperty("spring.datasource.username"),
-                    "--spring.datasource.password=", "--spring.flyway.default-schema=" + schema));
+            database.addAll(List.of(
+                    "--spring.datasource.username=" + System.getProperty("spring.datasource.username"),
+                    "--spring.datasource.password=",
+                    "--spring.flyway.default-schema=" + schema));
         } else {
             url = "jdbc:h2:file:" + directory.resolve("portvakt")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         }
-        database.addAll(0, List.of("--spring.datasource.url=" + url,
-                "--portvakt.secret-key=" + TestDatabase.TEST_SECRET_KEY,
-                "--portvakt.data-directory=" + directory,
-                // what production demands before it starts (a PostgreSQL URL is production)
-                "--portvakt.public-url=https://portvakt.example", "--portvakt.media.advertised-address=127.0.0.1",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=1"));
+        database.addAll(
+                0,
+                List.of(
+                        "--spring.datasource.url=" + url,
+                        "--portvakt.secret-key=" + TestDatabase.TEST_SECRET_KEY,
+                        "--portvakt.data-directory=" + directory,
+                        // what production demands before it starts (a PostgreSQL URL is production)
+                        "--portvakt.public-url=https://portvakt.example",
+                        "--portvakt.media.advertised-address=127.0.0.1",
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=1"));
     }
 
     @Test
@@ -70,8 +78,10 @@ class AuditVerifyCommandIT {
                 .contains("AUDIT INTACT");
 
         try (Connection connection = connect()) {
-            connection.prepareStatement("update audit_event set detail = '{\"n\":\"7\"}' "
-                    + "where organisation_id = '" + organisation + "' and chain_seq = 2").executeUpdate();
+            connection
+                    .prepareStatement("update audit_event set detail = '{\"n\":\"7\"}' " + "where organisation_id = '"
+                            + organisation + "' and chain_seq = 2")
+                    .executeUpdate();
         }
         Run broken = verify();
         assertThat(broken.exit()).as(broken.output()).isEqualTo(1);
@@ -80,10 +90,13 @@ class AuditVerifyCommandIT {
                 .contains("ALTERED")
                 .contains("AUDIT BROKEN");
         try (Connection connection = connect()) {
-            var unsealed = connection.createStatement().executeQuery("select count(*) from audit_event "
-                    + "where organisation_id = '" + organisation + "' and chain_seq is null");
+            var unsealed = connection
+                    .createStatement()
+                    .executeQuery("select count(*) from audit_event " + "where organisation_id = '" + organisation
+                            + "' and chain_seq is null");
             unsealed.next();
-            assertThat(unsealed.getInt(1)).as("the command seals nothing: the fourth record waits for the service")
+            assertThat(unsealed.getInt(1))
+                    .as("the command seals nothing: the fourth record waits for the service")
                     .isEqualTo(1);
         }
     }
@@ -91,17 +104,25 @@ class AuditVerifyCommandIT {
     /** Three sealed records and a fourth not sealed yet. */
     private UUID threeSealedRecords() {
         List<String> arguments = new ArrayList<>(database);
-        arguments.addAll(List.of("--server.port=0", "--management.server.port=0", "--portvakt.media.udp-port=0",
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--portvakt.media.udp-port=0",
                 "--portvakt.scheduling.enabled=false"));
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PortvaktApplication.class)
-                .run(arguments.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext service =
+                new SpringApplicationBuilder(PortvaktApplication.class).run(arguments.toArray(String[]::new))) {
             UUID organisation = service.getBean(Organisations.class)
-                    .create("Verifierade kommunen " + UUID.randomUUID().toString().substring(0, 8),
-                            ZoneId.of("Europe/Stockholm"), "sv").id();
+                    .create(
+                            "Verifierade kommunen "
+                                    + UUID.randomUUID().toString().substring(0, 8),
+                            ZoneId.of("Europe/Stockholm"),
+                            "sv")
+                    .id();
             AuditLog audit = service.getBean(AuditLog.class);
             for (int i = 0; i < 3; i++) {
                 audit.record(AuditEntry.of(organisation, AuditAction.MEETING_ENDED, AuditActor.staff(UUID.randomUUID()))
-                        .meeting(UUID.randomUUID()).detail("n", i));
+                        .meeting(UUID.randomUUID())
+                        .detail("n", i));
             }
             assertThat(service.getBean(AuditSealer.class).sealPending()).isGreaterThanOrEqualTo(3);
             audit.record(AuditEntry.of(organisation, AuditAction.MEETING_ENDED, AuditActor.staff(UUID.randomUUID())));
@@ -112,11 +133,16 @@ class AuditVerifyCommandIT {
     private Run verify() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"),
-                PortvaktApplication.class.getName(), "--portvakt.audit.verify=true"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                PortvaktApplication.class.getName(),
+                "--portvakt.audit.verify=true"));
         command.addAll(database);
         Path log = Files.createTempFile(directory, "verify", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the verification command did not exit within 300 s:\n" + Files.readString(log));

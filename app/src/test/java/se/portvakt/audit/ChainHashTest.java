@@ -8,9 +8,23 @@ import org.junit.jupiter.api.Test;
 
 class ChainHashTest {
 
-    static final SealedRow ROW = new SealedRow(42, Instant.parse("2026-11-23T10:15:30.123456Z"), "staff:x",
-            "guest.admitted", "p", UUID.fromString("7d3f9e0c-4a1b-4f7e-9a51-2f0c1d2e3f40"), null, "BANKID", "LOA3",
-            false, "{\"n\":\"1\"}", null, null, false, null, null);
+    static final SealedRow ROW = new SealedRow(
+            42,
+            Instant.parse("2026-11-23T10:15:30.123456Z"),
+            "staff:x",
+            "guest.admitted",
+            "p",
+            UUID.fromString("7d3f9e0c-4a1b-4f7e-9a51-2f0c1d2e3f40"),
+            null,
+            "BANKID",
+            "LOA3",
+            false,
+            "{\"n\":\"1\"}",
+            null,
+            null,
+            false,
+            null,
+            null);
 
     @Test
     void theLinkIsSha256OverLengthPrefixedFieldsInTheDocumentedOrder() {
@@ -25,14 +39,59 @@ class ChainHashTest {
         String link = ChainHash.link(ChainHash.GENESIS, 1, "service", ROW);
         assertThat(ChainHash.link(ChainHash.GENESIS, 2, "service", ROW)).isNotEqualTo(link);
         assertThat(ChainHash.link("1".repeat(64), 1, "service", ROW)).isNotEqualTo(link);
-        SealedRow simulated = new SealedRow(42, ROW.occurredAt(), "staff:x", "guest.admitted", "p", ROW.meetingId(),
-                null, "BANKID", "LOA3", true, ROW.detail(), null, null, false, null, null);
+        SealedRow simulated = new SealedRow(
+                42,
+                ROW.occurredAt(),
+                "staff:x",
+                "guest.admitted",
+                "p",
+                ROW.meetingId(),
+                null,
+                "BANKID",
+                "LOA3",
+                true,
+                ROW.detail(),
+                null,
+                null,
+                false,
+                null,
+                null);
         assertThat(ChainHash.link(ChainHash.GENESIS, 1, "service", simulated)).isNotEqualTo(link);
         // an empty value and a missing one are told apart
-        SealedRow emptySubject = new SealedRow(42, ROW.occurredAt(), "staff:x", "guest.admitted", "", ROW.meetingId(),
-                null, "BANKID", "LOA3", false, ROW.detail(), null, null, false, null, null);
-        SealedRow noSubject = new SealedRow(42, ROW.occurredAt(), "staff:x", "guest.admitted", null, ROW.meetingId(),
-                null, "BANKID", "LOA3", false, ROW.detail(), null, null, false, null, null);
+        SealedRow emptySubject = new SealedRow(
+                42,
+                ROW.occurredAt(),
+                "staff:x",
+                "guest.admitted",
+                "",
+                ROW.meetingId(),
+                null,
+                "BANKID",
+                "LOA3",
+                false,
+                ROW.detail(),
+                null,
+                null,
+                false,
+                null,
+                null);
+        SealedRow noSubject = new SealedRow(
+                42,
+                ROW.occurredAt(),
+                "staff:x",
+                "guest.admitted",
+                null,
+                ROW.meetingId(),
+                null,
+                "BANKID",
+                "LOA3",
+                false,
+                ROW.detail(),
+                null,
+                null,
+                false,
+                null,
+                null);
         assertThat(ChainHash.link(ChainHash.GENESIS, 1, "service", emptySubject))
                 .isNotEqualTo(ChainHash.link(ChainHash.GENESIS, 1, "service", noSubject));
     }

@@ -62,8 +62,17 @@ public class TestBookings {
      * What to book. {@link #plan(Tenant)} starts as a link-only meeting in Swedish, in the tenant's room with its
      * host, starting in five minutes (so joining is open) and lasting 45.
      */
-    public record Plan(Tenant tenant, UUID roomId, String title, Instant start, Duration length, AssuranceLevel level,
-            boolean confidential, String information, String language, List<InviteeRequest> invitees) {
+    public record Plan(
+            Tenant tenant,
+            UUID roomId,
+            String title,
+            Instant start,
+            Duration length,
+            AssuranceLevel level,
+            boolean confidential,
+            String information,
+            String language,
+            List<InviteeRequest> invitees) {
 
         public Plan room(UUID roomId) {
             return new Plan(tenant, roomId, title, start, length, level, confidential, information, language, invitees);
@@ -94,26 +103,54 @@ public class TestBookings {
         }
 
         public Plan invitees(InviteeRequest... invitees) {
-            return new Plan(tenant, roomId, title, start, length, level, confidential, information, language,
+            return new Plan(
+                    tenant,
+                    roomId,
+                    title,
+                    start,
+                    length,
+                    level,
+                    confidential,
+                    information,
+                    language,
                     List.of(invitees));
         }
 
         /** Invitees by name alone, each reached at a fresh e-mail address. */
         public Plan guests(String... names) {
-            return invitees(Arrays.stream(names).map(name -> invitee(name, unique() + "@example.se", null))
+            return invitees(Arrays.stream(names)
+                    .map(name -> invitee(name, unique() + "@example.se", null))
                     .toArray(InviteeRequest[]::new));
         }
 
         MeetingRequest request() {
-            return new MeetingRequest(title, roomId, tenant.host().id(), start, start.plus(length), level, confidential,
-                    information, language, invitees);
+            return new MeetingRequest(
+                    title,
+                    roomId,
+                    tenant.host().id(),
+                    start,
+                    start.plus(length),
+                    level,
+                    confidential,
+                    information,
+                    language,
+                    invitees);
         }
     }
 
     public static Plan plan(Tenant tenant) {
         Instant start = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        return new Plan(tenant, tenant.room().id(), "Samtal " + unique(), start, Duration.ofMinutes(45),
-                AssuranceLevel.NONE, false, null, "sv", List.of());
+        return new Plan(
+                tenant,
+                tenant.room().id(),
+                "Samtal " + unique(),
+                start,
+                Duration.ofMinutes(45),
+                AssuranceLevel.NONE,
+                false,
+                null,
+                "sv",
+                List.of());
     }
 
     /**
@@ -121,7 +158,10 @@ public class TestBookings {
      * with something to bring: the meeting the guest and invitation tests start from.
      */
     public static Plan followUp(Tenant tenant) {
-        return plan(tenant).title("Uppföljning " + unique()).start(tomorrow()).level(AssuranceLevel.LOA2)
+        return plan(tenant)
+                .title("Uppföljning " + unique())
+                .start(tomorrow())
+                .level(AssuranceLevel.LOA2)
                 .information("Ta med läkemedelslistan.");
     }
 
@@ -150,12 +190,29 @@ public class TestBookings {
         List<String> names = plan.invitees().stream().map(InviteeRequest::name).toList();
         // in the plan's order, whatever order the database lists them in
         List<InviteeDetails> ordered = booked.invitees().stream()
-                .sorted(Comparator.comparing(invitee -> names.indexOf(invitee.name()))).toList();
-        return booked(plan.tenant(), new MeetingDetails(booked.id(), booked.organisationId(),
-                booked.organisationName(), booked.title(), booked.start(), booked.end(), booked.zone(),
-                booked.roomName(), booked.hostName(), booked.hostEmail(), booked.assuranceLevel(), booked.confidential(),
-                booked.information(), booked.language(), booked.status(), booked.calendarUid(), booked.sequence(),
-                ordered));
+                .sorted(Comparator.comparing(invitee -> names.indexOf(invitee.name())))
+                .toList();
+        return booked(
+                plan.tenant(),
+                new MeetingDetails(
+                        booked.id(),
+                        booked.organisationId(),
+                        booked.organisationName(),
+                        booked.title(),
+                        booked.start(),
+                        booked.end(),
+                        booked.zone(),
+                        booked.roomName(),
+                        booked.hostName(),
+                        booked.hostEmail(),
+                        booked.assuranceLevel(),
+                        booked.confidential(),
+                        booked.information(),
+                        booked.language(),
+                        booked.status(),
+                        booked.calendarUid(),
+                        booked.sequence(),
+                        ordered));
     }
 
     /** The meeting as booking has it now. */
@@ -166,9 +223,21 @@ public class TestBookings {
     /** Moves the meeting later, as a host would: its details changed, everyone is told. */
     public Booked move(Booked booked, Duration later) {
         MeetingRequest now = current(booked, kept(booked, List.of()));
-        booking.change(booked.tenant().actor(), booked.id(), version(booked), new MeetingRequest(now.title(),
-                now.roomId(), now.hostId(), now.start().plus(later), now.end().plus(later), now.assuranceLevel(),
-                now.confidential(), now.information(), now.language(), now.invitees()));
+        booking.change(
+                booked.tenant().actor(),
+                booked.id(),
+                version(booked),
+                new MeetingRequest(
+                        now.title(),
+                        now.roomId(),
+                        now.hostId(),
+                        now.start().plus(later),
+                        now.end().plus(later),
+                        now.assuranceLevel(),
+                        now.confidential(),
+                        now.information(),
+                        now.language(),
+                        now.invitees()));
         return reload(booked);
     }
 
@@ -193,7 +262,10 @@ public class TestBookings {
     }
 
     private Booked booked(Tenant tenant, MeetingDetails meeting) {
-        return new Booked(tenant, meeting, meeting.invitees().stream().map(i -> links.tokenFor(i.id())).toList());
+        return new Booked(
+                tenant,
+                meeting,
+                meeting.invitees().stream().map(i -> links.tokenFor(i.id())).toList());
     }
 
     private int version(Booked booked) {
@@ -201,18 +273,28 @@ public class TestBookings {
     }
 
     private MeetingRequest current(Booked booked, List<InviteeRequest> invitees) {
-        EditableMeeting editable = booking.find(booked.tenant().actor(), booked.id()).orElseThrow();
+        EditableMeeting editable =
+                booking.find(booked.tenant().actor(), booked.id()).orElseThrow();
         MeetingDetails meeting = editable.details();
-        return new MeetingRequest(meeting.title(), editable.roomId(), editable.hostId(), meeting.start(),
-                meeting.end(), meeting.assuranceLevel(), meeting.confidential(), meeting.information(),
-                meeting.language(), invitees);
+        return new MeetingRequest(
+                meeting.title(),
+                editable.roomId(),
+                editable.hostId(),
+                meeting.start(),
+                meeting.end(),
+                meeting.assuranceLevel(),
+                meeting.confidential(),
+                meeting.information(),
+                meeting.language(),
+                invitees);
     }
 
     /** The current invitees but {@code removed}, as a change keeps them (their numbers stay; guardians do not). */
     private List<InviteeRequest> kept(Booked booked, Collection<UUID> removed) {
         return booking.details(booked.id()).orElseThrow().currentInvitees().stream()
                 .filter(invitee -> !removed.contains(invitee.id()))
-                .map(invitee -> new InviteeRequest(invitee.id(), invitee.name(), invitee.email(), invitee.mobile(), null))
+                .map(invitee ->
+                        new InviteeRequest(invitee.id(), invitee.name(), invitee.email(), invitee.mobile(), null))
                 .toList();
     }
 }

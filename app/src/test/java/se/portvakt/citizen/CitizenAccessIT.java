@@ -23,9 +23,9 @@ import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.PortalClient;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.identity.EidMethod;
@@ -40,14 +40,26 @@ import se.portvakt.person.PinVault;
 @IntegrationTest
 class CitizenAccessIT {
 
-    static final PersonalIdentityNumber SAMIR = PersonalIdentityNumber.parse(CitizenBrowserIT.SAMIR_BANKID).orElseThrow();
+    static final PersonalIdentityNumber SAMIR =
+            PersonalIdentityNumber.parse(CitizenBrowserIT.SAMIR_BANKID).orElseThrow();
 
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
-    @Autowired PinVault pins;
-    @Autowired Lobby lobby;
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    InviteeLinks links;
+
+    @Autowired
+    PinVault pins;
+
+    @Autowired
+    Lobby lobby;
 
     PortalClient portal;
     Tenant tenant;
@@ -62,16 +74,28 @@ class CitizenAccessIT {
 
     MeetingDetails book(String pin) {
         Instant start = Instant.now().plus(1, ChronoUnit.DAYS);
-        UUID id = booking.book(tenant.actor(), new MeetingRequest("Möte " + UUID.randomUUID(), tenant.room().id(),
-                tenant.host().id(), start, start.plus(Duration.ofMinutes(30)), AssuranceLevel.LOA3, false, null, "sv",
-                List.of(new InviteeRequest(null, "Inbjuden", "i-" + UUID.randomUUID() + "@example.se", null, pin))));
+        UUID id = booking.book(
+                tenant.actor(),
+                new MeetingRequest(
+                        "Möte " + UUID.randomUUID(),
+                        tenant.room().id(),
+                        tenant.host().id(),
+                        start,
+                        start.plus(Duration.ofMinutes(30)),
+                        AssuranceLevel.LOA3,
+                        false,
+                        null,
+                        "sv",
+                        List.of(new InviteeRequest(
+                                null, "Inbjuden", "i-" + UUID.randomUUID() + "@example.se", null, pin))));
         return booking.details(id).orElseThrow();
     }
 
     /** This browser session as Samir after his BankID login (what CitizenLoginController stores). */
     void loggedInAsSamir() {
-        session.setAttribute(CitizenSession.ATTRIBUTE, new CitizenSession(pins.encrypt(SAMIR), EidMethod.BANKID,
-                "Samir Nordin", true, Instant.now()));
+        session.setAttribute(
+                CitizenSession.ATTRIBUTE,
+                new CitizenSession(pins.encrypt(SAMIR), EidMethod.BANKID, "Samir Nordin", true, Instant.now()));
     }
 
     MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
@@ -101,11 +125,17 @@ class CitizenAccessIT {
         loggedInAsSamir();
 
         assertThat(body(perform(get("/mina-moten")))).doesNotContain(karls.title());
-        assertThat(perform(post("/mina-moten/join").param("invitee", karl.toString()).with(csrf())).getRedirectedUrl())
+        assertThat(perform(post("/mina-moten/join")
+                                .param("invitee", karl.toString())
+                                .with(csrf()))
+                        .getRedirectedUrl())
                 .isEqualTo("/mina-moten");
         assertThat(perform(get("/m/" + links.tokenFor(karl) + "/info")).getRedirectedUrl())
-                .as("no identification for Karl's invitation").isEqualTo("/m/" + links.tokenFor(karl));
-        assertThat(perform(get("/mina-moten/" + karl + "/attachments/" + UUID.randomUUID())).getStatus()).isEqualTo(404);
+                .as("no identification for Karl's invitation")
+                .isEqualTo("/m/" + links.tokenFor(karl));
+        assertThat(perform(get("/mina-moten/" + karl + "/attachments/" + UUID.randomUUID()))
+                        .getStatus())
+                .isEqualTo(404);
         assertThat(perform(get("/bekrafta/" + links.tokenFor(karl))).getRedirectedUrl())
                 .isEqualTo("/m/" + links.tokenFor(karl));
     }
@@ -116,7 +146,10 @@ class CitizenAccessIT {
         UUID samir = samirs.invitees().get(0).id();
 
         assertThat(body(perform(get("/mina-moten")))).contains("eid-choices").doesNotContain(samirs.title());
-        assertThat(perform(post("/mina-moten/join").param("invitee", samir.toString()).with(csrf())).getRedirectedUrl())
+        assertThat(perform(post("/mina-moten/join")
+                                .param("invitee", samir.toString())
+                                .with(csrf()))
+                        .getRedirectedUrl())
                 .isEqualTo("/mina-moten");
         assertThat(perform(get("/m/" + links.tokenFor(samir) + "/info")).getRedirectedUrl())
                 .isEqualTo("/m/" + links.tokenFor(samir));
@@ -141,7 +174,8 @@ class CitizenAccessIT {
         loggedInAsSamir();
         assertThat(body(perform(get("/mina-moten")))).contains(samirs.title());
 
-        assertThat(perform(post("/mina-moten/logout").with(csrf())).getRedirectedUrl()).isEqualTo("/mina-moten?logout");
+        assertThat(perform(post("/mina-moten/logout").with(csrf())).getRedirectedUrl())
+                .isEqualTo("/mina-moten?logout");
         assertThat(body(perform(get("/mina-moten")))).contains("eid-choices").doesNotContain(samirs.title());
     }
 
@@ -152,15 +186,23 @@ class CitizenAccessIT {
         String base = "/meetings/" + meeting.id() + "/identity-confirmations";
         UUID stranger = lobby.hostJoins(other.id(), tenant.host().id(), "Vera").id();
 
-        assertThat(perform(portal.as(tenant.host(), get(base))).getStatus()).as("not in the meeting").isEqualTo(404);
-        assertThat(perform(portal.as(tenant.host(), post(base + "/" + stranger + "/code"))).getStatus()).isEqualTo(404);
+        assertThat(perform(portal.as(tenant.host(), get(base))).getStatus())
+                .as("not in the meeting")
+                .isEqualTo(404);
+        assertThat(perform(portal.as(tenant.host(), post(base + "/" + stranger + "/code")))
+                        .getStatus())
+                .isEqualTo(404);
 
         lobby.hostJoins(meeting.id(), tenant.host().id(), "Vera");
         assertThat(perform(portal.as(tenant.host(), get(base))).getStatus()).isEqualTo(200);
-        assertThat(perform(portal.as(tenant.host(), post(base + "/" + stranger + "/code"))).getStatus())
-                .as("a participant of another meeting").isEqualTo(404);
-        assertThat(perform(portal.as(fixtures.addHost(fixtures.tenant(), "Annan Värd"), get(base))).getStatus())
-                .as("another organisation's host").isEqualTo(404);
+        assertThat(perform(portal.as(tenant.host(), post(base + "/" + stranger + "/code")))
+                        .getStatus())
+                .as("a participant of another meeting")
+                .isEqualTo(404);
+        assertThat(perform(portal.as(fixtures.addHost(fixtures.tenant(), "Annan Värd"), get(base)))
+                        .getStatus())
+                .as("another organisation's host")
+                .isEqualTo(404);
         session = new MockHttpSession();
         assertThat(perform(get(base)).getRedirectedUrl()).as("no staff login").endsWith("/login");
     }

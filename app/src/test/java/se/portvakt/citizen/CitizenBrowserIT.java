@@ -22,8 +22,8 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.TestClock;
-import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
@@ -42,16 +42,30 @@ class CitizenBrowserIT {
 
     /** The simulators' test persons that no other test books meetings for while logging in. */
     static final String SAMIR_BANKID = "199004621117";
+
     static final String KARL_BANKID = "194001011230";
     static final String BERTIL_FREJA = "196807123572";
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired Lobby lobby;
-    @Autowired EidRules rules;
-    @Autowired AuditLog audit;
-    @Autowired TestClock clock;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    Lobby lobby;
+
+    @Autowired
+    EidRules rules;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TestClock clock;
 
     Browser browser;
 
@@ -70,9 +84,19 @@ class CitizenBrowserIT {
         List<InviteeRequest> invitees = java.util.Arrays.stream(pins)
                 .map(pin -> new InviteeRequest(null, "Inbjuden", "p-" + UUID.randomUUID() + "@example.se", null, pin))
                 .toList();
-        return booking.book(tenant.actor(), new MeetingRequest(title, tenant.room().id(), tenant.host().id(), start,
-                start.plus(Duration.ofMinutes(45)), AssuranceLevel.LOA3, false, "Ta med läkemedelslistan.", "sv",
-                invitees));
+        return booking.book(
+                tenant.actor(),
+                new MeetingRequest(
+                        title,
+                        tenant.room().id(),
+                        tenant.host().id(),
+                        start,
+                        start.plus(Duration.ofMinutes(45)),
+                        AssuranceLevel.LOA3,
+                        false,
+                        "Ta med läkemedelslistan.",
+                        "sv",
+                        invitees));
     }
 
     static String unique(String title) {
@@ -83,14 +107,19 @@ class CitizenBrowserIT {
         browser.open("/mina-moten");
         browser.find(".eid-choices");
         browser.assertAccessible();
-        browser.find("input[name=method][value=BANKID] ~ .actions button[value=true]").click();
+        browser.find("input[name=method][value=BANKID] ~ .actions button[value=true]")
+                .click();
         browser.find("img[data-eid-qr]");
         browser.assertAccessible();
         String qr = QrScanner.scan((String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(document.querySelector('[data-eid-progress]').dataset.qrUrl).then(r => r.text()).then(done);"""));
         new SimulatedPhone(port).bankIdApprove(qr, null, pin);
-        until("the list of meetings", () -> !browser.driver().findElements(By.cssSelector(".citizen-who")).isEmpty());
+        until(
+                "the list of meetings",
+                () -> !browser.driver()
+                        .findElements(By.cssSelector(".citizen-who"))
+                        .isEmpty());
     }
 
     void until(String what, java.util.function.BooleanSupplier condition) {
@@ -119,11 +148,20 @@ class CitizenBrowserIT {
         logInWithBankIdQr(SAMIR_BANKID);
 
         String list = browser.text("main");
-        assertThat(list).contains("Inloggad som Samir Nordin med BankID.", tomorrow, soon, shortly,
-                bank.organisation().name(), clinic.organisation().name(), "Öppet, du kan ansluta nu", "Bokat")
+        assertThat(list)
+                .contains(
+                        "Inloggad som Samir Nordin med BankID.",
+                        tomorrow,
+                        soon,
+                        shortly,
+                        bank.organisation().name(),
+                        clinic.organisation().name(),
+                        "Öppet, du kan ansluta nu",
+                        "Bokat")
                 .doesNotContain(others, cancelled, SAMIR_BANKID, "19900462");
         browser.assertAccessible();
-        assertThat(audit.latest(bank.organisation().id(), 20)).extracting(AuditEvent::detail)
+        assertThat(audit.latest(bank.organisation().id(), 20))
+                .extracting(AuditEvent::detail)
                 .noneMatch(detail -> detail != null && detail.contains(SAMIR_BANKID));
 
         // an hour on, the meeting that started shortly after is over: past meetings are not listed
@@ -144,8 +182,10 @@ class CitizenBrowserIT {
         UUID samir = booking.details(soonId).orElseThrow().invitees().get(1).id();
         lobby.admit(lobby.ofInvitee(samir).orElseThrow().id(), () -> false);
         until("admitted", () -> "ADMITTED".equals(roomState()));
-        assertThat(audit.latest(bank.organisation().id(), 20)).extracting(AuditEvent::detail)
-                .anyMatch(detail -> detail != null && detail.contains("BANKID through my meetings (SIMULATED), level LOA3"));
+        assertThat(audit.latest(bank.organisation().id(), 20))
+                .extracting(AuditEvent::detail)
+                .anyMatch(detail ->
+                        detail != null && detail.contains("BANKID through my meetings (SIMULATED), level LOA3"));
     }
 
     @Test
@@ -158,20 +198,26 @@ class CitizenBrowserIT {
         logInWithBankIdQr(SAMIR_BANKID);
 
         assertThat(meetingCard(refused).getText()).contains("Du behöver vara minst 40 år");
-        assertThat(meetingCard(refused).findElements(By.cssSelector("button[type=submit]"))).isEmpty();
+        assertThat(meetingCard(refused).findElements(By.cssSelector("button[type=submit]")))
+                .isEmpty();
         browser.assertAccessible();
     }
 
     @Test
     void aPersonWithNoMeetingsGetsAClearPageAndLogoutEndsTheSession() {
         browser.open("/mina-moten");
-        browser.find("input[name=method][value=FREJA] ~ .actions button[value=false]").click();
+        browser.find("input[name=method][value=FREJA] ~ .actions button[value=false]")
+                .click();
         String link = browser.find("a[data-eid-autostart]").getAttribute("href");
         new SimulatedPhone(port).frejaApprove(link, BERTIL_FREJA);
-        until("the empty list", () -> !browser.driver().findElements(By.cssSelector("[data-citizen-empty]")).isEmpty());
+        until(
+                "the empty list",
+                () -> !browser.driver()
+                        .findElements(By.cssSelector("[data-citizen-empty]"))
+                        .isEmpty());
 
-        assertThat(browser.text("main")).contains("Inloggad som Bertil Berg med Freja eID.",
-                "Du har inga kommande möten");
+        assertThat(browser.text("main"))
+                .contains("Inloggad som Bertil Berg med Freja eID.", "Du har inga kommande möten");
         assertThat(browser.all("[data-citizen-meeting]")).isEmpty();
         browser.assertAccessible();
 
@@ -199,8 +245,10 @@ class CitizenBrowserIT {
     }
 
     org.openqa.selenium.WebElement meetingCard(String title) {
-        return browser.all("[data-citizen-meeting]").stream().filter(card -> card.getText().contains(title))
-                .findFirst().orElseThrow(() -> new AssertionError("No meeting " + title));
+        return browser.all("[data-citizen-meeting]").stream()
+                .filter(card -> card.getText().contains(title))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No meeting " + title));
     }
 
     String roomState() {

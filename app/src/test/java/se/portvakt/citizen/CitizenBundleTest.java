@@ -16,8 +16,12 @@ class CitizenBundleTest {
     void theHelpPageExplainsEveryBrowserAndPhone() throws IOException {
         Properties texts = load("");
         for (String platform : HelpController.PLATFORMS) {
-            assertThat(texts.getProperty("citizen.help." + platform + ".title")).as(platform).isNotBlank();
-            assertThat(texts.getProperty("citizen.help." + platform + ".steps")).as(platform).isNotBlank();
+            assertThat(texts.getProperty("citizen.help." + platform + ".title"))
+                    .as(platform)
+                    .isNotBlank();
+            assertThat(texts.getProperty("citizen.help." + platform + ".steps"))
+                    .as(platform)
+                    .isNotBlank();
         }
     }
 

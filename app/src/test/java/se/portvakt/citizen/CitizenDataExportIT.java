@@ -44,14 +44,27 @@ class CitizenDataExportIT {
 
     /** A person no other test books (a random number), so the export holds exactly what this test booked. */
     final PersonalIdentityNumber NEW_PERSON = TestPersons.bornIn(1970);
-    static final PersonalIdentityNumber KARL = PersonalIdentityNumber.parse(CitizenBrowserIT.KARL_BANKID).orElseThrow();
 
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired PinVault pins;
-    @Autowired AuditLog audit;
-    @Autowired AuditSearch search;
+    static final PersonalIdentityNumber KARL =
+            PersonalIdentityNumber.parse(CitizenBrowserIT.KARL_BANKID).orElseThrow();
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    PinVault pins;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditSearch search;
 
     PortalClient portal;
     MockHttpSession session;
@@ -65,15 +78,33 @@ class CitizenDataExportIT {
     String book(Tenant tenant, PersonalIdentityNumber... people) {
         String title = "Möte " + UUID.randomUUID();
         Instant start = Instant.now().plus(1, ChronoUnit.DAYS);
-        booking.book(tenant.actor(), new MeetingRequest(title, tenant.room().id(), tenant.host().id(), start,
-                start.plus(Duration.ofMinutes(30)), AssuranceLevel.LOA3, false, null, "sv",
-                java.util.Arrays.stream(people).map(pin -> new InviteeRequest(null, "Inbjuden " + pin.masked(),
-                        "i-" + UUID.randomUUID() + "@example.se", null, pin.digits())).toList()));
+        booking.book(
+                tenant.actor(),
+                new MeetingRequest(
+                        title,
+                        tenant.room().id(),
+                        tenant.host().id(),
+                        start,
+                        start.plus(Duration.ofMinutes(30)),
+                        AssuranceLevel.LOA3,
+                        false,
+                        null,
+                        "sv",
+                        java.util.Arrays.stream(people)
+                                .map(pin -> new InviteeRequest(
+                                        null,
+                                        "Inbjuden " + pin.masked(),
+                                        "i-" + UUID.randomUUID() + "@example.se",
+                                        null,
+                                        pin.digits()))
+                                .toList()));
         return title;
     }
 
     MockHttpServletResponse export() throws Exception {
-        return portal.mvc().perform(post("/mina-moten/mina-uppgifter").with(csrf()).session(session)).andReturn()
+        return portal.mvc()
+                .perform(post("/mina-moten/mina-uppgifter").with(csrf()).session(session))
+                .andReturn()
                 .getResponse();
     }
 
@@ -84,16 +115,23 @@ class CitizenDataExportIT {
         String atTheClinic = book(clinic, NEW_PERSON, KARL);
         String atTheBank = book(bank, NEW_PERSON);
         String karlsOwn = book(clinic, KARL);
-        session.setAttribute(CitizenSession.ATTRIBUTE, new CitizenSession(pins.encrypt(NEW_PERSON), EidMethod.FREJA,
-                "Ny Person", true, Instant.now()));
+        session.setAttribute(
+                CitizenSession.ATTRIBUTE,
+                new CitizenSession(pins.encrypt(NEW_PERSON), EidMethod.FREJA, "Ny Person", true, Instant.now()));
 
         MockHttpServletResponse response = export();
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
         String body = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).contains(atTheClinic, atTheBank, clinic.organisation().name(), bank.organisation().name(),
-                NEW_PERSON.masked()).doesNotContain(karlsOwn, NEW_PERSON.digits(), KARL.digits(), KARL.masked());
+        assertThat(body)
+                .contains(
+                        atTheClinic,
+                        atTheBank,
+                        clinic.organisation().name(),
+                        bank.organisation().name(),
+                        NEW_PERSON.masked())
+                .doesNotContain(karlsOwn, NEW_PERSON.digits(), KARL.digits(), KARL.masked());
         JsonNode document = JsonMapper.builder().build().readTree(body);
         assertThat(document.get("organisations")).hasSize(2);
         assertThat(document.get("name").asString()).isEqualTo("Ny Person");
@@ -120,7 +158,8 @@ class CitizenDataExportIT {
         assertThat(response.getStatus()).isEqualTo(303);
         assertThat(response.getHeader("Location")).isEqualTo("/mina-moten");
         assertThat(response.getContentAsString()).isEmpty();
-        assertThat(audit.latest(clinic.organisation().id(), 10)).extracting(AuditEvent::action)
+        assertThat(audit.latest(clinic.organisation().id(), 10))
+                .extracting(AuditEvent::action)
                 .doesNotContain(AuditAction.PERSON_DATA_EXPORTED);
     }
 }

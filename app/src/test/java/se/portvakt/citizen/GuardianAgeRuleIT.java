@@ -31,19 +31,31 @@ import se.portvakt.person.PinVault;
 @IntegrationTest
 class GuardianAgeRuleIT {
 
-    @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired EidRules rules;
-    @Autowired MyMeetings myMeetings;
-    @Autowired PinVault pins;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    EidRules rules;
+
+    @Autowired
+    MyMeetings myMeetings;
+
+    @Autowired
+    PinVault pins;
 
     CitizenSession loggedIn(PersonalIdentityNumber person) {
         return new CitizenSession(pins.encrypt(person), EidMethod.BANKID, "Inloggad", true, Instant.now());
     }
 
     EidRules.Refusal refusalFor(PersonalIdentityNumber person, String title) {
-        return myMeetings.of(loggedIn(person)).stream().filter(mine -> mine.meeting().title().equals(title))
-                .findFirst().orElseThrow(() -> new AssertionError("not listed: " + title)).refusal();
+        return myMeetings.of(loggedIn(person)).stream()
+                .filter(mine -> mine.meeting().title().equals(title))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("not listed: " + title))
+                .refusal();
     }
 
     @Test
@@ -54,15 +66,38 @@ class GuardianAgeRuleIT {
         PersonalIdentityNumber guardian = TestPersons.bornIn(1985);
         String title = "Barnsamtal " + UUID.randomUUID();
         Instant start = Instant.now().plus(1, ChronoUnit.DAYS);
-        booking.book(clinic.actor(), new MeetingRequest(title, clinic.room().id(), clinic.host().id(), start,
-                start.plus(Duration.ofMinutes(30)), AssuranceLevel.LOA3, false, null, "sv", List.of(
-                        new InviteeRequest(null, "Lisa", "lisa-" + UUID.randomUUID() + "@example.se", null,
-                                child.digits(), null),
-                        new InviteeRequest(null, "Anna", "anna-" + UUID.randomUUID() + "@example.se", null,
-                                guardian.digits(), 0))));
+        booking.book(
+                clinic.actor(),
+                new MeetingRequest(
+                        title,
+                        clinic.room().id(),
+                        clinic.host().id(),
+                        start,
+                        start.plus(Duration.ofMinutes(30)),
+                        AssuranceLevel.LOA3,
+                        false,
+                        null,
+                        "sv",
+                        List.of(
+                                new InviteeRequest(
+                                        null,
+                                        "Lisa",
+                                        "lisa-" + UUID.randomUUID() + "@example.se",
+                                        null,
+                                        child.digits(),
+                                        null),
+                                new InviteeRequest(
+                                        null,
+                                        "Anna",
+                                        "anna-" + UUID.randomUUID() + "@example.se",
+                                        null,
+                                        guardian.digits(),
+                                        0))));
 
         EidRules.Refusal childRefused = refusalFor(child, title);
-        assertThat(childRefused).as("the child is under the organisation's minimum age").isNotNull();
+        assertThat(childRefused)
+                .as("the child is under the organisation's minimum age")
+                .isNotNull();
         assertThat(childRefused.arguments()).contains(18);
         assertThat(refusalFor(guardian, title)).as("the guardian is of age").isNull();
     }

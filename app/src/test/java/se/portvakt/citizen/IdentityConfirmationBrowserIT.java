@@ -24,12 +24,12 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.TestClock;
-import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.citizen.IdentityConfirmations.Direction;
@@ -45,14 +45,29 @@ class IdentityConfirmationBrowserIT {
 
     static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
-    @Autowired Lobby lobby;
-    @Autowired AuditLog audit;
-    @Autowired TestClock clock;
-    @Autowired IdentityConfirmations confirmations;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    InviteeLinks links;
+
+    @Autowired
+    Lobby lobby;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    IdentityConfirmations confirmations;
 
     Browser guest;
     Browser host;
@@ -74,10 +89,24 @@ class IdentityConfirmationBrowserIT {
 
     MeetingDetails book(String title) {
         Instant start = Instant.now().plus(5, ChronoUnit.MINUTES);
-        UUID id = booking.book(tenant.actor(), new MeetingRequest(title + " " + UUID.randomUUID().toString().substring(0, 6),
-                tenant.room().id(), tenant.host().id(), start, start.plus(Duration.ofMinutes(45)), AssuranceLevel.LOA3,
-                false, null, "sv", List.of(new InviteeRequest(null, "Samir", "samir-" + UUID.randomUUID() + "@example.se",
-                        null, CitizenBrowserIT.SAMIR_BANKID))));
+        UUID id = booking.book(
+                tenant.actor(),
+                new MeetingRequest(
+                        title + " " + UUID.randomUUID().toString().substring(0, 6),
+                        tenant.room().id(),
+                        tenant.host().id(),
+                        start,
+                        start.plus(Duration.ofMinutes(45)),
+                        AssuranceLevel.LOA3,
+                        false,
+                        null,
+                        "sv",
+                        List.of(new InviteeRequest(
+                                null,
+                                "Samir",
+                                "samir-" + UUID.randomUUID() + "@example.se",
+                                null,
+                                CitizenBrowserIT.SAMIR_BANKID))));
         return booking.details(id).orElseThrow();
     }
 
@@ -91,26 +120,50 @@ class IdentityConfirmationBrowserIT {
     /** Samir logs in to "my meetings" with BankID, opens the meeting and waits; the host joins and admits him. */
     String intoTheMeeting(MeetingDetails meeting) {
         guest.open("/mina-moten");
-        guest.find("input[name=method][value=BANKID] ~ .actions button[value=true]").click();
+        guest.find("input[name=method][value=BANKID] ~ .actions button[value=true]")
+                .click();
         guest.find("img[data-eid-qr]");
         String qr = QrScanner.scan((String) ((JavascriptExecutor) guest.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(document.querySelector('[data-eid-progress]').dataset.qrUrl).then(r => r.text()).then(done);"""));
         new SimulatedPhone(port).bankIdApprove(qr, null, CitizenBrowserIT.SAMIR_BANKID);
-        until(guest, "my meetings", () -> !guest.driver().findElements(By.cssSelector("[data-citizen-meeting]")).isEmpty());
-        guest.all("[data-citizen-meeting]").stream().filter(card -> card.getText().contains(meeting.title())).findFirst()
-                .orElseThrow().findElement(By.cssSelector("button[type=submit]")).click();
+        until(
+                guest,
+                "my meetings",
+                () -> !guest.driver()
+                        .findElements(By.cssSelector("[data-citizen-meeting]"))
+                        .isEmpty());
+        guest.all("[data-citizen-meeting]").stream()
+                .filter(card -> card.getText().contains(meeting.title()))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("button[type=submit]"))
+                .click();
         guest.find("button[name=anonymous][value=false]").click();
-        until(guest, "waiting", () -> "WAITING".equals(guest.find("[data-meeting-room]").getAttribute("data-state")));
+        until(
+                guest,
+                "waiting",
+                () -> "WAITING".equals(guest.find("[data-meeting-room]").getAttribute("data-state")));
 
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/meetings/" + meeting.id() + "/room");
         host.find("[data-join]").click();
         UUID invitee = meeting.invitees().get(0).id();
-        until(host, "the host in the meeting", () -> lobby.hostIn(meeting.id(), tenant.host().id()).isPresent());
+        until(
+                host,
+                "the host in the meeting",
+                () -> lobby.hostIn(meeting.id(), tenant.host().id()).isPresent());
         lobby.admit(lobby.ofInvitee(invitee).orElseThrow().id(), () -> true);
-        until(guest, "in the meeting", () -> "IN_MEETING".equals(guest.find("[data-meeting-room]").getAttribute("data-state")));
-        until(host, "Samir's confirm button", () -> !host.driver().findElements(By.cssSelector("[data-confirm-identity]")).isEmpty());
+        until(
+                guest,
+                "in the meeting",
+                () -> "IN_MEETING".equals(guest.find("[data-meeting-room]").getAttribute("data-state")));
+        until(
+                host,
+                "Samir's confirm button",
+                () -> !host.driver()
+                        .findElements(By.cssSelector("[data-confirm-identity]"))
+                        .isEmpty());
         se.portvakt.meeting.RoomPage.openPanel(host, "participants");
         return links.tokenFor(invitee);
     }
@@ -145,7 +198,12 @@ class IdentityConfirmationBrowserIT {
         String token = intoTheMeeting(meeting);
 
         clickInRoster("[data-confirm-identity]");
-        until(host, "a code to say", () -> SIX_DIGITS.matcher(host.text("[data-confirmation-status]")).find());
+        until(
+                host,
+                "a code to say",
+                () -> SIX_DIGITS
+                        .matcher(host.text("[data-confirmation-status]"))
+                        .find());
         Matcher said = SIX_DIGITS.matcher(host.text("[data-confirmation-status]"));
         assertThat(said.find()).isTrue();
         String code = said.group(1);
@@ -157,24 +215,29 @@ class IdentityConfirmationBrowserIT {
         typeOnGuestPage(code.equals("000000") ? "111111" : "000000");
         assertThat(guest.text("#confirm-code-error")).isEqualTo("Koden stämmer inte. Du har 4 försök kvar.");
         guest.assertAccessible();
-        String othersCode = confirmations.issue(other, other.invitees().get(0).id(), Direction.HOST_SAYS, "BANKID",
-                "test").code();
+        String othersCode = confirmations
+                .issue(other, other.invitees().get(0).id(), Direction.HOST_SAYS, "BANKID", "test")
+                .code();
         if (!othersCode.equals(code)) {
             typeOnGuestPage(othersCode);
             assertThat(guest.text("#confirm-code-error")).startsWith("Koden stämmer inte.");
         }
         typeOnGuestPage("12");
         assertThat(guest.text("#confirm-code-error")).isEqualTo("Koden består av sex siffror.");
-        assertThat(host.all("[data-confirmed-badge]")).as("nothing confirmed yet").allMatch(badge -> badge.getText().isBlank());
+        assertThat(host.all("[data-confirmed-badge]"))
+                .as("nothing confirmed yet")
+                .allMatch(badge -> badge.getText().isBlank());
 
         typeOnGuestPage(code);
         assertThat(guest.text("[data-confirmed]")).startsWith("Klart: din identitet är bekräftad i mötet kl.");
         until(host, "the badge", () -> host.text("[data-roster]").contains("bekräftad i mötet med BankID kl."));
-        assertThat(audit.latest(tenant.organisation().id(), 30)).extracting(AuditEvent::code)
+        assertThat(audit.latest(tenant.organisation().id(), 30))
+                .extracting(AuditEvent::code)
                 .contains("identity.confirmation.issued", "identity.confirmation.wrong", "identity.confirmed");
 
         typeOnGuestPage(code);
-        assertThat(guest.text("#confirm-code-error")).as("a used code is spent")
+        assertThat(guest.text("#confirm-code-error"))
+                .as("a used code is spent")
                 .isEqualTo("Koden stämmer inte eller gäller inte längre. Be värden om en ny kod.");
     }
 
@@ -183,14 +246,20 @@ class IdentityConfirmationBrowserIT {
         MeetingDetails meeting = book("Gammal kod");
         String token = intoTheMeeting(meeting);
         clickInRoster("[data-confirm-identity]");
-        until(host, "a code to say", () -> SIX_DIGITS.matcher(host.text("[data-confirmation-status]")).find());
+        until(
+                host,
+                "a code to say",
+                () -> SIX_DIGITS
+                        .matcher(host.text("[data-confirmation-status]"))
+                        .find());
         Matcher said = SIX_DIGITS.matcher(host.text("[data-confirmation-status]"));
         assertThat(said.find()).isTrue();
 
         clock.advance(Duration.ofMinutes(3));
         openConfirmationPage(token);
         typeOnGuestPage(said.group(1));
-        assertThat(guest.text("#confirm-code-error")).isEqualTo("Koden stämmer inte eller gäller inte längre. Be värden om en ny kod.");
+        assertThat(guest.text("#confirm-code-error"))
+                .isEqualTo("Koden stämmer inte eller gäller inte längre. Be värden om en ny kod.");
         assertThat(confirmations.confirmed(meeting.id())).isEmpty();
     }
 
@@ -208,13 +277,19 @@ class IdentityConfirmationBrowserIT {
         clickInRoster("[data-type-code]");
         host.type("#confirmation-code", code.equals("000000") ? "111111" : "000000");
         host.find("[data-confirmation-form] button[type=submit]").click();
-        until(host, "wrong", () -> host.text("[data-confirmation-status]").equals("Koden stämmer inte. 4 försök kvar."));
+        until(
+                host,
+                "wrong",
+                () -> host.text("[data-confirmation-status]").equals("Koden stämmer inte. 4 försök kvar."));
         assertThat(host.text("[data-roster]")).doesNotContain("bekräftad i mötet");
 
         host.driver().findElement(By.id("confirmation-code")).clear();
         host.type("#confirmation-code", code);
         host.find("[data-confirmation-form] button[type=submit]").click();
-        until(host, "confirmed", () -> host.text("[data-confirmation-status]").startsWith("bekräftad i mötet med BankID kl."));
+        until(
+                host,
+                "confirmed",
+                () -> host.text("[data-confirmation-status]").startsWith("bekräftad i mötet med BankID kl."));
         until(host, "the badge", () -> host.text("[data-roster]").contains("bekräftad i mötet med BankID kl."));
         host.assertAccessible();
     }

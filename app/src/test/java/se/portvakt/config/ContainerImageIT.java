@@ -29,10 +29,18 @@ class ContainerImageIT {
 
     @BeforeAll
     static void read() throws IOException {
-        assertThat(IMAGE).as("the image tarball from `./mvnw package` (jib:buildTar)").exists();
+        assertThat(IMAGE)
+                .as("the image tarball from `./mvnw package` (jib:buildTar)")
+                .exists();
         Map<String, byte[]> archive = entries(Files.newInputStream(IMAGE), false);
-        JsonNode manifest = JsonMapper.builder().build().readTree(archive.get("manifest.json")).get(0);
-        config = JsonMapper.builder().build().readTree(archive.get(manifest.get("Config").asString())).get("config");
+        JsonNode manifest = JsonMapper.builder()
+                .build()
+                .readTree(archive.get("manifest.json"))
+                .get(0);
+        config = JsonMapper.builder()
+                .build()
+                .readTree(archive.get(manifest.get("Config").asString()))
+                .get("config");
         for (JsonNode layer : manifest.get("Layers")) {
             files.putAll(entries(new GZIPInputStream(new ByteArrayInputStream(archive.get(layer.asString()))), true));
         }
@@ -46,7 +54,8 @@ class ContainerImageIT {
 
     @Test
     void exposesHttpAndTheMediaPort() {
-        assertThat(config.get("ExposedPorts").propertyNames()).containsExactlyInAnyOrder("8080/tcp", "10000/udp", "10000/tcp");
+        assertThat(config.get("ExposedPorts").propertyNames())
+                .containsExactlyInAnyOrder("8080/tcp", "10000/udp", "10000/tcp");
         assertThat(config.get("Env").toString()).contains("PORTVAKT_MEDIA_BIND_ADDRESS=0.0.0.0");
     }
 
@@ -60,9 +69,14 @@ class ContainerImageIT {
     @Test
     void carriesItsOwnJavaRuntimeAndTheApplication() {
         assertThat(config.get("Entrypoint").get(0).asString()).isEqualTo("/opt/java/bin/java");
-        assertThat(files).containsKeys("opt/java/bin/java", "opt/java/lib/server/libjvm.so",
-                "lib/x86_64-linux-gnu/libc.so.6", "lib64/ld-linux-x86-64.so.2", "app/jib-classpath-file",
-                "app/classes/se/portvakt/PortvaktApplication.class");
+        assertThat(files)
+                .containsKeys(
+                        "opt/java/bin/java",
+                        "opt/java/lib/server/libjvm.so",
+                        "lib/x86_64-linux-gnu/libc.so.6",
+                        "lib64/ld-linux-x86-64.so.2",
+                        "app/jib-classpath-file",
+                        "app/classes/se/portvakt/PortvaktApplication.class");
     }
 
     /** A tar stream's regular files by path (without a leading slash or ./); contents kept only when asked. */
@@ -73,11 +87,16 @@ class ContainerImageIT {
             while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
                 String name = text(header, 0, 100);
                 String prefix = text(header, 345, 155);
-                long size = Long.parseLong(text(header, 124, 12).trim().isEmpty() ? "0" : text(header, 124, 12).trim(), 8);
+                long size = Long.parseLong(
+                        text(header, 124, 12).trim().isEmpty()
+                                ? "0"
+                                : text(header, 124, 12).trim(),
+                        8);
                 byte type = header[156];
                 byte[] content = in.readNBytes((int) size);
                 in.readNBytes((int) ((512 - size % 512) % 512));
-                String path = (prefix.isEmpty() ? name : prefix + "/" + name).replaceFirst("^\\./", "")
+                String path = (prefix.isEmpty() ? name : prefix + "/" + name)
+                        .replaceFirst("^\\./", "")
                         .replaceFirst("^/", "");
                 if (type == '0' || type == 0) {
                     entries.put(path, namesOnly && !path.equals("etc/passwd") ? new byte[0] : content);

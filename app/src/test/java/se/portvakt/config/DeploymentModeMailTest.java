@@ -11,8 +11,10 @@ class DeploymentModeMailTest {
     @Test
     void mailGoesOutExactlyWhenAMailHostIsSet() {
         assertThat(DeploymentMode.sendsMail(new MockEnvironment())).isFalse();
-        assertThat(DeploymentMode.sendsMail(new MockEnvironment().withProperty("spring.mail.host", " "))).isFalse();
-        assertThat(DeploymentMode.sendsMail(new MockEnvironment().withProperty("spring.mail.host", "smtp.kommun.example")))
+        assertThat(DeploymentMode.sendsMail(new MockEnvironment().withProperty("spring.mail.host", " ")))
+                .isFalse();
+        assertThat(DeploymentMode.sendsMail(
+                        new MockEnvironment().withProperty("spring.mail.host", "smtp.kommun.example")))
                 .isTrue();
     }
 }

@@ -14,7 +14,9 @@ import se.portvakt.IntegrationTest;
 @IntegrationTest
 class FirstVisitLanguageIT {
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> login(String query, String... headers) throws Exception {
@@ -48,10 +50,12 @@ class FirstVisitLanguageIT {
         HttpResponse<String> picked = login("?lang=sv", "Accept-Language", "en-GB,en;q=0.9");
         assertThat(pageLanguage(picked)).isEqualTo("sv");
         String cookie = picked.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("portvakt_lang=")).findFirst().orElseThrow();
+                .filter(value -> value.startsWith("portvakt_lang="))
+                .findFirst()
+                .orElseThrow();
 
-        HttpResponse<String> later = login("", "Accept-Language", "en-GB,en;q=0.9",
-                "Cookie", cookie.substring(0, cookie.indexOf(';')));
+        HttpResponse<String> later =
+                login("", "Accept-Language", "en-GB,en;q=0.9", "Cookie", cookie.substring(0, cookie.indexOf(';')));
         assertThat(pageLanguage(later)).isEqualTo("sv");
     }
 }

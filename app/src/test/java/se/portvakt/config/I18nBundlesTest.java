@@ -29,7 +29,8 @@ class I18nBundlesTest {
 
     static Stream<String> bundles() throws IOException {
         Properties application = load("/application.properties");
-        return Stream.of(application.getProperty("spring.messages.basename").split(",")).map(String::trim);
+        return Stream.of(application.getProperty("spring.messages.basename").split(","))
+                .map(String::trim);
     }
 
     @ParameterizedTest
@@ -39,10 +40,12 @@ class I18nBundlesTest {
         assertThat(swedish.stringPropertyNames()).as(bundle).isNotEmpty();
         for (String language : LANGUAGES) {
             Properties other = load("/" + bundle + language + ".properties");
-            assertThat(other.stringPropertyNames()).as(bundle + language + " against the Swedish keys")
+            assertThat(other.stringPropertyNames())
+                    .as(bundle + language + " against the Swedish keys")
                     .containsExactlyInAnyOrderElementsOf(swedish.stringPropertyNames());
             for (String key : swedish.stringPropertyNames()) {
-                assertThat(arguments(other.getProperty(key))).as(bundle + language + ": " + key)
+                assertThat(arguments(other.getProperty(key)))
+                        .as(bundle + language + ": " + key)
                         .isEqualTo(arguments(swedish.getProperty(key)));
             }
         }

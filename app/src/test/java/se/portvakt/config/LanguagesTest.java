@@ -8,9 +8,13 @@ class LanguagesTest {
 
     @Test
     void theBrowsersMostPreferredOfOurLanguagesWins() {
-        assertThat(Languages.fromAcceptLanguage("fi-FI,fi;q=0.9,en;q=0.8").getLanguage()).isEqualTo("fi");
-        assertThat(Languages.fromAcceptLanguage("de-DE,de;q=0.9,en-GB;q=0.8,sv;q=0.7").getLanguage()).isEqualTo("en");
-        assertThat(Languages.fromAcceptLanguage("en;q=0.5, sv-SE").getLanguage()).isEqualTo("sv");
+        assertThat(Languages.fromAcceptLanguage("fi-FI,fi;q=0.9,en;q=0.8").getLanguage())
+                .isEqualTo("fi");
+        assertThat(Languages.fromAcceptLanguage("de-DE,de;q=0.9,en-GB;q=0.8,sv;q=0.7")
+                        .getLanguage())
+                .isEqualTo("en");
+        assertThat(Languages.fromAcceptLanguage("en;q=0.5, sv-SE").getLanguage())
+                .isEqualTo("sv");
     }
 
     @Test

@@ -17,14 +17,22 @@ import se.portvakt.IntegrationTest;
 @IntegrationTest
 class OperationsIT {
 
-    @LocalManagementPort int managementPort;
-    @LocalServerPort int port;
-    @Autowired Environment environment;
+    @LocalManagementPort
+    int managementPort;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Environment environment;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     String get(int port, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }
@@ -43,12 +51,18 @@ class OperationsIT {
 
     @Test
     void metricsCoverTheServicesOwnHealth() throws Exception {
-        assertThat(get(managementPort, "/actuator/prometheus")).contains(
-                "portvakt_outbox_messages{status=\"pending\"}", "portvakt_outbox_messages{status=\"failed\"}",
-                "portvakt_outbox_oldest_pending_age_seconds", "portvakt_lobby_waiting",
-                "portvakt_lobby_longest_wait_seconds", "portvakt_meetings_running", "portvakt_sockets_open",
-                "portvakt_logins_total{outcome=\"failed\"}", "portvakt_staff_locked",
-                "portvakt_eid_orders{outcome=\"complete\",provider=\"bankid\"}");
+        assertThat(get(managementPort, "/actuator/prometheus"))
+                .contains(
+                        "portvakt_outbox_messages{status=\"pending\"}",
+                        "portvakt_outbox_messages{status=\"failed\"}",
+                        "portvakt_outbox_oldest_pending_age_seconds",
+                        "portvakt_lobby_waiting",
+                        "portvakt_lobby_longest_wait_seconds",
+                        "portvakt_meetings_running",
+                        "portvakt_sockets_open",
+                        "portvakt_logins_total{outcome=\"failed\"}",
+                        "portvakt_staff_locked",
+                        "portvakt_eid_orders{outcome=\"complete\",provider=\"bankid\"}");
     }
 
     @Test

@@ -21,7 +21,8 @@ import se.portvakt.IntegrationTest;
 @ExtendWith(OutputCaptureExtension.class)
 class OversizedBodyIT {
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     @ParameterizedTest
     @ValueSource(strings = {"/login", "/m/no-such-link/contact"})
@@ -29,14 +30,19 @@ class OversizedBodyIT {
         String body = "email=a%40b.se&password=" + "x".repeat(3 * 1024 * 1024);
         int before = output.getAll().length();
 
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.discarding());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(BodyPublishers.ofString(body))
+                                .build(),
+                        BodyHandlers.discarding());
 
         assertThat(response.statusCode()).isEqualTo(413);
         List<String> logged = output.getAll().substring(before).lines().toList();
         assertThat(logged).noneMatch(line -> line.contains("ERROR"));
         assertThat(logged).noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
-        assertThat(logged.stream().filter(line -> line.contains("WARN") && line.contains(path))).hasSize(1);
+        assertThat(logged.stream().filter(line -> line.contains("WARN") && line.contains(path)))
+                .hasSize(1);
     }
 }

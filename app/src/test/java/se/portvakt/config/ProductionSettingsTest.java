@@ -16,18 +16,28 @@ class ProductionSettingsTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("embedded default needs nothing", environment("jdbc:h2:file:./data/portvakt"), List.of()),
-                Arguments.of("production with nothing set", environment("jdbc:postgresql://db/portvakt"),
-                        List.of(ProductionSettings.PUBLIC_URL, ProductionSettings.SECRET_KEY,
+                Arguments.of(
+                        "production with nothing set",
+                        environment("jdbc:postgresql://db/portvakt"),
+                        List.of(
+                                ProductionSettings.PUBLIC_URL, ProductionSettings.SECRET_KEY,
                                 ProductionSettings.MAIL_HOST, ProductionSettings.MEDIA_ADVERTISED)),
                 Arguments.of("production with everything", complete(), List.of()),
-                Arguments.of("a key of 16 bytes", complete().withProperty(ProductionSettings.SECRET_KEY,
-                        "MDEyMzQ1Njc4OWFiY2RlZg=="), List.of(ProductionSettings.SECRET_KEY)),
-                Arguments.of("a key that is not base64", complete().withProperty(ProductionSettings.SECRET_KEY,
-                        "not base64!"), List.of(ProductionSettings.SECRET_KEY)),
-                Arguments.of("a public URL without scheme", complete().withProperty(ProductionSettings.PUBLIC_URL,
-                        "meet.example.org"), List.of(ProductionSettings.PUBLIC_URL)),
-                Arguments.of("media bound to loopback, advertised elsewhere", complete()
-                        .withProperty(ProductionSettings.MEDIA_BIND, "127.0.0.1"),
+                Arguments.of(
+                        "a key of 16 bytes",
+                        complete().withProperty(ProductionSettings.SECRET_KEY, "MDEyMzQ1Njc4OWFiY2RlZg=="),
+                        List.of(ProductionSettings.SECRET_KEY)),
+                Arguments.of(
+                        "a key that is not base64",
+                        complete().withProperty(ProductionSettings.SECRET_KEY, "not base64!"),
+                        List.of(ProductionSettings.SECRET_KEY)),
+                Arguments.of(
+                        "a public URL without scheme",
+                        complete().withProperty(ProductionSettings.PUBLIC_URL, "meet.example.org"),
+                        List.of(ProductionSettings.PUBLIC_URL)),
+                Arguments.of(
+                        "media bound to loopback, advertised elsewhere",
+                        complete().withProperty(ProductionSettings.MEDIA_BIND, "127.0.0.1"),
                         List.of(ProductionSettings.MEDIA_BIND)));
     }
 

@@ -19,21 +19,28 @@ import se.portvakt.PortvaktApplication;
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionStartupTest {
 
-    @TempDir Path data;
+    @TempDir
+    Path data;
 
     @Test
     void missingSettingsStopProductionBeforeTheDatabaseWithADescriptionAndAnAction(CapturedOutput output) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(PortvaktApplication.class).run(
-                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nothing-listens-here",
-                        "--spring.datasource.username=nobody",
-                        "--portvakt.data-directory=" + data,
-                        "--server.port=0", "--portvakt.media.udp-port=0").close())
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PortvaktApplication.class)
+                        .run(
+                                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nothing-listens-here",
+                                "--spring.datasource.username=nobody",
+                                "--portvakt.data-directory=" + data,
+                                "--server.port=0",
+                                "--portvakt.media.udp-port=0")
+                        .close())
                 .isInstanceOf(MissingSettingsException.class);
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START", "Description:", "Action:")
-                .contains("portvakt.public-url is not set", "portvakt.secret-key is not set",
-                        "spring.mail.host is not set", "portvakt.media.advertised-address is not set")
+                .contains(
+                        "portvakt.public-url is not set",
+                        "portvakt.secret-key is not set",
+                        "spring.mail.host is not set",
+                        "portvakt.media.advertised-address is not set")
                 .contains("openssl rand -base64 32")
                 .doesNotContain("Connection refused", "Flyway");
     }

@@ -28,8 +28,15 @@ class StartupSummaryTest {
 
         String summary = String.join("\n", new StartupSummary(environment).lines());
 
-        assertThat(summary).contains("production", "https://meet.example.org", "0.0.0.0:10000", "203.0.113.10",
-                "SMTP smtp.example.org:25", "BankID at appapi2.bankid.com", "Freja eID off");
+        assertThat(summary)
+                .contains(
+                        "production",
+                        "https://meet.example.org",
+                        "0.0.0.0:10000",
+                        "203.0.113.10",
+                        "SMTP smtp.example.org:25",
+                        "BankID at appapi2.bankid.com",
+                        "Freja eID off");
         assertThat(summary).doesNotContain("db-secret", "mail-secret", ProductionSettingsTest.KEY);
     }
 }

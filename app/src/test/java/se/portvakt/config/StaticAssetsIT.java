@@ -22,7 +22,8 @@ class StaticAssetsIT {
 
     static final String YEAR_IMMUTABLE = "max-age=31536000";
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
     // java.net.http never decompresses: the test sees the bytes as they went over the wire
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -38,7 +39,9 @@ class StaticAssetsIT {
         HttpResponse<byte[]> page = get("/login", null);
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher matcher = reference.matcher(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(matcher.find()).as("the login page names the file by its hashed name").isTrue();
+        assertThat(matcher.find())
+                .as("the login page names the file by its hashed name")
+                .isTrue();
         return matcher.group(1);
     }
 
@@ -50,7 +53,8 @@ class StaticAssetsIT {
 
     @Test
     void theScriptGoesOutHashedCachedForAYearAndCompressedByTheBuild() throws Exception {
-        String script = pageReference(Pattern.compile("<script type=\"module\" src=\"(/assets/portal-[A-Za-z0-9_-]{8}\\.js)\""));
+        String script = pageReference(
+                Pattern.compile("<script type=\"module\" src=\"(/assets/portal-[A-Za-z0-9_-]{8}\\.js)\""));
         assertThat(script).isEqualTo("/assets/" + WebAssets.fromClassPath().hashedName("portal.js"));
         byte[] plain = builtFile(script, "");
 
@@ -58,9 +62,11 @@ class StaticAssetsIT {
         assertThat(brotli.statusCode()).isEqualTo(200);
         assertThat(brotli.headers().firstValue("Content-Encoding")).hasValue("br");
         assertThat(brotli.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
-        assertThat(brotli.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Accept-Encoding"));
+        assertThat(brotli.headers().allValues("Vary"))
+                .anySatisfy(vary -> assertThat(vary).contains("Accept-Encoding"));
         assertThat(brotli.headers().firstValue("Cache-Control").orElseThrow())
-                .contains(YEAR_IMMUTABLE, "public", "immutable").doesNotContain("no-store", "no-cache");
+                .contains(YEAR_IMMUTABLE, "public", "immutable")
+                .doesNotContain("no-store", "no-cache");
         assertThat(brotli.body()).isEqualTo(builtFile(script, ".br")).hasSizeLessThan(plain.length / 2);
 
         HttpResponse<byte[]> gzip = get(script, "gzip");
@@ -77,7 +83,8 @@ class StaticAssetsIT {
 
     @Test
     void theStyleSheetToo() throws Exception {
-        String styleSheet = pageReference(Pattern.compile("<link rel=\"stylesheet\" href=\"(/assets/portvakt-[A-Za-z0-9_-]{8}\\.css)\""));
+        String styleSheet = pageReference(
+                Pattern.compile("<link rel=\"stylesheet\" href=\"(/assets/portvakt-[A-Za-z0-9_-]{8}\\.css)\""));
         HttpResponse<byte[]> brotli = get(styleSheet, "br");
         assertThat(brotli.statusCode()).isEqualTo(200);
         assertThat(brotli.headers().firstValue("Content-Encoding")).hasValue("br");
@@ -90,7 +97,9 @@ class StaticAssetsIT {
         HttpResponse<byte[]> model = get("/assets/selfie/selfie_segmentation.js", "br");
         assertThat(model.statusCode()).isEqualTo(200);
         assertThat(model.headers().firstValue("Content-Encoding")).hasValue("br");
-        assertThat(model.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache").doesNotContain("immutable");
+        assertThat(model.headers().firstValue("Cache-Control").orElseThrow())
+                .contains("no-cache")
+                .doesNotContain("immutable");
 
         HttpResponse<byte[]> page = get("/login", "gzip, br");
         assertThat(page.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");

@@ -8,7 +8,8 @@ class StaticAssetsTest {
 
     @Test
     void brotliIsAcceptedUnlessRefusedWithQZero() {
-        assertThat(StaticAssets.BrotliFirst.acceptsBrotli("gzip, deflate, br, zstd")).isTrue();
+        assertThat(StaticAssets.BrotliFirst.acceptsBrotli("gzip, deflate, br, zstd"))
+                .isTrue();
         assertThat(StaticAssets.BrotliFirst.acceptsBrotli("br;q=0.5, gzip")).isTrue();
         assertThat(StaticAssets.BrotliFirst.acceptsBrotli("gzip, br;q=0")).isFalse();
         assertThat(StaticAssets.BrotliFirst.acceptsBrotli("gzip, deflate")).isFalse();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class StorableTextTest {
 
@@ -41,10 +41,13 @@ class StorableTextTest {
 
     @Test
     void namesEveryUnstorableFieldOfAFormByItsPath() {
-        Form form = new Form("Möte\u0000", 3,
+        Form form = new Form(
+                "Möte\u0000",
+                3,
                 List.of(new Row("Anna", "anna@example.se"), new Row("Bo\uD800", null)),
                 Map.of("ignored", "\u0000"));
         assertThat(StorableText.unstorableFields(form)).containsExactly("title", "rows[1].name");
-        assertThat(StorableText.unstorableFields(new Form("Möte", null, null, null))).isEmpty();
+        assertThat(StorableText.unstorableFields(new Form("Möte", null, null, null)))
+                .isEmpty();
     }
 }

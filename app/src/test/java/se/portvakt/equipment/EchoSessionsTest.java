@@ -43,8 +43,8 @@ class EchoSessionsTest {
     }
 
     EchoSessions echoes(Duration lasts, int perAddress, int atOnce) {
-        echoes = new EchoSessions(sfu, new EquipmentProperties(lasts, perAddress, Duration.ofMinutes(10), atOnce),
-                Clock.systemUTC());
+        echoes = new EchoSessions(
+                sfu, new EquipmentProperties(lasts, perAddress, Duration.ofMinutes(10), atOnce), Clock.systemUTC());
         return echoes;
     }
 
@@ -60,7 +60,8 @@ class EchoSessionsTest {
             Thread.sleep(20);
         }
         assertThat(echoes.isOpen(opened.session())).isFalse();
-        assertThatThrownBy(() -> sfu.stats(opened.session())).as("the SFU forgot the room")
+        assertThatThrownBy(() -> sfu.stats(opened.session()))
+                .as("the SFU forgot the room")
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -74,7 +75,9 @@ class EchoSessionsTest {
 
         assertThat(echoes.isOpen(opened.session())).isFalse();
         assertThatThrownBy(() -> sfu.stats(opened.session())).isInstanceOf(IllegalArgumentException.class);
-        assertThat(sfu.stats("a-real-meeting").participants()).as("not an echo session: untouched").isZero();
+        assertThat(sfu.stats("a-real-meeting").participants())
+                .as("not an echo session: untouched")
+                .isZero();
     }
 
     @Test
@@ -83,8 +86,7 @@ class EchoSessionsTest {
         echoes.open("192.0.2.1", chromeOffer());
         echoes.open("192.0.2.1", chromeOffer());
 
-        EchoRefused refused = catchThrowableOfType(EchoRefused.class,
-                () -> echoes.open("192.0.2.1", chromeOffer()));
+        EchoRefused refused = catchThrowableOfType(EchoRefused.class, () -> echoes.open("192.0.2.1", chromeOffer()));
 
         assertThat(refused.reason()).isEqualTo("rate-limited");
         assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10));

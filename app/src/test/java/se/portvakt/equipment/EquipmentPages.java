@@ -22,9 +22,12 @@ final class EquipmentPages {
         browser.find("[data-network-start]").click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(90))
                 .withMessage(() -> "no verdict; the page says: " + browser.text("main"))
-                .until(d -> "done".equals(d.findElement(By.cssSelector("[data-equipment-test]"))
-                        .getDomAttribute("data-network")) && !d.findElement(By.cssSelector("[data-network-start]"))
-                        .getDomProperty("disabled").equals("true"));
+                .until(d -> "done"
+                                .equals(d.findElement(By.cssSelector("[data-equipment-test]"))
+                                        .getDomAttribute("data-network"))
+                        && !d.findElement(By.cssSelector("[data-network-start]"))
+                                .getDomProperty("disabled")
+                                .equals("true"));
         return browser.text("[data-verdict]");
     }
 
@@ -37,8 +40,8 @@ final class EquipmentPages {
         for (Dimension size : new Dimension[] {new Dimension(1280, 800), new Dimension(390, 844)}) {
             browser.driver().manage().window().setSize(size);
             // the result is what matters: the connection section at the top of the window
-            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                    "document.getElementById('network-heading').scrollIntoView({block: 'start'})");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('network-heading').scrollIntoView({block: 'start'})");
             try {
                 Path target = Path.of("target", "screenshots", name + "-" + size.width + "x" + size.height + ".png");
                 Files.createDirectories(target.getParent());

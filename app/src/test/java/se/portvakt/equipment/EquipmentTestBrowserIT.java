@@ -29,8 +29,11 @@ import se.portvakt.IntegrationTest;
 @IntegrationTest
 class EquipmentTestBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired EchoSessions echoes;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EchoSessions echoes;
 
     Browser browser;
 
@@ -49,7 +52,8 @@ class EquipmentTestBrowserIT {
     }
 
     void until(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(what)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .withMessage(what)
                 .until(driver -> condition.getAsBoolean());
     }
 
@@ -57,10 +61,13 @@ class EquipmentTestBrowserIT {
     void theTestReportsAWorkingConnectionThroughTheSfuAndEndsItsEchoSession() {
         browser.open("/testa");
         assertThat(browser.text("h1")).isEqualTo("Testa din utrustning");
-        until("the camera's picture", () -> ((Number) script(
-                "return document.querySelector('[data-camera-preview]').videoWidth")).intValue() > 0);
-        until("the microphone moving the bar", () -> Integer.parseInt(
-                browser.find("[data-microphone-level]").getDomAttribute("aria-valuenow")) > 0);
+        until(
+                "the camera's picture",
+                () -> ((Number) script("return document.querySelector('[data-camera-preview]').videoWidth")).intValue()
+                        > 0);
+        until(
+                "the microphone moving the bar",
+                () -> Integer.parseInt(browser.find("[data-microphone-level]").getDomAttribute("aria-valuenow")) > 0);
         browser.find("[data-play-sound]").click();
         until("the test sound", () -> browser.text("[data-speaker-status]").startsWith("Ett testljud spelades upp"));
         browser.assertAccessible();
@@ -73,7 +80,8 @@ class EquipmentTestBrowserIT {
         assertThat(EquipmentPages.measured(browser, "loss")).matches("\\d+,\\d %");
         assertThat(EquipmentPages.measured(browser, "bitrate")).matches("\\d+ kbit/s");
         assertThat(((Number) script("return document.querySelector('[data-echo-video]').videoWidth")).intValue())
-                .as("the echoed picture came back from the SFU").isPositive();
+                .as("the echoed picture came back from the SFU")
+                .isPositive();
         until("the echo session ended by the page", () -> echoes.openCount() == 0);
         browser.assertAccessible();
         EquipmentPages.screenshots(browser, "equipment-test-good");
@@ -105,14 +113,19 @@ class EquipmentTestBrowserIT {
 
         assertThat(statuses).as("unusable offers still count").containsExactly(400, 400, 400, 400, 400, 400, 429);
         assertThat(refused.body()).contains("\"reason\":\"rate-limited\"");
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 600L);
-        assertThat(http.send(offer("198.51.100.78"), HttpResponse.BodyHandlers.ofString()).statusCode())
-                .as("another address is not limited").isEqualTo(400);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 600L);
+        assertThat(http.send(offer("198.51.100.78"), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("another address is not limited")
+                .isEqualTo(400);
     }
 
     HttpRequest offer(String clientAddress) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/testa/echo"))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"offer\":\"v=0\\r\\n\"}")).build();
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"offer\":\"v=0\\r\\n\"}"))
+                .build();
     }
 }

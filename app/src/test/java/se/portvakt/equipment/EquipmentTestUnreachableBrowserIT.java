@@ -18,12 +18,15 @@ import se.portvakt.sfu.Sfu;
  * the IT department for. Its second test in a row is refused by the per-address limit, also in plain words.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"portvakt.media.advertised-address=127.0.0.2",
-        "portvakt.equipment.echoes-per-address=1"})
+@TestPropertySource(
+        properties = {"portvakt.media.advertised-address=127.0.0.2", "portvakt.equipment.echoes-per-address=1"})
 class EquipmentTestUnreachableBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired Sfu sfu;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Sfu sfu;
 
     Browser browser;
 
@@ -44,8 +47,10 @@ class EquipmentTestUnreachableBrowserIT {
         String verdict = EquipmentPages.runNetworkTest(browser);
 
         int mediaPort = sfu.localAddress().getPort();
-        assertThat(verdict).isEqualTo("Ingen anslutning: bild och ljud når inte Portvakts medieserver. Be din "
-                + "IT-avdelning att tillåta UDP-trafik till port " + mediaPort + " på 127.0.0.2 och HTTPS (TCP-port 443).");
+        assertThat(verdict)
+                .isEqualTo("Ingen anslutning: bild och ljud når inte Portvakts medieserver. Be din "
+                        + "IT-avdelning att tillåta UDP-trafik till port " + mediaPort
+                        + " på 127.0.0.2 och HTTPS (TCP-port 443).");
         assertThat(EquipmentPages.measured(browser, "transport")).isEqualTo("ingen anslutning");
         browser.assertAccessible();
         EquipmentPages.screenshots(browser, "equipment-test-no-connection");

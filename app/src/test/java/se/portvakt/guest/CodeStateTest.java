@@ -81,7 +81,8 @@ class CodeStateTest {
         }
         CodeState renewed = state.withCode(WRONG, IdentificationMethod.SMS_CODE, NOW.plusSeconds(60), VALIDITY);
 
-        assertThat(check(renewed, RIGHT, NOW.plusSeconds(61)).outcome()).as("the old code no longer works")
+        assertThat(check(renewed, RIGHT, NOW.plusSeconds(61)).outcome())
+                .as("the old code no longer works")
                 .isEqualTo(new Wrong(1));
         assertThat(renewed.expiresAt()).isEqualTo(NOW.plusSeconds(60).plus(VALIDITY));
     }

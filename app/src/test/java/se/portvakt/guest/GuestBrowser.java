@@ -29,7 +29,9 @@ final class GuestBrowser {
     private MockHttpSession session = new MockHttpSession();
 
     GuestBrowser(WebApplicationContext context) {
-        this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        this.mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
     }
 
     Page get(String path) {
@@ -38,7 +40,8 @@ final class GuestBrowser {
 
     /** A form POST with a valid CSRF token; {@code fields} are name, value, name, value... */
     Page post(String path, String... fields) {
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).with(csrf());
+        MockHttpServletRequestBuilder request =
+                MockMvcRequestBuilders.post(path).with(csrf());
         for (int i = 0; i < fields.length; i += 2) {
             request.param(fields[i], fields[i + 1]);
         }
@@ -67,8 +70,11 @@ final class GuestBrowser {
                     cookies.put(cookie.getName(), cookie);
                 }
             }
-            return new Page(response.getStatus(), response.getRedirectedUrl(),
-                    response.getContentAsString(StandardCharsets.UTF_8), response);
+            return new Page(
+                    response.getStatus(),
+                    response.getRedirectedUrl(),
+                    response.getContentAsString(StandardCharsets.UTF_8),
+                    response);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,7 @@
 package se.portvakt.guest;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.followUp;
 import static se.portvakt.booking.TestBookings.unique;
 
 import java.time.Duration;
@@ -22,9 +22,9 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.booking.AssuranceLevel;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.invitation.OutboxWorker;
-import se.portvakt.booking.TestBookings;
 
 /**
  * A guest in headless Chromium, from the invitation e-mail's link to the point of joining: LOA2 with a code by
@@ -34,10 +34,17 @@ import se.portvakt.booking.TestBookings;
 @Tag("browser")
 class GuestBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @Autowired OutboxWorker outbox;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    OutboxWorker outbox;
 
     Browser browser;
     Tenant tenant;
@@ -61,8 +68,8 @@ class GuestBrowserIT {
     @Test
     void aGuestIdentifiesWithAnEmailCodeAndJoins() {
         String email = "anna-" + unique() + "@example.se";
-        var meeting = bookings.book(followUp(tenant).start(soon())
-                .invitees(new InviteeRequest(null, "Anna Andersson", email, null, null)));
+        var meeting = bookings.book(
+                followUp(tenant).start(soon()).invitees(new InviteeRequest(null, "Anna Andersson", email, null, null)));
         GuestMail.deliverAll(outbox);
 
         browser.open(GuestMail.linkMailedTo(email));
@@ -110,14 +117,18 @@ class GuestBrowserIT {
         String email = "anna-" + unique() + "@example.se";
         // no personal identity number on the invitation: other tests' orders for Anna's number (BankID allows one
         // at a time per number) cannot get in the way; GuestEidIT checks the number match
-        var meeting = bookings.book(followUp(tenant).level(AssuranceLevel.LOA3).confidential(true).start(soon())
+        var meeting = bookings.book(followUp(tenant)
+                .level(AssuranceLevel.LOA3)
+                .confidential(true)
+                .start(soon())
                 .invitees(new InviteeRequest(null, "Anna Svensson", email, null, null)));
         GuestMail.deliverAll(outbox);
 
         browser.open(GuestMail.linkMailedTo(email));
         browser.find(".eid-choices");
         browser.assertAccessible();
-        browser.find("input[name=method][value=BANKID] ~ .actions button[value=true]").click();
+        browser.find("input[name=method][value=BANKID] ~ .actions button[value=true]")
+                .click();
 
         browser.find("img[data-eid-qr]");
         browser.assertAccessible();
@@ -128,15 +139,19 @@ class GuestBrowserIT {
 
         // the page's own script polls, sees the order complete and moves on
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
-                .withMessage(() -> "to the meeting information from " + browser.driver().getCurrentUrl() + ", which says: "
-                        + browser.driver().findElement(org.openqa.selenium.By.tagName("main")).getText())
+                .withMessage(() ->
+                        "to the meeting information from " + browser.driver().getCurrentUrl() + ", which says: "
+                                + browser.driver()
+                                        .findElement(org.openqa.selenium.By.tagName("main"))
+                                        .getText())
                 .until(driver -> driver.getCurrentUrl().endsWith("/info"));
         assertThat(browser.text("h1")).isEqualTo(meeting.meeting().title());
         assertThat(browser.text("main")).contains("Identifierad som Anna Svensson.", "BankID (tillitsnivå 3)");
         browser.assertAccessible();
         browser.find("button[name=anonymous][value=true]").click();
         assertThat(browser.text("[data-status-text]")).contains("Värden har fått besked om att du är här.");
-        assertThat(browser.text("main")).containsPattern("Du visas som Gäst [A-Z0-9]{4}")
+        assertThat(browser.text("main"))
+                .containsPattern("Du visas som Gäst [A-Z0-9]{4}")
                 .doesNotContain("Anna Svensson");
     }
 }

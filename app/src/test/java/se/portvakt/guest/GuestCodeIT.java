@@ -1,12 +1,11 @@
 package se.portvakt.guest;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.followUp;
+import static se.portvakt.booking.TestBookings.invitee;
+import static se.portvakt.booking.TestBookings.unique;
 import static se.portvakt.guest.GuestMail.codeMailedTo;
 import static se.portvakt.guest.GuestMail.codeMailsTo;
-import static se.portvakt.booking.TestBookings.invitee;
-import static se.portvakt.booking.TestBookings.tomorrow;
-import static se.portvakt.booking.TestBookings.unique;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +19,13 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.TestClock;
-import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
+import se.portvakt.audit.AuditLog;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;
 import se.portvakt.invitation.DirectMessages;
 import se.portvakt.invitation.OutboxWorker;
-import se.portvakt.booking.TestBookings;
 
 /** LOA2 by e-mail code, end to end: the real pages, database, outbox and SMTP server (GreenMail). */
 @IntegrationTest
@@ -34,14 +33,29 @@ class GuestCodeIT {
 
     static final String SUBJECT = "Din engångskod till videomötet";
 
-    @Autowired TestBookings bookings;
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired OutboxWorker outbox;
-    @Autowired TestClock clock;
-    @Autowired AuditLog audit;
-    @Autowired JdbcClient jdbc;
-    @Autowired DirectMessages sms;
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    OutboxWorker outbox;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DirectMessages sms;
 
     Tenant tenant;
     GuestBrowser guest;
@@ -58,9 +72,10 @@ class GuestCodeIT {
     }
 
     Booked loa2(String... emails) {
-        return bookings.book(followUp(tenant).invitees(java.util.Arrays.stream(emails)
-                .map(email -> invitee("Anna Andersson", email, null))
-                .toArray(se.portvakt.booking.internal.MeetingRequest.InviteeRequest[]::new)));
+        return bookings.book(followUp(tenant)
+                .invitees(java.util.Arrays.stream(emails)
+                        .map(email -> invitee("Anna Andersson", email, null))
+                        .toArray(se.portvakt.booking.internal.MeetingRequest.InviteeRequest[]::new)));
     }
 
     static String email() {
@@ -75,12 +90,16 @@ class GuestCodeIT {
         assertThat(guest.get(meeting.path(0, "")).location()).isEqualTo(meeting.path(0, "contact"));
         Page contact = guest.get(meeting.path(0, "contact"));
         // without an SMS gateway (production settings, the PostgreSQL run) only the address is asked for
-        assertThat(contact.body()).contains(sms.smsEnabled() ? "E-postadress eller mobilnummer" : "E-postadress",
-                "lang=\"sv\"", "aria-describedby=\"contact-hint\"");
+        assertThat(contact.body())
+                .contains(
+                        sms.smsEnabled() ? "E-postadress eller mobilnummer" : "E-postadress",
+                        "lang=\"sv\"",
+                        "aria-describedby=\"contact-hint\"");
         // the domain is case-insensitive, as the address was stored lower-cased
         Page sent = guest.post(meeting.path(0, "contact"), "contact", email.replace("example.se", "Example.SE"));
         assertThat(sent.location()).isEqualTo(meeting.path(0, "code") + "?sent");
-        assertThat(guest.get(sent.location()).body()).contains("Om uppgiften stämmer med inbjudan har vi skickat en kod");
+        assertThat(guest.get(sent.location()).body())
+                .contains("Om uppgiften stämmer med inbjudan har vi skickat en kod");
         GuestMail.deliverAll(outbox);
         String code = codeMailedTo(email, SUBJECT);
         String before = guest.sessionId();
@@ -88,14 +107,24 @@ class GuestCodeIT {
         Page identified = guest.post(meeting.path(0, "code"), "code", code.substring(0, 3) + " " + code.substring(3));
 
         assertThat(identified.location()).isEqualTo(meeting.path(0, "info"));
-        assertThat(guest.sessionId()).as("a new session id after identification").isNotEqualTo(before);
+        assertThat(guest.sessionId())
+                .as("a new session id after identification")
+                .isNotEqualTo(before);
         Page info = guest.get(meeting.path(0, "info"));
         assertThat(info.status()).isEqualTo(200);
-        assertThat(info.body()).contains(meeting.meeting().title(), tenant.host().displayName(),
-                tenant.organisation().name(), "Ta med läkemedelslistan.", "engångskod via e-post");
-        assertThat(guest.get(meeting.path(0, "")).location()).as("already identified").isEqualTo(meeting.path(0, "info"));
+        assertThat(info.body())
+                .contains(
+                        meeting.meeting().title(),
+                        tenant.host().displayName(),
+                        tenant.organisation().name(),
+                        "Ta med läkemedelslistan.",
+                        "engångskod via e-post");
+        assertThat(guest.get(meeting.path(0, "")).location())
+                .as("already identified")
+                .isEqualTo(meeting.path(0, "info"));
         assertThat(actions()).contains("guest.code.requested", "guest.code.verified");
-        assertThat(audit.latest(tenant.organisation().id(), 50)).extracting(AuditEvent::detail)
+        assertThat(audit.latest(tenant.organisation().id(), 50))
+                .extracting(AuditEvent::detail)
                 .noneMatch(detail -> detail != null && (detail.contains(email) || detail.contains(code)));
     }
 
@@ -142,8 +171,12 @@ class GuestCodeIT {
         GuestMail.deliverAll(outbox);
         assertThat(codeMailsTo(email, SUBJECT)).isZero();
         assertThat(jdbc.sql("select count(*) from outbox_message where invitee_id = ? and subject = ?")
-                .params(meeting.invitees().get(0).id(), SUBJECT).query(Long.class).single()).isZero();
-        assertThat(audit.latest(tenant.organisation().id(), 50)).extracting(AuditEvent::detail)
+                        .params(meeting.invitees().get(0).id(), SUBJECT)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(audit.latest(tenant.organisation().id(), 50))
+                .extracting(AuditEvent::detail)
                 .anyMatch(detail -> detail != null && detail.contains("no match"))
                 .noneMatch(detail -> detail != null && detail.contains("someone-else"));
     }
@@ -155,8 +188,12 @@ class GuestCodeIT {
         Page page = guest.post(meeting.path(0, "contact"), "contact", "anna@");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"contact-error\"", "aria-describedby=\"contact-hint contact-error\"",
-                "aria-invalid=\"true\"", "value=\"anna@\"");
+        assertThat(page.body())
+                .contains(
+                        "id=\"contact-error\"",
+                        "aria-describedby=\"contact-hint contact-error\"",
+                        "aria-invalid=\"true\"",
+                        "value=\"anna@\"");
     }
 
     @Test
@@ -176,16 +213,19 @@ class GuestCodeIT {
         Page right = guest.post(meeting.path(0, "code"), "code", code);
         assertThat(right.location()).isNull();
         assertThat(right.body()).contains("Inbjudan är låst till kl.");
-        assertThat(guest.post(meeting.path(0, "contact"), "contact", email).body()).contains("Inbjudan är låst");
+        assertThat(guest.post(meeting.path(0, "contact"), "contact", email).body())
+                .contains("Inbjudan är låst");
         assertThat(actions()).contains("guest.code.locked", "guest.code.refused");
 
         clock.advance(Duration.ofMinutes(16));
         assertThat(guest.post(meeting.path(0, "code"), "code", code).body())
-                .as("the lock threw the old code away").contains("Du har 4 försök kvar");
+                .as("the lock threw the old code away")
+                .contains("Du har 4 försök kvar");
         guest.post(meeting.path(0, "contact"), "contact", email);
         GuestMail.deliverAll(outbox);
         String fresh = codeMailedTo(email, SUBJECT);
-        assertThat(guest.post(meeting.path(0, "code"), "code", fresh).location()).isEqualTo(meeting.path(0, "info"));
+        assertThat(guest.post(meeting.path(0, "code"), "code", fresh).location())
+                .isEqualTo(meeting.path(0, "info"));
     }
 
     @Test
@@ -232,7 +272,9 @@ class GuestCodeIT {
         guest.post(meeting.path(0, "contact"), "contact", email);
         guest.post(meeting.path(0, "contact"), "contact", email);
         GuestMail.deliverAll(outbox);
-        assertThat(codeMailsTo(email, SUBJECT)).as("no second code within the resend interval").isEqualTo(1);
+        assertThat(codeMailsTo(email, SUBJECT))
+                .as("no second code within the resend interval")
+                .isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(61));
         guest.post(meeting.path(0, "contact"), "contact", email);
@@ -250,21 +292,27 @@ class GuestCodeIT {
     @Test
     void theCodeStepsAreInTheMeetingsLanguageAndSwitchable() {
         String email = email();
-        Booked meeting = bookings.book(followUp(tenant).language("en")
-                .invitees(invitee("Anna Andersson", email, null)));
+        Booked meeting =
+                bookings.book(followUp(tenant).language("en").invitees(invitee("Anna Andersson", email, null)));
 
         guest.get(meeting.path(0, ""));
         assertThat(guest.get(meeting.path(0, "contact")).body()).contains("lang=\"en\"", "E-mail address");
-        assertThat(guest.get(meeting.path(0, "contact") + "?lang=fi").body()).contains("lang=\"fi\"", "Sähköpostiosoite");
+        assertThat(guest.get(meeting.path(0, "contact") + "?lang=fi").body())
+                .contains("lang=\"fi\"", "Sähköpostiosoite");
         guest.get(meeting.path(0, ""));
-        assertThat(guest.get(meeting.path(0, "contact")).body()).as("the guest's choice stands").contains("lang=\"fi\"");
+        assertThat(guest.get(meeting.path(0, "contact")).body())
+                .as("the guest's choice stands")
+                .contains("lang=\"fi\"");
 
         guest.post(meeting.path(0, "contact"), "contact", email);
         GuestMail.deliverAll(outbox);
-        assertThat(codeMailsTo(email, "Your one-time code for the video meeting")).isEqualTo(1);
+        assertThat(codeMailsTo(email, "Your one-time code for the video meeting"))
+                .isEqualTo(1);
     }
 
     List<String> actions() {
-        return audit.latest(tenant.organisation().id(), 100).stream().map(AuditEvent::code).toList();
+        return audit.latest(tenant.organisation().id(), 100).stream()
+                .map(AuditEvent::code)
+                .toList();
     }
 }

@@ -1,8 +1,8 @@
 package se.portvakt.guest;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.portvakt.booking.TestBookings.followUp;
 import static se.portvakt.booking.TestBookings.tomorrow;
 import static se.portvakt.booking.TestBookings.unique;
 
@@ -24,17 +24,17 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.PortalClient;
 import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
-import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.AuditEvent;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.guest.GuestBrowser.Page;
 import se.portvakt.identity.EidMethod;
 import se.portvakt.identity.EidRules;
 import se.portvakt.identity.EidStatus;
 import tools.jackson.databind.json.JsonMapper;
-import se.portvakt.booking.TestBookings;
 
 /**
  * LOA3 through the real BankID and Freja eID clients, over HTTP, against the simulators: the guest scans what
@@ -45,6 +45,7 @@ class GuestEidIT {
 
     /** The simulators' test persons (see TestIdentities and FrejaTestPerson). */
     static final String ANNA_BANKID = "198003152462";
+
     static final String TOLVAN_BANKID = "191212121212";
     static final String ALVA_BANKID_MINOR = "201206092387";
     static final String KARL_BANKID = "194001011230";
@@ -54,12 +55,23 @@ class GuestEidIT {
     static final Pattern AUTOSTART = Pattern.compile("autostarttoken=([0-9a-f-]+)");
     static final Pattern FREJA_LINK = Pattern.compile("href=\"(frejaeid://[^\"]+)\"");
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired EidRules rules;
-    @Autowired AuditLog audit;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    EidRules rules;
+
+    @Autowired
+    AuditLog audit;
 
     Tenant tenant;
     GuestBrowser guest;
@@ -73,7 +85,10 @@ class GuestEidIT {
     }
 
     Booked loa3(boolean confidential, String pin, Instant start) {
-        return bookings.book(followUp(tenant).level(AssuranceLevel.LOA3).confidential(confidential).start(start)
+        return bookings.book(followUp(tenant)
+                .level(AssuranceLevel.LOA3)
+                .confidential(confidential)
+                .start(start)
                 .invitees(new InviteeRequest(null, "Anna Svensson", "anna-" + unique() + "@example.se", null, pin)));
     }
 
@@ -107,16 +122,18 @@ class GuestEidIT {
         Booked meeting = loa3(false, ANNA_BANKID, tomorrow());
 
         assertThat(guest.get(meeting.path(0, "")).location()).isEqualTo(meeting.path(0, "eid"));
-        assertThat(guest.get(meeting.path(0, "info")).location()).as("nothing before identification")
+        assertThat(guest.get(meeting.path(0, "info")).location())
+                .as("nothing before identification")
                 .isEqualTo(meeting.path(0, ""));
         Page choice = guest.get(meeting.path(0, "eid"));
-        assertThat(choice.body()).contains("Mobilt BankID på annan enhet", "Freja eID på den här enheten",
-                "simulator för test");
+        assertThat(choice.body())
+                .contains("Mobilt BankID på annan enhet", "Freja eID på den här enheten", "simulator för test");
         assertThat(choice.body()).doesNotContain(meeting.meeting().title());
 
         Page started = guest.post(meeting.path(0, "eid"), "method", "BANKID", "qr", "true");
         assertThat(started.location()).isEqualTo(meeting.path(0, "eid/progress"));
-        assertThat(guest.get(started.location()).body()).contains("data-eid-qr", "Starta BankID-appen och läs av QR-koden.");
+        assertThat(guest.get(started.location()).body())
+                .contains("data-eid-qr", "Starta BankID-appen och läs av QR-koden.");
         EidStatus waiting = status(meeting);
         assertThat(waiting.status()).isEqualTo("PENDING");
         assertThat(waiting.message()).isEqualTo("Starta BankID-appen.");
@@ -131,10 +148,16 @@ class GuestEidIT {
         assertThat(done.next()).isEqualTo(meeting.path(0, "info"));
         Page info = guest.get(meeting.path(0, "info"));
         assertThat(info.status()).isEqualTo(200);
-        assertThat(info.body()).contains(meeting.meeting().title(), "Identifierad som Anna Svensson.",
-                "BankID (tillitsnivå 3)", "simulator, inte med riktig e-legitimation");
-        assertThat(audit.latest(tenant.organisation().id(), 50)).extracting(AuditEvent::detail)
-                .anyMatch(detail -> detail != null && detail.contains("19800315-****") && detail.contains("Anna Svensson"))
+        assertThat(info.body())
+                .contains(
+                        meeting.meeting().title(),
+                        "Identifierad som Anna Svensson.",
+                        "BankID (tillitsnivå 3)",
+                        "simulator, inte med riktig e-legitimation");
+        assertThat(audit.latest(tenant.organisation().id(), 50))
+                .extracting(AuditEvent::detail)
+                .anyMatch(detail ->
+                        detail != null && detail.contains("19800315-****") && detail.contains("Anna Svensson"))
                 .noneMatch(detail -> detail != null && detail.contains(ANNA_BANKID));
     }
 
@@ -144,7 +167,9 @@ class GuestEidIT {
         guest.post(meeting.path(0, "eid"), "method", "BANKID", "qr", "false");
         Page progress = guest.get(meeting.path(0, "eid/progress"));
         assertThat(progress.body()).doesNotContain("data-eid-qr").contains("bankid:///?autostarttoken=");
-        assertThat(guest.get(meeting.path(0, "eid/qr")).status()).as("no QR code on this device").isEqualTo(204);
+        assertThat(guest.get(meeting.path(0, "eid/qr")).status())
+                .as("no QR code on this device")
+                .isEqualTo(204);
         EidStatus waiting = status(meeting);
         assertThat(waiting.message()).isEqualTo("Försöker starta BankID-appen.");
 
@@ -187,7 +212,8 @@ class GuestEidIT {
 
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.message()).startsWith(message);
-        assertThat(audit.latest(tenant.organisation().id(), 20)).extracting(AuditEvent::code)
+        assertThat(audit.latest(tenant.organisation().id(), 20))
+                .extracting(AuditEvent::code)
                 .contains("guest.eid.started", "guest.eid.failed");
     }
 
@@ -201,8 +227,8 @@ class GuestEidIT {
         EidStatus refused = finalStatus(meeting);
 
         assertThat(refused.status()).isEqualTo("FAILED");
-        assertThat(refused.message()).isEqualTo(
-                "Du behöver vara minst 16 år för att identifiera dig här. Kontakta den som bjöd in dig.");
+        assertThat(refused.message())
+                .isEqualTo("Du behöver vara minst 16 år för att identifiera dig här. Kontakta den som bjöd in dig.");
         assertThat(guest.get(meeting.path(0, "info")).location()).isEqualTo(meeting.path(0, ""));
     }
 
@@ -211,7 +237,9 @@ class GuestEidIT {
         rules.save(tenant.organisation().id(), new EidRules.Rules(null, EnumSet.of(EidMethod.FREJA)));
         Booked meeting = loa3(false, null, tomorrow());
 
-        assertThat(guest.get(meeting.path(0, "eid")).body()).contains("Freja eID").doesNotContain("BankID");
+        assertThat(guest.get(meeting.path(0, "eid")).body())
+                .contains("Freja eID")
+                .doesNotContain("BankID");
         Page forged = guest.post(meeting.path(0, "eid"), "method", "BANKID", "qr", "true");
 
         assertThat(forged.location()).isEqualTo(meeting.path(0, "eid"));
@@ -229,15 +257,16 @@ class GuestEidIT {
         phone.frejaApprove(qr, ANNA_FREJA);
 
         assertThat(finalStatus(meeting).status()).isEqualTo("COMPLETE");
-        assertThat(guest.get(meeting.path(0, "info")).body()).contains("Identifierad som Anna Andersson.",
-                "Freja eID (tillitsnivå 3)");
+        assertThat(guest.get(meeting.path(0, "info")).body())
+                .contains("Identifierad som Anna Andersson.", "Freja eID (tillitsnivå 3)");
     }
 
     @Test
     void aRejectedFrejaOrderLetsNobodyIn() {
         Booked meeting = loa3(false, null, tomorrow());
         guest.post(meeting.path(0, "eid"), "method", "FREJA", "qr", "false");
-        Matcher link = FREJA_LINK.matcher(guest.get(meeting.path(0, "eid/progress")).body());
+        Matcher link =
+                FREJA_LINK.matcher(guest.get(meeting.path(0, "eid/progress")).body());
         assertThat(link.find()).isTrue();
 
         phone.frejaReject(link.group(1).replace("&amp;", "&"));
@@ -255,17 +284,24 @@ class GuestEidIT {
         assertThat(guest.post(meeting.path(0, "eid/cancel")).location()).isEqualTo(meeting.path(0, "eid"));
 
         assertThat(status(meeting).status()).isEqualTo("FAILED");
-        assertThatThrownBy(() -> phone.bankIdApprove(qr, null, TOLVAN_BANKID)).as("the order is gone at BankID")
-                .isInstanceOf(AssertionError.class).hasMessageContaining("refused");
-        assertThat(audit.latest(tenant.organisation().id(), 20)).extracting(AuditEvent::code)
+        assertThatThrownBy(() -> phone.bankIdApprove(qr, null, TOLVAN_BANKID))
+                .as("the order is gone at BankID")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("refused");
+        assertThat(audit.latest(tenant.organisation().id(), 20))
+                .extracting(AuditEvent::code)
                 .contains("guest.eid.cancelled");
     }
 
     @Test
     void anAnonymousGuestIsKnownByPseudonymAndOnlyTheHostSeesWhoItIs() throws Exception {
-        Booked meeting = bookings.book(followUp(tenant).level(AssuranceLevel.LOA3).confidential(true)
-                .start(Instant.now().plus(10, ChronoUnit.MINUTES)).invitees(
-                        new InviteeRequest(null, "Samir Nordin", "samir-" + unique() + "@example.se", null, SAMIR_BANKID),
+        Booked meeting = bookings.book(followUp(tenant)
+                .level(AssuranceLevel.LOA3)
+                .confidential(true)
+                .start(Instant.now().plus(10, ChronoUnit.MINUTES))
+                .invitees(
+                        new InviteeRequest(
+                                null, "Samir Nordin", "samir-" + unique() + "@example.se", null, SAMIR_BANKID),
                         new InviteeRequest(null, "Bo Ek", "bo-" + unique() + "@example.se", null, null)));
         guest.post(meeting.path(0, "eid"), "method", "BANKID", "qr", "true");
         phone.bankIdApprove(scanQr(meeting), null, SAMIR_BANKID);
@@ -278,14 +314,19 @@ class GuestEidIT {
 
         GuestBrowser other = new GuestBrowser(context);
         other.post(meeting.path(1, "eid"), "method", "BANKID", "qr", "false");
-        String othersPage = other.get(meeting.path(1, "eid/progress")).body() + other.get(meeting.path(1, "")).body();
+        String othersPage = other.get(meeting.path(1, "eid/progress")).body()
+                + other.get(meeting.path(1, "")).body();
         assertThat(othersPage).doesNotContain("Samir", "Nordin", pseudonym.group(1));
 
         PortalClient host = new PortalClient(context);
-        String hostsPage = host.mvc().perform(host.as(tenant.host(),
+        String hostsPage = host.mvc()
+                .perform(host.as(
+                        tenant.host(),
                         org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
                                 "/meetings/" + meeting.meeting().id())))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(hostsPage).contains("verifierad som Samir Nordin", "anonym som Gäst " + pseudonym.group(1));
     }
 }

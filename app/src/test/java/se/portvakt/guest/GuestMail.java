@@ -28,7 +28,8 @@ final class GuestMail {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
             List<MimeMessage> codes = TestMailServer.messagesTo(address).stream()
-                    .filter(message -> subjectOf(message).equals(subject)).toList();
+                    .filter(message -> subjectOf(message).equals(subject))
+                    .toList();
             if (!codes.isEmpty()) {
                 return codeIn(textOf(codes.get(codes.size() - 1)));
             }
@@ -45,7 +46,8 @@ final class GuestMail {
     }
 
     static long codeMailsTo(String address, String subject) {
-        return TestMailServer.messagesTo(address).stream().filter(message -> subjectOf(message).equals(subject))
+        return TestMailServer.messagesTo(address).stream()
+                .filter(message -> subjectOf(message).equals(subject))
                 .count();
     }
 
@@ -63,7 +65,8 @@ final class GuestMail {
         if (mails.isEmpty()) {
             throw new AssertionError("No e-mail to " + address);
         }
-        Matcher link = Pattern.compile("https?://[^/\\s]+(/m/[A-Za-z0-9_-]+)").matcher(textOf(mails.get(mails.size() - 1)));
+        Matcher link =
+                Pattern.compile("https?://[^/\\s]+(/m/[A-Za-z0-9_-]+)").matcher(textOf(mails.get(mails.size() - 1)));
         if (!link.find()) {
             throw new AssertionError("No personal link in the e-mail to " + address);
         }

@@ -1,7 +1,7 @@
 package se.portvakt.guest;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.followUp;
 import static se.portvakt.booking.TestBookings.invitee;
 import static se.portvakt.booking.TestBookings.tomorrow;
 import static se.portvakt.booking.TestBookings.unique;
@@ -24,12 +24,12 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.TestClock;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.Attachments;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
-import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;
-import se.portvakt.booking.TestBookings;
 
 /** The link's gate, the meeting page, its files and joining: who may see what, and when. */
 @IntegrationTest
@@ -37,13 +37,26 @@ class GuestMeetingPageIT {
 
     static final byte[] PDF = "%PDF-1.7\n% Portvakt\n".getBytes(StandardCharsets.US_ASCII);
 
-    @Autowired TestBookings bookings;
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired Attachments attachments;
-    @Autowired TestClock clock;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    Attachments attachments;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Tenant tenant;
     GuestBrowser guest;
@@ -60,7 +73,10 @@ class GuestMeetingPageIT {
     }
 
     Booked linkOnly(Instant start, boolean confidential, InviteeRequest... invitees) {
-        return bookings.book(followUp(tenant).level(AssuranceLevel.NONE).confidential(confidential).start(start)
+        return bookings.book(followUp(tenant)
+                .level(AssuranceLevel.NONE)
+                .confidential(confidential)
+                .start(start)
                 .invitees(invitees));
     }
 
@@ -74,11 +90,17 @@ class GuestMeetingPageIT {
         String token = meeting.tokens().get(0);
         String altered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
-        for (String path : List.of("/m/" + altered, "/m/not-a-token", "/m/" + altered + "/info",
+        for (String path : List.of(
+                "/m/" + altered,
+                "/m/not-a-token",
+                "/m/" + altered + "/info",
                 "/m/" + altered + "/attachments/" + UUID.randomUUID())) {
             Page page = guest.get(path);
             assertThat(page.status()).as(path).isEqualTo(404);
-            assertThat(page.body()).as(path).contains("Länken är inte giltig").doesNotContain(meeting.meeting().title());
+            assertThat(page.body())
+                    .as(path)
+                    .contains("Länken är inte giltig")
+                    .doesNotContain(meeting.meeting().title());
         }
         assertThat(guest.get("/m/not-a-token?lang=en").body()).contains("The link is not valid", "lang=\"en\"");
     }
@@ -87,24 +109,33 @@ class GuestMeetingPageIT {
     void linkOnlyMeetingsIdentifyByTheLink() {
         Booked meeting = linkOnly(tomorrow(), false, anna());
 
-        assertThat(guest.get(meeting.path(0, "info")).location()).as("not before the link is opened")
+        assertThat(guest.get(meeting.path(0, "info")).location())
+                .as("not before the link is opened")
                 .isEqualTo(meeting.path(0, ""));
         assertThat(guest.get(meeting.path(0, "")).location()).isEqualTo(meeting.path(0, "info"));
-        assertThat(guest.get(meeting.path(0, "info")).body()).contains(meeting.meeting().title(), "din personliga länk");
+        assertThat(guest.get(meeting.path(0, "info")).body())
+                .contains(meeting.meeting().title(), "din personliga länk");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'guest.identified' and subject = ?")
-                .param(meeting.invitees().get(0).id().toString()).query(Long.class).single()).isEqualTo(1);
+                        .param(meeting.invitees().get(0).id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void loa3GoesToTheEidChoice() {
-        Booked meeting = bookings.book(followUp(tenant).level(AssuranceLevel.LOA3).invitees(anna()));
+        Booked meeting =
+                bookings.book(followUp(tenant).level(AssuranceLevel.LOA3).invitees(anna()));
 
         assertThat(guest.get(meeting.path(0, "")).location()).isEqualTo(meeting.path(0, "eid"));
         Page eid = guest.get(meeting.path(0, "eid"));
         assertThat(eid.status()).isEqualTo(200);
-        assertThat(eid.body()).contains("Identifiera dig med e-legitimation").doesNotContain(meeting.meeting().title());
+        assertThat(eid.body())
+                .contains("Identifiera dig med e-legitimation")
+                .doesNotContain(meeting.meeting().title());
         assertThat(guest.get(meeting.path(0, "info")).location()).isEqualTo(meeting.path(0, ""));
-        assertThat(guest.get(meeting.path(0, "contact")).location()).as("no code for LOA3")
+        assertThat(guest.get(meeting.path(0, "contact")).location())
+                .as("no code for LOA3")
                 .isEqualTo(meeting.path(0, ""));
     }
 
@@ -112,12 +143,15 @@ class GuestMeetingPageIT {
     void attachmentsOnlyForAnIdentifiedInviteeOfThatMeeting() {
         Booked meeting = linkOnly(tomorrow(), false, anna());
         Booked other = linkOnly(tomorrow(), false, anna());
-        UUID file = attachments.add(tenant.actor(), meeting.id(), "plan.pdf", PDF).id();
+        UUID file =
+                attachments.add(tenant.actor(), meeting.id(), "plan.pdf", PDF).id();
         String download = meeting.path(0, "attachments/" + file);
 
         assertThat(guest.get(download).status()).isEqualTo(404);
         guest.get(other.path(0, ""));
-        assertThat(guest.get(other.path(0, "attachments/" + file)).status()).as("another meeting's file").isEqualTo(404);
+        assertThat(guest.get(other.path(0, "attachments/" + file)).status())
+                .as("another meeting's file")
+                .isEqualTo(404);
 
         guest.get(meeting.path(0, ""));
         assertThat(guest.get(meeting.path(0, "info")).body()).contains("plan.pdf", download);
@@ -131,7 +165,8 @@ class GuestMeetingPageIT {
     @Test
     void aCancelledMeetingShowsOnlyThatItIsCancelled() {
         Booked meeting = linkOnly(tomorrow(), false, anna());
-        UUID file = attachments.add(tenant.actor(), meeting.id(), "plan.pdf", PDF).id();
+        UUID file =
+                attachments.add(tenant.actor(), meeting.id(), "plan.pdf", PDF).id();
         guest.get(meeting.path(0, ""));
 
         booking.cancel(tenant.actor(), meeting.id());
@@ -139,27 +174,45 @@ class GuestMeetingPageIT {
         for (String page : List.of("", "info", "attachments/" + file)) {
             Page closed = guest.get(meeting.path(0, page));
             assertThat(closed.status()).as(page).isEqualTo(410);
-            assertThat(closed.body()).as(page).contains("Mötet är inställt")
-                    .doesNotContain(meeting.meeting().title(), "plan.pdf", tenant.host().displayName());
+            assertThat(closed.body())
+                    .as(page)
+                    .contains("Mötet är inställt")
+                    .doesNotContain(
+                            meeting.meeting().title(), "plan.pdf", tenant.host().displayName());
         }
         assertThat(guest.post(meeting.path(0, "join")).status()).isEqualTo(410);
     }
 
     @Test
     void aRemovedInviteeSeesTheMeetingAsCancelled() {
-        Booked meeting = linkOnly(tomorrow(), false, anna(), invitee("Bertil Berg", "bertil-" + unique() + "@example.se", null));
+        Booked meeting =
+                linkOnly(tomorrow(), false, anna(), invitee("Bertil Berg", "bertil-" + unique() + "@example.se", null));
         var kept = meeting.invitees().get(1);
         var before = booking.find(tenant.actor(), meeting.id()).orElseThrow();
-        booking.change(tenant.actor(), meeting.id(), before.version(), new MeetingRequest(meeting.meeting().title(),
-                tenant.room().id(), tenant.host().id(), meeting.meeting().start(), meeting.meeting().end(),
-                AssuranceLevel.NONE, false, null, "sv",
-                List.of(new InviteeRequest(kept.id(), kept.name(), kept.email(), null, null))));
+        booking.change(
+                tenant.actor(),
+                meeting.id(),
+                before.version(),
+                new MeetingRequest(
+                        meeting.meeting().title(),
+                        tenant.room().id(),
+                        tenant.host().id(),
+                        meeting.meeting().start(),
+                        meeting.meeting().end(),
+                        AssuranceLevel.NONE,
+                        false,
+                        null,
+                        "sv",
+                        List.of(new InviteeRequest(kept.id(), kept.name(), kept.email(), null, null))));
 
         Page removed = guest.get(meeting.path(0, ""));
 
         assertThat(removed.status()).isEqualTo(410);
-        assertThat(removed.body()).contains("Mötet är inställt").doesNotContain(meeting.meeting().title());
-        assertThat(new GuestBrowser(context).get(meeting.path(1, "")).location()).isEqualTo(meeting.path(1, "info"));
+        assertThat(removed.body())
+                .contains("Mötet är inställt")
+                .doesNotContain(meeting.meeting().title());
+        assertThat(new GuestBrowser(context).get(meeting.path(1, "")).location())
+                .isEqualTo(meeting.path(1, "info"));
     }
 
     @Test
@@ -171,7 +224,9 @@ class GuestMeetingPageIT {
 
         Page ended = guest.get(meeting.path(0, "info"));
         assertThat(ended.status()).isEqualTo(410);
-        assertThat(ended.body()).contains("Mötet har avslutats").doesNotContain(meeting.meeting().title());
+        assertThat(ended.body())
+                .contains("Mötet har avslutats")
+                .doesNotContain(meeting.meeting().title());
     }
 
     @Test
@@ -179,7 +234,8 @@ class GuestMeetingPageIT {
         Instant start = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         Booked meeting = linkOnly(start, false, anna());
         guest.get(meeting.path(0, ""));
-        assertThat(guest.get(meeting.path(0, "info")).body()).contains("Du kan ansluta från kl.", "15 minuter före start")
+        assertThat(guest.get(meeting.path(0, "info")).body())
+                .contains("Du kan ansluta från kl.", "15 minuter före start")
                 .doesNotContain("name=\"anonymous\"");
 
         Page early = guest.post(meeting.path(0, "join"));
@@ -189,7 +245,8 @@ class GuestMeetingPageIT {
         assertThat(arrivals(meeting)).isZero();
 
         clock.advance(Duration.ofMinutes(106)); // 14 minutes before the start
-        assertThat(guest.get(meeting.path(0, "info")).body()).contains("name=\"anonymous\"", "Anslut")
+        assertThat(guest.get(meeting.path(0, "info")).body())
+                .contains("name=\"anonymous\"", "Anslut")
                 .doesNotContain("Anslut anonymt");
         Page joined = guest.post(meeting.path(0, "join"));
         assertThat(joined.status()).isEqualTo(302);
@@ -197,8 +254,9 @@ class GuestMeetingPageIT {
         assertThat(guest.get(joined.location()).body()).contains("Värden har fått besked om att du är här");
         assertThat(arrivals(meeting)).isEqualTo(1);
         assertThat(jdbc.sql("select method, assurance_level, anonymous from guest_arrival where invitee_id = ?")
-                .param(meeting.invitees().get(0).id())
-                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3)).single())
+                        .param(meeting.invitees().get(0).id())
+                        .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3))
+                        .single())
                 .isEqualTo("LINK NONE false");
     }
 
@@ -214,14 +272,16 @@ class GuestMeetingPageIT {
     void anAnonymousGuestsIdentityIsOnNoGuestPage() {
         String name = "Hemlig Person " + unique();
         String email = "hemlig-" + unique() + "@example.se";
-        Booked meeting = linkOnly(Instant.now().plus(5, ChronoUnit.MINUTES), true,
-                invitee(name, email, "070-555 12 34"), anna());
+        Booked meeting = linkOnly(
+                Instant.now().plus(5, ChronoUnit.MINUTES), true, invitee(name, email, "070-555 12 34"), anna());
         guest.get(meeting.path(0, ""));
         assertThat(guest.get(meeting.path(0, "info")).body()).contains("Anslut anonymt");
 
         Page joined = guest.post(meeting.path(0, "join"), "anonymous", "true");
         String pseudonym = jdbc.sql("select pseudonym from guest_arrival where invitee_id = ? and anonymous")
-                .param(meeting.invitees().get(0).id()).query(String.class).single();
+                .param(meeting.invitees().get(0).id())
+                .query(String.class)
+                .single();
 
         assertThat(pseudonym).matches("[A-HJ-NP-Z2-9]{4}");
         Page page = guest.get(joined.location());
@@ -236,7 +296,10 @@ class GuestMeetingPageIT {
         // joining again keeps the same pseudonym
         guest.post(meeting.path(0, "join"), "anonymous", "true");
         assertThat(jdbc.sql("select pseudonym from guest_arrival where invitee_id = ?")
-                .param(meeting.invitees().get(0).id()).query(String.class).single()).isEqualTo(pseudonym);
+                        .param(meeting.invitees().get(0).id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(pseudonym);
     }
 
     @Test
@@ -247,11 +310,16 @@ class GuestMeetingPageIT {
         guest.post(meeting.path(0, "join"), "anonymous", "true");
 
         assertThat(jdbc.sql("select anonymous from guest_arrival where invitee_id = ?")
-                .param(meeting.invitees().get(0).id()).query(Boolean.class).single()).isFalse();
+                        .param(meeting.invitees().get(0).id())
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
     }
 
     long arrivals(Booked meeting) {
-        return jdbc.sql("select count(*) from guest_arrival where meeting_id = ?").param(meeting.id())
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from guest_arrival where meeting_id = ?")
+                .param(meeting.id())
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,9 +1,8 @@
 package se.portvakt.guest;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.followUp;
 import static se.portvakt.booking.TestBookings.invitee;
-import static se.portvakt.booking.TestBookings.tomorrow;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -20,12 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.context.WebApplicationContext;
 import se.portvakt.Fixtures;
 import se.portvakt.IntegrationTest;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestBrowser.Page;
 import se.portvakt.invitation.OutboxWorker;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import se.portvakt.booking.TestBookings;
 
 /**
  * LOA2 by SMS code, end to end, with a real HTTP server standing in for the SMS gateway (configured,
@@ -39,7 +37,8 @@ class GuestSmsCodeIT {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("portvakt.invitation.sms.gateway-url",
+        registry.add(
+                "portvakt.invitation.sms.gateway-url",
                 () -> "http://127.0.0.1:" + GATEWAY.getAddress().getPort() + "/sms");
     }
 
@@ -48,10 +47,17 @@ class GuestSmsCodeIT {
         GATEWAY.stop(0);
     }
 
-    @Autowired TestBookings bookings;
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired OutboxWorker outbox;
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    OutboxWorker outbox;
 
     @Test
     void aGuestIdentifiesWithTheCodeSentBySms() {
@@ -75,9 +81,11 @@ class GuestSmsCodeIT {
 
     /** The messages sent to one number, oldest first (the invitation, then codes). */
     static List<String> smsTo(String mobile) {
-        return RECEIVED.stream().map(body -> JsonMapper.shared().readTree(body))
+        return RECEIVED.stream()
+                .map(body -> JsonMapper.shared().readTree(body))
                 .filter(json -> json.get("to").asString().equals(mobile))
-                .map(json -> json.get("message").asString()).toList();
+                .map(json -> json.get("message").asString())
+                .toList();
     }
 
     static HttpServer gateway() {

@@ -6,9 +6,9 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class OneTimeCodesTest {
 
@@ -32,24 +32,31 @@ class OneTimeCodesTest {
         UUID bertil = UUID.randomUUID();
         String hash = codes.hash(anna, "123456");
 
-        assertThat(hash).matches("[0-9a-f]{64}").isEqualTo(codes.hash(anna, "123456")).doesNotContain("123456");
+        assertThat(hash)
+                .matches("[0-9a-f]{64}")
+                .isEqualTo(codes.hash(anna, "123456"))
+                .doesNotContain("123456");
         assertThat(codes.hash(bertil, "123456")).isNotEqualTo(hash);
         assertThat(codes.hash(anna, "123457")).isNotEqualTo(hash);
         assertThat(new OneTimeCodes("another key, another service....".getBytes(), new SecureRandom())
-                .hash(anna, "123456")).isNotEqualTo(hash);
+                        .hash(anna, "123456"))
+                .isNotEqualTo(hash);
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-            "123456, 123456",
-            "' 123 456 ', 123456",
-            "123-456, 123456",
-            "012345, 012345",
-            "12345, null",
-            "1234567, null",
-            "12345a, null",
-            "'', null",
-            "null, null"})
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "123456, 123456",
+                "' 123 456 ', 123456",
+                "123-456, 123456",
+                "012345, 012345",
+                "12345, null",
+                "1234567, null",
+                "12345a, null",
+                "'', null",
+                "null, null"
+            })
     void typedCodesAreReadLeniently(String typed, String expected) {
         assertThat(OneTimeCodes.normalise(typed)).isEqualTo(expected);
     }

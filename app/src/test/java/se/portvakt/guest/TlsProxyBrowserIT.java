@@ -1,12 +1,11 @@
 package se.portvakt.guest;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.followUp;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +29,9 @@ import se.portvakt.QrScanner;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.TestNetwork;
 import se.portvakt.booking.AssuranceLevel;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.invitation.OutboxWorker;
-import se.portvakt.booking.TestBookings;
 
 /**
  * The journey through a real TLS proxy: Debian's nginx with the operator's own configuration
@@ -47,12 +46,23 @@ class TlsProxyBrowserIT {
     static final Path SITE = Path.of("..", "deploy", "nginx", "portvakt.conf");
     static final String PROXY_SOURCE = "127.0.0.3";
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @Autowired OutboxWorker outbox;
-    @Autowired JdbcClient jdbc;
-    @TempDir Path dir;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    OutboxWorker outbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
 
     Process nginx;
     Browser host;
@@ -69,10 +79,12 @@ class TlsProxyBrowserIT {
                 .replace("listen [::]:443 ssl;", "")
                 .replace("/etc/ssl/portvakt/fullchain.pem", certificate.toString())
                 .replace("/etc/ssl/portvakt/privkey.pem", key.toString())
-                .replace("proxy_pass http://127.0.0.1:8080;",
+                .replace(
+                        "proxy_pass http://127.0.0.1:8080;",
                         "proxy_pass http://127.0.0.1:" + port + ";\n        proxy_bind " + PROXY_SOURCE + ";");
-        assertThat(ours).as("the site file still has the lines this test adapts").contains(
-                "listen 127.0.0.1:" + proxyPort, certificate.toString(), "proxy_bind " + PROXY_SOURCE);
+        assertThat(ours)
+                .as("the site file still has the lines this test adapts")
+                .contains("listen 127.0.0.1:" + proxyPort, certificate.toString(), "proxy_bind " + PROXY_SOURCE);
         Files.writeString(dir.resolve("site.conf"), ours);
         Files.writeString(dir.resolve("nginx.conf"), """
                 master_process off;
@@ -90,9 +102,17 @@ class TlsProxyBrowserIT {
                     include %1$s/site.conf;
                 }
                 """.formatted(dir));
-        nginx = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
-                "-e", dir.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+        nginx = new ProcessBuilder(
+                        "nginx",
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        dir.resolve("nginx.conf").toString(),
+                        "-e",
+                        dir.resolve("error.log").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nginx.out").toFile())
+                .start();
         awaitListening(proxyPort);
         String base = "https://localhost:" + proxyPort;
         // the certificate is this test's own: Chromium is told to accept it, not to skip TLS
@@ -116,27 +136,33 @@ class TlsProxyBrowserIT {
     void aGuestIdentifiesWaitsIsAdmittedAndSeesTheHostThroughHttpsAndWss() throws Exception {
         Tenant tenant = fixtures.tenant();
         String email = "tls-" + TestBookings.unique() + "@example.se";
-        var meeting = bookings.book(followUp(tenant).level(AssuranceLevel.LOA3)
+        var meeting = bookings.book(followUp(tenant)
+                .level(AssuranceLevel.LOA3)
                 .start(Instant.now().plus(Duration.ofMinutes(10)))
                 .invitees(new InviteeRequest(null, "Anna Svensson", email, null, null)));
         GuestMail.deliverAll(outbox);
 
         guest.open(GuestMail.linkMailedTo(email));
         assertThat(guest.driver().getCurrentUrl()).startsWith("https://");
-        guest.find("input[name=method][value=BANKID] ~ .actions button[value=true]").click();
+        guest.find("input[name=method][value=BANKID] ~ .actions button[value=true]")
+                .click();
         guest.find("img[data-eid-qr]");
         String qr = QrScanner.scan((String) ((JavascriptExecutor) guest.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(document.querySelector('[data-eid-progress]').dataset.qrUrl).then(r => r.text()).then(done);"""));
         new SimulatedPhone(port).bankIdApprove(qr, null, GuestEidIT.ANNA_BANKID);
-        until(guest, "the meeting information", Duration.ofSeconds(20),
+        until(
+                guest,
+                "the meeting information",
+                Duration.ofSeconds(20),
                 () -> guest.driver().getCurrentUrl().endsWith("/info"));
         assertThat(guest.driver().getCurrentUrl()).startsWith("https://localhost:");
 
         // BankID was told the browser's address, not the proxy's
         List<String> endUserIps = jdbc.sql("select o.end_user_ip from bankid_order o where o.auth_at > ?")
                 .param(se.portvakt.config.SqlTime.of(Instant.now().minus(Duration.ofMinutes(2))))
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(endUserIps).isNotEmpty().doesNotContain(PROXY_SOURCE).contains("127.0.0.1");
 
         guest.find("button[name=anonymous][value=false]").click();
@@ -148,7 +174,10 @@ class TlsProxyBrowserIT {
         until(guest, "admitted", Duration.ofSeconds(15), () -> "ADMITTED".equals(state(guest)));
 
         host.open("/meetings/" + meeting.meeting().id() + "/room");
-        until(host, "signaling connected over wss", Duration.ofSeconds(15),
+        until(
+                host,
+                "signaling connected over wss",
+                Duration.ofSeconds(15),
                 () -> host.find("[data-meeting-room]").getAttribute("data-state") != null);
         host.find("[data-join]").click();
 

@@ -24,7 +24,6 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.SimulatedPhone;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEvent;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.person.PersonalIdentityNumber;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,13 +34,23 @@ class EidLoginIT {
 
     /** The BankID simulator's elderly test person; only this test gives a staff account this number. */
     static final String KARL = "194001011230";
+
     static final Pattern AUTOSTART = Pattern.compile("autostarttoken=([0-9a-f-]+)");
 
-    @LocalServerPort int port;
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired StaffDirectory staff;
-    @Autowired AuditLog audit;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    StaffDirectory staff;
+
+    @Autowired
+    AuditLog audit;
 
     MockMvc mvc;
     MockHttpSession session;
@@ -49,7 +58,9 @@ class EidLoginIT {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
         session = new MockHttpSession();
         phone = new SimulatedPhone(port);
     }
@@ -64,14 +75,18 @@ class EidLoginIT {
 
     EidStatus loginWithBankIdAs(String pin) throws Exception {
         assertThat(perform(get("/login")).getContentAsString()).contains("href=\"/login/eid\"");
-        assertThat(perform(post("/login/eid").with(csrf()).param("method", "BANKID").param("qr", "false"))
-                .getRedirectedUrl()).isEqualTo("/login/eid/progress");
+        assertThat(perform(post("/login/eid")
+                                .with(csrf())
+                                .param("method", "BANKID")
+                                .param("qr", "false"))
+                        .getRedirectedUrl())
+                .isEqualTo("/login/eid/progress");
         Matcher token = AUTOSTART.matcher(perform(get("/login/eid/progress")).getContentAsString());
         assertThat(token.find()).isTrue();
         phone.bankIdApprove(null, token.group(1), pin);
         for (int i = 0; i < 10; i++) {
-            EidStatus status = JsonMapper.shared().readValue(perform(get("/login/eid/status")).getContentAsString(),
-                    EidStatus.class);
+            EidStatus status = JsonMapper.shared()
+                    .readValue(perform(get("/login/eid/status")).getContentAsString(), EidStatus.class);
             if (!status.status().equals("PENDING")) {
                 return status;
             }
@@ -82,7 +97,8 @@ class EidLoginIT {
     @Test
     void aHostWhoseAccountCarriesTheirNumberLogsInWithBankId() throws Exception {
         Tenant tenant = fixtures.tenant();
-        staff.setPersonalIdentityNumber(tenant.host().id(), PersonalIdentityNumber.parse(KARL).orElseThrow());
+        staff.setPersonalIdentityNumber(
+                tenant.host().id(), PersonalIdentityNumber.parse(KARL).orElseThrow());
         String before = session.getId();
 
         EidStatus status = loginWithBankIdAs(KARL);
@@ -92,8 +108,10 @@ class EidLoginIT {
         assertThat(session.getId()).as("a new session id after login").isNotEqualTo(before);
         String home = perform(get("/")).getContentAsString();
         assertThat(home).contains(tenant.host().displayName(), "Detta är en simulator för test");
-        assertThat(audit.latest(tenant.organisation().id(), 10)).filteredOn(event -> event.code().equals("login.eid"))
-                .singleElement().satisfies(event -> {
+        assertThat(audit.latest(tenant.organisation().id(), 10))
+                .filteredOn(event -> event.code().equals("login.eid"))
+                .singleElement()
+                .satisfies(event -> {
                     assertThat(event.actor()).isEqualTo("staff:" + tenant.host().id());
                     assertThat(event.evidence()).isEqualTo(new AuditEntry.Evidence("BANKID", "LOA3", true));
                     assertThat(event.detail()).contains("19400101-****").doesNotContain(KARL);

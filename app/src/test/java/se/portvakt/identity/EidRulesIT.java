@@ -29,11 +29,20 @@ class EidRulesIT {
 
     static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired EidRules rules;
-    @Autowired Organisations organisations;
-    @Autowired StaffDirectory staff;
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    EidRules rules;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    StaffDirectory staff;
 
     PortalClient portal;
     Tenant tenant;
@@ -48,34 +57,58 @@ class EidRulesIT {
     void anAdministratorSetsTheRulesAndTheJoinWindow() throws Exception {
         assertThat(rules.of(tenant.organisation().id())).isEqualTo(EidRules.Rules.DEFAULT);
 
-        portal.mvc().perform(portal.as(tenant.host(), post("/admin/identification")
-                        .param("accepted", "BANKID").param("minimumAge", "18").param("joinOpensMinutes", "30")))
+        portal.mvc()
+                .perform(portal.as(
+                        tenant.host(),
+                        post("/admin/identification")
+                                .param("accepted", "BANKID")
+                                .param("minimumAge", "18")
+                                .param("joinOpensMinutes", "30")))
                 .andExpect(redirectedUrl("/admin/identification"));
 
         assertThat(rules.of(tenant.organisation().id())).isEqualTo(new EidRules.Rules(18, Set.of(EidMethod.BANKID)));
-        assertThat(organisations.get(tenant.organisation().id()).joinOpensBefore()).isEqualTo(Duration.ofMinutes(30));
-        String page = portal.mvc().perform(portal.as(tenant.host(), get("/admin/identification")))
-                .andReturn().getResponse().getContentAsString();
+        assertThat(organisations.get(tenant.organisation().id()).joinOpensBefore())
+                .isEqualTo(Duration.ofMinutes(30));
+        String page = portal.mvc()
+                .perform(portal.as(tenant.host(), get("/admin/identification")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("value=\"18\"", "value=\"30\"");
     }
 
     @Test
     void badRulesAreExplainedAndNothingIsSaved() throws Exception {
-        String page = portal.mvc().perform(portal.as(tenant.host(), post("/admin/identification")
-                        .param("minimumAge", "arton").param("joinOpensMinutes", "500")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = portal.mvc()
+                .perform(portal.as(
+                        tenant.host(),
+                        post("/admin/identification")
+                                .param("minimumAge", "arton")
+                                .param("joinOpensMinutes", "500")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(page).contains("Välj minst en e-legitimation.", "Skriv en ålder mellan 0 och 120",
-                "Skriv ett antal minuter mellan 0 och 120.", "value=\"arton\"");
+        assertThat(page)
+                .contains(
+                        "Välj minst en e-legitimation.",
+                        "Skriv en ålder mellan 0 och 120",
+                        "Skriv ett antal minuter mellan 0 och 120.",
+                        "value=\"arton\"");
         assertThat(rules.of(tenant.organisation().id())).isEqualTo(EidRules.Rules.DEFAULT);
-        assertThat(organisations.get(tenant.organisation().id()).joinOpensBefore()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(organisations.get(tenant.organisation().id()).joinOpensBefore())
+                .isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
     void onlyAnAdministratorChangesTheRules() throws Exception {
         var host = fixtures.addHost(tenant, "Hanna Värd");
-        portal.mvc().perform(portal.as(host, post("/admin/identification").param("accepted", "FREJA")
-                .param("joinOpensMinutes", "60"))).andExpect(status().isForbidden());
+        portal.mvc()
+                .perform(portal.as(
+                        host,
+                        post("/admin/identification").param("accepted", "FREJA").param("joinOpensMinutes", "60")))
+                .andExpect(status().isForbidden());
         assertThat(rules.of(tenant.organisation().id())).isEqualTo(EidRules.Rules.DEFAULT);
     }
 
@@ -92,24 +125,43 @@ class EidRulesIT {
         assertThat(rules.refusal(tenant.organisation().id(), STOCKHOLM, minor))
                 .hasValueSatisfying(refusal -> assertThat(refusal.messageKey()).isEqualTo("identity.eid.refused.age"));
         assertThat(rules.refusal(tenant.organisation().id(), STOCKHOLM, adultWithFreja))
-                .hasValueSatisfying(refusal -> assertThat(refusal.messageKey()).isEqualTo("identity.eid.refused.product"));
+                .hasValueSatisfying(
+                        refusal -> assertThat(refusal.messageKey()).isEqualTo("identity.eid.refused.product"));
     }
 
     @Test
     void anAdministratorGivesAHostAPersonalIdentityNumberForLoginWithEid() throws Exception {
         String email = "eid-host-" + System.nanoTime() + "@kommun.example";
         PersonalIdentityNumber pin = TestPersons.bornIn(1980);
-        portal.mvc().perform(portal.as(tenant.host(), post("/admin/staff").param("displayName", "Erik Eid")
-                        .param("email", email).param("password", Fixtures.PASSWORD)
-                        .param("personalIdentityNumber", pin.digits().substring(0, 8) + "-" + pin.digits().substring(8))))
+        portal.mvc()
+                .perform(portal.as(
+                        tenant.host(),
+                        post("/admin/staff")
+                                .param("displayName", "Erik Eid")
+                                .param("email", email)
+                                .param("password", Fixtures.PASSWORD)
+                                .param(
+                                        "personalIdentityNumber",
+                                        pin.digits().substring(0, 8) + "-"
+                                                + pin.digits().substring(8))))
                 .andExpect(redirectedUrl("/admin"));
         assertThat(staff.byPersonalIdentityNumber(pin))
                 .hasValueSatisfying(user -> assertThat(user.email()).isEqualTo(email));
 
-        String refused = portal.mvc().perform(portal.as(tenant.host(), post("/admin/staff").param("displayName", "Fel")
-                        .param("email", "x" + email).param("password", Fixtures.PASSWORD)
-                        .param("personalIdentityNumber", pin.digits().substring(0, 8) + "-" + wrongCheckDigit(pin))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String refused = portal.mvc()
+                .perform(portal.as(
+                        tenant.host(),
+                        post("/admin/staff")
+                                .param("displayName", "Fel")
+                                .param("email", "x" + email)
+                                .param("password", Fixtures.PASSWORD)
+                                .param(
+                                        "personalIdentityNumber",
+                                        pin.digits().substring(0, 8) + "-" + wrongCheckDigit(pin))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(refused).contains("Personnumret är inte giltigt.");
         assertThat(staff.byEmail("x" + email)).isEmpty();
     }

@@ -31,10 +31,17 @@ import testidp.TestOidcProvider.Person;
 @IntegrationTest
 class OidcLoginIT {
 
-    @Autowired Organisations organisations;
-    @Autowired StaffDirectory staff;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    StaffDirectory staff;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     TestOidcProvider providerA;
     Organisation organisationA;
@@ -62,10 +69,10 @@ class OidcLoginIT {
 
     @Test
     void rolesFollowTheProvidersGroupsAtEachSignIn() {
-        Person person = person(TestIdentityProviders.DOMAIN_A, TestIdentityProviders.HOSTS_GROUP,
-                TestIdentityProviders.ADMINS_GROUP);
-        StaffUser existing = staff.addWithoutPassword(organisationA.id(), person.email(), "Anders Admin",
-                java.util.EnumSet.of(Role.HOST));
+        Person person = person(
+                TestIdentityProviders.DOMAIN_A, TestIdentityProviders.HOSTS_GROUP, TestIdentityProviders.ADMINS_GROUP);
+        StaffUser existing = staff.addWithoutPassword(
+                organisationA.id(), person.email(), "Anders Admin", java.util.EnumSet.of(Role.HOST));
         providerA.add(person);
         WebSession browser = new WebSession(port);
         assertThat(signIn(browser, providerA, TestIdentityProviders.A, person)).isEqualTo("/");
@@ -78,7 +85,8 @@ class OidcLoginIT {
         Person outsider = person(TestIdentityProviders.DOMAIN_A, "kitchen-staff");
         providerA.add(outsider);
         WebSession browser = new WebSession(port);
-        assertThat(signIn(browser, providerA, TestIdentityProviders.A, outsider)).isEqualTo("/login?oidc-refused");
+        assertThat(signIn(browser, providerA, TestIdentityProviders.A, outsider))
+                .isEqualTo("/login?oidc-refused");
         assertThat(browser.loggedIn()).isFalse();
         assertThat(staff.byEmail(outsider.email())).isEmpty();
         assertThat(browser.get("/login?oidc-refused").body()).contains("får inte logga in i Portvakt");
@@ -92,7 +100,8 @@ class OidcLoginIT {
             providerA.add(person);
             WebSession browser = new WebSession(port);
             providerA.nextIdToken(fault);
-            assertThat(signIn(browser, providerA, TestIdentityProviders.A, person)).as(fault.name())
+            assertThat(signIn(browser, providerA, TestIdentityProviders.A, person))
+                    .as(fault.name())
                     .isEqualTo("/login?oidc-error");
             assertThat(browser.loggedIn()).as(fault.name()).isFalse();
             assertThat(staff.byEmail(person.email())).as(fault.name()).isEmpty();
@@ -106,7 +115,8 @@ class OidcLoginIT {
         providerA.add(person);
         WebSession victim = new WebSession(port);
         String[] callback = new String[1];
-        assertThat(signIn(victim, providerA, TestIdentityProviders.A, person, callback)).isEqualTo("/");
+        assertThat(signIn(victim, providerA, TestIdentityProviders.A, person, callback))
+                .isEqualTo("/");
 
         WebSession attacker = new WebSession(port);
         attacker.get("/login");
@@ -121,11 +131,12 @@ class OidcLoginIT {
         TestOidcProvider providerB = TestIdentityProviders.b(port, organisations);
         // a member of A, whose address provider B also claims for one of its people
         Person impostor = person(TestIdentityProviders.DOMAIN_A, TestIdentityProviders.HOSTS_GROUP);
-        StaffUser memberOfA = staff.addWithoutPassword(organisationA.id(), impostor.email(), "Astrid A",
-                java.util.EnumSet.of(Role.HOST, Role.ADMIN));
+        StaffUser memberOfA = staff.addWithoutPassword(
+                organisationA.id(), impostor.email(), "Astrid A", java.util.EnumSet.of(Role.HOST, Role.ADMIN));
         providerB.add(impostor);
         WebSession browser = new WebSession(port);
-        assertThat(signIn(browser, providerB, TestIdentityProviders.B, impostor)).isEqualTo("/login?oidc-refused");
+        assertThat(signIn(browser, providerB, TestIdentityProviders.B, impostor))
+                .isEqualTo("/login?oidc-refused");
         assertThat(browser.loggedIn()).isFalse();
         assertThat(browser.get("/admin").statusCode()).isNotEqualTo(200);
         assertThat(staff.byId(memberOfA.id()).orElseThrow().organisationId()).isEqualTo(organisationA.id());
@@ -136,13 +147,19 @@ class OidcLoginIT {
         TestIdentityProviders.b(port, organisations);
         WebSession browser = new WebSession(port);
         String page = browser.get("/login").body();
-        assertThat(page).contains("/oauth2/authorization/" + TestIdentityProviders.A,
-                "/oauth2/authorization/" + TestIdentityProviders.B, TestIdentityProviders.ORGANISATION_B + " (test)");
-        assertThat(WebSession.location(browser.post("/login", "/login/organisation",
-                Map.of("email", "Vera@" + TestIdentityProviders.DOMAIN_B.toUpperCase()))))
+        assertThat(page)
+                .contains(
+                        "/oauth2/authorization/" + TestIdentityProviders.A,
+                        "/oauth2/authorization/" + TestIdentityProviders.B,
+                        TestIdentityProviders.ORGANISATION_B + " (test)");
+        assertThat(WebSession.location(browser.post(
+                        "/login",
+                        "/login/organisation",
+                        Map.of("email", "Vera@" + TestIdentityProviders.DOMAIN_B.toUpperCase()))))
                 .isEqualTo("/oauth2/authorization/" + TestIdentityProviders.B);
-        assertThat(WebSession.location(browser.post("/login", "/login/organisation",
-                Map.of("email", "vera@elsewhere.example")))).isEqualTo("/login?no-provider");
+        assertThat(WebSession.location(
+                        browser.post("/login", "/login/organisation", Map.of("email", "vera@elsewhere.example"))))
+                .isEqualTo("/login?no-provider");
     }
 
     static Person person(String domain, String... groups) {
@@ -161,8 +178,8 @@ class OidcLoginIT {
         WebSession idp = new WebSession(provider.issuer());
         String login = WebSession.target(idp.get(authorize));
         assertThat(login).as("the provider asks for its own login").endsWith("/login");
-        HttpResponse<String> posted = idp.post(login, login,
-                Map.of("username", person.username(), "password", TestOidcProvider.USER_PASSWORD));
+        HttpResponse<String> posted = idp.post(
+                login, login, Map.of("username", person.username(), "password", TestOidcProvider.USER_PASSWORD));
         String next = WebSession.target(posted);
         // the provider's own redirects (the saved authorize request), absolute or not, until it sends us back
         while (next != null && (next.startsWith(provider.issuer()) || next.startsWith("/"))) {
@@ -175,11 +192,15 @@ class OidcLoginIT {
 
     private List<String> actions(UUID organisationId, UUID subject) {
         return jdbc.sql("select action from audit_event where organisation_id = ? and subject = ? order by id")
-                .params(organisationId, subject.toString()).query(String.class).list();
+                .params(organisationId, subject.toString())
+                .query(String.class)
+                .list();
     }
 
     private List<String> refusals(UUID organisationId) {
         return jdbc.sql("select detail from audit_event where organisation_id = ? and action = 'login.oidc.refused'")
-                .param(organisationId).query(String.class).list();
+                .param(organisationId)
+                .query(String.class)
+                .list();
     }
 }

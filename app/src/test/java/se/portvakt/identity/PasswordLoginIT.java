@@ -25,10 +25,17 @@ import se.portvakt.TestClock;
 @IntegrationTest
 class PasswordLoginIT {
 
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired JdbcClient jdbc;
-    @Autowired TestClock clock;
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     @AfterEach
     void resetClock() {
@@ -38,11 +45,17 @@ class PasswordLoginIT {
     @Test
     void theRightPasswordLogsIn() throws Exception {
         Tenant tenant = fixtures.tenant();
-        new PortalClient(context).mvc()
-                .perform(formLogin("/login").userParameter("email").user(tenant.host().email()).password(Fixtures.PASSWORD))
+        new PortalClient(context)
+                .mvc()
+                .perform(formLogin("/login")
+                        .userParameter("email")
+                        .user(tenant.host().email())
+                        .password(Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/"));
-        String stored = jdbc.sql("select password_hash from staff_user where id = ?").param(tenant.host().id())
-                .query(String.class).single();
+        String stored = jdbc.sql("select password_hash from staff_user where id = ?")
+                .param(tenant.host().id())
+                .query(String.class)
+                .single();
         assertThat(stored).startsWith("$argon2id$");
     }
 
@@ -52,15 +65,19 @@ class PasswordLoginIT {
         var mvc = new PortalClient(context).mvc();
         String prefix = addresses();
         for (int i = 0; i < 5; i++) {
-            mvc.perform(login(tenant.host().email(), "wrong " + i, prefix + i)).andExpect(redirectedUrl("/login?error"));
+            mvc.perform(login(tenant.host().email(), "wrong " + i, prefix + i))
+                    .andExpect(redirectedUrl("/login?error"));
         }
         // the same answer as any wrong password: a stranger learns nothing of the account from it
-        mvc.perform(login(tenant.host().email(), Fixtures.PASSWORD, prefix + 9)).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(login(tenant.host().email(), Fixtures.PASSWORD, prefix + 9))
+                .andExpect(redirectedUrl("/login?error"));
 
         clock.advance(Duration.ofMinutes(16));
         mvc.perform(login(tenant.host().email(), Fixtures.PASSWORD, prefix + 9)).andExpect(redirectedUrl("/"));
         assertThat(jdbc.sql("select action from audit_event where organisation_id = ? order by id")
-                .param(tenant.organisation().id()).query(String.class).list())
+                        .param(tenant.organisation().id())
+                        .query(String.class)
+                        .list())
                 .contains("login.failed", "login.locked", "login.refused-locked", "login.succeeded");
     }
 
@@ -75,9 +92,13 @@ class PasswordLoginIT {
         // the stranger's address is throttled, even with the right password ...
         mvc.perform(login(tenant.host().email(), Fixtures.PASSWORD, stranger)).andExpect(redirectedUrl("/login?error"));
         // ... while the host, from their own address, logs in
-        mvc.perform(login(tenant.host().email(), Fixtures.PASSWORD, addresses() + 2)).andExpect(redirectedUrl("/"));
+        mvc.perform(login(tenant.host().email(), Fixtures.PASSWORD, addresses() + 2))
+                .andExpect(redirectedUrl("/"));
         assertThat(jdbc.sql("select action from audit_event where organisation_id = ? order by id")
-                .param(tenant.organisation().id()).query(String.class).list()).contains("login.throttled");
+                        .param(tenant.organisation().id())
+                        .query(String.class)
+                        .list())
+                .contains("login.throttled");
     }
 
     @Test
@@ -113,7 +134,10 @@ class PasswordLoginIT {
 
     /** A password login as the browser posts it, from a client address of the test's own (nothing is sent there). */
     static MockHttpServletRequestBuilder login(String email, String password, String address) {
-        return post("/login").param("email", email).param("password", password).with(csrf())
+        return post("/login")
+                .param("email", email)
+                .param("password", password)
+                .with(csrf())
                 .with(request -> {
                     request.setRemoteAddr(address);
                     return request;
@@ -127,14 +151,21 @@ class PasswordLoginIT {
 
     @Test
     void anUnknownUserGetsTheSameAnswerAsAWrongPassword() throws Exception {
-        new PortalClient(context).mvc()
-                .perform(formLogin("/login").userParameter("email").user("nobody@nowhere.example").password("x"))
+        new PortalClient(context)
+                .mvc()
+                .perform(formLogin("/login")
+                        .userParameter("email")
+                        .user("nobody@nowhere.example")
+                        .password("x"))
                 .andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
     void portalPagesNeedALogin() throws Exception {
-        new PortalClient(context).mvc().perform(get("/meetings")).andExpect(status().is3xxRedirection())
+        new PortalClient(context)
+                .mvc()
+                .perform(get("/meetings"))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
     }
 }

@@ -16,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,34 +43,48 @@ import se.portvakt.organisation.StaffUser;
 @IntegrationTest
 class SithsLoginIT {
 
-    @Autowired Fixtures fixtures;
-    @Autowired StaffDirectory staff;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    StaffDirectory staff;
+
     @Autowired
     TestBookings bookings;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aValidCardOnTheOwnConnectorSignsInTheHostWithItsHsaIdAndNoOtherOrganisationsMeeting() {
         Tenant tenant = fixtures.tenant();
         StaffUser host = hostWithHsaId(tenant);
-        CardBrowser browser = CardBrowser.onConnector(TestSithsCards.card(hsaIdOf(host)).tls());
+        CardBrowser browser =
+                CardBrowser.onConnector(TestSithsCards.card(hsaIdOf(host)).tls());
 
         assertThat(browser.signIn()).isEqualTo("/");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
-        assertThat(audited("login.siths", tenant.organisation().id())).singleElement().asString()
+        assertThat(audited("login.siths", tenant.organisation().id()))
+                .singleElement()
+                .asString()
                 .contains("CONNECTOR");
 
         Tenant other = fixtures.tenant();
         UUID othersMeeting = bookings.book(TestBookings.followUp(other)).id();
-        assertThat(browser.get("/meetings/" + othersMeeting + "/room").statusCode()).isIn(403, 404);
-        assertThat(browser.get("/meetings/" + othersMeeting + "/edit").statusCode()).isIn(403, 404);
+        assertThat(browser.get("/meetings/" + othersMeeting + "/room").statusCode())
+                .isIn(403, 404);
+        assertThat(browser.get("/meetings/" + othersMeeting + "/edit").statusCode())
+                .isIn(403, 404);
     }
 
     @Test
     void anExpiredCardIsRefused() {
         StaffUser host = hostWithHsaId(fixtures.tenant());
-        CardBrowser browser = CardBrowser.onConnector(TestSithsCards.expiredCard(hsaIdOf(host)).tls());
+        CardBrowser browser = CardBrowser.onConnector(
+                TestSithsCards.expiredCard(hsaIdOf(host)).tls());
 
         assertThat(browser.signIn()).isEqualTo("/login?siths=invalid");
         assertThat(browser.loggedIn()).isFalse();
@@ -82,24 +94,30 @@ class SithsLoginIT {
     @Test
     void aCardOfAnotherCaWithTheSameNameIsRefused() {
         StaffUser host = hostWithHsaId(fixtures.tenant());
-        CardBrowser browser = CardBrowser.onConnector(TestSithsCards.cardOfWrongCa(hsaIdOf(host)).tls());
+        CardBrowser browser = CardBrowser.onConnector(
+                TestSithsCards.cardOfWrongCa(hsaIdOf(host)).tls());
 
         assertThat(browser.signIn()).isEqualTo("/login?siths=invalid");
         assertThat(browser.loggedIn()).isFalse();
-        assertThat(refusals()).anySatisfy(detail -> assertThat(detail).contains("UNTRUSTED").contains("CONNECTOR"));
+        assertThat(refusals())
+                .anySatisfy(detail -> assertThat(detail).contains("UNTRUSTED").contains("CONNECTOR"));
     }
 
     @Test
     void aValidCardWithAnUnknownHsaIdIsRefusedAndCreatesNoAccount() {
         String unknown = newHsaId();
         int accounts = accounts();
-        CardBrowser browser = CardBrowser.onConnector(TestSithsCards.card(unknown).tls());
+        CardBrowser browser =
+                CardBrowser.onConnector(TestSithsCards.card(unknown).tls());
 
         assertThat(browser.signIn()).isEqualTo("/login?siths=unknown");
         assertThat(browser.loggedIn()).isFalse();
         assertThat(accounts()).isEqualTo(accounts);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'login.siths.refused' and personal like ?")
-                .param("%" + unknown + "%").query(Integer.class).single()).isEqualTo(1);
+                        .param("%" + unknown + "%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(browser.get("/login?siths=unknown").body()).contains("HSA");
     }
 
@@ -122,7 +140,10 @@ class SithsLoginIT {
 
         assertThat(browser.signIn()).isEqualTo("/");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
-        assertThat(audited("login.siths", tenant.organisation().id())).singleElement().asString().contains("PROXY");
+        assertThat(audited("login.siths", tenant.organisation().id()))
+                .singleElement()
+                .asString()
+                .contains("PROXY");
     }
 
     @Test
@@ -131,13 +152,18 @@ class SithsLoginIT {
         String card = TestSithsCards.card(hsaIdOf(host)).escapedPem();
 
         // 127.0.0.2 is loopback, so Tomcat believes its X-Forwarded-For: only the TCP peer may count
-        String answer = rawGet(InetAddress.getByName("127.0.0.2"), "/login/siths",
+        String answer = rawGet(
+                InetAddress.getByName("127.0.0.2"),
+                "/login/siths",
                 Map.of(TestSithsCards.HEADER, card, "X-Forwarded-For", TestSithsCards.TRUSTED_PROXY));
 
         assertThat(answer).startsWith("HTTP/1.1 302").containsPattern("(?i)location: [^\\r\\n]*/login\\?siths=refused");
         assertThat(refusals()).anySatisfy(detail -> assertThat(detail).contains("UNTRUSTED_PROXY"));
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'login.siths' and actor = ?")
-                .param("staff:" + host.id()).query(Integer.class).single()).isZero();
+                        .param("staff:" + host.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -147,10 +173,23 @@ class SithsLoginIT {
         admin.logIn(tenant.host().email(), Fixtures.PASSWORD);
         String hsaId = newHsaId();
         String email = "siths-" + UUID.randomUUID().toString().substring(0, 8) + "@kommun.example";
-        assertThat(WebSession.location(admin.post("/admin", "/admin/staff", Map.of("displayName", "Kim Kortsson",
-                "email", email, "hsaId", hsaId.toLowerCase(Locale.ROOT))))).isEqualTo("/admin");
-        assertThat(admin.post("/admin", "/admin/staff", Map.of("displayName", "Kim Igen", "email", "x" + email,
-                "hsaId", hsaId)).body()).contains("id=\"hsaId-error\"");
+        assertThat(WebSession.location(admin.post(
+                        "/admin",
+                        "/admin/staff",
+                        Map.of(
+                                "displayName",
+                                "Kim Kortsson",
+                                "email",
+                                email,
+                                "hsaId",
+                                hsaId.toLowerCase(Locale.ROOT)))))
+                .isEqualTo("/admin");
+        assertThat(admin.post(
+                                "/admin",
+                                "/admin/staff",
+                                Map.of("displayName", "Kim Igen", "email", "x" + email, "hsaId", hsaId))
+                        .body())
+                .contains("id=\"hsaId-error\"");
 
         CardBrowser card = CardBrowser.onConnector(TestSithsCards.card(hsaId).tls());
         assertThat(card.signIn()).isEqualTo("/");
@@ -160,7 +199,9 @@ class SithsLoginIT {
     @Test
     void theLoginPageOffersTheCard() {
         String page = CardBrowser.onMainPort(port).get("/login").body();
-        assertThat(page).contains("id=\"siths\"").contains("Logga in med SITHS-kort")
+        assertThat(page)
+                .contains("id=\"siths\"")
+                .contains("Logga in med SITHS-kort")
                 .contains("https://localhost:" + TestSithsCards.HTTPS_PORT + "/login/siths");
     }
 
@@ -171,7 +212,10 @@ class SithsLoginIT {
     }
 
     private String hsaIdOf(StaffUser host) {
-        return jdbc.sql("select hsa_id from staff_user where id = ?").param(host.id()).query(String.class).single();
+        return jdbc.sql("select hsa_id from staff_user where id = ?")
+                .param(host.id())
+                .query(String.class)
+                .single();
     }
 
     private static String newHsaId() {
@@ -184,13 +228,16 @@ class SithsLoginIT {
 
     private List<String> audited(String action, UUID organisationId) {
         return jdbc.sql("select detail from audit_event where action = ? and organisation_id = ?")
-                .params(action, organisationId).query(String.class).list();
+                .params(action, organisationId)
+                .query(String.class)
+                .list();
     }
 
     /** The details of the latest refusals (they name no organisation when no account was found). */
     private List<String> refusals() {
         return jdbc.sql("select detail from audit_event where action = 'login.siths.refused' order by id desc limit 20")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     /** A request with headers of our choosing from a local address of our choosing (HttpClient binds none). */
@@ -200,12 +247,14 @@ class SithsLoginIT {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
             socket.setSoTimeout(30_000);
             StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
             request.append("Connection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             return in.lines().takeWhile(line -> !line.isEmpty()).collect(Collectors.joining("\r\n"));
         }
     }
@@ -224,14 +273,23 @@ class SithsLoginIT {
         }
 
         static CardBrowser onConnector(SSLContext tls) {
-            return new CardBrowser(HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build(),
+            return new CardBrowser(
+                    HttpClient.newBuilder()
+                            .sslContext(tls)
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .build(),
                     "https://localhost:" + TestSithsCards.HTTPS_PORT);
         }
 
         static CardBrowser onMainPort(int port) {
-            return new CardBrowser(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(10)).build(), "http://localhost:" + port);
+            return new CardBrowser(
+                    HttpClient.newBuilder()
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .build(),
+                    "http://localhost:" + port);
         }
 
         void header(String name, String value) {
@@ -252,11 +310,15 @@ class SithsLoginIT {
         }
 
         HttpResponse<String> get(String path) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             headers.forEach(request::header);
             if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("; ")));
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining("; ")));
             }
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -41,11 +41,20 @@ class StaffSignInBrowserIT {
 
     private static final Pattern LINK = Pattern.compile("/login/password\\?token=[A-Za-z0-9_-]+");
 
-    @LocalServerPort int port;
-    @Autowired Organisations organisations;
-    @Autowired StaffDirectory staff;
-    @Autowired Fixtures fixtures;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    StaffDirectory staff;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Browser browser;
 
@@ -63,8 +72,8 @@ class StaffSignInBrowserIT {
     void aHostSignsInThroughTheOrganisationsIdentityProvider() {
         TestOidcProvider provider = TestIdentityProviders.a(port, organisations);
         String name = "b" + UUID.randomUUID().toString().substring(0, 8);
-        Person person = new Person(name, name + "@" + TestIdentityProviders.DOMAIN_A, null,
-                List.of(TestIdentityProviders.HOSTS_GROUP));
+        Person person = new Person(
+                name, name + "@" + TestIdentityProviders.DOMAIN_A, null, List.of(TestIdentityProviders.HOSTS_GROUP));
         provider.add(person);
 
         browser.open("/login?lang=sv");
@@ -129,7 +138,10 @@ class StaffSignInBrowserIT {
 
     private String link(String email) {
         String body = jdbc.sql("select body_text from outbox_message where recipient = ? order by created_at desc")
-                .param(email).query(String.class).list().get(0);
+                .param(email)
+                .query(String.class)
+                .list()
+                .get(0);
         Matcher matcher = LINK.matcher(body);
         assertThat(matcher.find()).isTrue();
         return matcher.group();

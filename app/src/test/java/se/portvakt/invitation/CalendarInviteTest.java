@@ -51,7 +51,8 @@ class CalendarInviteTest {
     void aCancellationKeepsTheUidAndHandsOutNoLink() throws Exception {
         MeetingDetails meeting = SampleMeeting.meeting("sv", "Uppföljning", null, 2);
 
-        Calendar calendar = parse(CalendarInvite.render(meeting, SampleMeeting.anna(), Notice.CANCELLATION, STAMP, "x"));
+        Calendar calendar =
+                parse(CalendarInvite.render(meeting, SampleMeeting.anna(), Notice.CANCELLATION, STAMP, "x"));
         VEvent event = calendar.getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
 
         assertThat(value(calendar, Property.METHOD)).isEqualTo("CANCEL");
@@ -63,12 +64,15 @@ class CalendarInviteTest {
 
     @Test
     void anUpdateIsARequestWithTheSameUidAndTheNewSequence() throws Exception {
-        String first = CalendarInvite.render(SampleMeeting.meeting(), SampleMeeting.anna(), Notice.INVITATION, STAMP, "x");
-        String changed = CalendarInvite.render(SampleMeeting.meeting("sv", "Uppföljning", null, 1),
-                SampleMeeting.anna(), Notice.UPDATE, STAMP, "x");
+        String first =
+                CalendarInvite.render(SampleMeeting.meeting(), SampleMeeting.anna(), Notice.INVITATION, STAMP, "x");
+        String changed = CalendarInvite.render(
+                SampleMeeting.meeting("sv", "Uppföljning", null, 1), SampleMeeting.anna(), Notice.UPDATE, STAMP, "x");
 
-        VEvent before = parse(first).getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
-        VEvent after = parse(changed).getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
+        VEvent before =
+                parse(first).getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
+        VEvent after =
+                parse(changed).getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
         assertThat(value(parse(changed), Property.METHOD)).isEqualTo("REQUEST");
         assertThat(value(after, Property.UID)).isEqualTo(value(before, Property.UID));
         assertThat(value(after, Property.SEQUENCE)).isEqualTo("1");
@@ -80,8 +84,11 @@ class CalendarInviteTest {
         String description = "Rad ett\nRad två, med komma; och semikolon\\ och snedstreck";
         MeetingDetails meeting = SampleMeeting.meeting("sv", title, null, 0);
 
-        VEvent event = parse(CalendarInvite.render(meeting, SampleMeeting.anna(), Notice.INVITATION, STAMP,
-                description)).getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
+        VEvent event = parse(
+                        CalendarInvite.render(meeting, SampleMeeting.anna(), Notice.INVITATION, STAMP, description))
+                .getComponent("VEVENT")
+                .map(VEvent.class::cast)
+                .orElseThrow();
 
         assertThat(value(event, Property.SUMMARY)).isEqualTo(title);
         assertThat(value(event, Property.DESCRIPTION)).isEqualTo(description);
@@ -89,11 +96,17 @@ class CalendarInviteTest {
 
     @Test
     void linesAreFoldedAndEndWithCrLf() {
-        String text = CalendarInvite.render(SampleMeeting.meeting("sv", "x".repeat(200), null, 0),
-                SampleMeeting.anna(), Notice.INVITATION, STAMP, "y");
+        String text = CalendarInvite.render(
+                SampleMeeting.meeting("sv", "x".repeat(200), null, 0),
+                SampleMeeting.anna(),
+                Notice.INVITATION,
+                STAMP,
+                "y");
 
         assertThat(text).contains("\r\n").doesNotContain("x".repeat(80));
-        assertThat(text.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(75));
+        assertThat(text.split("\r\n"))
+                .allSatisfy(line -> assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .hasSizeLessThanOrEqualTo(75));
     }
 
     static Calendar parse(String text) throws Exception {

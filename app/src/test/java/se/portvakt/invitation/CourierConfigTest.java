@@ -63,7 +63,10 @@ class CourierConfigTest {
 
     @Test
     void aBadFromAddressIsReportedAtStartUp() {
-        InvitationProperties bad = new InvitationProperties("Portvakt <not an address", Duration.ofSeconds(2), 10,
+        InvitationProperties bad = new InvitationProperties(
+                "Portvakt <not an address",
+                Duration.ofSeconds(2),
+                10,
                 new InvitationProperties.Sms(null, null, "Portvakt"));
 
         assertThatThrownBy(() -> CourierConfig.couriers(new JavaMailSenderImpl(), DeploymentMode.PRODUCTION, bad))
@@ -71,7 +74,10 @@ class CourierConfigTest {
     }
 
     static InvitationProperties properties(URI gateway) {
-        return new InvitationProperties("Portvakt <no-reply@portvakt.example.se>", Duration.ofSeconds(2), 10,
+        return new InvitationProperties(
+                "Portvakt <no-reply@portvakt.example.se>",
+                Duration.ofSeconds(2),
+                10,
                 new InvitationProperties.Sms(gateway, "secret", "Portvakt"));
     }
 }

@@ -1,7 +1,7 @@
 package se.portvakt.invitation;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.followUp;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -17,12 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.portvakt.Fixtures;
 import se.portvakt.IntegrationTest;
-import se.portvakt.config.DeploymentMode;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
-import se.portvakt.booking.TestBookings;
-import se.portvakt.Fixtures;
+import se.portvakt.config.DeploymentMode;
 
 /**
  * The dev mailbox shows queued messages in the embedded default, over real HTTP, and does not exist on a
@@ -31,14 +31,30 @@ import se.portvakt.Fixtures;
 @IntegrationTest
 class DevMailboxIT {
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
-    @Autowired TestBookings bookings;
-    @Autowired DeploymentMode mode;
-    @Autowired ApplicationContext context;
-    @Autowired OutboxWorker worker;
-    @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    DeploymentMode mode;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    OutboxWorker worker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -71,18 +87,21 @@ class DevMailboxIT {
 
         HttpResponse<String> html = get("/dev/mailbox/" + emailId + "/body.html");
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(html.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-                policy -> assertThat(policy).startsWith("sandbox").contains("default-src 'none'"));
-        assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertThat(html.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        policy -> assertThat(policy).startsWith("sandbox").contains("default-src 'none'"));
+        assertThat(html.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(html.body()).contains("Samtal &lt;om&gt;").doesNotContain("<om>");
 
         HttpResponse<String> ics = get("/dev/mailbox/" + emailId + "/invite.ics");
         assertThat(ics.statusCode()).isEqualTo(200);
-        assertThat(ics.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/calendar").contains("method=REQUEST"));
-        assertThat(ics.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-                disposition -> assertThat(disposition).contains("attachment").contains("invite.ics"));
+        assertThat(ics.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(
+                        type -> assertThat(type).startsWith("text/calendar").contains("method=REQUEST"));
+        assertThat(ics.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(disposition ->
+                        assertThat(disposition).contains("attachment").contains("invite.ics"));
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics.body()));
         assertThat(ReceivedMail.value(calendar.getComponent("VEVENT").orElseThrow(), "UID"))
                 .isEqualTo(booked.meeting().calendarUid());
@@ -109,11 +128,15 @@ class DevMailboxIT {
 
     private UUID id(Booked booked, String channel) {
         return jdbc.sql("select id from outbox_message where meeting_id = ? and channel = ?")
-                .params(booked.id(), channel).query(UUID.class).single();
+                .params(booked.id(), channel)
+                .query(UUID.class)
+                .single();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

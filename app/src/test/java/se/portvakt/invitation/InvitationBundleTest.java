@@ -22,12 +22,14 @@ class InvitationBundleTest {
         Properties texts = load("");
         for (Notice notice : Notice.values()) {
             for (String kind : new String[] {"subject", "intro", "sms"}) {
-                assertThat(texts.getProperty("invitation." + kind + "." + notice.name())).as(kind + " " + notice)
+                assertThat(texts.getProperty("invitation." + kind + "." + notice.name()))
+                        .as(kind + " " + notice)
                         .isNotBlank();
             }
         }
         for (AssuranceLevel level : AssuranceLevel.values()) {
-            assertThat(texts.getProperty("invitation.join.level." + level.name())).isNotBlank();
+            assertThat(texts.getProperty("invitation.join.level." + level.name()))
+                    .isNotBlank();
         }
     }
 
@@ -47,7 +49,8 @@ class InvitationBundleTest {
 
     private static Properties load(String suffix) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = InvitationBundleTest.class.getResourceAsStream("/i18n/invitation" + suffix + ".properties")) {
+        try (InputStream in =
+                InvitationBundleTest.class.getResourceAsStream("/i18n/invitation" + suffix + ".properties")) {
             assertThat(in).as("i18n/invitation" + suffix + ".properties").isNotNull();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }

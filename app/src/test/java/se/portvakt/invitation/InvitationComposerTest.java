@@ -41,8 +41,11 @@ class InvitationComposerTest {
 
     @Test
     void htmlEscapesWhatTheHostTyped() {
-        MeetingDetails meeting = SampleMeeting.meeting("sv", "<script>alert('x')</script> & Co",
-                "Ta med <b>allt</b> & \"mer\"\n<img src=x onerror=alert(1)>", 0);
+        MeetingDetails meeting = SampleMeeting.meeting(
+                "sv",
+                "<script>alert('x')</script> & Co",
+                "Ta med <b>allt</b> & \"mer\"\n<img src=x onerror=alert(1)>",
+                0);
 
         Draft email = email(meeting, Notice.INVITATION);
 
@@ -68,8 +71,8 @@ class InvitationComposerTest {
             fi | UPDATE       | Muutettu: Uppföljning  | Muutettu tapaaminen
             fi | CANCELLATION | Peruttu: Uppföljning   | Peruttu:
             """)
-    void subjectsAndSmsSayWhatHappenedInTheMeetingsLanguage(String language, Notice notice, String subject,
-            String sms) {
+    void subjectsAndSmsSayWhatHappenedInTheMeetingsLanguage(
+            String language, Notice notice, String subject, String sms) {
         MeetingDetails meeting = SampleMeeting.meeting(language, "Uppföljning", null, 0);
 
         List<Draft> drafts = composer.compose(meeting, SampleMeeting.anna(), notice, true);
@@ -93,25 +96,42 @@ class InvitationComposerTest {
 
     @Test
     void theSmsCarriesThePersonalLink() {
-        Draft sms = composer.compose(SampleMeeting.meeting(), SampleMeeting.anna(), Notice.INVITATION, true).get(1);
+        Draft sms = composer.compose(SampleMeeting.meeting(), SampleMeeting.anna(), Notice.INVITATION, true)
+                .get(1);
 
-        assertThat(sms.bodyText()).contains("3 mars kl. 10:00", "https://portvakt.example.se/m/AnnasToken", "dela den inte");
+        assertThat(sms.bodyText())
+                .contains("3 mars kl. 10:00", "https://portvakt.example.se/m/AnnasToken", "dela den inte");
         assertThat(sms.subject()).isNull();
         assertThat(sms.calendar()).isNull();
     }
 
     @Test
     void eachInviteeGetsOnlyTheChannelsTheyCanBeReachedOn() {
-        InviteeDetails emailOnly = new InviteeDetails(SampleMeeting.anna().id(), "Anna", "anna@example.se", null,
-                null, false, "https://portvakt.example.se/m/x");
-        InviteeDetails smsOnly = new InviteeDetails(SampleMeeting.anna().id(), "Anna", null, "+46701234567",
-                null, false, "https://portvakt.example.se/m/x");
+        InviteeDetails emailOnly = new InviteeDetails(
+                SampleMeeting.anna().id(),
+                "Anna",
+                "anna@example.se",
+                null,
+                null,
+                false,
+                "https://portvakt.example.se/m/x");
+        InviteeDetails smsOnly = new InviteeDetails(
+                SampleMeeting.anna().id(),
+                "Anna",
+                null,
+                "+46701234567",
+                null,
+                false,
+                "https://portvakt.example.se/m/x");
 
         assertThat(composer.compose(SampleMeeting.meeting(), emailOnly, Notice.INVITATION, true))
-                .extracting(Draft::channel).containsExactly(Channel.EMAIL);
+                .extracting(Draft::channel)
+                .containsExactly(Channel.EMAIL);
         assertThat(composer.compose(SampleMeeting.meeting(), smsOnly, Notice.INVITATION, true))
-                .extracting(Draft::channel).containsExactly(Channel.SMS);
-        assertThat(composer.compose(SampleMeeting.meeting(), smsOnly, Notice.INVITATION, false)).isEmpty();
+                .extracting(Draft::channel)
+                .containsExactly(Channel.SMS);
+        assertThat(composer.compose(SampleMeeting.meeting(), smsOnly, Notice.INVITATION, false))
+                .isEmpty();
     }
 
     private Draft email(MeetingDetails meeting, Notice notice) {

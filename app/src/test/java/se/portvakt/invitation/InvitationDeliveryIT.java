@@ -1,38 +1,52 @@
 package se.portvakt.invitation;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.followUp;
 import static se.portvakt.invitation.ReceivedMail.value;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.portvakt.Fixtures;
 import se.portvakt.IntegrationTest;
-import se.portvakt.config.DeploymentMode;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
-import se.portvakt.booking.TestBookings;
-import se.portvakt.Fixtures;
-import java.time.Duration;
+import se.portvakt.config.DeploymentMode;
 
 /** Booking's events become e-mails with a calendar part that real calendar programs act on. */
 @IntegrationTest
 class InvitationDeliveryIT {
 
-    @Autowired Fixtures fixtures;
-    @Autowired TestBookings bookings;
-    @Autowired OutboxWorker worker;
-    @Autowired InvitationDeliveries deliveries;
-    @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
-    @Autowired DeploymentMode mode;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    OutboxWorker worker;
+
+    @Autowired
+    InvitationDeliveries deliveries;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    DeploymentMode mode;
 
     @Test
     void theCalendarEntryIsCreatedUpdatedAndCancelledUnderOneUid() throws Exception {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", false);
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning " + TestBookings.unique())
+        Booked booked = bookings.book(followUp(fixtures.tenant())
+                .title("Uppföljning " + TestBookings.unique())
                 .invitees(anna));
         worker.deliverDue();
         bookings.move(booked, Duration.ofHours(1));
@@ -64,13 +78,14 @@ class InvitationDeliveryIT {
         assertThat(cancellation.subject()).startsWith("Inställd: Uppföljning");
         assertThat(cancellation.calendarContentType()).isEqualTo("text/calendar; method=CANCEL; charset=UTF-8");
         assertThat(value(cancellation.calendar(), "METHOD")).isEqualTo("CANCEL");
-        assertThat(value(cancellation.event(), "UID")).isEqualTo(booked.meeting().calendarUid());
+        assertThat(value(cancellation.event(), "UID"))
+                .isEqualTo(booked.meeting().calendarUid());
         assertThat(value(cancellation.event(), "SEQUENCE")).isEqualTo("2");
         assertThat(value(cancellation.event(), "STATUS")).isEqualTo("CANCELLED");
 
-        List<String> rowIds = jdbc.sql("""
-                select message_id from outbox_message where meeting_id = ? and channel = 'EMAIL' order by created_at""")
-                .param(booked.id()).query(String.class).list();
+        List<String> rowIds =
+                jdbc.sql("""
+                select message_id from outbox_message where meeting_id = ? and channel = 'EMAIL' order by created_at""").param(booked.id()).query(String.class).list();
         assertThat(List.of(invitation.messageId(), update.messageId(), cancellation.messageId()))
                 .containsExactlyElementsOf(rowIds);
         assertThat(deliveries.forMeeting(booked.id()))
@@ -87,8 +102,10 @@ class InvitationDeliveryIT {
     void addedInviteesAreInvitedRemovedOnesCancelledAndTheRestLeftAlone() throws Exception {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", false);
         InviteeRequest cecilia = TestBookings.guest("Cecilia Carlsson", false);
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Samråd " + TestBookings.unique())
-                .language("en").invitees(anna, cecilia));
+        Booked booked = bookings.book(followUp(fixtures.tenant())
+                .title("Samråd " + TestBookings.unique())
+                .language("en")
+                .invitees(anna, cecilia));
         worker.deliverDue();
         InviteeRequest bo = TestBookings.guest("Bo Berg", false);
 
@@ -107,34 +124,46 @@ class InvitationDeliveryIT {
         assertThat(annas).hasSize(2);
         assertThat(annas.get(1).subject()).startsWith("Cancelled: Samråd");
         assertThat(value(annas.get(1).calendar(), "METHOD")).isEqualTo("CANCEL");
-        assertThat(value(annas.get(1).event(), "UID")).isEqualTo(booked.meeting().calendarUid());
+        assertThat(value(annas.get(1).event(), "UID"))
+                .isEqualTo(booked.meeting().calendarUid());
     }
 
     @Test
     void nothingIsQueuedWhenTheBookingRollsBack() {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", false);
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
+        Booked booked =
+                bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
 
         bookings.cancelAndRollBack(booked);
 
         assertThat(deliveries.forMeeting(booked.id())).hasSize(1);
         assertThat(jdbc.sql("select count(*) from audit_event where subject = ? and action = 'invitations.queued'")
-                .param(booked.id().toString()).query(Integer.class).single()).isEqualTo(1);
+                        .param(booked.id().toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void smsWithoutAGatewayGoesToTheDevMailboxInEmbeddedModeAndIsNotQueuedInProduction() {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", true);
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
+        Booked booked =
+                bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
 
         worker.deliverDue();
 
         List<Delivery> sms = deliveries.forMeeting(booked.id()).stream()
-                .filter(delivery -> delivery.channel().equals("SMS")).toList();
+                .filter(delivery -> delivery.channel().equals("SMS"))
+                .toList();
         if (mode.embedded()) {
-            assertThat(sms).singleElement().satisfies(delivery -> assertThat(delivery.status()).isEqualTo("SENT"));
+            assertThat(sms)
+                    .singleElement()
+                    .satisfies(delivery -> assertThat(delivery.status()).isEqualTo("SENT"));
             assertThat(jdbc.sql("select delivered_via from outbox_message where meeting_id = ? and channel = 'SMS'")
-                    .param(booked.id()).query(String.class).single()).isEqualTo("DEV_MAILBOX");
+                            .param(booked.id())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("DEV_MAILBOX");
         } else {
             assertThat(sms).isEmpty();
         }

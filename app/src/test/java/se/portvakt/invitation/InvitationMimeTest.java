@@ -23,14 +23,18 @@ class InvitationMimeTest {
 
     @Test
     void anInvitationIsMixedAlternativeWithTheCalendarInlineAndAttached() throws Exception {
-        Draft email = TestTemplates.composer().compose(SampleMeeting.meeting(), SampleMeeting.anna(),
-                Notice.INVITATION, false).get(0);
+        Draft email = TestTemplates.composer()
+                .compose(SampleMeeting.meeting(), SampleMeeting.anna(), Notice.INVITATION, false)
+                .get(0);
 
-        MimeMessage mime = roundTrip(InvitationMime.build(row(email), new InternetAddress("Portvakt <no-reply@portvakt.example.se>")));
+        MimeMessage mime = roundTrip(
+                InvitationMime.build(row(email), new InternetAddress("Portvakt <no-reply@portvakt.example.se>")));
 
         assertThat(mime.getContentType()).startsWith("multipart/mixed");
         assertThat(mime.getSubject()).isEqualTo("Inbjudan: Uppföljning");
-        assertThat(mime.getFrom()).extracting(Object::toString).containsExactly("Portvakt <no-reply@portvakt.example.se>");
+        assertThat(mime.getFrom())
+                .extracting(Object::toString)
+                .containsExactly("Portvakt <no-reply@portvakt.example.se>");
         assertThat(mime.getAllRecipients()).extracting(Object::toString).containsExactly("anna@example.se");
         MimeMultipart mixed = (MimeMultipart) mime.getContent();
         assertThat(mixed.getCount()).isEqualTo(2);
@@ -43,7 +47,8 @@ class InvitationMimeTest {
         assertThat((String) alternative.getBodyPart(0).getContent()).contains("/m/AnnasToken");
         assertThat(alternative.getBodyPart(1).getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");
         assertThat((String) alternative.getBodyPart(1).getContent()).contains("<html");
-        assertThat(alternative.getBodyPart(2).getContentType()).isEqualTo("text/calendar; method=REQUEST; charset=UTF-8");
+        assertThat(alternative.getBodyPart(2).getContentType())
+                .isEqualTo("text/calendar; method=REQUEST; charset=UTF-8");
         assertThat(text(alternative.getBodyPart(2))).isEqualTo(email.calendar());
 
         BodyPart attachment = mixed.getBodyPart(1);
@@ -55,20 +60,25 @@ class InvitationMimeTest {
 
     @Test
     void aCancellationSaysMethodCancelInTheMimeTypeToo() throws Exception {
-        Draft email = TestTemplates.composer().compose(SampleMeeting.meeting(), SampleMeeting.anna(),
-                Notice.CANCELLATION, false).get(0);
+        Draft email = TestTemplates.composer()
+                .compose(SampleMeeting.meeting(), SampleMeeting.anna(), Notice.CANCELLATION, false)
+                .get(0);
 
-        MimeMessage mime = roundTrip(InvitationMime.build(row(email), new InternetAddress("no-reply@portvakt.example.se")));
+        MimeMessage mime =
+                roundTrip(InvitationMime.build(row(email), new InternetAddress("no-reply@portvakt.example.se")));
 
-        MimeMultipart alternative = (MimeMultipart) ((MimeMultipart) mime.getContent()).getBodyPart(0).getContent();
-        assertThat(alternative.getBodyPart(2).getContentType()).isEqualTo("text/calendar; method=CANCEL; charset=UTF-8");
+        MimeMultipart alternative = (MimeMultipart)
+                ((MimeMultipart) mime.getContent()).getBodyPart(0).getContent();
+        assertThat(alternative.getBodyPart(2).getContentType())
+                .isEqualTo("text/calendar; method=CANCEL; charset=UTF-8");
         assertThat(mime.getSubject()).isEqualTo("Inställd: Uppföljning");
     }
 
     @Test
     void everyAttemptIsTheSameMessageWithTheRowsMessageIdAndDate() throws Exception {
-        Draft email = TestTemplates.composer().compose(SampleMeeting.meeting(), SampleMeeting.anna(),
-                Notice.INVITATION, false).get(0);
+        Draft email = TestTemplates.composer()
+                .compose(SampleMeeting.meeting(), SampleMeeting.anna(), Notice.INVITATION, false)
+                .get(0);
         InternetAddress from = new InternetAddress("no-reply@portvakt.example.se");
 
         MimeMessage first = InvitationMime.build(row(email), from);
@@ -81,10 +91,25 @@ class InvitationMimeTest {
     }
 
     static OutboxMessage row(Draft email) {
-        return new OutboxMessage(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                Channel.EMAIL, email.recipient(), email.subject(), email.bodyText(), email.bodyHtml(), email.calendar(),
-                MESSAGE_ID, OutboxStatus.SENDING, 1, Instant.parse("2031-03-01T12:00:00Z"), null, null,
-                Instant.parse("2031-03-01T12:00:00Z"), null);
+        return new OutboxMessage(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Channel.EMAIL,
+                email.recipient(),
+                email.subject(),
+                email.bodyText(),
+                email.bodyHtml(),
+                email.calendar(),
+                MESSAGE_ID,
+                OutboxStatus.SENDING,
+                1,
+                Instant.parse("2031-03-01T12:00:00Z"),
+                null,
+                null,
+                Instant.parse("2031-03-01T12:00:00Z"),
+                null);
     }
 
     /** Writes the message out and parses it back, as the receiving side sees it. */

@@ -9,7 +9,8 @@ class LinkedTextTest {
 
     @Test
     void linksBecomeLinksAndTheRestStaysText() {
-        assertThat(LinkedText.of("Din länk:\nhttps://p.example/m/abc_D-1\n<b>x</b> http://a.example/?q=1&r=2 slut").pieces())
+        assertThat(LinkedText.of("Din länk:\nhttps://p.example/m/abc_D-1\n<b>x</b> http://a.example/?q=1&r=2 slut")
+                        .pieces())
                 .containsExactly(
                         new Piece("Din länk:\n", null),
                         new Piece("https://p.example/m/abc_D-1", "https://p.example/m/abc_D-1"),

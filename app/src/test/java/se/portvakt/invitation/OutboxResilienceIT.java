@@ -1,12 +1,12 @@
 package se.portvakt.invitation;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.followUp;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,24 +18,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import se.portvakt.Fixtures;
 import se.portvakt.IntegrationTest;
 import se.portvakt.TestClock;
 import se.portvakt.TestMailServer;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
-import se.portvakt.booking.TestBookings;
-import se.portvakt.Fixtures;
 
 /** The outbox loses nothing when the mail server is out, and sends nothing twice when workers race. */
 @IntegrationTest
 class OutboxResilienceIT {
 
-    @Autowired Fixtures fixtures;
-    @Autowired TestBookings bookings;
-    @Autowired OutboxWorker worker;
-    @Autowired JdbcClient jdbc;
-    @Autowired TestClock clock;
-    @Autowired InvitationProperties properties;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    OutboxWorker worker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    InvitationProperties properties;
 
     @AfterEach
     void restore() {
@@ -47,7 +58,8 @@ class OutboxResilienceIT {
     void aMessageIsSentOnceTheMailServerIsBack() {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", false);
         TestMailServer.stop();
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
+        Booked booked =
+                bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
 
         worker.deliverDue();
 
@@ -59,7 +71,9 @@ class OutboxResilienceIT {
 
         TestMailServer.start();
         worker.deliverDue();
-        assertThat(ReceivedMail.to(anna.email())).as("not due before the backoff has passed").isEmpty();
+        assertThat(ReceivedMail.to(anna.email()))
+                .as("not due before the backoff has passed")
+                .isEmpty();
 
         clock.advance(Backoff.DEFAULT.after(1).plusSeconds(1));
         worker.deliverDue();
@@ -76,10 +90,12 @@ class OutboxResilienceIT {
     @Test
     void afterTheLastAttemptAMessageIsFailedAndTheErrorKept() {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", false);
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
+        Booked booked =
+                bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
         // as if every attempt but the last had already failed
         jdbc.sql("update outbox_message set attempts = ? where meeting_id = ?")
-                .params(properties.maxAttempts() - 1, booked.id()).update();
+                .params(properties.maxAttempts() - 1, booked.id())
+                .update();
         TestMailServer.stop();
 
         worker.deliverDue();
@@ -89,7 +105,10 @@ class OutboxResilienceIT {
         assertThat(failed.attempts()).isEqualTo(properties.maxAttempts());
         assertThat(failed.lastError()).isNotBlank();
         assertThat(jdbc.sql("select count(*) from audit_event where subject = ? and action = 'invitation.failed'")
-                .param(booked.id().toString()).query(Integer.class).single()).isEqualTo(1);
+                        .param(booked.id().toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         TestMailServer.start();
         clock.advance(Duration.ofDays(1));
@@ -100,14 +119,18 @@ class OutboxResilienceIT {
     @Test
     void aClaimThatRanOutIsTakenOverAsIfItsSenderHadCrashed() {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", false);
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
+        Booked booked =
+                bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
         UUID id = email(booked).id();
         Instant now = clock.instant();
         jdbc.sql("update outbox_message set status = 'SENDING', claimed_until = ?, attempts = 1 where id = ?")
-                .params(now.plus(OutboxWorker.CLAIM).atOffset(ZoneOffset.UTC), id).update();
+                .params(now.plus(OutboxWorker.CLAIM).atOffset(ZoneOffset.UTC), id)
+                .update();
 
         worker.deliverDue();
-        assertThat(ReceivedMail.to(anna.email())).as("another node still holds it").isEmpty();
+        assertThat(ReceivedMail.to(anna.email()))
+                .as("another node still holds it")
+                .isEmpty();
 
         clock.advance(OutboxWorker.CLAIM.plusSeconds(1));
         worker.deliverDue();
@@ -121,8 +144,8 @@ class OutboxResilienceIT {
         for (int i = 0; i < 24; i++) {
             guests.add(TestBookings.guest("Gäst " + i, false));
         }
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Stormöte")
-                .invitees(guests.toArray(InviteeRequest[]::new)));
+        Booked booked = bookings.book(
+                followUp(fixtures.tenant()).title("Stormöte").invitees(guests.toArray(InviteeRequest[]::new)));
         int workers = 4;
         CyclicBarrier start = new CyclicBarrier(workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -145,8 +168,11 @@ class OutboxResilienceIT {
             assertThat(ReceivedMail.to(guest.email())).as(guest.name()).hasSize(1);
         }
         assertThat(jdbc.sql("select status, attempts from outbox_message where meeting_id = ?")
-                .param(booked.id()).query((rs, n) -> rs.getString(1) + "/" + rs.getInt(2)).list())
-                .hasSize(guests.size()).containsOnly("SENT/1");
+                        .param(booked.id())
+                        .query((rs, n) -> rs.getString(1) + "/" + rs.getInt(2))
+                        .list())
+                .hasSize(guests.size())
+                .containsOnly("SENT/1");
     }
 
     record Row(UUID id, String status, int attempts, String lastError, Instant nextAttemptAt, String deliveredVia) {}
@@ -156,8 +182,13 @@ class OutboxResilienceIT {
                 select id, status, attempts, last_error, next_attempt_at, delivered_via from outbox_message
                 where meeting_id = ? and channel = 'EMAIL'""")
                 .param(booked.id())
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6)))
+                .query((rs, n) -> new Row(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        rs.getString(6)))
                 .single();
     }
 }

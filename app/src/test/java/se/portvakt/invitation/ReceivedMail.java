@@ -20,7 +20,9 @@ import se.portvakt.TestMailServer;
 record ReceivedMail(MimeMessage message) {
 
     static List<ReceivedMail> to(String address) {
-        return TestMailServer.messagesTo(address).stream().map(ReceivedMail::new).toList();
+        return TestMailServer.messagesTo(address).stream()
+                .map(ReceivedMail::new)
+                .toList();
     }
 
     String subject() throws MessagingException {

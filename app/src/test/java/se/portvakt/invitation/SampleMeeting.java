@@ -18,15 +18,36 @@ final class SampleMeeting {
     private SampleMeeting() {}
 
     static InviteeDetails anna() {
-        return new InviteeDetails(UUID.fromString("6f1d2c3b-0000-4000-8000-0000000000a1"), "Anna Andersson",
-                "anna@example.se", "+46701234567", null, false, "https://portvakt.example.se/m/AnnasToken");
+        return new InviteeDetails(
+                UUID.fromString("6f1d2c3b-0000-4000-8000-0000000000a1"),
+                "Anna Andersson",
+                "anna@example.se",
+                "+46701234567",
+                null,
+                false,
+                "https://portvakt.example.se/m/AnnasToken");
     }
 
     static MeetingDetails meeting(String language, String title, String information, int sequence) {
-        return new MeetingDetails(MEETING_ID, UUID.fromString("6f1d2c3b-0000-4000-8000-0000000000f0"),
-                "Testkommun", title, START, START.plusSeconds(45 * 60), ZoneId.of("Europe/Stockholm"), "Rum 1",
-                "Vera Värd", "vera@kommun.example", AssuranceLevel.LOA3, false, information, language,
-                MeetingStatus.SCHEDULED, MEETING_ID + "@portvakt", sequence, List.of(anna()));
+        return new MeetingDetails(
+                MEETING_ID,
+                UUID.fromString("6f1d2c3b-0000-4000-8000-0000000000f0"),
+                "Testkommun",
+                title,
+                START,
+                START.plusSeconds(45 * 60),
+                ZoneId.of("Europe/Stockholm"),
+                "Rum 1",
+                "Vera Värd",
+                "vera@kommun.example",
+                AssuranceLevel.LOA3,
+                false,
+                information,
+                language,
+                MeetingStatus.SCHEDULED,
+                MEETING_ID + "@portvakt",
+                sequence,
+                List.of(anna()));
     }
 
     static MeetingDetails meeting() {

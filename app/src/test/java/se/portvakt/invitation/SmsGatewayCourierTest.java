@@ -23,8 +23,8 @@ class SmsGatewayCourierTest {
 
     @Test
     void postsTheContractsJsonWithTheBearerToken() throws Exception {
-        SmsGatewayCourier courier = new SmsGatewayCourier(
-                new InvitationProperties.Sms(gateway.url(), "s3cret", "Kommunen"));
+        SmsGatewayCourier courier =
+                new SmsGatewayCourier(new InvitationProperties.Sms(gateway.url(), "s3cret", "Kommunen"));
 
         assertThat(courier.deliver(sms("<id-1@portvakt.example.se>"))).isEqualTo(Route.SMS_GATEWAY);
 
@@ -45,7 +45,8 @@ class SmsGatewayCourierTest {
         SmsGatewayCourier courier = new SmsGatewayCourier(new InvitationProperties.Sms(gateway.url(), "s3cret", "P"));
 
         assertThatThrownBy(() -> courier.deliver(sms("<id-2@portvakt.example.se>")))
-                .isInstanceOf(IOException.class).hasMessageContaining("HTTP 503");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("HTTP 503");
     }
 
     @Test
@@ -54,12 +55,29 @@ class SmsGatewayCourierTest {
         gateway.stop();
         SmsGatewayCourier courier = new SmsGatewayCourier(new InvitationProperties.Sms(nowhere, null, "P"));
 
-        assertThatThrownBy(() -> courier.deliver(sms("<id-3@portvakt.example.se>"))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> courier.deliver(sms("<id-3@portvakt.example.se>")))
+                .isInstanceOf(IOException.class);
     }
 
     static OutboxMessage sms(String messageId) {
-        return new OutboxMessage(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                Channel.SMS, "+46701234567", null, "Portvakt: hej åäö \"citat\"", null, null, messageId,
-                OutboxStatus.SENDING, 1, Instant.now(), null, null, Instant.now(), null);
+        return new OutboxMessage(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Channel.SMS,
+                "+46701234567",
+                null,
+                "Portvakt: hej åäö \"citat\"",
+                null,
+                null,
+                messageId,
+                OutboxStatus.SENDING,
+                1,
+                Instant.now(),
+                null,
+                null,
+                Instant.now(),
+                null);
     }
 }

@@ -1,7 +1,7 @@
 package se.portvakt.invitation;
 
-import static se.portvakt.booking.TestBookings.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.followUp;
 
 import java.time.Clock;
 import java.util.List;
@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.portvakt.Fixtures;
 import se.portvakt.IntegrationTest;
+import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import se.portvakt.booking.TestBookings;
-import se.portvakt.Fixtures;
 
 /** With a gateway configured, SMS invitations reach it over HTTP with the bearer token. */
 @IntegrationTest
@@ -38,47 +38,66 @@ class SmsGatewayIT {
         GATEWAY.stop();
     }
 
-    @Autowired Fixtures fixtures;
-    @Autowired TestBookings bookings;
-    @Autowired OutboxWorker worker;
-    @Autowired InvitationDeliveries deliveries;
-    @Autowired Clock clock;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    OutboxWorker worker;
+
+    @Autowired
+    InvitationDeliveries deliveries;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void theInvitationReachesTheGatewayWithTheTokenAndThePersonalLink() {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", true);
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
+        Booked booked =
+                bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
 
         worker.deliverDue();
 
         List<JsonNode> sent = sentTo(anna.mobile());
         assertThat(sent).singleElement().satisfies(json -> {
             assertThat(json.get("from").asString()).isEqualTo("Testkommun");
-            assertThat(json.get("message").asString()).startsWith("Portvakt: Vera Värd").contains("/m/");
+            assertThat(json.get("message").asString())
+                    .startsWith("Portvakt: Vera Värd")
+                    .contains("/m/");
         });
-        assertThat(GATEWAY.requests()).filteredOn(request -> request.body().contains(anna.mobile()))
-                .singleElement().satisfies(request -> {
+        assertThat(GATEWAY.requests())
+                .filteredOn(request -> request.body().contains(anna.mobile()))
+                .singleElement()
+                .satisfies(request -> {
                     assertThat(request.authorization()).isEqualTo("Bearer " + TOKEN);
                     assertThat(request.idempotencyKey()).startsWith("<").endsWith(">");
                 });
         assertThat(deliveries.forMeeting(booked.id()))
                 .extracting(Delivery::channel, Delivery::status)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("EMAIL", "SENT"),
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("EMAIL", "SENT"),
                         org.assertj.core.groups.Tuple.tuple("SMS", "SENT"));
     }
 
     @Test
     void aCancellationIsToldBySmsToo() {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", true);
-        Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").language("en").invitees(anna));
+        Booked booked = bookings.book(
+                followUp(fixtures.tenant()).title("Uppföljning").language("en").invitees(anna));
         worker.deliverDue();
 
         bookings.cancel(booked);
         worker.deliverDue();
 
-        assertThat(sentTo(anna.mobile())).hasSize(2)
-                .last().satisfies(json -> assertThat(json.get("message").asString())
-                        .startsWith("Portvakt: Cancelled: ").doesNotContain("/m/"));
+        assertThat(sentTo(anna.mobile()))
+                .hasSize(2)
+                .last()
+                .satisfies(json -> assertThat(json.get("message").asString())
+                        .startsWith("Portvakt: Cancelled: ")
+                        .doesNotContain("/m/"));
     }
 
     @Test
@@ -86,12 +105,14 @@ class SmsGatewayIT {
         InviteeRequest anna = TestBookings.guest("Anna Andersson", true);
         GATEWAY.answer(500);
         try {
-            Booked booked = bookings.book(followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
+            Booked booked = bookings.book(
+                    followUp(fixtures.tenant()).title("Uppföljning").invitees(anna));
             worker.deliverDue();
 
             assertThat(deliveries.forMeeting(booked.id()))
                     .filteredOn(delivery -> delivery.channel().equals("SMS"))
-                    .singleElement().satisfies(delivery -> assertThat(delivery.status()).isEqualTo("PENDING"));
+                    .singleElement()
+                    .satisfies(delivery -> assertThat(delivery.status()).isEqualTo("PENDING"));
             assertThat(sentTo(anna.mobile())).isEmpty();
         } finally {
             GATEWAY.answer(202);

@@ -57,10 +57,12 @@ final class TestSmsGateway {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int answer = status;
             if (answer / 100 == 2) {
-                requests.add(new Request(exchange.getRequestMethod(),
+                requests.add(new Request(
+                        exchange.getRequestMethod(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         exchange.getRequestHeaders().getFirst("Content-Type"),
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                        body));
             }
             byte[] response = "{\"id\":\"gw-1\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer, response.length);

@@ -34,7 +34,7 @@ final class TestTemplates {
     }
 
     static InvitationComposer composer() {
-        return new InvitationComposer(messages(), engine(),
-                Clock.fixed(Instant.parse("2031-03-01T12:00:00Z"), ZoneOffset.UTC));
+        return new InvitationComposer(
+                messages(), engine(), Clock.fixed(Instant.parse("2031-03-01T12:00:00Z"), ZoneOffset.UTC));
     }
 }

@@ -26,10 +26,17 @@ import se.portvakt.guest.IdentificationMethod;
 @IntegrationTest
 class AdmitWhileHostJoinsIT {
 
-    @Autowired Fixtures fixtures;
-    @Autowired TestBookings bookings;
-    @Autowired Lobby lobby;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Lobby lobby;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void aGuestAdmittedAsTheHostJoinsIsNotLeftAdmittedOutside() throws Exception {
@@ -37,8 +44,18 @@ class AdmitWhileHostJoinsIT {
         Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
         UUID meetingId = meeting.id();
         UUID invitee = meeting.invitee(0);
-        events.publishEvent(new GuestArrived(new Arrival(invitee, meetingId, IdentificationMethod.LINK,
-                AssuranceLevel.NONE, null, false, false, null, Instant.now()), "Anna Andersson"));
+        events.publishEvent(new GuestArrived(
+                new Arrival(
+                        invitee,
+                        meetingId,
+                        IdentificationMethod.LINK,
+                        AssuranceLevel.NONE,
+                        null,
+                        false,
+                        false,
+                        null,
+                        Instant.now()),
+                "Anna Andersson"));
         UUID anna = lobby.ofInvitee(invitee).orElseThrow().id();
 
         CountDownLatch asked = new CountDownLatch(1);
@@ -50,8 +67,8 @@ class AdmitWhileHostJoinsIT {
             return false;
         }));
         assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Participant> joining = CompletableFuture.supplyAsync(
-                () -> lobby.hostJoins(meetingId, tenant.host().id(), tenant.host().displayName()));
+        CompletableFuture<Participant> joining = CompletableFuture.supplyAsync(() ->
+                lobby.hostJoins(meetingId, tenant.host().id(), tenant.host().displayName()));
         try {
             joining.get(500, TimeUnit.MILLISECONDS); // a host not held back by the admit is in by now
         } catch (TimeoutException heldBack) {

@@ -31,9 +31,14 @@ import se.portvakt.booking.TestBookings.Booked;
 @Tag("benchmark")
 class AdmitLatencyBenchmark {
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void admitLatency() {
@@ -45,14 +50,17 @@ class AdmitLatencyBenchmark {
         room.await("state");
         room.send("{\"type\":\"join\"}");
         List<Long> millis = new ArrayList<>();
-        try (Browser host = new Browser(port); Browser guest = new Browser(port)) {
+        try (Browser host = new Browser(port);
+                Browser guest = new Browser(port)) {
             host.logIn(tenant.host().email(), Fixtures.PASSWORD);
             host.open("/console");
             MeetingBrowserIT.arrive(guest, meeting.token(0), false);
             String participant = null;
             for (int round = 0; round < rounds + 3; round++) {
                 new WebDriverWait(host.driver(), Duration.ofSeconds(10))
-                        .until(driver -> !driver.findElements(By.cssSelector("tr[data-participant] button[data-action=admit]")).isEmpty());
+                        .until(driver -> !driver.findElements(
+                                        By.cssSelector("tr[data-participant] button[data-action=admit]"))
+                                .isEmpty());
                 ((JavascriptExecutor) guest.driver()).executeScript("""
                         window.__entered = 0;
                         const root = document.querySelector('[data-meeting-room]');
@@ -64,14 +72,21 @@ class AdmitLatencyBenchmark {
                         window.__clicked = Date.now();
                         button.click();""");
                 new WebDriverWait(guest.driver(), Duration.ofSeconds(10))
-                        .until(driver -> ((Number) ((JavascriptExecutor) driver).executeScript("return window.__entered")).longValue() > 0);
-                long entered = ((Number) ((JavascriptExecutor) guest.driver()).executeScript("return window.__entered")).longValue();
-                long clicked = ((Number) ((JavascriptExecutor) host.driver()).executeScript("return window.__clicked")).longValue();
+                        .until(driver ->
+                                ((Number) ((JavascriptExecutor) driver).executeScript("return window.__entered"))
+                                                .longValue()
+                                        > 0);
+                long entered = ((Number) ((JavascriptExecutor) guest.driver()).executeScript("return window.__entered"))
+                        .longValue();
+                long clicked = ((Number) ((JavascriptExecutor) host.driver()).executeScript("return window.__clicked"))
+                        .longValue();
                 if (round >= 3) {
                     millis.add(entered - clicked); // the first rounds warm up the JIT and the pages
                 }
                 if (participant == null) {
-                    var roster = room.await("state", state -> state.path("roster").size() == 2).path("roster");
+                    var roster = room.await(
+                                    "state", state -> state.path("roster").size() == 2)
+                            .path("roster");
                     for (var badge : roster) {
                         if (!badge.path("host").asBoolean()) {
                             participant = badge.path("participantId").asString();
@@ -80,13 +95,20 @@ class AdmitLatencyBenchmark {
                 }
                 room.send("{\"type\":\"sendBack\",\"participantId\":\"" + participant + "\"}");
                 new WebDriverWait(guest.driver(), Duration.ofSeconds(10))
-                        .until(driver -> "WAITING".equals(driver.findElement(By.cssSelector("[data-meeting-room]")).getAttribute("data-state")));
+                        .until(driver -> "WAITING"
+                                .equals(driver.findElement(By.cssSelector("[data-meeting-room]"))
+                                        .getAttribute("data-state")));
             }
         }
         room.close();
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("ADMIT LATENCY over %d rounds: p50 %d ms, p95 %d ms, min %d ms, max %d ms%n", sorted.size(),
-                percentile(sorted, 50), percentile(sorted, 95), sorted.get(0), sorted.get(sorted.size() - 1));
+        System.out.printf(
+                "ADMIT LATENCY over %d rounds: p50 %d ms, p95 %d ms, min %d ms, max %d ms%n",
+                sorted.size(),
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                sorted.get(0),
+                sorted.get(sorted.size() - 1));
     }
 
     static long percentile(List<Long> sorted, int percent) {

@@ -18,11 +18,11 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.internal.BookingRejected;
-import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.internal.BookingRejected;
+import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import tools.jackson.databind.JsonNode;
@@ -34,10 +34,17 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class ChildAndGuardianIT {
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired InviteeLinks links;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    InviteeLinks links;
 
     Tenant tenant;
     final List<SignalingClient> open = new ArrayList<>();
@@ -54,24 +61,45 @@ class ChildAndGuardianIT {
 
     MeetingRequest request(List<InviteeRequest> invitees) {
         Instant start = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        return new MeetingRequest("Barnsamtal " + UUID.randomUUID().toString().substring(0, 6), tenant.room().id(),
-                tenant.host().id(), start, start.plus(Duration.ofMinutes(45)), AssuranceLevel.NONE, false, null, "sv",
+        return new MeetingRequest(
+                "Barnsamtal " + UUID.randomUUID().toString().substring(0, 6),
+                tenant.room().id(),
+                tenant.host().id(),
+                start,
+                start.plus(Duration.ofMinutes(45)),
+                AssuranceLevel.NONE,
+                false,
+                null,
+                "sv",
                 invitees);
     }
 
     static InviteeRequest invitee(UUID id, String name, Integer guardianOf) {
-        return new InviteeRequest(id, name, name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID()
-                .toString().substring(0, 4) + "@example.se", null, null, guardianOf);
+        return new InviteeRequest(
+                id,
+                name,
+                name.toLowerCase().replace(' ', '.') + "-"
+                        + UUID.randomUUID().toString().substring(0, 4) + "@example.se",
+                null,
+                null,
+                guardianOf);
     }
 
     static InviteeDetails named(MeetingDetails meeting, String name) {
-        return meeting.currentInvitees().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        return meeting.currentInvitees().stream()
+                .filter(i -> i.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void theConsoleShowsWhoIsGuardianOfWhomWhileTheyWait() {
-        UUID id = booking.book(tenant.actor(), request(List.of(invitee(null, "Lisa Larsson", null),
-                invitee(null, "Anna Larsson", 0), invitee(null, "Bertil Berg", null))));
+        UUID id = booking.book(
+                tenant.actor(),
+                request(List.of(
+                        invitee(null, "Lisa Larsson", null),
+                        invitee(null, "Anna Larsson", 0),
+                        invitee(null, "Bertil Berg", null))));
         MeetingDetails meeting = booking.details(id).orElseThrow();
         InviteeDetails lisa = named(meeting, "Lisa Larsson");
         InviteeDetails anna = named(meeting, "Anna Larsson");
@@ -86,48 +114,62 @@ class ChildAndGuardianIT {
         JsonNode lobby = console.await("lobby", view -> view.path("waiting").size() == 3);
 
         assertThat(waiting(lobby, "Anna Larsson").path("guardianOf").asString()).isEqualTo("Lisa Larsson");
-        assertThat(waiting(lobby, "Lisa Larsson").path("guardians").get(0).asString()).isEqualTo("Anna Larsson");
+        assertThat(waiting(lobby, "Lisa Larsson").path("guardians").get(0).asString())
+                .isEqualTo("Anna Larsson");
         assertThat(waiting(lobby, "Bertil Berg").path("guardianOf").isNull()
-                || waiting(lobby, "Bertil Berg").path("guardianOf").isMissingNode()).isTrue();
+                        || waiting(lobby, "Bertil Berg").path("guardianOf").isMissingNode())
+                .isTrue();
         assertThat(waiting(lobby, "Bertil Berg").path("guardians").size()).isZero();
     }
 
     @Test
     void theLinkFollowsChangesAndEndsWithTheChildsInvitation() {
-        UUID id = booking.book(tenant.actor(), request(List.of(invitee(null, "Lisa Larsson", null),
-                invitee(null, "Anna Larsson", 0))));
+        UUID id = booking.book(
+                tenant.actor(),
+                request(List.of(invitee(null, "Lisa Larsson", null), invitee(null, "Anna Larsson", 0))));
         MeetingDetails booked = booking.details(id).orElseThrow();
         InviteeDetails lisa = named(booked, "Lisa Larsson");
         InviteeDetails anna = named(booked, "Anna Larsson");
         int version = booking.find(tenant.actor(), id).orElseThrow().version();
 
         // the host lists them the other way round: the link is by position, so it still names Lisa
-        booking.change(tenant.actor(), id, version, request(List.of(
-                new InviteeRequest(anna.id(), anna.name(), anna.email(), null, null, 1),
-                new InviteeRequest(lisa.id(), lisa.name(), lisa.email(), null, null, null))));
-        assertThat(named(booking.details(id).orElseThrow(), "Anna Larsson").guardianOf()).isEqualTo(lisa.id());
+        booking.change(
+                tenant.actor(),
+                id,
+                version,
+                request(List.of(
+                        new InviteeRequest(anna.id(), anna.name(), anna.email(), null, null, 1),
+                        new InviteeRequest(lisa.id(), lisa.name(), lisa.email(), null, null, null))));
+        assertThat(named(booking.details(id).orElseThrow(), "Anna Larsson").guardianOf())
+                .isEqualTo(lisa.id());
 
         version = booking.find(tenant.actor(), id).orElseThrow().version();
-        booking.change(tenant.actor(), id, version, request(List.of(
-                new InviteeRequest(anna.id(), anna.name(), anna.email(), null, null, null))));
+        booking.change(
+                tenant.actor(),
+                id,
+                version,
+                request(List.of(new InviteeRequest(anna.id(), anna.name(), anna.email(), null, null, null))));
         assertThat(named(booking.details(id).orElseThrow(), "Anna Larsson").guardianOf())
-                .as("Lisa is no longer invited").isNull();
+                .as("Lisa is no longer invited")
+                .isNull();
     }
 
     @Test
     void aLinkThatMakesNoSenseIsRefusedFieldByField() {
-        assertThat(problems(List.of(invitee(null, "Lisa Larsson", 0)))).containsExactly(
-                "invitees[0].guardianOf booking.error.guardian-unknown");
+        assertThat(problems(List.of(invitee(null, "Lisa Larsson", 0))))
+                .containsExactly("invitees[0].guardianOf booking.error.guardian-unknown");
         assertThat(problems(List.of(invitee(null, "Lisa Larsson", null), invitee(null, "Anna Larsson", 5))))
                 .containsExactly("invitees[1].guardianOf booking.error.guardian-unknown");
-        assertThat(problems(List.of(invitee(null, "Lisa Larsson", null), invitee(null, "Anna Larsson", 0),
-                invitee(null, "Mormor Larsson", 1))))
+        assertThat(problems(List.of(
+                        invitee(null, "Lisa Larsson", null),
+                        invitee(null, "Anna Larsson", 0),
+                        invitee(null, "Mormor Larsson", 1))))
                 .containsExactly("invitees[2].guardianOf booking.error.guardian-of-guardian");
     }
 
     List<String> problems(List<InviteeRequest> invitees) {
-        BookingRejected rejected = catchThrowableOfType(BookingRejected.class,
-                () -> booking.book(tenant.actor(), request(invitees)));
+        BookingRejected rejected =
+                catchThrowableOfType(BookingRejected.class, () -> booking.book(tenant.actor(), request(invitees)));
         assertThat(rejected).as("refused").isNotNull();
         return rejected.problems().stream().map(p -> p.field() + " " + p.code()).toList();
     }

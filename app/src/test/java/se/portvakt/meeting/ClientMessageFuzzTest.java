@@ -20,12 +20,47 @@ class ClientMessageFuzzTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @FuzzTest(maxDuration = "5s")
-    @DictionaryEntries({"\"type\"", "\"admit\"", "\"admitAll\"", "\"deny\"", "\"move\"", "\"sendBack\"", "\"remove\"",
-            "\"join\"", "\"lock\"", "\"end\"", "\"mute\"", "\"cameraOff\"", "\"chat\"", "\"hand\"", "\"react\"",
-            "\"leave\"", "\"ping\"", "\"publish\"", "\"mediaState\"", "\"layers\"", "\"participantId\"",
-            "\"meetingId\"", "\"message\"", "\"locked\"", "\"text\"", "\"raised\"", "\"reaction\"", "\"sdp\"",
-            "\"sources\"", "\"microphone\"", "\"camera\"", "\"slots\"", "\"high\"", "\"low\"", "\"v=0",
-            "\"3f2b8c1e-2d6a-4d8e-9d7a-0b1c2d3e4f50\"", "null", "true", "false"})
+    @DictionaryEntries({
+        "\"type\"",
+        "\"admit\"",
+        "\"admitAll\"",
+        "\"deny\"",
+        "\"move\"",
+        "\"sendBack\"",
+        "\"remove\"",
+        "\"join\"",
+        "\"lock\"",
+        "\"end\"",
+        "\"mute\"",
+        "\"cameraOff\"",
+        "\"chat\"",
+        "\"hand\"",
+        "\"react\"",
+        "\"leave\"",
+        "\"ping\"",
+        "\"publish\"",
+        "\"mediaState\"",
+        "\"layers\"",
+        "\"participantId\"",
+        "\"meetingId\"",
+        "\"message\"",
+        "\"locked\"",
+        "\"text\"",
+        "\"raised\"",
+        "\"reaction\"",
+        "\"sdp\"",
+        "\"sources\"",
+        "\"microphone\"",
+        "\"camera\"",
+        "\"slots\"",
+        "\"high\"",
+        "\"low\"",
+        "\"v=0",
+        "\"3f2b8c1e-2d6a-4d8e-9d7a-0b1c2d3e4f50\"",
+        "null",
+        "true",
+        "false"
+    })
     void read(byte[] frame) {
         String text = new String(frame, StandardCharsets.UTF_8);
         if (text.getBytes(StandardCharsets.UTF_8).length > SignalingHandler.MAX_PUBLISH_BYTES) {

@@ -32,13 +32,30 @@ final class Coturn implements AutoCloseable {
         relayMin = 40000 + (int) (Math.random() * 20000);
         relayMax = relayMin + 99;
         log = dir.resolve("turnserver.log");
-        process = new ProcessBuilder(List.of("turnserver", "-n", "--no-cli", "--simple-log", "--log-file=stdout",
-                "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--listening-port=" + plainPort,
-                "--tls-listening-port=" + tlsPort, "--cert=" + certificate, "--pkey=" + key,
-                "--use-auth-secret", "--static-auth-secret=" + secret, "--realm=portvakt.test",
-                "--min-port=" + relayMin, "--max-port=" + relayMax, "--allow-loopback-peers", "--no-multicast-peers",
-                "--no-dtls", "--fingerprint"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(List.of(
+                        "turnserver",
+                        "-n",
+                        "--no-cli",
+                        "--simple-log",
+                        "--log-file=stdout",
+                        "--listening-ip=127.0.0.1",
+                        "--relay-ip=127.0.0.1",
+                        "--listening-port=" + plainPort,
+                        "--tls-listening-port=" + tlsPort,
+                        "--cert=" + certificate,
+                        "--pkey=" + key,
+                        "--use-auth-secret",
+                        "--static-auth-secret=" + secret,
+                        "--realm=portvakt.test",
+                        "--min-port=" + relayMin,
+                        "--max-port=" + relayMax,
+                        "--allow-loopback-peers",
+                        "--no-multicast-peers",
+                        "--no-dtls",
+                        "--fingerprint"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!listening(tlsPort)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {

@@ -24,7 +24,8 @@ final class HttpVisitor {
     /** What the server answered. */
     record Answer(int status, String location, String body) {}
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
@@ -71,7 +72,8 @@ final class HttpVisitor {
     }
 
     String cookieHeader() {
-        return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+        return cookies.entrySet().stream()
+                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
     }
 
@@ -96,7 +98,9 @@ final class HttpVisitor {
                     cookies.put(name, value);
                 }
             }
-            return new Answer(response.statusCode(), response.headers().firstValue("location").orElse(null),
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("location").orElse(null),
                     response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,10 +1,9 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 import static se.portvakt.meeting.MeetingMediaIT.inbound;
 import static se.portvakt.meeting.MeetingMediaIT.rising;
-import static se.portvakt.meeting.MeetingMediaIT.script;
 import static se.portvakt.meeting.MeetingMediaIT.streams;
 import static se.portvakt.meeting.MeetingMediaIT.until;
 
@@ -24,9 +23,9 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.sfu.Sfu;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.sfu.Sfu;
 
 /**
  * A network that lets no UDP through to the SFU (the test's own nftables rule drops it): the host and a guest still
@@ -36,10 +35,17 @@ import se.portvakt.booking.TestBookings.Booked;
 @Tag("browser")
 class IceTcpBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @Autowired Sfu sfu;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Sfu sfu;
 
     Browser host;
     Browser anna;
@@ -59,33 +65,50 @@ class IceTcpBrowserIT {
 
     @Test
     void withUdpBlockedTheHostAndAGuestMeetOverTcp() {
-        InetSocketAddress tcp = sfu.tcpAddress().orElseThrow(() -> new AssertionError("the SFU listens on no TCP port"));
-        try (LoopbackFirewall firewall = LoopbackFirewall.droppingUdpTo(sfu.localAddress().getPort())) {
+        InetSocketAddress tcp =
+                sfu.tcpAddress().orElseThrow(() -> new AssertionError("the SFU listens on no TCP port"));
+        try (LoopbackFirewall firewall =
+                LoopbackFirewall.droppingUdpTo(sfu.localAddress().getPort())) {
             Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
             host.logIn(tenant.host().email(), Fixtures.PASSWORD);
             host.open("/console");
             MeetingBrowserIT.arrive(anna, meeting.token(0), false);
-            until(host, "Anna waiting", Duration.ofSeconds(20), b -> b.all("tr[data-participant]").size() == 1);
+            until(
+                    host,
+                    "Anna waiting",
+                    Duration.ofSeconds(20),
+                    b -> b.all("tr[data-participant]").size() == 1);
             host.find("tr[data-participant] button[data-action=admit]").click();
             until(anna, "admitted", Duration.ofSeconds(20), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
             host.driver().switchTo().newWindow(WindowType.TAB);
             host.open("/meetings/" + meeting.id() + "/room");
-            until(host, "signaling connected", Duration.ofSeconds(20),
+            until(
+                    host,
+                    "signaling connected",
+                    Duration.ofSeconds(20),
                     b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
             host.find("[data-join]").click();
 
             for (Browser page : List.of(host, anna)) {
-                until(page, "two streams from the other", Duration.ofSeconds(60), b -> streams(b).size() == 2);
+                until(
+                        page,
+                        "two streams from the other",
+                        Duration.ofSeconds(60),
+                        b -> streams(b).size() == 2);
                 Map<String, Map<String, Object>> before = inbound(page);
                 until(page, "the other's video decoding", Duration.ofSeconds(60), b -> {
                     Map<String, Map<String, Object>> now = inbound(b);
-                    return streams(b).stream().filter(s -> "video".equals(s.get("kind")))
+                    return streams(b).stream()
+                            .filter(s -> "video".equals(s.get("kind")))
                             .allMatch(s -> rising(before, now, String.valueOf(s.get("mid")), "framesDecoded"));
                 });
-                assertThat(selectedPath(page)).as("the pair in use runs over TCP to the SFU's TCP port")
+                assertThat(selectedPath(page))
+                        .as("the pair in use runs over TCP to the SFU's TCP port")
                         .isEqualTo("tcp " + tcp.getPort());
             }
-            assertThat(firewall.dropped()).as("the browsers tried UDP first and were stopped").isPositive();
+            assertThat(firewall.dropped())
+                    .as("the browsers tried UDP first and were stopped")
+                    .isPositive();
             UninvitedBrowserIT.screenshot(host, "ice-tcp-host.png");
         }
     }

@@ -1,7 +1,7 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,18 +11,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import tools.jackson.databind.JsonNode;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import tools.jackson.databind.JsonNode;
 
 /** The waiting room and the meeting over real signaling sockets: the journey, and who may do what. */
 @IntegrationTest
 class LobbySignalingIT {
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @Autowired se.portvakt.audit.AuditLog audit;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    se.portvakt.audit.AuditLog audit;
 
     Tenant tenant;
     Booked meeting;
@@ -61,8 +68,10 @@ class LobbySignalingIT {
     se.portvakt.audit.AuditEvent movedRecord() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (true) {
-            java.util.Optional<se.portvakt.audit.AuditEvent> moved = audit.latest(tenant.organisation().id(), 50).stream()
-                    .filter(event -> event.action() == se.portvakt.audit.AuditAction.GUEST_MOVED).findFirst();
+            java.util.Optional<se.portvakt.audit.AuditEvent> moved =
+                    audit.latest(tenant.organisation().id(), 50).stream()
+                            .filter(event -> event.action() == se.portvakt.audit.AuditAction.GUEST_MOVED)
+                            .findFirst();
             if (moved.isPresent() || System.nanoTime() > deadline) {
                 return moved.orElseThrow(() -> new AssertionError("no guest.moved record"));
             }
@@ -102,7 +111,8 @@ class LobbySignalingIT {
         room.await("reaction");
         bertilSocket.send("{\"type\":\"ping\"}").await("pong"); // anything sent to Bertil before is in by now
 
-        assertThat(bertilSocket.seen()).extracting(message -> message.path("type").asString())
+        assertThat(bertilSocket.seen())
+                .extracting(message -> message.path("type").asString())
                 .doesNotContain("chat", "reaction");
         assertThat(bertilSocket.seen().toString()).doesNotContain("Bara för de som är med", "Anna");
     }
@@ -116,7 +126,13 @@ class LobbySignalingIT {
         HttpVisitor anna = guest(0, false);
         SignalingClient annaSocket = guestSocket(anna, 0);
         assertThat(annaSocket.await("state").path("yourState").asString()).isEqualTo("WAITING");
-        console.await("arrived", arrived -> arrived.path("guest").path("guest").path("name").asString().equals("Anna Andersson"));
+        console.await(
+                "arrived",
+                arrived -> arrived.path("guest")
+                        .path("guest")
+                        .path("name")
+                        .asString()
+                        .equals("Anna Andersson"));
         HttpVisitor bertil = guest(1, true);
         SignalingClient bertilSocket = guestSocket(bertil, 1);
         JsonNode lobby = console.await("lobby", view -> waitingCount(view, 2));
@@ -133,8 +149,13 @@ class LobbySignalingIT {
         assertThat(bertilState.toString()).doesNotContain("Anna");
 
         console.send("{\"type\":\"admit\",\"participantId\":\"" + participantOf(lobby, "Anna Andersson") + "\"}");
-        assertThat(annaSocket.await("state", state -> state.path("yourState").asString().equals("ADMITTED"))
-                .path("roster").size()).isZero();
+        assertThat(annaSocket
+                        .await(
+                                "state",
+                                state -> state.path("yourState").asString().equals("ADMITTED"))
+                        .path("roster")
+                        .size())
+                .isZero();
         console.send("{\"type\":\"deny\",\"participantId\":\"" + participantOf(lobby, "Bertil Berg")
                 + "\",\"message\":\"Fel tid, välkommen i morgon.\"}");
         JsonNode denied = bertilSocket.await("closed");
@@ -145,7 +166,8 @@ class LobbySignalingIT {
         SignalingClient room = connect(host, "meeting=" + meeting.id());
         room.await("state", state -> state.path("admitted").size() == 1);
         room.send("{\"type\":\"join\"}");
-        JsonNode inMeeting = annaSocket.await("state", state -> state.path("yourState").asString().equals("IN_MEETING"));
+        JsonNode inMeeting = annaSocket.await(
+                "state", state -> state.path("yourState").asString().equals("IN_MEETING"));
         assertThat(inMeeting.path("meeting").path("started").asBoolean()).isTrue();
         assertThat(inMeeting.path("roster")).hasSize(2);
 
@@ -156,7 +178,8 @@ class LobbySignalingIT {
         annaSocket.send("{\"type\":\"react\",\"reaction\":\"clap\"}");
         assertThat(room.await("reaction").path("reaction").asString()).isEqualTo("clap");
         room.send("{\"type\":\"chat\",\"text\":\"Välkommen\"}");
-        annaSocket.await("chat", chat -> chat.path("line").path("text").asString().equals("Välkommen"));
+        annaSocket.await(
+                "chat", chat -> chat.path("line").path("text").asString().equals("Välkommen"));
 
         String annaId = inMeeting.path("you").asString();
         room.send("{\"type\":\"mute\",\"participantId\":\"" + annaId + "\"}");
@@ -165,8 +188,13 @@ class LobbySignalingIT {
         annaSocket.await("cameraOff");
 
         room.send("{\"type\":\"sendBack\",\"participantId\":\"" + annaId + "\"}");
-        assertThat(annaSocket.await("state", state -> state.path("yourState").asString().equals("WAITING"))
-                .path("chat").size()).isZero();
+        assertThat(annaSocket
+                        .await(
+                                "state",
+                                state -> state.path("yourState").asString().equals("WAITING"))
+                        .path("chat")
+                        .size())
+                .isZero();
         console.await("lobby", view -> waitingCount(view, 1));
         console.send("{\"type\":\"admit\",\"participantId\":\"" + annaId + "\"}");
         annaSocket.await("state", state -> state.path("yourState").asString().equals("IN_MEETING"));
@@ -208,9 +236,13 @@ class LobbySignalingIT {
                 "{\"type\":\"remove\",\"participantId\":\"" + bertilId + "\"}",
                 "{\"type\":\"mute\",\"participantId\":\"" + bertilId + "\"}",
                 "{\"type\":\"deny\",\"participantId\":\"" + bertilId + "\"}",
-                "{\"type\":\"join\"}", "{\"type\":\"end\"}", "{\"type\":\"lock\",\"locked\":true}")) {
+                "{\"type\":\"join\"}",
+                "{\"type\":\"end\"}",
+                "{\"type\":\"lock\",\"locked\":true}")) {
             annaSocket.send(attempt);
-            assertThat(annaSocket.await("error").path("code").asString()).as(attempt).isEqualTo("forbidden");
+            assertThat(annaSocket.await("error").path("code").asString())
+                    .as(attempt)
+                    .isEqualTo("forbidden");
         }
         annaSocket.send("{\"type\":\"chat\",\"text\":\"hej\"}");
         assertThat(annaSocket.await("error").path("code").asString()).isEqualTo("not-in-meeting");
@@ -229,7 +261,8 @@ class LobbySignalingIT {
         assertThat(SignalingClient.refused(anna, "meeting=" + other.id())).isTrue();
         assertThat(SignalingClient.refused(anna, "console")).isTrue();
         assertThat(SignalingClient.refused(anna, "invitee=not-a-uuid")).isTrue();
-        assertThat(SignalingClient.refused(new HttpVisitor(port), "invitee=" + meeting.invitee(0))).isTrue();
+        assertThat(SignalingClient.refused(new HttpVisitor(port), "invitee=" + meeting.invitee(0)))
+                .isTrue();
         // a host of another organisation cannot open the meeting
         Tenant elsewhere = fixtures.tenant();
         HttpVisitor stranger = new HttpVisitor(port).logIn(elsewhere.host().email(), Fixtures.PASSWORD);
@@ -243,7 +276,8 @@ class LobbySignalingIT {
         assertThat(strangerConsole.await("error").path("code").asString()).isEqualTo("unknown-participant");
 
         SignalingClient ceciliaSocket = connect(cecilia, "invitee=" + other.invitee(0));
-        assertThat(ceciliaSocket.await("state").toString()).doesNotContain("Anna", meeting.meeting().title());
+        assertThat(ceciliaSocket.await("state").toString())
+                .doesNotContain("Anna", meeting.meeting().title());
     }
 
     @Test
@@ -281,16 +315,27 @@ class LobbySignalingIT {
 
         String oversized = "{\"type\":\"chat\",\"text\":\"" + "x".repeat(20_000) + "\"}";
         String[][] cases = {
-                {"not json", "invalid"}, {"{\"type\":\"nonsense\"}", "unknown-type"}, {"{}", "invalid"},
-                {"{\"type\":\"chat\"}", "invalid"}, {"{\"type\":\"chat\",\"text\":\"" + "y".repeat(1001) + "\"}", "invalid"},
-                {"{\"type\":\"react\",\"reaction\":\"<script>\"}", "invalid"}, {"[1,2,3]", "invalid"},
-                {"{\"type\":\"admit\",\"participantId\":\"nope\"}", "invalid"}, {oversized, "too-large"}};
+            {"not json", "invalid"},
+            {"{\"type\":\"nonsense\"}", "unknown-type"},
+            {"{}", "invalid"},
+            {"{\"type\":\"chat\"}", "invalid"},
+            {"{\"type\":\"chat\",\"text\":\"" + "y".repeat(1001) + "\"}", "invalid"},
+            {"{\"type\":\"react\",\"reaction\":\"<script>\"}", "invalid"},
+            {"[1,2,3]", "invalid"},
+            {"{\"type\":\"admit\",\"participantId\":\"nope\"}", "invalid"},
+            {oversized, "too-large"}
+        };
         for (String[] bad : cases) {
             annaSocket.send(bad[0]);
-            assertThat(annaSocket.await("error").path("code").asString()).as(bad[0]).isEqualTo(bad[1]);
+            assertThat(annaSocket.await("error").path("code").asString())
+                    .as(bad[0])
+                    .isEqualTo(bad[1]);
         }
         annaSocket.send("{\"type\":\"chat\",\"text\":\"still here\"}");
-        assertThat(room.await("chat", chat -> chat.path("line").path("text").asString().equals("still here"))).isNotNull();
+        assertThat(room.await(
+                        "chat",
+                        chat -> chat.path("line").path("text").asString().equals("still here")))
+                .isNotNull();
         assertThat(annaSocket.isClosed()).isFalse();
     }
 
@@ -307,11 +352,15 @@ class LobbySignalingIT {
         String annaId = annaSocket.await("state").path("you").asString();
 
         console.send("{\"type\":\"move\",\"participantId\":\"" + annaId + "\",\"meetingId\":\"" + second.id() + "\"}");
-        JsonNode moved = annaSocket.await("state", state -> state.path("yourState").asString().equals("IN_MEETING"));
-        assertThat(moved.path("meeting").path("id").asString()).isEqualTo(second.id().toString());
+        JsonNode moved = annaSocket.await(
+                "state", state -> state.path("yourState").asString().equals("IN_MEETING"));
+        assertThat(moved.path("meeting").path("id").asString())
+                .isEqualTo(second.id().toString());
         secondRoom.await("state", state -> state.path("roster").size() == 2);
         se.portvakt.audit.AuditEvent audited = movedRecord();
-        assertThat(audited.actor()).as("who moved").isEqualTo("staff:" + tenant.host().id());
+        assertThat(audited.actor())
+                .as("who moved")
+                .isEqualTo("staff:" + tenant.host().id());
         assertThat(audited.meetingId()).isEqualTo(second.id());
         assertThat(audited.details()).containsEntry("fromMeeting", meeting.id().toString());
         assertThat(audited.subject()).isEqualTo(annaId);
@@ -319,7 +368,8 @@ class LobbySignalingIT {
         // not into a meeting of another room
         se.portvakt.booking.Room otherRoom = fixtures.addRoom(tenant, "Annat rum");
         Booked elsewhere = bookings.book(plan(tenant).room(otherRoom.id()).guests("David Dahl"));
-        console.send("{\"type\":\"move\",\"participantId\":\"" + annaId + "\",\"meetingId\":\"" + elsewhere.id() + "\"}");
+        console.send(
+                "{\"type\":\"move\",\"participantId\":\"" + annaId + "\",\"meetingId\":\"" + elsewhere.id() + "\"}");
         assertThat(console.await("error").path("code").asString()).isEqualTo("not-same-room");
     }
 

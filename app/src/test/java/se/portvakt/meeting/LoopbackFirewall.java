@@ -38,7 +38,8 @@ final class LoopbackFirewall implements AutoCloseable {
     /** How many datagrams the rule dropped: proof the browser tried UDP and was stopped. */
     long dropped() {
         String listing = nft("list chain inet " + table + " input");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(listing);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(listing);
         long dropped = 0;
         while (m.find()) {
             dropped += Long.parseLong(m.group(1));

@@ -1,7 +1,7 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -16,9 +16,9 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.sfu.Sfu;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.sfu.Sfu;
 
 /**
  * A host joins the meeting room in headless Chromium with the fake camera and microphone: the page publishes
@@ -29,10 +29,17 @@ import se.portvakt.booking.TestBookings.Booked;
 @Tag("browser")
 class MediaPublishIT {
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @Autowired Sfu sfu;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Sfu sfu;
 
     Browser host;
     Tenant tenant;
@@ -56,29 +63,36 @@ class MediaPublishIT {
         host.open("/meetings/" + meeting.id() + "/room");
         JavascriptExecutor js = (JavascriptExecutor) host.driver();
         // the page's socket is up once the first state has been rendered; a click before it would be lost
-        new WebDriverWait(host.driver(), Duration.ofSeconds(15)).withMessage("signaling connected")
-                .until(driver -> js.executeScript("return document.querySelector('[data-meeting-room]').dataset.state") != null);
+        new WebDriverWait(host.driver(), Duration.ofSeconds(15))
+                .withMessage("signaling connected")
+                .until(driver ->
+                        js.executeScript("return document.querySelector('[data-meeting-room]').dataset.state") != null);
         host.find("[data-join]").click();
         new WebDriverWait(host.driver(), Duration.ofSeconds(30))
                 .withMessage(() -> "ICE and DTLS with the SFU: " + js.executeScript("""
                         const p = window.portvaktMedia && window.portvaktMedia.pc;
                         return p ? p.connectionState + ' ice ' + p.iceConnectionState + ' signaling '
                             + p.signalingState : 'no peer connection';"""))
-                .until(driver -> "connected".equals(js.executeScript(
-                        "return window.portvaktMedia ? window.portvaktMedia.pc.connectionState : null")));
+                .until(driver -> "connected"
+                        .equals(js.executeScript(
+                                "return window.portvaktMedia ? window.portvaktMedia.pc.connectionState : null")));
 
         String meetingId = meeting.id().toString();
-        new WebDriverWait(host.driver(), Duration.ofSeconds(15)).withMessage("RTP decrypted by the SFU")
+        new WebDriverWait(host.driver(), Duration.ofSeconds(15))
+                .withMessage("RTP decrypted by the SFU")
                 .until(driver -> sfu.stats(meetingId).packetsIn() > 50);
         long first = sfu.stats(meetingId).packetsIn();
-        new WebDriverWait(host.driver(), Duration.ofSeconds(5)).withMessage("RTP keeps coming")
+        new WebDriverWait(host.driver(), Duration.ofSeconds(5))
+                .withMessage("RTP keeps coming")
                 .until(driver -> sfu.stats(meetingId).packetsIn() > first);
-        assertThat(sfu.stats(meetingId).streams()).extracting(stream -> stream.kind())
+        assertThat(sfu.stats(meetingId).streams())
+                .extracting(stream -> stream.kind())
                 .contains("audio", "video");
 
         // leaving stops the participant's media in the SFU
         RoomPage.hostLeaves(host);
-        new WebDriverWait(host.driver(), Duration.ofSeconds(10)).withMessage("media removed on leave")
+        new WebDriverWait(host.driver(), Duration.ofSeconds(10))
+                .withMessage("media removed on leave")
                 .until(driver -> sfu.stats(meetingId).participants() == 0);
     }
 }

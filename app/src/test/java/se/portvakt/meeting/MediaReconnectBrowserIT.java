@@ -43,11 +43,20 @@ class MediaReconnectBrowserIT {
     /** How long the network stays away: a train through a tunnel, a Wi-Fi that drops and comes back. */
     static final Duration OUTAGE = Duration.ofSeconds(10);
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
-    @Autowired TestBookings bookings;
-    @Autowired Lobby lobby;
-    @Autowired Sfu sfu;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Lobby lobby;
+
+    @Autowired
+    Sfu sfu;
 
     Browser host;
     Browser anna;
@@ -71,12 +80,19 @@ class MediaReconnectBrowserIT {
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/console");
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
-        until(host, "Anna waiting", Duration.ofSeconds(20), b -> b.all("tr[data-participant]").size() == 1);
+        until(
+                host,
+                "Anna waiting",
+                Duration.ofSeconds(20),
+                b -> b.all("tr[data-participant]").size() == 1);
         host.find("tr[data-participant] button[data-action=admit]").click();
         until(anna, "admitted", Duration.ofSeconds(20), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
         host.driver().switchTo().newWindow(WindowType.TAB);
         host.open("/meetings/" + meeting.id() + "/room");
-        until(host, "signaling connected", Duration.ofSeconds(20),
+        until(
+                host,
+                "signaling connected",
+                Duration.ofSeconds(20),
                 b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
         host.find("[data-join]").click();
         for (Browser page : List.of(host, anna)) {
@@ -86,7 +102,9 @@ class MediaReconnectBrowserIT {
         UUID annaId = UUID.fromString(String.valueOf(script(anna, "return window.portvaktMedia.you")));
 
         int media = sfu.localAddress().getPort();
-        int tcp = sfu.tcpAddress().orElseThrow(() -> new AssertionError("the SFU listens on no TCP port")).getPort();
+        int tcp = sfu.tcpAddress()
+                .orElseThrow(() -> new AssertionError("the SFU listens on no TCP port"))
+                .getPort();
         long outageStarted = System.nanoTime();
         try (LoopbackFirewall outage = LoopbackFirewall.dropping(
                 "udp dport " + media, "udp sport " + media, "tcp dport " + tcp, "tcp sport " + tcp)) {
@@ -98,18 +116,22 @@ class MediaReconnectBrowserIT {
                                 return [m && m.pc.connectionState, m && m.pc.iceConnectionState,
                                   document.querySelector('[data-meeting-room]').dataset.mediaConnection,
                                   (document.querySelector('[data-room-notice]') || {}).textContent].join(' | ');""")
-                                + "; path " + IceTcpBrowserIT.selectedPath(page) + "; media ports udp " + media + ", tcp " + tcp
+                                + "; path " + IceTcpBrowserIT.selectedPath(page) + "; media ports udp " + media
+                                + ", tcp " + tcp
                                 + "; dropped " + outage.dropped())
                         .until(driver -> noticeShown(page).contains("Du är kvar i mötet"));
             }
             UninvitedBrowserIT.screenshot(anna, "media-reconnecting-guest.png");
-            assertThat(MeetingBrowserIT.state(anna)).as("still in the meeting, not sent back to the waiting room")
+            assertThat(MeetingBrowserIT.state(anna))
+                    .as("still in the meeting, not sent back to the waiting room")
                     .isEqualTo("IN_MEETING");
             long left = OUTAGE.toNanos() - (System.nanoTime() - outageStarted);
             if (left > 0) {
                 Thread.sleep(left / 1_000_000); // the outage itself lasts its time; nothing to wait for
             }
-            assertThat(outage.dropped()).as("the browsers' media really met the outage").isPositive();
+            assertThat(outage.dropped())
+                    .as("the browsers' media really met the outage")
+                    .isPositive();
         }
         long back = System.nanoTime();
         for (Browser page : List.of(host, anna)) {
@@ -119,31 +141,45 @@ class MediaReconnectBrowserIT {
         System.out.printf("Media decoding again on both pages %d ms after the network came back%n", recoveredMillis);
         for (Browser page : List.of(host, anna)) {
             assertThat(script(page, "return window.portvaktMedia.pc === window.connectionBefore"))
-                    .as("the same connection: an ICE restart, not a new join").isEqualTo(true);
+                    .as("the same connection: an ICE restart, not a new join")
+                    .isEqualTo(true);
             assertThat(((Number) script(page, "return window.portvaktMedia.iceRestarts")).intValue())
-                    .as("ICE restarted").isPositive();
-            until(page, "the notice gone", Duration.ofSeconds(20), b -> noticeShown(b).isEmpty());
+                    .as("ICE restarted")
+                    .isPositive();
+            until(
+                    page,
+                    "the notice gone",
+                    Duration.ofSeconds(20),
+                    b -> noticeShown(b).isEmpty());
         }
-        assertThat(lobby.find(annaId).orElseThrow().state()).as("never admitted again")
+        assertThat(lobby.find(annaId).orElseThrow().state())
+                .as("never admitted again")
                 .isEqualTo(ParticipantState.IN_MEETING);
         assertThat(sfu.stats(meeting.id().toString()).participants()).isEqualTo(2);
-        assertThat(recoveredMillis).as("media back soon after the network (issue 10 asks for 5 s on a quiet machine)")
+        assertThat(recoveredMillis)
+                .as("media back soon after the network (issue 10 asks for 5 s on a quiet machine)")
                 .isLessThan(20_000);
     }
 
     /** Waits until the other's video decodes frames on {@code page}. */
     static void decoding(Browser page, String when) {
-        until(page, "two streams from the other " + when, Duration.ofSeconds(60), b -> streams(b).size() == 2);
+        until(
+                page,
+                "two streams from the other " + when,
+                Duration.ofSeconds(60),
+                b -> streams(b).size() == 2);
         Map<String, Map<String, Object>> before = inbound(page);
         new org.openqa.selenium.support.ui.WebDriverWait(page.driver(), Duration.ofSeconds(60))
                 .withMessage(() -> "the other's video decoding " + when + "; page: " + script(page, """
                         const m = window.portvaktMedia;
                         return [m && m.pc.connectionState, 'ICE restarts ' + (m && m.iceRestarts),
                           document.querySelector('[data-meeting-room]').dataset.mediaConnection,
-                          JSON.stringify(m && m.streams)].join(' | ');""") + "; path " + IceTcpBrowserIT.selectedPath(page))
+                          JSON.stringify(m && m.streams)].join(' | ');""") + "; path "
+                        + IceTcpBrowserIT.selectedPath(page))
                 .until(driver -> {
                     Map<String, Map<String, Object>> now = inbound(page);
-                    return streams(page).stream().filter(s -> "video".equals(s.get("kind")))
+                    return streams(page).stream()
+                            .filter(s -> "video".equals(s.get("kind")))
                             .allMatch(s -> rising(before, now, String.valueOf(s.get("mid")), "framesDecoded"));
                 });
     }

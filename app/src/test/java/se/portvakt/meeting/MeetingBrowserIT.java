@@ -1,7 +1,7 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,9 +30,14 @@ import se.portvakt.booking.TestBookings.Booked;
 @Tag("browser")
 class MeetingBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
 
     Browser host;
     Browser anna;
@@ -53,7 +58,9 @@ class MeetingBrowserIT {
     }
 
     static void until(Browser browser, String what, java.util.function.Predicate<Browser> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage(what).until(driver -> condition.test(browser));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .withMessage(what)
+                .until(driver -> condition.test(browser));
     }
 
     static String state(Browser browser) {
@@ -70,19 +77,22 @@ class MeetingBrowserIT {
 
     static void arrive(Browser guest, String token, boolean anonymous) {
         guest.open("/m/" + token);
-        guest.find(anonymous ? "button[name=anonymous][value=true]" : "button[name=anonymous][value=false]").click();
+        guest.find(anonymous ? "button[name=anonymous][value=true]" : "button[name=anonymous][value=false]")
+                .click();
         until(guest, "waiting page", browser -> "WAITING".equals(state(browser)));
     }
 
     WebElement consoleRow(String text) {
-        return host.all("tr[data-participant]").stream().filter(row -> row.getText().contains(text)).findFirst()
+        return host.all("tr[data-participant]").stream()
+                .filter(row -> row.getText().contains(text))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No waiting row with " + text));
     }
 
     @Test
     void twoGuestsWaitOneIsAdmittedTheOtherDeniedAndTheHostRunsTheMeeting() {
-        Booked meeting = bookings.book(plan(tenant).confidential(true)
-                .guests("Anna Andersson", "Bertil Berg", "Cecilia Ceder"));
+        Booked meeting =
+                bookings.book(plan(tenant).confidential(true).guests("Anna Andersson", "Bertil Berg", "Cecilia Ceder"));
         Booked second = bookings.book(plan(tenant).guests("David Dahl"));
         logIn();
         host.open("/console");
@@ -95,12 +105,17 @@ class MeetingBrowserIT {
         arrive(bertil, meeting.token(1), true);
         assertThat(bertil.text("main")).doesNotContain("Anna");
 
-        until(host, "two waiting", browser -> browser.all("tr[data-participant]").size() == 2);
+        until(
+                host,
+                "two waiting",
+                browser -> browser.all("tr[data-participant]").size() == 2);
         assertThat(consoleRow("Anna Andersson").getText()).contains("din personliga länk", "ingen identifiering");
         assertThat(consoleRow("Bertil Berg").getText()).contains("Anonym: Gäst ");
         host.assertAccessible();
 
-        consoleRow("Anna Andersson").findElement(By.cssSelector("button[data-action=admit]")).click();
+        consoleRow("Anna Andersson")
+                .findElement(By.cssSelector("button[data-action=admit]"))
+                .click();
         until(anna, "admitted", browser -> "ADMITTED".equals(state(browser)));
         assertThat(anna.text("[data-status-text]")).contains("Mötet börjar när värden ansluter");
         WebElement bertilRow = consoleRow("Bertil Berg");
@@ -133,13 +148,22 @@ class MeetingBrowserIT {
         RoomPage.openPanel(host, "participants");
         until(host, "hand", browser -> browser.text("[data-roster]").contains("Hand uppe (1)"));
         RoomPage.react(anna, "clap");
-        until(host, "reaction", browser -> browser.find("[data-announce]").getAttribute("textContent").contains("Applåd"));
+        until(
+                host,
+                "reaction",
+                browser -> browser.find("[data-announce]")
+                        .getAttribute("textContent")
+                        .contains("Applåd"));
 
         // send back, then move into the room's other meeting
-        host.find("[data-roster] li[data-participant] button[data-action=sendBack]").click();
+        host.find("[data-roster] li[data-participant] button[data-action=sendBack]")
+                .click();
         until(anna, "back to waiting", browser -> "WAITING".equals(state(browser)));
         host.driver().switchTo().window(console);
-        until(host, "Anna waits again", browser -> browser.all("tr[data-participant]").size() == 1);
+        until(
+                host,
+                "Anna waits again",
+                browser -> browser.all("tr[data-participant]").size() == 1);
         WebElement annaRow = consoleRow("Anna Andersson");
         new org.openqa.selenium.support.ui.Select(annaRow.findElement(By.cssSelector("select")))
                 .selectByValue(second.id().toString());
@@ -148,13 +172,22 @@ class MeetingBrowserIT {
 
         // a third invitee in the second guest's browser, let in and then disconnected
         arrive(bertil, meeting.token(2), false);
-        until(host, "Cecilia waits", browser -> browser.all("tr[data-participant]").size() == 1);
-        consoleRow("Cecilia Ceder").findElement(By.cssSelector("button[data-action=admit]")).click();
+        until(
+                host,
+                "Cecilia waits",
+                browser -> browser.all("tr[data-participant]").size() == 1);
+        consoleRow("Cecilia Ceder")
+                .findElement(By.cssSelector("button[data-action=admit]"))
+                .click();
         until(bertil, "Cecilia in", browser -> "IN_MEETING".equals(state(browser)));
         host.driver().switchTo().window(room);
         RoomPage.openPanel(host, "participants");
-        until(host, "Cecilia in the roster", browser -> browser.text("[data-roster]").contains("Cecilia Ceder"));
-        host.find("[data-roster] li[data-participant] button[data-action=remove]").click();
+        until(
+                host,
+                "Cecilia in the roster",
+                browser -> browser.text("[data-roster]").contains("Cecilia Ceder"));
+        host.find("[data-roster] li[data-participant] button[data-action=remove]")
+                .click();
         until(bertil, "removed", browser -> "REMOVED".equals(closed(browser)));
         assertThat(bertil.text("[data-status-text]")).contains("kopplat bort");
         bertil.driver().navigate().refresh();

@@ -1,7 +1,7 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +29,9 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.sfu.Sfu;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.sfu.Sfu;
 
 /**
  * Three headless Chromium participants (a host and two guests) with fake cameras and a steady tone as their
@@ -43,11 +43,20 @@ import se.portvakt.booking.TestBookings.Booked;
 @Tag("browser")
 class MeetingMediaIT {
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @Autowired Sfu sfu;
-    @TempDir static Path dir;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Sfu sfu;
+
+    @TempDir
+    static Path dir;
 
     Browser host;
     Browser anna;
@@ -75,42 +84,69 @@ class MeetingMediaIT {
         host.open("/console");
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
         MeetingBrowserIT.arrive(bertil, meeting.token(1), false);
-        until(host, "two waiting", Duration.ofSeconds(10), b -> b.all("tr[data-participant]").size() == 2);
+        until(
+                host,
+                "two waiting",
+                Duration.ofSeconds(10),
+                b -> b.all("tr[data-participant]").size() == 2);
         for (int waiting = 2; waiting > 0; waiting--) { // the console redraws after each admit: find the button anew
             host.find("tr[data-participant] button[data-action=admit]").click();
             int left = waiting - 1;
-            until(host, "one fewer waiting", Duration.ofSeconds(10), b -> b.all("tr[data-participant]").size() == left);
+            until(
+                    host,
+                    "one fewer waiting",
+                    Duration.ofSeconds(10),
+                    b -> b.all("tr[data-participant]").size() == left);
         }
         until(anna, "admitted", Duration.ofSeconds(10), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
         until(bertil, "admitted", Duration.ofSeconds(10), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
         host.driver().switchTo().newWindow(WindowType.TAB);
         host.open("/meetings/" + meeting.id() + "/room");
-        until(host, "signaling connected", Duration.ofSeconds(10),
+        until(
+                host,
+                "signaling connected",
+                Duration.ofSeconds(10),
                 b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
         host.find("[data-join]").click();
 
         Map<Browser, UUID> who = new HashMap<>();
         for (Browser page : List.of(host, anna, bertil)) {
-            until(page, "four streams from the two others", Duration.ofSeconds(30), b -> streams(b).size() == 4);
+            until(
+                    page,
+                    "four streams from the two others",
+                    Duration.ofSeconds(30),
+                    b -> streams(b).size() == 4);
             who.put(page, UUID.fromString(String.valueOf(script(page, "return window.portvaktMedia.you"))));
         }
         for (Browser page : List.of(host, anna, bertil)) {
-            List<UUID> others = who.entrySet().stream().filter(e -> e.getKey() != page).map(Map.Entry::getValue).toList();
-            assertThat(streams(page)).extracting(s -> UUID.fromString(String.valueOf(s.get("participantId"))))
+            List<UUID> others = who.entrySet().stream()
+                    .filter(e -> e.getKey() != page)
+                    .map(Map.Entry::getValue)
+                    .toList();
+            assertThat(streams(page))
+                    .extracting(s -> UUID.fromString(String.valueOf(s.get("participantId"))))
                     .containsOnly(others.toArray(UUID[]::new));
             Map<String, Map<String, Object>> before = inbound(page);
             until(page, "every stream decoding and still rising", Duration.ofSeconds(20), b -> {
                 Map<String, Map<String, Object>> now = inbound(b);
-                return streams(b).stream().allMatch(s -> rising(before, now, String.valueOf(s.get("mid")),
-                        "video".equals(s.get("kind")) ? "framesDecoded" : "packetsReceived"));
+                return streams(b).stream()
+                        .allMatch(s -> rising(
+                                before,
+                                now,
+                                String.valueOf(s.get("mid")),
+                                "video".equals(s.get("kind")) ? "framesDecoded" : "packetsReceived"));
             });
         }
 
         // a screen shared by Anna is shown large to the others
         anna.find("[data-share-screen]").click();
         for (Browser page : List.of(host, bertil)) {
-            until(page, "Anna's screen on stage", Duration.ofSeconds(20),
-                    b -> !b.all("[data-stage] [data-tile='" + who.get(anna) + "'][data-source=screen] video").isEmpty()
+            until(
+                    page,
+                    "Anna's screen on stage",
+                    Duration.ofSeconds(20),
+                    b -> !b.all("[data-stage] [data-tile='" + who.get(anna) + "'][data-source=screen] video")
+                                    .isEmpty()
                             && Boolean.TRUE.equals(script(b, """
                                     const v = document.querySelector('[data-stage] [data-source=screen] video');
                                     return v != null && v.videoWidth > 0;""")));
@@ -119,18 +155,29 @@ class MeetingMediaIT {
         // only the host's microphone on: the host speaks; then only Bertil's
         microphone(anna, false);
         microphone(bertil, false);
-        until(anna, "the host is the dominant speaker", Duration.ofSeconds(20),
+        until(
+                anna,
+                "the host is the dominant speaker",
+                Duration.ofSeconds(20),
                 b -> !b.all("[data-tile='" + who.get(host) + "'][data-speaker]").isEmpty());
         microphone(host, false);
         microphone(bertil, true);
-        until(anna, "Bertil is the dominant speaker", Duration.ofSeconds(20),
-                b -> !b.all("[data-tile='" + who.get(bertil) + "'][data-speaker]").isEmpty());
+        until(
+                anna,
+                "Bertil is the dominant speaker",
+                Duration.ofSeconds(20),
+                b -> !b.all("[data-tile='" + who.get(bertil) + "'][data-speaker]")
+                        .isEmpty());
 
         // simulcast: Anna's stage (Bertil's camera) gets the high layer, her small tile (the host's camera) the low
         String stageCamera = cameraMid(anna, who.get(bertil));
         String smallCamera = cameraMid(anna, who.get(host));
-        until(anna, "Bertil on Anna's stage", Duration.ofSeconds(10),
-                b -> !b.all("[data-stage] [data-tile='" + who.get(bertil) + "'][data-source=camera]").isEmpty());
+        until(
+                anna,
+                "Bertil on Anna's stage",
+                Duration.ofSeconds(10),
+                b -> !b.all("[data-stage] [data-tile='" + who.get(bertil) + "'][data-source=camera]")
+                        .isEmpty());
         try {
             until(anna, "the stage's camera wider than the small tile's", Duration.ofSeconds(40), b -> {
                 Map<String, Map<String, Object>> now = inbound(b);
@@ -139,26 +186,38 @@ class MeetingMediaIT {
             });
         } catch (RuntimeException e) {
             Map<String, Map<String, Object>> now = inbound(anna);
-            throw new AssertionError("frame widths: stage " + number(now.get(stageCamera), "frameWidth") + ", small "
-                    + number(now.get(smallCamera), "frameWidth") + "; Bertil sends " + sending(bertil)
-                    + "; SFU streams " + sfu.stats(meeting.id().toString()).streams(), e);
+            throw new AssertionError(
+                    "frame widths: stage " + number(now.get(stageCamera), "frameWidth") + ", small "
+                            + number(now.get(smallCamera), "frameWidth") + "; Bertil sends " + sending(bertil)
+                            + "; SFU streams "
+                            + sfu.stats(meeting.id().toString()).streams(),
+                    e);
         }
 
         // background blur: the model ships with Portvakt and runs under its content security policy
         host.find("[data-blur]").click();
-        until(host, "blur on", Duration.ofSeconds(30),
+        until(
+                host,
+                "blur on",
+                Duration.ofSeconds(30),
                 b -> "true".equals(b.find("[data-blur]").getAttribute("aria-pressed")));
         String hostVideo = streams(anna).stream()
                 .filter(s -> who.get(host).toString().equals(s.get("participantId")) && "video".equals(s.get("kind")))
-                .map(s -> String.valueOf(s.get("mid"))).findFirst().orElseThrow();
+                .map(s -> String.valueOf(s.get("mid")))
+                .findFirst()
+                .orElseThrow();
         Map<String, Map<String, Object>> beforeBlur = inbound(anna);
-        until(anna, "the host's blurred camera still decoding", Duration.ofSeconds(20),
+        until(
+                anna,
+                "the host's blurred camera still decoding",
+                Duration.ofSeconds(20),
                 b -> rising(beforeBlur, inbound(b), hostVideo, "framesDecoded"));
         assertThat(sfu.stats(meeting.id().toString()).participants()).isEqualTo(3);
     }
 
     static void until(Browser browser, String what, Duration timeout, java.util.function.Predicate<Browser> condition) {
-        new WebDriverWait(browser.driver(), timeout).withMessage(() -> what + "; media: " + script(browser, """
+        new WebDriverWait(browser.driver(), timeout)
+                .withMessage(() -> what + "; media: " + script(browser, """
                 const m = window.portvaktMedia;
                 return m ? m.pc.connectionState + ' ' + JSON.stringify(m.streams) : 'no media';"""))
                 .until(driver -> condition.test(browser));
@@ -204,13 +263,17 @@ class MeetingMediaIT {
 
     /** The receive mid of {@code participant}'s camera on {@code page}. */
     static String cameraMid(Browser page, UUID participant) {
-        return streams(page).stream().filter(s -> participant.toString().equals(s.get("participantId"))
-                        && "camera".equals(s.get("source")) && "video".equals(s.get("kind")))
-                .map(s -> String.valueOf(s.get("mid"))).findFirst().orElseThrow();
+        return streams(page).stream()
+                .filter(s -> participant.toString().equals(s.get("participantId"))
+                        && "camera".equals(s.get("source"))
+                        && "video".equals(s.get("kind")))
+                .map(s -> String.valueOf(s.get("mid")))
+                .findFirst()
+                .orElseThrow();
     }
 
-    static boolean rising(Map<String, Map<String, Object>> before, Map<String, Map<String, Object>> now, String mid,
-            String counter) {
+    static boolean rising(
+            Map<String, Map<String, Object>> before, Map<String, Map<String, Object>> now, String mid, String counter) {
         long then = number(before.get(mid), counter);
         long later = number(now.get(mid), counter);
         return later > then && later > 10;
@@ -233,8 +296,14 @@ class MeetingMediaIT {
         int samples = rate * 5;
         ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-        wav.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                .putShort((short) 2).putShort((short) 16);
+        wav.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(rate * 2)
+                .putShort((short) 2)
+                .putShort((short) 16);
         wav.put("data".getBytes()).putInt(samples * 2);
         for (int i = 0; i < samples; i++) {
             wav.putShort((short) (Math.sin(2 * Math.PI * 440 * i / rate) * 12_000));

@@ -1,7 +1,7 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,18 +12,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.PortvaktApplication;
 import se.portvakt.TestDatabase;
-import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.Rooms;
-import se.portvakt.organisation.Organisations;
-import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
-import org.springframework.transaction.PlatformTransactionManager;
+import se.portvakt.booking.internal.BookingService;
+import se.portvakt.organisation.Organisations;
+import se.portvakt.organisation.StaffDirectory;
 
 /**
  * The application stops in the middle of a meeting and starts again on the same database and port: the
@@ -46,8 +46,10 @@ class MeetingRestartIT {
         if (url.startsWith("jdbc:postgresql:")) {
             properties.put("spring.flyway.default-schema", System.getProperty("portvakt.it.schema", "portvakt_it"));
         } else {
-            properties.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("portvakt")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            properties.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:file:" + data.resolve("portvakt")
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         }
         properties.put("server.port", port);
         properties.put("portvakt.data-directory", data.toString());
@@ -57,7 +59,9 @@ class MeetingRestartIT {
         properties.put("portvakt.media.udp-port", "0");
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", "1");
-        return new SpringApplicationBuilder(PortvaktApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(PortvaktApplication.class)
+                .properties(properties)
+                .run();
     }
 
     static int port(ConfigurableApplicationContext app) {
@@ -69,11 +73,13 @@ class MeetingRestartIT {
         Path data = Files.createTempDirectory("portvakt-restart");
         app = start(data, 0);
         int port = port(app);
-        Fixtures fixtures = new Fixtures(app.getBean(Organisations.class), app.getBean(StaffDirectory.class),
-                app.getBean(Rooms.class));
+        Fixtures fixtures = new Fixtures(
+                app.getBean(Organisations.class), app.getBean(StaffDirectory.class), app.getBean(Rooms.class));
         Tenant tenant = fixtures.tenant();
-        Booked meeting = new TestBookings(app.getBean(BookingService.class), app.getBean(InviteeLinks.class),
-                app.getBean(PlatformTransactionManager.class))
+        Booked meeting = new TestBookings(
+                        app.getBean(BookingService.class),
+                        app.getBean(InviteeLinks.class),
+                        app.getBean(PlatformTransactionManager.class))
                 .book(plan(tenant).guests("Anna Andersson", "Bertil Berg"));
 
         HttpVisitor host = new HttpVisitor(port).logIn(tenant.host().email(), Fixtures.PASSWORD);
@@ -101,7 +107,8 @@ class MeetingRestartIT {
         var state = annaAgain.await("state");
         assertThat(state.path("yourState").asString()).isEqualTo("IN_MEETING");
         assertThat(state.path("meeting").path("started").asBoolean()).isTrue();
-        assertThat(state.path("roster").toString()).contains("Anna Andersson", tenant.host().displayName());
+        assertThat(state.path("roster").toString())
+                .contains("Anna Andersson", tenant.host().displayName());
         SignalingClient roomAgain = SignalingClient.open(host, "meeting=" + meeting.id());
         assertThat(roomAgain.await("state").path("yourState").asString()).isEqualTo("IN_MEETING");
         SignalingClient bertilAgain = SignalingClient.open(bertil, "invitee=" + meeting.invitee(1));

@@ -1,7 +1,7 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -48,7 +47,8 @@ import se.portvakt.booking.TestBookings.Booked;
 class PrejoinBrowserIT {
 
     enum Size {
-        LAPTOP(1280, 800, false), PHONE(390, 844, true);
+        LAPTOP(1280, 800, false),
+        PHONE(390, 844, true);
 
         final int width;
         final int height;
@@ -63,10 +63,17 @@ class PrejoinBrowserIT {
 
     private static final Duration MEDIA = Duration.ofSeconds(45);
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @TempDir Path dir;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @TempDir
+    Path dir;
 
     Tenant tenant;
     final List<Browser> browsers = new ArrayList<>();
@@ -87,11 +94,22 @@ class PrejoinBrowserIT {
     }
 
     Browser browser(Size size) {
-        Browser browser = new Browser(port, "--use-file-for-fake-audio-capture=" + MeetingMediaIT.tone(dir.resolve("tone.wav")));
+        Browser browser =
+                new Browser(port, "--use-file-for-fake-audio-capture=" + MeetingMediaIT.tone(dir.resolve("tone.wav")));
         browsers.add(browser);
         // the exact viewport of the device, with a phone's meta viewport and touch
-        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", size.width, "height", size.height, "deviceScaleFactor", 1, "mobile", size.mobile));
+        ((ChromeDriver) browser.driver())
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of(
+                                "width",
+                                size.width,
+                                "height",
+                                size.height,
+                                "deviceScaleFactor",
+                                1,
+                                "mobile",
+                                size.mobile));
         return browser;
     }
 
@@ -104,7 +122,8 @@ class PrejoinBrowserIT {
         String join = "button[name=anonymous][value=false]";
 
         previewPlays(anna);
-        assertThat(js(anna, "return window.innerWidth + 'x' + window.innerHeight")).isEqualTo(size.width + "x" + size.height);
+        assertThat(js(anna, "return window.innerWidth + 'x' + window.innerHeight"))
+                .isEqualTo(size.width + "x" + size.height);
         assertOnScreen(anna, join);
         assertOnScreen(anna, "button[name=anonymous][value=true]");
         assertOnScreen(anna, "[data-prejoin-preview]");
@@ -138,7 +157,10 @@ class PrejoinBrowserIT {
 
         // the microphone off: the meter falls to nothing and stays there
         click(page, "label[for=prejoin-microphone]");
-        until(page, "meter at zero", browser -> "0".equals(browser.find("[data-prejoin-level]").getAttribute("aria-valuenow")));
+        until(
+                page,
+                "meter at zero",
+                browser -> "0".equals(browser.find("[data-prejoin-level]").getAttribute("aria-valuenow")));
         assertThat(page.find("[data-prejoin-level]").getAttribute("data-off")).isNotNull();
         click(page, "label[for=prejoin-microphone]");
         levelMoves(page);
@@ -147,7 +169,10 @@ class PrejoinBrowserIT {
         Select microphones = new Select(page.find("#prejoin-microphone-device"));
         assertThat(microphones.getOptions()).isNotEmpty();
         assertThat(new Select(page.find("#prejoin-camera-device")).getOptions()).isNotEmpty();
-        String other = microphones.getOptions().get(microphones.getOptions().size() - 1).getAttribute("value");
+        String other = microphones
+                .getOptions()
+                .get(microphones.getOptions().size() - 1)
+                .getAttribute("value");
         microphones.selectByValue(other);
         until(page, "the chosen microphone in use", browser -> other.equals(js(browser, """
                 const v = document.querySelector('[data-prejoin-preview]');
@@ -157,16 +182,22 @@ class PrejoinBrowserIT {
 
         // the speaker: offered exactly where the browser can send sound to a chosen one
         boolean canChoose = (Boolean) js(page, "return 'setSinkId' in HTMLMediaElement.prototype");
-        long outputs = (Long) js(page, "return navigator.mediaDevices.enumerateDevices()"
-                + ".then(d => d.filter(x => x.kind === 'audiooutput' && x.deviceId !== '').length)");
+        long outputs = (Long) js(
+                page,
+                "return navigator.mediaDevices.enumerateDevices()"
+                        + ".then(d => d.filter(x => x.kind === 'audiooutput' && x.deviceId !== '').length)");
         boolean offered = page.find("[data-prejoin-speaker-field]").isDisplayed();
         assertThat(offered).isEqualTo(canChoose && outputs > 0);
         if (offered) {
             Select speakers = new Select(page.find("#prejoin-speaker-device"));
-            String speaker = speakers.getOptions().get(speakers.getOptions().size() - 1).getAttribute("value");
+            String speaker =
+                    speakers.getOptions().get(speakers.getOptions().size() - 1).getAttribute("value");
             speakers.selectByValue(speaker);
-            until(page, "the speaker kept for the meeting", browser -> speaker.equals(js(browser,
-                    "return JSON.parse(sessionStorage.getItem('portvakt.media')).speakerId")));
+            until(
+                    page,
+                    "the speaker kept for the meeting",
+                    browser -> speaker.equals(
+                            js(browser, "return JSON.parse(sessionStorage.getItem('portvakt.media')).speakerId")));
         }
 
         // the test sound: a chime is made (two notes), the button says so while it plays and comes back
@@ -184,14 +215,20 @@ class PrejoinBrowserIT {
                 window.refuse = true;
                 const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
                 navigator.mediaDevices.getUserMedia = (wanted) => window.refuse
-                    ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) : real(wanted);""")).get("identifier");
+                    ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) : real(wanted);"""))
+                .get("identifier");
         // opened afresh, as from the invitation's link (a reload would put back the scroll position of before)
         page.open(new java.net.URI(page.driver().getCurrentUrl()).getPath());
-        until(page, "refused", browser -> "denied".equals(browser.find("[data-prejoin]").getAttribute("data-state")));
+        until(
+                page,
+                "refused",
+                browser -> "denied".equals(browser.find("[data-prejoin]").getAttribute("data-state")));
         assertOnScreen(page, "[data-prejoin-help-text]");
         assertOnScreen(page, "[data-prejoin-retry]");
         assertThat(page.text("[data-prejoin-status]")).contains("får inte använda kameran");
-        assertThat(page.text("[data-prejoin-help-text]")).startsWith("I Chrome:").contains("Försök igen");
+        assertThat(page.text("[data-prejoin-help-text]"))
+                .startsWith("I Chrome:")
+                .contains("Försök igen");
         screenshot(page, "prejoin-guest-denied", size);
         page.assertAccessible();
 
@@ -226,7 +263,10 @@ class PrejoinBrowserIT {
         screenshot(anna, "waiting-before", size);
         anna.assertAccessible();
         click(anna, "label[for=prejoin-camera]");
-        until(anna, "own camera off while waiting", browser -> browser.find("[data-prejoin-camera-off]").isDisplayed());
+        until(
+                anna,
+                "own camera off while waiting",
+                browser -> browser.find("[data-prejoin-camera-off]").isDisplayed());
         click(anna, "label[for=prejoin-camera]");
         previewPlays(anna);
 
@@ -236,7 +276,8 @@ class PrejoinBrowserIT {
         host.open("/console");
         until(host, "Anna waits", browser -> browser.all("tr[data-participant]").size() == 1);
         countTones(anna);
-        String before = (String) js(anna, "return getComputedStyle(document.querySelector('[data-status]')).backgroundColor");
+        String before =
+                (String) js(anna, "return getComputedStyle(document.querySelector('[data-status]')).backgroundColor");
         host.find("tr[data-participant] button[data-action=admit]").click();
         until(anna, "admitted", browser -> "ADMITTED".equals(state(browser)));
         until(anna, "a chime", browser -> ((Number) js(browser, "return window.tonesMade")).intValue() >= 2);
@@ -244,7 +285,8 @@ class PrejoinBrowserIT {
         assertOnScreen(anna, "[data-status][data-admitted]");
         assertThat(anna.text("[data-status-text]")).contains("Du är insläppt");
         assertThat(js(anna, "return getComputedStyle(document.querySelector('[data-status]')).backgroundColor"))
-                .isNotEqualTo(before).isEqualTo("rgb(227, 244, 232)");
+                .isNotEqualTo(before)
+                .isEqualTo("rgb(227, 244, 232)");
         screenshot(anna, "waiting-admitted", size);
         anna.assertAccessible();
 
@@ -266,10 +308,16 @@ class PrejoinBrowserIT {
         checkEveryControl(room, size, "host");
         room.find("[data-join]").click();
         until(anna, "in the meeting", browser -> "IN_MEETING".equals(state(browser)));
-        until(room, "the host's check put away", browser -> !browser.find("[data-prejoin]").isDisplayed());
-        until(anna, "the waiting room put away", browser -> !browser.find("[data-waiting]").isDisplayed());
-        until(anna, "the preview released", browser -> (Boolean) js(browser,
-                "return document.querySelector('[data-prejoin-preview]').srcObject === null"));
+        until(
+                room,
+                "the host's check put away",
+                browser -> !browser.find("[data-prejoin]").isDisplayed());
+        until(
+                anna,
+                "the waiting room put away",
+                browser -> !browser.find("[data-waiting]").isDisplayed());
+        until(anna, "the preview released", browser ->
+                (Boolean) js(browser, "return document.querySelector('[data-prejoin-preview]').srcObject === null"));
 
         // fewer browsers on a loaded machine: the console and the meeting have done their part
         dispose(host);
@@ -297,18 +345,38 @@ class PrejoinBrowserIT {
         previewPlays(anna);
         // the banner (embedded default only) tells the truth: the tests' context has an SMTP server
         if (!anna.all(".embedded-banner").isEmpty()) {
-            assertThat(anna.text(".embedded-banner")).contains("e-post skickas på riktigt").doesNotContain("inga e-post");
+            assertThat(anna.text(".embedded-banner"))
+                    .contains("e-post skickas på riktigt")
+                    .doesNotContain("inga e-post");
         }
-        String manifest = (String) js(anna, "return fetch(document.querySelector('link[rel=manifest]').href)"
-                + ".then(r => r.ok ? r.json() : Promise.reject(r.status)).then(m => JSON.stringify(m))");
-        assertThat(manifest).contains("\"short_name\":\"Portvakt\"", "\"display\":\"standalone\"", "icon-192.png",
-                "icon-512.png", "\"purpose\":\"maskable\"");
-        for (String icon : List.of("/icons/icon-192.png", "/icons/icon-512.png", "/icons/maskable-512.png",
-                "/icons/portvakt.svg", "/icons/apple-touch-icon.png", "/favicon.ico")) {
-            assertThat(js(anna, "return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('content-type'))", icon))
-                    .as(icon).asString().startsWith("200 image/");
+        String manifest = (String) js(
+                anna,
+                "return fetch(document.querySelector('link[rel=manifest]').href)"
+                        + ".then(r => r.ok ? r.json() : Promise.reject(r.status)).then(m => JSON.stringify(m))");
+        assertThat(manifest)
+                .contains(
+                        "\"short_name\":\"Portvakt\"",
+                        "\"display\":\"standalone\"",
+                        "icon-192.png",
+                        "icon-512.png",
+                        "\"purpose\":\"maskable\"");
+        for (String icon : List.of(
+                "/icons/icon-192.png",
+                "/icons/icon-512.png",
+                "/icons/maskable-512.png",
+                "/icons/portvakt.svg",
+                "/icons/apple-touch-icon.png",
+                "/favicon.ico")) {
+            assertThat(js(
+                            anna,
+                            "return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('content-type'))",
+                            icon))
+                    .as(icon)
+                    .asString()
+                    .startsWith("200 image/");
         }
-        until(anna, "the service worker active", browser -> (Boolean) js(browser,
+        until(anna, "the service worker active", browser -> (Boolean) js(
+                browser,
                 "return navigator.serviceWorker.ready.then(r => r.active !== null && r.active.state === 'activated')"));
         // the page itself (with the guest's meeting) is visited again under the worker, and still not stored
         anna.driver().navigate().refresh();
@@ -317,10 +385,12 @@ class PrejoinBrowserIT {
         List<String> cached = (List<String>) js(anna, """
                 return caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys()))))
                     .then(all => all.flat().map(r => new URL(r.url).pathname));""");
-        assertThat(cached).contains("/css/portvakt.css", "/offline.html", "/icons/icon-192.png")
+        assertThat(cached)
+                .contains("/css/portvakt.css", "/offline.html", "/icons/icon-192.png")
                 .anySatisfy(path -> assertThat(path).matches("/assets/portal-[A-Za-z0-9_-]+\\.js"))
-                .allSatisfy(path -> assertThat(path).matches("/(assets/(portal|portvakt|join)-[A-Za-z0-9_-]+\\.(js|css)"
-                        + "|css/[a-z]+\\.css|icons/.+|favicon\\.ico|manifest\\.webmanifest|offline\\.html)"))
+                .allSatisfy(path -> assertThat(path)
+                        .matches("/(assets/(portal|portvakt|join)-[A-Za-z0-9_-]+\\.(js|css)"
+                                + "|css/[a-z]+\\.css|icons/.+|favicon\\.ico|manifest\\.webmanifest|offline\\.html)"))
                 .noneMatch(path -> path.startsWith("/m/") || path.startsWith("/ws") || path.startsWith("/meetings"));
 
         // the page that stands in for any page offline: no data, all three languages
@@ -334,15 +404,19 @@ class PrejoinBrowserIT {
     // --- what a person sees
 
     static void previewPlays(Browser page) {
-        new WebDriverWait(page.driver(), MEDIA).withMessage("the preview plays").until(driver -> (Boolean) js(page, """
+        new WebDriverWait(page.driver(), MEDIA).withMessage("the preview plays").until(driver ->
+                (Boolean) js(page, """
                 const v = document.querySelector('[data-prejoin-preview]');
                 return v !== null && v.readyState >= 2 && v.videoWidth > 0 && !v.paused;"""));
     }
 
     /** The meter shows the microphone's tone: above zero, as a visible bar. */
     static void levelMoves(Browser page) {
-        new WebDriverWait(page.driver(), MEDIA).withMessage("the level meter moves").until(driver ->
-                Integer.parseInt(page.find("[data-prejoin-level]").getAttribute("aria-valuenow")) > 10
+        new WebDriverWait(page.driver(), MEDIA)
+                .withMessage("the level meter moves")
+                .until(driver -> Integer.parseInt(
+                                        page.find("[data-prejoin-level]").getAttribute("aria-valuenow"))
+                                > 10
                         && page.find("[data-prejoin-level-bar]").getSize().getWidth() > 0);
     }
 
@@ -405,7 +479,8 @@ class PrejoinBrowserIT {
 
     static void screenshot(Browser browser, String name, Size size) {
         try {
-            Path target = Path.of("target", "screenshots", name + "-" + size.name().toLowerCase() + ".png");
+            Path target =
+                    Path.of("target", "screenshots", name + "-" + size.name().toLowerCase() + ".png");
             Files.createDirectories(target.getParent());
             Files.write(target, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {

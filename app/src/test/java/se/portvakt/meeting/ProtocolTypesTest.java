@@ -45,10 +45,16 @@ class ProtocolTypesTest {
 
     @Test
     void participantStatesMatchTheEnum() throws IOException {
-        Matcher states = Pattern.compile("export type ParticipantState =([^;]*);").matcher(source());
+        Matcher states =
+                Pattern.compile("export type ParticipantState =([^;]*);").matcher(source());
         assertThat(states.find()).as("ParticipantState in protocol.ts").isTrue();
-        assertThat(Pattern.compile("'(\\w+)'").matcher(states.group(1)).results().map(m -> m.group(1)).toList())
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ParticipantState.values()).map(Enum::name).toList());
+        assertThat(Pattern.compile("'(\\w+)'")
+                        .matcher(states.group(1))
+                        .results()
+                        .map(m -> m.group(1))
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(ParticipantState.values()).map(Enum::name).toList());
     }
 
     private void assertUnionMatches(Class<?> sealed, String union) throws IOException {
@@ -66,11 +72,14 @@ class ProtocolTypesTest {
             byType.put(declared.type(), declared);
         }
         JsonSubTypes.Type[] subtypes = sealed.getAnnotation(JsonSubTypes.class).value();
-        assertThat(byType.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(subtypes).map(JsonSubTypes.Type::name).toList());
+        assertThat(byType.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(subtypes).map(JsonSubTypes.Type::name).toList());
         Set<Class<?>> nested = new LinkedHashSet<>();
         for (JsonSubTypes.Type subtype : subtypes) {
-            assertThat(byType.get(subtype.name()).fields()).as(subtype.name()).isEqualTo(componentNames(subtype.value()));
+            assertThat(byType.get(subtype.name()).fields())
+                    .as(subtype.name())
+                    .isEqualTo(componentNames(subtype.value()));
             nested.addAll(recordsInside(subtype.value()));
         }
         for (Class<?> record : nested) {
@@ -93,7 +102,8 @@ class ProtocolTypesTest {
             String type = null;
             Set<String> fields = new TreeSet<>();
             for (String member : matcher.group(2).split(";")) {
-                Matcher field = Pattern.compile("^\\s*(\\w+)\\??\\s*:\\s*(.*)$", Pattern.DOTALL).matcher(member);
+                Matcher field = Pattern.compile("^\\s*(\\w+)\\??\\s*:\\s*(.*)$", Pattern.DOTALL)
+                        .matcher(member);
                 if (!field.find()) {
                     continue;
                 }
@@ -109,7 +119,8 @@ class ProtocolTypesTest {
     }
 
     private static Set<String> componentNames(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName)
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -131,7 +142,8 @@ class ProtocolTypesTest {
             return Set.of(plain);
         }
         if (type instanceof ParameterizedType parameterized) {
-            return Arrays.stream(parameterized.getActualTypeArguments()).flatMap(argument -> classesOf(argument).stream())
+            return Arrays.stream(parameterized.getActualTypeArguments())
+                    .flatMap(argument -> classesOf(argument).stream())
                     .collect(Collectors.toSet());
         }
         return Set.of();

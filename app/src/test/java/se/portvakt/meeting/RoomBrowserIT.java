@@ -1,7 +1,7 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,10 +42,17 @@ class RoomBrowserIT {
 
     static final Duration MEDIA = Duration.ofSeconds(60);
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @TempDir static Path dir;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @TempDir
+    static Path dir;
 
     Browser host;
     Browser anna;
@@ -78,26 +85,54 @@ class RoomBrowserIT {
 
         // the room fills the window: no site header, the toolbar at the bottom, the own picture
         seen(host, "[data-in-meeting]");
-        assertThat(host.find(".site-header").isDisplayed()).as("the site header is hidden in the room").isFalse();
+        assertThat(host.find(".site-header").isDisplayed())
+                .as("the site header is hidden in the room")
+                .isFalse();
         assertThat(host.find("[data-join]").isDisplayed()).isFalse();
         Map<String, Object> room = rect(host, "[data-in-meeting]");
         assertThat(((Number) room.get("width")).intValue()).isEqualTo(1280);
         assertThat(((Number) room.get("height")).intValue()).isEqualTo(800);
-        for (String control : List.of("[data-toggle-mic]", "[data-toggle-camera]", "[data-hand]", "[data-panel-toggle=chat]",
-                "[data-panel-toggle=participants]", "[data-panel-toggle=waiting]", "[data-blur]", "[data-grid]",
-                "[data-lock]", "[data-help-open]", "[data-leave]", "[data-reactions-toggle]", "[data-share-screen]")) {
+        for (String control : List.of(
+                "[data-toggle-mic]",
+                "[data-toggle-camera]",
+                "[data-hand]",
+                "[data-panel-toggle=chat]",
+                "[data-panel-toggle=participants]",
+                "[data-panel-toggle=waiting]",
+                "[data-blur]",
+                "[data-grid]",
+                "[data-lock]",
+                "[data-help-open]",
+                "[data-leave]",
+                "[data-reactions-toggle]",
+                "[data-share-screen]")) {
             seen(host, control);
-            assertThat(host.find(control + " [data-label]").getText()).as(control + " has a visible label").isNotBlank();
-            assertThat(host.find(control + " svg").isDisplayed()).as(control + " has an icon").isTrue();
+            assertThat(host.find(control + " [data-label]").getText())
+                    .as(control + " has a visible label")
+                    .isNotBlank();
+            assertThat(host.find(control + " svg").isDisplayed())
+                    .as(control + " has an icon")
+                    .isTrue();
         }
-        assertThat(host.find("[data-more]").isDisplayed()).as("no 'more' menu on a desk").isFalse();
-        until(host, "the own picture", b -> isSeen(b, "[data-self-view] video") && videoPlays(b, "[data-self-view] video"));
+        assertThat(host.find("[data-more]").isDisplayed())
+                .as("no 'more' menu on a desk")
+                .isFalse();
+        until(
+                host,
+                "the own picture",
+                b -> isSeen(b, "[data-self-view] video") && videoPlays(b, "[data-self-view] video"));
 
         // Anna arrives: the host sees her waiting without leaving the room and lets her in from its panel
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
-        until(host, "one waiting on the button", b -> b.find("[data-waiting-count]").getText().startsWith("1"));
+        until(
+                host,
+                "one waiting on the button",
+                b -> b.find("[data-waiting-count]").getText().startsWith("1"));
         RoomPage.openPanel(host, "waiting");
-        until(host, "Anna in the waiting panel", b -> b.text("[data-room-waiting]").contains("Anna Andersson"));
+        until(
+                host,
+                "Anna in the waiting panel",
+                b -> b.text("[data-room-waiting]").contains("Anna Andersson"));
         seen(host, "[data-room-waiting] button[data-action=admit]");
         seen(host, "[data-room-waiting] button[data-action=deny]");
         shoot(host, "host-waiting", "desktop");
@@ -107,51 +142,91 @@ class RoomBrowserIT {
         until(host, "nobody waits", b -> b.find("[data-waiting-count]").getAttribute("hidden") != null);
 
         // each sees the other large on the stage, with a name, and the host sees Anna's identity
-        until(anna, "the host's camera on the stage", b -> isSeen(b, "[data-stage] [data-tile][data-source=camera] video")
-                && videoPlays(b, "[data-stage] video"));
-        until(host, "Anna's camera on the stage", b -> isSeen(b, "[data-stage] [data-tile][data-source=camera] video")
-                && videoPlays(b, "[data-stage] video"));
+        until(
+                anna,
+                "the host's camera on the stage",
+                b -> isSeen(b, "[data-stage] [data-tile][data-source=camera] video")
+                        && videoPlays(b, "[data-stage] video"));
+        until(
+                host,
+                "Anna's camera on the stage",
+                b -> isSeen(b, "[data-stage] [data-tile][data-source=camera] video")
+                        && videoPlays(b, "[data-stage] video"));
         assertThat(host.text("[data-stage] [data-name]")).isEqualTo("Anna Andersson");
         seen(host, "[data-stage] [data-identity]");
         assertThat(host.text("[data-stage] [data-identity]")).contains("din personliga länk");
-        assertThat(anna.all("[data-stage] [data-identity]:not([hidden])")).as("guests see no identity lines").isEmpty();
-        until(host, "Anna's connection quality", b -> isSeen(b, "[data-stage] [data-quality]")
-                && b.find("[data-stage] [data-quality]").getAttribute("aria-label").startsWith("Anslutning:"));
-        until(host, "Anna speaking (her tone): the ring", b -> !b.all("[data-stage] [data-tile][data-speaking]").isEmpty());
+        assertThat(anna.all("[data-stage] [data-identity]:not([hidden])"))
+                .as("guests see no identity lines")
+                .isEmpty();
+        until(
+                host,
+                "Anna's connection quality",
+                b -> isSeen(b, "[data-stage] [data-quality]")
+                        && b.find("[data-stage] [data-quality]")
+                                .getAttribute("aria-label")
+                                .startsWith("Anslutning:"));
+        until(
+                host,
+                "Anna speaking (her tone): the ring",
+                b -> !b.all("[data-stage] [data-tile][data-speaking]").isEmpty());
         shoot(anna, "guest-stage", "desktop");
         accessible(anna);
         shoot(host, "host-stage", "desktop");
 
         // M mutes: the others see the mark, and Anna, still talking, is told she is muted
         key(anna, "m");
-        until(anna, "microphone off", b -> "false".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
+        until(
+                anna,
+                "microphone off",
+                b -> "false".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
         until(host, "Anna's muted mark", b -> isSeen(b, "[data-stage] [data-muted]"));
-        until(anna, "'you are muted'", b -> isSeen(b, "[data-room-notice]")
-                && b.text("[data-room-notice]").contains("Din mikrofon är av"));
+        until(
+                anna,
+                "'you are muted'",
+                b -> isSeen(b, "[data-room-notice]")
+                        && b.text("[data-room-notice]").contains("Din mikrofon är av"));
         shoot(anna, "guest-muted", "desktop");
         accessible(anna);
         key(anna, "m");
-        until(anna, "microphone on again, the notice gone", b -> "true".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed"))
-                && !b.find("[data-room-notice]").isDisplayed());
+        until(
+                anna,
+                "microphone on again, the notice gone",
+                b -> "true".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed"))
+                        && !b.find("[data-room-notice]").isDisplayed());
 
         // V turns the camera off and on; H raises the hand, which the host sees on the tile
         key(anna, "v");
-        until(host, "Anna's camera off on her tile", b -> b.find("[data-stage] [data-tile]").getAttribute("class").contains("camera-off"));
+        until(
+                host,
+                "Anna's camera off on her tile",
+                b -> b.find("[data-stage] [data-tile]").getAttribute("class").contains("camera-off"));
         key(anna, "v");
-        until(anna, "camera on again", b -> "true".equals(b.find("[data-toggle-camera]").getAttribute("aria-pressed")));
+        until(
+                anna,
+                "camera on again",
+                b -> "true".equals(b.find("[data-toggle-camera]").getAttribute("aria-pressed")));
         key(anna, "h");
         until(host, "Anna's hand on her tile", b -> isSeen(b, "[data-stage] [data-hand-mark]"));
 
         // C opens the chat; the host's chat button counts the unread line
         key(anna, "c");
         seen(anna, "[data-panel=chat]");
-        until(anna, "typing in the chat", b -> "chat-text".equals(b.driver().switchTo().activeElement().getAttribute("id")));
+        until(
+                anna,
+                "typing in the chat",
+                b -> "chat-text".equals(b.driver().switchTo().activeElement().getAttribute("id")));
         anna.driver().switchTo().activeElement().sendKeys("Hej från Anna", Keys.ENTER);
-        until(host, "one unread", b -> isSeen(b, "[data-unread]") && b.text("[data-unread]").startsWith("1"));
+        until(
+                host,
+                "one unread",
+                b -> isSeen(b, "[data-unread]") && b.text("[data-unread]").startsWith("1"));
         shoot(host, "host-unread", "desktop");
         RoomPage.openPanel(host, "chat");
-        until(host, "the line, and nothing unread", b -> b.text("[data-chat]").contains("Hej från Anna")
-                && !b.find("[data-unread]").isDisplayed());
+        until(
+                host,
+                "the line, and nothing unread",
+                b -> b.text("[data-chat]").contains("Hej från Anna")
+                        && !b.find("[data-unread]").isDisplayed());
         shoot(anna, "guest-chat", "desktop");
         accessible(anna);
         accessible(host);
@@ -164,8 +239,12 @@ class RoomBrowserIT {
                   if (li.checkVisibility() && !window.shownToasts.includes(li.textContent)) window.shownToasts.push(li.textContent);
                 })).observe(document.querySelector('[data-toasts]'), { childList: true, subtree: true });""");
         RoomPage.react(anna, "heart");
-        until(host, "Anna's heart", b -> String.valueOf(((JavascriptExecutor) b.driver())
-                .executeScript("return window.shownToasts.join('|')")).contains("Hjärta"));
+        until(
+                host,
+                "Anna's heart",
+                b -> String.valueOf(
+                                ((JavascriptExecutor) b.driver()).executeScript("return window.shownToasts.join('|')"))
+                        .contains("Hjärta"));
         key(anna, "?");
         seen(anna, "[data-help-dialog]");
         assertThat(anna.text("[data-help-dialog]")).contains("M", "V", "H", "C", "?");
@@ -183,8 +262,10 @@ class RoomBrowserIT {
 
         // Anna shares her screen: it takes the stage; the host pins Anna's camera over it, then unpins
         anna.find("[data-share-screen]").click();
-        until(host, "Anna's screen on the stage", b -> isSeen(b, "[data-stage] [data-source=screen] video")
-                && videoPlays(b, "[data-stage] video"));
+        until(
+                host,
+                "Anna's screen on the stage",
+                b -> isSeen(b, "[data-stage] [data-source=screen] video") && videoPlays(b, "[data-stage] video"));
         shoot(host, "host-screen", "desktop");
         accessible(host);
         shoot(anna, "guest-sharing", "desktop");
@@ -192,8 +273,11 @@ class RoomBrowserIT {
         WebElement pin = host.find("[data-tiles] [data-tile][data-source=camera] [data-pin]");
         seen(host, "[data-tiles] [data-tile][data-source=camera] [data-pin]");
         pin.click();
-        until(host, "Anna's camera pinned to the stage", b -> isSeen(b, "[data-stage] [data-source=camera] video")
-                && "true".equals(b.find("[data-stage] [data-pin]").getAttribute("aria-pressed")));
+        until(
+                host,
+                "Anna's camera pinned to the stage",
+                b -> isSeen(b, "[data-stage] [data-source=camera] video")
+                        && "true".equals(b.find("[data-stage] [data-pin]").getAttribute("aria-pressed")));
         host.find("[data-stage] [data-pin]").click();
         until(host, "the screen back on the stage", b -> isSeen(b, "[data-stage] [data-source=screen] video"));
         anna.find("[data-share-screen]").click();
@@ -201,8 +285,15 @@ class RoomBrowserIT {
 
         // the grid: no stage, the tiles sized to the window
         host.find("[data-grid]").click();
-        until(host, "the grid", b -> !b.find("[data-stage]").isDisplayed() && b.all("[data-tiles] .tile").size() == 2);
-        until(host, "large tiles", b -> ((Number) rect(b, "[data-tiles] [data-tile]").get("width")).intValue() > 300);
+        until(
+                host,
+                "the grid",
+                b -> !b.find("[data-stage]").isDisplayed()
+                        && b.all("[data-tiles] .tile").size() == 2);
+        until(
+                host,
+                "large tiles",
+                b -> ((Number) rect(b, "[data-tiles] [data-tile]").get("width")).intValue() > 300);
         seen(host, "[data-tiles] [data-tile] video");
         shoot(host, "host-grid", "desktop");
         host.find("[data-grid]").click();
@@ -221,13 +312,23 @@ class RoomBrowserIT {
                 window.realWebSocket = window.WebSocket;
                 window.WebSocket = function () { return new window.realWebSocket('ws://' + location.host + '/no-socket-here'); };
                 window.portvaktRoom.drop();""");
-        until(anna, "'reconnecting'", b -> isSeen(b, "[data-room-notice]") && b.text("[data-room-notice]").contains("Ansluter igen"));
+        until(
+                anna,
+                "'reconnecting'",
+                b -> isSeen(b, "[data-room-notice]")
+                        && b.text("[data-room-notice]").contains("Ansluter igen"));
         shoot(anna, "guest-reconnecting", "desktop");
         accessible(anna);
         MeetingMediaIT.script(anna, "window.WebSocket = window.realWebSocket;");
-        until(anna, "connected again", b -> "up".equals(b.find("[data-meeting-room]").getAttribute("data-connection"))
-                && !b.find("[data-room-notice]").isDisplayed());
-        until(anna, "the host's camera back on the stage", b -> isSeen(b, "[data-stage] video") && videoPlays(b, "[data-stage] video"));
+        until(
+                anna,
+                "connected again",
+                b -> "up".equals(b.find("[data-meeting-room]").getAttribute("data-connection"))
+                        && !b.find("[data-room-notice]").isDisplayed());
+        until(
+                anna,
+                "the host's camera back on the stage",
+                b -> isSeen(b, "[data-stage] video") && videoPlays(b, "[data-stage] video"));
 
         phone(meeting);
     }
@@ -237,13 +338,22 @@ class RoomBrowserIT {
         for (boolean landscape : List.of(false, true)) {
             String size = landscape ? "phone-landscape" : "phone";
             size(anna, landscape ? 844 : 390, landscape ? 390 : 844, true);
-            until(anna, "the room at " + size, b -> ((Number) rect(b, "[data-in-meeting]").get("width")).intValue() == (landscape ? 844 : 390));
+            until(
+                    anna,
+                    "the room at " + size,
+                    b -> ((Number) rect(b, "[data-in-meeting]").get("width")).intValue() == (landscape ? 844 : 390));
             // five actions and "more" at the bottom, the rest in the menu
-            for (String control : List.of("[data-toggle-mic]", "[data-toggle-camera]", "[data-hand]", "[data-panel-toggle=chat]",
-                    "[data-leave]", "[data-more]")) {
+            for (String control : List.of(
+                    "[data-toggle-mic]",
+                    "[data-toggle-camera]",
+                    "[data-hand]",
+                    "[data-panel-toggle=chat]",
+                    "[data-leave]",
+                    "[data-more]")) {
                 seen(anna, control);
             }
-            assertThat(anna.find("[data-panel-toggle=participants]").isDisplayed()).isFalse();
+            assertThat(anna.find("[data-panel-toggle=participants]").isDisplayed())
+                    .isFalse();
             until(anna, "the host's camera on the stage", b -> isSeen(b, "[data-stage] video"));
             seen(anna, "[data-self-view]");
             shoot(anna, "guest-stage", size);
@@ -255,7 +365,10 @@ class RoomBrowserIT {
             shoot(anna, "guest-more", size);
             accessible(anna);
             anna.find("[data-more]").click();
-            until(anna, "the menu closed", b -> !b.find("[data-panel-toggle=participants]").isDisplayed());
+            until(
+                    anna,
+                    "the menu closed",
+                    b -> !b.find("[data-panel-toggle=participants]").isDisplayed());
 
             RoomPage.openPanel(anna, "participants");
             seen(anna, "[data-panel=participants] [data-roster] li");
@@ -275,14 +388,18 @@ class RoomBrowserIT {
             shoot(anna, "guest-muted", size);
             accessible(anna);
             anna.find("[data-toggle-mic]").click();
-            until(anna, "unmuted", b -> "true".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
+            until(
+                    anna,
+                    "unmuted",
+                    b -> "true".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
         }
     }
 
     // --- what a person sees
 
     static void until(Browser browser, String what, java.util.function.Predicate<Browser> condition) {
-        new WebDriverWait(browser.driver(), MEDIA).withMessage(what)
+        new WebDriverWait(browser.driver(), MEDIA)
+                .withMessage(what)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(driver -> condition.test(browser));
     }
@@ -300,19 +417,20 @@ class RoomBrowserIT {
                 if (box.width < 1 || box.height < 1) return false;
                 if (box.left < 0 || box.top < 0 || box.right > window.innerWidth + 0.5 || box.bottom > window.innerHeight + 0.5) return false;
                 const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-                return hit !== null && (element === hit || element.contains(hit) || hit.contains(element));"""
-                .formatted(css.replace("'", "\\'"))));
+                return hit !== null && (element === hit || element.contains(hit) || hit.contains(element));""".formatted(css.replace("'", "\\'"))));
     }
 
     static boolean videoPlays(Browser browser, String css) {
-        return Boolean.TRUE.equals(MeetingMediaIT.script(browser,
+        return Boolean.TRUE.equals(MeetingMediaIT.script(
+                browser,
                 "const v = document.querySelector('%s'); return v !== null && v.videoWidth > 0 && !v.paused;"
                         .formatted(css.replace("'", "\\'"))));
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> rect(Browser browser, String css) {
-        return (Map<String, Object>) MeetingMediaIT.script(browser,
+        return (Map<String, Object>) MeetingMediaIT.script(
+                browser,
                 "const b = document.querySelector('%s').getBoundingClientRect(); return {width: Math.round(b.width), height: Math.round(b.height)};"
                         .formatted(css.replace("'", "\\'")));
     }
@@ -326,9 +444,23 @@ class RoomBrowserIT {
     /** The viewport's size, as a desk browser's window or a phone's screen (touch, upright or on its side). */
     static void size(Browser browser, int width, int height, boolean phone) {
         ChromeDriver driver = (ChromeDriver) browser.driver();
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", phone, "screenOrientation",
-                Map.of("type", width > height ? "landscapePrimary" : "portraitPrimary", "angle", width > height ? 90 : 0)));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        height,
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        phone,
+                        "screenOrientation",
+                        Map.of(
+                                "type",
+                                width > height ? "landscapePrimary" : "portraitPrimary",
+                                "angle",
+                                width > height ? 90 : 0)));
     }
 
     /**
@@ -341,8 +473,11 @@ class RoomBrowserIT {
                 browser.assertAccessible();
                 return;
             } catch (RuntimeException e) {
-                boolean slowRenderer = String.valueOf(e.getMessage()).contains("Timed out receiving message from renderer")
-                        || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("Timed out receiving message from renderer"));
+                boolean slowRenderer =
+                        String.valueOf(e.getMessage()).contains("Timed out receiving message from renderer")
+                                || (e.getCause() != null
+                                        && String.valueOf(e.getCause().getMessage())
+                                                .contains("Timed out receiving message from renderer"));
                 if (!slowRenderer || attempt == 4) {
                     throw e;
                 }

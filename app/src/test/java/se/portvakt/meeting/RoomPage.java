@@ -12,8 +12,7 @@ import se.portvakt.Browser;
  */
 public final class RoomPage {
 
-    private RoomPage() {
-    }
+    private RoomPage() {}
 
     /** Opens the named side panel (participants, chat, waiting) unless it is open already. */
     public static void openPanel(Browser browser, String panel) {
@@ -26,7 +25,10 @@ public final class RoomPage {
         }
         wait(browser, "the " + panel + " button", () -> toggle.isDisplayed());
         toggle.click();
-        wait(browser, "the " + panel + " panel", () -> browser.find("[data-panel=" + panel + "]").isDisplayed());
+        wait(
+                browser,
+                "the " + panel + " panel",
+                () -> browser.find("[data-panel=" + panel + "]").isDisplayed());
     }
 
     /** Sends a reaction from the reactions pop-up. */
@@ -59,7 +61,8 @@ public final class RoomPage {
     }
 
     static void wait(Browser browser, String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).withMessage(what)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .withMessage(what)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(driver -> condition.getAsBoolean());
     }

@@ -23,8 +23,12 @@ import se.portvakt.IntegrationTest;
 @IntegrationTest
 class SfuMetricsIT {
 
-    @LocalManagementPort int port;
-    @LocalServerPort int mainPort;
+    @LocalManagementPort
+    int port;
+
+    @LocalServerPort
+    int mainPort;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> get(String host) throws Exception {
@@ -32,8 +36,10 @@ class SfuMetricsIT {
     }
 
     HttpResponse<String> get(String host, int port) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -41,23 +47,32 @@ class SfuMetricsIT {
         HttpResponse<String> metrics = get("127.0.0.1");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("portvakt_sfu_packets_total{direction=\"in\"",
-                "portvakt_sfu_packets_total{direction=\"out\"", "portvakt_sfu_nacks_total",
-                "portvakt_sfu_retransmitted_total", "portvakt_sfu_keyframe_requests_total", "portvakt_sfu_meetings",
-                "portvakt_sfu_dropped_total{reason=\"unknown-source\"", "portvakt_sfu_streams{direction=\"in\"}",
-                "portvakt_sfu_meeting_streams_max{direction=\"out\"}",
-                "portvakt_sfu_meetings_by_streams{direction=\"in\",streams_at_most=\"4\"}");
+        assertThat(metrics.body())
+                .contains(
+                        "portvakt_sfu_packets_total{direction=\"in\"",
+                        "portvakt_sfu_packets_total{direction=\"out\"",
+                        "portvakt_sfu_nacks_total",
+                        "portvakt_sfu_retransmitted_total",
+                        "portvakt_sfu_keyframe_requests_total",
+                        "portvakt_sfu_meetings",
+                        "portvakt_sfu_dropped_total{reason=\"unknown-source\"",
+                        "portvakt_sfu_streams{direction=\"in\"}",
+                        "portvakt_sfu_meeting_streams_max{direction=\"out\"}",
+                        "portvakt_sfu_meetings_by_streams{direction=\"in\",streams_at_most=\"4\"}");
     }
 
     @Test
     void fromAnotherAddressTheMetricsAreNotShown() throws Exception {
-        Optional<String> external = NetworkInterface.networkInterfaces().filter(this::up)
+        Optional<String> external = NetworkInterface.networkInterfaces()
+                .filter(this::up)
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
-                .map(InetAddress::getHostAddress).findFirst();
+                .map(InetAddress::getHostAddress)
+                .findFirst();
         assertThat(external).as("this machine has a non-loopback IPv4 address").isPresent();
 
-        assertThatThrownBy(() -> get(external.get())).as("the management port listens on loopback only")
+        assertThatThrownBy(() -> get(external.get()))
+                .as("the management port listens on loopback only")
                 .isInstanceOf(java.net.ConnectException.class);
     }
 

@@ -30,9 +30,11 @@ final class SignalingClient implements WebSocket.Listener, AutoCloseable {
     /** Opens the socket, or throws when the handshake is refused. */
     static SignalingClient open(HttpVisitor visitor, String query) {
         SignalingClient client = new SignalingClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        client.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .header("Cookie", visitor.cookieHeader())
-                .buildAsync(URI.create(visitor.wsUrl(query)), client).join();
+                .buildAsync(URI.create(visitor.wsUrl(query)), client)
+                .join();
         return client;
     }
 

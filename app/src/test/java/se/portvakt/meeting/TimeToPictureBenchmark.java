@@ -52,9 +52,14 @@ class TimeToPictureBenchmark {
               });
             }, 10);""";
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void timeToPicture() {
@@ -62,7 +67,8 @@ class TimeToPictureBenchmark {
         Tenant tenant = fixtures.tenant();
         List<Long> admitted = new ArrayList<>();
         List<Long> joined = new ArrayList<>();
-        try (Browser host = new Browser(port); Browser guest = new Browser(port)) {
+        try (Browser host = new Browser(port);
+                Browser guest = new Browser(port)) {
             host.logIn(tenant.host().email(), Fixtures.PASSWORD);
             host.open("/console");
             String console = host.driver().getWindowHandle();
@@ -84,13 +90,16 @@ class TimeToPictureBenchmark {
 
                 // (1) sent back, then admitted again by the host's click in the console (the room tab stays)
                 RoomPage.openPanel(host, "participants");
-                host.find("[data-roster] li[data-participant] button[data-action=sendBack]").click();
+                host.find("[data-roster] li[data-participant] button[data-action=sendBack]")
+                        .click();
                 until(guest, "back to waiting", () -> "WAITING".equals(state(guest)));
                 host.driver().switchTo().window(console);
                 host.find("tr[data-participant] button[data-action=admit]");
                 js(guest, WATCH_FIRST_FRAME);
-                js(host, "window.__clicked = Date.now();"
-                        + " document.querySelector('tr[data-participant] button[data-action=admit]').click();");
+                js(
+                        host,
+                        "window.__clicked = Date.now();"
+                                + " document.querySelector('tr[data-participant] button[data-action=admit]').click();");
                 long admit = pictureAfterClickIn(guest, host);
                 if (round >= 2) { // the first rounds warm up the JIT, the pages and the SRTP library
                     joined.add(join);
@@ -107,7 +116,8 @@ class TimeToPictureBenchmark {
 
     /** Milliseconds from {@code clicker}'s recorded click to {@code watcher}'s first decoded frame (same clock). */
     private static long pictureAfterClickIn(Browser watcher, Browser clicker) {
-        new WebDriverWait(watcher.driver(), Duration.ofSeconds(20)).withMessage("first decoded frame")
+        new WebDriverWait(watcher.driver(), Duration.ofSeconds(20))
+                .withMessage("first decoded frame")
                 .until(driver -> ((Number) js(watcher, "return window.__picture")).longValue() > 0);
         return ((Number) js(watcher, "return window.__picture")).longValue()
                 - ((Number) js(clicker, "return window.__clicked")).longValue();
@@ -119,7 +129,9 @@ class TimeToPictureBenchmark {
     }
 
     private static void until(Browser page, String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(page.driver(), Duration.ofSeconds(10)).withMessage(what).until(driver -> condition.getAsBoolean());
+        new WebDriverWait(page.driver(), Duration.ofSeconds(10))
+                .withMessage(what)
+                .until(driver -> condition.getAsBoolean());
     }
 
     private static Object js(Browser page, String script) {
@@ -128,8 +140,13 @@ class TimeToPictureBenchmark {
 
     private static void report(String what, List<Long> millis) {
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("%s over %d rounds: p50 %d ms, p95 %d ms, min %d ms, max %d ms%n", what, sorted.size(),
-                AdmitLatencyBenchmark.percentile(sorted, 50), AdmitLatencyBenchmark.percentile(sorted, 95),
-                sorted.get(0), sorted.get(sorted.size() - 1));
+        System.out.printf(
+                "%s over %d rounds: p50 %d ms, p95 %d ms, min %d ms, max %d ms%n",
+                what,
+                sorted.size(),
+                AdmitLatencyBenchmark.percentile(sorted, 50),
+                AdmitLatencyBenchmark.percentile(sorted, 95),
+                sorted.get(0),
+                sorted.get(sorted.size() - 1));
     }
 }

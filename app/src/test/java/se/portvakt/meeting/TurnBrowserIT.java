@@ -1,7 +1,7 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 import static se.portvakt.meeting.MeetingMediaIT.inbound;
 import static se.portvakt.meeting.MeetingMediaIT.rising;
 import static se.portvakt.meeting.MeetingMediaIT.streams;
@@ -9,7 +9,6 @@ import static se.portvakt.meeting.MeetingMediaIT.until;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,10 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
-import se.portvakt.sfu.Sfu;
-import tools.jackson.databind.JsonNode;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.sfu.Sfu;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A network that lets neither UDP nor TCP through to the SFU's ports (the test's own nftables rules), only to the
@@ -57,10 +56,17 @@ class TurnBrowserIT {
         }
     }
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @Autowired Sfu sfu;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Sfu sfu;
 
     Browser host;
     Browser anna;
@@ -91,27 +97,41 @@ class TurnBrowserIT {
             host.logIn(tenant.host().email(), Fixtures.PASSWORD);
             host.open("/console");
             MeetingBrowserIT.arrive(anna, meeting.token(0), false);
-            until(host, "Anna waiting", Duration.ofSeconds(20), b -> b.all("tr[data-participant]").size() == 1);
+            until(
+                    host,
+                    "Anna waiting",
+                    Duration.ofSeconds(20),
+                    b -> b.all("tr[data-participant]").size() == 1);
             host.find("tr[data-participant] button[data-action=admit]").click();
             until(anna, "admitted", Duration.ofSeconds(20), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
             host.driver().switchTo().newWindow(WindowType.TAB);
             host.open("/meetings/" + meeting.id() + "/room");
-            until(host, "signaling connected", Duration.ofSeconds(20),
+            until(
+                    host,
+                    "signaling connected",
+                    Duration.ofSeconds(20),
                     b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
             host.find("[data-join]").click();
 
             for (Browser page : List.of(host, anna)) {
-                until(page, "two streams from the other", Duration.ofSeconds(90), b -> streams(b).size() == 2);
+                until(
+                        page,
+                        "two streams from the other",
+                        Duration.ofSeconds(90),
+                        b -> streams(b).size() == 2);
                 Map<String, Map<String, Object>> before = inbound(page);
                 until(page, "the other's video decoding", Duration.ofSeconds(90), b -> {
                     Map<String, Map<String, Object>> now = inbound(b);
-                    return streams(b).stream().filter(s -> "video".equals(s.get("kind")))
+                    return streams(b).stream()
+                            .filter(s -> "video".equals(s.get("kind")))
                             .allMatch(s -> rising(before, now, String.valueOf(s.get("mid")), "framesDecoded"));
                 });
-                assertThat(localCandidate(page)).as("the pair in use is relayed by coturn over TLS")
+                assertThat(localCandidate(page))
+                        .as("the pair in use is relayed by coturn over TLS")
                         .isEqualTo("relay tls");
             }
-            assertThat(firewall.dropped()).as("the browsers tried the SFU's own ports first and were stopped")
+            assertThat(firewall.dropped())
+                    .as("the browsers tried the SFU's own ports first and were stopped")
                     .isPositive();
             UninvitedBrowserIT.screenshot(anna, "turn-guest.png");
         } catch (AssertionError | RuntimeException e) {
@@ -124,13 +144,18 @@ class TurnBrowserIT {
         Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
         HttpVisitor hostVisitor = new HttpVisitor(port).logIn(tenant.host().email(), Fixtures.PASSWORD);
         try (SignalingClient console = SignalingClient.open(hostVisitor, "console");
-             SignalingClient anna = SignalingClient.open(new HttpVisitor(port).arrive(meeting.token(0), false),
-                     "invitee=" + meeting.invitee(0));
-             SignalingClient room = SignalingClient.open(hostVisitor, "meeting=" + meeting.id())) {
-            JsonNode waiting = anna.await("state", state -> state.path("yourState").asString().equals("WAITING"));
-            assertThat(waiting.path("iceServers").isEmpty()).as("nothing for the waiting room").isTrue();
+                SignalingClient anna = SignalingClient.open(
+                        new HttpVisitor(port).arrive(meeting.token(0), false), "invitee=" + meeting.invitee(0));
+                SignalingClient room = SignalingClient.open(hostVisitor, "meeting=" + meeting.id())) {
+            JsonNode waiting = anna.await(
+                    "state", state -> state.path("yourState").asString().equals("WAITING"));
+            assertThat(waiting.path("iceServers").isEmpty())
+                    .as("nothing for the waiting room")
+                    .isTrue();
             JsonNode notJoined = room.await("state");
-            assertThat(notJoined.path("iceServers").isEmpty()).as("nothing for a host not in the meeting").isTrue();
+            assertThat(notJoined.path("iceServers").isEmpty())
+                    .as("nothing for a host not in the meeting")
+                    .isTrue();
 
             JsonNode lobby = console.await("lobby", view -> view.path("waiting").size() == 1);
             String annaId = LobbySignalingIT.participantOf(lobby, "Anna Andersson");
@@ -138,15 +163,19 @@ class TurnBrowserIT {
             // the host joins once the admission is in (the two sockets' messages may otherwise cross)
             room.await("state", state -> state.path("admitted").size() == 1);
             room.send("{\"type\":\"join\"}");
-            JsonNode in = anna.await("state", state -> state.path("yourState").asString().equals("IN_MEETING"));
+            JsonNode in = anna.await(
+                    "state", state -> state.path("yourState").asString().equals("IN_MEETING"));
             JsonNode relay = in.path("iceServers").path(0);
             String username = relay.path("username").asString();
             assertThat(relay.path("urls").path(0).asString()).isEqualTo(coturn.url());
             assertThat(username).matches("\\d+:" + annaId);
             assertThat(Long.parseLong(username.split(":")[0]))
-                    .as("valid for the configured lifetime from now").isGreaterThan(System.currentTimeMillis() / 1000);
-            assertThat(relay.path("credential").asString()).isEqualTo(TurnCredentials.password(coturn.secret, username));
-            JsonNode joined = room.await("state", state -> state.path("yourState").asString().equals("IN_MEETING"));
+                    .as("valid for the configured lifetime from now")
+                    .isGreaterThan(System.currentTimeMillis() / 1000);
+            assertThat(relay.path("credential").asString())
+                    .isEqualTo(TurnCredentials.password(coturn.secret, username));
+            JsonNode joined = room.await(
+                    "state", state -> state.path("yourState").asString().equals("IN_MEETING"));
             assertThat(joined.path("iceServers").path(0).path("username").asString())
                     .endsWith(":" + joined.path("you").asString());
         }

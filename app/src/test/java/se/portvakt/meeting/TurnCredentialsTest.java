@@ -18,22 +18,25 @@ class TurnCredentialsTest {
 
     @Test
     void theCredentialExpiresAfterTheLifetimeAndIsSignedWithTheSharedSecret() {
-        TurnProperties turn = new TurnProperties(List.of("turns:turn.example.se:443?transport=tcp"), "north",
-                Duration.ofHours(1));
+        TurnProperties turn =
+                new TurnProperties(List.of("turns:turn.example.se:443?transport=tcp"), "north", Duration.ofHours(1));
         Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L - 3600), ZoneOffset.UTC);
 
         List<ServerMessage.IceServer> servers = new TurnCredentials(turn, clock).forParticipant(PARTICIPANT);
 
-        assertThat(servers).containsExactly(new ServerMessage.IceServer(
-                List.of("turns:turn.example.se:443?transport=tcp"), "1700000000:" + PARTICIPANT,
-                // python3: base64(hmac.new(b'north', b'1700000000:7d3f...0001', hashlib.sha1).digest())
-                "b+7t/0gATA/oe++JeLayS2Ruwmw="));
+        assertThat(servers)
+                .containsExactly(new ServerMessage.IceServer(
+                        List.of("turns:turn.example.se:443?transport=tcp"),
+                        "1700000000:" + PARTICIPANT,
+                        // python3: base64(hmac.new(b'north', b'1700000000:7d3f...0001', hashlib.sha1).digest())
+                        "b+7t/0gATA/oe++JeLayS2Ruwmw="));
     }
 
     @Test
     void withoutTurnNobodyGetsARelay() {
         TurnProperties none = new TurnProperties(List.of(), null, Duration.ofHours(1));
-        assertThat(new TurnCredentials(none, Clock.systemUTC()).forParticipant(PARTICIPANT)).isEmpty();
+        assertThat(new TurnCredentials(none, Clock.systemUTC()).forParticipant(PARTICIPANT))
+                .isEmpty();
     }
 
     @Test

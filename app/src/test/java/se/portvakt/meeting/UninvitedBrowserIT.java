@@ -1,7 +1,7 @@
 package se.portvakt.meeting;
 
-import static se.portvakt.booking.TestBookings.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.portvakt.booking.TestBookings.plan;
 import static se.portvakt.meeting.MeetingMediaIT.streams;
 import static se.portvakt.meeting.MeetingMediaIT.until;
 
@@ -25,14 +25,14 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
+import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.TestBookings;
+import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.EditableMeeting;
-import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.sfu.Sfu;
-import se.portvakt.booking.TestBookings;
-import se.portvakt.booking.TestBookings.Booked;
 
 /**
  * A guest whom the host takes off the invitation while they are in the meeting, in real browsers: their page says
@@ -45,12 +45,23 @@ class UninvitedBrowserIT {
     /** The issue's promise: a removed guest's media stops for the others within this. */
     static final Duration MEDIA_GONE_WITHIN = Duration.ofSeconds(2);
 
-    @LocalServerPort int port;
-    @Autowired TestBookings bookings;
-    @Autowired Fixtures fixtures;
-    @Autowired BookingService booking;
-    @Autowired Sfu sfu;
-    @TempDir static Path dir;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestBookings bookings;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BookingService booking;
+
+    @Autowired
+    Sfu sfu;
+
+    @TempDir
+    static Path dir;
 
     Browser host;
     Browser anna;
@@ -76,22 +87,39 @@ class UninvitedBrowserIT {
         Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson", "Bertil Berg"));
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/meetings/" + meeting.id() + "/room");
-        until(host, "signaling connected", Duration.ofSeconds(10),
+        until(
+                host,
+                "signaling connected",
+                Duration.ofSeconds(10),
                 b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
         host.find("[data-join]").click();
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
         MeetingBrowserIT.arrive(bertil, meeting.token(1), false);
         host.driver().switchTo().newWindow(WindowType.TAB);
         host.open("/console");
-        until(host, "two waiting", Duration.ofSeconds(10), b -> b.all("tr[data-participant]").size() == 2);
+        until(
+                host,
+                "two waiting",
+                Duration.ofSeconds(10),
+                b -> b.all("tr[data-participant]").size() == 2);
         for (int waiting = 2; waiting > 0; waiting--) {
             host.find("tr[data-participant] button[data-action=admit]").click();
             int left = waiting - 1;
-            until(host, "one fewer waiting", Duration.ofSeconds(10), b -> b.all("tr[data-participant]").size() == left);
+            until(
+                    host,
+                    "one fewer waiting",
+                    Duration.ofSeconds(10),
+                    b -> b.all("tr[data-participant]").size() == left);
         }
-        host.driver().switchTo().window(host.driver().getWindowHandles().iterator().next());
+        host.driver()
+                .switchTo()
+                .window(host.driver().getWindowHandles().iterator().next());
         for (Browser page : List.of(host, anna, bertil)) {
-            until(page, "four streams from the two others", Duration.ofSeconds(45), b -> streams(b).size() == 4);
+            until(
+                    page,
+                    "four streams from the two others",
+                    Duration.ofSeconds(45),
+                    b -> streams(b).size() == 4);
         }
         String bertilId = String.valueOf(MeetingMediaIT.script(bertil, "return window.portvaktMedia.you"));
 
@@ -106,7 +134,9 @@ class UninvitedBrowserIT {
                       }
                     }, 20);""".formatted(bertilId));
         }
-        assertThat(sfuForwards(meeting, bertilId)).as("the SFU carries Bertil's media before").isTrue();
+        assertThat(sfuForwards(meeting, bertilId))
+                .as("the SFU carries Bertil's media before")
+                .isTrue();
         long removedAt = System.currentTimeMillis();
         takeOffInvitation(meeting, "Bertil Berg");
 
@@ -116,14 +146,21 @@ class UninvitedBrowserIT {
         while (sfuForwards(meeting, bertilId) && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(Duration.ofMillis(System.currentTimeMillis() - removedAt)).as("Bertil's media stopped in the SFU")
+        assertThat(Duration.ofMillis(System.currentTimeMillis() - removedAt))
+                .as("Bertil's media stopped in the SFU")
                 .isLessThan(MEDIA_GONE_WITHIN);
-        until(bertil, "Bertil told he is out", Duration.ofSeconds(10),
+        until(
+                bertil,
+                "Bertil told he is out",
+                Duration.ofSeconds(10),
                 b -> "CANCELLED".equals(MeetingBrowserIT.closed(b)));
         assertThat(bertil.text("[data-status]")).contains("inbjudan");
         assertThat(bertil.find("[data-status]").isDisplayed()).isTrue();
         for (Browser page : List.of(host, anna)) {
-            until(page, "Bertil's tiles gone", Duration.ofSeconds(60),
+            until(
+                    page,
+                    "Bertil's tiles gone",
+                    Duration.ofSeconds(60),
                     b -> MeetingMediaIT.script(b, "return window.bertilGoneAt") != null);
             long goneAt = ((Number) MeetingMediaIT.script(page, "return window.bertilGoneAt")).longValue();
             System.out.printf("UNINVITED: Bertil's streams left a page %d ms after the change%n", goneAt - removedAt);
@@ -142,13 +179,25 @@ class UninvitedBrowserIT {
     void takeOffInvitation(Booked rehearsal, String name) {
         EditableMeeting current = booking.find(tenant.actor(), rehearsal.id()).orElseThrow();
         MeetingDetails details = current.details();
-        booking.change(tenant.actor(), rehearsal.id(), current.version(), new MeetingRequest(details.title(),
-                current.roomId(), current.hostId(), details.start(), details.end(), details.assuranceLevel(),
-                details.confidential(), details.information(), details.language(), details.currentInvitees().stream()
-                        .filter(invitee -> !invitee.name().equals(name))
-                        .map(invitee -> new InviteeRequest(invitee.id(), invitee.name(), invitee.email(),
-                                invitee.mobile(), null))
-                        .toList()));
+        booking.change(
+                tenant.actor(),
+                rehearsal.id(),
+                current.version(),
+                new MeetingRequest(
+                        details.title(),
+                        current.roomId(),
+                        current.hostId(),
+                        details.start(),
+                        details.end(),
+                        details.assuranceLevel(),
+                        details.confidential(),
+                        details.information(),
+                        details.language(),
+                        details.currentInvitees().stream()
+                                .filter(invitee -> !invitee.name().equals(name))
+                                .map(invitee -> new InviteeRequest(
+                                        invitee.id(), invitee.name(), invitee.email(), invitee.mobile(), null))
+                                .toList()));
     }
 
     static void screenshot(Browser browser, String name) {

@@ -32,20 +32,22 @@ class BootstrapWarningTest {
         }
     }
 
-    private static final BootstrapProperties UNSET = new BootstrapProperties(null, null, "Administratör", null,
-            "Europe/Stockholm");
+    private static final BootstrapProperties UNSET =
+            new BootstrapProperties(null, null, "Administratör", null, "Europe/Stockholm");
 
     @Test
     void productionWithNoOrganisationAndNoBootstrapSettingsWarns(CapturedOutput output) {
-        new Bootstrap(UNSET, new NoOrganisations(), null, event -> { }, DeploymentMode.PRODUCTION)
+        new Bootstrap(UNSET, new NoOrganisations(), null, event -> {}, DeploymentMode.PRODUCTION)
                 .createFirstOrganisation();
-        assertThat(output.getOut() + output.getErr()).contains("WARN")
-                .contains("No organisation exists, so nobody can log in").contains("portvakt.bootstrap.organisation");
+        assertThat(output.getOut() + output.getErr())
+                .contains("WARN")
+                .contains("No organisation exists, so nobody can log in")
+                .contains("portvakt.bootstrap.organisation");
     }
 
     @Test
     void theEmbeddedDefaultLeavesItToItsDemoData(CapturedOutput output) {
-        new Bootstrap(UNSET, new NoOrganisations(), null, event -> { }, DeploymentMode.EMBEDDED)
+        new Bootstrap(UNSET, new NoOrganisations(), null, event -> {}, DeploymentMode.EMBEDDED)
                 .createFirstOrganisation();
         assertThat(output.getOut() + output.getErr()).doesNotContain("nobody can log in");
     }
@@ -56,8 +58,8 @@ class BootstrapWarningTest {
         UUID adminId = UUID.randomUUID();
         StaffDirectory staff = new StaffDirectory(null, null, null, null) {
             @Override
-            public StaffUser add(UUID organisationId, String email, String displayName, Set<Role> roles,
-                    String password) {
+            public StaffUser add(
+                    UUID organisationId, String email, String displayName, Set<Role> roles, String password) {
                 return new StaffUser(adminId, organisationId, email, displayName, "hash", roles, true, false);
             }
 
@@ -72,10 +74,10 @@ class BootstrapWarningTest {
                 return new Organisation(UUID.randomUUID(), name, zone, defaultLanguage, null);
             }
         };
-        BootstrapProperties settings = new BootstrapProperties("Region Exempel", "admin@region.example",
-                "Administratör", "a configured password", "Europe/Stockholm");
+        BootstrapProperties settings = new BootstrapProperties(
+                "Region Exempel", "admin@region.example", "Administratör", "a configured password", "Europe/Stockholm");
 
-        new Bootstrap(settings, empty, staff, event -> { }, DeploymentMode.PRODUCTION).createFirstOrganisation();
+        new Bootstrap(settings, empty, staff, event -> {}, DeploymentMode.PRODUCTION).createFirstOrganisation();
 
         assertThat(mustChange).containsExactly(adminId);
     }

@@ -18,9 +18,14 @@ import se.portvakt.PortalClient;
 @IntegrationTest
 class StaffAdminIT {
 
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anAddressTakenInAnotherOrganisationGetsTheSameNeutralAnswerAsOneTakenAtHome() throws Exception {
@@ -29,22 +34,38 @@ class StaffAdminIT {
         PortalClient portal = new PortalClient(context);
 
         String theirs = addStaff(portal, home, elsewhere.host().email().toUpperCase());
-        String ours = addStaff(portal, home, fixtures.addHost(home, "Hanna Hemma").email());
+        String ours =
+                addStaff(portal, home, fixtures.addHost(home, "Hanna Hemma").email());
 
         assertThat(theirs).doesNotContain("redan ett konto", "annan organisation");
-        assertThat(errorOf(theirs)).isEqualTo(errorOf(ours))
+        assertThat(errorOf(theirs))
+                .isEqualTo(errorOf(ours))
                 .contains("Den e-postadressen kan inte användas för ett nytt konto");
         assertThat(jdbc.sql("select count(*) from staff_user where organisation_id = ?")
-                .param(home.organisation().id()).query(Long.class).single()).isEqualTo(2);
+                        .param(home.organisation().id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(jdbc.sql("select action from audit_event where organisation_id = ?")
-                .param(home.organisation().id()).query(String.class).list()).contains("staff.add-refused");
+                        .param(home.organisation().id())
+                        .query(String.class)
+                        .list())
+                .contains("staff.add-refused");
     }
 
     private static String addStaff(PortalClient portal, Tenant tenant, String email) throws Exception {
-        return portal.mvc().perform(portal.as(tenant.host(), post("/admin/staff").param("displayName", "Nils Ny")
-                        .param("email", email).param("password", Fixtures.PASSWORD)
-                        .param("personalIdentityNumber", "")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return portal.mvc()
+                .perform(portal.as(
+                        tenant.host(),
+                        post("/admin/staff")
+                                .param("displayName", "Nils Ny")
+                                .param("email", email)
+                                .param("password", Fixtures.PASSWORD)
+                                .param("personalIdentityNumber", "")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** The message under the e-mail field. */

@@ -25,9 +25,14 @@ import se.portvakt.PortalClient;
 @IntegrationTest
 class PortalTextIT {
 
-    @Autowired WebApplicationContext context;
-    @Autowired Fixtures fixtures;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
 
     PortalClient portal;
     Tenant tenant;
@@ -42,28 +47,48 @@ class PortalTextIT {
     @Test
     void theBookingFormSaysWhichFieldHoldsWhatCannotBeSavedAndKeepsTheRest() throws Exception {
         String page = page(post("/meetings/new")
-                .param("title", "Uppföljning\u0000").param("roomId", tenant.room().id().toString())
-                .param("hostId", tenant.host().id().toString()).param("date", day)
-                .param("startTime", "09:00").param("endTime", "09:45").param("assuranceLevel", "LOA2")
-                .param("language", "sv").param("information", "Ta med listan")
-                .param("invitees[0].name", "Anna \uD800Andersson").param("invitees[0].email", "anna@example.se")
-                .param("invitees[0].mobile", "").param("invitees[0].personalIdentityNumber", ""));
+                .param("title", "Uppföljning\u0000")
+                .param("roomId", tenant.room().id().toString())
+                .param("hostId", tenant.host().id().toString())
+                .param("date", day)
+                .param("startTime", "09:00")
+                .param("endTime", "09:45")
+                .param("assuranceLevel", "LOA2")
+                .param("language", "sv")
+                .param("information", "Ta med listan")
+                .param("invitees[0].name", "Anna \uD800Andersson")
+                .param("invitees[0].email", "anna@example.se")
+                .param("invitees[0].mobile", "")
+                .param("invitees[0].personalIdentityNumber", ""));
 
-        assertThat(page).contains("Texten innehåller ett tecken som inte kan sparas", "id=\"title-error\"",
-                "Ta med listan", "anna@example.se");
+        assertThat(page)
+                .contains(
+                        "Texten innehåller ett tecken som inte kan sparas",
+                        "id=\"title-error\"",
+                        "Ta med listan",
+                        "anna@example.se");
         assertThat(page).contains("id=\"invitees-0-name-error\"");
-        assertThat(count("select count(*) from meeting where organisation_id = ?")).isZero();
+        assertThat(count("select count(*) from meeting where organisation_id = ?"))
+                .isZero();
     }
 
     @Test
     void theBookingFormSpeaksEnglishToo() throws Exception {
-        String page = page(post("/meetings/new").param("lang", "en")
-                .param("title", "Follow-up\u0007").param("roomId", tenant.room().id().toString())
-                .param("hostId", tenant.host().id().toString()).param("date", day)
-                .param("startTime", "09:00").param("endTime", "09:45").param("assuranceLevel", "LOA2")
-                .param("language", "sv").param("invitees[0].name", "").param("invitees[0].email", ""));
+        String page = page(post("/meetings/new")
+                .param("lang", "en")
+                .param("title", "Follow-up\u0007")
+                .param("roomId", tenant.room().id().toString())
+                .param("hostId", tenant.host().id().toString())
+                .param("date", day)
+                .param("startTime", "09:00")
+                .param("endTime", "09:45")
+                .param("assuranceLevel", "LOA2")
+                .param("language", "sv")
+                .param("invitees[0].name", "")
+                .param("invitees[0].email", ""));
         assertThat(page).contains("The text contains a character that cannot be saved");
-        assertThat(count("select count(*) from meeting where organisation_id = ?")).isZero();
+        assertThat(count("select count(*) from meeting where organisation_id = ?"))
+                .isZero();
     }
 
     @Test
@@ -75,27 +100,41 @@ class PortalTextIT {
 
     @Test
     void theApiKeyFormRefusesANameThatCannotBeSaved() throws Exception {
-        portal.mvc().perform(portal.as(tenant.host(), post("/admin/api-keys").param("name", "Journal\u0000")))
+        portal.mvc()
+                .perform(portal.as(tenant.host(), post("/admin/api-keys").param("name", "Journal\u0000")))
                 .andExpect(status().is3xxRedirection());
-        String page = portal.mvc().perform(portal.as(tenant.host(),
+        String page = portal.mvc()
+                .perform(portal.as(
+                        tenant.host(),
                         org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin")))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(count("select count(*) from api_key where organisation_id = ?")).isZero();
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(count("select count(*) from api_key where organisation_id = ?"))
+                .isZero();
         assertThat(page).doesNotContain("pvk_");
     }
 
     @Test
     void theStaffFormRefusesTextThatCannotBeSavedAndKeepsTheRest() throws Exception {
         String email = "ny-" + System.nanoTime() + "@kommun.example";
-        String page = page(post("/admin/staff").param("displayName", "Nils\u0000 Ny").param("email", email)
-                .param("password", Fixtures.PASSWORD).param("personalIdentityNumber", ""));
+        String page = page(post("/admin/staff")
+                .param("displayName", "Nils\u0000 Ny")
+                .param("email", email)
+                .param("password", Fixtures.PASSWORD)
+                .param("personalIdentityNumber", ""));
         assertThat(page).contains("inte kan sparas", email);
-        assertThat(count("select count(*) from staff_user where organisation_id = ?")).isEqualTo(1);
+        assertThat(count("select count(*) from staff_user where organisation_id = ?"))
+                .isEqualTo(1);
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
-        return portal.mvc().perform(portal.as(tenant.host(), request))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return portal.mvc()
+                .perform(portal.as(tenant.host(), request))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     private long count(String sql) {

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** The benchmark jar's entry point: one subcommand per tool. */
 public final class Bench {
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "help" : args[0];

@@ -1,5 +1,4 @@
 package se.portvakt.sfu;
 
 /** The loudest participant of a room changed. */
-public record DominantSpeakerChanged(String meetingId, String participantId) {
-}
+public record DominantSpeakerChanged(String meetingId, String participantId) {}

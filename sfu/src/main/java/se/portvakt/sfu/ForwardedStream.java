@@ -7,5 +7,4 @@ package se.portvakt.sfu;
  * @param kind          "audio" or "video"
  * @param source        "microphone", "camera" or "screen", as the publisher's tab named it
  */
-public record ForwardedStream(String mid, String participantId, String kind, String source) {
-}
+public record ForwardedStream(String mid, String participantId, String kind, String source) {}

@@ -16,8 +16,14 @@ import se.portvakt.sfu.ice.IceCredentials;
  *                  restarted, or another node): a browser connection that had an answer before must start over, as
  *                  its DTLS association is unknown here
  */
-public record ParticipantAnswer(String answerSdp, IceCredentials localIce, IceCredentials remoteIce,
-                                List<ForwardedStream> streams, int audio, int video, boolean joined) {
+public record ParticipantAnswer(
+        String answerSdp,
+        IceCredentials localIce,
+        IceCredentials remoteIce,
+        List<ForwardedStream> streams,
+        int audio,
+        int video,
+        boolean joined) {
 
     public ParticipantAnswer {
         streams = List.copyOf(streams);

@@ -15,12 +15,16 @@ import se.portvakt.sfu.forward.StreamSettings;
  * @param tickInterval  how often the loop runs timers (NACK, keyframe, reports); bounds NACK latency
  * @param streams       per-stream forwarding settings
  */
-public record SfuSettings(InetSocketAddress bind, InetSocketAddress advertised, InetSocketAddress tcpBind,
-                          Duration tickInterval, StreamSettings streams) {
+public record SfuSettings(
+        InetSocketAddress bind,
+        InetSocketAddress advertised,
+        InetSocketAddress tcpBind,
+        Duration tickInterval,
+        StreamSettings streams) {
 
     /** UDP only. */
-    public SfuSettings(InetSocketAddress bind, InetSocketAddress advertised, Duration tickInterval,
-                       StreamSettings streams) {
+    public SfuSettings(
+            InetSocketAddress bind, InetSocketAddress advertised, Duration tickInterval, StreamSettings streams) {
         this(bind, advertised, null, tickInterval, streams);
     }
 

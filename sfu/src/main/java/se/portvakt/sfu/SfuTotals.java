@@ -11,9 +11,20 @@ import se.portvakt.sfu.stats.StreamStats;
  * @param unknownSource datagrams from addresses no ICE check nominated (dropped)
  * @param streamsPerMeeting each live meeting's streams now, in no particular order (no meeting ids: for metrics)
  */
-public record SfuTotals(int meetings, int participants, long packetsIn, long packetsOut, long bytesIn, long bytesOut,
-                        long lostIn, long nacksOut, long retransmitted, long keyframeRequestsIn, long unroutable,
-                        long unknownSource, java.util.List<MeetingStreams> streamsPerMeeting) {
+public record SfuTotals(
+        int meetings,
+        int participants,
+        long packetsIn,
+        long packetsOut,
+        long bytesIn,
+        long bytesOut,
+        long lostIn,
+        long nacksOut,
+        long retransmitted,
+        long keyframeRequestsIn,
+        long unroutable,
+        long unknownSource,
+        java.util.List<MeetingStreams> streamsPerMeeting) {
 
     public SfuTotals {
         streamsPerMeeting = java.util.List.copyOf(streamsPerMeeting);
@@ -28,7 +39,9 @@ public record SfuTotals(int meetings, int participants, long packetsIn, long pac
     public record MeetingStreams(int in, int out) {
 
         static MeetingStreams of(MeetingStats meeting) {
-            int in = (int) meeting.streams().stream().filter(s -> s.direction() == StreamStats.Direction.IN).count();
+            int in = (int) meeting.streams().stream()
+                    .filter(s -> s.direction() == StreamStats.Direction.IN)
+                    .count();
             return new MeetingStreams(in, meeting.streams().size() - in);
         }
     }
@@ -69,9 +82,19 @@ public record SfuTotals(int meetings, int participants, long packetsIn, long pac
                 participants += m.participants();
                 m.streams().forEach(all::add);
             }
-            return new SfuTotals(live.size(), participants, all.packetsIn.sum(), all.packetsOut.sum(),
-                    all.bytesIn.sum(), all.bytesOut.sum(), all.lostIn.sum(), all.nacksOut.sum(), all.retransmitted.sum(),
-                    all.keyframeRequestsIn.sum(), all.unroutable.sum(), unknownSource,
+            return new SfuTotals(
+                    live.size(),
+                    participants,
+                    all.packetsIn.sum(),
+                    all.packetsOut.sum(),
+                    all.bytesIn.sum(),
+                    all.bytesOut.sum(),
+                    all.lostIn.sum(),
+                    all.nacksOut.sum(),
+                    all.retransmitted.sum(),
+                    all.keyframeRequestsIn.sum(),
+                    all.unroutable.sum(),
+                    unknownSource,
                     live.stream().map(MeetingStreams::of).toList());
         }
 

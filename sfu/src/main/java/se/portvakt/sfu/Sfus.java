@@ -27,17 +27,19 @@ public final class Sfus {
      * @param advertised our host candidate in answers (its address also for the TCP candidate), or null for the
      *                   bound address
      */
-    public static Sfu start(InetSocketAddress bind, InetSocketAddress tcpBind, InetSocketAddress advertised,
-                            Clock clock) {
+    public static Sfu start(
+            InetSocketAddress bind, InetSocketAddress tcpBind, InetSocketAddress advertised, Clock clock) {
         // jitsi-srtp benchmarks its AES providers on first use (seconds); pay that now, not on the first call
         Thread warmUp = new Thread(SrtpSession::warmUp, "sfu-srtp-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         BouncyCastleDtlsLayer dtls = new BouncyCastleDtlsLayer();
         try {
-            return UdpSfu.start(new SfuSettings(bind, advertised, tcpBind, Duration.ofMillis(10),
-                    StreamSettings.DEFAULTS),
-                    dtls, clock).closeWith(dtls);
+            return UdpSfu.start(
+                            new SfuSettings(bind, advertised, tcpBind, Duration.ofMillis(10), StreamSettings.DEFAULTS),
+                            dtls,
+                            clock)
+                    .closeWith(dtls);
         } catch (RuntimeException e) {
             dtls.close();
             throw e;

@@ -27,8 +27,8 @@ class Rfc3711KeyDerivationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("labels")
     void derivesTheAppendixB3SessionKeys(String name, byte label, String expected) throws Exception {
-        SrtpPolicy policy = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16,
-                SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10, 14);
+        SrtpPolicy policy =
+                new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10, 14);
         SrtpKdf kdf = new SrtpKdf(MASTER_KEY, MASTER_SALT, policy);
         byte[] out = new byte[hex(expected).length];
         kdf.deriveSessionKey(out, label);

@@ -18,9 +18,13 @@ class SfuTotalsTest {
 
     @Test
     void eachLiveMeetingsStreamsAreCountedInAndOut() {
-        MeetingStats pair = new MeetingStats("a", Instant.EPOCH, 2, List.of(
-                stream("anna", 1, Direction.IN, 10), stream("bo", 2, Direction.IN, 20),
-                stream("anna", 3, Direction.OUT, 19), stream("bo", 4, Direction.OUT, 9)));
+        MeetingStats pair = new MeetingStats(
+                "a",
+                Instant.EPOCH,
+                2,
+                List.of(
+                        stream("anna", 1, Direction.IN, 10), stream("bo", 2, Direction.IN, 20),
+                        stream("anna", 3, Direction.OUT, 19), stream("bo", 4, Direction.OUT, 9)));
         MeetingStats alone = new MeetingStats("b", Instant.EPOCH, 1, List.of(stream("cecilia", 5, Direction.IN, 5)));
 
         SfuTotals totals = new SfuTotals.Ended().with(List.of(pair, alone), 0);

@@ -11,7 +11,8 @@ import se.portvakt.config.Languages;
 final class ApiLanguage {
 
     private static final Locale SWEDISH = Locale.forLanguageTag("sv");
-    private static final List<Locale> SUPPORTED = Languages.SUPPORTED.stream().map(Locale::forLanguageTag).toList();
+    private static final List<Locale> SUPPORTED =
+            Languages.SUPPORTED.stream().map(Locale::forLanguageTag).toList();
 
     private ApiLanguage() {}
 

@@ -14,7 +14,6 @@ import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.internal.EditableMeeting;
-import se.portvakt.booking.internal.MeetingRequest;
 
 /**
  * The JSON the booking API reads and writes (/api/v1). A meeting read from the API may be sent back,
@@ -32,21 +31,41 @@ final class ApiMeeting {
     @Schema(name = "MeetingRequest")
     record MeetingBody(
             @Schema(example = "Uppföljning") String title,
-            @Schema(description = "The room's id; or give roomName") UUID roomId,
-            @Schema(description = "The room's name as it appears in the calendar; instead of roomId") String roomName,
-            @Schema(description = "A host of the organisation", example = "vera.vard@kommun.example") String hostEmail,
+
+            @Schema(description = "The room's id; or give roomName")
+            UUID roomId,
+
+            @Schema(description = "The room's name as it appears in the calendar; instead of roomId")
+            String roomName,
+
+            @Schema(description = "A host of the organisation", example = "vera.vard@kommun.example")
+            String hostEmail,
+
             @Schema(description = "ISO-8601 with offset", format = "date-time", example = "2026-12-01T09:00:00+01:00")
             String start,
+
             @Schema(description = "ISO-8601 with offset", format = "date-time", example = "2026-12-01T09:45:00+01:00")
             String end,
+
             AssuranceLevel assuranceLevel,
-            @Schema(description = "Guests may join anonymously; default false") Boolean confidential,
+
+            @Schema(description = "Guests may join anonymously; default false")
+            Boolean confidential,
+
             String information,
-            @Schema(description = "Language of the invitations", allowableValues = {"sv", "en", "fi"},
-                    defaultValue = "sv") String language,
+
+            @Schema(
+                    description = "Language of the invitations",
+                    allowableValues = {"sv", "en", "fi"},
+                    defaultValue = "sv")
+            String language,
+
             @Schema(description = "On PUT: with id kept or updated, without id added, left out removed")
             List<InviteeBody> invitees,
-            @Schema(description = "PUT only: the version the change is based on") Integer version,
+
+            @Schema(description = "PUT only: the version the change is based on")
+            Integer version,
+
             @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {}
 
     /** An invitee in a request; on PUT a masked or missing personal identity number keeps the one on file. */
@@ -58,22 +77,51 @@ final class ApiMeeting {
             String email,
             @Schema(example = "+46701234567") String mobile,
             @Schema(example = "19121212-1212") String personalIdentityNumber,
-            @Schema(description = "This invitee is the guardian of the invitee at this position (0-based) of the same "
-                    + "list, e.g. a parent coming with their child; each still identifies themself", example = "0")
+
+            @Schema(
+                    description = "This invitee is the guardian of the invitee at this position (0-based) of the same "
+                            + "list, e.g. a parent coming with their child; each still identifies themself",
+                    example = "0")
             Integer guardianOf,
+
             @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {}
 
     /** A meeting as the API shows it; times in the organisation's time zone. */
-    record Meeting(UUID id, String title, UUID roomId, String roomName, String hostName, String hostEmail,
-            OffsetDateTime start, OffsetDateTime end, AssuranceLevel assuranceLevel, boolean confidential,
-            String information, String language, MeetingStatus status, int version, List<Invitee> invitees,
+    record Meeting(
+            UUID id,
+            String title,
+            UUID roomId,
+            String roomName,
+            String hostName,
+            String hostEmail,
+            OffsetDateTime start,
+            OffsetDateTime end,
+            AssuranceLevel assuranceLevel,
+            boolean confidential,
+            String information,
+            String language,
+            MeetingStatus status,
+            int version,
+            List<Invitee> invitees,
             List<Attachment> attachments) {
 
         static Meeting of(EditableMeeting meeting, List<AttachmentInfo> attachments) {
             MeetingDetails m = meeting.details();
-            return new Meeting(m.id(), m.title(), meeting.roomId(), m.roomName(), m.hostName(), m.hostEmail(),
-                    local(m.start(), m.zone()), local(m.end(), m.zone()), m.assuranceLevel(), m.confidential(),
-                    m.information(), m.language(), m.status(), meeting.version(),
+            return new Meeting(
+                    m.id(),
+                    m.title(),
+                    meeting.roomId(),
+                    m.roomName(),
+                    m.hostName(),
+                    m.hostEmail(),
+                    local(m.start(), m.zone()),
+                    local(m.end(), m.zone()),
+                    m.assuranceLevel(),
+                    m.confidential(),
+                    m.information(),
+                    m.language(),
+                    m.status(),
+                    meeting.version(),
                     m.currentInvitees().stream().map(Invitee::of).toList(),
                     attachments.stream().map(Attachment::of).toList());
         }
@@ -84,15 +132,30 @@ final class ApiMeeting {
     }
 
     /** An invitee as the API shows it: never a full personal identity number. */
-    record Invitee(UUID id, String name, String email, String mobile,
-            @Schema(description = "Masked: YYYYMMDD-****", example = "19121212-****") String personalIdentityNumber,
-            @Schema(description = "The invitee's personal link to the meeting") String link,
+    record Invitee(
+            UUID id,
+            String name,
+            String email,
+            String mobile,
+
+            @Schema(description = "Masked: YYYYMMDD-****", example = "19121212-****")
+            String personalIdentityNumber,
+
+            @Schema(description = "The invitee's personal link to the meeting")
+            String link,
+
             @Schema(description = "The id of the invitee (a child) whom this one is the guardian of, if any")
             UUID guardianOf) {
 
         static Invitee of(InviteeDetails invitee) {
-            return new Invitee(invitee.id(), invitee.name(), invitee.email(), invitee.mobile(),
-                    invitee.maskedIdentityNumber(), invitee.link(), invitee.guardianOf());
+            return new Invitee(
+                    invitee.id(),
+                    invitee.name(),
+                    invitee.email(),
+                    invitee.mobile(),
+                    invitee.maskedIdentityNumber(),
+                    invitee.link(),
+                    invitee.guardianOf());
         }
     }
 
@@ -106,13 +169,20 @@ final class ApiMeeting {
     record RoomSummary(UUID id, String name) {}
 
     /** One page of meetings, earliest start first; ask for the next page while {@code hasMore}. */
-    record MeetingPage(OffsetDateTime from, OffsetDateTime to, int page, int size, boolean hasMore,
-            List<Meeting> meetings) {}
+    record MeetingPage(
+            OffsetDateTime from, OffsetDateTime to, int page, int size, boolean hasMore, List<Meeting> meetings) {}
 
     /** The shape of every error (RFC 9457 problem details); for the API description only. */
     @Schema(name = "Problem")
-    record Problem(@Schema(description = "about:blank: the status says it all") String type, String title, int status,
-            String detail, String instance,
+    record Problem(
+            @Schema(description = "about:blank: the status says it all")
+            String type,
+
+            String title,
+            int status,
+            String detail,
+            String instance,
+
             @Schema(description = "What is wrong, field by field; absent when nothing more is to be said")
             List<BookingApiErrors.ApiError> errors) {}
 }

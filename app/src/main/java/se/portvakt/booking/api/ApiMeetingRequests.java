@@ -19,8 +19,8 @@ import se.portvakt.booking.api.ApiMeeting.MeetingBody;
 import se.portvakt.booking.internal.BookingProblem;
 import se.portvakt.booking.internal.BookingRejected;
 import se.portvakt.booking.internal.BookingRules;
-import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.config.StorableText;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.organisation.StaffUser;
@@ -56,8 +56,8 @@ class ApiMeetingRequests {
             Set<String> reported = problems.stream().map(BookingProblem::field).collect(Collectors.toSet());
             List<BookingProblem> all = new ArrayList<>(problems);
             for (BookingProblem problem : byBooking.problems()) {
-                BookingProblem renamed = new BookingProblem(apiField(problem.field()), problem.code(),
-                        problem.arguments());
+                BookingProblem renamed =
+                        new BookingProblem(apiField(problem.field()), problem.code(), problem.arguments());
                 if (!reported.contains(renamed.field())) {
                     all.add(renamed);
                 }
@@ -83,13 +83,25 @@ class ApiMeetingRequests {
         List<BookingProblem> problems = new ArrayList<>();
         UUID roomId = room(organisationId, body, problems);
         UUID hostId = host(organisationId, body.hostEmail(), problems);
-        List<InviteeRequest> invitees = body.invitees() == null ? List.of()
+        List<InviteeRequest> invitees = body.invitees() == null
+                ? List.of()
                 : body.invitees().stream().map(ApiMeetingRequests::invitee).toList();
-        Instant start = time("start", body.start(), problems).map(OffsetDateTime::toInstant).orElse(null);
-        Instant end = time("end", body.end(), problems).map(OffsetDateTime::toInstant).orElse(null);
-        MeetingRequest request = new MeetingRequest(body.title(), roomId, hostId, start, end, body.assuranceLevel(),
-                Boolean.TRUE.equals(body.confidential()), body.information(),
-                body.language() == null ? DEFAULT_LANGUAGE : body.language(), invitees);
+        Instant start = time("start", body.start(), problems)
+                .map(OffsetDateTime::toInstant)
+                .orElse(null);
+        Instant end =
+                time("end", body.end(), problems).map(OffsetDateTime::toInstant).orElse(null);
+        MeetingRequest request = new MeetingRequest(
+                body.title(),
+                roomId,
+                hostId,
+                start,
+                end,
+                body.assuranceLevel(),
+                Boolean.TRUE.equals(body.confidential()),
+                body.information(),
+                body.language() == null ? DEFAULT_LANGUAGE : body.language(),
+                invitees);
         return new Resolved(request, problems, !blank(body.roomName()));
     }
 
@@ -140,7 +152,8 @@ class ApiMeetingRequests {
     /** Before anything is looked up by it: PostgreSQL refuses even a query with a NUL in it. */
     private static void refuseUnstorableText(MeetingBody body) {
         List<BookingProblem> unstorable = StorableText.unstorableFields(body).stream()
-                .map(field -> BookingProblem.of(field, BookingRules.TEXT_UNSTORABLE)).toList();
+                .map(field -> BookingProblem.of(field, BookingRules.TEXT_UNSTORABLE))
+                .toList();
         if (!unstorable.isEmpty()) {
             throw new BookingRejected(unstorable);
         }
@@ -148,7 +161,8 @@ class ApiMeetingRequests {
 
     private static void unknownFields(String prefix, Map<String, Object> fields, List<BookingProblem> problems) {
         if (fields != null) {
-            fields.keySet().stream().sorted()
+            fields.keySet().stream()
+                    .sorted()
                     .forEach(name -> problems.add(BookingProblem.of(prefix + name, "api.error.unknown-field")));
         }
     }
@@ -158,13 +172,19 @@ class ApiMeetingRequests {
         if (body == null) {
             return new InviteeRequest(null, null, null, null, null);
         }
-        return new InviteeRequest(body.id(), body.name(), body.email(), body.mobile(),
-                keepsNumberOnFile(body) ? null : body.personalIdentityNumber(), body.guardianOf());
+        return new InviteeRequest(
+                body.id(),
+                body.name(),
+                body.email(),
+                body.mobile(),
+                keepsNumberOnFile(body) ? null : body.personalIdentityNumber(),
+                body.guardianOf());
     }
 
     /** An existing invitee sent back as read (YYYYMMDD-****) keeps the number on file. */
     static boolean keepsNumberOnFile(InviteeBody body) {
-        return body.id() != null && body.personalIdentityNumber() != null
+        return body.id() != null
+                && body.personalIdentityNumber() != null
                 && MASKED_PIN.matcher(body.personalIdentityNumber().strip()).matches();
     }
 

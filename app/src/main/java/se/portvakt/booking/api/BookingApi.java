@@ -34,11 +34,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import se.portvakt.audit.AuditActor;
+import se.portvakt.booking.Attachments;
 import se.portvakt.booking.Attachments.AttachmentFile;
 import se.portvakt.booking.Attachments.AttachmentInfo;
-import se.portvakt.booking.Attachments;
 import se.portvakt.booking.MeetingNotFound;
-import se.portvakt.booking.Meetings;
 import se.portvakt.booking.Rooms;
 import se.portvakt.booking.api.ApiMeeting.Attachment;
 import se.portvakt.booking.api.ApiMeeting.Meeting;
@@ -57,15 +56,34 @@ import se.portvakt.organisation.ApiKeys.ApiClient;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Booking", description = "Book, change and cancel meetings; attach files")
-@ApiResponse(responseCode = "400", description = "Bad input; `errors` says what, field by field", content = @Content(
-        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "No valid API key", content = @Content(
-        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "No such meeting or file in the organisation", content = @Content(
-        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "409", description = "Changed by someone else meanwhile, cancelled, or already held",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+        responseCode = "400",
+        description = "Bad input; `errors` says what, field by field",
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+        responseCode = "401",
+        description = "No valid API key",
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+        responseCode = "404",
+        description = "No such meeting or file in the organisation",
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        schema = @Schema(implementation = Problem.class)))
+@ApiResponse(
+        responseCode = "409",
+        description = "Changed by someone else meanwhile, cancelled, or already held",
+        content =
+                @Content(
+                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        schema = @Schema(implementation = Problem.class)))
 class BookingApi {
 
     static final int DEFAULT_PAGE_SIZE = 50;
@@ -79,8 +97,7 @@ class BookingApi {
     private final ApiMeetingRequests requests;
     private final Clock clock;
 
-    BookingApi(BookingService booking, Attachments attachments, Rooms rooms, ApiMeetingRequests requests,
-            Clock clock) {
+    BookingApi(BookingService booking, Attachments attachments, Rooms rooms, ApiMeetingRequests requests, Clock clock) {
         this.booking = booking;
         this.attachments = attachments;
         this.rooms = rooms;
@@ -89,21 +106,32 @@ class BookingApi {
     }
 
     @Operation(summary = "The organisation's rooms")
-    @ApiResponse(responseCode = "200", description = "The rooms", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            array = @ArraySchema(schema = @Schema(implementation = RoomSummary.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The rooms",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            array = @ArraySchema(schema = @Schema(implementation = RoomSummary.class))))
     @GetMapping("/rooms")
     List<RoomSummary> rooms(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
-        return rooms.of(client.organisationId()).stream().map(room -> new RoomSummary(room.id(), room.name()))
+        return rooms.of(client.organisationId()).stream()
+                .map(room -> new RoomSummary(room.id(), room.name()))
                 .toList();
     }
 
     @Operation(summary = "Book a meeting; the invitees are sent their invitations")
-    @ApiResponse(responseCode = "201", description = "Booked; Location names the meeting", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Meeting.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Booked; Location names the meeting",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Meeting.class)))
     @PostMapping(path = "/meetings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Meeting> book(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
-            @RequestBody MeetingBody body) {
+    ResponseEntity<Meeting> book(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client, @RequestBody MeetingBody body) {
         Actor actor = actor(client);
         Resolved resolved = requests.resolve(client.organisationId(), body);
         UUID id;
@@ -116,23 +144,31 @@ class BookingApi {
     }
 
     @Operation(summary = "Meetings starting in [from, to), earliest first, a page at a time")
-    @ApiResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = MeetingPage.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "One page",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = MeetingPage.class)))
     @GetMapping("/meetings")
-    MeetingPage list(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
+    MeetingPage list(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
             @Parameter(description = "ISO-8601 with offset; default now", schema = @Schema(format = "date-time"))
-            @RequestParam(required = false) String from,
-            @Parameter(description = "ISO-8601 with offset; default 30 days after from",
-                    schema = @Schema(format = "date-time"))
-            @RequestParam(required = false) String to,
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(
+                            description = "ISO-8601 with offset; default 30 days after from",
+                            schema = @Schema(format = "date-time"))
+                    @RequestParam(required = false)
+                    String to,
             @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "1 to " + MAX_PAGE_SIZE) @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE)
-            int size) {
+                    int size) {
         List<BookingProblem> problems = new ArrayList<>();
-        OffsetDateTime start = ApiMeetingRequests.time("from", from, problems)
-                .orElseGet(() -> OffsetDateTime.now(clock));
-        OffsetDateTime end = ApiMeetingRequests.time("to", to, problems)
-                .orElseGet(() -> start.plus(DEFAULT_WINDOW));
+        OffsetDateTime start =
+                ApiMeetingRequests.time("from", from, problems).orElseGet(() -> OffsetDateTime.now(clock));
+        OffsetDateTime end = ApiMeetingRequests.time("to", to, problems).orElseGet(() -> start.plus(DEFAULT_WINDOW));
         if (problems.isEmpty() && !end.isAfter(start)) {
             problems.add(BookingProblem.of("to", "api.error.range"));
         }
@@ -148,27 +184,41 @@ class BookingApi {
         Actor actor = actor(client);
         List<Meeting> meetings = booking.between(actor, start.toInstant(), end.toInstant(), page, size).stream()
                 .flatMap(details -> booking.find(actor, details.id()).stream())
-                .map(meeting -> Meeting.of(meeting, attachments.list(meeting.details().id())))
+                .map(meeting ->
+                        Meeting.of(meeting, attachments.list(meeting.details().id())))
                 .toList();
         // one meeting past this page, if any: a page of one at offset (page + 1) * size
         boolean hasMore = meetings.size() == size
-                && !booking.between(actor, start.toInstant(), end.toInstant(), (page + 1) * size, 1).isEmpty();
+                && !booking.between(actor, start.toInstant(), end.toInstant(), (page + 1) * size, 1)
+                        .isEmpty();
         return new MeetingPage(start, end, page, size, hasMore, meetings);
     }
 
     @Operation(summary = "One meeting")
-    @ApiResponse(responseCode = "200", description = "The meeting", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = Meeting.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The meeting",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Meeting.class)))
     @GetMapping("/meetings/{id}")
     Meeting get(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client, @PathVariable UUID id) {
         return meeting(actor(client), id);
     }
 
     @Operation(summary = "Change a meeting as it was at `version`; invitees are told of the change")
-    @ApiResponse(responseCode = "200", description = "The meeting as changed", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @Schema(implementation = Meeting.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The meeting as changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Meeting.class)))
     @PutMapping(path = "/meetings/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Meeting change(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client, @PathVariable UUID id,
+    Meeting change(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
+            @PathVariable UUID id,
             @RequestBody MeetingBody body) {
         Actor actor = actor(client);
         if (body.version() == null) {
@@ -193,30 +243,54 @@ class BookingApi {
     }
 
     @Operation(summary = "Attach a file (multipart part `file`)")
-    @ApiResponse(responseCode = "201", description = "Attached; Location names the file", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Attachment.class)))
-    @ApiResponse(responseCode = "413", description = "The file is larger than allowed", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Attached; Location names the file",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Attachment.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "The file is larger than allowed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = Problem.class)))
     @PostMapping(path = "/meetings/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<Attachment> attach(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
-            @PathVariable UUID id, @RequestParam("file") MultipartFile file) throws IOException {
+    ResponseEntity<Attachment> attach(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
+            @PathVariable UUID id,
+            @RequestParam("file") MultipartFile file)
+            throws IOException {
         AttachmentInfo info = attachments.add(actor(client), id, file.getOriginalFilename(), file.getBytes());
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + id + "/attachments/" + info.id()))
                 .body(Attachment.of(info));
     }
 
     @Operation(summary = "Download an attached file")
-    @ApiResponse(responseCode = "200", description = "The file, with its content type and name", content = @Content(
-            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The file, with its content type and name",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/meetings/{id}/attachments/{attachmentId}")
-    ResponseEntity<byte[]> download(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
-            @PathVariable UUID id, @PathVariable UUID attachmentId) {
+    ResponseEntity<byte[]> download(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
+            @PathVariable UUID id,
+            @PathVariable UUID attachmentId) {
         AttachmentFile file = attachments.file(actor(client), id, attachmentId).orElseThrow(AttachmentNotFound::new);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.info().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.info().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.info().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(file.content());
     }
 
@@ -224,7 +298,9 @@ class BookingApi {
     @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/meetings/{id}/attachments/{attachmentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void detach(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client, @PathVariable UUID id,
+    void detach(
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
+            @PathVariable UUID id,
             @PathVariable UUID attachmentId) {
         if (!attachments.remove(actor(client), id, attachmentId)) {
             throw new AttachmentNotFound();
@@ -232,7 +308,8 @@ class BookingApi {
     }
 
     private Meeting meeting(Actor actor, UUID id) {
-        return booking.find(actor, id).map(meeting -> Meeting.of(meeting, attachments.list(id)))
+        return booking.find(actor, id)
+                .map(meeting -> Meeting.of(meeting, attachments.list(id)))
                 .orElseThrow(MeetingNotFound::new);
     }
 

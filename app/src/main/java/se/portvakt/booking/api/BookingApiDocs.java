@@ -15,7 +15,6 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.portvakt.booking.internal.BookingRules;
-import se.portvakt.booking.internal.MeetingRequest;
 
 /**
  * The frame of /api/v1/openapi.json; springdoc fills in the operations from {@link BookingApi}, and
@@ -35,9 +34,14 @@ class BookingApiDocs {
                         case system. Errors are RFC 9457 problem details with an `errors` array of \
                         `{field, code, message}`; messages follow `Accept-Language` (sv, en, fi; Swedish by \
                         default). See also docs/api.md."""))
-                .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("pvk_...")
-                        .description("The organisation's API key: Authorization: Bearer pvk_...")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("pvk_...")
+                                        .description("The organisation's API key: Authorization: Bearer pvk_...")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 
@@ -45,8 +49,23 @@ class BookingApiDocs {
     static final Map<String, List<String>> REQUIRED = Map.of(
             "MeetingRequest", List.of("title", "hostEmail", "start", "end", "assuranceLevel"),
             "InviteeRequest", List.of("name"),
-            "Meeting", List.of("id", "title", "roomId", "roomName", "hostName", "hostEmail", "start", "end",
-                    "assuranceLevel", "confidential", "language", "status", "version", "invitees", "attachments"),
+            "Meeting",
+                    List.of(
+                            "id",
+                            "title",
+                            "roomId",
+                            "roomName",
+                            "hostName",
+                            "hostEmail",
+                            "start",
+                            "end",
+                            "assuranceLevel",
+                            "confidential",
+                            "language",
+                            "status",
+                            "version",
+                            "invitees",
+                            "attachments"),
             "Invitee", List.of("id", "name", "link"),
             "Attachment", List.of("id", "fileName", "contentType", "size"),
             "RoomSummary", List.of("id", "name"),
@@ -73,8 +92,9 @@ class BookingApiDocs {
             meeting.addProperty("id", readOnly(new UUIDSchema()));
             meeting.addProperty("hostName", readOnly(new StringSchema()));
             meeting.addProperty("status", readOnly(new StringSchema()));
-            meeting.addProperty("attachments", readOnly(new ArraySchema()
-                    .items(new Schema<>().$ref("#/components/schemas/Attachment"))));
+            meeting.addProperty(
+                    "attachments",
+                    readOnly(new ArraySchema().items(new Schema<>().$ref("#/components/schemas/Attachment"))));
             Schema invitee = schemas.get("InviteeRequest");
             maxLength(invitee, "name", BookingRules.MAX_NAME);
             invitee.addProperty("link", readOnly(new StringSchema()));

@@ -37,8 +37,9 @@ import se.portvakt.booking.internal.BookingRejected;
 class BookingApiErrors extends ResponseEntityExceptionHandler {
 
     /** Codes that say the meeting's state forbids the request, not that the request is malformed. */
-    static final Set<String> CONFLICTS = Set.of(
-            "booking.error.changed-meanwhile", "booking.error.cancelled", "booking.error.ended");
+    static final Set<String> CONFLICTS =
+            Set.of("booking.error.changed-meanwhile", "booking.error.cancelled", "booking.error.ended");
+
     static final String TOO_LARGE = "booking.error.attachment-too-large";
 
     private final MessageSource texts;
@@ -60,91 +61,114 @@ class BookingApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BookingRejected.class)
     ResponseEntity<Object> rejected(BookingRejected rejected, HttpServletRequest request) {
         ProblemDetail problem = problem(rejected, request);
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** The problem detail of a refusal: 409 when the meeting's state forbids it, 413 for a file too large. */
     ProblemDetail problem(BookingRejected rejected, HttpServletRequest request) {
-        List<String> codes = rejected.problems().stream().map(BookingProblem::code).toList();
-        HttpStatus status = codes.stream().anyMatch(CONFLICTS::contains) ? HttpStatus.CONFLICT
+        List<String> codes =
+                rejected.problems().stream().map(BookingProblem::code).toList();
+        HttpStatus status = codes.stream().anyMatch(CONFLICTS::contains)
+                ? HttpStatus.CONFLICT
                 : codes.contains(TOO_LARGE) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         Locale locale = locale(request);
         List<ApiError> errors = errors(rejected.problems(), locale);
         String detail = status != HttpStatus.BAD_REQUEST && errors.size() == 1
-                ? errors.get(0).message() : text("api.problem.rejected", locale);
+                ? errors.get(0).message()
+                : text("api.problem.rejected", locale);
         return problem(status, detail, errors, request.getRequestURI());
     }
 
     @ExceptionHandler(MeetingNotFound.class)
     ResponseEntity<Object> meetingNotFound(HttpServletRequest request) {
-        return response(HttpStatus.NOT_FOUND, text("api.problem.meeting-not-found", locale(request)), List.of(),
+        return response(
+                HttpStatus.NOT_FOUND,
+                text("api.problem.meeting-not-found", locale(request)),
+                List.of(),
                 request.getRequestURI());
     }
 
     @ExceptionHandler(BookingApi.AttachmentNotFound.class)
     ResponseEntity<Object> attachmentNotFound(HttpServletRequest request) {
-        return response(HttpStatus.NOT_FOUND, text("api.problem.attachment-not-found", locale(request)), List.of(),
+        return response(
+                HttpStatus.NOT_FOUND,
+                text("api.problem.attachment-not-found", locale(request)),
+                List.of(),
                 request.getRequestURI());
     }
 
     /** No such address in the API. */
     ProblemDetail noSuchPath(HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, text("api.problem.no-such-path", locale(request)), List.of(),
+        return problem(
+                HttpStatus.NOT_FOUND,
+                text("api.problem.no-such-path", locale(request)),
+                List.of(),
                 request.getRequestURI());
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return unreadable(JsonBodyProblems.of(e), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
-                : e.getPropertyName();
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
         return unreadable(JsonBodyProblems.expected(name, e.getRequiredType()), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return unreadable(BookingProblem.of(e.getParameterName(), "api.error.parameter-missing"), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return unreadable(BookingProblem.of(e.getRequestPartName(), "api.error.file-required"), request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return rejected(tooLarge(), ((ServletWebRequest) request).getRequest());
     }
 
     /** The refusal of a file larger than any the API takes, wherever the limit was hit. */
     BookingRejected tooLarge() {
-        return BookingRejected.because("file", TOO_LARGE, properties.maxAttachmentSize().toMegabytes());
+        return BookingRejected.because(
+                "file", TOO_LARGE, properties.maxAttachmentSize().toMegabytes());
     }
 
     private ResponseEntity<Object> unreadable(BookingProblem problem, WebRequest webRequest) {
         HttpServletRequest request = ((ServletWebRequest) webRequest).getRequest();
         Locale locale = locale(request);
-        return response(HttpStatus.BAD_REQUEST, text("api.problem.unreadable", locale),
-                errors(List.of(problem), locale), request.getRequestURI());
+        return response(
+                HttpStatus.BAD_REQUEST,
+                text("api.problem.unreadable", locale),
+                errors(List.of(problem), locale),
+                request.getRequestURI());
     }
 
     private List<ApiError> errors(List<BookingProblem> problems, Locale locale) {
-        return problems.stream().map(problem -> new ApiError(problem.field(), problem.code(),
-                texts.getMessage(problem.code(), problem.arguments().toArray(), problem.code(), locale))).toList();
+        return problems.stream()
+                .map(problem -> new ApiError(
+                        problem.field(),
+                        problem.code(),
+                        texts.getMessage(problem.code(), problem.arguments().toArray(), problem.code(), locale)))
+                .toList();
     }
 
-    private static ResponseEntity<Object> response(HttpStatus status, String detail, List<ApiError> errors,
-            String path) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    private static ResponseEntity<Object> response(
+            HttpStatus status, String detail, List<ApiError> errors, String path) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(status, detail, errors, path));
     }
 

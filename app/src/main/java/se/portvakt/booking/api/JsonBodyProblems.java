@@ -30,8 +30,11 @@ final class JsonBodyProblems {
             }
         }
         String message = unreadable.getMessage();
-        return BookingProblem.of(null, message != null && message.startsWith("Required request body is missing")
-                ? "api.error.body-required" : "api.error.body-unreadable");
+        return BookingProblem.of(
+                null,
+                message != null && message.startsWith("Required request body is missing")
+                        ? "api.error.body-required"
+                        : "api.error.body-unreadable");
     }
 
     static BookingProblem of(JacksonException json) {
@@ -41,8 +44,11 @@ final class JsonBodyProblems {
         }
         if (json instanceof StreamReadException) {
             TokenStreamLocation at = json.getLocation();
-            return BookingProblem.of(null, "api.error.json-malformed",
-                    at == null ? "?" : at.getLineNr(), at == null ? "?" : at.getColumnNr());
+            return BookingProblem.of(
+                    null,
+                    "api.error.json-malformed",
+                    at == null ? "?" : at.getLineNr(),
+                    at == null ? "?" : at.getColumnNr());
         }
         if (json instanceof UnrecognizedPropertyException) {
             return BookingProblem.of(field, "api.error.unknown-field");
@@ -75,8 +81,8 @@ final class JsonBodyProblems {
             return BookingProblem.of(field, "api.error.value-invalid");
         }
         if (type.isEnum()) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
             return BookingProblem.of(field, "api.error.value-not-allowed", allowed);
         }
         if (Temporal.class.isAssignableFrom(type)) {

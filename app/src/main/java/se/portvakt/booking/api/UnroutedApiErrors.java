@@ -40,8 +40,8 @@ class UnroutedApiErrors implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-            Exception exception) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception exception) {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + API);
         boolean routed = handler instanceof HandlerMethod method && method.getBeanType() == BookingApi.class;
         if (!api || routed) {
@@ -71,8 +71,9 @@ class UnroutedApiErrors implements HandlerExceptionResolver, Ordered {
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        body.put("instance", problem.getInstance() != null ? problem.getInstance().toString()
-                : request.getRequestURI());
+        body.put(
+                "instance",
+                problem.getInstance() != null ? problem.getInstance().toString() : request.getRequestURI());
         body.putAll(problem.getProperties() == null ? Map.of() : problem.getProperties());
         try {
             response.setStatus(problem.getStatus());

@@ -45,7 +45,9 @@ public enum AttachmentType {
             return Optional.empty();
         }
         String extension = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(type -> Arrays.asList(type.extensions).contains(extension)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> Arrays.asList(type.extensions).contains(extension))
+                .findFirst();
     }
 
     public boolean matches(byte[] content) {
@@ -62,8 +64,11 @@ public enum AttachmentType {
             }
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content));
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -16,6 +16,7 @@ public final class BookingRules {
 
     /** A field holds text no database stores as typed ({@link se.portvakt.config.StorableText}). */
     public static final String TEXT_UNSTORABLE = "booking.error.text-unstorable";
+
     public static final int MAX_TITLE = 200;
     public static final int MAX_INFORMATION = 4000;
     public static final int MAX_NAME = 200;
@@ -103,7 +104,8 @@ public final class BookingRules {
                 problems.add(BookingProblem.of(field + "mobile", "booking.error.mobile-invalid"));
             }
             if (!InviteeRequest.blank(invitee.personalIdentityNumber())
-                    && PersonalIdentityNumber.parse(invitee.personalIdentityNumber()).isEmpty()) {
+                    && PersonalIdentityNumber.parse(invitee.personalIdentityNumber())
+                            .isEmpty()) {
                 problems.add(BookingProblem.of(field + "personalIdentityNumber", "booking.error.pin-invalid"));
             }
             Integer child = invitee.guardianOf();

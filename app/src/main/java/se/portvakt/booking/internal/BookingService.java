@@ -60,9 +60,18 @@ public class BookingService implements Meetings {
     private final ChangeableMeetings changeable;
     private final Guardians guardians;
 
-    BookingService(MeetingStore store, Rooms rooms, StaffDirectory staff,
-            InviteeLinks links, PinVault pins, AuditLog audit, ApplicationEventPublisher events,
-            BookingProperties properties, Clock clock, ChangeableMeetings changeable, Guardians guardians) {
+    BookingService(
+            MeetingStore store,
+            Rooms rooms,
+            StaffDirectory staff,
+            InviteeLinks links,
+            PinVault pins,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            BookingProperties properties,
+            Clock clock,
+            ChangeableMeetings changeable,
+            Guardians guardians) {
         this.changeable = changeable;
         this.guardians = guardians;
         this.store = store;
@@ -94,7 +103,9 @@ public class BookingService implements Meetings {
         }
         guardians.replace(id, guardianLinks(request, ids));
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_BOOKED, actor.auditActor())
-                .meeting(id).subject(id).detail("invitees", request.invitees().size())
+                .meeting(id)
+                .subject(id)
+                .detail("invitees", request.invitees().size())
                 .detail("assuranceLevel", request.assuranceLevel()));
         events.publishEvent(new MeetingBooked(id));
         return id;
@@ -119,8 +130,14 @@ public class BookingService implements Meetings {
         request.invitees().forEach(invitee -> removed.remove(invitee.id()));
         // RFC 5546: a CANCEL to a removed attendee carries a higher SEQUENCE than the REQUEST they hold
         boolean bump = detailsChanged || !removed.isEmpty();
-        MeetingRow after = row(actor, meetingId, request, MeetingStatus.SCHEDULED, before.calendarUid(),
-                bump ? before.sequence() + 1 : before.sequence(), before.version());
+        MeetingRow after = row(
+                actor,
+                meetingId,
+                request,
+                MeetingStatus.SCHEDULED,
+                before.calendarUid(),
+                bump ? before.sequence() + 1 : before.sequence(),
+                before.version());
         if (!store.update(after, expectedVersion, now)) {
             throw BookingRejected.because(null, "booking.error.changed-meanwhile");
         }
@@ -152,8 +169,11 @@ public class BookingService implements Meetings {
         removed.forEach(id -> store.removeInvitee(meetingId, id, now));
         guardians.replace(meetingId, guardianLinks(request, ids));
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_CHANGED, actor.auditActor())
-                .meeting(meetingId).subject(meetingId).detail("detailsChanged", detailsChanged)
-                .detail("invited", added.size()).detail("removed", removed.size())
+                .meeting(meetingId)
+                .subject(meetingId)
+                .detail("detailsChanged", detailsChanged)
+                .detail("invited", added.size())
+                .detail("removed", removed.size())
                 .detail("identityChanged", identityChanged.size()));
         MeetingUpdated event = new MeetingUpdated(meetingId, detailsChanged, added, removed, identityChanged);
         if (event.anyoneToTell() || !identityChanged.isEmpty()) {
@@ -165,16 +185,33 @@ public class BookingService implements Meetings {
     public void cancel(Actor actor, UUID meetingId) {
         Instant now = clock.instant();
         MeetingRow before = changeable.require(actor, meetingId);
-        MeetingRow cancelled = new MeetingRow(before.id(), before.organisationId(), before.organisationName(),
-                before.timeZone(), before.roomId(), before.roomName(), before.hostId(), before.hostName(),
-                before.hostEmail(), before.title(), before.start(), before.end(), before.assuranceLevel(),
-                before.confidential(), before.information(), before.language(), MeetingStatus.CANCELLED,
-                before.calendarUid(), before.sequence() + 1, before.version());
+        MeetingRow cancelled = new MeetingRow(
+                before.id(),
+                before.organisationId(),
+                before.organisationName(),
+                before.timeZone(),
+                before.roomId(),
+                before.roomName(),
+                before.hostId(),
+                before.hostName(),
+                before.hostEmail(),
+                before.title(),
+                before.start(),
+                before.end(),
+                before.assuranceLevel(),
+                before.confidential(),
+                before.information(),
+                before.language(),
+                MeetingStatus.CANCELLED,
+                before.calendarUid(),
+                before.sequence() + 1,
+                before.version());
         if (!store.update(cancelled, before.version(), now)) {
             throw BookingRejected.because(null, "booking.error.changed-meanwhile");
         }
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_CANCELLED, actor.auditActor())
-                .meeting(meetingId).subject(meetingId));
+                .meeting(meetingId)
+                .subject(meetingId));
         events.publishEvent(new MeetingCancelled(meetingId));
     }
 
@@ -200,7 +237,8 @@ public class BookingService implements Meetings {
     @Transactional(readOnly = true)
     public List<MeetingSummary> between(UUID organisationId, Instant from, Instant to, int page, int pageSize) {
         return store.between(organisationId, from, to, page * pageSize, pageSize).stream()
-                .map(BookingService::summary).toList();
+                .map(BookingService::summary)
+                .toList();
     }
 
     @Override
@@ -235,7 +273,8 @@ public class BookingService implements Meetings {
     public Optional<PersonalIdentityNumber> invitedPerson(UUID inviteeId) {
         return store.meetingOfInvitee(inviteeId)
                 .flatMap(meetingId -> store.invitees(meetingId).stream()
-                        .filter(invitee -> invitee.id().equals(inviteeId)).findFirst())
+                        .filter(invitee -> invitee.id().equals(inviteeId))
+                        .findFirst())
                 .map(MeetingStore.InviteeRow::pinEncrypted)
                 .map(pins::decrypt);
     }
@@ -257,19 +296,25 @@ public class BookingService implements Meetings {
     @Transactional(readOnly = true)
     public List<MeetingDetails> between(Actor actor, Instant from, Instant to, int page, int pageSize) {
         return store.between(actor.organisationId(), from, to, page * pageSize, pageSize).stream()
-                .map(this::details).toList();
+                .map(this::details)
+                .toList();
     }
 
     private void check(Actor actor, MeetingRequest request, boolean isNew) {
-        List<BookingProblem> problems = new ArrayList<>(
-                BookingRules.check(request, clock.instant(), isNew, properties.maxInvitees()));
+        List<BookingProblem> problems =
+                new ArrayList<>(BookingRules.check(request, clock.instant(), isNew, properties.maxInvitees()));
         // a retired room takes no new meetings; its meetings can still be changed
-        if (request.roomId() != null && (isNew ? rooms.findActive(actor.organisationId(), request.roomId())
-                : rooms.find(actor.organisationId(), request.roomId())).isEmpty()) {
+        if (request.roomId() != null
+                && (isNew
+                                ? rooms.findActive(actor.organisationId(), request.roomId())
+                                : rooms.find(actor.organisationId(), request.roomId()))
+                        .isEmpty()) {
             problems.add(BookingProblem.of("roomId", "booking.error.room-unknown"));
         }
-        if (request.hostId() != null && staff.byId(actor.organisationId(), request.hostId())
-                .filter(StaffUser::isHost).isEmpty()) {
+        if (request.hostId() != null
+                && staff.byId(actor.organisationId(), request.hostId())
+                        .filter(StaffUser::isHost)
+                        .isEmpty()) {
             problems.add(BookingProblem.of("hostId", "booking.error.host-unknown"));
         }
         if (!problems.isEmpty()) {
@@ -289,24 +334,54 @@ public class BookingService implements Meetings {
                 || !before.language().equals(request.language());
     }
 
-    private MeetingRow row(Actor actor, UUID id, MeetingRequest request, MeetingStatus status, String calendarUid,
-            int sequence, int version) {
-        return new MeetingRow(id, actor.organisationId(), null, null, request.roomId(), null, request.hostId(), null,
-                null, request.title().strip(), request.start(), request.end(), request.assuranceLevel(),
-                request.confidential(), blankToNull(request.information()), request.language(), status, calendarUid,
-                sequence, version);
+    private MeetingRow row(
+            Actor actor,
+            UUID id,
+            MeetingRequest request,
+            MeetingStatus status,
+            String calendarUid,
+            int sequence,
+            int version) {
+        return new MeetingRow(
+                id,
+                actor.organisationId(),
+                null,
+                null,
+                request.roomId(),
+                null,
+                request.hostId(),
+                null,
+                null,
+                request.title().strip(),
+                request.start(),
+                request.end(),
+                request.assuranceLevel(),
+                request.confidential(),
+                blankToNull(request.information()),
+                request.language(),
+                status,
+                calendarUid,
+                sequence,
+                version);
     }
 
     private InviteeRow inviteeRow(UUID id, InviteeRequest request, InviteeRow existing) {
         String encrypted = existing == null ? null : existing.pinEncrypted();
         String index = existing == null ? null : existing.pinIndex();
         if (!InviteeRequest.blank(request.personalIdentityNumber())) {
-            PersonalIdentityNumber pin = PersonalIdentityNumber.parse(request.personalIdentityNumber()).orElseThrow();
+            PersonalIdentityNumber pin = PersonalIdentityNumber.parse(request.personalIdentityNumber())
+                    .orElseThrow();
             encrypted = pins.encrypt(pin);
             index = pins.index(pin);
         }
-        return new InviteeRow(id, request.name().strip(), ContactDetails.email(request.email()).orElse(null),
-                ContactDetails.mobile(request.mobile()).orElse(null), encrypted, index, null,
+        return new InviteeRow(
+                id,
+                request.name().strip(),
+                ContactDetails.email(request.email()).orElse(null),
+                ContactDetails.mobile(request.mobile()).orElse(null),
+                encrypted,
+                index,
+                null,
                 existing == null ? null : existing.identityChangedAt());
     }
 
@@ -325,21 +400,55 @@ public class BookingService implements Meetings {
     private MeetingDetails details(MeetingRow row) {
         Map<UUID, UUID> childByGuardian = guardians.of(row.id());
         List<InviteeDetails> invitees = store.invitees(row.id()).stream()
-                .map(invitee -> new InviteeDetails(invitee.id(), invitee.name(), invitee.email(), invitee.mobile(),
-                        invitee.pinEncrypted() == null ? null : pins.decrypt(invitee.pinEncrypted()).masked(),
-                        invitee.removedAt() != null, links.linkFor(invitee.id()), invitee.identityChangedAt(),
+                .map(invitee -> new InviteeDetails(
+                        invitee.id(),
+                        invitee.name(),
+                        invitee.email(),
+                        invitee.mobile(),
+                        invitee.pinEncrypted() == null
+                                ? null
+                                : pins.decrypt(invitee.pinEncrypted()).masked(),
+                        invitee.removedAt() != null,
+                        links.linkFor(invitee.id()),
+                        invitee.identityChangedAt(),
                         childByGuardian.get(invitee.id())))
                 .toList();
-        return new MeetingDetails(row.id(), row.organisationId(), row.organisationName(), row.title(), row.start(),
-                row.end(), ZoneId.of(row.timeZone()), row.roomName(), row.hostName(), row.hostEmail(),
-                row.assuranceLevel(), row.confidential(), row.information(), row.language(), row.status(),
-                row.calendarUid(), row.sequence(), invitees);
+        return new MeetingDetails(
+                row.id(),
+                row.organisationId(),
+                row.organisationName(),
+                row.title(),
+                row.start(),
+                row.end(),
+                ZoneId.of(row.timeZone()),
+                row.roomName(),
+                row.hostName(),
+                row.hostEmail(),
+                row.assuranceLevel(),
+                row.confidential(),
+                row.information(),
+                row.language(),
+                row.status(),
+                row.calendarUid(),
+                row.sequence(),
+                invitees);
     }
 
     private static MeetingSummary summary(MeetingRow row) {
-        return new MeetingSummary(row.id(), row.organisationId(), row.title(), row.start(), row.end(),
-                ZoneId.of(row.timeZone()), row.roomName(), row.hostName(), row.assuranceLevel(), row.confidential(),
-                row.information(), row.language(), row.status());
+        return new MeetingSummary(
+                row.id(),
+                row.organisationId(),
+                row.title(),
+                row.start(),
+                row.end(),
+                ZoneId.of(row.timeZone()),
+                row.roomName(),
+                row.hostName(),
+                row.assuranceLevel(),
+                row.confidential(),
+                row.information(),
+                row.language(),
+                row.status());
     }
 
     private static String blankToNull(String value) {

@@ -19,10 +19,12 @@ class Guardians {
     /** The meeting's guardians, guardian's invitee id to child's; replaces what was there (in the caller's transaction). */
     void replace(UUID meetingId, Map<UUID, UUID> childByGuardian) {
         jdbc.sql("delete from invitee_guardian where guardian_id in (select id from invitee where meeting_id = ?)")
-                .param(meetingId).update();
-        childByGuardian.forEach((guardian, child) -> jdbc.sql(
-                        "insert into invitee_guardian (guardian_id, child_id) values (?, ?)")
-                .params(guardian, child).update());
+                .param(meetingId)
+                .update();
+        childByGuardian.forEach(
+                (guardian, child) -> jdbc.sql("insert into invitee_guardian (guardian_id, child_id) values (?, ?)")
+                        .params(guardian, child)
+                        .update());
     }
 
     /** Guardian's invitee id to child's, for one meeting. */

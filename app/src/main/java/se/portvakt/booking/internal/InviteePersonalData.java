@@ -60,10 +60,10 @@ class InviteePersonalData implements PersonalDataHolder {
 
     @Override
     public Set<UUID> organisationsOf(PersonalIdentityNumber person) {
-        return new LinkedHashSet<>(jdbc.sql("""
+        return new LinkedHashSet<>(
+                jdbc.sql("""
                 select distinct m.organisation_id from invitee i join meeting m on m.id = i.meeting_id
-                where i.pin_index = ?""")
-                .param(pins.index(person)).query(UUID.class).list());
+                where i.pin_index = ?""").param(pins.index(person)).query(UUID.class).list());
     }
 
     @Override
@@ -71,6 +71,8 @@ class InviteePersonalData implements PersonalDataHolder {
         return new LinkedHashSet<>(jdbc.sql("""
                 select i.id from invitee i join meeting m on m.id = i.meeting_id
                 where m.organisation_id = ? and i.pin_index = ?""")
-                .params(organisationId, personIndex).query(UUID.class).list());
+                .params(organisationId, personIndex)
+                .query(UUID.class)
+                .list());
     }
 }

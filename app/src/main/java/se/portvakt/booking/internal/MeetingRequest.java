@@ -33,8 +33,8 @@ public record MeetingRequest(
      * @param guardianOf this invitee is the guardian of the invitee at this position (0-based) of the same request's
      *     list, e.g. a parent coming with their child; null for none
      */
-    public record InviteeRequest(UUID id, String name, String email, String mobile, String personalIdentityNumber,
-            Integer guardianOf) {
+    public record InviteeRequest(
+            UUID id, String name, String email, String mobile, String personalIdentityNumber, Integer guardianOf) {
 
         public InviteeRequest(UUID id, String name, String email, String mobile, String personalIdentityNumber) {
             this(id, name, email, mobile, personalIdentityNumber, null);

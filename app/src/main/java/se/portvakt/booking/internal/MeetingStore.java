@@ -25,18 +25,43 @@ public class MeetingStore {
     }
 
     /** A meeting row with its owners' names. */
-    record MeetingRow(UUID id, UUID organisationId, String organisationName, String timeZone, UUID roomId,
-            String roomName, UUID hostId, String hostName, String hostEmail, String title, Instant start,
-            Instant end, AssuranceLevel assuranceLevel, boolean confidential, String information, String language,
-            MeetingStatus status, String calendarUid, int sequence, int version) {}
+    record MeetingRow(
+            UUID id,
+            UUID organisationId,
+            String organisationName,
+            String timeZone,
+            UUID roomId,
+            String roomName,
+            UUID hostId,
+            String hostName,
+            String hostEmail,
+            String title,
+            Instant start,
+            Instant end,
+            AssuranceLevel assuranceLevel,
+            boolean confidential,
+            String information,
+            String language,
+            MeetingStatus status,
+            String calendarUid,
+            int sequence,
+            int version) {}
 
     /** An invitee row; the identity number stays encrypted here. */
-    record InviteeRow(UUID id, String name, String email, String mobile, String pinEncrypted, String pinIndex,
-            Instant removedAt, Instant identityChangedAt) {
+    record InviteeRow(
+            UUID id,
+            String name,
+            String email,
+            String mobile,
+            String pinEncrypted,
+            String pinIndex,
+            Instant removedAt,
+            Instant identityChangedAt) {
 
         /** Whether {@code other} reaches or names someone else: a proof of identity made for this row is void. */
         boolean identityDiffers(InviteeRow other) {
-            return !java.util.Objects.equals(email, other.email) || !java.util.Objects.equals(mobile, other.mobile)
+            return !java.util.Objects.equals(email, other.email)
+                    || !java.util.Objects.equals(mobile, other.mobile)
                     || !java.util.Objects.equals(pinIndex, other.pinIndex);
         }
     }
@@ -52,12 +77,17 @@ public class MeetingStore {
             """;
 
     Optional<MeetingRow> find(UUID meetingId) {
-        return jdbc.sql(MEETING_SELECT + " where m.id = ?").param(meetingId).query(MeetingStore::meeting).optional();
+        return jdbc.sql(MEETING_SELECT + " where m.id = ?")
+                .param(meetingId)
+                .query(MeetingStore::meeting)
+                .optional();
     }
 
     Optional<MeetingRow> find(UUID organisationId, UUID meetingId) {
         return jdbc.sql(MEETING_SELECT + " where m.organisation_id = ? and m.id = ?")
-                .params(organisationId, meetingId).query(MeetingStore::meeting).optional();
+                .params(organisationId, meetingId)
+                .query(MeetingStore::meeting)
+                .optional();
     }
 
     /** Whether the organisation holds the meeting. */
@@ -70,11 +100,15 @@ public class MeetingStore {
         return jdbc.sql(MEETING_SELECT + """
                  where m.organisation_id = ? and m.starts_at >= ? and m.starts_at < ?
                  order by m.starts_at, m.id offset ? rows fetch next ? rows only""")
-                .params(organisationId, SqlTime.of(from), SqlTime.of(to), offset, limit).query(MeetingStore::meeting).list();
+                .params(organisationId, SqlTime.of(from), SqlTime.of(to), offset, limit)
+                .query(MeetingStore::meeting)
+                .list();
     }
 
     Optional<UUID> organisationOf(UUID meetingId) {
-        return jdbc.sql("select organisation_id from meeting where id = ?").param(meetingId).query(UUID.class)
+        return jdbc.sql("select organisation_id from meeting where id = ?")
+                .param(meetingId)
+                .query(UUID.class)
                 .optional();
     }
 
@@ -83,18 +117,23 @@ public class MeetingStore {
             return Set.of();
         }
         return Set.copyOf(jdbc.sql("select id from meeting where organisation_id = :organisation and id in (:ids)")
-                .param("organisation", organisationId).param("ids", List.copyOf(meetingIds)).query(UUID.class).list());
+                .param("organisation", organisationId)
+                .param("ids", List.copyOf(meetingIds))
+                .query(UUID.class)
+                .list());
     }
 
     boolean sameRoom(UUID meetingId, UUID otherMeetingId) {
         return jdbc.sql("""
-                select count(*) from meeting a join meeting b on a.room_id = b.room_id where a.id = ? and b.id = ?""")
-                .params(meetingId, otherMeetingId).query(Long.class).single() > 0;
+                select count(*) from meeting a join meeting b on a.room_id = b.room_id where a.id = ? and b.id = ?""").params(meetingId, otherMeetingId).query(Long.class).single() > 0;
     }
 
     /** Locks the meeting's row until the transaction ends. */
     void lock(UUID meetingId) {
-        jdbc.sql("select id from meeting where id = ? for update").param(meetingId).query(UUID.class).optional();
+        jdbc.sql("select id from meeting where id = ? for update")
+                .param(meetingId)
+                .query(UUID.class)
+                .optional();
     }
 
     void insert(MeetingRow m, Instant now) {
@@ -102,9 +141,24 @@ public class MeetingStore {
                 insert into meeting (id, organisation_id, room_id, host_id, title, starts_at, ends_at, assurance_level,
                   confidential, information, language, status, calendar_uid, sequence, version, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(m.id(), m.organisationId(), m.roomId(), m.hostId(), m.title(), SqlTime.of(m.start()),
-                        SqlTime.of(m.end()), m.assuranceLevel().name(), m.confidential(), m.information(), m.language(),
-                        m.status().name(), m.calendarUid(), m.sequence(), m.version(), SqlTime.of(now), SqlTime.of(now))
+                .params(
+                        m.id(),
+                        m.organisationId(),
+                        m.roomId(),
+                        m.hostId(),
+                        m.title(),
+                        SqlTime.of(m.start()),
+                        SqlTime.of(m.end()),
+                        m.assuranceLevel().name(),
+                        m.confidential(),
+                        m.information(),
+                        m.language(),
+                        m.status().name(),
+                        m.calendarUid(),
+                        m.sequence(),
+                        m.version(),
+                        SqlTime.of(now),
+                        SqlTime.of(now))
                 .update();
     }
 
@@ -115,11 +169,24 @@ public class MeetingStore {
                   confidential = ?, information = ?, language = ?, status = ?, sequence = ?, version = version + 1,
                   updated_at = ?
                 where id = ? and organisation_id = ? and version = ?""")
-                .params(m.roomId(), m.hostId(), m.title(), SqlTime.of(m.start()), SqlTime.of(m.end()),
-                        m.assuranceLevel().name(), m.confidential(), m.information(), m.language(), m.status().name(),
-                        m.sequence(), SqlTime.of(now),
-                        m.id(), m.organisationId(), expectedVersion)
-                .update() == 1;
+                        .params(
+                                m.roomId(),
+                                m.hostId(),
+                                m.title(),
+                                SqlTime.of(m.start()),
+                                SqlTime.of(m.end()),
+                                m.assuranceLevel().name(),
+                                m.confidential(),
+                                m.information(),
+                                m.language(),
+                                m.status().name(),
+                                m.sequence(),
+                                SqlTime.of(now),
+                                m.id(),
+                                m.organisationId(),
+                                expectedVersion)
+                        .update()
+                == 1;
     }
 
     List<InviteeRow> invitees(UUID meetingId) {
@@ -127,13 +194,23 @@ public class MeetingStore {
                 select id, name, email, mobile, pin_encrypted, pin_index, removed_at, identity_changed_at from invitee
                 where meeting_id = ? order by created_at, id""")
                 .param(meetingId)
-                .query((rs, n) -> new InviteeRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), SqlTime.read(rs, 7), SqlTime.read(rs, 8)))
+                .query((rs, n) -> new InviteeRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        SqlTime.read(rs, 7),
+                        SqlTime.read(rs, 8)))
                 .list();
     }
 
     Optional<UUID> meetingOfInvitee(UUID inviteeId) {
-        return jdbc.sql("select meeting_id from invitee where id = ?").param(inviteeId).query(UUID.class).optional();
+        return jdbc.sql("select meeting_id from invitee where id = ?")
+                .param(inviteeId)
+                .query(UUID.class)
+                .optional();
     }
 
     List<UUID> invitationsNaming(String pinIndex, Instant endingAfter) {
@@ -142,15 +219,23 @@ public class MeetingStore {
                 where i.pin_index = ? and i.removed_at is null and m.status = ? and m.ends_at > ?
                 order by m.starts_at, i.id""")
                 .params(pinIndex, MeetingStatus.SCHEDULED.name(), SqlTime.of(endingAfter))
-                .query(UUID.class).list();
+                .query(UUID.class)
+                .list();
     }
 
     void insertInvitee(UUID meetingId, InviteeRow invitee, Instant now) {
         jdbc.sql("""
                 insert into invitee (id, meeting_id, name, email, mobile, pin_encrypted, pin_index, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(invitee.id(), meetingId, invitee.name(), invitee.email(), invitee.mobile(),
-                        invitee.pinEncrypted(), invitee.pinIndex(), SqlTime.of(now))
+                .params(
+                        invitee.id(),
+                        meetingId,
+                        invitee.name(),
+                        invitee.email(),
+                        invitee.mobile(),
+                        invitee.pinEncrypted(),
+                        invitee.pinIndex(),
+                        SqlTime.of(now))
                 .update();
     }
 
@@ -158,27 +243,51 @@ public class MeetingStore {
         jdbc.sql("""
                 update invitee set name = ?, email = ?, mobile = ?, pin_encrypted = ?, pin_index = ?
                 where id = ? and meeting_id = ?""")
-                .params(invitee.name(), invitee.email(), invitee.mobile(), invitee.pinEncrypted(), invitee.pinIndex(),
-                        invitee.id(), meetingId)
+                .params(
+                        invitee.name(),
+                        invitee.email(),
+                        invitee.mobile(),
+                        invitee.pinEncrypted(),
+                        invitee.pinIndex(),
+                        invitee.id(),
+                        meetingId)
                 .update();
     }
 
     /** The invitee now reaches or names someone else: identifications made before {@code now} no longer count. */
     void identityChanged(UUID meetingId, UUID inviteeId, Instant now) {
         jdbc.sql("update invitee set identity_changed_at = ? where id = ? and meeting_id = ?")
-                .params(SqlTime.of(now), inviteeId, meetingId).update();
+                .params(SqlTime.of(now), inviteeId, meetingId)
+                .update();
     }
 
     void removeInvitee(UUID meetingId, UUID inviteeId, Instant now) {
         jdbc.sql("update invitee set removed_at = ? where id = ? and meeting_id = ?")
-                .params(SqlTime.of(now), inviteeId, meetingId).update();
+                .params(SqlTime.of(now), inviteeId, meetingId)
+                .update();
     }
 
     private static MeetingRow meeting(ResultSet rs, int row) throws SQLException {
-        return new MeetingRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class),
-                rs.getString(8), rs.getString(9), rs.getString(10), SqlTime.read(rs, 11), SqlTime.read(rs, 12),
-                AssuranceLevel.valueOf(rs.getString(13)), rs.getBoolean(14), rs.getString(15), rs.getString(16),
-                MeetingStatus.valueOf(rs.getString(17)), rs.getString(18), rs.getInt(19), rs.getInt(20));
+        return new MeetingRow(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, UUID.class),
+                rs.getString(6),
+                rs.getObject(7, UUID.class),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                SqlTime.read(rs, 11),
+                SqlTime.read(rs, 12),
+                AssuranceLevel.valueOf(rs.getString(13)),
+                rs.getBoolean(14),
+                rs.getString(15),
+                rs.getString(16),
+                MeetingStatus.valueOf(rs.getString(17)),
+                rs.getString(18),
+                rs.getInt(19),
+                rs.getInt(20));
     }
 }

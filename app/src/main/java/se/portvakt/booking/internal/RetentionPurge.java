@@ -42,8 +42,13 @@ public class RetentionPurge {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RetentionPurge(JdbcClient jdbc, Organisations organisations, ApplicationEventPublisher events, AuditLog audit,
-            TransactionTemplate transactions, Clock clock) {
+    RetentionPurge(
+            JdbcClient jdbc,
+            Organisations organisations,
+            ApplicationEventPublisher events,
+            AuditLog audit,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.events = events;
@@ -53,7 +58,8 @@ public class RetentionPurge {
     }
 
     // the default repeats AuditProperties.purgeInterval's, since an annotation cannot read a record
-    @Scheduled(fixedDelayString = "${portvakt.audit.purge-interval:PT1H}",
+    @Scheduled(
+            fixedDelayString = "${portvakt.audit.purge-interval:PT1H}",
             initialDelayString = "${portvakt.audit.purge-interval:PT1H}")
     void poll() {
         purgeDue();
@@ -67,7 +73,9 @@ public class RetentionPurge {
             List<UUID> due = jdbc.sql("""
                     select id from meeting where organisation_id = ? and personal_data_purged_at is null and ends_at < ?
                     order by ends_at""")
-                    .params(organisation.getKey(), SqlTime.of(cutoff)).query(UUID.class).list();
+                    .params(organisation.getKey(), SqlTime.of(cutoff))
+                    .query(UUID.class)
+                    .list();
             for (UUID meetingId : due) {
                 if (Boolean.TRUE.equals(transactions.execute(status -> purge(organisation.getKey(), meetingId)))) {
                     purged++;
@@ -82,24 +90,29 @@ public class RetentionPurge {
 
     private boolean purge(UUID organisationId, UUID meetingId) {
         Instant now = clock.instant();
-        boolean mine = jdbc.sql("""
+        boolean mine =
+                jdbc.sql("""
                 update meeting set personal_data_purged_at = ?, title = ?, information = null
-                where id = ? and personal_data_purged_at is null""")
-                .params(SqlTime.of(now), PURGED_TITLE, meetingId).update() == 1;
+                where id = ? and personal_data_purged_at is null""").params(SqlTime.of(now), PURGED_TITLE, meetingId).update() == 1;
         if (!mine) {
             return false; // another node purged it meanwhile
         }
         MeetingDataExpiring expiring = new MeetingDataExpiring(meetingId);
         events.publishEvent(expiring);
-        expiring.purged("attachments", jdbc.sql("delete from attachment where meeting_id = ?").param(meetingId).update());
+        expiring.purged(
+                "attachments",
+                jdbc.sql("delete from attachment where meeting_id = ?")
+                        .param(meetingId)
+                        .update());
         // the invitee row stays (other tables and the audit log refer to its id) with nothing left that names anyone
-        expiring.purged("invitees", jdbc.sql("""
+        expiring.purged(
+                "invitees", jdbc.sql("""
                 update invitee set name = '', email = ?, mobile = null, pin_encrypted = null, pin_index = null
-                where meeting_id = ?""")
-                .params(PURGED_ADDRESS, meetingId).update());
+                where meeting_id = ?""").params(PURGED_ADDRESS, meetingId).update());
         expiring.purged("auditPersonalData", audit.erasePersonal(meetingId));
         AuditEntry entry = AuditEntry.of(organisationId, AuditAction.PERSONAL_DATA_PURGED, AuditActor.SYSTEM)
-                .meeting(meetingId).subject(meetingId);
+                .meeting(meetingId)
+                .subject(meetingId);
         for (Map.Entry<String, Integer> count : expiring.purged().entrySet()) {
             entry = entry.detail(count.getKey(), count.getValue());
         }

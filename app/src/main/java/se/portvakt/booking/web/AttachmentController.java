@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import se.portvakt.booking.Attachments.AttachmentFile;
 import se.portvakt.booking.Attachments;
+import se.portvakt.booking.Attachments.AttachmentFile;
 import se.portvakt.booking.MeetingNotFound;
 import se.portvakt.booking.internal.BookingProblem;
 import se.portvakt.booking.internal.BookingRejected;
@@ -36,9 +36,13 @@ class AttachmentController {
     }
 
     @PostMapping("/meetings/{id}/attachments")
-    String upload(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id,
-            @RequestParam(name = "file", required = false) MultipartFile file, Locale locale,
-            RedirectAttributes redirect) throws IOException {
+    String upload(
+            @AuthenticationPrincipal StaffPrincipal host,
+            @PathVariable UUID id,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Locale locale,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw BookingRejected.because("file", "booking.error.attachment-empty");
@@ -47,15 +51,20 @@ class AttachmentController {
             redirect.addFlashAttribute("notice", "booking.notice.attached");
         } catch (BookingRejected rejected) {
             BookingProblem problem = rejected.problems().get(0);
-            redirect.addFlashAttribute("problem",
+            redirect.addFlashAttribute(
+                    "problem",
                     messages.getMessage(problem.code(), problem.arguments().toArray(), locale));
         }
         return "redirect:/meetings/" + id + "#attachments";
     }
 
     @PostMapping("/meetings/{id}/attachments/{attachmentId}/delete")
-    String remove(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id,
-            @PathVariable UUID attachmentId, Locale locale, RedirectAttributes redirect) {
+    String remove(
+            @AuthenticationPrincipal StaffPrincipal host,
+            @PathVariable UUID id,
+            @PathVariable UUID attachmentId,
+            Locale locale,
+            RedirectAttributes redirect) {
         try {
             if (!attachments.remove(BookingController.actor(host), id, attachmentId)) {
                 throw new MeetingNotFound();
@@ -63,16 +72,18 @@ class AttachmentController {
             redirect.addFlashAttribute("notice", "booking.notice.attachment-removed");
         } catch (BookingRejected rejected) {
             BookingProblem problem = rejected.problems().get(0);
-            redirect.addFlashAttribute("problem",
+            redirect.addFlashAttribute(
+                    "problem",
                     messages.getMessage(problem.code(), problem.arguments().toArray(), locale));
         }
         return "redirect:/meetings/" + id + "#attachments";
     }
 
     @GetMapping("/meetings/{id}/attachments/{attachmentId}")
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id,
-            @PathVariable UUID attachmentId) {
-        AttachmentFile file = attachments.file(BookingController.actor(host), id, attachmentId)
+    ResponseEntity<byte[]> download(
+            @AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, @PathVariable UUID attachmentId) {
+        AttachmentFile file = attachments
+                .file(BookingController.actor(host), id, attachmentId)
                 .orElseThrow(MeetingNotFound::new);
         return download(file);
     }
@@ -81,8 +92,12 @@ class AttachmentController {
     static ResponseEntity<byte[]> download(AttachmentFile file) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.info().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.info().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.info().fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(file.content());

@@ -48,8 +48,13 @@ class BookingController {
     private final MessageSource messages;
     private final Clock clock;
 
-    BookingController(BookingService booking, Rooms rooms, StaffDirectory staff, Organisations organisations,
-            MessageSource messages, Clock clock) {
+    BookingController(
+            BookingService booking,
+            Rooms rooms,
+            StaffDirectory staff,
+            Organisations organisations,
+            MessageSource messages,
+            Clock clock) {
         this.booking = booking;
         this.rooms = rooms;
         this.staff = staff;
@@ -59,8 +64,8 @@ class BookingController {
     }
 
     @GetMapping("/meetings/new")
-    String newMeeting(@AuthenticationPrincipal StaffPrincipal host, @RequestParam(required = false) UUID roomId,
-            Model model) {
+    String newMeeting(
+            @AuthenticationPrincipal StaffPrincipal host, @RequestParam(required = false) UUID roomId, Model model) {
         Organisation organisation = organisations.get(host.organisationId());
         LocalDate today = LocalDate.now(clock.withZone(organisation.zone()));
         MeetingForm form = MeetingForm.blank(roomId, host.id(), today, organisation.defaultLanguage());
@@ -68,9 +73,14 @@ class BookingController {
     }
 
     @PostMapping("/meetings/new")
-    String book(@AuthenticationPrincipal StaffPrincipal host, @ModelAttribute MeetingForm form,
-            BindingResult ignoredTypeErrors, @RequestParam(defaultValue = "save") String action, Model model,
-            Locale locale, RedirectAttributes redirect) {
+    String book(
+            @AuthenticationPrincipal StaffPrincipal host,
+            @ModelAttribute MeetingForm form,
+            BindingResult ignoredTypeErrors,
+            @RequestParam(defaultValue = "save") String action,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         if ("addInvitee".equals(action)) {
             return showForm(host, form.withAnotherRow(), Map.of(), null, model);
         }
@@ -97,9 +107,15 @@ class BookingController {
     }
 
     @PostMapping("/meetings/{id}/edit")
-    String change(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id,
-            @ModelAttribute MeetingForm form, BindingResult ignoredTypeErrors,
-            @RequestParam(defaultValue = "save") String action, Model model, Locale locale, RedirectAttributes redirect) {
+    String change(
+            @AuthenticationPrincipal StaffPrincipal host,
+            @PathVariable UUID id,
+            @ModelAttribute MeetingForm form,
+            BindingResult ignoredTypeErrors,
+            @RequestParam(defaultValue = "save") String action,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         EditableMeeting meeting = booking.find(actor(host), id).orElseThrow(MeetingNotFound::new);
         if ("addInvitee".equals(action)) {
             return showForm(host, form.withAnotherRow(), Map.of(), meeting, model);
@@ -121,15 +137,18 @@ class BookingController {
     }
 
     @GetMapping("/meetings/{id}/cancel")
-    String confirmCancel(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, Locale locale,
-            Model model) {
+    String confirmCancel(
+            @AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, Locale locale, Model model) {
         EditableMeeting meeting = booking.find(actor(host), id).orElseThrow(MeetingNotFound::new);
         model.addAttribute("meeting", MeetingView.of(meeting.details().summary(), locale));
         return "booking/cancel";
     }
 
     @PostMapping("/meetings/{id}/cancel")
-    String cancel(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, Locale locale,
+    String cancel(
+            @AuthenticationPrincipal StaffPrincipal host,
+            @PathVariable UUID id,
+            Locale locale,
             RedirectAttributes redirect) {
         try {
             booking.cancel(actor(host), id);
@@ -159,11 +178,12 @@ class BookingController {
                 .toList();
     }
 
-    private String showForm(StaffPrincipal host, MeetingForm form, Map<String, String> errors,
-            EditableMeeting meeting, Model model) {
+    private String showForm(
+            StaffPrincipal host, MeetingForm form, Map<String, String> errors, EditableMeeting meeting, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("meetingId", meeting == null ? null : meeting.details().id());
+        model.addAttribute(
+                "meetingId", meeting == null ? null : meeting.details().id());
         model.addAttribute("maskedPins", meeting == null ? Map.of() : maskedPins(meeting));
         model.addAttribute("rooms", rooms.of(host.organisationId()));
         model.addAttribute("hosts", staff.hostsOf(host.organisationId()));
@@ -173,7 +193,8 @@ class BookingController {
 
     private static Map<String, String> maskedPins(EditableMeeting meeting) {
         Map<String, String> masked = new LinkedHashMap<>();
-        meeting.details().currentInvitees().stream().filter(i -> i.maskedIdentityNumber() != null)
+        meeting.details().currentInvitees().stream()
+                .filter(i -> i.maskedIdentityNumber() != null)
                 .forEach(i -> masked.put(i.id().toString(), i.maskedIdentityNumber()));
         return masked;
     }

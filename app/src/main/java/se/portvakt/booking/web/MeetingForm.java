@@ -12,8 +12,8 @@ import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.internal.BookingProblem;
 import se.portvakt.booking.internal.EditableMeeting;
-import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 
 /**
  * The booking form as the browser sends it: text as typed, so a form with errors comes back
@@ -41,8 +41,8 @@ record MeetingForm(
     }
 
     /** @param guardianOf the row number (1-based, as the form shows it) of the child this invitee is guardian of */
-    record InviteeForm(String id, String name, String email, String mobile, String personalIdentityNumber,
-            String guardianOf) {
+    record InviteeForm(
+            String id, String name, String email, String mobile, String personalIdentityNumber, String guardianOf) {
 
         InviteeForm(String id, String name, String email, String mobile, String personalIdentityNumber) {
             this(id, name, email, mobile, personalIdentityNumber, "");
@@ -58,8 +58,19 @@ record MeetingForm(
         for (int i = 0; i < EMPTY_ROWS; i++) {
             rows.add(InviteeForm.empty());
         }
-        return new MeetingForm("", roomId == null ? "" : roomId.toString(), hostId == null ? "" : hostId.toString(),
-                date.toString(), "09:00", "09:45", AssuranceLevel.LOA2.name(), false, "", language, rows, null);
+        return new MeetingForm(
+                "",
+                roomId == null ? "" : roomId.toString(),
+                hostId == null ? "" : hostId.toString(),
+                date.toString(),
+                "09:00",
+                "09:45",
+                AssuranceLevel.LOA2.name(),
+                false,
+                "",
+                language,
+                rows,
+                null);
     }
 
     static MeetingForm of(EditableMeeting meeting) {
@@ -68,28 +79,54 @@ record MeetingForm(
         List<InviteeDetails> current = details.currentInvitees();
         List<UUID> order = current.stream().map(InviteeDetails::id).toList();
         List<InviteeForm> rows = new ArrayList<>(current.stream()
-                .map(i -> new InviteeForm(i.id().toString(), i.name(), nullToBlank(i.email()), nullToBlank(i.mobile()), "",
-                        i.guardianOf() == null || !order.contains(i.guardianOf()) ? ""
+                .map(i -> new InviteeForm(
+                        i.id().toString(),
+                        i.name(),
+                        nullToBlank(i.email()),
+                        nullToBlank(i.mobile()),
+                        "",
+                        i.guardianOf() == null || !order.contains(i.guardianOf())
+                                ? ""
                                 : Integer.toString(order.indexOf(i.guardianOf()) + 1)))
                 .toList());
-        return new MeetingForm(details.title(), meeting.roomId().toString(), meeting.hostId().toString(),
+        return new MeetingForm(
+                details.title(),
+                meeting.roomId().toString(),
+                meeting.hostId().toString(),
                 details.start().atZone(zone).toLocalDate().toString(),
-                details.start().atZone(zone).toLocalTime().toString(), details.end().atZone(zone).toLocalTime().toString(),
-                details.assuranceLevel().name(), details.confidential(), nullToBlank(details.information()),
-                details.language(), rows, meeting.version());
+                details.start().atZone(zone).toLocalTime().toString(),
+                details.end().atZone(zone).toLocalTime().toString(),
+                details.assuranceLevel().name(),
+                details.confidential(),
+                nullToBlank(details.information()),
+                details.language(),
+                rows,
+                meeting.version());
     }
 
     MeetingForm withAnotherRow() {
         List<InviteeForm> rows = new ArrayList<>(invitees);
         rows.add(InviteeForm.empty());
-        return new MeetingForm(title, roomId, hostId, date, startTime, endTime, assuranceLevel, confidential,
-                information, language, rows, version);
+        return new MeetingForm(
+                title,
+                roomId,
+                hostId,
+                date,
+                startTime,
+                endTime,
+                assuranceLevel,
+                confidential,
+                information,
+                language,
+                rows,
+                version);
     }
 
     /** The request this form asks for; what cannot be read is added to {@code problems} and left null. */
     MeetingRequest toRequest(ZoneId zone, List<BookingProblem> problems) {
         LocalDate day = parse(() -> LocalDate.parse(date.strip()), "date", "booking.error.date-invalid", problems);
-        LocalTime from = parse(() -> LocalTime.parse(startTime.strip()), "startTime", "booking.error.time-invalid", problems);
+        LocalTime from =
+                parse(() -> LocalTime.parse(startTime.strip()), "startTime", "booking.error.time-invalid", problems);
         LocalTime to = parse(() -> LocalTime.parse(endTime.strip()), "endTime", "booking.error.time-invalid", problems);
         // blank rows are left out, so a row number becomes the position among the rows that remain
         List<Integer> kept = new ArrayList<>();
@@ -100,14 +137,29 @@ record MeetingForm(
                 kept.add(i);
             }
         }
-        List<InviteeRequest> requests = kept.stream().map(invitees::get)
-                .map(row -> new InviteeRequest(uuid(row.id()), row.name(), row.email(), row.mobile(),
-                        row.personalIdentityNumber(), position(row.guardianOf(), kept)))
+        List<InviteeRequest> requests = kept.stream()
+                .map(invitees::get)
+                .map(row -> new InviteeRequest(
+                        uuid(row.id()),
+                        row.name(),
+                        row.email(),
+                        row.mobile(),
+                        row.personalIdentityNumber(),
+                        position(row.guardianOf(), kept)))
                 .toList();
-        return new MeetingRequest(title, uuid(roomId), uuid(hostId),
-                day == null || from == null ? null : day.atTime(from).atZone(zone).toInstant(),
+        return new MeetingRequest(
+                title,
+                uuid(roomId),
+                uuid(hostId),
+                day == null || from == null
+                        ? null
+                        : day.atTime(from).atZone(zone).toInstant(),
                 day == null || to == null ? null : day.atTime(to).atZone(zone).toInstant(),
-                level(assuranceLevel), confidential, information, language, requests);
+                level(assuranceLevel),
+                confidential,
+                information,
+                language,
+                requests);
     }
 
     /** Form field names differ from the request's where the form splits a value. */

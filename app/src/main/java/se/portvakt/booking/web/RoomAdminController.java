@@ -42,7 +42,10 @@ class RoomAdminController {
 
     @PostMapping("/admin/rooms")
     @Transactional
-    String add(@AuthenticationPrincipal StaffPrincipal admin, @RequestParam(defaultValue = "") String name, Model model,
+    String add(
+            @AuthenticationPrincipal StaffPrincipal admin,
+            @RequestParam(defaultValue = "") String name,
+            Model model,
             RedirectAttributes redirect) {
         String error = nameProblem(admin.organisationId(), name, null);
         if (error != null) {
@@ -50,15 +53,20 @@ class RoomAdminController {
         }
         Room room = rooms.add(admin.organisationId(), name);
         audit.record(AuditEntry.of(admin.organisationId(), AuditAction.ROOM_ADDED, AuditActor.staff(admin.id()))
-                .subject(room.id()).detail("name", room.name()));
+                .subject(room.id())
+                .detail("name", room.name()));
         redirect.addFlashAttribute("notice", "booking.rooms.added");
         return "redirect:/admin/rooms";
     }
 
     @PostMapping("/admin/rooms/{id}/name")
     @Transactional
-    String rename(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id,
-            @RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect) {
+    String rename(
+            @AuthenticationPrincipal StaffPrincipal admin,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String name,
+            Model model,
+            RedirectAttributes redirect) {
         Room room = rooms.find(admin.organisationId(), id).orElse(null);
         if (room == null) {
             return "redirect:/admin/rooms";
@@ -69,7 +77,9 @@ class RoomAdminController {
         }
         if (rooms.rename(admin.organisationId(), id, name) && !room.name().equals(name.strip())) {
             audit.record(AuditEntry.of(admin.organisationId(), AuditAction.ROOM_RENAMED, AuditActor.staff(admin.id()))
-                    .subject(id).detail("from", room.name()).detail("to", name.strip()));
+                    .subject(id)
+                    .detail("from", room.name())
+                    .detail("to", name.strip()));
             redirect.addFlashAttribute("notice", "staff.rooms.renamed");
         }
         return "redirect:/admin/rooms";
@@ -77,11 +87,17 @@ class RoomAdminController {
 
     @PostMapping("/admin/rooms/{id}/retire")
     @Transactional
-    String retire(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id,
-            @RequestParam(defaultValue = "true") boolean retired, RedirectAttributes redirect) {
+    String retire(
+            @AuthenticationPrincipal StaffPrincipal admin,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "true") boolean retired,
+            RedirectAttributes redirect) {
         if (rooms.retire(admin.organisationId(), id, retired)) {
-            audit.record(AuditEntry.of(admin.organisationId(), retired ? AuditAction.ROOM_RETIRED
-                    : AuditAction.ROOM_REINSTATED, AuditActor.staff(admin.id())).subject(id));
+            audit.record(AuditEntry.of(
+                            admin.organisationId(),
+                            retired ? AuditAction.ROOM_RETIRED : AuditAction.ROOM_REINSTATED,
+                            AuditActor.staff(admin.id()))
+                    .subject(id));
             redirect.addFlashAttribute("notice", retired ? "staff.rooms.retired" : "staff.rooms.reinstated");
         }
         return "redirect:/admin/rooms";
@@ -91,8 +107,10 @@ class RoomAdminController {
     @Transactional
     String move(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, @RequestParam int step) {
         if (rooms.move(admin.organisationId(), id, step)) {
-            audit.record(AuditEntry.of(admin.organisationId(), AuditAction.ROOMS_REORDERED, AuditActor.staff(admin.id()))
-                    .subject(id).detail("step", Integer.signum(step)));
+            audit.record(
+                    AuditEntry.of(admin.organisationId(), AuditAction.ROOMS_REORDERED, AuditActor.staff(admin.id()))
+                            .subject(id)
+                            .detail("step", Integer.signum(step)));
         }
         return "redirect:/admin/rooms";
     }
@@ -105,12 +123,15 @@ class RoomAdminController {
         if (name.isBlank() || name.strip().length() > Rooms.MAX_NAME) {
             return "booking.error.room-name-required";
         }
-        return rooms.byName(organisationId, name).filter(other -> !other.id().equals(renaming)).isPresent()
-                ? "booking.error.room-name-taken" : null;
+        return rooms.byName(organisationId, name)
+                        .filter(other -> !other.id().equals(renaming))
+                        .isPresent()
+                ? "booking.error.room-name-taken"
+                : null;
     }
 
-    private String show(StaffPrincipal admin, String name, String error, UUID renamed, String renameError,
-            Model model) {
+    private String show(
+            StaffPrincipal admin, String name, String error, UUID renamed, String renameError, Model model) {
         model.addAttribute("rooms", rooms.all(admin.organisationId()));
         model.addAttribute("name", name);
         model.addAttribute("error", error);

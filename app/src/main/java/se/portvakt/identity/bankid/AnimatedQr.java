@@ -36,7 +36,8 @@ public final class AnimatedQr {
     }
 
     public static String authCode(String qrStartSecret, long seconds) {
-        byte[] mac = SecretKeys.hmac(qrStartSecret.getBytes(StandardCharsets.US_ASCII),
+        byte[] mac = SecretKeys.hmac(
+                qrStartSecret.getBytes(StandardCharsets.US_ASCII),
                 Long.toString(seconds).getBytes(StandardCharsets.US_ASCII));
         return HexFormat.of().formatHex(mac);
     }
@@ -47,8 +48,11 @@ public final class AnimatedQr {
             return Optional.empty();
         }
         String[] parts = text.strip().split("\\.", -1);
-        if (parts.length != 4 || !parts[0].equals("bankid") || parts[1].isEmpty()
-                || !parts[2].matches("\\d{1,9}") || !parts[3].matches("[0-9a-f]{64}")) {
+        if (parts.length != 4
+                || !parts[0].equals("bankid")
+                || parts[1].isEmpty()
+                || !parts[2].matches("\\d{1,9}")
+                || !parts[3].matches("[0-9a-f]{64}")) {
             return Optional.empty();
         }
         return Optional.of(new Scanned(parts[1], Long.parseLong(parts[2]), parts[3]));

@@ -3,10 +3,10 @@ package se.portvakt.identity.bankid;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.portvakt.audit.AuditLog;
-import se.portvakt.audit.AuditEntry;
-import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditAction;
+import se.portvakt.audit.AuditActor;
+import se.portvakt.audit.AuditEntry;
+import se.portvakt.audit.AuditLog;
 import se.portvakt.identity.EidMethod;
 import se.portvakt.identity.EidProvider.EidProgress;
 import se.portvakt.identity.EidProvider.EidProgress.Status;
@@ -38,8 +38,8 @@ class BankIdCompletion {
 
     EidProgress complete(StoredOrder order, CompletionData data) {
         User user = data == null ? null : data.user();
-        Optional<PersonalIdentityNumber> number = Optional.ofNullable(user)
-                .flatMap(u -> PersonalIdentityNumber.parse(u.personalNumber()));
+        Optional<PersonalIdentityNumber> number =
+                Optional.ofNullable(user).flatMap(u -> PersonalIdentityNumber.parse(u.personalNumber()));
         if (number.isEmpty()) {
             log.warn("BankID completed order {} without a valid personal number", order.id());
             return fail(order, BankIdMessages.RFA22);
@@ -47,8 +47,10 @@ class BankIdCompletion {
         PersonalIdentityNumber person = number.get();
         if (!orders.admits(order, person)) {
             log.warn("BankID order {} was completed by {}, not by the invited person", order.id(), person.masked());
-            audit.record(AuditEntry.of(null, AuditAction.BANKID_WRONG_PERSON, AuditActor.SYSTEM).subject(order.id())
-                    .person(person).evidence("BANKID", "LOA3", simulator || Boolean.TRUE.equals(data.simulated()))
+            audit.record(AuditEntry.of(null, AuditAction.BANKID_WRONG_PERSON, AuditActor.SYSTEM)
+                    .subject(order.id())
+                    .person(person)
+                    .evidence("BANKID", "LOA3", simulator || Boolean.TRUE.equals(data.simulated()))
                     .detail("outcome", "not the person the invitation names"));
             return fail(order, BankIdMessages.WRONG_PERSON);
         }
@@ -58,8 +60,8 @@ class BankIdCompletion {
         }
         // the flag only ever adds caution: the real BankID never sends it
         boolean simulated = simulator || Boolean.TRUE.equals(data.simulated());
-        VerifiedPerson verified = new VerifiedPerson(person, user.name(), user.givenName(), user.surname(),
-                EidMethod.BANKID, simulated);
+        VerifiedPerson verified =
+                new VerifiedPerson(person, user.name(), user.givenName(), user.surname(), EidMethod.BANKID, simulated);
         return new EidProgress(Status.COMPLETE, BankIdMessages.COMPLETE, verified);
     }
 

@@ -25,10 +25,13 @@ class BankIdConfig {
 
     @Bean
     @Conditional(BaseUrlSet.class)
-    BankIdProvider bankIdProvider(BankIdProperties properties, JdbcClient jdbc, PinVault vault, AuditLog audit,
-            Clock clock) {
-        BankIdClient client = new BankIdClient(RealBankId.checkedUrl(properties),
-                RealBankId.tls(properties), properties.connectTimeout(), properties.requestTimeout());
+    BankIdProvider bankIdProvider(
+            BankIdProperties properties, JdbcClient jdbc, PinVault vault, AuditLog audit, Clock clock) {
+        BankIdClient client = new BankIdClient(
+                RealBankId.checkedUrl(properties),
+                RealBankId.tls(properties),
+                properties.connectTimeout(),
+                properties.requestTimeout());
         return provider(client, false, properties, jdbc, vault, audit, clock);
     }
 
@@ -42,18 +45,34 @@ class BankIdConfig {
     @Bean
     @Conditional(BaseUrlUnset.class)
     @ConditionalOnIdentitySimulators
-    BankIdProvider simulatedBankIdProvider(BankIdProperties properties, SimulatorAddress simulator, JdbcClient jdbc,
-            PinVault vault, AuditLog audit, Clock clock) {
-        BankIdClient client = new BankIdClient(simulator::rpApi, null, properties.connectTimeout(),
-                properties.requestTimeout());
+    BankIdProvider simulatedBankIdProvider(
+            BankIdProperties properties,
+            SimulatorAddress simulator,
+            JdbcClient jdbc,
+            PinVault vault,
+            AuditLog audit,
+            Clock clock) {
+        BankIdClient client =
+                new BankIdClient(simulator::rpApi, null, properties.connectTimeout(), properties.requestTimeout());
         return provider(client, true, properties, jdbc, vault, audit, clock);
     }
 
-    private static BankIdProvider provider(BankIdClient client, boolean simulated, BankIdProperties properties,
-            JdbcClient jdbc, PinVault vault, AuditLog audit, Clock clock) {
+    private static BankIdProvider provider(
+            BankIdClient client,
+            boolean simulated,
+            BankIdProperties properties,
+            JdbcClient jdbc,
+            PinVault vault,
+            AuditLog audit,
+            Clock clock) {
         BankIdOrders orders = new BankIdOrders(jdbc, vault, clock, properties.orderRetention());
-        return new BankIdProvider(client, orders, new BankIdCompletion(orders, audit, simulated), clock,
-                properties.qrRestartWindow(), simulated);
+        return new BankIdProvider(
+                client,
+                orders,
+                new BankIdCompletion(orders, audit, simulated),
+                clock,
+                properties.qrRestartWindow(),
+                simulated);
     }
 
     /** {@code portvakt.identity.bankid.base-url} has a value. */

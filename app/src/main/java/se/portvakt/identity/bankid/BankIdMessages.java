@@ -23,6 +23,7 @@ final class BankIdMessages {
     static final String RFA17A = "bankid.rfa17a";
     /** startFailed with a QR code: it was not scanned in time. */
     static final String RFA17B = "bankid.rfa17b";
+
     static final String RFA21 = "bankid.rfa21";
     static final String RFA22 = "bankid.rfa22";
     static final String RFA23 = "bankid.rfa23";
@@ -31,8 +32,24 @@ final class BankIdMessages {
     /** Portvakt's own: BankID has no RFA text for a completed identification. */
     static final String COMPLETE = "bankid.complete";
 
-    static final List<String> ALL = List.of(RFA1, RFA3, RFA4, RFA5, RFA6, RFA8, RFA9, RFA13, RFA15, RFA16,
-            RFA17A, RFA17B, RFA21, RFA22, RFA23, WRONG_PERSON, COMPLETE);
+    static final List<String> ALL = List.of(
+            RFA1,
+            RFA3,
+            RFA4,
+            RFA5,
+            RFA6,
+            RFA8,
+            RFA9,
+            RFA13,
+            RFA15,
+            RFA16,
+            RFA17A,
+            RFA17B,
+            RFA21,
+            RFA22,
+            RFA23,
+            WRONG_PERSON,
+            COMPLETE);
 
     private BankIdMessages() {}
 

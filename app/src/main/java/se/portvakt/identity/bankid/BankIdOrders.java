@@ -25,12 +25,29 @@ class BankIdOrders {
 
     private static final Logger log = LoggerFactory.getLogger(BankIdOrders.class);
 
-    enum Status { PENDING, COMPLETE, FAILED }
+    enum Status {
+        PENDING,
+        COMPLETE,
+        FAILED
+    }
 
     /** One row. {@code orderRef} and the QR fields are null when BankID refused the order at the start. */
-    record StoredOrder(UUID id, String orderRef, String autoStartToken, String qrStartToken, String qrStartSecret,
-            Instant authAt, String endUserIp, String userVisibleText, String pinEncrypted, String pinIndex,
-            boolean qrShown, String lastHintCode, Status status, String messageKey, Instant createdAt) {}
+    record StoredOrder(
+            UUID id,
+            String orderRef,
+            String autoStartToken,
+            String qrStartToken,
+            String qrStartSecret,
+            Instant authAt,
+            String endUserIp,
+            String userVisibleText,
+            String pinEncrypted,
+            String pinIndex,
+            boolean qrShown,
+            String lastHintCode,
+            Status status,
+            String messageKey,
+            Instant createdAt) {}
 
     private final JdbcClient jdbc;
     private final PinVault vault;
@@ -61,26 +78,41 @@ class BankIdOrders {
                     end_user_ip, user_visible_text, pin_encrypted, pin_index, status, message_key, created_at,
                     finished_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, auth == null ? null : auth.orderRef(), auth == null ? null : auth.autoStartToken(),
-                        auth == null ? null : auth.qrStartToken(), auth == null ? null : auth.qrStartSecret(),
-                        SqlTime.of(authAt), start.endUserIp(), start.userVisibleText(),
+                .params(
+                        id,
+                        auth == null ? null : auth.orderRef(),
+                        auth == null ? null : auth.autoStartToken(),
+                        auth == null ? null : auth.qrStartToken(),
+                        auth == null ? null : auth.qrStartSecret(),
+                        SqlTime.of(authAt),
+                        start.endUserIp(),
+                        start.userVisibleText(),
                         expected == null ? null : vault.encrypt(expected),
-                        expected == null ? null : vault.index(expected), status.name(), key, SqlTime.of(now),
+                        expected == null ? null : vault.index(expected),
+                        status.name(),
+                        key,
+                        SqlTime.of(now),
                         status == Status.PENDING ? null : SqlTime.of(now))
                 .update();
     }
 
     Optional<StoredOrder> find(UUID id) {
-        return jdbc.sql("select * from bankid_order where id = ?").param(id).query(BankIdOrders::row).optional();
+        return jdbc.sql("select * from bankid_order where id = ?")
+                .param(id)
+                .query(BankIdOrders::row)
+                .optional();
     }
 
     void qrShown(UUID id) {
-        jdbc.sql("update bankid_order set qr_shown = true where id = ? and qr_shown = false").param(id).update();
+        jdbc.sql("update bankid_order set qr_shown = true where id = ? and qr_shown = false")
+                .param(id)
+                .update();
     }
 
     void hinted(UUID id, String hintCode) {
         jdbc.sql("update bankid_order set last_hint_code = ? where id = ? and status = 'PENDING'")
-                .params(hintCode, id).update();
+                .params(hintCode, id)
+                .update();
     }
 
     /**
@@ -92,9 +124,16 @@ class BankIdOrders {
                 update bankid_order set order_ref = ?, auto_start_token = ?, qr_start_token = ?, qr_start_secret = ?,
                     auth_at = ?, last_hint_code = null
                 where id = ? and order_ref = ? and status = 'PENDING'""")
-                .params(auth.orderRef(), auth.autoStartToken(), auth.qrStartToken(), auth.qrStartSecret(),
-                        SqlTime.of(authAt), id, previousOrderRef)
-                .update() == 1;
+                        .params(
+                                auth.orderRef(),
+                                auth.autoStartToken(),
+                                auth.qrStartToken(),
+                                auth.qrStartSecret(),
+                                SqlTime.of(authAt),
+                                id,
+                                previousOrderRef)
+                        .update()
+                == 1;
     }
 
     /**
@@ -106,8 +145,9 @@ class BankIdOrders {
                 update bankid_order set status = ?, message_key = ?, finished_at = ?, qr_start_secret = null,
                     pin_encrypted = null
                 where id = ? and status = 'PENDING'""")
-                .params(status.name(), messageKey, SqlTime.of(clock.instant()), id)
-                .update() == 1;
+                        .params(status.name(), messageKey, SqlTime.of(clock.instant()), id)
+                        .update()
+                == 1;
     }
 
     PersonalIdentityNumber expectedPerson(StoredOrder order) {
@@ -129,15 +169,27 @@ class BankIdOrders {
     }
 
     int deleteCreatedBefore(Instant cutoff) {
-        return jdbc.sql("delete from bankid_order where created_at < ?").param(SqlTime.of(cutoff)).update();
+        return jdbc.sql("delete from bankid_order where created_at < ?")
+                .param(SqlTime.of(cutoff))
+                .update();
     }
 
     private static StoredOrder row(ResultSet rs, int n) throws SQLException {
-        return new StoredOrder(rs.getObject("id", UUID.class), rs.getString("order_ref"),
-                rs.getString("auto_start_token"), rs.getString("qr_start_token"), rs.getString("qr_start_secret"),
-                SqlTime.read(rs, "auth_at"), rs.getString("end_user_ip"), rs.getString("user_visible_text"),
-                rs.getString("pin_encrypted"), rs.getString("pin_index"), rs.getBoolean("qr_shown"),
-                rs.getString("last_hint_code"), Status.valueOf(rs.getString("status")), rs.getString("message_key"),
+        return new StoredOrder(
+                rs.getObject("id", UUID.class),
+                rs.getString("order_ref"),
+                rs.getString("auto_start_token"),
+                rs.getString("qr_start_token"),
+                rs.getString("qr_start_secret"),
+                SqlTime.read(rs, "auth_at"),
+                rs.getString("end_user_ip"),
+                rs.getString("user_visible_text"),
+                rs.getString("pin_encrypted"),
+                rs.getString("pin_index"),
+                rs.getBoolean("qr_shown"),
+                rs.getString("last_hint_code"),
+                Status.valueOf(rs.getString("status")),
+                rs.getString("message_key"),
                 SqlTime.read(rs, "created_at"));
     }
 }

@@ -35,8 +35,13 @@ class BankIdProvider implements EidProvider {
     private final boolean simulated;
 
     /** @param simulated true exactly when the client talks to the built-in simulator */
-    BankIdProvider(BankIdClient client, BankIdOrders orders, BankIdCompletion completion, Clock clock,
-            Duration qrRestartWindow, boolean simulated) {
+    BankIdProvider(
+            BankIdClient client,
+            BankIdOrders orders,
+            BankIdCompletion completion,
+            Clock clock,
+            Duration qrRestartWindow,
+            boolean simulated) {
         this.client = client;
         this.orders = orders;
         this.completion = completion;
@@ -64,7 +69,9 @@ class BankIdProvider implements EidProvider {
     public EidOrder start(EidStart request) {
         Objects.requireNonNull(request.endUserIp(), "BankID requires the person's IP address");
         if (request.userVisibleText() != null) { // kept for a restart: no longer than BankID would show anyway
-            request = new EidStart(request.endUserIp(), request.expectedPerson(),
+            request = new EidStart(
+                    request.endUserIp(),
+                    request.expectedPerson(),
                     UserVisibleData.fit(request.userVisibleText().strip()));
         }
         UUID id = UUID.randomUUID();
@@ -110,9 +117,10 @@ class BankIdProvider implements EidProvider {
                 }
                 yield pending(BankIdMessages.pending(answer.hintCode(), order.qrShown()));
             }
-            case BankIdJson.FAILED -> "startFailed".equals(answer.hintCode()) && mayRestart(order)
-                    ? restart(order)
-                    : fail(order, BankIdMessages.failed(answer.hintCode(), order.qrShown()));
+            case BankIdJson.FAILED ->
+                "startFailed".equals(answer.hintCode()) && mayRestart(order)
+                        ? restart(order)
+                        : fail(order, BankIdMessages.failed(answer.hintCode(), order.qrShown()));
             case BankIdJson.COMPLETE -> completion.complete(order, answer.completionData());
             default -> {
                 log.warn("BankID collect answered an unknown status {} for order {}", answer.status(), order.id());
@@ -124,7 +132,8 @@ class BankIdProvider implements EidProvider {
     @Override
     public Optional<String> qrCode(String orderRef) {
         Optional<StoredOrder> found = find(orderRef);
-        if (found.isEmpty() || found.get().status() != BankIdOrders.Status.PENDING
+        if (found.isEmpty()
+                || found.get().status() != BankIdOrders.Status.PENDING
                 || found.get().qrStartSecret() == null) {
             return Optional.empty();
         }
@@ -136,8 +145,8 @@ class BankIdProvider implements EidProvider {
         if (!order.qrShown()) {
             orders.qrShown(order.id());
         }
-        return Optional.of(AnimatedQr.code(order.qrStartToken(), order.qrStartSecret(), order.authAt(),
-                clock.instant()));
+        return Optional.of(
+                AnimatedQr.code(order.qrStartToken(), order.qrStartSecret(), order.authAt(), clock.instant()));
     }
 
     @Override
@@ -156,14 +165,15 @@ class BankIdProvider implements EidProvider {
 
     /** Only QR orders (the person saw a code that was not scanned) and only within the configured window. */
     private boolean mayRestart(StoredOrder order) {
-        return order.qrShown() && Duration.between(order.createdAt(), clock.instant()).compareTo(qrRestartWindow) < 0;
+        return order.qrShown()
+                && Duration.between(order.createdAt(), clock.instant()).compareTo(qrRestartWindow) < 0;
     }
 
     private EidProgress restart(StoredOrder order) {
         AuthResponse auth;
         try {
-            auth = client.auth(authRequest(new EidStart(order.endUserIp(), orders.expectedPerson(order),
-                    order.userVisibleText())));
+            auth = client.auth(authRequest(
+                    new EidStart(order.endUserIp(), orders.expectedPerson(order), order.userVisibleText())));
         } catch (BankIdException e) {
             logRefusal("auth (restart)", e);
             return fail(order, BankIdMessages.forError(e));
@@ -193,8 +203,8 @@ class BankIdProvider implements EidProvider {
                 ? null
                 : new Requirement(start.expectedPerson().digits());
         String visible = UserVisibleData.encode(start.userVisibleText());
-        return new AuthRequest(start.endUserIp(), requirement, visible,
-                visible == null ? null : UserVisibleData.FORMAT, false);
+        return new AuthRequest(
+                start.endUserIp(), requirement, visible, visible == null ? null : UserVisibleData.FORMAT, false);
     }
 
     static String autoStartLink(String autoStartToken) {

@@ -45,8 +45,8 @@ final class BankIdTls {
         }
         KeyStore store = load(keystore, "keystore");
         if (store.size() == 0) {
-            throw new IllegalStateException(BankIdProperties.PREFIX + ".keystore.path " + keystore.path()
-                    + " holds no certificate");
+            throw new IllegalStateException(
+                    BankIdProperties.PREFIX + ".keystore.path " + keystore.path() + " holds no certificate");
         }
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, keystore.passwordChars());
@@ -62,8 +62,8 @@ final class BankIdTls {
                 ? pem(truststore.path())
                 : load(truststore, "truststore");
         if (store.size() == 0) {
-            throw new IllegalStateException(BankIdProperties.PREFIX + ".truststore.path " + truststore.path()
-                    + " holds no certificate");
+            throw new IllegalStateException(
+                    BankIdProperties.PREFIX + ".truststore.path " + truststore.path() + " holds no certificate");
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
@@ -77,8 +77,10 @@ final class BankIdTls {
             return store;
         } catch (IOException e) {
             // a wrong password shows up here too, as an IOException from the PKCS#12 decoder
-            throw new IllegalStateException("Cannot read " + BankIdProperties.PREFIX + "." + which + ".path "
-                    + file.path() + " as PKCS#12 with the configured password: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read " + BankIdProperties.PREFIX + "." + which + ".path " + file.path()
+                            + " as PKCS#12 with the configured password: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -94,8 +96,8 @@ final class BankIdTls {
             }
             return store;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + BankIdProperties.PREFIX + ".truststore.path " + file
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read " + BankIdProperties.PREFIX + ".truststore.path " + file + ": " + e.getMessage(), e);
         }
     }
 }

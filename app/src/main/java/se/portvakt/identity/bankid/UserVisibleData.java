@@ -13,6 +13,7 @@ public final class UserVisibleData {
     public static final String FORMAT = "simpleMarkdownV1";
     /** BankID takes at most 1,500 characters of base64: 1,125 bytes of UTF-8. */
     static final int MAX_BYTES = 1125;
+
     private static final String SPECIAL = "\\*+#|`";
 
     private UserVisibleData() {}

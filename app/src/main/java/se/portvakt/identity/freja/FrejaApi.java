@@ -50,7 +50,8 @@ class FrejaApi {
     AuthResult getOneResult(String authRef) {
         JsonNode answer = call("getOneResult", "getOneAuthResultRequest", Map.of("authRef", authRef));
         String details = answer.path("details").asString(null);
-        return new AuthResult(answer.path("authRef").asString(""), answer.path("status").asString(""), details);
+        return new AuthResult(
+                answer.path("authRef").asString(""), answer.path("status").asString(""), details);
     }
 
     void cancel(String authRef) {
@@ -63,7 +64,8 @@ class FrejaApi {
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(field + "=" + URLEncoder.encode(encoded, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        field + "=" + URLEncoder.encode(encoded, StandardCharsets.UTF_8)))
                 .build();
         HttpResponse<String> response;
         try {
@@ -76,9 +78,13 @@ class FrejaApi {
         }
         JsonNode answer = parse(response.body());
         if (response.statusCode() / 100 != 2) {
-            throw new FrejaApiException(response.statusCode(), answer.path("code").asInt(0),
+            throw new FrejaApiException(
+                    response.statusCode(),
+                    answer.path("code").asInt(0),
                     "Freja eID " + operation + " answered HTTP " + response.statusCode() + ": "
-                            + answer.path("code").asInt(0) + " " + answer.path("message").asString(""), null);
+                            + answer.path("code").asInt(0) + " "
+                            + answer.path("message").asString(""),
+                    null);
         }
         return answer;
     }
@@ -95,8 +101,8 @@ class FrejaApi {
     }
 
     /** The JSON inside {@code initAuthRequest}. */
-    record InitAuthRequest(String userInfoType, String userInfo, String minRegistrationLevel,
-            List<Attribute> attributesToReturn) {}
+    record InitAuthRequest(
+            String userInfoType, String userInfo, String minRegistrationLevel, List<Attribute> attributesToReturn) {}
 
     record Attribute(String attribute) {}
 

@@ -32,7 +32,9 @@ class FrejaApprovedResult {
             throw new FrejaResultRefused("signed payload is for another transaction or not APPROVED");
         }
         JsonNode attributes = payload.path("requestedAttributes");
-        String level = attributes.path("registrationLevel").asString(payload.path("registrationLevel").asString(""));
+        String level = attributes
+                .path("registrationLevel")
+                .asString(payload.path("registrationLevel").asString(""));
         if (!FrejaProvider.REQUIRED_LEVEL.equals(level)) {
             log.warn("Freja eID order {}: registration level {} is below PLUS", order.id(), level);
             return new EidProgress(Status.FAILED, FrejaMessages.NOT_PLUS, null);
@@ -45,11 +47,18 @@ class FrejaApprovedResult {
             throw new FrejaResultRefused("no valid Swedish identity number in the signed payload");
         }
         if (order.expectedPerson() != null && !order.expectedPerson().equals(pin.get())) {
-            log.warn("Freja eID order {}: {} identified, but {} was invited", order.id(), pin.get(), order.expectedPerson());
+            log.warn(
+                    "Freja eID order {}: {} identified, but {} was invited",
+                    order.id(),
+                    pin.get(),
+                    order.expectedPerson());
             return new EidProgress(Status.FAILED, FrejaMessages.NOT_INVITED_PERSON, null);
         }
         JsonNode names = attributes.path("basicUserInfo");
-        VerifiedPerson person = orders.person(pin.get(), names.path("name").asString(""), names.path("surname").asString(""));
+        VerifiedPerson person = orders.person(
+                pin.get(),
+                names.path("name").asString(""),
+                names.path("surname").asString(""));
         log.info("Freja eID order {}: {} identified", order.id(), pin.get());
         return new EidProgress(Status.COMPLETE, FrejaMessages.COMPLETE, person);
     }

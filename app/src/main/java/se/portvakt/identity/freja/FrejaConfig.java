@@ -36,27 +36,37 @@ class FrejaConfig {
                 .build();
         FrejaApi api = new FrejaApi(http, properties::baseUrl, properties.requestTimeout());
         FrejaResultVerifier verifier = new FrejaResultVerifier(FrejaTls.certificate(properties.signingCertificate()));
-        return new FrejaProvider(api, verifier,
-                new FrejaOrders(jdbc, vault, clock, properties.orderRetention(), false), false);
+        return new FrejaProvider(
+                api, verifier, new FrejaOrders(jdbc, vault, clock, properties.orderRetention(), false), false);
     }
 
     @Bean
     @ConditionalOnIdentitySimulators
     @Conditional(BaseUrlUnset.class)
-    EidProvider frejaEidSimulated(FrejaProperties properties, JdbcClient jdbc, PinVault vault, Clock clock,
-            FrejaSimulatorAddress address, FrejaSimulatorKeys keys) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+    EidProvider frejaEidSimulated(
+            FrejaProperties properties,
+            JdbcClient jdbc,
+            PinVault vault,
+            Clock clock,
+            FrejaSimulatorAddress address,
+            FrejaSimulatorKeys keys) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .build();
         FrejaApi api = new FrejaApi(http, address::baseUrl, properties.requestTimeout());
-        return new FrejaProvider(api, new FrejaResultVerifier(keys.certificate()),
-                new FrejaOrders(jdbc, vault, clock, properties.orderRetention(), true), true);
+        return new FrejaProvider(
+                api,
+                new FrejaResultVerifier(keys.certificate()),
+                new FrejaOrders(jdbc, vault, clock, properties.orderRetention(), true),
+                true);
     }
 
     /** A real Freja eID host without its key material would fail at the first guest: fail at start-up instead. */
     static void requireKeyMaterial(FrejaProperties properties) {
         String scheme = properties.baseUrl().getScheme();
         if (!"https".equals(scheme)) {
-            throw new IllegalStateException(BASE_URL + " must be an https URL (Freja eID requires mutual TLS), not "
-                    + properties.baseUrl());
+            throw new IllegalStateException(
+                    BASE_URL + " must be an https URL (Freja eID requires mutual TLS), not " + properties.baseUrl());
         }
         StringBuilder missing = new StringBuilder();
         if (properties.keystore() == null || !properties.keystore().configured()) {

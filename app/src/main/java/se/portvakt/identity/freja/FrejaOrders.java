@@ -37,9 +37,12 @@ class FrejaOrders {
     UUID create(String authRef, PersonalIdentityNumber expectedPerson) {
         Instant now = clock.instant();
         // orders are short-lived; dropping the old ones as new ones come keeps the table small without a job
-        jdbc.sql("delete from freja_order where created_at < ?").param(SqlTime.of(now.minus(retention))).update();
+        jdbc.sql("delete from freja_order where created_at < ?")
+                .param(SqlTime.of(now.minus(retention)))
+                .update();
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into freja_order (id, auth_ref, expected_pin, status, created_at) values (?, ?, ?, 'PENDING', ?)")
+        jdbc.sql(
+                        "insert into freja_order (id, auth_ref, expected_pin, status, created_at) values (?, ?, ?, 'PENDING', ?)")
                 .params(id, authRef, expectedPerson == null ? null : vault.encrypt(expectedPerson), SqlTime.of(now))
                 .update();
         return id;
@@ -60,12 +63,16 @@ class FrejaOrders {
                     EidProgress outcome = null;
                     if (status != Status.PENDING) {
                         String pin = rs.getString("person_pin");
-                        VerifiedPerson person = pin == null ? null : person(vault.decrypt(pin),
-                                rs.getString("given_name"), rs.getString("surname"));
+                        VerifiedPerson person = pin == null
+                                ? null
+                                : person(vault.decrypt(pin), rs.getString("given_name"), rs.getString("surname"));
                         outcome = new EidProgress(status, rs.getString("message_key"), person);
                     }
-                    return new FrejaOrder(rs.getObject("id", UUID.class), rs.getString("auth_ref"),
-                            expected == null ? null : vault.decrypt(expected), outcome);
+                    return new FrejaOrder(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("auth_ref"),
+                            expected == null ? null : vault.decrypt(expected),
+                            outcome);
                 })
                 .optional();
     }
@@ -73,15 +80,22 @@ class FrejaOrders {
     /** Records the final outcome; only a PENDING order changes, so a late poll cannot overwrite a cancel. False: already ended. */
     boolean finish(UUID id, EidProgress outcome) {
         VerifiedPerson person = outcome.person();
-        return jdbc.sql("update freja_order set status = ?, message_key = ?, person_pin = ?, given_name = ?, surname = ? "
-                        + "where id = ? and status = 'PENDING'")
-                .params(outcome.status().name(), outcome.messageKey(),
-                        person == null ? null : vault.encrypt(person.personalIdentityNumber()),
-                        person == null ? null : person.givenName(), person == null ? null : person.surname(), id)
-                .update() == 1;
+        return jdbc.sql(
+                                "update freja_order set status = ?, message_key = ?, person_pin = ?, given_name = ?, surname = ? "
+                                        + "where id = ? and status = 'PENDING'")
+                        .params(
+                                outcome.status().name(),
+                                outcome.messageKey(),
+                                person == null ? null : vault.encrypt(person.personalIdentityNumber()),
+                                person == null ? null : person.givenName(),
+                                person == null ? null : person.surname(),
+                                id)
+                        .update()
+                == 1;
     }
 
     VerifiedPerson person(PersonalIdentityNumber pin, String givenName, String surname) {
-        return new VerifiedPerson(pin, (givenName + " " + surname).strip(), givenName, surname, EidMethod.FREJA, simulated);
+        return new VerifiedPerson(
+                pin, (givenName + " " + surname).strip(), givenName, surname, EidMethod.FREJA, simulated);
     }
 }

@@ -23,8 +23,11 @@ class FrejaProvider implements EidProvider {
 
     /** LoA 3 (DIGG's "tillitsnivå 3") is Freja eID Plus. */
     static final String REQUIRED_LEVEL = "PLUS";
-    private static final List<FrejaApi.Attribute> ATTRIBUTES = List.of(new FrejaApi.Attribute("BASIC_USER_INFO"),
-            new FrejaApi.Attribute("SSN"), new FrejaApi.Attribute("DATE_OF_BIRTH"),
+
+    private static final List<FrejaApi.Attribute> ATTRIBUTES = List.of(
+            new FrejaApi.Attribute("BASIC_USER_INFO"),
+            new FrejaApi.Attribute("SSN"),
+            new FrejaApi.Attribute("DATE_OF_BIRTH"),
             new FrejaApi.Attribute("REGISTRATION_LEVEL"));
 
     private final FrejaApi api;
@@ -55,10 +58,14 @@ class FrejaProvider implements EidProvider {
     public EidOrder start(EidStart request) {
         InitAuthRequest init = request.expectedPerson() == null
                 ? new InitAuthRequest("INFERRED", "N/A", REQUIRED_LEVEL, ATTRIBUTES)
-                : new InitAuthRequest("SSN", FrejaUserInfo.swedishSsn(request.expectedPerson()), REQUIRED_LEVEL, ATTRIBUTES);
+                : new InitAuthRequest(
+                        "SSN", FrejaUserInfo.swedishSsn(request.expectedPerson()), REQUIRED_LEVEL, ATTRIBUTES);
         String authRef = api.initAuthentication(init);
         UUID id = orders.create(authRef, request.expectedPerson());
-        log.info("Freja eID order {} started ({})", id, request.expectedPerson() == null ? "QR" : "for " + request.expectedPerson());
+        log.info(
+                "Freja eID order {} started ({})",
+                id,
+                request.expectedPerson() == null ? "QR" : "for " + request.expectedPerson());
         return new EidOrder(id.toString(), FrejaLinks.bindUserToTransaction(authRef));
     }
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import tools.jackson.core.JacksonException;
@@ -43,7 +42,8 @@ public class FrejaResultVerifier {
         if (!"RS256".equals(header.path("alg").asString(""))) {
             throw new FrejaResultRefused("algorithm is not RS256");
         }
-        if (!MessageDigest.isEqual(thumbprint.getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(
+                thumbprint.getBytes(StandardCharsets.US_ASCII),
                 header.path("x5t").asString("").getBytes(StandardCharsets.US_ASCII))) {
             throw new FrejaResultRefused("x5t does not name the configured Freja signing certificate");
         }

@@ -39,7 +39,8 @@ final class FrejaTls {
             keyStore.load(in, store.passwordChars());
             return keyStore;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the Freja eID store " + store.path() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read the Freja eID store " + store.path() + ": " + e.getMessage(), e);
         }
     }
 
@@ -48,7 +49,8 @@ final class FrejaTls {
         try (InputStream in = Files.newInputStream(file)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read Freja eID's signing certificate " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read Freja eID's signing certificate " + file + ": " + e.getMessage(), e);
         }
     }
 }

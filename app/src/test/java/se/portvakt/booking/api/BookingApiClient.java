@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,7 +47,10 @@ final class BookingApiClient {
         }
 
         List<String> errorFields() {
-            return body().path("errors").valueStream().map(error -> error.path("field").asString()).toList();
+            return body().path("errors")
+                    .valueStream()
+                    .map(error -> error.path("field").asString())
+                    .toList();
         }
     }
 
@@ -76,9 +79,13 @@ final class BookingApiClient {
     Reply upload(String path, String fileName, byte[] content) {
         String boundary = "portvakt-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return send("POST", path, BodyPublishers.ofByteArrays(List.of(head, content, tail)),
+        return send(
+                "POST",
+                path,
+                BodyPublishers.ofByteArrays(List.of(head, content, tail)),
                 "multipart/form-data; boundary=" + boundary);
     }
 
@@ -88,7 +95,8 @@ final class BookingApiClient {
     }
 
     private Reply send(String method, String path, BodyPublisher body, String contentType, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method, body);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method, body);
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

@@ -21,11 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import se.portvakt.Fixtures.Tenant;
 import se.portvakt.Fixtures;
+import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.api.BookingApiClient.Reply;
-import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.organisation.ApiKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,9 +39,14 @@ class BookingApiContractIT {
 
     static final String SCHEMAS = "#/components/schemas/";
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
-    @Autowired ApiKeys apiKeys;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ApiKeys apiKeys;
 
     JsonNode document;
     final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31());
@@ -66,32 +70,49 @@ class BookingApiContractIT {
         assertThat(api.getOpenapi()).startsWith("3.1");
 
         List<String> operations = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            operations.add(method + " " + path);
-            String success = success(operation);
-            assertThat(success).as(method + " " + path + " names a success response").isNotNull();
-            var response = operation.getResponses().get(success);
-            if (!success.equals("204")) {
-                assertThat(response.getContent()).as(method + " " + path + " " + success + " has content").isNotEmpty();
-                response.getContent().forEach((type, content) -> assertThat(content.getSchema())
-                        .as(method + " " + path + " " + success + " " + type + " has a schema").isNotNull());
-            } else {
-                assertThat(response.getContent()).as(method + " " + path + " 204 has no body").isNullOrEmpty();
-            }
-            assertThat(operation.getResponses()).as(method + " " + path).containsKey("401");
-        }));
-        assertThat(operations).containsExactlyInAnyOrder("GET /api/v1/rooms", "POST /api/v1/meetings",
-                "GET /api/v1/meetings", "GET /api/v1/meetings/{id}", "PUT /api/v1/meetings/{id}",
-                "DELETE /api/v1/meetings/{id}", "POST /api/v1/meetings/{id}/attachments",
-                "GET /api/v1/meetings/{id}/attachments/{attachmentId}",
-                "DELETE /api/v1/meetings/{id}/attachments/{attachmentId}");
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    operations.add(method + " " + path);
+                    String success = success(operation);
+                    assertThat(success)
+                            .as(method + " " + path + " names a success response")
+                            .isNotNull();
+                    var response = operation.getResponses().get(success);
+                    if (!success.equals("204")) {
+                        assertThat(response.getContent())
+                                .as(method + " " + path + " " + success + " has content")
+                                .isNotEmpty();
+                        response.getContent()
+                                .forEach((type, content) -> assertThat(content.getSchema())
+                                        .as(method + " " + path + " " + success + " " + type + " has a schema")
+                                        .isNotNull());
+                    } else {
+                        assertThat(response.getContent())
+                                .as(method + " " + path + " 204 has no body")
+                                .isNullOrEmpty();
+                    }
+                    assertThat(operation.getResponses()).as(method + " " + path).containsKey("401");
+                }));
+        assertThat(operations)
+                .containsExactlyInAnyOrder(
+                        "GET /api/v1/rooms",
+                        "POST /api/v1/meetings",
+                        "GET /api/v1/meetings",
+                        "GET /api/v1/meetings/{id}",
+                        "PUT /api/v1/meetings/{id}",
+                        "DELETE /api/v1/meetings/{id}",
+                        "POST /api/v1/meetings/{id}/attachments",
+                        "GET /api/v1/meetings/{id}/attachments/{attachmentId}",
+                        "DELETE /api/v1/meetings/{id}/attachments/{attachmentId}");
     }
 
     @Test
     void theSchemasNameRequiredFieldsLengthsAndRefuseUnknownFields() {
         JsonNode request = schema("MeetingRequest");
-        assertThat(request.path("additionalProperties").isBoolean() && !request.path("additionalProperties").asBoolean())
-                .as("MeetingRequest: additionalProperties false").isTrue();
+        assertThat(request.path("additionalProperties").isBoolean()
+                        && !request.path("additionalProperties").asBoolean())
+                .as("MeetingRequest: additionalProperties false")
+                .isTrue();
         assertThat(names(request.path("required"))).contains("title", "hostEmail", "start", "end", "assuranceLevel");
         assertThat(request.at("/properties/title/maxLength").asInt()).isEqualTo(200);
         assertThat(request.at("/properties/information/maxLength").asInt()).isEqualTo(4000);
@@ -99,10 +120,12 @@ class BookingApiContractIT {
         assertThat(invitee.path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(names(invitee.path("required"))).contains("name");
         for (String response : List.of("Meeting", "Invitee", "Attachment", "RoomSummary", "MeetingPage", "Problem")) {
-            assertThat(names(schema(response).path("required"))).as(response + " names its required fields")
+            assertThat(names(schema(response).path("required")))
+                    .as(response + " names its required fields")
                     .isNotEmpty();
             assertThat(schema(response).path("additionalProperties").asBoolean(true))
-                    .as(response + ": additionalProperties false").isFalse();
+                    .as(response + ": additionalProperties false")
+                    .isFalse();
         }
         assertThat(names(schema("Meeting").path("required")))
                 .contains("id", "title", "start", "end", "status", "version", "invitees", "attachments");
@@ -110,28 +133,36 @@ class BookingApiContractIT {
         Map<String, Object> misspelt = BookingApiIT.meeting(fixtures.tenant());
         misspelt.put("confidentail", true);
         assertThat(errors(SCHEMAS + "MeetingRequest", BookingApiClient.JSON.valueToTree(misspelt)))
-                .as("an unknown field is refused by the schema as by the API").isNotEmpty();
+                .as("an unknown field is refused by the schema as by the API")
+                .isNotEmpty();
         Map<String, Object> longTitle = BookingApiIT.meeting(fixtures.tenant());
         longTitle.put("title", "x".repeat(201));
-        assertThat(errors(SCHEMAS + "MeetingRequest", BookingApiClient.JSON.valueToTree(longTitle))).isNotEmpty();
+        assertThat(errors(SCHEMAS + "MeetingRequest", BookingApiClient.JSON.valueToTree(longTitle)))
+                .isNotEmpty();
     }
 
     @Test
     void realResponsesOfEveryOperationMatchTheDocument() {
         Tenant tenant = fixtures.tenant();
-        BookingApiClient api = new BookingApiClient(port, apiKeys.create(tenant.organisation().id(), "Kontrakt"));
+        BookingApiClient api =
+                new BookingApiClient(port, apiKeys.create(tenant.organisation().id(), "Kontrakt"));
         Map<String, Object> booking = BookingApiIT.meeting(tenant);
         assertThat(errors(SCHEMAS + "MeetingRequest", BookingApiClient.JSON.valueToTree(booking)))
-                .as("the request the tests send is one the document allows").isEmpty();
+                .as("the request the tests send is one the document allows")
+                .isEmpty();
 
         matches("GET", "/api/v1/rooms", api.get("/api/v1/rooms"), 200);
         Reply booked = api.post("/api/v1/meetings", booking);
         matches("POST", "/api/v1/meetings", booked, 201);
         String id = booked.body().path("id").asString();
         String meeting = "/api/v1/meetings/" + id;
-        matches("GET", "/api/v1/meetings", api.get("/api/v1/meetings?from="
-                + BookingApiIT.format(BookingApiIT.TOMORROW.minusHours(1))
-                .replace("+", "%2B")), 200);
+        matches(
+                "GET",
+                "/api/v1/meetings",
+                api.get("/api/v1/meetings?from="
+                        + BookingApiIT.format(BookingApiIT.TOMORROW.minusHours(1))
+                                .replace("+", "%2B")),
+                200);
         matches("GET", "/api/v1/meetings/{id}", api.get(meeting), 200);
 
         Reply attached = api.upload(meeting + "/attachments", "kallelse.txt", "Välkommen".getBytes());
@@ -139,11 +170,13 @@ class BookingApiContractIT {
         String file = meeting + "/attachments/" + attached.body().path("id").asString();
         Reply downloaded = api.get(file);
         assertThat(downloaded.status()).isEqualTo(200);
-        assertThat(response("GET", "/api/v1/meetings/{id}/attachments/{attachmentId}", 200)).isNotNull();
+        assertThat(response("GET", "/api/v1/meetings/{id}/attachments/{attachmentId}", 200))
+                .isNotNull();
         matches("DELETE", "/api/v1/meetings/{id}/attachments/{attachmentId}", api.delete(file), 204);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> change = BookingApiClient.JSON.convertValue(api.get(meeting).body(), Map.class);
+        Map<String, Object> change =
+                BookingApiClient.JSON.convertValue(api.get(meeting).body(), Map.class);
         change.put("title", "Uppföljning, flyttad");
         matches("PUT", "/api/v1/meetings/{id}", api.put(meeting, change), 200);
         matches("DELETE", "/api/v1/meetings/{id}", api.delete(meeting), 204);
@@ -160,16 +193,22 @@ class BookingApiContractIT {
     private void matches(String method, String path, Reply reply, int expectedStatus) {
         assertThat(reply.status()).as(method + " " + path + ": " + reply.raw()).isEqualTo(expectedStatus);
         JsonNode response = response(method, path, reply.status());
-        assertThat(response).as(method + " " + path + " documents " + reply.status()).isNotNull();
+        assertThat(response)
+                .as(method + " " + path + " documents " + reply.status())
+                .isNotNull();
         if (reply.status() == 204) {
-            assertThat(response.path("content").isMissingNode() || response.path("content").isEmpty()).isTrue();
+            assertThat(response.path("content").isMissingNode()
+                            || response.path("content").isEmpty())
+                    .isTrue();
             return;
         }
         String type = reply.contentType().replaceAll(";.*", "");
         JsonNode schema = response.path("content").path(type).path("schema");
-        assertThat(schema.isMissingNode()).as(method + " " + path + " " + reply.status() + " documents " + type)
+        assertThat(schema.isMissingNode())
+                .as(method + " " + path + " " + reply.status() + " documents " + type)
                 .isFalse();
-        assertThat(errors(schema, reply.body())).as(method + " " + path + " " + reply.status() + ": " + reply.raw())
+        assertThat(errors(schema, reply.body()))
+                .as(method + " " + path + " " + reply.status() + ": " + reply.raw())
                 .isEmpty();
     }
 
@@ -204,6 +243,9 @@ class BookingApiContractIT {
     }
 
     private static String success(Operation operation) {
-        return operation.getResponses().keySet().stream().filter(code -> code.startsWith("2")).findFirst().orElse(null);
+        return operation.getResponses().keySet().stream()
+                .filter(code -> code.startsWith("2"))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import se.portvakt.Fixtures.Tenant;
 import se.portvakt.Fixtures;
+import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.MeetingDetails;
@@ -23,15 +23,29 @@ import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 @IntegrationTest
 public class BookingServiceIT {
 
-    @Autowired BookingService booking;
-    @Autowired Fixtures fixtures;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    BookingService booking;
 
-    private static final Instant TOMORROW = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final Instant TOMORROW =
+            Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 
     public static MeetingRequest request(Tenant tenant, InviteeRequest... invitees) {
-        return new MeetingRequest("Uppföljning", tenant.room().id(), tenant.host().id(), TOMORROW,
-                TOMORROW.plus(Duration.ofMinutes(45)), AssuranceLevel.LOA3, true, "Ta med läkemedelslistan.", "sv",
+        return new MeetingRequest(
+                "Uppföljning",
+                tenant.room().id(),
+                tenant.host().id(),
+                TOMORROW,
+                TOMORROW.plus(Duration.ofMinutes(45)),
+                AssuranceLevel.LOA3,
+                true,
+                "Ta med läkemedelslistan.",
+                "sv",
                 List.of(invitees));
     }
 
@@ -54,8 +68,10 @@ public class BookingServiceIT {
             assertThat(invitee.maskedIdentityNumber()).isEqualTo("19121212-****");
             assertThat(invitee.link()).contains("/m/");
         });
-        String stored = jdbc.sql("select pin_encrypted from invitee where meeting_id = ?").param(id)
-                .query(String.class).single();
+        String stored = jdbc.sql("select pin_encrypted from invitee where meeting_id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
         assertThat(stored).doesNotContain("191212").startsWith("v1:");
     }
 
@@ -64,11 +80,19 @@ public class BookingServiceIT {
         Tenant tenant = fixtures.tenant();
         UUID id = booking.book(tenant.actor(), request(tenant, anna()));
         EditableMeeting before = booking.find(tenant.actor(), id).orElseThrow();
-        InviteeRequest kept = new InviteeRequest(before.details().invitees().get(0).id(), "Anna Andersson",
-                "anna@example.se", "0701234567", "");
-        MeetingRequest moved = new MeetingRequest("Uppföljning", tenant.room().id(), tenant.host().id(),
-                TOMORROW.plus(Duration.ofHours(1)), TOMORROW.plus(Duration.ofHours(2)), AssuranceLevel.LOA3, true,
-                "Ta med läkemedelslistan.", "sv", List.of(kept));
+        InviteeRequest kept = new InviteeRequest(
+                before.details().invitees().get(0).id(), "Anna Andersson", "anna@example.se", "0701234567", "");
+        MeetingRequest moved = new MeetingRequest(
+                "Uppföljning",
+                tenant.room().id(),
+                tenant.host().id(),
+                TOMORROW.plus(Duration.ofHours(1)),
+                TOMORROW.plus(Duration.ofHours(2)),
+                AssuranceLevel.LOA3,
+                true,
+                "Ta med läkemedelslistan.",
+                "sv",
+                List.of(kept));
 
         booking.change(tenant.actor(), id, before.version(), moved);
 
@@ -89,7 +113,9 @@ public class BookingServiceIT {
         MeetingDetails after = booking.details(id).orElseThrow();
         assertThat(after.sequence()).isEqualTo(1);
         assertThat(after.currentInvitees()).isEmpty();
-        assertThat(after.invitees()).singleElement().satisfies(invitee -> assertThat(invitee.removed()).isTrue());
+        assertThat(after.invitees())
+                .singleElement()
+                .satisfies(invitee -> assertThat(invitee.removed()).isTrue());
     }
 
     @Test
@@ -102,7 +128,8 @@ public class BookingServiceIT {
         assertThatThrownBy(() -> booking.change(tenant.actor(), id, version, request(tenant)))
                 .isInstanceOf(BookingRejected.class)
                 .satisfies(e -> assertThat(((BookingRejected) e).problems())
-                        .extracting(BookingProblem::code).containsExactly("booking.error.changed-meanwhile"));
+                        .extracting(BookingProblem::code)
+                        .containsExactly("booking.error.changed-meanwhile"));
         assertThat(booking.details(id).orElseThrow().currentInvitees()).hasSize(1);
     }
 
@@ -135,28 +162,54 @@ public class BookingServiceIT {
     void aRoomOrHostOfAnotherOrganisationIsRefused() {
         Tenant tenant = fixtures.tenant();
         Tenant other = fixtures.tenant();
-        MeetingRequest foreign = new MeetingRequest("Möte", other.room().id(), other.host().id(), TOMORROW,
-                TOMORROW.plus(Duration.ofHours(1)), AssuranceLevel.NONE, false, null, "sv", List.of());
+        MeetingRequest foreign = new MeetingRequest(
+                "Möte",
+                other.room().id(),
+                other.host().id(),
+                TOMORROW,
+                TOMORROW.plus(Duration.ofHours(1)),
+                AssuranceLevel.NONE,
+                false,
+                null,
+                "sv",
+                List.of());
 
         assertThatThrownBy(() -> booking.book(tenant.actor(), foreign))
                 .isInstanceOf(BookingRejected.class)
-                .satisfies(e -> assertThat(((BookingRejected) e).problems()).extracting(BookingProblem::code)
+                .satisfies(e -> assertThat(((BookingRejected) e).problems())
+                        .extracting(BookingProblem::code)
                         .containsExactlyInAnyOrder("booking.error.room-unknown", "booking.error.host-unknown"));
     }
 
     @Test
     void badInputStoresNothing() {
         Tenant tenant = fixtures.tenant();
-        MeetingRequest bad = new MeetingRequest(" ", tenant.room().id(), tenant.host().id(), TOMORROW,
-                TOMORROW.minus(Duration.ofMinutes(5)), AssuranceLevel.LOA2, false, null, "sv",
+        MeetingRequest bad = new MeetingRequest(
+                " ",
+                tenant.room().id(),
+                tenant.host().id(),
+                TOMORROW,
+                TOMORROW.minus(Duration.ofMinutes(5)),
+                AssuranceLevel.LOA2,
+                false,
+                null,
+                "sv",
                 List.of(new InviteeRequest(null, "Bo", "bo@", "12345", "19121212-1213")));
 
         assertThatThrownBy(() -> booking.book(tenant.actor(), bad))
                 .isInstanceOf(BookingRejected.class)
-                .satisfies(e -> assertThat(((BookingRejected) e).problems()).extracting(BookingProblem::field)
-                        .containsExactlyInAnyOrder("title", "end", "invitees[0].email", "invitees[0].mobile",
+                .satisfies(e -> assertThat(((BookingRejected) e).problems())
+                        .extracting(BookingProblem::field)
+                        .containsExactlyInAnyOrder(
+                                "title",
+                                "end",
+                                "invitees[0].email",
+                                "invitees[0].mobile",
                                 "invitees[0].personalIdentityNumber"));
         assertThat(jdbc.sql("select count(*) from meeting where organisation_id = ?")
-                .param(tenant.organisation().id()).query(Long.class).single()).isZero();
+                        .param(tenant.organisation().id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.portvakt.Browser;
-import se.portvakt.Fixtures.Tenant;
 import se.portvakt.Fixtures;
+import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 
 /** A host logs in and books a meeting in a real browser; every page passes axe-core's WCAG 2.1 AA checks. */
@@ -20,8 +20,11 @@ import se.portvakt.IntegrationTest;
 @Tag("browser")
 class BookingBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
 
     Browser browser;
     Tenant tenant;
@@ -55,7 +58,9 @@ class BookingBrowserIT {
         browser.find("#title");
         browser.assertAccessible();
         browser.type("#title", "Uppföljande samtal");
-        browser.setValue("#date", LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(2).toString());
+        browser.setValue(
+                "#date",
+                LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(2).toString());
         browser.setValue("#startTime", "10:00");
         browser.setValue("#endTime", "10:30");
         browser.find("#assuranceLevel-LOA3").click();
@@ -68,7 +73,8 @@ class BookingBrowserIT {
         browser.find("[data-add-invitee]").click();
         // the second row appears without a reload and takes the focus
         assertThat(browser.all("[data-invitee-row]")).hasSize(2);
-        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("invitees-1-name");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .isEqualTo("invitees-1-name");
         browser.type("#invitees-1-name", "Bo Berg");
         browser.type("#invitees-1-mobile", "070-765 43 21");
         browser.find("button[value=save]").click();
@@ -77,7 +83,8 @@ class BookingBrowserIT {
         assertThat(browser.text("[role=status]")).contains("Mötet är bokat");
         assertThat(browser.text("h1")).isEqualTo("Uppföljande samtal");
         String page = browser.driver().getPageSource();
-        assertThat(page).contains("anna.andersson@example.se", "19121212-****", "+46707654321", "Bo Berg")
+        assertThat(page)
+                .contains("anna.andersson@example.se", "19121212-****", "+46707654321", "Bo Berg")
                 .doesNotContain("19121212-1212");
         browser.assertAccessible();
     }
@@ -92,10 +99,11 @@ class BookingBrowserIT {
         browser.type("#invitees-0-email", "anna@");
         browser.find("button[value=save]").click();
 
-        assertThat(browser.text("#error-summary")).contains("Ange en rubrik", "Sluttiden måste vara efter starttiden",
-                "E-postadressen ser inte rätt ut");
+        assertThat(browser.text("#error-summary"))
+                .contains("Ange en rubrik", "Sluttiden måste vara efter starttiden", "E-postadressen ser inte rätt ut");
         assertThat(browser.find("#invitees-0-email").getAttribute("value")).isEqualTo("anna@");
-        assertThat(browser.find("#invitees-0-email").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#invitees-0-email").getAttribute("aria-invalid"))
+                .isEqualTo("true");
         browser.assertAccessible();
     }
 }

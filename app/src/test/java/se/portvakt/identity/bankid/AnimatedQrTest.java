@@ -3,9 +3,9 @@ package se.portvakt.identity.bankid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class AnimatedQrTest {
 
@@ -15,9 +15,10 @@ class AnimatedQrTest {
 
     @ParameterizedTest
     @CsvSource({
-            "0, dc69358e712458a66a7525beef148ae8526b1c71610eff2c16cdffb4cdac9bf8",
-            "1, 949d559bf23403952a94d103e67743126381eda00f0b3cbddbf7c96b1adcbce2",
-            "2, a9e5ec59cb4eee4ef4117150abc58fad7a85439a6a96ccbecc3668b41795b3f3"})
+        "0, dc69358e712458a66a7525beef148ae8526b1c71610eff2c16cdffb4cdac9bf8",
+        "1, 949d559bf23403952a94d103e67743126381eda00f0b3cbddbf7c96b1adcbce2",
+        "2, a9e5ec59cb4eee4ef4117150abc58fad7a85439a6a96ccbecc3668b41795b3f3"
+    })
     void matchesBankIdsPublishedExample(long seconds, String qrAuthCode) {
         assertThat(AnimatedQr.code(TOKEN, SECRET, seconds))
                 .isEqualTo("bankid." + TOKEN + "." + seconds + "." + qrAuthCode);
@@ -40,7 +41,8 @@ class AnimatedQrTest {
             assertThat(scanned.authCode()).isEqualTo(AnimatedQr.authCode(SECRET, 7));
         });
         assertThat(AnimatedQr.parse("bankid:///?autostarttoken=x")).isEmpty();
-        assertThat(AnimatedQr.parse("bankid." + TOKEN + ".-1." + AnimatedQr.authCode(SECRET, 1))).isEmpty();
+        assertThat(AnimatedQr.parse("bankid." + TOKEN + ".-1." + AnimatedQr.authCode(SECRET, 1)))
+                .isEmpty();
         assertThat(AnimatedQr.parse(code.toUpperCase())).isEmpty();
         assertThat(AnimatedQr.parse(null)).isEmpty();
     }

@@ -21,9 +21,9 @@ import se.portvakt.identity.EidProvider.EidOrder;
 import se.portvakt.identity.EidProvider.EidProgress;
 import se.portvakt.identity.EidProvider.EidProgress.Status;
 import se.portvakt.identity.EidProvider.EidStart;
-import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.identity.bankid.simulator.SimulatedBankId;
 import se.portvakt.identity.bankid.simulator.TestIdentities;
+import se.portvakt.person.PersonalIdentityNumber;
 
 /**
  * BankID journeys through the real client, over HTTP, against the built-in simulator on this test server's
@@ -35,10 +35,18 @@ class BankIdJourneyIT {
     static final String IP = "192.0.2.10";
     static final String TEXT = "Logga in till möte hos Demo kommun";
 
-    @Autowired BankIdProvider bankId;
-    @Autowired TestClock clock;
-    @Autowired JdbcClient jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    BankIdProvider bankId;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
     SimulatorPhone phone;
 
     @BeforeEach
@@ -81,7 +89,8 @@ class BankIdJourneyIT {
         assertThat(bankId.qrCode(order.orderRef())).as("no QR once scanned").isEmpty();
 
         assertThat(phone.approve("orderRef", (String) row.get("order_ref"), TestIdentities.ANNA.personalNumber())
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         EidProgress done = bankId.poll(order.orderRef());
         assertThat(done.status()).isEqualTo(Status.COMPLETE);
         assertThat(done.person().personalIdentityNumber()).isEqualTo(pin(TestIdentities.ANNA));
@@ -90,7 +99,9 @@ class BankIdJourneyIT {
         assertThat(done.person().surname()).isEqualTo("Svensson");
         assertThat(done.person().method()).isEqualTo(EidMethod.BANKID);
         assertThat(done.person().simulated()).isTrue();
-        assertThat(row(order).get("qr_start_secret")).as("secret wiped when finished").isNull();
+        assertThat(row(order).get("qr_start_secret"))
+                .as("secret wiped when finished")
+                .isNull();
         assertThat(bankId.poll(order.orderRef()).status()).as("handed out once").isEqualTo(Status.FAILED);
     }
 
@@ -110,7 +121,9 @@ class BankIdJourneyIT {
     @Test
     void sameDeviceJourneyForTheInvitedPerson() {
         EidOrder order = bankId.start(new EidStart(IP, pin(TestIdentities.ANNA), TEXT));
-        assertThat(order.autoStartLink()).startsWith("bankid:///?autostarttoken=").endsWith("&redirect=null");
+        assertThat(order.autoStartLink())
+                .startsWith("bankid:///?autostarttoken=")
+                .endsWith("&redirect=null");
         assertThat(bankId.poll(order.orderRef()).messageKey()).isEqualTo(BankIdMessages.RFA13);
 
         phone.open("autoStartToken", autoStartToken(order));
@@ -124,14 +137,16 @@ class BankIdJourneyIT {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "userCancel,         bankid.rfa6",
-            "expiredTransaction, bankid.rfa8",
-            "certificateErr,     bankid.rfa16",
-            "userDeclinedCall,   bankid.rfa22",
-            "startFailed,        bankid.rfa17a"})
+        "userCancel,         bankid.rfa6",
+        "expiredTransaction, bankid.rfa8",
+        "certificateErr,     bankid.rfa16",
+        "userDeclinedCall,   bankid.rfa22",
+        "startFailed,        bankid.rfa17a"
+    })
     void failuresOnThePhoneShowBankIdsMessage(String hintCode, String messageKey) {
         EidOrder order = bankId.start(new EidStart(IP, null, TEXT));
-        assertThat(phone.fail("autoStartToken", autoStartToken(order), hintCode).status()).isEqualTo(200);
+        assertThat(phone.fail("autoStartToken", autoStartToken(order), hintCode).status())
+                .isEqualTo(200);
 
         assertThat(bankId.poll(order.orderRef())).isEqualTo(BankIdProvider.failed(messageKey));
         assertThat(bankId.poll(order.orderRef())).as("stays failed").isEqualTo(BankIdProvider.failed(messageKey));
@@ -193,8 +208,11 @@ class BankIdJourneyIT {
         phone.approve("autoStartToken", autoStartToken(order), TestIdentities.KARL.personalNumber());
 
         assertThat(bankId.poll(order.orderRef())).isEqualTo(BankIdProvider.failed(BankIdMessages.WRONG_PERSON));
-        String detail = jdbc.sql("select personal from audit_event where action = 'bankid.wrong-person' and subject = ?")
-                .param(order.orderRef()).query(String.class).single();
+        String detail = jdbc.sql(
+                        "select personal from audit_event where action = 'bankid.wrong-person' and subject = ?")
+                .param(order.orderRef())
+                .query(String.class)
+                .single();
         assertThat(detail).contains("19400101-****").doesNotContain(TestIdentities.KARL.personalNumber());
     }
 
@@ -228,13 +246,18 @@ class BankIdJourneyIT {
     }
 
     private long count(EidOrder order) {
-        return jdbc.sql("select count(*) from bankid_order where id = ?").param(UUID.fromString(order.orderRef()))
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from bankid_order where id = ?")
+                .param(UUID.fromString(order.orderRef()))
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, Object> row(EidOrder order) {
-        return jdbc.sql("select order_ref, auto_start_token, qr_start_token, qr_start_secret from bankid_order where id = ?")
-                .param(UUID.fromString(order.orderRef())).query().singleRow();
+        return jdbc.sql(
+                        "select order_ref, auto_start_token, qr_start_token, qr_start_secret from bankid_order where id = ?")
+                .param(UUID.fromString(order.orderRef()))
+                .query()
+                .singleRow();
     }
 
     private static String autoStartToken(EidOrder order) {

@@ -16,9 +16,10 @@ class BankIdJsonTest {
 
     @Test
     void authNamesTheExpectedPersonAndSendsTheTextAsSimpleMarkdown() {
-        PersonalIdentityNumber anna = PersonalIdentityNumber.parse("198003152462").orElseThrow();
-        JsonNode body = JSON.readTree(JSON.writeValueAsString(
-                BankIdProvider.authRequest(new EidStart("192.0.2.1", anna, "Logga in"))));
+        PersonalIdentityNumber anna =
+                PersonalIdentityNumber.parse("198003152462").orElseThrow();
+        JsonNode body = JSON.readTree(
+                JSON.writeValueAsString(BankIdProvider.authRequest(new EidStart("192.0.2.1", anna, "Logga in"))));
 
         assertThat(body.get("endUserIp").asString()).isEqualTo("192.0.2.1");
         assertThat(body.get("requirement").get("personalNumber").asString()).isEqualTo("198003152462");
@@ -28,8 +29,8 @@ class BankIdJsonTest {
 
     @Test
     void authForAnyoneLeavesOutTheRequirementAndEmptyFields() {
-        JsonNode body = JSON.readTree(JSON.writeValueAsString(
-                BankIdProvider.authRequest(new EidStart("2001:db8::1", null, null))));
+        JsonNode body = JSON.readTree(
+                JSON.writeValueAsString(BankIdProvider.authRequest(new EidStart("2001:db8::1", null, null))));
 
         assertThat(body.has("requirement")).isFalse();
         assertThat(body.has("userVisibleData")).isFalse();

@@ -33,7 +33,9 @@ import se.portvakt.identity.bankid.TestCertificates.Issued;
  */
 class BankIdMutualTlsTest {
 
-    @TempDir static Path files;
+    @TempDir
+    static Path files;
+
     static Authority bankIdRoot;
     static Issued bankIdServer;
     static Path rpKeystore;
@@ -60,7 +62,8 @@ class BankIdMutualTlsTest {
     @Test
     void callsAuthWithTheRpCertificateAndTrustsOnlyThePinnedRoot() throws Exception {
         URI url = start(bankIdServer, bankIdRoot.certificate());
-        BankIdClient client = client(url, new Store(rpKeystore, TestCertificates.PASSWORD), new Store(pinnedRoot, null));
+        BankIdClient client =
+                client(url, new Store(rpKeystore, TestCertificates.PASSWORD), new Store(pinnedRoot, null));
 
         AuthResponse answer = client.auth(new AuthRequest("192.0.2.1", null, null, null, false));
 
@@ -72,11 +75,12 @@ class BankIdMutualTlsTest {
     void refusesAServerWhoseCertificateIsNotFromThePinnedRoot() throws Exception {
         Authority impostor = TestCertificates.authority("Some Public CA");
         URI url = start(impostor.server(), bankIdRoot.certificate());
-        BankIdClient client = client(url, new Store(rpKeystore, TestCertificates.PASSWORD), new Store(pinnedRoot, null));
+        BankIdClient client =
+                client(url, new Store(rpKeystore, TestCertificates.PASSWORD), new Store(pinnedRoot, null));
 
         assertThatThrownBy(() -> client.auth(new AuthRequest("192.0.2.1", null, null, null, false)))
-                .isInstanceOfSatisfying(BankIdException.class,
-                        e -> assertThat(e.httpStatus()).isEqualTo(BankIdException.NO_ANSWER));
+                .isInstanceOfSatisfying(
+                        BankIdException.class, e -> assertThat(e.httpStatus()).isEqualTo(BankIdException.NO_ANSWER));
         assertThat(clientSeen.get()).isNull();
     }
 
@@ -101,10 +105,12 @@ class BankIdMutualTlsTest {
         try (var out = java.nio.file.Files.newOutputStream(trust)) {
             store.store(out, TestCertificates.PASSWORD.toCharArray());
         }
-        BankIdClient client = client(url, new Store(rpKeystore, TestCertificates.PASSWORD),
-                new Store(trust, TestCertificates.PASSWORD));
+        BankIdClient client = client(
+                url, new Store(rpKeystore, TestCertificates.PASSWORD), new Store(trust, TestCertificates.PASSWORD));
 
-        assertThat(client.auth(new AuthRequest("192.0.2.1", null, null, null, false)).orderRef()).isEqualTo("order-1");
+        assertThat(client.auth(new AuthRequest("192.0.2.1", null, null, null, false))
+                        .orderRef())
+                .isEqualTo("order-1");
     }
 
     private static BankIdClient client(URI url, Store keystore, Store truststore) {
@@ -125,11 +131,12 @@ class BankIdMutualTlsTest {
             }
         });
         server.createContext("/rp/v6.0/auth", exchange -> {
-            X509Certificate client = (X509Certificate) ((HttpsExchange) exchange).getSSLSession()
-                    .getPeerCertificates()[0];
+            X509Certificate client =
+                    (X509Certificate) ((HttpsExchange) exchange).getSSLSession().getPeerCertificates()[0];
             clientSeen.set(client.getSubjectX500Principal().getName());
             byte[] body = ("{\"orderRef\":\"order-1\",\"autoStartToken\":\"a\",\"qrStartToken\":\"q\","
-                    + "\"qrStartSecret\":\"s\"}").getBytes(StandardCharsets.UTF_8);
+                            + "\"qrStartSecret\":\"s\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);

@@ -24,7 +24,9 @@ class BankIdStartupTest {
     static final String TEST_HOST = "https://appapi2.test.bankid.com/rp/v6.0";
     static final AtomicInteger DATABASES = new AtomicInteger();
 
-    @TempDir static Path files;
+    @TempDir
+    static Path files;
+
     static Path keystore;
     static Path truststore;
 
@@ -37,32 +39,37 @@ class BankIdStartupTest {
 
     @Test
     void simulatorGuardRefusesARealBankIdNextToTheSimulators() {
-        assertThatThrownBy(() -> start("--portvakt.identity.simulators=true",
-                "--portvakt.identity.bankid.base-url=" + TEST_HOST,
-                "--portvakt.identity.bankid.keystore.path=" + keystore,
-                "--portvakt.identity.bankid.keystore.password=" + TestCertificates.PASSWORD,
-                "--portvakt.identity.bankid.truststore.path=" + truststore))
-                .satisfies(e -> assertThat(innermost(e)).hasMessageContaining("simulators are on")
+        assertThatThrownBy(() -> start(
+                        "--portvakt.identity.simulators=true",
+                        "--portvakt.identity.bankid.base-url=" + TEST_HOST,
+                        "--portvakt.identity.bankid.keystore.path=" + keystore,
+                        "--portvakt.identity.bankid.keystore.password=" + TestCertificates.PASSWORD,
+                        "--portvakt.identity.bankid.truststore.path=" + truststore))
+                .satisfies(e -> assertThat(innermost(e))
+                        .hasMessageContaining("simulators are on")
                         .hasMessageContaining("BANKID"));
     }
 
     @Test
     void aRealHostWithoutTheCertificatesDoesNotStart() {
-        assertThatThrownBy(() -> start("--portvakt.identity.simulators=false",
-                "--portvakt.identity.bankid.base-url=" + TEST_HOST))
-                .rootCause().hasMessageContaining("needs mutual TLS")
+        assertThatThrownBy(() -> start(
+                        "--portvakt.identity.simulators=false", "--portvakt.identity.bankid.base-url=" + TEST_HOST))
+                .rootCause()
+                .hasMessageContaining("needs mutual TLS")
                 .hasMessageContaining("portvakt.identity.bankid.keystore.path")
                 .hasMessageContaining("portvakt.identity.bankid.truststore.path");
     }
 
     @Test
     void aPlainHttpBaseUrlDoesNotStart() {
-        assertThatThrownBy(() -> start("--portvakt.identity.simulators=false",
-                "--portvakt.identity.bankid.base-url=http://bankid.example/rp/v6.0",
-                "--portvakt.identity.bankid.keystore.path=" + keystore,
-                "--portvakt.identity.bankid.keystore.password=" + TestCertificates.PASSWORD,
-                "--portvakt.identity.bankid.truststore.path=" + truststore))
-                .rootCause().hasMessageContaining("must be an https URL");
+        assertThatThrownBy(() -> start(
+                        "--portvakt.identity.simulators=false",
+                        "--portvakt.identity.bankid.base-url=http://bankid.example/rp/v6.0",
+                        "--portvakt.identity.bankid.keystore.path=" + keystore,
+                        "--portvakt.identity.bankid.keystore.password=" + TestCertificates.PASSWORD,
+                        "--portvakt.identity.bankid.truststore.path=" + truststore))
+                .rootCause()
+                .hasMessageContaining("must be an https URL");
     }
 
     private static Throwable innermost(Throwable thrown) {
@@ -81,6 +88,8 @@ class BankIdStartupTest {
         args.add("--portvakt.data-directory=" + files);
         args.add("--server.port=0");
         args.add("--portvakt.media.udp-port=0");
-        new SpringApplicationBuilder(PortvaktApplication.class).run(args.toArray(String[]::new)).close();
+        new SpringApplicationBuilder(PortvaktApplication.class)
+                .run(args.toArray(String[]::new))
+                .close();
     }
 }

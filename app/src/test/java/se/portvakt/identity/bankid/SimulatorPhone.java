@@ -7,9 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 import se.portvakt.identity.bankid.simulator.BankIdSimulatorApi;
 import se.portvakt.identity.bankid.simulator.BankIdSimulatorTestApi;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The tests' hand on the simulated phone: the simulator's JSON test API, over real HTTP. */
 record SimulatorPhone(int port) {
@@ -47,10 +47,13 @@ record SimulatorPhone(int port) {
     @SuppressWarnings("unchecked")
     private Answer send(String path, Map<String, Object> body) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    JsonMapper.shared().writeValueAsString(body)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), JsonMapper.shared().readValue(response.body(), Map.class));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -51,8 +51,8 @@ final class TestCertificates {
         Path pkcs12(Path file) throws GeneralSecurityException, IOException {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("key", keys.getPrivate(), PASSWORD.toCharArray(),
-                    new Certificate[] {certificate, issuer});
+            store.setKeyEntry(
+                    "key", keys.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {certificate, issuer});
             try (OutputStream out = Files.newOutputStream(file)) {
                 store.store(out, PASSWORD.toCharArray());
             }
@@ -63,8 +63,8 @@ final class TestCertificates {
         SSLContext serverContext(X509Certificate trusted) throws GeneralSecurityException, IOException {
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(null, null);
-            keyStore.setKeyEntry("key", keys.getPrivate(), PASSWORD.toCharArray(),
-                    new Certificate[] {certificate, issuer});
+            keyStore.setKeyEntry(
+                    "key", keys.getPrivate(), PASSWORD.toCharArray(), new Certificate[] {certificate, issuer});
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(keyStore, PASSWORD.toCharArray());
             KeyStore trustStore = KeyStore.getInstance("PKCS12");
@@ -112,30 +112,37 @@ final class TestCertificates {
     private static Issued issue(Authority ca, String subject, KeyPurposeId purpose, boolean loopbackName)
             throws Exception {
         KeyPair keys = keyPair();
-        X509v3CertificateBuilder builder = builder(new X500Name(ca.certificate().getSubjectX500Principal().getName()),
-                new X500Name(subject), keys);
+        X509v3CertificateBuilder builder = builder(
+                new X500Name(ca.certificate().getSubjectX500Principal().getName()), new X500Name(subject), keys);
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
         if (loopbackName) {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress()),
-                    new GeneralName(GeneralName.dNSName, "localhost")}));
+                new GeneralName(
+                        GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress()),
+                new GeneralName(GeneralName.dNSName, "localhost")
+            }));
         }
         return new Issued(keys, sign(builder, ca.keys()), ca.certificate());
     }
 
     private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
         Instant now = Instant.now();
-        return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), subject,
+        return new JcaX509v3CertificateBuilder(
+                issuer,
+                BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(now.minus(Duration.ofHours(1))),
+                Date.from(now.plus(Duration.ofDays(1))),
+                subject,
                 keys.getPublic());
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuerKeys)
             throws OperatorCreationException, GeneralSecurityException {
         return new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+                .getCertificate(
+                        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
     }
 
     private static KeyPair keyPair() throws GeneralSecurityException {

@@ -11,14 +11,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UserVisibleDataTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-            "Logga in till möte hos Demo kommun ; Logga in till möte hos Demo kommun",
-            "# Rubrik                           ; \\# Rubrik",
-            "*fet* och `kod`                    ; \\*fet\\* och \\`kod\\`",
-            "A|B + C \\ D                       ; A\\|B \\+ C \\\\ D"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "Logga in till möte hos Demo kommun ; Logga in till möte hos Demo kommun",
+                "# Rubrik                           ; \\# Rubrik",
+                "*fet* och `kod`                    ; \\*fet\\* och \\`kod\\`",
+                "A|B + C \\ D                       ; A\\|B \\+ C \\\\ D"
+            })
     void markdownCharactersAreEscapedSoTheTextShowsAsWritten(String text, String escaped) {
         String encoded = UserVisibleData.encode(text);
-        assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)).isEqualTo(escaped);
+        assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8))
+                .isEqualTo(escaped);
         assertThat(UserVisibleData.decode(encoded)).isEqualTo(text);
     }
 

@@ -17,8 +17,8 @@ import se.portvakt.identity.EidProvider.EidOrder;
 import se.portvakt.identity.EidProvider.EidProgress;
 import se.portvakt.identity.EidProvider.EidProgress.Status;
 import se.portvakt.identity.EidProvider.EidStart;
-import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.identity.freja.simulator.FrejaSimulatorForgery;
+import se.portvakt.person.PersonalIdentityNumber;
 
 /** The real Freja eID client over HTTP against the simulator: every way an authentication can end. */
 @IntegrationTest
@@ -28,16 +28,24 @@ class FrejaClientIT {
     private static final String BERTIL = "196807123572";
     private static final String DAVID_EXTENDED = "197512244828";
 
-    @Autowired List<EidProvider> providers;
-    @Autowired TestClock clock;
-    @LocalServerPort int port;
+    @Autowired
+    List<EidProvider> providers;
+
+    @Autowired
+    TestClock clock;
+
+    @LocalServerPort
+    int port;
 
     EidProvider freja;
     FrejaPhone phone;
 
     @BeforeEach
     void findFreja() {
-        freja = providers.stream().filter(p -> p.method() == EidMethod.FREJA).findFirst().orElseThrow();
+        freja = providers.stream()
+                .filter(p -> p.method() == EidMethod.FREJA)
+                .findFirst()
+                .orElseThrow();
         phone = new FrejaPhone(port);
     }
 
@@ -47,7 +55,8 @@ class FrejaClientIT {
     }
 
     private EidOrder startFor(String ssn) {
-        PersonalIdentityNumber pin = ssn == null ? null : PersonalIdentityNumber.parse(ssn).orElseThrow();
+        PersonalIdentityNumber pin =
+                ssn == null ? null : PersonalIdentityNumber.parse(ssn).orElseThrow();
         return freja.start(new EidStart("192.0.2.1", pin, "Logga in till möte"));
     }
 
@@ -55,7 +64,9 @@ class FrejaClientIT {
     void anInvitedPersonApprovesAndIsVerifiedAsSimulated() {
         EidOrder order = startFor(ANNA);
         assertThat(order.autoStartLink()).startsWith("frejaeid://bindUserToTransaction?transactionReference=");
-        assertThat(order.orderRef()).doesNotContain(order.autoStartLink().substring(order.autoStartLink().indexOf('=') + 1));
+        assertThat(order.orderRef())
+                .doesNotContain(
+                        order.autoStartLink().substring(order.autoStartLink().indexOf('=') + 1));
         assertThat(freja.poll(order.orderRef()).status()).isEqualTo(Status.PENDING);
         assertThat(freja.qrCode(order.orderRef())).contains(order.autoStartLink());
 
@@ -137,8 +148,11 @@ class FrejaClientIT {
 
     @Test
     void forgedResultsAreRefused() {
-        for (FrejaSimulatorForgery forgery : List.of(FrejaSimulatorForgery.TAMPERED_PAYLOAD,
-                FrejaSimulatorForgery.TAMPERED_SIGNATURE, FrejaSimulatorForgery.OTHER_KEY, FrejaSimulatorForgery.WRONG_X5T)) {
+        for (FrejaSimulatorForgery forgery : List.of(
+                FrejaSimulatorForgery.TAMPERED_PAYLOAD,
+                FrejaSimulatorForgery.TAMPERED_SIGNATURE,
+                FrejaSimulatorForgery.OTHER_KEY,
+                FrejaSimulatorForgery.WRONG_X5T)) {
             EidOrder order = startFor(null);
             assertThat(phone.approve(order.autoStartLink(), ANNA, forgery)).isEqualTo(200);
             EidProgress progress = freja.poll(order.orderRef());

@@ -13,21 +13,28 @@ import se.portvakt.identity.freja.FrejaProperties.Store;
 class FrejaConfigTest {
 
     private static FrejaProperties properties(String url, Store keystore, Store truststore, Path signing) {
-        return new FrejaProperties(URI.create(url), keystore, truststore, signing, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofMinutes(15), new Simulator(Duration.ofMinutes(2)));
+        return new FrejaProperties(
+                URI.create(url),
+                keystore,
+                truststore,
+                signing,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(15),
+                new Simulator(Duration.ofMinutes(2)));
     }
 
     @Test
     void missingKeyMaterialIsNamed() {
         assertThatThrownBy(() -> FrejaConfig.requireKeyMaterial(
-                properties("https://services.test.frejaeid.com", null, null, null)))
+                        properties("https://services.test.frejaeid.com", null, null, null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("portvakt.identity.freja.keystore.path")
                 .hasMessageContaining("portvakt.identity.freja.truststore.path")
                 .hasMessageContaining("portvakt.identity.freja.signing-certificate");
         Store store = new Store(Path.of("x.p12"), "pw");
-        assertThatThrownBy(() -> FrejaConfig.requireKeyMaterial(
-                properties("https://services.test.frejaeid.com", store, new Store(null, null), Path.of("s.pem"))))
+        assertThatThrownBy(() -> FrejaConfig.requireKeyMaterial(properties(
+                        "https://services.test.frejaeid.com", store, new Store(null, null), Path.of("s.pem"))))
                 .hasMessageContaining("truststore.path")
                 .hasMessageNotContaining("keystore.path");
     }
@@ -36,7 +43,7 @@ class FrejaConfigTest {
     void plainHttpIsRefused() {
         Store store = new Store(Path.of("x.p12"), "pw");
         assertThatThrownBy(() -> FrejaConfig.requireKeyMaterial(
-                properties("http://services.test.frejaeid.com", store, store, Path.of("s.pem"))))
+                        properties("http://services.test.frejaeid.com", store, store, Path.of("s.pem"))))
                 .hasMessageContaining("must be an https URL");
     }
 }

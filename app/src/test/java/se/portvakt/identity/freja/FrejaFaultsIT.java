@@ -21,8 +21,8 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.identity.EidProvider.EidOrder;
 import se.portvakt.identity.EidProvider.EidProgress.Status;
 import se.portvakt.identity.EidProvider.EidStart;
-import se.portvakt.person.PinVault;
 import se.portvakt.identity.freja.simulator.FrejaSimulatorKeys;
+import se.portvakt.person.PinVault;
 
 /**
  * How the provider meets a misbehaving Freja: a 5xx or an unreachable host during a poll keeps the order
@@ -31,9 +31,14 @@ import se.portvakt.identity.freja.simulator.FrejaSimulatorKeys;
 @IntegrationTest
 class FrejaFaultsIT {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired PinVault vault;
-    @Autowired Clock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PinVault vault;
+
+    @Autowired
+    Clock clock;
 
     private HttpServer server;
     private final AtomicReference<String> nextStatus = new AtomicReference<>("200");
@@ -43,10 +48,14 @@ class FrejaFaultsIT {
     @BeforeEach
     void startStub() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/authentication/1.0/initAuthentication", exchange -> answer(exchange,
-                nextStatus.get().equals("200") ? 200 : 422,
-                nextStatus.get().equals("200") ? "{\"authRef\":\"stub-" + System.nanoTime() + "\"}"
-                        : "{\"code\":1008,\"message\":\"Unknown relying party.\"}"));
+        server.createContext(
+                "/authentication/1.0/initAuthentication",
+                exchange -> answer(
+                        exchange,
+                        nextStatus.get().equals("200") ? 200 : 422,
+                        nextStatus.get().equals("200")
+                                ? "{\"authRef\":\"stub-" + System.nanoTime() + "\"}"
+                                : "{\"code\":1008,\"message\":\"Unknown relying party.\"}"));
         server.createContext("/authentication/1.0/getOneResult", exchange -> {
             polls.incrementAndGet();
             switch (nextStatus.get()) {
@@ -58,8 +67,11 @@ class FrejaFaultsIT {
         server.start();
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         FrejaApi api = new FrejaApi(HttpClient.newHttpClient(), () -> base, Duration.ofSeconds(5));
-        provider = new FrejaProvider(api, new FrejaResultVerifier(new FrejaSimulatorKeys().certificate()),
-                new FrejaOrders(jdbc, vault, clock, Duration.ofMinutes(15), false), false);
+        provider = new FrejaProvider(
+                api,
+                new FrejaResultVerifier(new FrejaSimulatorKeys().certificate()),
+                new FrejaOrders(jdbc, vault, clock, Duration.ofMinutes(15), false),
+                false);
     }
 
     @AfterEach

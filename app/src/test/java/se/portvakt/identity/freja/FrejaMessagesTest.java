@@ -26,7 +26,8 @@ class FrejaMessagesTest {
         }
         List<String> keys = Arrays.stream(FrejaMessages.class.getDeclaredFields())
                 .filter(field -> Modifier.isStatic(field.getModifiers()))
-                .map(FrejaMessagesTest::value).toList();
+                .map(FrejaMessagesTest::value)
+                .toList();
         assertThat(texts.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(keys);
     }
 

@@ -29,7 +29,9 @@ import se.portvakt.identity.freja.FrejaProperties.Store;
  */
 class FrejaMutualTlsTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private HttpsServer server;
     private final AtomicReference<String> clientSeen = new AtomicReference<>();
 
@@ -42,7 +44,8 @@ class FrejaMutualTlsTest {
 
     /** Starts a Freja stand-in whose certificate comes from serverCa and which accepts clients of clientCa. */
     private URI startServer(TestPki serverCa, TestPki clientCa) throws Exception {
-        Store serverKeys = new Store(serverCa.keyStore(serverCa.issueServer(), dir.resolve("server.p12")), TestPki.PASSWORD);
+        Store serverKeys =
+                new Store(serverCa.keyStore(serverCa.issueServer(), dir.resolve("server.p12")), TestPki.PASSWORD);
         Store trustedClients = new Store(clientCa.trustStore(dir.resolve("client-ca.p12")), TestPki.PASSWORD);
         SSLContext context = FrejaTls.mutualTls(serverKeys, trustedClients);
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -56,7 +59,10 @@ class FrejaMutualTlsTest {
             }
         });
         server.createContext("/authentication/1.0/initAuthentication", exchange -> {
-            clientSeen.set(((HttpsExchange) exchange).getSSLSession().getPeerPrincipal().getName());
+            clientSeen.set(((HttpsExchange) exchange)
+                    .getSSLSession()
+                    .getPeerPrincipal()
+                    .getName());
             byte[] body = "{\"authRef\":\"mtls-ref\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -68,8 +74,10 @@ class FrejaMutualTlsTest {
     }
 
     private FrejaApi client(URI baseUrl, Store keystore, Store truststore) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .sslContext(FrejaTls.mutualTls(keystore, truststore)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .sslContext(FrejaTls.mutualTls(keystore, truststore))
+                .build();
         return new FrejaApi(http, () -> baseUrl, Duration.ofSeconds(5));
     }
 
@@ -95,10 +103,12 @@ class FrejaMutualTlsTest {
         TestPki rpCa = new TestPki("Test relying party CA");
         URI url = startServer(impostorCa, rpCa);
         Store ours = new Store(rpCa.keyStore(rpCa.issueClient("Portvakt RP"), dir.resolve("rp.p12")), TestPki.PASSWORD);
-        Store pinned = new Store(new TestPki("Test Freja server CA").trustStore(dir.resolve("freja-ca.p12")), TestPki.PASSWORD);
+        Store pinned = new Store(
+                new TestPki("Test Freja server CA").trustStore(dir.resolve("freja-ca.p12")), TestPki.PASSWORD);
 
         assertThatThrownBy(() -> client(url, ours, pinned).initAuthentication(qrStart()))
-                .isInstanceOfSatisfying(FrejaApiException.class, e -> assertThat(e.httpStatus()).isZero());
+                .isInstanceOfSatisfying(
+                        FrejaApiException.class, e -> assertThat(e.httpStatus()).isZero());
         assertThat(clientSeen.get()).isNull();
     }
 
@@ -107,7 +117,8 @@ class FrejaMutualTlsTest {
         TestPki frejaCa = new TestPki("Test Freja server CA");
         URI url = startServer(frejaCa, new TestPki("Test relying party CA"));
         TestPki strangerCa = new TestPki("Stranger CA");
-        Store stranger = new Store(strangerCa.keyStore(strangerCa.issueClient("Stranger"), dir.resolve("x.p12")), TestPki.PASSWORD);
+        Store stranger = new Store(
+                strangerCa.keyStore(strangerCa.issueClient("Stranger"), dir.resolve("x.p12")), TestPki.PASSWORD);
         Store pinned = new Store(frejaCa.trustStore(dir.resolve("freja-ca.p12")), TestPki.PASSWORD);
 
         assertThatThrownBy(() -> client(url, stranger, pinned).initAuthentication(qrStart()))

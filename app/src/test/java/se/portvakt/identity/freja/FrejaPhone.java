@@ -7,8 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 import se.portvakt.identity.freja.simulator.FrejaSimulatorForgery;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Plays the Freja eID app in tests through the simulator's test endpoints, as a browser test would. */
 record FrejaPhone(int port) {
@@ -44,8 +44,8 @@ record FrejaPhone(int port) {
     }
 
     private int post(String action, Map<String, Object> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/simulator/freja/api/test/" + action))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/simulator/freja/api/test/" + action))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();

@@ -27,7 +27,9 @@ class FrejaResultVerifierTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FrejaSimulatorForgery.class, names = {"OTHER_KEY", "WRONG_X5T"})
+    @EnumSource(
+            value = FrejaSimulatorForgery.class,
+            names = {"OTHER_KEY", "WRONG_X5T"})
     void aResultNotSignedByTheConfiguredCertificateIsRefused(FrejaSimulatorForgery forgery) {
         String jws = KEYS.sign(PAYLOAD, forgery);
         assertThatThrownBy(() -> VERIFIER.verify(jws)).isInstanceOf(FrejaResultRefused.class);
@@ -37,12 +39,19 @@ class FrejaResultVerifierTest {
     void malformedOrWrongAlgorithmJwsAreRefused() {
         String[] honest = KEYS.sign(PAYLOAD, FrejaSimulatorForgery.NONE).split("\\.");
         String noneHeader = FrejaSimulatorKeys.base64url("{\"alg\":\"none\"}".getBytes(StandardCharsets.US_ASCII));
-        String hsHeader = FrejaSimulatorKeys.base64url(("{\"alg\":\"HS256\",\"x5t\":\""
-                + FrejaResultVerifier.x5t(KEYS.certificate()) + "\"}").getBytes(StandardCharsets.US_ASCII));
+        String hsHeader = FrejaSimulatorKeys.base64url(
+                ("{\"alg\":\"HS256\",\"x5t\":\"" + FrejaResultVerifier.x5t(KEYS.certificate()) + "\"}")
+                        .getBytes(StandardCharsets.US_ASCII));
         String otherPayload = FrejaSimulatorKeys.base64url(KEYS.json(Map.of("authRef", "ref-2", "status", "APPROVED")));
-        for (String bad : List.of("", "a.b", honest[0] + "." + honest[1], honest[0] + "." + honest[1] + ".",
-                noneHeader + "." + honest[1] + ".", hsHeader + "." + honest[1] + "." + honest[2],
-                honest[0] + "." + otherPayload + "." + honest[2], "!!." + honest[1] + "." + honest[2])) {
+        for (String bad : List.of(
+                "",
+                "a.b",
+                honest[0] + "." + honest[1],
+                honest[0] + "." + honest[1] + ".",
+                noneHeader + "." + honest[1] + ".",
+                hsHeader + "." + honest[1] + "." + honest[2],
+                honest[0] + "." + otherPayload + "." + honest[2],
+                "!!." + honest[1] + "." + honest[2])) {
             assertThatThrownBy(() -> VERIFIER.verify(bad)).as(bad).isInstanceOf(FrejaResultRefused.class);
         }
         assertThatThrownBy(() -> VERIFIER.verify(null)).isInstanceOf(FrejaResultRefused.class);
@@ -50,7 +59,8 @@ class FrejaResultVerifierTest {
 
     @Test
     void x5tIsTheBase64urlSha1OfTheCertificate() throws Exception {
-        byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(KEYS.certificate().getEncoded());
+        byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1")
+                .digest(KEYS.certificate().getEncoded());
         assertThat(FrejaResultVerifier.x5t(KEYS.certificate()))
                 .isEqualTo(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sha1))
                 .hasSize(27);

@@ -19,11 +19,14 @@ import se.portvakt.identity.freja.FrejaApi.InitAuthRequest;
 @IntegrationTest
 class FrejaSimulatorApiIT {
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     private FrejaApi api() {
-        return new FrejaApi(HttpClient.newHttpClient(),
-                () -> URI.create("http://127.0.0.1:" + port + "/simulator/freja/api"), Duration.ofSeconds(5));
+        return new FrejaApi(
+                HttpClient.newHttpClient(),
+                () -> URI.create("http://127.0.0.1:" + port + "/simulator/freja/api"),
+                Duration.ofSeconds(5));
     }
 
     @Test
@@ -35,7 +38,8 @@ class FrejaSimulatorApiIT {
                     assertThat(e.transientFault()).isFalse();
                 });
         assertThatThrownBy(() -> api().cancel("no-such-reference"))
-                .isInstanceOfSatisfying(FrejaApiException.class, e -> assertThat(e.code()).isEqualTo(1100));
+                .isInstanceOfSatisfying(
+                        FrejaApiException.class, e -> assertThat(e.code()).isEqualTo(1100));
     }
 
     @Test
@@ -46,7 +50,8 @@ class FrejaSimulatorApiIT {
                 new InitAuthRequest("SSN", "eyJjb3VudHJ5IjoiU0UiLCJzc24iOiIxOTgwMDEwMTIzODgifQ==", "PLUS", attributes),
                 new InitAuthRequest("INFERRED", "someone", "PLUS", attributes))) {
             assertThatThrownBy(() -> api().initAuthentication(bad))
-                    .isInstanceOfSatisfying(FrejaApiException.class, e -> assertThat(e.code()).isEqualTo(1002));
+                    .isInstanceOfSatisfying(
+                            FrejaApiException.class, e -> assertThat(e.code()).isEqualTo(1002));
         }
     }
 
@@ -61,10 +66,14 @@ class FrejaSimulatorApiIT {
 
     @Test
     void thePhonePageSaysItIsASimulatorAndListsTestPersons() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/simulator/freja?person=198001012387")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/simulator/freja?person=198001012387"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Freja eID-simulator – inte riktig Freja eID", "201203151467", "Freja eID Extended");
+        assertThat(page.body())
+                .contains("Freja eID-simulator – inte riktig Freja eID", "201203151467", "Freja eID Extended");
     }
 }

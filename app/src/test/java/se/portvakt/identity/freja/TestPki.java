@@ -47,17 +47,18 @@ final class TestPki {
     /** A server certificate for 127.0.0.1 and localhost (the client checks the host name). */
     Issued issueServer() throws Exception {
         KeyPair keys = rsa();
-        var builder = builder(new X500Name(ca.certificate().getSubjectX500Principal().getName()),
-                new X500Name("CN=localhost"), keys);
+        var builder = builder(
+                new X500Name(ca.certificate().getSubjectX500Principal().getName()), new X500Name("CN=localhost"), keys);
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
+            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")
+        }));
         return new Issued(keys, sign(builder, ca.keys()));
     }
 
     Issued issueClient(String name) throws Exception {
         KeyPair keys = rsa();
-        var builder = builder(new X500Name(ca.certificate().getSubjectX500Principal().getName()),
-                new X500Name("CN=" + name), keys);
+        var builder = builder(
+                new X500Name(ca.certificate().getSubjectX500Principal().getName()), new X500Name("CN=" + name), keys);
         return new Issued(keys, sign(builder, ca.keys()));
     }
 
@@ -65,8 +66,9 @@ final class TestPki {
     Path keyStore(Issued issued, Path file) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("key", issued.keys().getPrivate(), PASSWORD.toCharArray(),
-                new Certificate[] {issued.certificate(), ca.certificate()});
+        store.setKeyEntry("key", issued.keys().getPrivate(), PASSWORD.toCharArray(), new Certificate[] {
+            issued.certificate(), ca.certificate()
+        });
         return write(store, file);
     }
 
@@ -87,13 +89,18 @@ final class TestPki {
 
     private static JcaX509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
         Instant now = Instant.now();
-        return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
-                Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.DAYS)), subject, keys.getPublic());
+        return new JcaX509v3CertificateBuilder(
+                issuer,
+                BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(now.minus(1, ChronoUnit.HOURS)),
+                Date.from(now.plus(1, ChronoUnit.DAYS)),
+                subject,
+                keys.getPublic());
     }
 
     private static X509Certificate sign(JcaX509v3CertificateBuilder builder, KeyPair signer) throws Exception {
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer.getPrivate())));
     }
 
     private static KeyPair rsa() throws Exception {

@@ -22,7 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 final class JanusApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final long session;
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -31,7 +32,8 @@ final class JanusApi implements AutoCloseable {
 
     JanusApi(String base) throws IOException, InterruptedException {
         this.base = base;
-        this.session = call("", Map.of("janus", "create")).path("data").path("id").asLong();
+        this.session =
+                call("", Map.of("janus", "create")).path("data").path("id").asLong();
         this.poller = new Thread(this::poll, "janus-events");
         poller.setDaemon(true);
         poller.start();
@@ -40,7 +42,9 @@ final class JanusApi implements AutoCloseable {
     /** Attaches a handle to the VideoRoom plugin. */
     long attachVideoRoom() throws IOException, InterruptedException {
         return call("/" + session, Map.of("janus", "attach", "plugin", "janus.plugin.videoroom"))
-                .path("data").path("id").asLong();
+                .path("data")
+                .path("id")
+                .asLong();
     }
 
     /** A synchronous plugin request (create, destroy): the plugin's response data. */
@@ -54,13 +58,14 @@ final class JanusApi implements AutoCloseable {
         String transaction = UUID.randomUUID().toString();
         CompletableFuture<JsonNode> event = new CompletableFuture<>();
         pending.put(transaction, event);
-        Map<String, Object> request = new LinkedHashMap<>(Map.of("janus", "message", "body", body,
-                "transaction", transaction));
+        Map<String, Object> request =
+                new LinkedHashMap<>(Map.of("janus", "message", "body", body, "transaction", transaction));
         if (jsep != null) {
             request.put("jsep", jsep);
         }
         JsonNode ack = post("/" + session + "/" + handle, request);
-        if (!ack.path("janus").asString().equals("ack") && !ack.path("janus").asString().equals("success")) {
+        if (!ack.path("janus").asString().equals("ack")
+                && !ack.path("janus").asString().equals("success")) {
             pending.remove(transaction);
             throw new IOException("Janus refused " + body + ": " + ack);
         }
@@ -87,9 +92,11 @@ final class JanusApi implements AutoCloseable {
     }
 
     private JsonNode post(String path, Map<String, Object> request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
@@ -97,8 +104,11 @@ final class JanusApi implements AutoCloseable {
     private void poll() {
         while (running) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(base + "/" + session + "?maxev=50")).timeout(Duration.ofSeconds(40)).GET().build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/" + session + "?maxev=50"))
+                                .timeout(Duration.ofSeconds(40))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 JsonNode events = JSON.readTree(response.body());
                 if (events.isArray()) {
@@ -139,7 +149,9 @@ final class JanusApi implements AutoCloseable {
         running = false;
         poller.interrupt();
         try {
-            post("/" + session, Map.of("janus", "destroy", "transaction", UUID.randomUUID().toString()));
+            post(
+                    "/" + session,
+                    Map.of("janus", "destroy", "transaction", UUID.randomUUID().toString()));
         } catch (Exception e) {
             // Janus is being stopped anyway
         }

@@ -15,12 +15,12 @@ import java.nio.file.Path;
 final class JanusConfig {
     /** Debian's layout of the janus package. */
     static final Path LIBRARIES = Path.of("/usr/lib/x86_64-linux-gnu/janus");
+
     static final int HTTP_PORT = 18_088;
     /** Portvakt's REMB ceiling (EstimatorSettings' max), used as the room's bitrate cap. */
     static final long BITRATE_CAP = 2_500_000;
 
-    private JanusConfig() {
-    }
+    private JanusConfig() {}
 
     static Path write(Path dir) throws IOException {
         Path conf = Files.createDirectories(dir.resolve("janus-conf"));
@@ -58,8 +58,14 @@ final class JanusConfig {
                 events: {
                     broadcast = false
                 }
-                """.formatted(conf.toAbsolutePath(), LIBRARIES, LIBRARIES, LIBRARIES, LIBRARIES,
-                System.getProperty("bench.janus.debug", "3"), System.getProperty("bench.janus.nice", "false")));
+                """.formatted(
+                        conf.toAbsolutePath(),
+                        LIBRARIES,
+                        LIBRARIES,
+                        LIBRARIES,
+                        LIBRARIES,
+                        System.getProperty("bench.janus.debug", "3"),
+                        System.getProperty("bench.janus.nice", "false")));
         Files.writeString(conf.resolve("janus.transport.http.jcfg"), """
                 general: {
                     json = "compact"

@@ -59,10 +59,10 @@ public final class JanusTarget implements Target {
 
     public static JanusTarget start(Path dir) throws IOException {
         Path conf = JanusConfig.write(dir);
-        List<String> command = List.of("janus", "-F", conf.toString(), "-C", conf.resolve("janus.jcfg").toString(),
-                "-o");
-        ChildProcess.Started started = ChildProcess.start(command, dir.resolve("janus.log"),
-                line -> line.contains("Starting Meetecho Janus"), 30);
+        List<String> command = List.of(
+                "janus", "-F", conf.toString(), "-C", conf.resolve("janus.jcfg").toString(), "-o");
+        ChildProcess.Started started = ChildProcess.start(
+                command, dir.resolve("janus.log"), line -> line.contains("Starting Meetecho Janus"), 30);
         awaitHttp(started.process());
         return new JanusTarget(started.process(), hostAddress());
     }
@@ -73,8 +73,10 @@ public final class JanusTarget implements Target {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/info"))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                var response = http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE + "/info"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -109,9 +111,25 @@ public final class JanusTarget implements Target {
         api = new JanusApi(BASE);
         adminHandle = api.attachVideoRoom();
         room = rooms.incrementAndGet();
-        JsonNode created = api.request(adminHandle, Map.of("request", "create", "room", room,
-                "publishers", publishers, "bitrate", JanusConfig.BITRATE_CAP, "audiocodec", "opus",
-                "videocodec", "vp8", "permanent", false, "notify_joining", false));
+        JsonNode created = api.request(
+                adminHandle,
+                Map.of(
+                        "request",
+                        "create",
+                        "room",
+                        room,
+                        "publishers",
+                        publishers,
+                        "bitrate",
+                        JanusConfig.BITRATE_CAP,
+                        "audiocodec",
+                        "opus",
+                        "videocodec",
+                        "vp8",
+                        "permanent",
+                        false,
+                        "notify_joining",
+                        false));
         if (!created.path("videoroom").asString().equals("created")) {
             throw new IOException("Janus did not create the room: " + created);
         }
@@ -171,11 +189,14 @@ public final class JanusTarget implements Target {
         OutgoingStream audio = generator.publish(c, false, "0");
         OutgoingStream video = generator.publish(c, true, "1");
         long handle = api.attachVideoRoom();
-        api.message(handle, Map.of("request", "join", "ptype", "publisher", "room", room, "id", feed,
-                "display", c.name()), null);
+        api.message(
+                handle,
+                Map.of("request", "join", "ptype", "publisher", "room", room, "id", feed, "display", c.name()),
+                null);
         // "active": Janus answers an actpass offer as the DTLS client; this makes it the server, as with Portvakt
         String offer = Sdp.offer(c, List.of(Section.send(audio), Section.send(video)), "active");
-        JsonNode event = api.message(handle, Map.of("request", "publish"), Map.of("type", "offer", "sdp", offer, "trickle", false));
+        JsonNode event = api.message(
+                handle, Map.of("request", "publish"), Map.of("type", "offer", "sdp", offer, "trickle", false));
         String answer = event.path("jsep").path("sdp").asString();
         Sdp.Remote remote = Sdp.remote(answer);
         c.connect(remote.address(), remote.ice(), remote.fingerprint());
@@ -187,8 +208,8 @@ public final class JanusTarget implements Target {
         long handle = api.attachVideoRoom();
         List<Map<String, Object>> streams = new ArrayList<>();
         feeds.forEach(f -> streams.add(Map.of("feed", f)));
-        Map<String, Object> join = new LinkedHashMap<>(Map.of("request", "join", "ptype", "subscriber",
-                "room", room, "streams", streams));
+        Map<String, Object> join =
+                new LinkedHashMap<>(Map.of("request", "join", "ptype", "subscriber", "room", room, "streams", streams));
         JsonNode attached = api.message(handle, join, null);
         String offer = attached.path("jsep").path("sdp").asString();
         String answer = Sdp.answer(c, offer);

@@ -4,8 +4,7 @@ import se.portvakt.sfu.rtp.RtpFields;
 
 /** Plain RTP packets for the microbenchmarks, shaped like Chrome's (one-byte header extensions). */
 final class SyntheticRtp {
-    private SyntheticRtp() {
-    }
+    private SyntheticRtp() {}
 
     /** V=2, the given payload type and SSRC, {@code payload} bytes after the fixed header; no extension. */
     static byte[] packet(long ssrc, int payloadType, int seq, int payload) {
@@ -26,11 +25,7 @@ final class SyntheticRtp {
      * 3 bytes), transport-wide-cc (id 3, 2 bytes) and mid (id 4, 1 byte), padded to 12 bytes.
      */
     static byte[] withExtensions(long ssrc, int payloadType, int seq, int payload) {
-        byte[] ext = {(byte) 0xBE, (byte) 0xDE, 0, 3,
-                0x22, 1, 2, 3,
-                0x31, 0, 42,
-                0x40, '1',
-                0, 0, 0};
+        byte[] ext = {(byte) 0xBE, (byte) 0xDE, 0, 3, 0x22, 1, 2, 3, 0x31, 0, 42, 0x40, '1', 0, 0, 0};
         byte[] p = new byte[12 + ext.length + payload];
         p[0] = (byte) 0x90;
         RtpFields.setPayloadType(p, 0, payloadType);

@@ -50,9 +50,12 @@ final class BrowserCertificate {
         Instant now = Instant.now();
         X500Name name = new X500Name("CN=portvakt-bench");
         try {
-            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(name,
-                    new BigInteger(63, random).add(BigInteger.ONE), Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(Duration.ofDays(30))), name,
+            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
+                    name,
+                    new BigInteger(63, random).add(BigInteger.ONE),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(30))),
+                    name,
                     SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(keys.getPublic()));
             AlgorithmIdentifier signature = new DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withECDSA");
             AlgorithmIdentifier digest = new DefaultDigestAlgorithmIdentifierFinder().find(signature);

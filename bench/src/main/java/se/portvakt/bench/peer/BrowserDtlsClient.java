@@ -35,10 +35,11 @@ import se.portvakt.sfu.srtp.SrtpProfile;
 final class BrowserDtlsClient extends DefaultTlsClient {
     private static final int[] PROFILES = {SrtpProfile.AEAD_AES_128_GCM.id(), SrtpProfile.AES_CM_128_HMAC_SHA1_80.id()};
     private static final int[] SUITES = {
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384};
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+        CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
+    };
 
     private final BcTlsCrypto crypto;
     private final BrowserCertificate certificate;
@@ -122,8 +123,11 @@ final class BrowserDtlsClient extends DefaultTlsClient {
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
                 TlsCertificate own = crypto.createCertificate(certificate.der());
-                return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto,
-                        certificate.privateKey(), new Certificate(new TlsCertificate[] {own}),
+                return new BcDefaultTlsCredentialedSigner(
+                        new TlsCryptoParameters(context),
+                        crypto,
+                        certificate.privateKey(),
+                        new Certificate(new TlsCertificate[] {own}),
                         SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
             }
         };

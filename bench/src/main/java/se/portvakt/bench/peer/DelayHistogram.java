@@ -12,7 +12,9 @@ public final class DelayHistogram {
 
     void record(long nanos) {
         long micros = Math.max(0, nanos / 1000);
-        int bucket = micros < 100_000 ? (int) (micros / 10) : (int) Math.min(FINE + COARSE, FINE + (micros - 100_000) / 1000);
+        int bucket = micros < 100_000
+                ? (int) (micros / 10)
+                : (int) Math.min(FINE + COARSE, FINE + (micros - 100_000) / 1000);
         counts[bucket]++;
         total++;
     }

@@ -58,8 +58,8 @@ final class HandshakeTransport implements DatagramTransport {
                 return packet.getLength();
             }
             if (first < 4 && off == 0) { // the server's own ICE checks still need answers
-                byte[] answer = IceCheck.answer(buf, packet.getLength(), (InetSocketAddress) packet.getSocketAddress(),
-                        local);
+                byte[] answer =
+                        IceCheck.answer(buf, packet.getLength(), (InetSocketAddress) packet.getSocketAddress(), local);
                 if (answer != null) {
                     channel.send(ByteBuffer.wrap(answer), packet.getSocketAddress());
                 }

@@ -24,14 +24,14 @@ import se.portvakt.sfu.stun.StunMessageType;
 final class IceCheck {
     /** A peer-reflexive candidate's priority for a host UDP component 1, as Chrome computes it. */
     private static final long PRIORITY = (110L << 24) | (65_535L << 8) | 255;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private IceCheck() {
-    }
+    private IceCheck() {}
 
     /** A signed Binding request, nominating if {@code nominate}. */
-    static byte[] request(IceCredentials local, IceCredentials remote, long tieBreaker, boolean nominate,
-                          byte[] transactionId) {
+    static byte[] request(
+            IceCredentials local, IceCredentials remote, long tieBreaker, boolean nominate, byte[] transactionId) {
         StunEncoder encoder = new StunEncoder(StunMessageType.BINDING_REQUEST, transactionId)
                 .username(remote.ufrag() + ":" + local.ufrag())
                 .priority(PRIORITY)
@@ -70,8 +70,14 @@ final class IceCheck {
     }
 
     /** Checks and nominates until answered; the channel must be blocking. Throws if no answer within the time. */
-    static void nominate(DatagramChannel channel, InetSocketAddress remote, IceCredentials local,
-                         IceCredentials remoteIce, long tieBreaker, long timeoutMillis) throws IOException {
+    static void nominate(
+            DatagramChannel channel,
+            InetSocketAddress remote,
+            IceCredentials local,
+            IceCredentials remoteIce,
+            long tieBreaker,
+            long timeoutMillis)
+            throws IOException {
         byte[] id = transactionId();
         byte[] request = request(local, remoteIce, tieBreaker, true, id);
         byte[] buf = new byte[1500];
@@ -98,7 +104,8 @@ final class IceCheck {
                     if (reply.get().type() == StunMessageType.BINDING_SUCCESS) {
                         return;
                     }
-                    throw new IOException("ICE check refused by " + remote + ": " + reply.get().errorCode());
+                    throw new IOException("ICE check refused by " + remote + ": "
+                            + reply.get().errorCode());
                 }
             }
             wait = Math.min(500, wait * 2);

@@ -91,6 +91,7 @@ final class IncomingStream {
         receivedPrior = received;
         long lostInterval = expectedInterval - receivedInterval;
         int fraction = expectedInterval <= 0 || lostInterval <= 0 ? 0 : (int) ((lostInterval << 8) / expectedInterval);
-        return new RtcpPacket.ReportBlock(ssrc, Math.min(fraction, 255), (int) lost, extendedMax & 0xFFFFFFFFL, 0, 0, 0);
+        return new RtcpPacket.ReportBlock(
+                ssrc, Math.min(fraction, 255), (int) lost, extendedMax & 0xFFFFFFFFL, 0, 0, 0);
     }
 }

@@ -147,14 +147,15 @@ public final class LoadGenerator implements AutoCloseable {
             sent += to - from;
             got += distinct;
             if (distinct < to - from && shortfalls.size() < 8) {
-                shortfalls.add(e.receiver() + "<-" + e.source().connection() + (e.source().video() ? "/video " : "/audio ")
-                        + distinct + "/" + (to - from));
+                shortfalls.add(e.receiver() + "<-" + e.source().connection()
+                        + (e.source().video() ? "/video " : "/audio ") + distinct + "/" + (to - from));
             }
         }
         DelayHistogram delays = new DelayHistogram();
         receivers.forEach(r -> delays.add(r.delays()));
         double seconds = (end - w.start()) / 1e9;
-        long sendFailures = connections.stream().mapToLong(Connection::sendFailures).sum();
+        long sendFailures =
+                connections.stream().mapToLong(Connection::sendFailures).sum();
         return new Counted(seconds, arrivals, sent, got, nacked, delays, sendFailures, shortfalls);
     }
 
@@ -212,8 +213,15 @@ public final class LoadGenerator implements AutoCloseable {
      * @param sendFailures generator sends the kernel refused (its own socket buffers full) since the start
      * @param shortfalls   the first few receiver/stream pairs that missed packets, for the log
      */
-    public record Counted(double seconds, long arrivals, long expected, long distinct, long nacks,
-                          DelayHistogram delays, long sendFailures, List<String> shortfalls) {
+    public record Counted(
+            double seconds,
+            long arrivals,
+            long expected,
+            long distinct,
+            long nacks,
+            DelayHistogram delays,
+            long sendFailures,
+            List<String> shortfalls) {
         public double packetsPerSecond() {
             return arrivals / seconds;
         }

@@ -10,8 +10,7 @@ final class MediaTrailer {
     static final int LENGTH = 20;
     private static final int MAGIC = 0x50564231;
 
-    private MediaTrailer() {
-    }
+    private MediaTrailer() {}
 
     static void write(byte[] buf, int end, int streamId, int index, long sendNanos) {
         int at = end - LENGTH;

@@ -39,8 +39,7 @@ public final class Sdp {
             a=rtcp-fb:96 nack pli
             """;
 
-    private Sdp() {
-    }
+    private Sdp() {}
 
     /** One m-section of an offer: a stream we send (sendonly) or a slot to receive one (recvonly). */
     public record Section(String mid, boolean video, OutgoingStream sending) {
@@ -62,10 +61,13 @@ public final class Sdp {
     public static String offer(Connection c, List<Section> sections, String setup) throws IOException {
         String stream = "bench-" + c.name();
         StringBuilder sdp = new StringBuilder();
-        sdp.append("v=0\r\no=- ").append(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE))
+        sdp.append("v=0\r\no=- ")
+                .append(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE))
                 .append(" 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE");
         sections.forEach(s -> sdp.append(' ').append(s.mid()));
-        sdp.append("\r\na=extmap-allow-mixed\r\na=msid-semantic: WMS ").append(stream).append("\r\n");
+        sdp.append("\r\na=extmap-allow-mixed\r\na=msid-semantic: WMS ")
+                .append(stream)
+                .append("\r\n");
         for (Section s : sections) {
             section(sdp, c, s.video(), s.mid(), setup, s.sending() == null ? "recvonly" : "sendonly");
             if (s.sending() != null) {
@@ -73,8 +75,17 @@ public final class Sdp {
                 sdp.append("a=msid:").append(stream).append(' ').append(track).append("\r\n");
                 sdp.append(lines(s.video() ? VP8 : OPUS));
                 long ssrc = s.sending().ssrc();
-                sdp.append("a=ssrc:").append(ssrc).append(" cname:").append(stream).append("\r\n");
-                sdp.append("a=ssrc:").append(ssrc).append(" msid:").append(stream).append(' ').append(track)
+                sdp.append("a=ssrc:")
+                        .append(ssrc)
+                        .append(" cname:")
+                        .append(stream)
+                        .append("\r\n");
+                sdp.append("a=ssrc:")
+                        .append(ssrc)
+                        .append(" msid:")
+                        .append(stream)
+                        .append(' ')
+                        .append(track)
                         .append("\r\n");
             } else {
                 sdp.append(lines(s.video() ? VP8 : OPUS));
@@ -83,17 +94,28 @@ public final class Sdp {
         return sdp.toString();
     }
 
-    private static void section(StringBuilder sdp, Connection c, boolean video, String mid, String setup,
-                                String direction) throws IOException {
+    private static void section(
+            StringBuilder sdp, Connection c, boolean video, String mid, String setup, String direction)
+            throws IOException {
         InetSocketAddress local = c.localAddress();
-        sdp.append("m=").append(video ? "video" : "audio").append(" 9 UDP/TLS/RTP/SAVPF ")
-                .append(video ? "96" : "111").append("\r\n");
+        sdp.append("m=")
+                .append(video ? "video" : "audio")
+                .append(" 9 UDP/TLS/RTP/SAVPF ")
+                .append(video ? "96" : "111")
+                .append("\r\n");
         sdp.append("c=IN IP4 0.0.0.0\r\na=rtcp:9 IN IP4 0.0.0.0\r\n");
-        sdp.append("a=candidate:1 1 udp 2122260223 ").append(local.getAddress().getHostAddress()).append(' ')
-                .append(local.getPort()).append(" typ host generation 0\r\n");
+        sdp.append("a=candidate:1 1 udp 2122260223 ")
+                .append(local.getAddress().getHostAddress())
+                .append(' ')
+                .append(local.getPort())
+                .append(" typ host generation 0\r\n");
         sdp.append("a=end-of-candidates\r\n");
         IceCredentials ice = c.localIce();
-        sdp.append("a=ice-ufrag:").append(ice.ufrag()).append("\r\na=ice-pwd:").append(ice.pwd()).append("\r\n");
+        sdp.append("a=ice-ufrag:")
+                .append(ice.ufrag())
+                .append("\r\na=ice-pwd:")
+                .append(ice.pwd())
+                .append("\r\n");
         sdp.append("a=fingerprint:").append(c.fingerprint().toSdp()).append("\r\n");
         sdp.append("a=setup:").append(setup).append("\r\na=mid:").append(mid).append("\r\n");
         if (!video) {
@@ -110,7 +132,8 @@ public final class Sdp {
     public static String answer(Connection c, String offerSdp) throws IOException {
         SessionDescription offer = SdpParser.parse(offerSdp);
         StringBuilder sdp = new StringBuilder();
-        sdp.append("v=0\r\no=- ").append(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE))
+        sdp.append("v=0\r\no=- ")
+                .append(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE))
                 .append(" 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n");
         offer.attribute("group").ifPresent(g -> sdp.append("a=group:").append(g).append("\r\n"));
         sdp.append("a=msid-semantic: WMS *\r\n");
@@ -118,26 +141,45 @@ public final class Sdp {
         for (MediaDescription m : offer.media()) {
             boolean media = m.kind().equals("audio") || m.kind().equals("video");
             if (!media || m.port() == 0 || m.formats().isEmpty()) {
-                sdp.append("m=").append(m.kind()).append(" 0 ").append(m.protocol()).append(' ')
-                        .append(m.formats().isEmpty() ? "0" : m.formats().get(0)).append("\r\n");
+                sdp.append("m=")
+                        .append(m.kind())
+                        .append(" 0 ")
+                        .append(m.protocol())
+                        .append(' ')
+                        .append(m.formats().isEmpty() ? "0" : m.formats().get(0))
+                        .append("\r\n");
                 sdp.append("c=IN IP4 0.0.0.0\r\n");
                 m.mid().ifPresent(mid -> sdp.append("a=mid:").append(mid).append("\r\n"));
                 continue;
             }
             String pt = m.formats().get(0);
-            sdp.append("m=").append(m.kind()).append(" 9 ").append(m.protocol()).append(' ').append(pt).append("\r\n");
+            sdp.append("m=")
+                    .append(m.kind())
+                    .append(" 9 ")
+                    .append(m.protocol())
+                    .append(' ')
+                    .append(pt)
+                    .append("\r\n");
             sdp.append("c=IN IP4 0.0.0.0\r\n");
-            sdp.append("a=candidate:1 1 udp 2122260223 ").append(local.getAddress().getHostAddress()).append(' ')
-                    .append(local.getPort()).append(" typ host generation 0\r\na=end-of-candidates\r\n");
+            sdp.append("a=candidate:1 1 udp 2122260223 ")
+                    .append(local.getAddress().getHostAddress())
+                    .append(' ')
+                    .append(local.getPort())
+                    .append(" typ host generation 0\r\na=end-of-candidates\r\n");
             IceCredentials ice = c.localIce();
-            sdp.append("a=ice-ufrag:").append(ice.ufrag()).append("\r\na=ice-pwd:").append(ice.pwd()).append("\r\n");
+            sdp.append("a=ice-ufrag:")
+                    .append(ice.ufrag())
+                    .append("\r\na=ice-pwd:")
+                    .append(ice.pwd())
+                    .append("\r\n");
             sdp.append("a=fingerprint:").append(c.fingerprint().toSdp()).append("\r\n");
             sdp.append("a=setup:active\r\n");
             m.mid().ifPresent(mid -> sdp.append("a=mid:").append(mid).append("\r\n"));
             for (String extmap : m.attributes("extmap")) {
                 sdp.append("a=extmap:").append(extmap).append("\r\n");
             }
-            sdp.append(m.direction().name().equals("INACTIVE") ? "a=inactive" : "a=recvonly").append("\r\n");
+            sdp.append(m.direction().name().equals("INACTIVE") ? "a=inactive" : "a=recvonly")
+                    .append("\r\n");
             sdp.append("a=rtcp-mux\r\n");
             if (m.has("rtcp-rsize")) {
                 sdp.append("a=rtcp-rsize\r\n");
@@ -161,14 +203,19 @@ public final class Sdp {
 
     public static Remote remote(String sdpText) {
         SessionDescription sdp = SdpParser.parse(sdpText);
-        MediaDescription first = sdp.media().stream().filter(m -> m.port() != 0).findFirst()
+        MediaDescription first = sdp.media().stream()
+                .filter(m -> m.port() != 0)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no accepted m-section"));
         InetSocketAddress address = null;
         for (MediaDescription m : sdp.media()) {
             for (String candidate : m.attributes("candidate")) {
                 String[] f = candidate.trim().split("\\s+");
-                if (address == null && f.length >= 8 && f[2].toLowerCase(Locale.ROOT).equals("udp")
-                        && f[4].indexOf(':') < 0 && f[7].equals("host")) {
+                if (address == null
+                        && f.length >= 8
+                        && f[2].toLowerCase(Locale.ROOT).equals("udp")
+                        && f[4].indexOf(':') < 0
+                        && f[7].equals("host")) {
                     address = new InetSocketAddress(f[4], Integer.parseInt(f[5]));
                 }
             }
@@ -176,7 +223,8 @@ public final class Sdp {
         if (address == null) {
             throw new IllegalArgumentException("no UDP IPv4 host candidate in the server's SDP");
         }
-        IceCredentials ice = new IceCredentials(sdp.iceUfrag(first).orElseThrow(), sdp.icePwd(first).orElseThrow());
+        IceCredentials ice = new IceCredentials(
+                sdp.iceUfrag(first).orElseThrow(), sdp.icePwd(first).orElseThrow());
         se.portvakt.sfu.sdp.Fingerprint f = sdp.fingerprint(first).orElseThrow();
         return new Remote(address, ice, Fingerprint.parse(f.algorithm(), f.value()));
     }
@@ -185,11 +233,15 @@ public final class Sdp {
     public static List<Long> videoSsrcs(String sdpText) {
         return SdpParser.parse(sdpText).media().stream()
                 .filter(m -> m.kind().equals("video") && m.port() != 0)
-                .flatMap(m -> ssrcs(m).stream()).toList();
+                .flatMap(m -> ssrcs(m).stream())
+                .toList();
     }
 
     private static List<Long> ssrcs(MediaDescription m) {
-        return m.attributes("ssrc").stream().map(v -> Long.parseLong(v.trim().split("\\s+")[0])).distinct().toList();
+        return m.attributes("ssrc").stream()
+                .map(v -> Long.parseLong(v.trim().split("\\s+")[0]))
+                .distinct()
+                .toList();
     }
 
     private static String lines(String block) {

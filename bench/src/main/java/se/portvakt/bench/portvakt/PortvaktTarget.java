@@ -49,8 +49,8 @@ public final class PortvaktTarget implements Target {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SfuServer.class.getName()));
-        ChildProcess.Started started = ChildProcess.start(command, logDir.resolve("portvakt-sfu.log"),
-                line -> line.startsWith("PORTVAKT-SFU "), 60);
+        ChildProcess.Started started = ChildProcess.start(
+                command, logDir.resolve("portvakt-sfu.log"), line -> line.startsWith("PORTVAKT-SFU "), 60);
         String port = started.readyLine().replaceAll(".*http=(\\d+).*", "$1");
         return new PortvaktTarget(started.process(), Integer.parseInt(port));
     }
@@ -103,14 +103,25 @@ public final class PortvaktTarget implements Target {
         Connection publisher = generator.newConnection("pub");
         OutgoingStream audio = generator.publish(publisher, false, "0");
         OutgoingStream video = generator.publish(publisher, true, "1");
-        join(generator, meeting, publisher, Sdp.offer(publisher, List.of(Section.send(audio), Section.send(video)),
-                "actpass"));
+        join(
+                generator,
+                meeting,
+                publisher,
+                Sdp.offer(publisher, List.of(Section.send(audio), Section.send(video)), "actpass"));
         Connection[] receivers = new Connection[subscribers];
         for (int i = 0; i < subscribers; i++) {
             receivers[i] = generator.newConnection("s" + i);
         }
-        Parallel.forEach(subscribers, i -> join(generator, meeting, receivers[i], Sdp.offer(receivers[i],
-                List.of(Section.receive("0", false), Section.receive("1", true)), "actpass")));
+        Parallel.forEach(
+                subscribers,
+                i -> join(
+                        generator,
+                        meeting,
+                        receivers[i],
+                        Sdp.offer(
+                                receivers[i],
+                                List.of(Section.receive("0", false), Section.receive("1", true)),
+                                "actpass")));
         List<Expectation> expected = new ArrayList<>();
         for (Connection r : receivers) {
             expected.add(new Expectation(r, audio));
@@ -142,8 +153,11 @@ public final class PortvaktTarget implements Target {
     }
 
     private String post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("Portvakt " + path + ": " + response.statusCode() + " " + response.body());
         }
@@ -158,7 +172,10 @@ public final class PortvaktTarget implements Target {
             open.clear();
         }
         for (String meeting : meetingsToClose) {
-            http.send(HttpRequest.newBuilder(URI.create(base + "/meeting/" + meeting)).DELETE().build(),
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/meeting/" + meeting))
+                            .DELETE()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         }
     }

@@ -32,8 +32,7 @@ import se.portvakt.sfu.srtp.SrtpSession;
  * Prints {@code PORTVAKT-SFU http=<port> udp=<port>} once ready.
  */
 public final class SfuServer {
-    private SfuServer() {
-    }
+    private SfuServer() {}
 
     public static void main(String[] args) throws IOException {
         SrtpSession.warmUp(); // before "ready": jitsi-srtp's provider benchmark must not land in a measurement
@@ -46,13 +45,17 @@ public final class SfuServer {
             respond(exchange, 200, t.toString());
         });
         http.start();
-        System.out.println("PORTVAKT-SFU http=" + http.getAddress().getPort() + " udp=" + sfu.localAddress().getPort());
+        System.out.println("PORTVAKT-SFU http=" + http.getAddress().getPort() + " udp="
+                + sfu.localAddress().getPort());
         System.out.flush();
     }
 
     private static void handle(Sfu sfu, HttpExchange exchange) throws IOException {
         try {
-            String[] path = exchange.getRequestURI().getPath().substring("/meeting/".length()).split("/");
+            String[] path = exchange.getRequestURI()
+                    .getPath()
+                    .substring("/meeting/".length())
+                    .split("/");
             String method = exchange.getRequestMethod();
             if (path.length == 1 && method.equals("POST")) {
                 sfu.createMeeting(path[0]);
@@ -78,7 +81,8 @@ public final class SfuServer {
         Map<String, String> sources = new LinkedHashMap<>();
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null && query.startsWith("sources=")) {
-            for (String pair : URLDecoder.decode(query.substring(8), StandardCharsets.UTF_8).split(",")) {
+            for (String pair : URLDecoder.decode(query.substring(8), StandardCharsets.UTF_8)
+                    .split(",")) {
                 String[] kv = pair.split(":", 2);
                 if (kv.length == 2) {
                     sources.put(kv[0], kv[1]);

@@ -30,23 +30,26 @@ public final class ChildProcess implements AutoCloseable {
         Process process = builder.start();
         ChildProcess child = new ChildProcess(process, log);
         CompletableFuture<String> readyLine = new CompletableFuture<>();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8)); var out = java.nio.file.Files.newBufferedWriter(log)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    out.write(line);
-                    out.newLine();
-                    out.flush();
-                    if (!readyLine.isDone() && ready.test(line)) {
-                        readyLine.complete(line);
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                            var out = java.nio.file.Files.newBufferedWriter(log)) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            out.write(line);
+                            out.newLine();
+                            out.flush();
+                            if (!readyLine.isDone() && ready.test(line)) {
+                                readyLine.complete(line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        readyLine.completeExceptionally(e);
                     }
-                }
-            } catch (IOException e) {
-                readyLine.completeExceptionally(e);
-            }
-            readyLine.completeExceptionally(new IOException("exited before it was ready; see " + log));
-        }, "bench-log-" + log.getFileName());
+                    readyLine.completeExceptionally(new IOException("exited before it was ready; see " + log));
+                },
+                "bench-log-" + log.getFileName());
         pump.setDaemon(true);
         pump.start();
         try {

@@ -18,8 +18,12 @@ import jdk.jfr.consumer.RecordingFile;
  * native method (native samples) apart; both are counted here, by the method on top of the stack and by the first
  * Portvakt method on it. Samples of the loop waiting in its selector are idle time and left out.
  */
-public record JfrSummary(long busySamples, long idleSamples, long otherThreadSamples,
-                         List<Map.Entry<String, Long>> topLeaf, List<Map.Entry<String, Long>> topPortvakt) {
+public record JfrSummary(
+        long busySamples,
+        long idleSamples,
+        long otherThreadSamples,
+        List<Map.Entry<String, Long>> topLeaf,
+        List<Map.Entry<String, Long>> topPortvakt) {
 
     private static final Set<String> IDLE = Set.of("EPoll.wait", "EPollSelectorImpl.doSelect");
 
@@ -34,7 +38,9 @@ public record JfrSummary(long busySamples, long idleSamples, long otherThreadSam
             if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
                 continue;
             }
-            if (e.getStackTrace() == null || e.getStackTrace().getFrames().isEmpty() || !inside(e.getStartTime(), windows)) {
+            if (e.getStackTrace() == null
+                    || e.getStackTrace().getFrames().isEmpty()
+                    || !inside(e.getStartTime(), windows)) {
                 continue;
             }
             RecordedThread thread = e.getThread("sampledThread");
@@ -78,7 +84,9 @@ public record JfrSummary(long busySamples, long idleSamples, long otherThreadSam
     }
 
     private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int limit) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(limit).toList();
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(limit)
+                .toList();
     }
 }

@@ -28,7 +28,12 @@ public record MachineInfo(String cpu, int cores, long memoryMib, String kernel, 
         }
         String kernel = System.getProperty("os.name") + " " + System.getProperty("os.version");
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
-        return new MachineInfo(cpu, Runtime.getRuntime().availableProcessors(), memKib / 1024, kernel, java,
+        return new MachineInfo(
+                cpu,
+                Runtime.getRuntime().availableProcessors(),
+                memKib / 1024,
+                kernel,
+                java,
                 command("janus", "--version"));
     }
 
@@ -37,7 +42,11 @@ public record MachineInfo(String cpu, int cores, long memoryMib, String kernel, 
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor(10, TimeUnit.SECONDS);
-            return out.lines().filter(l -> l.startsWith("Janus version")).findFirst().orElse("not installed").trim();
+            return out.lines()
+                    .filter(l -> l.startsWith("Janus version"))
+                    .findFirst()
+                    .orElse("not installed")
+                    .trim();
         } catch (IOException e) {
             return "not installed";
         } catch (InterruptedException e) {

@@ -13,8 +13,12 @@ public record MachineLoad(long busyTicks) {
 
     public static MachineLoad now() throws IOException {
         String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
-                + Long.parseLong(f[7]) + (f.length > 8 ? Long.parseLong(f[8]) : 0);
+        long busy = Long.parseLong(f[1])
+                + Long.parseLong(f[2])
+                + Long.parseLong(f[3])
+                + Long.parseLong(f[6])
+                + Long.parseLong(f[7])
+                + (f.length > 8 ? Long.parseLong(f[8]) : 0);
         return new MachineLoad(busy);
     }
 
@@ -27,8 +31,8 @@ public record MachineLoad(long busyTicks) {
      * Waits (up to {@code maxSeconds}) for a second in which other processes used under {@code threshold} cores
      * besides the given ones; returns the last second's share of the others.
      */
-    public static double awaitQuiet(double threshold, int maxSeconds, long... ownPids) throws IOException,
-            InterruptedException {
+    public static double awaitQuiet(double threshold, int maxSeconds, long... ownPids)
+            throws IOException, InterruptedException {
         double others = Double.NaN;
         for (int i = 0; i < maxSeconds; i++) {
             MachineLoad before = now();

@@ -13,15 +13,40 @@ package se.portvakt.bench.sweep;
  * @param rssMib             the server's resident memory at the window's end
  * @param error              why the point could not be measured, or null
  */
-public record Measurement(String target, String scenario, int size, double forwardedPerSecond,
-                          double cpuMicrosPerPacket, double serverCpuShare, double generatorCpuShare,
-                          double otherCpuShare,
-                          double p50Millis, double p99Millis, double loss, double rssMib, long nacks,
-                          String profile, String error) {
+public record Measurement(
+        String target,
+        String scenario,
+        int size,
+        double forwardedPerSecond,
+        double cpuMicrosPerPacket,
+        double serverCpuShare,
+        double generatorCpuShare,
+        double otherCpuShare,
+        double p50Millis,
+        double p99Millis,
+        double loss,
+        double rssMib,
+        long nacks,
+        String profile,
+        String error) {
 
     public static Measurement failed(String target, String scenario, int size, String error) {
-        return new Measurement(target, scenario, size, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, 1.0, Double.NaN, 0, "-", error);
+        return new Measurement(
+                target,
+                scenario,
+                size,
+                0,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                1.0,
+                Double.NaN,
+                0,
+                "-",
+                error);
     }
 
     /** The same measurement as seen by {@code others}, for the retry rule. */

@@ -11,8 +11,7 @@ import java.util.concurrent.Future;
 public final class Parallel {
     private static final int THREADS = 8;
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /** A step over one index. */
     @FunctionalInterface

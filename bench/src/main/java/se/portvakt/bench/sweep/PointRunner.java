@@ -39,7 +39,8 @@ public final class PointRunner {
     public Measurement run(Target target, Scenario scenario, int size) {
         Measurement first = runOnce(target, scenario, size);
         if (first.error() == null && first.otherCpuShare() > BUSY_MACHINE) {
-            System.out.printf("  the machine was busy (other processes: %.0f %% of a core): measuring again%n",
+            System.out.printf(
+                    "  the machine was busy (other processes: %.0f %% of a core): measuring again%n",
                     100 * first.otherCpuShare());
             Measurement second = runOnce(target, scenario, size);
             return second.error() == null && second.calmerThan(first) ? second : first;
@@ -50,8 +51,8 @@ public final class PointRunner {
     private Measurement runOnce(Target target, Scenario scenario, int size) {
         try {
             MachineLoad.awaitQuiet(0.15, 30, ProcessHandle.current().pid(), target.pid());
-            List<Expectation> expected = scenario == Scenario.ROOM
-                    ? target.room(generator, size) : target.fanOut(generator, size);
+            List<Expectation> expected =
+                    scenario == Scenario.ROOM ? target.room(generator, size) : target.fanOut(generator, size);
             if (!generator.awaitFlowing(expected, 20_000)) {
                 System.out.println("  " + target.name() + ": some streams had not started 20 s after the setup");
             }
@@ -69,20 +70,32 @@ public final class PointRunner {
             MachineLoad machine1 = MachineLoad.now();
             double wall = (System.nanoTime() - t0) / 1e9;
             windows.add(new Window(target.name(), wallStart, java.time.Instant.now()));
-            double others = machine1.othersSince(machine0, server1.cpuTicks() - server0.cpuTicks()
-                    + gen1.cpuTicks() - gen0.cpuTicks(), wall);
+            double others = machine1.othersSince(
+                    machine0, server1.cpuTicks() - server0.cpuTicks() + gen1.cpuTicks() - gen0.cpuTicks(), wall);
             Counted counted = generator.close(window, expected, 500);
             double cpu = server1.cpuSecondsSince(server0);
             if (!counted.shortfalls().isEmpty()) {
                 System.out.println("  " + target.name() + " missed packets: " + counted.shortfalls());
             }
-            String profile = expected.isEmpty() || expected.get(0).receiver().profile() == null ? "-"
+            String profile = expected.isEmpty() || expected.get(0).receiver().profile() == null
+                    ? "-"
                     : expected.get(0).receiver().profile().name();
-            return new Measurement(target.name(), scenario.label(), size, counted.packetsPerSecond(),
-                    counted.arrivals() == 0 ? Double.NaN : cpu * 1e6 / counted.arrivals(), cpu / wall,
-                    gen1.cpuSecondsSince(gen0) / wall, others, counted.delays().quantileMillis(0.50),
-                    counted.delays().quantileMillis(0.99), counted.loss(), server1.rssKib() / 1024.0,
-                    counted.nacks(), profile, null);
+            return new Measurement(
+                    target.name(),
+                    scenario.label(),
+                    size,
+                    counted.packetsPerSecond(),
+                    counted.arrivals() == 0 ? Double.NaN : cpu * 1e6 / counted.arrivals(),
+                    cpu / wall,
+                    gen1.cpuSecondsSince(gen0) / wall,
+                    others,
+                    counted.delays().quantileMillis(0.50),
+                    counted.delays().quantileMillis(0.99),
+                    counted.loss(),
+                    server1.rssKib() / 1024.0,
+                    counted.nacks(),
+                    profile,
+                    null);
         } catch (Exception e) {
             return Measurement.failed(target.name(), scenario.label(), size, e.toString());
         } finally {

@@ -11,9 +11,16 @@ import se.portvakt.bench.peer.MediaProfile;
 import se.portvakt.bench.udp.UdpSendLimit;
 
 /** The run's results as a console table and as docs/benchmarks.md. */
-public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions options, UdpSendLimit.Result udp,
-                     List<Row> rooms, List<Row> fanOut, JfrSummary profile, Collection<RunResult> micro,
-                     double microOtherLoad) {
+public record Report(
+        ZonedDateTime date,
+        MachineInfo machine,
+        SweepOptions options,
+        UdpSendLimit.Result udp,
+        List<Row> rooms,
+        List<Row> fanOut,
+        JfrSummary profile,
+        Collection<RunResult> micro,
+        double microOtherLoad) {
 
     private static final String HEADER = "| N | server | forwarded pkt/s | CPU us/pkt | server CPU | p50 ms | p99 ms "
             + "| loss | RSS MiB | generator CPU | other load |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
@@ -34,11 +41,17 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
             line(sb, row.size(), p);
             if (j != null) {
                 line(sb, row.size(), j);
-                sb.append(String.format(Locale.ROOT, "| %d | *Portvakt/Janus* | %s | %s | %s | %s | %s | %s | %s | | |%n",
-                        row.size(), ratio(p.forwardedPerSecond(), j.forwardedPerSecond()),
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| %d | *Portvakt/Janus* | %s | %s | %s | %s | %s | %s | %s | | |%n",
+                        row.size(),
+                        ratio(p.forwardedPerSecond(), j.forwardedPerSecond()),
                         ratio(p.cpuMicrosPerPacket(), j.cpuMicrosPerPacket()),
-                        ratio(p.serverCpuShare(), j.serverCpuShare()), ratio(p.p50Millis(), j.p50Millis()),
-                        ratio(p.p99Millis(), j.p99Millis()), ratio(p.loss(), j.loss()), ratio(p.rssMib(), j.rssMib())));
+                        ratio(p.serverCpuShare(), j.serverCpuShare()),
+                        ratio(p.p50Millis(), j.p50Millis()),
+                        ratio(p.p99Millis(), j.p99Millis()),
+                        ratio(p.loss(), j.loss()),
+                        ratio(p.rssMib(), j.rssMib())));
             }
         }
         sb.append('\n');
@@ -47,13 +60,28 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
     private static void line(StringBuilder sb, int size, Measurement m) {
         String mark = m.passes() ? "" : " (over limit)";
         if (m.error() != null) {
-            sb.append(String.format(Locale.ROOT, "| %d | %s | failed: %s | | | | | | | | |%n", size, m.target(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %s | failed: %s | | | | | | | | |%n",
+                    size,
+                    m.target(),
                     m.error().replace('|', '/')));
             return;
         }
-        sb.append(String.format(Locale.ROOT, "| %d | %s%s | %,.0f | %.2f | %.0f %% | %.2f | %.2f | %.3f %% | %.0f | %.0f %% | %.0f %% |%n",
-                size, m.target(), mark, m.forwardedPerSecond(), m.cpuMicrosPerPacket(), 100 * m.serverCpuShare(),
-                m.p50Millis(), m.p99Millis(), 100 * m.loss(), m.rssMib(), 100 * m.generatorCpuShare(),
+        sb.append(String.format(
+                Locale.ROOT,
+                "| %d | %s%s | %,.0f | %.2f | %.0f %% | %.2f | %.2f | %.3f %% | %.0f | %.0f %% | %.0f %% |%n",
+                size,
+                m.target(),
+                mark,
+                m.forwardedPerSecond(),
+                m.cpuMicrosPerPacket(),
+                100 * m.serverCpuShare(),
+                m.p50Millis(),
+                m.p99Millis(),
+                100 * m.loss(),
+                m.rssMib(),
+                100 * m.generatorCpuShare(),
                 100 * m.otherCpuShare()));
     }
 
@@ -72,19 +100,29 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
         for (List<Row> rows : List.of(rooms, fanOut)) {
             Row heaviest = null;
             for (Row r : rows) {
-                if (r.janusMedian() != null && r.portvaktMedian().passes() && r.janusMedian().passes()) {
+                if (r.janusMedian() != null
+                        && r.portvaktMedian().passes()
+                        && r.janusMedian().passes()) {
                     heaviest = r;
                 }
             }
             if (heaviest != null) {
-                double ratio = heaviest.portvaktMedian().cpuMicrosPerPacket() / heaviest.janusMedian().cpuMicrosPerPacket();
-                sb.append(String.format(Locale.ROOT, "| CPU per forwarded packet <= 0.8x Janus (%s, N=%d, the heaviest "
-                                + "point both held) | %.2f us vs %.2f us = %.2fx | %s |%n", heaviest.scenario().label(),
-                        heaviest.size(), heaviest.portvaktMedian().cpuMicrosPerPacket(),
-                        heaviest.janusMedian().cpuMicrosPerPacket(), ratio, ratio <= 0.8 ? "met" : "missed"));
+                double ratio = heaviest.portvaktMedian().cpuMicrosPerPacket()
+                        / heaviest.janusMedian().cpuMicrosPerPacket();
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| CPU per forwarded packet <= 0.8x Janus (%s, N=%d, the heaviest "
+                                + "point both held) | %.2f us vs %.2f us = %.2fx | %s |%n",
+                        heaviest.scenario().label(),
+                        heaviest.size(),
+                        heaviest.portvaktMedian().cpuMicrosPerPacket(),
+                        heaviest.janusMedian().cpuMicrosPerPacket(),
+                        ratio,
+                        ratio <= 0.8 ? "met" : "missed"));
             } else {
                 sb.append("| CPU per forwarded packet <= 0.8x Janus (" + (rows == rooms ? "rooms" : "1 to N")
-                        + ") | no point both servers held" + (options.janus() ? "" : " (Janus not run)") + " | not judged |\n");
+                        + ") | no point both servers held" + (options.janus() ? "" : " (Janus not run)")
+                        + " | not judged |\n");
             }
         }
         // 2: forwarded packets/s at 1 % loss (the wording: loss alone) within 60 % of the bare UDP send limit
@@ -100,10 +138,18 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
         }
         if (best != null) {
             double share = best.forwardedPerSecond() / udp.packetsPerSecond();
-            sb.append(String.format(Locale.ROOT, "| forwarded pkt/s at <= 1 %% loss >= 60 %% of the bare UDP send loop "
-                            + "(%,.0f/s) | %,.0f/s (%s, N=%d) = %.0f %%%s | %s |%n", udp.packetsPerSecond(),
-                    best.forwardedPerSecond(), best.scenario(), best.size(), 100 * share,
-                    lostSomewhere ? "" : " (loss never passed 1 %: the sweep stopped at the delay limit, so a lower bound)",
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| forwarded pkt/s at <= 1 %% loss >= 60 %% of the bare UDP send loop "
+                            + "(%,.0f/s) | %,.0f/s (%s, N=%d) = %.0f %%%s | %s |%n",
+                    udp.packetsPerSecond(),
+                    best.forwardedPerSecond(),
+                    best.scenario(),
+                    best.size(),
+                    100 * share,
+                    lostSomewhere
+                            ? ""
+                            : " (loss never passed 1 %: the sweep stopped at the delay limit, so a lower bound)",
                     share >= 0.6 ? "met" : "missed"));
         }
         // 3: p99 added delay under 5 ms at half of the maximum load (1 to N, where the load doubles)
@@ -121,11 +167,18 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
         }
         if (half != null) {
             double p99 = half.portvaktMedian().p99Millis();
-            sb.append(String.format(Locale.ROOT, "| p99 delay < 5 ms at half the maximum load (1 to N: max N=%d%s, "
-                            + "half N=%d) | %.2f ms | %s |%n", max.size(), portvaktBroke ? "" : ", the largest run",
-                    half.size(), p99, p99 < 5 ? "met" : "missed"));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| p99 delay < 5 ms at half the maximum load (1 to N: max N=%d%s, "
+                            + "half N=%d) | %.2f ms | %s |%n",
+                    max.size(),
+                    portvaktBroke ? "" : ", the largest run",
+                    half.size(),
+                    p99,
+                    p99 < 5 ? "met" : "missed"));
         } else {
-            sb.append("| p99 delay < 5 ms at half the maximum load | not enough 1-to-N points within the limits | not judged |\n");
+            sb.append(
+                    "| p99 delay < 5 ms at half the maximum load | not enough 1-to-N points within the limits | not judged |\n");
         }
         return sb.toString();
     }
@@ -138,53 +191,93 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
         MediaProfile media = MediaProfile.CAMERA_AND_MIC;
         StringBuilder sb = new StringBuilder();
         sb.append("# Benchmarks: Portvakt's SFU and Janus\n\n");
-        sb.append("Generated by `bench/run.sh` on ").append(date.format(DateTimeFormatter.RFC_1123_DATE_TIME))
+        sb.append("Generated by `bench/run.sh` on ")
+                .append(date.format(DateTimeFormatter.RFC_1123_DATE_TIME))
                 .append("; rerun it to regenerate this file (edits are overwritten). Every number here was measured in "
                         + "that one run.\n\n");
         sb.append("## Machine\n\n");
         sb.append("| | |\n|---|---|\n");
-        sb.append("| CPU | ").append(machine.cpu()).append(", ").append(machine.cores()).append(" cores |\n");
-        sb.append("| memory | ").append(String.format(Locale.ROOT, "%,d MiB", machine.memoryMib())).append(" |\n");
+        sb.append("| CPU | ")
+                .append(machine.cpu())
+                .append(", ")
+                .append(machine.cores())
+                .append(" cores |\n");
+        sb.append("| memory | ")
+                .append(String.format(Locale.ROOT, "%,d MiB", machine.memoryMib()))
+                .append(" |\n");
         sb.append("| kernel | ").append(machine.kernel()).append(" |\n");
         sb.append("| JVM (generator and Portvakt) | ").append(machine.java()).append(", default flags (G1) |\n");
         sb.append("| Janus | ").append(machine.janus()).append(" (Debian package `janus`), VideoRoom, ICE-lite |\n\n");
         sb.append("## The run\n\n");
-        sb.append(String.format(Locale.ROOT, "`bench/run.sh` with %s: each point measured over a %.0f s window after "
+        sb.append(String.format(
+                Locale.ROOT,
+                "`bench/run.sh` with %s: each point measured over a %.0f s window after "
                         + "%.0f s of media, %d times on each server (alternating Portvakt, Janus), medians shown. Rooms of "
                         + "%s; 1 to N from N=%d doubling until both servers exceed 1 %% loss or 50 ms p99, or N=%d.%n%n",
-                "the defaults", options.seconds(), options.settleSeconds(), options.repeats(), options.roomSizes(),
-                options.fanOutStart(), options.fanOutMax()));
-        sb.append(String.format(Locale.ROOT, "Each publisher sends VP8 at %d fps x %d packets of %d payload bytes "
+                "the defaults",
+                options.seconds(),
+                options.settleSeconds(),
+                options.repeats(),
+                options.roomSizes(),
+                options.fanOutStart(),
+                options.fanOutMax()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "Each publisher sends VP8 at %d fps x %d packets of %d payload bytes "
                         + "(keyframes %dx, at the start and on PLI/FIR) and Opus every %d ms (%d bytes): %d packets/s, "
                         + "%.2f Mbit/s, every packet with Chrome's header extensions (abs-send-time, transport-wide-cc, "
                         + "mid, audio level) and a 20-byte trailer with the send time. SRTP profile chosen by the servers: "
-                        + "%s.%n%n", media.videoFps(), media.videoPacketsPerFrame(), media.videoPayload(),
-                media.keyframeFactor(), media.audioPtimeMillis(), media.audioPayload(), media.packetsPerSecond(),
-                media.bitsPerSecond() / 1e6, profiles()));
-        sb.append(String.format(Locale.ROOT, "**Physical limit:** one Java thread sending %d-byte datagrams with "
+                        + "%s.%n%n",
+                media.videoFps(),
+                media.videoPacketsPerFrame(),
+                media.videoPayload(),
+                media.keyframeFactor(),
+                media.audioPtimeMillis(),
+                media.audioPayload(),
+                media.packetsPerSecond(),
+                media.bitsPerSecond() / 1e6,
+                profiles()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "**Physical limit:** one Java thread sending %d-byte datagrams with "
                         + "`DatagramChannel.send` to %d local sockets: **%,.0f datagrams/s** (%.2f us each). No "
                         + "single-threaded forwarder on this machine's socket path can send faster. (Its receivers "
                         + "never read, so the kernel drops at their full buffers; a forwarder's sends on loopback also "
                         + "pay for waking the receiving generator, which makes this limit generous.)%n%n",
-                udp.packetSize(), udp.receivers(), udp.packetsPerSecond(), 1e6 / udp.packetsPerSecond()));
+                udp.packetSize(),
+                udp.receivers(),
+                udp.packetsPerSecond(),
+                1e6 / udp.packetsPerSecond()));
         sb.append("## Sweep\n\n").append(COLUMNS).append('\n').append(table());
         sb.append("## Targets\n\n").append(targets()).append('\n');
         if (profile != null) {
             sb.append("## Where Portvakt's packet loop spends its time (JFR, inside the measurement windows)\n\n");
-            sb.append(String.format(Locale.ROOT, "The SFU's loop thread (`sfu-udp-*`) was sampled %,d times busy and "
-                    + "%,d times waiting in its selector (idle); shares below are of the busy samples, Java and native "
-                    + "code together. Other threads of the SFU's JVM (DTLS handshakes, GC, JIT, JFR) add %,d Java "
-                    + "samples.%n%n", profile.busySamples(), profile.idleSamples(), profile.otherThreadSamples()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "The SFU's loop thread (`sfu-udp-*`) was sampled %,d times busy and "
+                            + "%,d times waiting in its selector (idle); shares below are of the busy samples, Java and native "
+                            + "code together. Other threads of the SFU's JVM (DTLS handshakes, GC, JIT, JFR) add %,d Java "
+                            + "samples.%n%n",
+                    profile.busySamples(),
+                    profile.idleSamples(),
+                    profile.otherThreadSamples()));
             entries(sb, "busy loop samples by method on top of the stack", profile.topLeaf(), profile.busySamples());
-            entries(sb, "busy loop samples by first Portvakt method on the stack", profile.topPortvakt(),
+            entries(
+                    sb,
+                    "busy loop samples by first Portvakt method on the stack",
+                    profile.topPortvakt(),
                     profile.busySamples());
         }
         if (!micro.isEmpty()) {
             sb.append("## Microbenchmarks (JMH, 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement)\n\n");
-            sb.append(String.format(Locale.ROOT, "Other processes used about %.0f %% of a core on average while these ran (the machine's busy time less one core for JMH's own fork)%s%n%n",
-                    100 * microOtherLoad, microOtherLoad > 0.25
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "Other processes used about %.0f %% of a core on average while these ran (the machine's busy time less one core for JMH's own fork)%s%n%n",
+                    100 * microOtherLoad,
+                    microOtherLoad > 0.25
                             ? ": they were disturbed, read the errors; `java -jar bench/target/portvakt-bench.jar micro` "
-                            + "reruns them alone." : "."));
+                                    + "reruns them alone."
+                            : "."));
             sb.append("| benchmark | parameters | score | unit |\n|---|---|---:|---|\n");
             for (RunResult r : micro) {
                 var params = r.getParams();
@@ -192,10 +285,17 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
                 for (String key : params.getParamsKeys()) {
                     p.append(key).append('=').append(params.getParam(key)).append(' ');
                 }
-                String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.', 
-                        params.getBenchmark().lastIndexOf('.') - 1) + 1);
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f ± %.1f | %s |%n", name, p.toString().trim(),
-                        r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
+                String name = params.getBenchmark()
+                        .substring(params.getBenchmark()
+                                        .lastIndexOf('.', params.getBenchmark().lastIndexOf('.') - 1)
+                                + 1);
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %.1f ± %.1f | %s |%n",
+                        name,
+                        p.toString().trim(),
+                        r.getPrimaryResult().getScore(),
+                        r.getPrimaryResult().getScoreError(),
                         r.getPrimaryResult().getScoreUnit()));
             }
             sb.append('\n');
@@ -205,15 +305,21 @@ public record Report(ZonedDateTime date, MachineInfo machine, SweepOptions optio
     }
 
     private String profiles() {
-        return concat().stream().flatMap(r -> java.util.stream.Stream.concat(r.portvakt().stream(), r.janus().stream()))
-                .filter(m -> m.error() == null).map(m -> m.target() + " " + m.profile()).distinct().sorted()
-                .reduce((a, b) -> a + ", " + b).orElse("-");
+        return concat().stream()
+                .flatMap(r -> java.util.stream.Stream.concat(r.portvakt().stream(), r.janus().stream()))
+                .filter(m -> m.error() == null)
+                .map(m -> m.target() + " " + m.profile())
+                .distinct()
+                .sorted()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("-");
     }
 
     private static void entries(StringBuilder sb, String title, List<Map.Entry<String, Long>> entries, long total) {
         sb.append("| ").append(title).append(" | share |\n|---|---:|\n");
         for (Map.Entry<String, Long> e : entries) {
-            sb.append(String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", e.getKey(), 100.0 * e.getValue() / Math.max(1, total)));
+            sb.append(String.format(
+                    Locale.ROOT, "| `%s` | %.1f %% |%n", e.getKey(), 100.0 * e.getValue() / Math.max(1, total)));
         }
         sb.append('\n');
     }

@@ -22,18 +22,31 @@ public record Row(Scenario scenario, int size, List<Measurement> portvakt, List<
             return null;
         }
         Measurement first = runs.get(0);
-        String error = runs.stream().map(Measurement::error).filter(e -> e != null).findFirst().orElse(null);
+        String error = runs.stream()
+                .map(Measurement::error)
+                .filter(e -> e != null)
+                .findFirst()
+                .orElse(null);
         List<Measurement> ok = runs.stream().filter(m -> m.error() == null).toList();
         if (ok.isEmpty()) {
             return first;
         }
-        return new Measurement(first.target(), first.scenario(), first.size(),
-                median(ok, Measurement::forwardedPerSecond), median(ok, Measurement::cpuMicrosPerPacket),
-                median(ok, Measurement::serverCpuShare), median(ok, Measurement::generatorCpuShare),
+        return new Measurement(
+                first.target(),
+                first.scenario(),
+                first.size(),
+                median(ok, Measurement::forwardedPerSecond),
+                median(ok, Measurement::cpuMicrosPerPacket),
+                median(ok, Measurement::serverCpuShare),
+                median(ok, Measurement::generatorCpuShare),
                 median(ok, Measurement::otherCpuShare),
-                median(ok, Measurement::p50Millis), median(ok, Measurement::p99Millis),
-                error != null ? 1.0 : median(ok, Measurement::loss), median(ok, Measurement::rssMib),
-                (long) median(ok, m -> m.nacks()), ok.get(0).profile(), error);
+                median(ok, Measurement::p50Millis),
+                median(ok, Measurement::p99Millis),
+                error != null ? 1.0 : median(ok, Measurement::loss),
+                median(ok, Measurement::rssMib),
+                (long) median(ok, m -> m.nacks()),
+                ok.get(0).profile(),
+                error);
     }
 
     private static double median(List<Measurement> runs, ToDoubleFunction<Measurement> metric) {

@@ -23,8 +23,7 @@ import se.portvakt.bench.udp.UdpSendLimit;
  * summary of Portvakt's SFU, and docs/benchmarks.md.
  */
 public final class Sweep {
-    private Sweep() {
-    }
+    private Sweep() {}
 
     public static void main(String[] args) throws Exception {
         SweepOptions options = SweepOptions.parse(args);
@@ -37,8 +36,14 @@ public final class Sweep {
         Collection<RunResult> micro = options.micro() ? microbenchmarks(out) : List.of();
         // JMH's forked JVM is not ours to subtract: it uses about one core while measuring
         double microSeconds = (System.nanoTime() - microNanos) / 1e9;
-        double microOthers = Math.max(0, MachineLoad.now().othersSince(microStart,
-                MachineLoad.own(ProcessHandle.current().pid()) - microOwn, microSeconds) - 1.0);
+        double microOthers = Math.max(
+                0,
+                MachineLoad.now()
+                                .othersSince(
+                                        microStart,
+                                        MachineLoad.own(ProcessHandle.current().pid()) - microOwn,
+                                        microSeconds)
+                        - 1.0);
 
         System.out.println("== bare UDP send loop");
         UdpSendLimit.Result udp = null;
@@ -58,8 +63,8 @@ public final class Sweep {
         List<PointRunner.Window> windows = new ArrayList<>();
         List<Row> fanOut = new ArrayList<>();
         try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, 2);
-             PortvaktTarget portvakt = PortvaktTarget.start(out, jvm);
-             Target janus = options.janus() ? JanusTarget.start(out) : null) {
+                PortvaktTarget portvakt = PortvaktTarget.start(out, jvm);
+                Target janus = options.janus() ? JanusTarget.start(out) : null) {
             PointRunner runner = new PointRunner(generator, options.seconds(), options.settleSeconds());
             windows = runner.windows();
             System.out.println("== " + Scenario.ROOM.label());
@@ -89,8 +94,8 @@ public final class Sweep {
         System.out.println("wrote " + options.doc());
     }
 
-    private static Row measure(PointRunner runner, Target portvakt, Target janus, Scenario scenario, int size,
-                               int repeats) {
+    private static Row measure(
+            PointRunner runner, Target portvakt, Target janus, Scenario scenario, int size, int repeats) {
         List<Measurement> p = new ArrayList<>();
         List<Measurement> j = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
@@ -103,11 +108,22 @@ public final class Sweep {
     }
 
     private static Measurement log(Measurement m) {
-        System.out.printf("%-8s %-9s N=%-4d %,9.0f pkt/s  %6.2f us/pkt  cpu %4.0f%%  gen %4.0f%%  other %3.0f%%  "
-                        + "p50 %6.2f ms  p99 %7.2f ms  loss %6.3f%%  rss %6.1f MiB%s%n", m.target(), m.scenario(), m.size(),
-                m.forwardedPerSecond(), m.cpuMicrosPerPacket(), 100 * m.serverCpuShare(), 100 * m.generatorCpuShare(),
+        System.out.printf(
+                "%-8s %-9s N=%-4d %,9.0f pkt/s  %6.2f us/pkt  cpu %4.0f%%  gen %4.0f%%  other %3.0f%%  "
+                        + "p50 %6.2f ms  p99 %7.2f ms  loss %6.3f%%  rss %6.1f MiB%s%n",
+                m.target(),
+                m.scenario(),
+                m.size(),
+                m.forwardedPerSecond(),
+                m.cpuMicrosPerPacket(),
+                100 * m.serverCpuShare(),
+                100 * m.generatorCpuShare(),
                 100 * m.otherCpuShare(),
-                m.p50Millis(), m.p99Millis(), 100 * m.loss(), m.rssMib(), m.error() == null ? "" : "  " + m.error());
+                m.p50Millis(),
+                m.p99Millis(),
+                100 * m.loss(),
+                m.rssMib(),
+                m.error() == null ? "" : "  " + m.error());
         return m;
     }
 
@@ -122,8 +138,10 @@ public final class Sweep {
         Options jmh = new OptionsBuilder()
                 .include("se\\.portvakt\\.bench\\.micro\\..*")
                 .forks(1)
-                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3).measurementTime(TimeValue.seconds(1))
+                .warmupIterations(2)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(3)
+                .measurementTime(TimeValue.seconds(1))
                 .output(out.resolve("jmh.log").toString())
                 .build();
         return new Runner(jmh).run();

@@ -18,8 +18,17 @@ import java.util.List;
  * @param out           where logs, the Janus config and the JFR recording go
  * @param doc           the Markdown report to (re)write
  */
-public record SweepOptions(double seconds, double settleSeconds, int repeats, List<Integer> roomSizes,
-                           int fanOutStart, int fanOutMax, boolean janus, boolean micro, Path out, Path doc) {
+public record SweepOptions(
+        double seconds,
+        double settleSeconds,
+        int repeats,
+        List<Integer> roomSizes,
+        int fanOutStart,
+        int fanOutMax,
+        boolean janus,
+        boolean micro,
+        Path out,
+        Path doc) {
 
     public static SweepOptions parse(String[] args) {
         double seconds = 8;
@@ -35,14 +44,38 @@ public record SweepOptions(double seconds, double settleSeconds, int repeats, Li
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
-                case "--seconds" -> { seconds = Double.parseDouble(value); i++; }
-                case "--settle" -> { settle = Double.parseDouble(value); i++; }
-                case "--repeats" -> { repeats = Integer.parseInt(value); i++; }
-                case "--rooms" -> { rooms = ints(value); i++; }
-                case "--fanout-start" -> { fanOutStart = Integer.parseInt(value); i++; }
-                case "--fanout-max" -> { fanOutMax = Integer.parseInt(value); i++; }
-                case "--out" -> { out = Path.of(value); i++; }
-                case "--doc" -> { doc = Path.of(value); i++; }
+                case "--seconds" -> {
+                    seconds = Double.parseDouble(value);
+                    i++;
+                }
+                case "--settle" -> {
+                    settle = Double.parseDouble(value);
+                    i++;
+                }
+                case "--repeats" -> {
+                    repeats = Integer.parseInt(value);
+                    i++;
+                }
+                case "--rooms" -> {
+                    rooms = ints(value);
+                    i++;
+                }
+                case "--fanout-start" -> {
+                    fanOutStart = Integer.parseInt(value);
+                    i++;
+                }
+                case "--fanout-max" -> {
+                    fanOutMax = Integer.parseInt(value);
+                    i++;
+                }
+                case "--out" -> {
+                    out = Path.of(value);
+                    i++;
+                }
+                case "--doc" -> {
+                    doc = Path.of(value);
+                    i++;
+                }
                 case "--no-janus" -> janus = false;
                 case "--no-micro" -> micro = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);

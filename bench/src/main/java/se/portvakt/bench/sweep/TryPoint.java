@@ -9,8 +9,7 @@ import se.portvakt.bench.portvakt.PortvaktTarget;
 
 /** {@code try TARGET room|fanout N [seconds]}: one point on one server, printed; for trying things out. */
 public final class TryPoint {
-    private TryPoint() {
-    }
+    private TryPoint() {}
 
     public static void main(String[] args) throws Exception {
         String which = args[0];
@@ -18,10 +17,11 @@ public final class TryPoint {
         int size = Integer.parseInt(args[2]);
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 5;
         Path out = Files.createDirectories(Path.of("bench/target/try"));
-        try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC,
-                Integer.getInteger("bench.receivers", 2));
-             Target target = which.equals("janus") ? se.portvakt.bench.janus.JanusTarget.start(out)
-                     : PortvaktTarget.start(out, List.of())) {
+        try (LoadGenerator generator =
+                        new LoadGenerator(MediaProfile.CAMERA_AND_MIC, Integer.getInteger("bench.receivers", 2));
+                Target target = which.equals("janus")
+                        ? se.portvakt.bench.janus.JanusTarget.start(out)
+                        : PortvaktTarget.start(out, List.of())) {
             Measurement m = new PointRunner(generator, seconds, 2).run(target, scenario, size);
             System.out.println(m);
         }

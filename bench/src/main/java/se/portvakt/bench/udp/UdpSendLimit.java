@@ -21,8 +21,7 @@ public final class UdpSendLimit {
     /** One run's result: datagrams per second and the size sent. */
     public record Result(double packetsPerSecond, int packetSize, int receivers, double seconds) {}
 
-    private UdpSendLimit() {
-    }
+    private UdpSendLimit() {}
 
     public static Result measure(int packetSize, int receivers, double seconds) throws IOException {
         List<DatagramChannel> sinks = new ArrayList<>();
@@ -52,8 +51,8 @@ public final class UdpSendLimit {
         }
     }
 
-    private static long sendFor(DatagramChannel sender, ByteBuffer packet, List<InetSocketAddress> targets,
-                                long nanos) throws IOException {
+    private static long sendFor(DatagramChannel sender, ByteBuffer packet, List<InetSocketAddress> targets, long nanos)
+            throws IOException {
         long deadline = System.nanoTime() + nanos;
         long sent = 0;
         int n = targets.size();
@@ -72,7 +71,8 @@ public final class UdpSendLimit {
     public static void main(String[] args) throws IOException {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 1200;
         Result r = measure(size, 16, 3.0);
-        System.out.printf("bare UDP send loop: %,.0f datagrams/s of %d bytes to %d local sockets (1 thread, %.1f s)%n",
+        System.out.printf(
+                "bare UDP send loop: %,.0f datagrams/s of %d bytes to %d local sockets (1 thread, %.1f s)%n",
                 r.packetsPerSecond(), r.packetSize(), r.receivers(), r.seconds());
     }
 }

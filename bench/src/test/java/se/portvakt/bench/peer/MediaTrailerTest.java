@@ -16,6 +16,8 @@ class MediaTrailerTest {
         assertThat(MediaTrailer.index(packet, packet.length)).isEqualTo(70_000);
         assertThat(MediaTrailer.sendNanos(packet, packet.length)).isEqualTo(now);
         assertThat(MediaTrailer.present(new byte[40], 12, 40)).isFalse();
-        assertThat(MediaTrailer.present(packet, 80, packet.length)).as("too short for a trailer").isFalse();
+        assertThat(MediaTrailer.present(packet, 80, packet.length))
+                .as("too short for a trailer")
+                .isFalse();
     }
 }

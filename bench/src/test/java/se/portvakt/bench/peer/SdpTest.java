@@ -22,16 +22,26 @@ class SdpTest {
             Connection c = generator.newConnection("p0");
             OutgoingStream audio = generator.publish(c, false, "0");
             OutgoingStream video = generator.publish(c, true, "1");
-            String offer = Sdp.offer(c, List.of(Sdp.Section.send(audio), Sdp.Section.send(video),
-                    Sdp.Section.receive("2", false), Sdp.Section.receive("3", true)), "actpass");
+            String offer = Sdp.offer(
+                    c,
+                    List.of(
+                            Sdp.Section.send(audio),
+                            Sdp.Section.send(video),
+                            Sdp.Section.receive("2", false),
+                            Sdp.Section.receive("3", true)),
+                    "actpass");
 
             IceCredentials sfuIce = IceCredentials.random();
             Fingerprint sfuFingerprint = Fingerprint.sha256(new byte[] {1, 2, 3});
             String hex = sfuFingerprint.toSdp().split(" ")[1];
             java.net.InetSocketAddress sfu = new java.net.InetSocketAddress("127.0.0.1", 40_000);
-            SessionDescription answer = IceLiteAnswerer.answer(SdpParser.parse(offer),
-                    AnswerOptions.defaults(sfuIce,
-                            new se.portvakt.sfu.sdp.Fingerprint("sha-256", hex), List.of(se.portvakt.sfu.sdp.HostCandidate.udp(sfu)), 1));
+            SessionDescription answer = IceLiteAnswerer.answer(
+                    SdpParser.parse(offer),
+                    AnswerOptions.defaults(
+                            sfuIce,
+                            new se.portvakt.sfu.sdp.Fingerprint("sha-256", hex),
+                            List.of(se.portvakt.sfu.sdp.HostCandidate.udp(sfu)),
+                            1));
 
             assertThat(answer.media()).extracting(MediaDescription::port).doesNotContain(0);
             assertThat(answer.bundleMids()).containsExactly("0", "1", "2", "3");

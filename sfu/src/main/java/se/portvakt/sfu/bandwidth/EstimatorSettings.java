@@ -10,8 +10,8 @@ package se.portvakt.sfu.bandwidth;
  * @param lowLoss        below this fraction lost the estimate grows
  * @param highLoss       above this it shrinks by {@code 1 - loss / 2}; in between it holds
  */
-public record EstimatorSettings(long start, long min, long max, double increasePerSecond, double lowLoss,
-                                double highLoss) {
+public record EstimatorSettings(
+        long start, long min, long max, double increasePerSecond, double lowLoss, double highLoss) {
 
     public static final EstimatorSettings DEFAULTS =
             new EstimatorSettings(300_000, 50_000, 2_500_000, 1.08, 0.02, 0.10);

@@ -11,8 +11,7 @@ package se.portvakt.sfu.codec;
  * </pre>
  */
 public final class Vp8Keyframe {
-    private Vp8Keyframe() {
-    }
+    private Vp8Keyframe() {}
 
     /** True if the plain RTP packet at {@code buf[off, off + len)} is the first packet of a keyframe. */
     public static boolean starts(byte[] buf, int off, int len) {

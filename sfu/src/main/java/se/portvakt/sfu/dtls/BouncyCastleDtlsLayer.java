@@ -31,11 +31,13 @@ public final class BouncyCastleDtlsLayer implements DtlsLayer, AutoCloseable {
     }
 
     @Override
-    public DtlsAssociation accept(se.portvakt.sfu.sdp.Fingerprint remoteFingerprint, PacketSink toPeer,
-            Consumer<SrtpKeys> onKeys) {
-        DtlsSession session = new DtlsSession(certificate,
+    public DtlsAssociation accept(
+            se.portvakt.sfu.sdp.Fingerprint remoteFingerprint, PacketSink toPeer, Consumer<SrtpKeys> onKeys) {
+        DtlsSession session = new DtlsSession(
+                certificate,
                 Fingerprint.parse(remoteFingerprint.algorithm(), remoteFingerprint.value()),
-                datagram -> toPeer.send(datagram, 0, datagram.length), stats);
+                datagram -> toPeer.send(datagram, 0, datagram.length),
+                stats);
         session.start(threads).thenAccept(onKeys);
         return new DtlsAssociation() {
             @Override

@@ -7,11 +7,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -52,7 +52,8 @@ public final class DtlsCertificate {
     static DtlsCertificate generate(SecureRandom random, Instant now) {
         X9ECParameters p256 = ECNamedCurveTable.getByOID(SECObjectIdentifiers.secp256r1);
         ECKeyPairGenerator generator = new ECKeyPairGenerator();
-        generator.init(new ECKeyGenerationParameters(new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, p256), random));
+        generator.init(new ECKeyGenerationParameters(
+                new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, p256), random));
         AsymmetricCipherKeyPair keyPair = generator.generateKeyPair();
         try {
             X500Name name = new X500Name(COMMON_NAME);
@@ -65,7 +66,8 @@ public final class DtlsCertificate {
                     SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(keyPair.getPublic()));
             AlgorithmIdentifier signature = new DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withECDSA");
             AlgorithmIdentifier digest = new DefaultDigestAlgorithmIdentifierFinder().find(signature);
-            byte[] der = builder.build(new BcECContentSignerBuilder(signature, digest).build(keyPair.getPrivate())).getEncoded();
+            byte[] der = builder.build(new BcECContentSignerBuilder(signature, digest).build(keyPair.getPrivate()))
+                    .getEncoded();
             return new DtlsCertificate(der, keyPair.getPrivate());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,5 @@
 package se.portvakt.sfu.dtls;
 
-import se.portvakt.sfu.srtp.SrtpKeys;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.bouncycastle.tls.TlsTimeoutException;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import se.portvakt.sfu.srtp.SrtpKeys;
 
 /**
  * The DTLS server side of one peer's DTLS-SRTP association. The socket loop hands in the peer's DTLS
@@ -39,7 +39,8 @@ public final class DtlsSession implements AutoCloseable {
     private volatile boolean closing;
 
     /** A session with the default handshake timeout. */
-    public DtlsSession(DtlsCertificate certificate, Fingerprint remoteFingerprint, Consumer<byte[]> sender, DtlsStats stats) {
+    public DtlsSession(
+            DtlsCertificate certificate, Fingerprint remoteFingerprint, Consumer<byte[]> sender, DtlsStats stats) {
         this(certificate, remoteFingerprint, sender, stats, DEFAULT_HANDSHAKE_TIMEOUT);
     }
 
@@ -47,15 +48,22 @@ public final class DtlsSession implements AutoCloseable {
      * A session expecting a client whose certificate has {@code remoteFingerprint} (from the remote SDP);
      * what it sends goes to {@code sender}, one DTLS datagram of at most 1200 bytes per call.
      */
-    public DtlsSession(DtlsCertificate certificate, Fingerprint remoteFingerprint, Consumer<byte[]> sender, DtlsStats stats,
+    public DtlsSession(
+            DtlsCertificate certificate,
+            Fingerprint remoteFingerprint,
+            Consumer<byte[]> sender,
+            DtlsStats stats,
             Duration handshakeTimeout) {
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("handshake timeout must be positive: " + handshakeTimeout);
         }
         this.stats = Objects.requireNonNull(stats);
         this.transport = new RecordQueueTransport(Objects.requireNonNull(sender), stats);
-        this.server = new SrtpTlsServer(new BcTlsCrypto(RANDOM), Objects.requireNonNull(certificate),
-                Objects.requireNonNull(remoteFingerprint), Math.toIntExact(handshakeTimeout.toMillis()));
+        this.server = new SrtpTlsServer(
+                new BcTlsCrypto(RANDOM),
+                Objects.requireNonNull(certificate),
+                Objects.requireNonNull(remoteFingerprint),
+                Math.toIntExact(handshakeTimeout.toMillis()));
     }
 
     /**
@@ -142,7 +150,8 @@ public final class DtlsSession implements AutoCloseable {
         if (closing) {
             return new DtlsHandshakeException(DtlsHandshakeException.Reason.CLOSED, "closed during the handshake", e);
         }
-        return new DtlsHandshakeException(DtlsHandshakeException.Reason.PROTOCOL_ERROR, String.valueOf(e.getMessage()), e);
+        return new DtlsHandshakeException(
+                DtlsHandshakeException.Reason.PROTOCOL_ERROR, String.valueOf(e.getMessage()), e);
     }
 
     private void count(DtlsHandshakeException.Reason reason) {
@@ -151,7 +160,7 @@ public final class DtlsSession implements AutoCloseable {
             case FINGERPRINT_MISMATCH -> stats.fingerprintMismatch();
             case NO_COMMON_SRTP_PROFILE -> stats.srtpProfileMissing();
             case TIMEOUT -> stats.timeout();
-            default -> { }
+            default -> {}
         }
     }
 }

@@ -14,10 +14,11 @@ import java.util.Map;
 public record Fingerprint(String algorithm, byte[] digest) {
 
     /** SDP hash names we accept, to their JCA digest names and digest lengths in bytes. */
-    private static final Map<String, String> JCA_NAMES = Map.of(
-            "sha-1", "SHA-1", "sha-256", "SHA-256", "sha-384", "SHA-384", "sha-512", "SHA-512");
-    private static final Map<String, Integer> LENGTHS = Map.of(
-            "sha-1", 20, "sha-256", 32, "sha-384", 48, "sha-512", 64);
+    private static final Map<String, String> JCA_NAMES =
+            Map.of("sha-1", "SHA-1", "sha-256", "SHA-256", "sha-384", "SHA-384", "sha-512", "SHA-512");
+
+    private static final Map<String, Integer> LENGTHS =
+            Map.of("sha-1", 20, "sha-256", 32, "sha-384", 48, "sha-512", 64);
 
     public Fingerprint {
         algorithm = algorithm.toLowerCase(Locale.ROOT);

@@ -1,7 +1,5 @@
 package se.portvakt.sfu.dtls;
 
-import se.portvakt.sfu.srtp.SrtpProfile;
-import se.portvakt.sfu.srtp.SrtpKeys;
 import java.io.IOException;
 import java.util.Hashtable;
 import org.bouncycastle.tls.AlertDescription;
@@ -25,6 +23,8 @@ import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import se.portvakt.sfu.srtp.SrtpKeys;
+import se.portvakt.sfu.srtp.SrtpProfile;
 
 /**
  * The BouncyCastle server side of one DTLS-SRTP handshake: DTLS 1.2 only, ECDHE-ECDSA with AES-128-GCM,
@@ -50,7 +50,11 @@ final class SrtpTlsServer extends DefaultTlsServer {
     /** Why we aborted, when we did; read after accept() threw. */
     private DtlsHandshakeException.Reason abortReason;
 
-    SrtpTlsServer(BcTlsCrypto crypto, DtlsCertificate certificate, Fingerprint remoteFingerprint, int handshakeTimeoutMillis) {
+    SrtpTlsServer(
+            BcTlsCrypto crypto,
+            DtlsCertificate certificate,
+            Fingerprint remoteFingerprint,
+            int handshakeTimeoutMillis) {
         super(crypto);
         this.crypto = crypto;
         this.certificate = certificate;
@@ -76,8 +80,12 @@ final class SrtpTlsServer extends DefaultTlsServer {
     @Override
     protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
         TlsCertificate tlsCertificate = crypto.createCertificate(certificate.der());
-        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, certificate.privateKey(),
-                new Certificate(new TlsCertificate[] {tlsCertificate}), ECDSA_SHA256);
+        return new BcDefaultTlsCredentialedSigner(
+                new TlsCryptoParameters(context),
+                crypto,
+                certificate.privateKey(),
+                new Certificate(new TlsCertificate[] {tlsCertificate}),
+                ECDSA_SHA256);
     }
 
     @Override
@@ -85,12 +93,16 @@ final class SrtpTlsServer extends DefaultTlsServer {
         super.processClientExtensions(clientExtensions);
         UseSRTPData offered = TlsSRTPUtils.getUseSRTPExtension(clientExtensions);
         if (offered == null) {
-            throw abort(DtlsHandshakeException.Reason.NO_COMMON_SRTP_PROFILE, AlertDescription.handshake_failure,
+            throw abort(
+                    DtlsHandshakeException.Reason.NO_COMMON_SRTP_PROFILE,
+                    AlertDescription.handshake_failure,
                     "client did not offer use_srtp");
         }
-        profile = SrtpTlsServer.choose(offered.getProtectionProfiles()).orElseThrow(() -> abort(
-                DtlsHandshakeException.Reason.NO_COMMON_SRTP_PROFILE, AlertDescription.handshake_failure,
-                "no supported SRTP protection profile offered"));
+        profile = SrtpTlsServer.choose(offered.getProtectionProfiles())
+                .orElseThrow(() -> abort(
+                        DtlsHandshakeException.Reason.NO_COMMON_SRTP_PROFILE,
+                        AlertDescription.handshake_failure,
+                        "no supported SRTP protection profile offered"));
     }
 
     @Override
@@ -111,12 +123,16 @@ final class SrtpTlsServer extends DefaultTlsServer {
     @Override
     public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
         if (clientCertificate == null || clientCertificate.isEmpty()) {
-            throw abort(DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH, AlertDescription.handshake_failure,
+            throw abort(
+                    DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH,
+                    AlertDescription.handshake_failure,
                     "client sent no certificate");
         }
         // RFC 8122 section 5: the end-entity certificate is the one the SDP fingerprint names.
         if (!remoteFingerprint.matches(clientCertificate.getCertificateAt(0).getEncoded())) {
-            throw abort(DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH, AlertDescription.bad_certificate,
+            throw abort(
+                    DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH,
+                    AlertDescription.bad_certificate,
                     "client certificate does not match the SDP fingerprint");
         }
         clientCertificateMatched = true;
@@ -126,7 +142,9 @@ final class SrtpTlsServer extends DefaultTlsServer {
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
         if (!clientCertificateMatched) {
-            throw abort(DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH, AlertDescription.handshake_failure,
+            throw abort(
+                    DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH,
+                    AlertDescription.handshake_failure,
                     "handshake ended without a verified client certificate");
         }
         byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength());
@@ -135,8 +153,10 @@ final class SrtpTlsServer extends DefaultTlsServer {
 
     @Override
     public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
-        LOG.log(level == AlertLevel.fatal ? System.Logger.Level.DEBUG : System.Logger.Level.TRACE,
-                () -> "DTLS alert raised: " + AlertDescription.getText(description) + (message == null ? "" : " (" + message + ")"));
+        LOG.log(
+                level == AlertLevel.fatal ? System.Logger.Level.DEBUG : System.Logger.Level.TRACE,
+                () -> "DTLS alert raised: " + AlertDescription.getText(description)
+                        + (message == null ? "" : " (" + message + ")"));
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class Endpoint {
     private final LongAdder beforeKeys = new LongAdder();
     /** Indexed by payload type: the apt of an RTX payload type, -1 for others. */
     private final int[] aptByRtxPayloadType = new int[128];
+
     private final Map<Long, Long> mediaByRtxSsrc = new ConcurrentHashMap<>();
     private final LongAdder rtxIgnored = new LongAdder();
     /** This participant publishes simulcast layers: an RTX SSRC without a FID group cannot be matched by guess. */
@@ -92,15 +93,17 @@ public final class Endpoint {
 
     /** As above; {@code codec} says where subscribers may start (a VP8 stream's receivers start at a keyframe). */
     public PublisherStream publish(long ssrc, MediaKind kind, boolean usePli, CodecHandler codec) {
-        return published.computeIfAbsent(ssrc,
-                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings));
+        return published.computeIfAbsent(
+                ssrc, s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings));
     }
 
     /** A simulcast layer: as {@link #publish(long, MediaKind, boolean, boolean)}, and RTX is no longer guessed. */
     public PublisherStream publishLayer(long ssrc, MediaKind kind, boolean usePli, CodecHandler codec) {
         layered = true;
-        return published.computeIfAbsent(ssrc,
-                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings).asLayer());
+        return published.computeIfAbsent(
+                ssrc,
+                s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings)
+                        .asLayer());
     }
 
     public PublisherStream published(long ssrc) {

@@ -6,8 +6,7 @@ package se.portvakt.sfu.forward;
  * preference's end (down from the top, up from the bottom).
  */
 public final class LayerChoice {
-    private LayerChoice() {
-    }
+    private LayerChoice() {}
 
     /**
      * @param high   the subscriber wants the highest layer (the stage), else the lowest (a small tile)

@@ -47,6 +47,7 @@ public final class PublisherStream {
     private final CodecHandler codec;
     /** System.nanoTime() of the last packet; read by the layer choice off this stream's monitor. */
     private volatile long lastPacketAt;
+
     private volatile boolean receivedAny;
     /** A simulcast layer: its REMB is not capped by its subscribers (see {@link #asLayer}). */
     private volatile boolean layer;
@@ -56,8 +57,14 @@ public final class PublisherStream {
      * @param feedback  the publisher's transport, for NACK, PLI/FIR, RR and REMB
      * @param usePli    the publisher negotiated "nack pli" (else FIR is used)
      */
-    public PublisherStream(String participantId, long ssrc, MediaKind kind, long localSsrc, SrtpTransport feedback,
-                           boolean usePli, StreamSettings settings) {
+    public PublisherStream(
+            String participantId,
+            long ssrc,
+            MediaKind kind,
+            long localSsrc,
+            SrtpTransport feedback,
+            boolean usePli,
+            StreamSettings settings) {
         this(participantId, ssrc, kind, localSsrc, feedback, usePli, CodecHandler.OPAQUE, settings);
     }
 
@@ -65,8 +72,15 @@ public final class PublisherStream {
      * @param codec where a subscriber may start: a VP8 stream's subscriber that joins or switches to it starts
      *              at a keyframe instead of being sent undecodable delta frames
      */
-    public PublisherStream(String participantId, long ssrc, MediaKind kind, long localSsrc, SrtpTransport feedback,
-                           boolean usePli, CodecHandler codec, StreamSettings settings) {
+    public PublisherStream(
+            String participantId,
+            long ssrc,
+            MediaKind kind,
+            long localSsrc,
+            SrtpTransport feedback,
+            boolean usePli,
+            CodecHandler codec,
+            StreamSettings settings) {
         this.codec = codec;
         this.participantId = participantId;
         this.ssrc = ssrc;

@@ -39,8 +39,11 @@ public record Route(String mid, int[] payloadTypes, boolean paused, boolean bare
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Route r && java.util.Objects.equals(mid, r.mid) && Arrays.equals(payloadTypes, r.payloadTypes)
-                && paused == r.paused && bareHeader == r.bareHeader;
+        return o instanceof Route r
+                && java.util.Objects.equals(mid, r.mid)
+                && Arrays.equals(payloadTypes, r.payloadTypes)
+                && paused == r.paused
+                && bareHeader == r.bareHeader;
     }
 
     @Override

@@ -14,10 +14,17 @@ import se.portvakt.sfu.report.ReportTimer;
  * @param keyframeInterval  minimum time between keyframe requests to one publisher stream
  * @param reportInterval    RR + REMB to publishers and SR to subscribers, each this often
  */
-public record StreamSettings(int cacheCapacity, NackSettings nack, Duration keyframeInterval,
-                             Duration reportInterval, EstimatorSettings estimator) {
+public record StreamSettings(
+        int cacheCapacity,
+        NackSettings nack,
+        Duration keyframeInterval,
+        Duration reportInterval,
+        EstimatorSettings estimator) {
 
-    public static final StreamSettings DEFAULTS = new StreamSettings(PacketCache.DEFAULT_CAPACITY,
-            NackSettings.DEFAULTS, KeyframeRequester.DEFAULT_INTERVAL, ReportTimer.DEFAULT_INTERVAL,
+    public static final StreamSettings DEFAULTS = new StreamSettings(
+            PacketCache.DEFAULT_CAPACITY,
+            NackSettings.DEFAULTS,
+            KeyframeRequester.DEFAULT_INTERVAL,
+            ReportTimer.DEFAULT_INTERVAL,
             EstimatorSettings.DEFAULTS);
 }

@@ -45,6 +45,7 @@ public final class Subscriber {
     private volatile PublisherStream pending;
     /** The receiver wants the highest simulcast layer (its stage), else the lowest. */
     private volatile boolean prefersHigh;
+
     private Route route = Route.PASS_THROUGH;
     private boolean needOffsets = true;
     private boolean waitingForKeyframe;
@@ -58,7 +59,8 @@ public final class Subscriber {
     private long layerSwitches;
 
     /** @param ssrc the SSRC this subscriber sees (announced in its SDP), not the publisher's */
-    public Subscriber(String participantId, long ssrc, MediaKind kind, SrtpTransport transport, StreamSettings settings) {
+    public Subscriber(
+            String participantId, long ssrc, MediaKind kind, SrtpTransport transport, StreamSettings settings) {
         this.participantId = participantId;
         this.ssrc = ssrc;
         this.kind = kind;
@@ -69,8 +71,8 @@ public final class Subscriber {
         this.counters = new StreamCounters(participantId, ssrc, kind.sdpName(), StreamStats.Direction.OUT);
         // Starts at the maximum: until a subscriber reports loss it does not hold the publisher back.
         EstimatorSettings e = settings.estimator();
-        this.downlink = new LossBasedEstimator(new EstimatorSettings(e.max(), e.min(), e.max(), e.increasePerSecond(),
-                e.lowLoss(), e.highLoss()));
+        this.downlink = new LossBasedEstimator(
+                new EstimatorSettings(e.max(), e.min(), e.max(), e.increasePerSecond(), e.lowLoss(), e.highLoss()));
     }
 
     public long ssrc() {

@@ -7,8 +7,7 @@ import java.security.SecureRandom;
  * 4 and pwd at least 22 ice-chars).
  */
 public record IceCredentials(String ufrag, String pwd) {
-    private static final String ICE_CHARS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private static final String ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public IceCredentials {

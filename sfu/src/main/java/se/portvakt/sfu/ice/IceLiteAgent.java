@@ -30,12 +30,16 @@ import se.portvakt.sfu.stun.StunMessageType;
 public final class IceLiteAgent {
     /** RFC 7675 section 5.1: consent expires 30 s after the last successful check. */
     public static final Duration CONSENT_TIMEOUT = Duration.ofSeconds(30);
+
     static final String SOFTWARE = "portvakt-sfu";
 
     /** Comprehension-required attributes a Binding request to us may carry. */
     private static final Set<Integer> UNDERSTOOD = Set.of(
-            StunAttributeType.USERNAME, StunAttributeType.MESSAGE_INTEGRITY, StunAttributeType.PRIORITY,
-            StunAttributeType.USE_CANDIDATE, StunAttributeType.XOR_MAPPED_ADDRESS);
+            StunAttributeType.USERNAME,
+            StunAttributeType.MESSAGE_INTEGRITY,
+            StunAttributeType.PRIORITY,
+            StunAttributeType.USE_CANDIDATE,
+            StunAttributeType.XOR_MAPPED_ADDRESS);
 
     private final Clock clock;
     private final Map<String, IceSession> sessions = new ConcurrentHashMap<>();
@@ -85,7 +89,8 @@ public final class IceLiteAgent {
             return IceOutcome.silent(from);
         }
         Optional<String> username = request.username();
-        if (username.isEmpty() || !request.has(StunAttributeType.MESSAGE_INTEGRITY)
+        if (username.isEmpty()
+                || !request.has(StunAttributeType.MESSAGE_INTEGRITY)
                 || request.priority().isEmpty()) {
             return error(request, from, ErrorCode.BAD_REQUEST, null);
         }

@@ -24,6 +24,7 @@ public final class LossDetector {
     private final long retryIntervalNanos;
     /** Extended sequence number of each missing packet, oldest first. */
     private final TreeMap<Long, Missing> missing = new TreeMap<>();
+
     private boolean started;
     private long highest;
     private long requested;

@@ -18,6 +18,7 @@ package se.portvakt.sfu.packetcache;
 public final class PacketCache {
     /** Room for the largest packet on a 1500-byte MTU path. */
     public static final int SLOT_SIZE = 1500;
+
     public static final int DEFAULT_CAPACITY = 512;
     private static final int EMPTY = -1;
 

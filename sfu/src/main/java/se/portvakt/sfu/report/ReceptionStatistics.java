@@ -20,10 +20,12 @@ public final class ReceptionStatistics {
     private long receivedPrior;
     /** Interarrival jitter in RTP timestamp units, kept as a double to avoid A.8's fixed point. */
     private double jitter;
+
     private boolean haveTransit;
     private long lastTransit;
     /** Middle 32 bits of the last SR's NTP timestamp, and when it arrived. */
     private long lastSr;
+
     private long lastSrArrival;
     private boolean haveSr;
 
@@ -87,7 +89,13 @@ public final class ReceptionStatistics {
         int fraction = expectedInterval == 0 || lostInterval <= 0 ? 0 : (int) ((lostInterval << 8) / expectedInterval);
         long cumulative = Math.max(-0x800000, Math.min(0x7FFFFF, expected - received));
         long dlsr = haveSr ? ((now - lastSrArrival) * 65536L / 1_000_000_000L) & 0xFFFFFFFFL : 0;
-        return new RtcpPacket.ReportBlock(ssrc, Math.min(fraction, 255), (int) cumulative,
-                maxSequence & 0xFFFFFFFFL, (long) jitter, haveSr ? lastSr : 0, dlsr);
+        return new RtcpPacket.ReportBlock(
+                ssrc,
+                Math.min(fraction, 255),
+                (int) cumulative,
+                maxSequence & 0xFFFFFFFFL,
+                (long) jitter,
+                haveSr ? lastSr : 0,
+                dlsr);
     }
 }

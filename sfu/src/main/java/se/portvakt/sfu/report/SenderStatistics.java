@@ -57,8 +57,8 @@ public final class SenderStatistics {
             return null;
         }
         long rtp = (lastTimestamp + (now - lastSentAt) * clockRate / 1_000_000_000L) & 0xFFFFFFFFL;
-        return new RtcpPacket.SenderReport(ssrc, ntp(wallClockMillis), rtp, packets & 0xFFFFFFFFL,
-                octets & 0xFFFFFFFFL, List.of());
+        return new RtcpPacket.SenderReport(
+                ssrc, ntp(wallClockMillis), rtp, packets & 0xFFFFFFFFL, octets & 0xFFFFFFFFL, List.of());
     }
 
     /** 64-bit NTP timestamp: 32 bits of seconds since 1900, 32 bits of fraction. */

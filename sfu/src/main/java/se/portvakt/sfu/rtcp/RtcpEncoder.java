@@ -15,8 +15,7 @@ import se.portvakt.sfu.rtcp.RtcpPacket.SdesItem;
 public final class RtcpEncoder {
     private static final int REMB_ID = 0x52454D42;
 
-    private RtcpEncoder() {
-    }
+    private RtcpEncoder() {}
 
     public static byte[] encode(List<? extends RtcpPacket> packets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -33,8 +32,12 @@ public final class RtcpEncoder {
         if (packet instanceof RtcpPacket.SenderReport sr) {
             type = RtcpPacket.SR;
             count = sr.reports().size();
-            body.u32(sr.ssrc()).u32(sr.ntpTimestamp() >>> 32).u32(sr.ntpTimestamp())
-                    .u32(sr.rtpTimestamp()).u32(sr.packetCount()).u32(sr.octetCount());
+            body.u32(sr.ssrc())
+                    .u32(sr.ntpTimestamp() >>> 32)
+                    .u32(sr.ntpTimestamp())
+                    .u32(sr.rtpTimestamp())
+                    .u32(sr.packetCount())
+                    .u32(sr.octetCount());
             sr.reports().forEach(body::report);
         } else if (packet instanceof RtcpPacket.ReceiverReport rr) {
             type = RtcpPacket.RR;
@@ -68,9 +71,15 @@ public final class RtcpEncoder {
         } else if (packet instanceof RtcpPacket.TransportCcFeedback tcc) {
             type = RtcpPacket.RTPFB;
             count = RtcpPacket.TransportCcFeedback.FMT;
-            body.u32(tcc.senderSsrc()).u32(tcc.mediaSsrc()).u16(tcc.baseSequence()).u16(tcc.statusCount())
-                    .u8(tcc.referenceTime() >> 16).u16(tcc.referenceTime()).u8(tcc.feedbackCount())
-                    .bytes(tcc.chunksAndDeltas()).pad();
+            body.u32(tcc.senderSsrc())
+                    .u32(tcc.mediaSsrc())
+                    .u16(tcc.baseSequence())
+                    .u16(tcc.statusCount())
+                    .u8(tcc.referenceTime() >> 16)
+                    .u16(tcc.referenceTime())
+                    .u8(tcc.feedbackCount())
+                    .bytes(tcc.chunksAndDeltas())
+                    .pad();
         } else if (packet instanceof RtcpPacket.PictureLossIndication pli) {
             type = RtcpPacket.PSFB;
             count = RtcpPacket.PictureLossIndication.FMT;
@@ -91,8 +100,12 @@ public final class RtcpEncoder {
                 mantissa >>>= 1;
                 exponent++;
             }
-            body.u32(remb.senderSsrc()).u32(0).u32(REMB_ID).u8(remb.ssrcs().size())
-                    .u8((exponent << 2) | (int) (mantissa >> 16)).u16((int) mantissa);
+            body.u32(remb.senderSsrc())
+                    .u32(0)
+                    .u32(REMB_ID)
+                    .u8(remb.ssrcs().size())
+                    .u8((exponent << 2) | (int) (mantissa >> 16))
+                    .u16((int) mantissa);
             remb.ssrcs().forEach(body::u32);
         } else if (packet instanceof RtcpPacket.Unknown unknown) {
             type = unknown.packetType();
@@ -174,8 +187,14 @@ public final class RtcpEncoder {
         }
 
         void report(ReportBlock r) {
-            u32(r.ssrc()).u8(r.fractionLost()).u8(r.cumulativeLost() >> 16).u16(r.cumulativeLost())
-                    .u32(r.highestSequence()).u32(r.jitter()).u32(r.lastSr()).u32(r.delaySinceLastSr());
+            u32(r.ssrc())
+                    .u8(r.fractionLost())
+                    .u8(r.cumulativeLost() >> 16)
+                    .u16(r.cumulativeLost())
+                    .u32(r.highestSequence())
+                    .u32(r.jitter())
+                    .u32(r.lastSr())
+                    .u32(r.delaySinceLastSr());
         }
     }
 }

@@ -15,12 +15,16 @@ public sealed interface RtcpPacket {
     int PSFB = 206;
 
     /** Sender report: sender info plus reception report blocks. */
-    record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long packetCount, long octetCount,
-                        List<ReportBlock> reports) implements RtcpPacket {
-    }
+    record SenderReport(
+            long ssrc,
+            long ntpTimestamp,
+            long rtpTimestamp,
+            long packetCount,
+            long octetCount,
+            List<ReportBlock> reports)
+            implements RtcpPacket {}
 
-    record ReceiverReport(long ssrc, List<ReportBlock> reports) implements RtcpPacket {
-    }
+    record ReceiverReport(long ssrc, List<ReportBlock> reports) implements RtcpPacket {}
 
     /**
      * One reception report (RFC 3550 section 6.4.1).
@@ -30,23 +34,25 @@ public sealed interface RtcpPacket {
      * @param lastSr         middle 32 bits of the last SR's NTP timestamp
      * @param delaySinceLastSr in 1/65536 s
      */
-    record ReportBlock(long ssrc, int fractionLost, int cumulativeLost, long highestSequence, long jitter,
-                       long lastSr, long delaySinceLastSr) {
-    }
+    record ReportBlock(
+            long ssrc,
+            int fractionLost,
+            int cumulativeLost,
+            long highestSequence,
+            long jitter,
+            long lastSr,
+            long delaySinceLastSr) {}
 
-    record SourceDescription(List<SdesChunk> chunks) implements RtcpPacket {
-    }
+    record SourceDescription(List<SdesChunk> chunks) implements RtcpPacket {}
 
-    record SdesChunk(long ssrc, List<SdesItem> items) {
-    }
+    record SdesChunk(long ssrc, List<SdesItem> items) {}
 
     /** An SDES item; type 1 is CNAME. */
     record SdesItem(int type, String text) {
         public static final int CNAME = 1;
     }
 
-    record Goodbye(List<Long> ssrcs, String reason) implements RtcpPacket {
-    }
+    record Goodbye(List<Long> ssrcs, String reason) implements RtcpPacket {}
 
     /** Generic NACK (RTPFB FMT 1): the PID/BLP pairs expanded into the lost sequence numbers. */
     record GenericNack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNumbers) implements RtcpPacket {
@@ -59,8 +65,15 @@ public sealed interface RtcpPacket {
      *
      * @param referenceTime signed 24-bit, in multiples of 64 ms
      */
-    record TransportCcFeedback(long senderSsrc, long mediaSsrc, int baseSequence, int statusCount,
-                               int referenceTime, int feedbackCount, byte[] chunksAndDeltas) implements RtcpPacket {
+    record TransportCcFeedback(
+            long senderSsrc,
+            long mediaSsrc,
+            int baseSequence,
+            int statusCount,
+            int referenceTime,
+            int feedbackCount,
+            byte[] chunksAndDeltas)
+            implements RtcpPacket {
         public static final int FMT = 15;
     }
 
@@ -74,8 +87,7 @@ public sealed interface RtcpPacket {
         public static final int FMT = 4;
     }
 
-    record FirEntry(long ssrc, int sequenceNumber) {
-    }
+    record FirEntry(long ssrc, int sequenceNumber) {}
 
     /** Receiver estimated maximum bitrate (PSFB FMT 15 with "REMB", draft-alvestrand-rmcat-remb-03). */
     record Remb(long senderSsrc, long bitrate, List<Long> ssrcs) implements RtcpPacket {
@@ -83,6 +95,5 @@ public sealed interface RtcpPacket {
     }
 
     /** Any other packet type or feedback format, kept opaque. */
-    record Unknown(int packetType, int count, byte[] body) implements RtcpPacket {
-    }
+    record Unknown(int packetType, int count, byte[] body) implements RtcpPacket {}
 }

@@ -83,9 +83,12 @@ public final class RtcpParser {
                 if (size < 24 + 24 * count) {
                     return null;
                 }
-                return new RtcpPacket.SenderReport(readUint32(b, start),
+                return new RtcpPacket.SenderReport(
+                        readUint32(b, start),
                         (readUint32(b, start + 4) << 32) | readUint32(b, start + 8),
-                        readUint32(b, start + 12), readUint32(b, start + 16), readUint32(b, start + 20),
+                        readUint32(b, start + 12),
+                        readUint32(b, start + 16),
+                        readUint32(b, start + 20),
                         reportBlocks(b, start + 24, count));
             }
             case RtcpPacket.RR: {
@@ -111,8 +114,14 @@ public final class RtcpParser {
         List<ReportBlock> blocks = new ArrayList<>(count);
         for (int i = 0; i < count; i++, at += 24) {
             int lost = ((b[at + 5] & 0xFF) << 16) | ((b[at + 6] & 0xFF) << 8) | (b[at + 7] & 0xFF);
-            blocks.add(new ReportBlock(readUint32(b, at), b[at + 4] & 0xFF, (lost << 8) >> 8,
-                    readUint32(b, at + 8), readUint32(b, at + 12), readUint32(b, at + 16), readUint32(b, at + 20)));
+            blocks.add(new ReportBlock(
+                    readUint32(b, at),
+                    b[at + 4] & 0xFF,
+                    (lost << 8) >> 8,
+                    readUint32(b, at + 8),
+                    readUint32(b, at + 12),
+                    readUint32(b, at + 16),
+                    readUint32(b, at + 20)));
         }
         return List.copyOf(blocks);
     }
@@ -206,8 +215,14 @@ public final class RtcpParser {
                 return null;
             }
             int reference = ((b[fci + 4] & 0xFF) << 16) | ((b[fci + 5] & 0xFF) << 8) | (b[fci + 6] & 0xFF);
-            return new RtcpPacket.TransportCcFeedback(sender, media, readUint16(b, fci), readUint16(b, fci + 2),
-                    (reference << 8) >> 8, b[fci + 7] & 0xFF, Arrays.copyOfRange(b, fci + 8, end));
+            return new RtcpPacket.TransportCcFeedback(
+                    sender,
+                    media,
+                    readUint16(b, fci),
+                    readUint16(b, fci + 2),
+                    (reference << 8) >> 8,
+                    b[fci + 7] & 0xFF,
+                    Arrays.copyOfRange(b, fci + 8, end));
         }
         return new RtcpPacket.Unknown(RtcpPacket.RTPFB, fmt, Arrays.copyOfRange(b, start, end));
     }
@@ -258,7 +273,10 @@ public final class RtcpParser {
      */
     private static String utf8(byte[] b, int at, int length) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, at, length)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(b, at, length))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -269,6 +287,9 @@ public final class RtcpParser {
     }
 
     static long readUint32(byte[] b, int at) {
-        return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+        return ((long) (b[at] & 0xFF) << 24)
+                | ((b[at + 1] & 0xFF) << 16)
+                | ((b[at + 2] & 0xFF) << 8)
+                | (b[at + 3] & 0xFF);
     }
 }

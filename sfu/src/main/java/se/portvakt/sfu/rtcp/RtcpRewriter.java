@@ -11,8 +11,7 @@ import java.util.function.LongUnaryOperator;
  * <p>Allocation-free. Invariant: the compound has already passed {@link RtcpParser}.
  */
 public final class RtcpRewriter {
-    private RtcpRewriter() {
-    }
+    private RtcpRewriter() {}
 
     public static void rewriteMediaSsrcs(byte[] buf, int off, int len, LongUnaryOperator map) {
         int pos = off;

@@ -8,5 +8,4 @@ package se.portvakt.sfu.rtp;
  *               fields such as abs-send-time can later be rewritten in place
  * @param data   a copy of the element's data
  */
-public record HeaderExtension(int id, int offset, byte[] data) {
-}
+public record HeaderExtension(int id, int offset, byte[] data) {}

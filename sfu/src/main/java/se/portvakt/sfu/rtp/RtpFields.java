@@ -14,8 +14,7 @@ package se.portvakt.sfu.rtp;
  * Invariant for every method: {@code buf[off, off + 12)} is a parsed RTP header.
  */
 public final class RtpFields {
-    private RtpFields() {
-    }
+    private RtpFields() {}
 
     public static boolean marker(byte[] buf, int off) {
         return (buf[off + 1] & 0x80) != 0;
@@ -86,7 +85,10 @@ public final class RtpFields {
     }
 
     static long readUint32(byte[] b, int at) {
-        return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+        return ((long) (b[at] & 0xFF) << 24)
+                | ((b[at + 1] & 0xFF) << 16)
+                | ((b[at + 2] & 0xFF) << 8)
+                | (b[at + 3] & 0xFF);
     }
 
     static void writeUint32(byte[] b, int at, long v) {

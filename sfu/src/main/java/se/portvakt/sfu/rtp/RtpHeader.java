@@ -32,6 +32,7 @@ public record RtpHeader(
     public static final int ONE_BYTE_PROFILE = 0xBEDE;
     /** Two-byte form: 0x100 followed by 4 application bits, RFC 8285 section 4.3. */
     public static final int TWO_BYTE_PROFILE_MASK = 0xFFF0;
+
     public static final int TWO_BYTE_PROFILE = 0x1000;
 
     public Optional<HeaderExtension> extension(int id) {

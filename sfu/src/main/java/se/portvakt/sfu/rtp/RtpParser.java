@@ -75,13 +75,22 @@ public final class RtpParser {
             }
         }
         return Optional.of(new RtpHeader(
-                RtpFields.marker(buf, off), RtpFields.payloadType(buf, off),
-                RtpFields.sequenceNumber(buf, off), RtpFields.timestamp(buf, off), RtpFields.ssrc(buf, off),
-                List.copyOf(csrcs), profile, extensions, pos, len - pos - paddingLength, paddingLength));
+                RtpFields.marker(buf, off),
+                RtpFields.payloadType(buf, off),
+                RtpFields.sequenceNumber(buf, off),
+                RtpFields.timestamp(buf, off),
+                RtpFields.ssrc(buf, off),
+                List.copyOf(csrcs),
+                profile,
+                extensions,
+                pos,
+                len - pos - paddingLength,
+                paddingLength));
     }
 
     /** Elements of an RFC 8285 block in {@code [start, end)}; other profiles are kept opaque. */
-    private static Optional<List<HeaderExtension>> parseExtensions(byte[] buf, int off, int start, int end, int profile) {
+    private static Optional<List<HeaderExtension>> parseExtensions(
+            byte[] buf, int off, int start, int end, int profile) {
         boolean oneByte = profile == RtpHeader.ONE_BYTE_PROFILE;
         boolean twoByte = (profile & RtpHeader.TWO_BYTE_PROFILE_MASK) == RtpHeader.TWO_BYTE_PROFILE;
         if (!oneByte && !twoByte) {
@@ -116,8 +125,8 @@ public final class RtpParser {
             if (dataStart + length > end) {
                 return Optional.empty();
             }
-            out.add(new HeaderExtension(id, dataStart,
-                    Arrays.copyOfRange(buf, off + dataStart, off + dataStart + length)));
+            out.add(new HeaderExtension(
+                    id, dataStart, Arrays.copyOfRange(buf, off + dataStart, off + dataStart + length)));
             pos = dataStart + length;
         }
         return Optional.of(List.copyOf(out));

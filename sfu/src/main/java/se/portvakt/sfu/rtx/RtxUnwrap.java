@@ -18,8 +18,7 @@ public final class RtxUnwrap {
     /** Returned for padding-only RTX packets (Chrome's bandwidth probes), which repair nothing. */
     public static final int NOTHING = -1;
 
-    private RtxUnwrap() {
-    }
+    private RtxUnwrap() {}
 
     /** @return the new length, or {@link #NOTHING} */
     public static int unwrap(byte[] buf, int off, int len, int originalPayloadType, long originalSsrc) {

@@ -16,9 +16,15 @@ import se.portvakt.sfu.ice.IceCredentials;
  * @param feedback      rtcp-fb values accepted ("nack", "nack pli", ...)
  * @param version       the o= line's session version: one more for each new answer in the same session
  */
-public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<HostCandidate> candidates,
-                            long sessionId, Set<String> codecNames, Set<String> extensionUris, Set<String> feedback,
-                            long version) {
+public record AnswerOptions(
+        IceCredentials ice,
+        Fingerprint fingerprint,
+        List<HostCandidate> candidates,
+        long sessionId,
+        Set<String> codecNames,
+        Set<String> extensionUris,
+        Set<String> feedback,
+        long version) {
 
     public static final Set<String> DEFAULT_CODECS = Set.of("opus", "vp8");
     /**
@@ -32,6 +38,7 @@ public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<Ho
             "urn:ietf:params:rtp-hdrext:sdes:mid",
             "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id",
             "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id");
+
     public static final Set<String> DEFAULT_FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "goog-remb");
 
     public AnswerOptions {
@@ -45,10 +52,10 @@ public record AnswerOptions(IceCredentials ice, Fingerprint fingerprint, List<Ho
     }
 
     /** Opus and VP8 with the extensions and feedback the SFU implements or will. */
-    public static AnswerOptions defaults(IceCredentials ice, Fingerprint fingerprint, List<HostCandidate> candidates,
-                                         long sessionId) {
-        return new AnswerOptions(ice, fingerprint, candidates, sessionId, DEFAULT_CODECS, DEFAULT_EXTENSIONS,
-                DEFAULT_FEEDBACK, 2);
+    public static AnswerOptions defaults(
+            IceCredentials ice, Fingerprint fingerprint, List<HostCandidate> candidates, long sessionId) {
+        return new AnswerOptions(
+                ice, fingerprint, candidates, sessionId, DEFAULT_CODECS, DEFAULT_EXTENSIONS, DEFAULT_FEEDBACK, 2);
     }
 
     /** The same options for a later answer in the same session. */

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Media direction attributes (RFC 8866 section 6.7), from the describing side's point of view. */
 public enum Direction {
-    SENDRECV, SENDONLY, RECVONLY, INACTIVE;
+    SENDRECV,
+    SENDONLY,
+    RECVONLY,
+    INACTIVE;
 
     public String attributeName() {
         return name().toLowerCase(Locale.ROOT);

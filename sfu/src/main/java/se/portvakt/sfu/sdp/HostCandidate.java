@@ -9,7 +9,10 @@ import java.net.InetSocketAddress;
  */
 public record HostCandidate(Protocol protocol, InetSocketAddress address) {
 
-    public enum Protocol { UDP, TCP }
+    public enum Protocol {
+        UDP,
+        TCP
+    }
 
     public static HostCandidate udp(InetSocketAddress address) {
         return new HostCandidate(Protocol.UDP, address);

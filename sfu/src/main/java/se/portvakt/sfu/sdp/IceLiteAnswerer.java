@@ -22,24 +22,27 @@ import java.util.Set;
  * is answered inactive. We retransmit in the original stream, so RTX is not offered in what we send.
  */
 public final class IceLiteAnswerer {
-    private IceLiteAnswerer() {
-    }
+    private IceLiteAnswerer() {}
 
     public static SessionDescription answer(SessionDescription offer, AnswerOptions options) {
         return answer(offer, options, Map.of());
     }
 
     /** As above, sending {@code outgoing} (by the browser's mid) in its receive m-sections. */
-    public static SessionDescription answer(SessionDescription offer, AnswerOptions options,
-                                            Map<String, Outgoing> outgoing) {
+    public static SessionDescription answer(
+            SessionDescription offer, AnswerOptions options, Map<String, Outgoing> outgoing) {
         List<String> offeredBundle = offer.bundleMids();
         List<String> accepted = new ArrayList<>();
         List<MediaDescription> media = new ArrayList<>();
         for (MediaDescription m : offer.media()) {
             List<Codec> codecs = acceptedCodecs(m, options);
             String mid = m.mid().orElse("");
-            boolean ok = !m.rejected() && m.isRtp() && (m.kind().equals("audio") || m.kind().equals("video"))
-                    && offeredBundle.contains(mid) && m.has("rtcp-mux") && !codecs.isEmpty();
+            boolean ok = !m.rejected()
+                    && m.isRtp()
+                    && (m.kind().equals("audio") || m.kind().equals("video"))
+                    && offeredBundle.contains(mid)
+                    && m.has("rtcp-mux")
+                    && !codecs.isEmpty();
             if (ok) {
                 accepted.add(mid);
                 media.add(acceptedMedia(m, codecs, options, outgoing.get(mid)));
@@ -70,10 +73,13 @@ public final class IceLiteAnswerer {
         }
         List<Codec> out = new ArrayList<>();
         for (Codec c : offered) {
-            boolean repairsChosen = c.isRtx() && c.associatedPayloadType().isPresent()
+            boolean repairsChosen = c.isRtx()
+                    && c.associatedPayloadType().isPresent()
                     && chosen.contains(c.associatedPayloadType().getAsInt());
             if (chosen.contains(c.payloadType()) || repairsChosen) {
-                List<String> feedback = c.feedback().stream().filter(options.feedback()::contains).toList();
+                List<String> feedback = c.feedback().stream()
+                        .filter(options.feedback()::contains)
+                        .toList();
                 out.add(new Codec(c.payloadType(), c.name(), c.clockRate(), c.channels(), c.fmtp(), feedback));
             }
         }
@@ -90,12 +96,13 @@ public final class IceLiteAnswerer {
         };
     }
 
-    private static MediaDescription acceptedMedia(MediaDescription m, List<Codec> accepted, AnswerOptions options,
-                                                  Outgoing out) {
+    private static MediaDescription acceptedMedia(
+            MediaDescription m, List<Codec> accepted, AnswerOptions options, Outgoing out) {
         Direction direction = answered(m.direction(), out != null);
         boolean weSend = direction == Direction.SENDONLY || direction == Direction.SENDRECV;
         List<Codec> codecs = weSend && direction == Direction.SENDONLY
-                ? accepted.stream().filter(c -> !c.isRtx()).toList() : accepted;
+                ? accepted.stream().filter(c -> !c.isRtx()).toList()
+                : accepted;
         InetSocketAddress first = options.candidates().get(0).address();
         List<SdpAttribute> a = new ArrayList<>();
         a.add(new SdpAttribute("ice-ufrag", options.ice().ufrag()));
@@ -141,8 +148,10 @@ public final class IceLiteAnswerer {
             a.add(new SdpAttribute("candidate", c.attributeValue(foundation++)));
         }
         a.add(SdpAttribute.of("end-of-candidates"));
-        List<String> formats = codecs.stream().map(c -> Integer.toString(c.payloadType())).toList();
-        return new MediaDescription(m.kind(), first.getPort(), m.protocol(), formats, connection(first), List.copyOf(a));
+        List<String> formats =
+                codecs.stream().map(c -> Integer.toString(c.payloadType())).toList();
+        return new MediaDescription(
+                m.kind(), first.getPort(), m.protocol(), formats, connection(first), List.copyOf(a));
     }
 
     private static MediaDescription rejectedMedia(MediaDescription m) {

@@ -14,15 +14,26 @@ import java.util.Optional;
  * @param formats    payload types for RTP, "webrtc-datachannel" for SCTP
  * @param connection the c= value, e.g. "IN IP4 0.0.0.0", or empty
  */
-public record MediaDescription(String kind, int port, String protocol, List<String> formats, String connection,
-                               List<SdpAttribute> attributes) {
+public record MediaDescription(
+        String kind,
+        int port,
+        String protocol,
+        List<String> formats,
+        String connection,
+        List<SdpAttribute> attributes) {
 
     public Optional<String> attribute(String name) {
-        return attributes.stream().filter(a -> a.name().equals(name)).map(SdpAttribute::value).findFirst();
+        return attributes.stream()
+                .filter(a -> a.name().equals(name))
+                .map(SdpAttribute::value)
+                .findFirst();
     }
 
     public List<String> attributes(String name) {
-        return attributes.stream().filter(a -> a.name().equals(name)).map(SdpAttribute::value).toList();
+        return attributes.stream()
+                .filter(a -> a.name().equals(name))
+                .map(SdpAttribute::value)
+                .toList();
     }
 
     public boolean has(String name) {
@@ -81,7 +92,8 @@ public record MediaDescription(String kind, int port, String protocol, List<Stri
                 throw new SdpParseException("bad a=rtcp-fb: " + v);
             }
             if (!parts[0].equals("*")) {
-                feedback.computeIfAbsent(payloadType(parts[0]), k -> new ArrayList<>()).add(parts[1].trim());
+                feedback.computeIfAbsent(payloadType(parts[0]), k -> new ArrayList<>())
+                        .add(parts[1].trim());
             }
         }
         List<Codec> codecs = new ArrayList<>();
@@ -91,7 +103,12 @@ public record MediaDescription(String kind, int port, String protocol, List<Stri
             String name = map != null ? map[0] : "";
             int clock = map != null && map.length > 1 ? number(map[1], "clock rate") : 0;
             int channels = map != null && map.length > 2 ? number(map[2], "channels") : 0;
-            codecs.add(new Codec(pt, name, clock, channels, fmtps.getOrDefault(pt, ""),
+            codecs.add(new Codec(
+                    pt,
+                    name,
+                    clock,
+                    channels,
+                    fmtps.getOrDefault(pt, ""),
                     List.copyOf(feedback.getOrDefault(pt, List.of()))));
         }
         return List.copyOf(codecs);

@@ -8,5 +8,4 @@ package se.portvakt.sfu.sdp;
  * @param streamId the msid stream id: the publishing participant, so one participant's tracks group together
  * @param trackId  the msid track id, unique in the answer
  */
-public record Outgoing(long ssrc, String streamId, String trackId) {
-}
+public record Outgoing(long ssrc, String streamId, String trackId) {}

@@ -9,7 +9,9 @@ public record SdpAttribute(String name, String value) {
 
     static SdpAttribute parse(String text) {
         int colon = text.indexOf(':');
-        return colon < 0 ? new SdpAttribute(text, "") : new SdpAttribute(text.substring(0, colon), text.substring(colon + 1));
+        return colon < 0
+                ? new SdpAttribute(text, "")
+                : new SdpAttribute(text.substring(0, colon), text.substring(colon + 1));
     }
 
     String line() {

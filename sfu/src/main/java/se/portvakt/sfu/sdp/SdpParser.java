@@ -9,8 +9,7 @@ import java.util.List;
  * the attributes it reads), lenient about the rest: unknown lines and attributes are kept.
  */
 public final class SdpParser {
-    private SdpParser() {
-    }
+    private SdpParser() {}
 
     public static SessionDescription parse(String text) {
         if (text == null || text.isBlank()) {
@@ -73,7 +72,8 @@ public final class SdpParser {
         if (origin == null) {
             throw new SdpParseException("missing o= line");
         }
-        SessionDescription sdp = new SessionDescription(origin, sessionName, List.copyOf(sessionAttributes), List.copyOf(media));
+        SessionDescription sdp =
+                new SessionDescription(origin, sessionName, List.copyOf(sessionAttributes), List.copyOf(media));
         for (MediaDescription m : sdp.media()) {
             // Fail now on malformed values the SFU will read later.
             m.codecs();

@@ -2,8 +2,7 @@ package se.portvakt.sfu.sdp;
 
 /** Writes a {@link SessionDescription} as SDP text with CRLF line ends (RFC 8866 section 5). */
 public final class SdpWriter {
-    private SdpWriter() {
-    }
+    private SdpWriter() {}
 
     public static String write(SessionDescription sdp) {
         StringBuilder out = new StringBuilder(2048);

@@ -10,19 +10,25 @@ import java.util.Optional;
  * @param origin     the o= value
  * @param attributes session-level attributes in order
  */
-public record SessionDescription(String origin, String sessionName, List<SdpAttribute> attributes,
-                                 List<MediaDescription> media) {
+public record SessionDescription(
+        String origin, String sessionName, List<SdpAttribute> attributes, List<MediaDescription> media) {
 
     public Optional<String> attribute(String name) {
-        return attributes.stream().filter(a -> a.name().equals(name)).map(SdpAttribute::value).findFirst();
+        return attributes.stream()
+                .filter(a -> a.name().equals(name))
+                .map(SdpAttribute::value)
+                .findFirst();
     }
 
     /** Mids of the first a=group:BUNDLE (RFC 8843), empty without one. */
     public List<String> bundleMids() {
-        return attributes.stream().filter(a -> a.name().equals("group") && a.value().startsWith("BUNDLE"))
+        return attributes.stream()
+                .filter(a -> a.name().equals("group") && a.value().startsWith("BUNDLE"))
                 .findFirst()
-                .map(a -> Arrays.stream(a.value().substring("BUNDLE".length()).trim().split("\\s+"))
-                        .filter(s -> !s.isEmpty()).toList())
+                .map(a -> Arrays.stream(
+                                a.value().substring("BUNDLE".length()).trim().split("\\s+"))
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 

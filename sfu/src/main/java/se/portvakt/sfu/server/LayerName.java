@@ -31,7 +31,10 @@ record LayerName(String mid, String rid) {
         if (id < 1) {
             return null;
         }
-        return header.extension(id).map(HeaderExtension::data)
-                .map(data -> new String(data, StandardCharsets.US_ASCII)).filter(s -> !s.isEmpty()).orElse(null);
+        return header.extension(id)
+                .map(HeaderExtension::data)
+                .map(data -> new String(data, StandardCharsets.US_ASCII))
+                .filter(s -> !s.isEmpty())
+                .orElse(null);
     }
 }

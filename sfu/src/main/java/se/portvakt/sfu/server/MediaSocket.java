@@ -65,6 +65,7 @@ final class MediaSocket implements AutoCloseable {
     private final TcpLimits limits;
     /** Open ICE-TCP connections; the loop thread's only. */
     private final Set<TcpConnection> connections = new HashSet<>();
+
     private final LongAdder errors = new LongAdder();
     private final LongAdder tcpRefused = new LongAdder();
     private final LongAdder tcpDropped = new LongAdder();
@@ -108,8 +109,8 @@ final class MediaSocket implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             closeQuietly(server);
-            throw new UncheckedIOException("cannot bind the SFU's media ports: UDP " + udp
-                    + (tcp == null ? "" : ", TCP " + tcp), e);
+            throw new UncheckedIOException(
+                    "cannot bind the SFU's media ports: UDP " + udp + (tcp == null ? "" : ", TCP " + tcp), e);
         }
     }
 
@@ -217,7 +218,8 @@ final class MediaSocket implements AutoCloseable {
     private void accept(long now) throws IOException {
         SocketChannel accepted;
         while ((accepted = tcp.accept()) != null) {
-            long idle = connections.stream().filter(c -> c.idleLongerThan(-1, now)).count();
+            long idle =
+                    connections.stream().filter(c -> c.idleLongerThan(-1, now)).count();
             if (connections.size() >= limits.connections() || idle >= limits.idle()) {
                 tcpRefused.increment();
                 closeQuietly(accepted);
@@ -225,8 +227,8 @@ final class MediaSocket implements AutoCloseable {
             }
             accepted.configureBlocking(false);
             accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            TcpConnection connection = new TcpConnection(accepted,
-                    (InetSocketAddress) accepted.getRemoteAddress(), now, tcpDropped);
+            TcpConnection connection =
+                    new TcpConnection(accepted, (InetSocketAddress) accepted.getRemoteAddress(), now, tcpDropped);
             accepted.register(selector, SelectionKey.OP_READ, connection);
             connections.add(connection);
         }

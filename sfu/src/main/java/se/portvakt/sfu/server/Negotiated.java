@@ -29,12 +29,19 @@ import se.portvakt.sfu.sdp.SessionDescription;
  * @param sending      the browser's own tracks, in offer order
  * @param slots        the browser's receive m-sections, in offer order
  */
-record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set<Integer> pli,
-                  Map<Integer, CodecHandler> handlers,
-                  int audioLevelId, int midId, int ridId, List<Sending> sending, List<Slot> slots) {
+record Negotiated(
+        Map<Integer, Codec> codecs,
+        Map<Integer, MediaKind> kinds,
+        Set<Integer> pli,
+        Map<Integer, CodecHandler> handlers,
+        int audioLevelId,
+        int midId,
+        int ridId,
+        List<Sending> sending,
+        List<Slot> slots) {
 
-    static final Negotiated NOTHING = new Negotiated(Map.of(), Map.of(), Set.of(), Map.of(), -1, -1, -1, List.of(),
-            List.of());
+    static final Negotiated NOTHING =
+            new Negotiated(Map.of(), Map.of(), Set.of(), Map.of(), -1, -1, -1, List.of(), List.of());
     private static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
     private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
     private static final String RID_URI = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
@@ -47,8 +54,14 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
      * @param source what the tab says it is: microphone, camera or screen
      * @param rids   the simulcast layers' rids, low to high as a=simulcast lists them; empty without simulcast
      */
-    record Sending(String mid, MediaKind kind, Set<Long> ssrcs, boolean usePli, CodecHandler codec, String source,
-                   List<String> rids) {
+    record Sending(
+            String mid,
+            MediaKind kind,
+            Set<Long> ssrcs,
+            boolean usePli,
+            CodecHandler codec,
+            String source,
+            List<String> rids) {
 
         boolean simulcast() {
             return !rids.isEmpty();
@@ -94,23 +107,35 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
                 }
             }
             // the browser sends with the first codec of the answer, which keeps the offer's order
-            Codec first = accepted.codecs().stream().filter(c -> !c.isRtx()).findFirst().orElse(null);
+            Codec first = accepted.codecs().stream()
+                    .filter(c -> !c.isRtx())
+                    .findFirst()
+                    .orElse(null);
             CodecHandler sectionCodec = first == null ? CodecHandler.OPAQUE : CodecHandler.forEncoding(first.name());
             boolean sectionPli = first != null && first.feedback().contains("nack pli");
             String mid = offered.mid().orElseThrow();
             Direction direction = offered.direction();
             if (direction == Direction.SENDONLY || direction == Direction.SENDRECV) {
                 String source = sources.getOrDefault(mid, defaultSource(kind));
-                sending.add(new Sending(mid, kind, mediaSsrcs(offered), sectionPli, sectionCodec, source,
-                        sendRids(offered)));
+                sending.add(new Sending(
+                        mid, kind, mediaSsrcs(offered), sectionPli, sectionCodec, source, sendRids(offered)));
             }
             if (direction != Direction.SENDONLY) {
-                List<Codec> receivable = accepted.codecs().stream().filter(c -> !c.isRtx()).toList();
+                List<Codec> receivable =
+                        accepted.codecs().stream().filter(c -> !c.isRtx()).toList();
                 slots.add(new Slot(mid, kind, receivable, direction == Direction.INACTIVE));
             }
         }
-        return new Negotiated(Map.copyOf(codecs), Map.copyOf(kinds), Set.copyOf(pli), Map.copyOf(handlers), audioLevelId, midId,
-                ridId, List.copyOf(sending), List.copyOf(slots));
+        return new Negotiated(
+                Map.copyOf(codecs),
+                Map.copyOf(kinds),
+                Set.copyOf(pli),
+                Map.copyOf(handlers),
+                audioLevelId,
+                midId,
+                ridId,
+                List.copyOf(sending),
+                List.copyOf(slots));
     }
 
     /** What a track is when the tab did not name it. */
@@ -192,7 +217,8 @@ record Negotiated(Map<Integer, Codec> codecs, Map<Integer, MediaKind> kinds, Set
         java.util.Arrays.fill(map, -1);
         for (Codec from : publisher.values()) {
             for (Codec to : subscriber) {
-                if (from.name().equalsIgnoreCase(to.name()) && from.clockRate() == to.clockRate()
+                if (from.name().equalsIgnoreCase(to.name())
+                        && from.clockRate() == to.clockRate()
                         && from.channels() == to.channels()) {
                     map[from.payloadType()] = to.payloadType();
                     break;

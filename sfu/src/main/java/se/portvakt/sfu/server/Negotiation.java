@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import se.portvakt.sfu.ParticipantAnswer;
-import se.portvakt.sfu.sdp.Fingerprint;
 import se.portvakt.sfu.forward.Endpoint;
 import se.portvakt.sfu.forward.SrtpTransport;
 import se.portvakt.sfu.forward.StreamSettings;
@@ -13,6 +12,7 @@ import se.portvakt.sfu.ice.IceCredentials;
 import se.portvakt.sfu.ice.IceLiteAgent;
 import se.portvakt.sfu.ice.IceSession;
 import se.portvakt.sfu.sdp.AnswerOptions;
+import se.portvakt.sfu.sdp.Fingerprint;
 import se.portvakt.sfu.sdp.HostCandidate;
 import se.portvakt.sfu.sdp.IceLiteAnswerer;
 import se.portvakt.sfu.sdp.MediaDescription;
@@ -38,8 +38,14 @@ final class Negotiation {
     private final Participants participants;
     private final SfuEvents events;
 
-    Negotiation(IceLiteAgent ice, DtlsLayer dtls, Clock clock, List<HostCandidate> candidates,
-                StreamSettings streams, Participants participants, SfuEvents events) {
+    Negotiation(
+            IceLiteAgent ice,
+            DtlsLayer dtls,
+            Clock clock,
+            List<HostCandidate> candidates,
+            StreamSettings streams,
+            Participants participants,
+            SfuEvents events) {
         this.ice = ice;
         this.dtls = dtls;
         this.clock = clock;
@@ -52,13 +58,14 @@ final class Negotiation {
     ParticipantAnswer offer(Room room, String participantId, String offerSdp, Map<String, String> sources) {
         SessionDescription offer = SdpParser.parse(offerSdp);
         Participant existing = room.participant(participantId).orElse(null);
-        IceCredentials localIce = existing == null ? IceCredentials.random() : existing.ice().local();
+        IceCredentials localIce =
+                existing == null ? IceCredentials.random() : existing.ice().local();
         AnswerOptions options = options(localIce, existing == null ? clock.millis() : existing.sessionId());
         SessionDescription plain = IceLiteAnswerer.answer(offer, options);
         MediaDescription first = firstAccepted(offer, plain);
-        IceCredentials remoteIce = new IceCredentials(offer.iceUfrag(first).orElseThrow(
-                () -> new IllegalArgumentException("offer has no ice-ufrag")), offer.icePwd(first).orElseThrow(
-                () -> new IllegalArgumentException("offer has no ice-pwd")));
+        IceCredentials remoteIce = new IceCredentials(
+                offer.iceUfrag(first).orElseThrow(() -> new IllegalArgumentException("offer has no ice-ufrag")),
+                offer.icePwd(first).orElseThrow(() -> new IllegalArgumentException("offer has no ice-pwd")));
         Fingerprint certificate = offer.fingerprint(first).orElse(null);
         if (existing != null && !existing.ice().remote().equals(remoteIce)) {
             localIce = IceCredentials.random();
@@ -74,22 +81,33 @@ final class Negotiation {
             plain = IceLiteAnswerer.answer(offer, options);
         }
         boolean joined = existing == null;
-        Participant participant = existing != null ? existing : join(room, participantId, certificate, localIce,
-                remoteIce, options.sessionId());
+        Participant participant = existing != null
+                ? existing
+                : join(room, participantId, certificate, localIce, remoteIce, options.sessionId());
         Negotiated negotiated = Negotiated.of(offer, plain, sources);
         for (int i = 0; i < plain.media().size(); i++) {
             if (plain.media().get(i).port() != 0) {
                 Negotiated.rtxSsrcs(offer.media().get(i)).forEach(participant.endpoint()::rtxSsrc);
             }
         }
-        negotiated.codecs().values().stream().filter(c -> c.isRtx() && c.associatedPayloadType().isPresent())
-                .forEach(c -> participant.endpoint().rtxPayloadType(c.payloadType(), c.associatedPayloadType().getAsInt()));
+        negotiated.codecs().values().stream()
+                .filter(c -> c.isRtx() && c.associatedPayloadType().isPresent())
+                .forEach(c -> participant
+                        .endpoint()
+                        .rtxPayloadType(
+                                c.payloadType(), c.associatedPayloadType().getAsInt()));
         Room.Placement placement = room.negotiate(participant, negotiated, System.nanoTime());
         long version = participant.answers().incrementAndGet() + 1;
         SessionDescription answer = IceLiteAnswerer.answer(offer, options.withVersion(version), placement.outgoing());
         events.renegotiations(room);
-        return new ParticipantAnswer(SdpWriter.write(answer), localIce, remoteIce, placement.streams(),
-                placement.audio(), placement.video(), joined);
+        return new ParticipantAnswer(
+                SdpWriter.write(answer),
+                localIce,
+                remoteIce,
+                placement.streams(),
+                placement.audio(),
+                placement.video(),
+                joined);
     }
 
     private AnswerOptions options(IceCredentials localIce, long sessionId) {
@@ -97,8 +115,13 @@ final class Negotiation {
     }
 
     /** A new participant: its transport, ICE session and DTLS association; joined to the room. */
-    private Participant join(Room room, String participantId, Fingerprint certificate, IceCredentials localIce,
-                             IceCredentials remoteIce, long sessionId) {
+    private Participant join(
+            Room room,
+            String participantId,
+            Fingerprint certificate,
+            IceCredentials localIce,
+            IceCredentials remoteIce,
+            long sessionId) {
         Participant.Holder<PeerPath> path = new Participant.Holder<>();
         PacketSink toPeer = (buf, off, len) -> {
             PeerPath to = path.get();
@@ -113,8 +136,17 @@ final class Negotiation {
         Participant.Holder<DtlsAssociation> association = new Participant.Holder<>();
         Participant.Holder<IceSession> iceSession = new Participant.Holder<>();
         iceSession.set(session);
-        Participant participant = new Participant(participantId, room, iceSession, certificate, endpoint, association,
-                path, new Participant.Holder<>(), sessionId, new AtomicLong());
+        Participant participant = new Participant(
+                participantId,
+                room,
+                iceSession,
+                certificate,
+                endpoint,
+                association,
+                path,
+                new Participant.Holder<>(),
+                sessionId,
+                new AtomicLong());
         association.set(dtls.accept(certificate, toPeer, keys -> {
             transport.srtpReady(SrtpSession.open(keys));
             long now = System.nanoTime();

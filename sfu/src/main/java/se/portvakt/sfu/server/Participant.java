@@ -1,9 +1,9 @@
 package se.portvakt.sfu.server;
 
 import java.util.concurrent.atomic.AtomicLong;
-import se.portvakt.sfu.sdp.Fingerprint;
 import se.portvakt.sfu.forward.Endpoint;
 import se.portvakt.sfu.ice.IceSession;
+import se.portvakt.sfu.sdp.Fingerprint;
 import se.portvakt.sfu.transport.DtlsAssociation;
 
 /**
@@ -16,9 +16,17 @@ import se.portvakt.sfu.transport.DtlsAssociation;
  * @param sessionId   the o= session id of every answer to this connection
  * @param answers   how many answers it got: the next answer's o= version
  */
-record Participant(String id, Room room, Holder<IceSession> iceSession, Fingerprint certificate, Endpoint endpoint,
-                   Holder<DtlsAssociation> dtls, Holder<PeerPath> path, Holder<Negotiated> negotiated, long sessionId,
-                   AtomicLong answers) {
+record Participant(
+        String id,
+        Room room,
+        Holder<IceSession> iceSession,
+        Fingerprint certificate,
+        Endpoint endpoint,
+        Holder<DtlsAssociation> dtls,
+        Holder<PeerPath> path,
+        Holder<Negotiated> negotiated,
+        long sessionId,
+        AtomicLong answers) {
 
     IceSession ice() {
         return iceSession.get();

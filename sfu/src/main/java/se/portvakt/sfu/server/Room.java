@@ -45,9 +45,11 @@ final class Room {
     private final Map<PublisherStream, String> sources = new IdentityHashMap<>();
     /** Per participant: the SSRCs its SDP declared, and those it stopped (late packets must not revive them). */
     private final Map<String, Set<Long>> declared = new HashMap<>();
+
     private final Map<String, Set<Long>> retired = new HashMap<>();
     /** Simulcast tracks by publisher and mid, and the track each layer belongs to. */
     private final Map<String, SimulcastTrack> tracks = new HashMap<>();
+
     private final Map<PublisherStream, SimulcastTrack> trackOf = new IdentityHashMap<>();
     private long nextLayerCheck;
     /** Participants whose set of received streams changed since the last {@link #takeRenegotiations}. */
@@ -112,20 +114,22 @@ final class Room {
      *
      * @return the new stream, or null if the layer is unknown, already known under another SSRC, or stopped
      */
-    synchronized PublisherStream discoveredLayer(Participant publisher, long ssrc, Negotiated.Sending section,
-                                                 String rid, long now) {
-        if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc) || !participants.containsKey(publisher.id())) {
+    synchronized PublisherStream discoveredLayer(
+            Participant publisher, long ssrc, Negotiated.Sending section, String rid, long now) {
+        if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc)
+                || !participants.containsKey(publisher.id())) {
             return null;
         }
-        SimulcastTrack track = tracks.computeIfAbsent(trackKey(publisher.id(), section.mid()),
+        SimulcastTrack track = tracks.computeIfAbsent(
+                trackKey(publisher.id(), section.mid()),
                 k -> new SimulcastTrack(publisher.id(), section.mid(), section.rids()));
         int index = track.indexOf(rid);
         if (index < 0 || track.layer(index) != null) {
             return null;
         }
         boolean first = track.layers().isEmpty();
-        PublisherStream stream = publisher.endpoint().publishLayer(ssrc, section.kind(), section.usePli(),
-                section.codec());
+        PublisherStream stream =
+                publisher.endpoint().publishLayer(ssrc, section.kind(), section.usePli(), section.codec());
         track.addLayer(index, stream);
         trackOf.put(stream, track);
         sources.put(stream, section.source());
@@ -192,16 +196,22 @@ final class Room {
     }
 
     /** A stream seen in a packet before any SDP declared it (simulcast layers): published as its kind's default. */
-    synchronized PublisherStream discovered(Participant publisher, long ssrc, MediaKind kind, boolean usePli,
-                                            CodecHandler codec, long now) {
+    synchronized PublisherStream discovered(
+            Participant publisher, long ssrc, MediaKind kind, boolean usePli, CodecHandler codec, long now) {
         if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc)) {
             return null;
         }
         return publish(publisher, ssrc, kind, usePli, codec, Negotiated.defaultSource(kind), now);
     }
 
-    private PublisherStream publish(Participant publisher, long ssrc, MediaKind kind, boolean usePli,
-                                    CodecHandler codec, String source, long now) {
+    private PublisherStream publish(
+            Participant publisher,
+            long ssrc,
+            MediaKind kind,
+            boolean usePli,
+            CodecHandler codec,
+            String source,
+            long now) {
         PublisherStream existing = publisher.endpoint().published(ssrc);
         if (existing != null) {
             sources.put(existing, source);
@@ -302,11 +312,13 @@ final class Room {
             }
             Negotiated.Slot slot = slots.get(mid);
             Participant publisher = participants.get(source.participantId());
-            Map<Integer, se.portvakt.sfu.sdp.Codec> codecs = publisher == null ? Map.of() : publisher.current().codecs();
+            Map<Integer, se.portvakt.sfu.sdp.Codec> codecs =
+                    publisher == null ? Map.of() : publisher.current().codecs();
             copy.route(Route.placed(mid, Negotiated.payloadTypeMap(codecs, slot.codecs()), slot.paused()), now);
             String label = sources.getOrDefault(source, Negotiated.defaultSource(copy.kind()));
             outgoing.put(mid, new Outgoing(copy.ssrc(), source.participantId(), label + "-" + copy.ssrc()));
-            streams.add(new ForwardedStream(mid, source.participantId(), copy.kind().sdpName(), label));
+            streams.add(
+                    new ForwardedStream(mid, source.participantId(), copy.kind().sdpName(), label));
         }
         return new Placement(outgoing, streams, count(copies, MediaKind.AUDIO), count(copies, MediaKind.VIDEO));
     }
@@ -351,8 +363,8 @@ final class Room {
             Participant p = participants.get(participantId);
             if (p != null) {
                 List<Subscriber> copies = p.endpoint().subscriptions();
-                out.add(new RenegotiationNeeded(id, participantId, count(copies, MediaKind.AUDIO),
-                        count(copies, MediaKind.VIDEO)));
+                out.add(new RenegotiationNeeded(
+                        id, participantId, count(copies, MediaKind.AUDIO), count(copies, MediaKind.VIDEO)));
             }
         }
         renegotiate.clear();

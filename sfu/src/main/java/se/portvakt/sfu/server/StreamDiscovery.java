@@ -32,7 +32,8 @@ final class StreamDiscovery {
             return;
         }
         if (negotiated.sending().stream().anyMatch(Negotiated.Sending::simulcast)) {
-            LayerName name = LayerName.read(buf, len, negotiated.midId(), negotiated.ridId()).orElse(null);
+            LayerName name = LayerName.read(buf, len, negotiated.midId(), negotiated.ridId())
+                    .orElse(null);
             Negotiated.Sending section = name == null ? null : negotiated.simulcastSection(name.mid());
             if (section != null) {
                 if (p.room().discoveredLayer(p, ssrc, section, name.rid(), now) != null) {
@@ -40,13 +41,20 @@ final class StreamDiscovery {
                 }
                 return;
             }
-            if (name != null && name.rid() != null || name == null && negotiated.sending().stream()
-                    .anyMatch(s -> s.simulcast() && s.kind() == kind)) {
+            if (name != null && name.rid() != null
+                    || name == null && negotiated.sending().stream().anyMatch(s -> s.simulcast() && s.kind() == kind)) {
                 return; // a rid of a section no longer sent, or a packet that does not say which layer it is
             }
         }
-        if (p.room().discovered(p, ssrc, kind, negotiated.pli().contains(pt),
-                negotiated.handlers().getOrDefault(pt, CodecHandler.OPAQUE), now) != null) {
+        if (p.room()
+                        .discovered(
+                                p,
+                                ssrc,
+                                kind,
+                                negotiated.pli().contains(pt),
+                                negotiated.handlers().getOrDefault(pt, CodecHandler.OPAQUE),
+                                now)
+                != null) {
             events.renegotiations(p.room());
         }
     }

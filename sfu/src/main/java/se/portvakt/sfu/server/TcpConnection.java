@@ -25,6 +25,7 @@ final class TcpConnection implements PeerPath {
     private final LongAdder dropped;
     /** System.nanoTime() since when this connection carries nobody's media (its accept, or a path moving away). */
     private volatile long idleSince;
+
     private volatile boolean carriesMedia;
     private volatile boolean closed;
 

@@ -67,10 +67,11 @@ public final class UdpSfu implements Sfu {
         InetSocketAddress advertised = advertisedCandidate(settings.advertised(), socket.local());
         List<HostCandidate> candidates = new ArrayList<>(List.of(HostCandidate.udp(advertised)));
         if (socket.tcpLocal() != null) {
-            candidates.add(HostCandidate.tcp(new InetSocketAddress(advertised.getAddress(), socket.tcpLocal().getPort())));
+            candidates.add(HostCandidate.tcp(new InetSocketAddress(
+                    advertised.getAddress(), socket.tcpLocal().getPort())));
         }
-        this.negotiation = new Negotiation(ice, dtls, clock, List.copyOf(candidates), settings.streams(),
-                participants, events);
+        this.negotiation =
+                new Negotiation(ice, dtls, clock, List.copyOf(candidates), settings.streams(), participants, events);
     }
 
     /** Our host candidate: the advertised address, on the bound port when it names port 0 (a free port was asked). */
@@ -124,8 +125,8 @@ public final class UdpSfu implements Sfu {
     }
 
     @Override
-    public ParticipantAnswer negotiate(String meetingId, String participantId, String offerSdp,
-                                       Map<String, String> sources) {
+    public ParticipantAnswer negotiate(
+            String meetingId, String participantId, String offerSdp, Map<String, String> sources) {
         return negotiation.offer(room(meetingId), participantId, offerSdp, sources);
     }
 
@@ -249,7 +250,9 @@ public final class UdpSfu implements Sfu {
                 }
                 int plain = p.endpoint().onSrtp(buf, 0, len, kind == PacketKind.RTCP, now);
                 Negotiated negotiated = p.current();
-                if (plain > 0 && kind == PacketKind.RTP && negotiated.audioLevelId() > 0
+                if (plain > 0
+                        && kind == PacketKind.RTP
+                        && negotiated.audioLevelId() > 0
                         && negotiated.kinds().get(RtpFields.payloadType(buf, 0)) == MediaKind.AUDIO) {
                     int level = AudioLevel.read(buf, 0, plain, negotiated.audioLevelId());
                     if (level != AudioLevel.NONE) {

@@ -14,8 +14,7 @@ public final class AudioLevel {
     /** Returned when the packet carries no level under that id. */
     public static final int NONE = -1;
 
-    private AudioLevel() {
-    }
+    private AudioLevel() {}
 
     /** The level 0 (loudest) to 127 (silent), or {@link #NONE}. */
     public static int read(byte[] buf, int off, int len, int extensionId) {

@@ -34,10 +34,10 @@ final class JitsiSrtpSession implements SrtpSession {
     JitsiSrtpSession(SrtpKeys keys) {
         this.profile = keys.profile();
         LoggerImpl logger = new LoggerImpl(JitsiSrtpSession.class.getName());
-        this.sender = new SrtpContextFactory(true, keys.localKey(), keys.localSalt(),
-                policy(profile), policy(profile), logger);
-        this.receiver = new SrtpContextFactory(false, keys.remoteKey(), keys.remoteSalt(),
-                policy(profile), policy(profile), logger);
+        this.sender = new SrtpContextFactory(
+                true, keys.localKey(), keys.localSalt(), policy(profile), policy(profile), logger);
+        this.receiver = new SrtpContextFactory(
+                false, keys.remoteKey(), keys.remoteSalt(), policy(profile), policy(profile), logger);
     }
 
     /**
@@ -50,12 +50,22 @@ final class JitsiSrtpSession implements SrtpSession {
         SrtpPolicy policy;
         switch (profile) {
             case AES_CM_128_HMAC_SHA1_80:
-                policy = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, profile.keyLength(),
-                        SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, profile.rtpOverhead(), profile.saltLength());
+                policy = new SrtpPolicy(
+                        SrtpPolicy.AESCM_ENCRYPTION,
+                        profile.keyLength(),
+                        SrtpPolicy.HMACSHA1_AUTHENTICATION,
+                        20,
+                        profile.rtpOverhead(),
+                        profile.saltLength());
                 break;
             case AEAD_AES_128_GCM:
-                policy = new SrtpPolicy(SrtpPolicy.AESGCM_ENCRYPTION, profile.keyLength(),
-                        SrtpPolicy.NULL_AUTHENTICATION, 0, profile.rtpOverhead(), profile.saltLength());
+                policy = new SrtpPolicy(
+                        SrtpPolicy.AESGCM_ENCRYPTION,
+                        profile.keyLength(),
+                        SrtpPolicy.NULL_AUTHENTICATION,
+                        0,
+                        profile.rtpOverhead(),
+                        profile.saltLength());
                 break;
             default:
                 throw new IllegalArgumentException(profile.toString());

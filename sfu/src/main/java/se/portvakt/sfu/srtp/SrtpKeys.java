@@ -9,8 +9,10 @@ import java.util.Arrays;
 public record SrtpKeys(SrtpProfile profile, byte[] localKey, byte[] localSalt, byte[] remoteKey, byte[] remoteSalt) {
 
     public SrtpKeys {
-        if (localKey.length != profile.keyLength() || remoteKey.length != profile.keyLength()
-                || localSalt.length != profile.saltLength() || remoteSalt.length != profile.saltLength()) {
+        if (localKey.length != profile.keyLength()
+                || remoteKey.length != profile.keyLength()
+                || localSalt.length != profile.saltLength()
+                || remoteSalt.length != profile.saltLength()) {
             throw new IllegalArgumentException("key or salt length does not match " + profile);
         }
     }
@@ -22,7 +24,8 @@ public record SrtpKeys(SrtpProfile profile, byte[] localKey, byte[] localSalt, b
      */
     public static SrtpKeys fromDtls(SrtpProfile profile, byte[] material, boolean weAreDtlsServer) {
         if (material.length != profile.keyingMaterialLength()) {
-            throw new IllegalArgumentException("expected " + profile.keyingMaterialLength() + " bytes of keying material");
+            throw new IllegalArgumentException(
+                    "expected " + profile.keyingMaterialLength() + " bytes of keying material");
         }
         int k = profile.keyLength();
         int s = profile.saltLength();

@@ -39,6 +39,9 @@ public record MeetingStats(String meetingId, Instant takenAt, int participants, 
     }
 
     private long sum(StreamStats.Direction direction, java.util.function.ToLongFunction<StreamStats> field) {
-        return streams.stream().filter(s -> s.direction() == direction).mapToLong(field).sum();
+        return streams.stream()
+                .filter(s -> s.direction() == direction)
+                .mapToLong(field)
+                .sum();
     }
 }

@@ -35,8 +35,20 @@ public final class StreamCounters {
     }
 
     public StreamStats snapshot() {
-        return new StreamStats(participantId, ssrc, kind, direction, packets.sum(), bytes.sum(), lost.sum(),
-                nacks.sum(), retransmitted.sum(), unrepairable.sum(), keyframeRequests.sum(), gated.sum(), bitrateEstimate,
+        return new StreamStats(
+                participantId,
+                ssrc,
+                kind,
+                direction,
+                packets.sum(),
+                bytes.sum(),
+                lost.sum(),
+                nacks.sum(),
+                retransmitted.sum(),
+                unrepairable.sum(),
+                keyframeRequests.sum(),
+                gated.sum(),
+                bitrateEstimate,
                 unroutable.sum());
     }
 }

@@ -14,9 +14,24 @@ package se.portvakt.sfu.stats;
  * @param bitrateEstimate  IN: our REMB to the publisher; OUT: 0 until subscriber feedback is used
  * @param unroutable       OUT: packets of a codec the subscriber's browser did not negotiate (dropped)
  */
-public record StreamStats(String participantId, long ssrc, String kind, Direction direction, long packets,
-                          long bytes, long lost, long nacks, long retransmitted, long unrepairable,
-                          long keyframeRequests, long waitedForKeyframe, long bitrateEstimate, long unroutable) {
+public record StreamStats(
+        String participantId,
+        long ssrc,
+        String kind,
+        Direction direction,
+        long packets,
+        long bytes,
+        long lost,
+        long nacks,
+        long retransmitted,
+        long unrepairable,
+        long keyframeRequests,
+        long waitedForKeyframe,
+        long bitrateEstimate,
+        long unroutable) {
 
-    public enum Direction { IN, OUT }
+    public enum Direction {
+        IN,
+        OUT
+    }
 }

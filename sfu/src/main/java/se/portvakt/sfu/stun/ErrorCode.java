@@ -36,7 +36,6 @@ public record ErrorCode(int code, String reason) {
         if (hundreds < 3 || hundreds > 6 || number > 99) {
             return Optional.empty();
         }
-        return Optional.of(new ErrorCode(code,
-                new String(value, 4, value.length - 4, StandardCharsets.UTF_8)));
+        return Optional.of(new ErrorCode(code, new String(value, 4, value.length - 4, StandardCharsets.UTF_8)));
     }
 }

@@ -8,5 +8,4 @@ package se.portvakt.sfu.stun;
  * @param offset where the attribute header starts, relative to the message start;
  *               integrity and fingerprint are computed over the bytes before it
  */
-public record StunAttribute(int type, byte[] value, int offset) {
-}
+public record StunAttribute(int type, byte[] value, int offset) {}

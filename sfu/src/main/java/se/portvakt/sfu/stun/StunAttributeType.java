@@ -15,8 +15,7 @@ public final class StunAttributeType {
     public static final int ICE_CONTROLLED = 0x8029;
     public static final int ICE_CONTROLLING = 0x802A;
 
-    private StunAttributeType() {
-    }
+    private StunAttributeType() {}
 
     /** Types below 0x8000 must be understood by the receiver (RFC 8489 section 14). */
     public static boolean isComprehensionRequired(int type) {

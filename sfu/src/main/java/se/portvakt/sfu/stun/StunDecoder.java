@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class StunDecoder {
 
-    private StunDecoder() {
-    }
+    private StunDecoder() {}
 
     public static Optional<StunMessage> decode(byte[] buf, int off, int len) {
         if (buf == null || off < 0 || len < StunMessage.HEADER_LENGTH || off + len > buf.length) {
@@ -66,8 +65,7 @@ public final class StunDecoder {
                 }
                 sawFingerprint = true;
             }
-            attributes.add(new StunAttribute(attrType,
-                    Arrays.copyOfRange(raw, pos + 4, pos + 4 + attrLength), pos));
+            attributes.add(new StunAttribute(attrType, Arrays.copyOfRange(raw, pos + 4, pos + 4 + attrLength), pos));
             pos += 4 + padded;
         }
         return Optional.of(new StunMessage(type, transactionId, List.copyOf(attributes), raw));

@@ -17,8 +17,7 @@ public final class StunIntegrity {
     static final int FINGERPRINT_XOR = 0x5354554E;
     static final int HMAC_LENGTH = 20;
 
-    private StunIntegrity() {
-    }
+    private StunIntegrity() {}
 
     /** Short-term credential key: the password's UTF-8 bytes (ICE never uses SASLprep'd long-term keys). */
     public static byte[] shortTermKey(String password) {
@@ -27,18 +26,22 @@ public final class StunIntegrity {
 
     /** True if the message carries MESSAGE-INTEGRITY and it matches {@code key}. */
     public static boolean verifyIntegrity(StunMessage message, byte[] key) {
-        return message.attribute(StunAttributeType.MESSAGE_INTEGRITY).map(mi -> {
-            byte[] expected = hmac(message.raw(), mi.offset(), key);
-            return MessageDigest.isEqual(expected, mi.value());
-        }).orElse(false);
+        return message.attribute(StunAttributeType.MESSAGE_INTEGRITY)
+                .map(mi -> {
+                    byte[] expected = hmac(message.raw(), mi.offset(), key);
+                    return MessageDigest.isEqual(expected, mi.value());
+                })
+                .orElse(false);
     }
 
     /** True if the message carries FINGERPRINT and it matches. */
     public static boolean verifyFingerprint(StunMessage message) {
-        return message.attribute(StunAttributeType.FINGERPRINT).map(fp -> {
-            int expected = crc(message.raw(), fp.offset());
-            return expected == StunDecoder.readInt32(fp.value(), 0);
-        }).orElse(false);
+        return message.attribute(StunAttributeType.FINGERPRINT)
+                .map(fp -> {
+                    int expected = crc(message.raw(), fp.offset());
+                    return expected == StunDecoder.readInt32(fp.value(), 0);
+                })
+                .orElse(false);
     }
 
     /**

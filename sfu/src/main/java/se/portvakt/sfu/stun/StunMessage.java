@@ -40,12 +40,12 @@ public record StunMessage(int type, byte[] transactionId, List<StunAttribute> at
     }
 
     public Optional<String> username() {
-        return attribute(StunAttributeType.USERNAME)
-                .map(a -> new String(a.value(), StandardCharsets.UTF_8));
+        return attribute(StunAttributeType.USERNAME).map(a -> new String(a.value(), StandardCharsets.UTF_8));
     }
 
     public Optional<Long> priority() {
-        return attribute(StunAttributeType.PRIORITY).filter(a -> a.value().length == 4)
+        return attribute(StunAttributeType.PRIORITY)
+                .filter(a -> a.value().length == 4)
                 .map(a -> readUint32(a.value()));
     }
 
@@ -74,13 +74,15 @@ public record StunMessage(int type, byte[] transactionId, List<StunAttribute> at
 
     /** Attribute types listed in UNKNOWN-ATTRIBUTES, empty without one. */
     public List<Integer> unknownAttributes() {
-        return attribute(StunAttributeType.UNKNOWN_ATTRIBUTES).map(a -> {
-            List<Integer> types = new ArrayList<>();
-            for (int i = 0; i + 1 < a.value().length; i += 2) {
-                types.add(((a.value()[i] & 0xFF) << 8) | (a.value()[i + 1] & 0xFF));
-            }
-            return List.copyOf(types);
-        }).orElse(List.of());
+        return attribute(StunAttributeType.UNKNOWN_ATTRIBUTES)
+                .map(a -> {
+                    List<Integer> types = new ArrayList<>();
+                    for (int i = 0; i + 1 < a.value().length; i += 2) {
+                        types.add(((a.value()[i] & 0xFF) << 8) | (a.value()[i + 1] & 0xFF));
+                    }
+                    return List.copyOf(types);
+                })
+                .orElse(List.of());
     }
 
     private Optional<Long> tieBreaker(int attributeType) {

@@ -16,13 +16,15 @@ public final class StunMessageType {
     public static final int BINDING_SUCCESS = of(BINDING, CLASS_SUCCESS);
     public static final int BINDING_ERROR = of(BINDING, CLASS_ERROR);
 
-    private StunMessageType() {
-    }
+    private StunMessageType() {}
 
     /** Combines a 12-bit method and a 2-bit class into the wire type. */
     public static int of(int method, int messageClass) {
-        return (method & 0x000F) | ((method & 0x0070) << 1) | ((method & 0x0F80) << 2)
-                | ((messageClass & 0b01) << 4) | ((messageClass & 0b10) << 7);
+        return (method & 0x000F)
+                | ((method & 0x0070) << 1)
+                | ((method & 0x0F80) << 2)
+                | ((messageClass & 0b01) << 4)
+                | ((messageClass & 0b10) << 7);
     }
 
     public static int method(int type) {

@@ -13,8 +13,7 @@ final class XorAddress {
     private static final int FAMILY_IPV4 = 0x01;
     private static final int FAMILY_IPV6 = 0x02;
 
-    private XorAddress() {
-    }
+    private XorAddress() {}
 
     static byte[] encode(InetSocketAddress address, byte[] transactionId) {
         byte[] ip = address.getAddress().getAddress();

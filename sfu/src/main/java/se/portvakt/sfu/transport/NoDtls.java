@@ -12,7 +12,8 @@ import se.portvakt.sfu.srtp.SrtpKeys;
  */
 public final class NoDtls implements DtlsLayer {
     /** SHA-256 of nothing in particular: browsers accept the syntax, DTLS would fail the check. */
-    private static final Fingerprint PLACEHOLDER = new Fingerprint("sha-256",
+    private static final Fingerprint PLACEHOLDER = new Fingerprint(
+            "sha-256",
             "00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00:00");
 
     private final LongAdder dropped = new LongAdder();
@@ -31,8 +32,7 @@ public final class NoDtls implements DtlsLayer {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

@@ -41,12 +41,13 @@ import se.portvakt.sfu.sdp.SessionDescription;
 public final class ChromeCapture {
     private static final IceCredentials LOCAL = new IceCredentials("sfuCapt", "capturepassword012345678");
     /** DTLS does not run yet, so any well-formed fingerprint will do. */
-    private static final Fingerprint FINGERPRINT = new Fingerprint("sha-256",
+    private static final Fingerprint FINGERPRINT = new Fingerprint(
+            "sha-256",
             "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99");
+
     private static final int KEEP_PER_KIND = 5;
 
-    private ChromeCapture() {
-    }
+    private ChromeCapture() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Files.createDirectories(Path.of(args[0]));
@@ -67,7 +68,8 @@ public final class ChromeCapture {
                 reply(ex, "text/plain", new byte[0]);
             });
             http.start();
-            System.out.println("open http://127.0.0.1:" + http.getAddress().getPort() + "/ ; media port " + udp.getLocalPort());
+            System.out.println(
+                    "open http://127.0.0.1:" + http.getAddress().getPort() + "/ ; media port " + udp.getLocalPort());
             Map<PacketKind, Integer> counts = receive(udp, agent, out, seconds);
             System.out.println("datagrams " + counts + ", STUN rejected " + agent.rejected());
             http.stop(0);
@@ -77,9 +79,15 @@ public final class ChromeCapture {
     private static String answer(String offerText, IceLiteAgent agent, int port) {
         SessionDescription offer = SdpParser.parse(offerText);
         MediaDescription first = offer.media().get(0);
-        agent.open(LOCAL, new IceCredentials(offer.iceUfrag(first).orElseThrow(), offer.icePwd(first).orElseThrow()));
-        AnswerOptions options = AnswerOptions.defaults(LOCAL, FINGERPRINT,
-                List.of(se.portvakt.sfu.sdp.HostCandidate.udp(new InetSocketAddress("127.0.0.1", port))), System.currentTimeMillis());
+        agent.open(
+                LOCAL,
+                new IceCredentials(
+                        offer.iceUfrag(first).orElseThrow(), offer.icePwd(first).orElseThrow()));
+        AnswerOptions options = AnswerOptions.defaults(
+                LOCAL,
+                FINGERPRINT,
+                List.of(se.portvakt.sfu.sdp.HostCandidate.udp(new InetSocketAddress("127.0.0.1", port))),
+                System.currentTimeMillis());
         return SdpWriter.write(IceLiteAnswerer.answer(offer, options));
     }
 
@@ -100,7 +108,8 @@ public final class ChromeCapture {
             PacketKind kind = demux.classify(buf, 0, p.getLength());
             int n = counts.merge(kind, 1, Integer::sum);
             if (n <= KEEP_PER_KIND) {
-                Files.writeString(out.resolve(kind + "-" + n + ".hex"), HexFormat.of().formatHex(buf, 0, p.getLength()));
+                Files.writeString(
+                        out.resolve(kind + "-" + n + ".hex"), HexFormat.of().formatHex(buf, 0, p.getLength()));
             }
             if (kind == PacketKind.STUN) {
                 IceOutcome o = agent.handle(buf, 0, p.getLength(), (InetSocketAddress) p.getSocketAddress());

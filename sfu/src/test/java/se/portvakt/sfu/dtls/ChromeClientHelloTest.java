@@ -1,6 +1,5 @@
 package se.portvakt.sfu.dtls;
 
-import se.portvakt.sfu.srtp.SrtpProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import se.portvakt.sfu.srtp.SrtpProfile;
 
 /** Our answer to the ClientHello a real Chromium 156 sent (recorded in capture/chrome-156-ice.txt). */
 class ChromeClientHelloTest {
@@ -29,12 +29,17 @@ class ChromeClientHelloTest {
         DtlsStats stats = new DtlsStats();
         Fingerprint chrome = Fingerprint.parse(
                 "sha-256 BD:3A:A4:33:E8:C3:BA:A2:5A:81:B1:9A:B9:85:30:3E:C9:3A:F5:8B:30:32:18:3D:EB:B3:DC:5F:19:A2:BD:E3");
-        DtlsSession session = new DtlsSession(DtlsCertificate.generate(), chrome, d -> {
-            synchronized (sent) {
-                sent.add(d);
-                sent.notifyAll();
-            }
-        }, stats, Duration.ofSeconds(5));
+        DtlsSession session = new DtlsSession(
+                DtlsCertificate.generate(),
+                chrome,
+                d -> {
+                    synchronized (sent) {
+                        sent.add(d);
+                        sent.notifyAll();
+                    }
+                },
+                stats,
+                Duration.ofSeconds(5));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             List<byte[]> recorded = recordedDtls();
@@ -63,7 +68,9 @@ class ChromeClientHelloTest {
             record.position(record.position() + 32);
             int sessionIdLength = record.get() & 0xff;
             record.position(record.position() + sessionIdLength);
-            assertThat(record.getShort() & 0xffff).as("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256").isEqualTo(0xc02b);
+            assertThat(record.getShort() & 0xffff)
+                    .as("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")
+                    .isEqualTo(0xc02b);
             assertThat(record.get()).as("no compression").isZero();
             int extensionsEnd = (record.getShort() & 0xffff) + record.position();
             Integer chosenProfile = null;

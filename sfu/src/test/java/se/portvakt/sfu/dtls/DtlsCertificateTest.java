@@ -46,6 +46,7 @@ class DtlsCertificateTest {
 
     @Test
     void eachGenerationMakesANewKey() {
-        assertThat(DtlsCertificate.generate().fingerprint()).isNotEqualTo(DtlsCertificate.generate().fingerprint());
+        assertThat(DtlsCertificate.generate().fingerprint())
+                .isNotEqualTo(DtlsCertificate.generate().fingerprint());
     }
 }

@@ -1,7 +1,5 @@
 package se.portvakt.sfu.dtls;
 
-import se.portvakt.sfu.srtp.SrtpProfile;
-import se.portvakt.sfu.srtp.SrtpKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.portvakt.sfu.srtp.SrtpKeys;
+import se.portvakt.sfu.srtp.SrtpProfile;
 
 class DtlsSessionTest {
 
@@ -29,6 +29,7 @@ class DtlsSessionTest {
 
     /** Certificates are costly enough to share: one for the SFU, two for clients. */
     private static final DtlsCertificate SERVER_CERTIFICATE = DtlsCertificate.generate();
+
     private static final DtlsCertificate CLIENT_CERTIFICATE = DtlsCertificate.generate();
     private static final DtlsCertificate OTHER_CERTIFICATE = DtlsCertificate.generate();
 
@@ -38,7 +39,9 @@ class DtlsSessionTest {
     @AfterEach
     void stopPool() throws InterruptedException {
         pool.shutdownNow();
-        assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).as("session threads end").isTrue();
+        assertThat(pool.awaitTermination(5, TimeUnit.SECONDS))
+                .as("session threads end")
+                .isTrue();
     }
 
     static Stream<Arguments> offers() {
@@ -52,8 +55,8 @@ class DtlsSessionTest {
 
     @ParameterizedTest
     @MethodSource("offers")
-    void handshakeCompletesWithThePreferredOfferedProfileAndBothSidesExportTheSameKeys(int[] offered, SrtpProfile expected)
-            throws Exception {
+    void handshakeCompletesWithThePreferredOfferedProfileAndBothSidesExportTheSameKeys(
+            int[] offered, SrtpProfile expected) throws Exception {
         InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
         DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
         TestDtlsClient client = new TestDtlsClient(CLIENT_CERTIFICATE, offered);
@@ -71,7 +74,8 @@ class DtlsSessionTest {
         assertThat(keys.remoteSalt()).isEqualTo(clientKeys.localSalt());
         assertThat(keys.localKey()).isNotEqualTo(keys.remoteKey());
         assertThat(client.serverCertificateDer).isEqualTo(SERVER_CERTIFICATE.der());
-        assertThat(SERVER_CERTIFICATE.fingerprint().matches(client.serverCertificateDer)).isTrue();
+        assertThat(SERVER_CERTIFICATE.fingerprint().matches(client.serverCertificateDer))
+                .isTrue();
         assertThat(stats.handshakesCompleted()).isEqualTo(1);
         assertThat(stats.handshakesFailed()).isZero();
         assertThat(link.sentByServer).allSatisfy(d -> assertThat(d.length).isLessThanOrEqualTo(1200));
@@ -86,8 +90,9 @@ class DtlsSessionTest {
         DtlsSession session = newSession(link, OTHER_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
         CompletableFuture<SrtpKeys> serverKeys = session.start(pool);
 
-        assertThatThrownBy(() -> new DTLSClientProtocol().connect(new TestDtlsClient(CLIENT_CERTIFICATE, GCM, CM),
-                link.clientTransport(session))).as("the client sees the handshake fail too");
+        assertThatThrownBy(() -> new DTLSClientProtocol()
+                        .connect(new TestDtlsClient(CLIENT_CERTIFICATE, GCM, CM), link.clientTransport(session)))
+                .as("the client sees the handshake fail too");
         assertFailsWith(serverKeys, DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH);
         assertThat(stats.fingerprintMismatches()).isEqualTo(1);
         assertThat(stats.handshakesFailed()).isEqualTo(1);
@@ -100,8 +105,8 @@ class DtlsSessionTest {
         DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
         CompletableFuture<SrtpKeys> serverKeys = session.start(pool);
 
-        assertThatThrownBy(() -> new DTLSClientProtocol().connect(new TestDtlsClient(CLIENT_CERTIFICATE, false, GCM, CM),
-                link.clientTransport(session)));
+        assertThatThrownBy(() -> new DTLSClientProtocol()
+                .connect(new TestDtlsClient(CLIENT_CERTIFICATE, false, GCM, CM), link.clientTransport(session)));
         assertFailsWith(serverKeys, DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH);
         assertThat(stats.fingerprintMismatches()).isEqualTo(1);
     }
@@ -117,8 +122,8 @@ class DtlsSessionTest {
         DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
         CompletableFuture<SrtpKeys> serverKeys = session.start(pool);
 
-        assertThatThrownBy(() -> new DTLSClientProtocol().connect(new TestDtlsClient(CLIENT_CERTIFICATE, offered),
-                link.clientTransport(session)));
+        assertThatThrownBy(() -> new DTLSClientProtocol()
+                .connect(new TestDtlsClient(CLIENT_CERTIFICATE, offered), link.clientTransport(session)));
         assertFailsWith(serverKeys, DtlsHandshakeException.Reason.NO_COMMON_SRTP_PROFILE);
         assertThat(stats.noCommonSrtpProfile()).isEqualTo(1);
     }
@@ -128,8 +133,12 @@ class DtlsSessionTest {
         // Client to server: lose the first ClientHello, swap two datagrams of the second flight.
         // Server to client: lose the first datagram of its first flight, reorder the next ones.
         InMemoryLink link = new InMemoryLink(
-                n -> n == 0 ? InMemoryLink.Action.DROP : n == 2 ? InMemoryLink.Action.HOLD : InMemoryLink.Action.DELIVER,
-                n -> n == 0 ? InMemoryLink.Action.DROP : n == 2 || n == 5 ? InMemoryLink.Action.HOLD : InMemoryLink.Action.DELIVER);
+                n -> n == 0
+                        ? InMemoryLink.Action.DROP
+                        : n == 2 ? InMemoryLink.Action.HOLD : InMemoryLink.Action.DELIVER,
+                n -> n == 0
+                        ? InMemoryLink.Action.DROP
+                        : n == 2 || n == 5 ? InMemoryLink.Action.HOLD : InMemoryLink.Action.DELIVER);
         DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
         TestDtlsClient client = new TestDtlsClient(CLIENT_CERTIFICATE, GCM, CM);
 
@@ -157,7 +166,8 @@ class DtlsSessionTest {
 
             @Override
             public InMemoryLink.Action of(int n, byte[] datagram) {
-                boolean finalFlight = datagram[0] == 20 || (datagram.length > 4 && datagram[3] == 0 && datagram[4] == 1);
+                boolean finalFlight =
+                        datagram[0] == 20 || (datagram.length > 4 && datagram[3] == 0 && datagram[4] == 1);
                 if (!finalFlight) {
                     return InMemoryLink.Action.DELIVER;
                 }
@@ -166,7 +176,8 @@ class DtlsSessionTest {
                     firstFinalFlight[0] = now;
                 }
                 return now - firstFinalFlight[0] < TimeUnit.MILLISECONDS.toNanos(300)
-                        ? InMemoryLink.Action.DROP : InMemoryLink.Action.DELIVER;
+                        ? InMemoryLink.Action.DROP
+                        : InMemoryLink.Action.DELIVER;
             }
         };
         InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, loseFirstFinalFlight);
@@ -208,7 +219,9 @@ class DtlsSessionTest {
         }
 
         Throwable failure = assertThatThrownBy(() -> serverKeys.get(10, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).actual().getCause();
+                .isInstanceOf(ExecutionException.class)
+                .actual()
+                .getCause();
         assertThat(failure).isInstanceOf(DtlsHandshakeException.class);
         assertThat(((DtlsHandshakeException) failure).reason())
                 .isIn(DtlsHandshakeException.Reason.TIMEOUT, DtlsHandshakeException.Reason.PROTOCOL_ERROR);
@@ -242,8 +255,8 @@ class DtlsSessionTest {
         InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
         DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
         CompletableFuture<SrtpKeys> serverKeys = session.start(pool);
-        DTLSTransport clientDtls = new DTLSClientProtocol().connect(new TestDtlsClient(CLIENT_CERTIFICATE, CM),
-                link.clientTransport(session));
+        DTLSTransport clientDtls = new DTLSClientProtocol()
+                .connect(new TestDtlsClient(CLIENT_CERTIFICATE, CM), link.clientTransport(session));
         serverKeys.get(10, TimeUnit.SECONDS);
         assertThat(session.isClosed()).isFalse();
 
@@ -271,7 +284,9 @@ class DtlsSessionTest {
 
     private static void assertFailsWith(CompletableFuture<SrtpKeys> keys, DtlsHandshakeException.Reason reason) {
         Throwable failure = assertThatThrownBy(() -> keys.get(10, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).actual().getCause();
+                .isInstanceOf(ExecutionException.class)
+                .actual()
+                .getCause();
         assertThat(failure).isInstanceOf(DtlsHandshakeException.class);
         assertThat(((DtlsHandshakeException) failure).reason()).isEqualTo(reason);
     }

@@ -1,6 +1,5 @@
 package se.portvakt.sfu.dtls;
 
-import se.portvakt.sfu.srtp.SrtpProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -18,6 +17,7 @@ import se.portvakt.sfu.ParticipantAnswer;
 import se.portvakt.sfu.Sfu;
 import se.portvakt.sfu.SfuSettings;
 import se.portvakt.sfu.server.UdpSfu;
+import se.portvakt.sfu.srtp.SrtpProfile;
 import se.portvakt.sfu.stun.StunEncoder;
 import se.portvakt.sfu.stun.StunIntegrity;
 import se.portvakt.sfu.stun.StunMessageType;
@@ -34,15 +34,20 @@ class DtlsThroughTheSfuTest {
     static String offerWithFingerprint(DtlsCertificate certificate) throws IOException {
         try (InputStream in = DtlsThroughTheSfuTest.class.getResourceAsStream("/sdp/chrome-156-offer.sdp")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceAll("a=fingerprint:[^\\r\\n]+", "a=fingerprint:" + certificate.fingerprint().toSdp());
+                    .replaceAll(
+                            "a=fingerprint:[^\\r\\n]+",
+                            "a=fingerprint:" + certificate.fingerprint().toSdp());
         }
     }
 
     /** A nominating ICE check as the browser sends it, signed with the SFU's password. */
     static void passIce(DatagramSocket socket, ParticipantAnswer answer, InetSocketAddress sfu) throws IOException {
-        byte[] check = new StunEncoder(StunMessageType.BINDING_REQUEST, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+        byte[] check = new StunEncoder(
+                        StunMessageType.BINDING_REQUEST, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
                 .username(answer.localIce().ufrag() + ":" + answer.remoteIce().ufrag())
-                .iceControlling(7).priority(1845501695L).useCandidate()
+                .iceControlling(7)
+                .priority(1845501695L)
+                .useCandidate()
                 .encode(StunIntegrity.shortTermKey(answer.localIce().pwd()), true);
         socket.send(new DatagramPacket(check, check.length, sfu));
         byte[] response = new byte[1500];
@@ -57,16 +62,21 @@ class DtlsThroughTheSfuTest {
             socket.setSoTimeout(5000);
             sfu.createMeeting("m1");
             ParticipantAnswer answer = sfu.addParticipant("m1", "anna", offerWithFingerprint(BROWSER));
-            assertThat(answer.answerSdp()).contains("a=fingerprint:" + dtls.fingerprint().algorithm() + " "
-                    + dtls.fingerprint().value(), "a=setup:passive");
+            assertThat(answer.answerSdp())
+                    .contains(
+                            "a=fingerprint:" + dtls.fingerprint().algorithm() + " "
+                                    + dtls.fingerprint().value(),
+                            "a=setup:passive");
             passIce(socket, answer, sfu.localAddress());
             socket.connect(sfu.localAddress());
 
             TestDtlsClient browser = new TestDtlsClient(BROWSER, 0x0007, 0x0001);
             new DTLSClientProtocol().connect(browser, new UDPTransport(socket, 1500));
 
-            assertThat(dtls.fingerprint().value()).isEqualTo(
-                    Fingerprint.sha256(browser.serverCertificateDer).toSdp().split(" ", 2)[1]);
+            assertThat(dtls.fingerprint().value())
+                    .isEqualTo(Fingerprint.sha256(browser.serverCertificateDer)
+                            .toSdp()
+                            .split(" ", 2)[1]);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (dtls.stats().handshakesCompleted() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);

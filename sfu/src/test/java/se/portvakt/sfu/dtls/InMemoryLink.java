@@ -27,7 +27,11 @@ final class InMemoryLink {
         }
     }
 
-    enum Action { DELIVER, DROP, HOLD }
+    enum Action {
+        DELIVER,
+        DROP,
+        HOLD
+    }
 
     private final BlockingQueue<byte[]> toClient = new LinkedBlockingQueue<>();
     private final Direction clientToServer;
@@ -87,8 +91,7 @@ final class InMemoryLink {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -115,7 +118,7 @@ final class InMemoryLink {
                 affected.incrementAndGet();
             }
             switch (action) {
-                case DROP -> { }
+                case DROP -> {}
                 case HOLD -> {
                     if (held != null) {
                         deliver.accept(held);

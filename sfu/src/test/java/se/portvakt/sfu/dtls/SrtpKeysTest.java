@@ -1,15 +1,15 @@
 package se.portvakt.sfu.dtls;
 
-import se.portvakt.sfu.srtp.SrtpProfile;
-import se.portvakt.sfu.srtp.SrtpKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import se.portvakt.sfu.srtp.SrtpKeys;
+import se.portvakt.sfu.srtp.SrtpProfile;
 
 class SrtpKeysTest {
 
@@ -33,14 +33,21 @@ class SrtpKeysTest {
     static Stream<Arguments> layouts() {
         // RFC 5764 section 4.2: client key | server key | client salt | server salt.
         return Stream.of(
-                Arguments.of(SrtpProfile.AEAD_AES_128_GCM, 56, range(0, 16), range(16, 32), range(32, 44), range(44, 56)),
-                Arguments.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80, 60, range(0, 16), range(16, 32), range(32, 46), range(46, 60)));
+                Arguments.of(
+                        SrtpProfile.AEAD_AES_128_GCM, 56, range(0, 16), range(16, 32), range(32, 44), range(44, 56)),
+                Arguments.of(
+                        SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+                        60,
+                        range(0, 16),
+                        range(16, 32),
+                        range(32, 46),
+                        range(46, 60)));
     }
 
     @ParameterizedTest
     @MethodSource("layouts")
-    void splitsTheExportedMaterialPerProfile(SrtpProfile profile, int length, byte[] clientKey, byte[] serverKey,
-            byte[] clientSalt, byte[] serverSalt) {
+    void splitsTheExportedMaterialPerProfile(
+            SrtpProfile profile, int length, byte[] clientKey, byte[] serverKey, byte[] clientSalt, byte[] serverSalt) {
         assertThat(profile.keyingMaterialLength()).isEqualTo(length);
 
         SrtpKeys server = SrtpKeys.fromDtls(profile, counting(length), true);

@@ -1,6 +1,5 @@
 package se.portvakt.sfu.dtls;
 
-import se.portvakt.sfu.srtp.SrtpProfile;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Hashtable;
@@ -23,6 +22,7 @@ import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import se.portvakt.sfu.srtp.SrtpProfile;
 
 /** A browser stand-in: DTLS 1.2 client with its own certificate, offering the given SRTP profile ids. */
 final class TestDtlsClient extends DefaultTlsClient {
@@ -44,7 +44,8 @@ final class TestDtlsClient extends DefaultTlsClient {
         this(new BcTlsCrypto(new SecureRandom()), certificate, sendCertificate, offeredProfiles);
     }
 
-    private TestDtlsClient(BcTlsCrypto crypto, DtlsCertificate certificate, boolean sendCertificate, int[] offeredProfiles) {
+    private TestDtlsClient(
+            BcTlsCrypto crypto, DtlsCertificate certificate, boolean sendCertificate, int[] offeredProfiles) {
         super(crypto);
         this.crypto = crypto;
         this.certificate = certificate;
@@ -82,7 +83,8 @@ final class TestDtlsClient extends DefaultTlsClient {
         super.processServerExtensions(serverExtensions);
         UseSRTPData chosen = TlsSRTPUtils.getUseSRTPExtension(serverExtensions);
         if (chosen != null && chosen.getProtectionProfiles().length == 1) {
-            negotiatedProfile = SrtpProfile.byId(chosen.getProtectionProfiles()[0]).orElse(null);
+            negotiatedProfile =
+                    SrtpProfile.byId(chosen.getProtectionProfiles()[0]).orElse(null);
         }
     }
 
@@ -90,7 +92,8 @@ final class TestDtlsClient extends DefaultTlsClient {
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
         if (negotiatedProfile != null) {
-            keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, negotiatedProfile.keyingMaterialLength());
+            keyingMaterial = context.exportKeyingMaterial(
+                    ExporterLabel.dtls_srtp, null, negotiatedProfile.keyingMaterialLength());
         }
     }
 
@@ -99,7 +102,8 @@ final class TestDtlsClient extends DefaultTlsClient {
         return new TlsAuthentication() {
             @Override
             public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
-                serverCertificateDer = serverCertificate.getCertificate().getCertificateAt(0).getEncoded();
+                serverCertificateDer =
+                        serverCertificate.getCertificate().getCertificateAt(0).getEncoded();
             }
 
             @Override
@@ -108,7 +112,10 @@ final class TestDtlsClient extends DefaultTlsClient {
                     return null;
                 }
                 TlsCertificate own = crypto.createCertificate(certificate.der());
-                return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, certificate.privateKey(),
+                return new BcDefaultTlsCredentialedSigner(
+                        new TlsCryptoParameters(context),
+                        crypto,
+                        certificate.privateKey(),
                         new Certificate(new TlsCertificate[] {own}),
                         SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
             }

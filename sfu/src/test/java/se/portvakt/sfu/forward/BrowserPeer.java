@@ -29,6 +29,7 @@ final class BrowserPeer implements PacketSink {
     final List<RtcpPacket> rtcp = new ArrayList<>();
     /** Given the index of each RTP datagram the SFU sends, true drops it. */
     IntPredicate dropRtp = i -> false;
+
     int rtpDatagrams;
     int dropped;
 

@@ -33,8 +33,8 @@ class FanOutTest {
     }
 
     /** The browser sends {@code count} packets from {@code firstSeq}; the SFU ingests them like the UDP loop. */
-    static void publish(BrowserPeer peer, Endpoint endpoint, long ssrc, int firstSeq, long firstTs, int count,
-                        long startNanos) {
+    static void publish(
+            BrowserPeer peer, Endpoint endpoint, long ssrc, int firstSeq, long firstTs, int count, long startNanos) {
         for (int i = 0; i < count; i++) {
             byte[] wire = peer.protectRtp(BrowserPeer.rtp(ssrc, firstSeq + i, firstTs + 3000L * i, 400));
             byte[] buf = Arrays.copyOf(wire, 1600);
@@ -64,7 +64,8 @@ class FanOutTest {
                 byte[] sent = BrowserPeer.rtp(0xA1, 1000 + n, 555 + 3000L * n, 400);
                 assertThat(RtpFields.ssrc(got, 0)).isEqualTo(0xB0 + i);
                 assertThat(RtpFields.sequenceNumber(got, 0)).isEqualTo(1000 + n);
-                assertThat(Arrays.copyOfRange(got, 12, got.length)).isEqualTo(Arrays.copyOfRange(sent, 12, sent.length));
+                assertThat(Arrays.copyOfRange(got, 12, got.length))
+                        .isEqualTo(Arrays.copyOfRange(sent, 12, sent.length));
             }
         }
         assertThat(camera.stats().packets()).isEqualTo(50);
@@ -89,13 +90,18 @@ class FanOutTest {
         publish(alice, aliceEnd, 0xA1, 65540, 4_000_030_000L, 5, 400 * MS); // old source: no longer sent
 
         List<Integer> seqs = carol.sequenceNumbers();
-        assertThat(seqs).containsExactlyElementsOf(IntStream.range(65530, 65550).map(s -> s & 0xFFFF).boxed().toList());
+        assertThat(seqs)
+                .containsExactlyElementsOf(IntStream.range(65530, 65550)
+                        .map(s -> s & 0xFFFF)
+                        .boxed()
+                        .toList());
         long lastOfAlice = RtpFields.timestamp(carol.rtp.get(9), 0);
         long firstOfBob = RtpFields.timestamp(carol.rtp.get(10), 0);
         // Alice's last packet went at 297 ms, Bob's first at 400 ms: 103 ms at 90 kHz.
         assertThat((firstOfBob - lastOfAlice) & 0xFFFFFFFFL).isEqualTo(103 * 90);
         for (int i = 11; i < 20; i++) {
-            long step = (RtpFields.timestamp(carol.rtp.get(i), 0) - RtpFields.timestamp(carol.rtp.get(i - 1), 0)) & 0xFFFFFFFFL;
+            long step = (RtpFields.timestamp(carol.rtp.get(i), 0) - RtpFields.timestamp(carol.rtp.get(i - 1), 0))
+                    & 0xFFFFFFFFL;
             assertThat(step).isEqualTo(3000);
             assertThat(RtpFields.ssrc(carol.rtp.get(i), 0)).isEqualTo(0xC1);
         }
@@ -117,12 +123,16 @@ class FanOutTest {
 
         bobEnd.subscribe(camera, 0xB1, t0);
         bobEnd.subscribe(mic, 0xB2, t0);
-        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class)).as("join: at once, video only")
+        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class))
+                .as("join: at once, video only")
                 .containsExactly(new RtcpPacket.PictureLossIndication(aliceEnd.localSsrc(), 0xA1));
 
         // Bob's browser sends PLIs 100 ms and 200 ms later, Carol joins at 300 ms: all merged.
         feedback(bob, bobEnd, t0 + 100 * MS, new RtcpPacket.PictureLossIndication(0xBB, 0xB1));
-        feedback(bob, bobEnd, t0 + 200 * MS,
+        feedback(
+                bob,
+                bobEnd,
+                t0 + 200 * MS,
                 new RtcpPacket.FullIntraRequest(0xBB, List.of(new RtcpPacket.FirEntry(0xB1, 1))));
         carolEnd.subscribe(camera, 0xC1, t0 + 300 * MS);
         aliceEnd.tick(t0 + 499 * MS, 0);
@@ -150,7 +160,8 @@ class FanOutTest {
         assertThat(alice.rtcp(RtcpPacket.GenericNack.class))
                 .containsExactly(new RtcpPacket.GenericNack(0x5F00_0001L, 0xA1, List.of(4, 5)));
         aliceEnd.tick(1000 * MS, 1_700_000_000_000L);
-        RtcpPacket.ReceiverReport rr = alice.rtcp(RtcpPacket.ReceiverReport.class).get(0);
+        RtcpPacket.ReceiverReport rr =
+                alice.rtcp(RtcpPacket.ReceiverReport.class).get(0);
         assertThat(rr.ssrc()).isEqualTo(0x5F00_0001L);
         assertThat(rr.reports()).singleElement().satisfies(block -> {
             assertThat(block.ssrc()).isEqualTo(0xA1);
@@ -160,8 +171,8 @@ class FanOutTest {
         });
         // 51/256 lost (over 10 %): cut by half the loss from the 300 kbit/s start, 270117 bit/s,
         // which REMB's 18-bit mantissa carries as 135058 << 1.
-        assertThat(alice.rtcp(RtcpPacket.Remb.class)).containsExactly(
-                new RtcpPacket.Remb(0x5F00_0001L, 270_116, List.of(0xA1L)));
+        assertThat(alice.rtcp(RtcpPacket.Remb.class))
+                .containsExactly(new RtcpPacket.Remb(0x5F00_0001L, 270_116, List.of(0xA1L)));
         assertThat(aliceEnd.published(0xA1).stats().lost()).isEqualTo(2);
         assertThat(aliceEnd.published(0xA1).stats().bitrateEstimate()).isEqualTo(270_117);
     }
@@ -196,7 +207,9 @@ class FanOutTest {
         bobEnd.subscribe(aliceEnd.publish(0xA1, MediaKind.VIDEO, true), 0xB1, 0);
         publish(alice, aliceEnd, 0xA1, 1, 0, 3, 0);
         assertThat(bob.rtp).isEmpty();
-        assertThat(pending.droppedBeforeKeys()).as("the copy does not even try before the keys").isZero();
+        assertThat(pending.droppedBeforeKeys())
+                .as("the copy does not even try before the keys")
+                .isZero();
         pending.srtpReady(bob.sfuSide);
         publish(alice, aliceEnd, 0xA1, 4, 9000, 3, 100 * MS);
         assertThat(bob.sequenceNumbers()).containsExactly(4, 5, 6);
@@ -217,7 +230,8 @@ class FanOutTest {
             aliceEnd.onSrtp(Arrays.copyOf(wire, 1600), 0, wire.length, false, seq * MS);
         }
         aliceEnd.tick(30 * MS, 0);
-        assertThat(alice.rtcp(RtcpPacket.GenericNack.class)).singleElement()
+        assertThat(alice.rtcp(RtcpPacket.GenericNack.class))
+                .singleElement()
                 .satisfies(n -> assertThat(n.lostSequenceNumbers()).containsExactly(3));
 
         // Alice's browser answers on its RTX stream: pt 97, SSRC 0xA2, its own seq, OSN 3 first.
@@ -275,10 +289,18 @@ class FanOutTest {
             publish(alice, aliceEnd, 0xA1, second * 30, second * 90_000L, 30, t);
             t = second * 1000 * MS;
             // Bob sees no loss; Carol reports 40 % every second, and her browser's REMB says 400 kbit/s.
-            feedback(bob, bobEnd, t, new RtcpPacket.ReceiverReport(0xBB,
-                    List.of(new RtcpPacket.ReportBlock(0xB1, 0, 0, second * 30, 0, 0, 0))));
-            feedback(carol, carolEnd, t, new RtcpPacket.ReceiverReport(0xCC,
-                    List.of(new RtcpPacket.ReportBlock(0xC1, 102, 12 * second, second * 30, 0, 0, 0))));
+            feedback(
+                    bob,
+                    bobEnd,
+                    t,
+                    new RtcpPacket.ReceiverReport(
+                            0xBB, List.of(new RtcpPacket.ReportBlock(0xB1, 0, 0, second * 30, 0, 0, 0))));
+            feedback(
+                    carol,
+                    carolEnd,
+                    t,
+                    new RtcpPacket.ReceiverReport(
+                            0xCC, List.of(new RtcpPacket.ReportBlock(0xC1, 102, 12 * second, second * 30, 0, 0, 0))));
             aliceEnd.tick(t, 0);
         }
         List<RtcpPacket.Remb> rembs = alice.rtcp(RtcpPacket.Remb.class);

@@ -28,17 +28,24 @@ class NackRepairTest {
     static Stream<Arguments> links() {
         return Stream.of(
                 Arguments.of("every 7th", (java.util.function.IntPredicate) i -> i % 7 == 3, 300, 100),
-                Arguments.of("bursts of 5 every 50", (java.util.function.IntPredicate) i -> i % 50 >= 20 && i % 50 < 25,
-                        300, 100),
-                Arguments.of("across the sequence wrap", (java.util.function.IntPredicate) i -> i % 10 == 5, 200, 65450),
-                Arguments.of("first retransmission lost too", (java.util.function.IntPredicate) i -> i == 10 || i == 11,
-                        60, 1));
+                Arguments.of(
+                        "bursts of 5 every 50",
+                        (java.util.function.IntPredicate) i -> i % 50 >= 20 && i % 50 < 25,
+                        300,
+                        100),
+                Arguments.of(
+                        "across the sequence wrap", (java.util.function.IntPredicate) i -> i % 10 == 5, 200, 65450),
+                Arguments.of(
+                        "first retransmission lost too",
+                        (java.util.function.IntPredicate) i -> i == 10 || i == 11,
+                        60,
+                        1));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("links")
-    void subscriberLossIsRepairedFromTheCache(String name, java.util.function.IntPredicate drop, int count,
-                                              int firstSeq) {
+    void subscriberLossIsRepairedFromTheCache(
+            String name, java.util.function.IntPredicate drop, int count, int firstSeq) {
         BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
         BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
         bob.dropRtp = drop;
@@ -65,7 +72,11 @@ class NackRepairTest {
             }
         }
 
-        List<Integer> expected = IntStream.range(firstSeq, firstSeq + count).map(s -> s & 0xFFFF).sorted().boxed().toList();
+        List<Integer> expected = IntStream.range(firstSeq, firstSeq + count)
+                .map(s -> s & 0xFFFF)
+                .sorted()
+                .boxed()
+                .toList();
         assertThat(bob.sequenceNumbers().stream().sorted().distinct().toList()).isEqualTo(expected);
         assertThat(bob.dropped).isPositive();
         assertThat(toBob.stats().retransmitted()).isEqualTo(bob.dropped);

@@ -81,8 +81,10 @@ class SimulcastTest {
         copy.preferHigh(true);
         track.choose(copy, t);
         assertThat(copy.pending()).isSameAs(track.layer(2));
-        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class)).hasSize(plisBefore + 1)
-                .last().isEqualTo(new RtcpPacket.PictureLossIndication(0x5F01, HIGH));
+        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class))
+                .hasSize(plisBefore + 1)
+                .last()
+                .isEqualTo(new RtcpPacket.PictureLossIndication(0x5F01, HIGH));
         for (int i = 5; i < 8; i++, t += FRAME) { // the high layer's keyframe has not come: still low
             send(LOW, 100 + i, 1000 + 3000L * i, false, t);
             send(HIGH, 9000 + i, 900_000 + 3000L * i, false, t);
@@ -100,9 +102,11 @@ class SimulcastTest {
         long lastLow = RtpFields.timestamp(bob.rtp.get(7), 0);
         long firstHigh = RtpFields.timestamp(bob.rtp.get(8), 0);
         assertThat(lastLow).isEqualTo(1000 + 3000L * 7);
-        assertThat((firstHigh - lastLow) & 0xFFFFFFFFL).as("the wall time between them at 90 kHz")
+        assertThat((firstHigh - lastLow) & 0xFFFFFFFFL)
+                .as("the wall time between them at 90 kHz")
                 .isEqualTo((t - lastLowAt) * 90_000 / 1_000_000_000L);
-        assertThat((RtpFields.timestamp(bob.rtp.get(9), 0) - firstHigh) & 0xFFFFFFFFL).isEqualTo(3000);
+        assertThat((RtpFields.timestamp(bob.rtp.get(9), 0) - firstHigh) & 0xFFFFFFFFL)
+                .isEqualTo(3000);
         assertThat(copy.source()).isSameAs(track.layer(2));
         assertThat(copy.pending()).isNull();
         assertThat(copy.layerSwitches()).isEqualTo(1);
@@ -128,7 +132,8 @@ class SimulcastTest {
         t += 1500 * MS; // the browser stopped the high layer (its bandwidth fell); the low one goes on
         send(LOW, 103, 9000, false, t);
         track.choose(copy, t);
-        assertThat(copy.pending()).as("the middle layer never sent: the low one is the nearest active")
+        assertThat(copy.pending())
+                .as("the middle layer never sent: the low one is the nearest active")
                 .isSameAs(track.layer(0));
         send(LOW, 104, 12_000, true, t + FRAME);
         assertThat(copy.source()).isSameAs(track.layer(0));
@@ -143,7 +148,9 @@ class SimulcastTest {
         send(HIGH, 1, 0, true, 0);
         copy.preferHigh(true);
         track.choose(copy, 0);
-        assertThat(copy.source()).as("nothing sent yet, so nothing to keep showing").isSameAs(track.layer(2));
+        assertThat(copy.source())
+                .as("nothing sent yet, so nothing to keep showing")
+                .isSameAs(track.layer(2));
         assertThat(copy.pending()).isNull();
         send(HIGH, 2, 3000, true, FRAME);
         send(LOW, 7, 3000, true, FRAME);
@@ -155,7 +162,9 @@ class SimulcastTest {
         copy.preferHigh(true);
         track.choose(copy, 2 * FRAME);
         assertThat(copy.pending()).isNull();
-        assertThat(track.layer(0).subscribers()).as("no longer fed by the layer it will not switch to").isEmpty();
+        assertThat(track.layer(0).subscribers())
+                .as("no longer fed by the layer it will not switch to")
+                .isEmpty();
         send(LOW, 8, 6000, true, 3 * FRAME);
         assertThat(bob.rtp).hasSize(1);
     }

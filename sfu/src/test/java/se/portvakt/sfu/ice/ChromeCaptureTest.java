@@ -36,10 +36,12 @@ class ChromeCaptureTest {
 
     static List<Datagram> recorded() {
         try (InputStream in = ChromeCaptureTest.class.getResourceAsStream("/capture/chrome-156-ice.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(l -> !l.startsWith("#") && !l.isBlank())
                     .map(l -> l.split(" ", 2))
-                    .map(p -> new Datagram(PacketKind.valueOf(p[0]), HexFormat.of().parseHex(p[1].trim())))
+                    .map(p -> new Datagram(
+                            PacketKind.valueOf(p[0]), HexFormat.of().parseHex(p[1].trim())))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,7 +68,8 @@ class ChromeCaptureTest {
         assertThat(m.priority()).isPresent();
         assertThat(m.has(0xC057)).as("GOOG-NETWORK-INFO, optional").isTrue();
         assertThat(StunIntegrity.verifyFingerprint(m)).isTrue();
-        assertThat(StunIntegrity.verifyIntegrity(m, StunIntegrity.shortTermKey(OURS.pwd()))).isTrue();
+        assertThat(StunIntegrity.verifyIntegrity(m, StunIntegrity.shortTermKey(OURS.pwd())))
+                .isTrue();
     }
 
     @Test
@@ -76,10 +79,12 @@ class ChromeCaptureTest {
         int nominations = 0;
         for (Datagram d : stun().toList()) {
             IceOutcome out = agent.handle(d.bytes(), 0, d.bytes().length, CHROME_ADDRESS);
-            StunMessage response = StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
+            StunMessage response =
+                    StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
             assertThat(response.type()).isEqualTo(StunMessageType.BINDING_SUCCESS);
             assertThat(response.xorMappedAddress()).contains(CHROME_ADDRESS);
-            StunMessage request = StunDecoder.decode(d.bytes(), 0, d.bytes().length).orElseThrow();
+            StunMessage request =
+                    StunDecoder.decode(d.bytes(), 0, d.bytes().length).orElseThrow();
             assertThat(response.transactionId()).isEqualTo(request.transactionId());
             if (out.nominated()) {
                 nominations++;

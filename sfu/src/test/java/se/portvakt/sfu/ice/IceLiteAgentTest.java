@@ -1,6 +1,7 @@
 package se.portvakt.sfu.ice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import se.portvakt.sfu.stun.StunEncoder;
 import se.portvakt.sfu.stun.StunIntegrity;
 import se.portvakt.sfu.stun.StunMessage;
 import se.portvakt.sfu.stun.StunMessageType;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IceLiteAgentTest {
     static final IceCredentials LOCAL = new IceCredentials("srvA", "serverpassword0123456789");
@@ -38,7 +38,9 @@ class IceLiteAgentTest {
     /** A check as Chrome sends it: USERNAME, ICE-CONTROLLING, PRIORITY, MI with our pwd, FINGERPRINT. */
     static StunEncoder check() {
         return new StunEncoder(StunMessageType.BINDING_REQUEST, TXID)
-                .username("srvA:cliB").iceControlling(42).priority(1845501695L);
+                .username("srvA:cliB")
+                .iceControlling(42)
+                .priority(1845501695L);
     }
 
     static byte[] signed(StunEncoder e) {
@@ -53,11 +55,13 @@ class IceLiteAgentTest {
     void answersValidCheckWithMappedAddressIntegrityAndFingerprint() {
         IceOutcome out = send(signed(check()));
         assertThat(out.hasResponse()).isTrue();
-        StunMessage resp = StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
+        StunMessage resp =
+                StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
         assertThat(resp.type()).isEqualTo(StunMessageType.BINDING_SUCCESS);
         assertThat(resp.transactionId()).isEqualTo(TXID);
         assertThat(resp.xorMappedAddress()).contains(PEER);
-        assertThat(StunIntegrity.verifyIntegrity(resp, StunIntegrity.shortTermKey(LOCAL.pwd()))).isTrue();
+        assertThat(StunIntegrity.verifyIntegrity(resp, StunIntegrity.shortTermKey(LOCAL.pwd())))
+                .isTrue();
         assertThat(StunIntegrity.verifyFingerprint(resp)).isTrue();
         assertThat(out.session()).isSameAs(session);
         assertThat(out.nominated()).isFalse();
@@ -80,37 +84,63 @@ class IceLiteAgentTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
-                Arguments.of("no USERNAME", (UnaryOperator<StunEncoder>) e ->
-                        new StunEncoder(StunMessageType.BINDING_REQUEST, TXID).iceControlling(1).priority(1),
-                        400, false),
-                Arguments.of("no PRIORITY", (UnaryOperator<StunEncoder>) e ->
-                        new StunEncoder(StunMessageType.BINDING_REQUEST, TXID).username("srvA:cliB").iceControlling(1),
-                        400, false),
-                Arguments.of("unknown local ufrag", (UnaryOperator<StunEncoder>) e ->
-                        new StunEncoder(StunMessageType.BINDING_REQUEST, TXID).username("nope:cliB").priority(1),
-                        401, false),
-                Arguments.of("wrong remote ufrag", (UnaryOperator<StunEncoder>) e ->
-                        new StunEncoder(StunMessageType.BINDING_REQUEST, TXID).username("srvA:evil").priority(1),
-                        401, false),
-                Arguments.of("USERNAME without colon", (UnaryOperator<StunEncoder>) e ->
-                        new StunEncoder(StunMessageType.BINDING_REQUEST, TXID).username("srvA").priority(1),
-                        401, false),
-                Arguments.of("peer claims controlled too", (UnaryOperator<StunEncoder>) e ->
-                        new StunEncoder(StunMessageType.BINDING_REQUEST, TXID).username("srvA:cliB")
-                                .iceControlled(9).priority(1),
-                        487, true));
+                Arguments.of(
+                        "no USERNAME",
+                        (UnaryOperator<StunEncoder>) e -> new StunEncoder(StunMessageType.BINDING_REQUEST, TXID)
+                                .iceControlling(1)
+                                .priority(1),
+                        400,
+                        false),
+                Arguments.of(
+                        "no PRIORITY",
+                        (UnaryOperator<StunEncoder>) e -> new StunEncoder(StunMessageType.BINDING_REQUEST, TXID)
+                                .username("srvA:cliB")
+                                .iceControlling(1),
+                        400,
+                        false),
+                Arguments.of(
+                        "unknown local ufrag",
+                        (UnaryOperator<StunEncoder>) e -> new StunEncoder(StunMessageType.BINDING_REQUEST, TXID)
+                                .username("nope:cliB")
+                                .priority(1),
+                        401,
+                        false),
+                Arguments.of(
+                        "wrong remote ufrag",
+                        (UnaryOperator<StunEncoder>) e -> new StunEncoder(StunMessageType.BINDING_REQUEST, TXID)
+                                .username("srvA:evil")
+                                .priority(1),
+                        401,
+                        false),
+                Arguments.of(
+                        "USERNAME without colon",
+                        (UnaryOperator<StunEncoder>) e -> new StunEncoder(StunMessageType.BINDING_REQUEST, TXID)
+                                .username("srvA")
+                                .priority(1),
+                        401,
+                        false),
+                Arguments.of(
+                        "peer claims controlled too",
+                        (UnaryOperator<StunEncoder>) e -> new StunEncoder(StunMessageType.BINDING_REQUEST, TXID)
+                                .username("srvA:cliB")
+                                .iceControlled(9)
+                                .priority(1),
+                        487,
+                        true));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("errors")
     void badRequestsGetErrorResponses(String name, UnaryOperator<StunEncoder> request, int code, boolean signedReply) {
         IceOutcome out = send(signed(request.apply(null)));
-        StunMessage resp = StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
+        StunMessage resp =
+                StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
         assertThat(resp.type()).isEqualTo(StunMessageType.BINDING_ERROR);
         assertThat(resp.transactionId()).isEqualTo(TXID);
         assertThat(resp.errorCode().orElseThrow().code()).isEqualTo(code);
         assertThat(StunIntegrity.verifyFingerprint(resp)).isTrue();
-        assertThat(StunIntegrity.verifyIntegrity(resp, StunIntegrity.shortTermKey(LOCAL.pwd()))).isEqualTo(signedReply);
+        assertThat(StunIntegrity.verifyIntegrity(resp, StunIntegrity.shortTermKey(LOCAL.pwd())))
+                .isEqualTo(signedReply);
         assertThat(session.lastValidCheck()).isEmpty();
         assertThat(agent.rejected()).isEqualTo(1);
     }
@@ -119,17 +149,21 @@ class IceLiteAgentTest {
     void unknownComprehensionRequiredAttributeGets420WithTheList() {
         byte[] request = signed(check().attribute(0x001C, new byte[32]).attribute(0xC057, new byte[4]));
         IceOutcome out = send(request);
-        StunMessage resp = StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
+        StunMessage resp =
+                StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
         assertThat(resp.errorCode().orElseThrow().code()).isEqualTo(420);
         assertThat(resp.unknownAttributes()).containsExactly(0x001C); // 0xC057 is optional and ignored
-        assertThat(StunIntegrity.verifyIntegrity(resp, StunIntegrity.shortTermKey(LOCAL.pwd()))).isTrue();
+        assertThat(StunIntegrity.verifyIntegrity(resp, StunIntegrity.shortTermKey(LOCAL.pwd())))
+                .isTrue();
         assertThat(session.lastValidCheck()).isEmpty();
     }
 
     @Test
     void unknownOptionalAttributesAreIgnored() {
-        assertThat(send(signed(check().attribute(0xC057, new byte[] {0, 1, 0, 10}))).response())
-                .satisfies(r -> assertThat(StunDecoder.decode(r, 0, r.length).orElseThrow().type())
+        assertThat(send(signed(check().attribute(0xC057, new byte[] {0, 1, 0, 10})))
+                        .response())
+                .satisfies(r -> assertThat(
+                                StunDecoder.decode(r, 0, r.length).orElseThrow().type())
                         .isEqualTo(StunMessageType.BINDING_SUCCESS));
     }
 
@@ -137,7 +171,8 @@ class IceLiteAgentTest {
     void wrongPasswordIsUnauthenticated() {
         byte[] wrong = check().encode(StunIntegrity.shortTermKey("not-the-server-password-x"), true);
         IceOutcome out = send(wrong);
-        StunMessage resp = StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
+        StunMessage resp =
+                StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
         assertThat(resp.errorCode().orElseThrow().code()).isEqualTo(401);
         assertThat(session.lastValidCheck()).isEmpty();
     }
@@ -145,13 +180,16 @@ class IceLiteAgentTest {
     @Test
     void missingIntegrityIsBadRequest() {
         IceOutcome out = send(check().encode(null, true));
-        StunMessage resp = StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
+        StunMessage resp =
+                StunDecoder.decode(out.response(), 0, out.response().length).orElseThrow();
         assertThat(resp.errorCode().orElseThrow().code()).isEqualTo(400);
     }
 
     @Test
     void missingOrBadFingerprintAndGarbageAreDroppedSilently() {
-        assertThat(send(check().encode(StunIntegrity.shortTermKey(LOCAL.pwd()), false)).hasResponse()).isFalse();
+        assertThat(send(check().encode(StunIntegrity.shortTermKey(LOCAL.pwd()), false))
+                        .hasResponse())
+                .isFalse();
         byte[] bad = signed(check());
         bad[bad.length - 1] ^= 1;
         assertThat(send(bad).hasResponse()).isFalse();
@@ -161,8 +199,9 @@ class IceLiteAgentTest {
 
     @Test
     void indicationsAndResponsesAreNotAnswered() {
-        byte[] indication = new StunEncoder(StunMessageType.of(StunMessageType.BINDING,
-                StunMessageType.CLASS_INDICATION), TXID).encode(null, true);
+        byte[] indication = new StunEncoder(
+                        StunMessageType.of(StunMessageType.BINDING, StunMessageType.CLASS_INDICATION), TXID)
+                .encode(null, true);
         assertThat(send(indication).hasResponse()).isFalse();
         byte[] response = new StunEncoder(StunMessageType.BINDING_SUCCESS, TXID).encode(null, true);
         assertThat(send(response).hasResponse()).isFalse();
@@ -193,8 +232,7 @@ class IceLiteAgentTest {
 
     @Test
     void localUfragIsUnique() {
-        assertThatThrownBy(() -> agent.open(LOCAL, REMOTE))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> agent.open(LOCAL, REMOTE)).isInstanceOf(IllegalStateException.class);
         agent.close(session);
         assertThat(agent.open(LOCAL, REMOTE)).isNotSameAs(session);
     }

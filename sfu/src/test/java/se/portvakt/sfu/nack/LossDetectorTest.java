@@ -30,28 +30,45 @@ class LossDetectorTest {
 
     static Stream<Arguments> scripts() {
         return Stream.of(
-                Arguments.of("in order: nothing", List.of(
-                        Step.rx(0, 1), Step.rx(1, 2), Step.rx(2, 3), Step.due(100))),
-                Arguments.of("gap not NACKed before the 20 ms floor", List.of(
-                        Step.rx(0, 1), Step.rx(1, 3), Step.due(20), Step.due(21, 2))),
-                Arguments.of("reordered within the floor: no NACK", List.of(
-                        Step.rx(0, 1), Step.rx(1, 3), Step.rx(5, 2), Step.due(50))),
-                Arguments.of("retry after the interval, at most 3 times", List.of(
-                        Step.rx(0, 1), Step.rx(0, 3), Step.due(20, 2), Step.due(60), Step.due(120, 2),
-                        Step.due(220, 2), Step.due(320), Step.due(1000))),
-                Arguments.of("retransmission stops retries", List.of(
-                        Step.rx(0, 1), Step.rx(0, 4), Step.due(20, 2, 3), Step.rx(30, 2), Step.due(120, 3))),
-                Arguments.of("across wraparound", List.of(
-                        Step.rx(0, 65534), Step.rx(0, 1), Step.due(20, 65535, 0))),
-                Arguments.of("burst of 20 in one go", List.of(
-                        Step.rx(0, 100), Step.rx(0, 121), Step.due(25, 101, 102, 103, 104, 105, 106, 107, 108, 109,
-                                110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120))),
-                Arguments.of("a jump past maxGap is a restart, not loss", List.of(
-                        Step.rx(0, 10), Step.rx(0, 3000), Step.due(100))),
-                Arguments.of("late duplicate of an old packet is ignored", List.of(
-                        Step.rx(0, 10), Step.rx(0, 11), Step.rx(0, 5), Step.due(100))),
-                Arguments.of("older than the window is abandoned", List.of(
-                        Step.rx(0, 1), Step.rx(0, 3), Step.rx(1, 600), Step.due(30, seqRange(4, 600)))));
+                Arguments.of("in order: nothing", List.of(Step.rx(0, 1), Step.rx(1, 2), Step.rx(2, 3), Step.due(100))),
+                Arguments.of(
+                        "gap not NACKed before the 20 ms floor",
+                        List.of(Step.rx(0, 1), Step.rx(1, 3), Step.due(20), Step.due(21, 2))),
+                Arguments.of(
+                        "reordered within the floor: no NACK",
+                        List.of(Step.rx(0, 1), Step.rx(1, 3), Step.rx(5, 2), Step.due(50))),
+                Arguments.of(
+                        "retry after the interval, at most 3 times",
+                        List.of(
+                                Step.rx(0, 1),
+                                Step.rx(0, 3),
+                                Step.due(20, 2),
+                                Step.due(60),
+                                Step.due(120, 2),
+                                Step.due(220, 2),
+                                Step.due(320),
+                                Step.due(1000))),
+                Arguments.of(
+                        "retransmission stops retries",
+                        List.of(Step.rx(0, 1), Step.rx(0, 4), Step.due(20, 2, 3), Step.rx(30, 2), Step.due(120, 3))),
+                Arguments.of("across wraparound", List.of(Step.rx(0, 65534), Step.rx(0, 1), Step.due(20, 65535, 0))),
+                Arguments.of(
+                        "burst of 20 in one go",
+                        List.of(
+                                Step.rx(0, 100),
+                                Step.rx(0, 121),
+                                Step.due(
+                                        25, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115,
+                                        116, 117, 118, 119, 120))),
+                Arguments.of(
+                        "a jump past maxGap is a restart, not loss",
+                        List.of(Step.rx(0, 10), Step.rx(0, 3000), Step.due(100))),
+                Arguments.of(
+                        "late duplicate of an old packet is ignored",
+                        List.of(Step.rx(0, 10), Step.rx(0, 11), Step.rx(0, 5), Step.due(100))),
+                Arguments.of(
+                        "older than the window is abandoned",
+                        List.of(Step.rx(0, 1), Step.rx(0, 3), Step.rx(1, 600), Step.due(30, seqRange(4, 600)))));
     }
 
     static Integer[] seqRange(int from, int toExclusive) {
@@ -103,7 +120,9 @@ class LossDetectorTest {
         }
         assertThat(last).isEqualTo(3 * 65536 - 8);
         assertThat(detector.received(5, 0)).as("forward across the wrap").isEqualTo(3 * 65536 + 5);
-        assertThat(detector.received(65530, 0)).as("reordered from before the wrap").isEqualTo(3 * 65536 - 6);
+        assertThat(detector.received(65530, 0))
+                .as("reordered from before the wrap")
+                .isEqualTo(3 * 65536 - 6);
     }
 
     @Test

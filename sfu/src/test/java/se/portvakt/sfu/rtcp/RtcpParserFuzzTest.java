@@ -29,7 +29,11 @@ class RtcpParserFuzzTest {
 
         byte[] rewritten = compound.clone();
         RtcpRewriter.rewriteMediaSsrcs(rewritten, 0, rewritten.length, ssrc -> ssrc ^ 0x5A5A5A5AL);
-        check(RtcpParser.tryParse(rewritten, 0, rewritten.length).map(List::size).orElse(-1) == packets.size(),
+        check(
+                RtcpParser.tryParse(rewritten, 0, rewritten.length)
+                                .map(List::size)
+                                .orElse(-1)
+                        == packets.size(),
                 "the media-SSRC rewrite broke the compound");
 
         List<RtcpPacket> again = RtcpParser.tryParse(encoded, 0, encoded.length)

@@ -3,6 +3,7 @@ package se.portvakt.sfu.rtcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -15,7 +16,6 @@ import se.portvakt.sfu.rtcp.RtcpPacket.FirEntry;
 import se.portvakt.sfu.rtcp.RtcpPacket.ReportBlock;
 import se.portvakt.sfu.rtcp.RtcpPacket.SdesChunk;
 import se.portvakt.sfu.rtcp.RtcpPacket.SdesItem;
-import java.util.Arrays;
 
 class RtcpParserTest {
     static final ReportBlock BLOCK = new ReportBlock(2, 5, -2, 0x1234, 16, 0xaabbccddL, 0x10000);
@@ -23,37 +23,55 @@ class RtcpParserTest {
     /** Hand-built packets (layouts from RFC 3550, 4585, 5104 and the REMB draft) and what they decode to. */
     static Stream<Arguments> valid() {
         return Stream.of(
-                Arguments.of("RR with one block",
+                Arguments.of(
+                        "RR with one block",
                         "81c90007 00000001 00000002 05fffffe 00001234 00000010 aabbccdd 00010000",
                         new RtcpPacket.ReceiverReport(1, List.of(BLOCK))),
-                Arguments.of("RR without blocks", "80c90001 ffffffff",
+                Arguments.of(
+                        "RR without blocks",
+                        "80c90001 ffffffff",
                         new RtcpPacket.ReceiverReport(0xFFFFFFFFL, List.of())),
-                Arguments.of("SR without blocks",
+                Arguments.of(
+                        "SR without blocks",
                         "80c80006 00000001 e8a1b2c3 80000000 0001e240 00000064 00002710",
                         new RtcpPacket.SenderReport(1, 0xe8a1b2c380000000L, 123456, 100, 10000, List.of())),
-                Arguments.of("SR with one block",
+                Arguments.of(
+                        "SR with one block",
                         "81c8000c 00000001 e8a1b2c3 80000000 0001e240 00000064 00002710"
                                 + " 00000002 05fffffe 00001234 00000010 aabbccdd 00010000",
                         new RtcpPacket.SenderReport(1, 0xe8a1b2c380000000L, 123456, 100, 10000, List.of(BLOCK))),
-                Arguments.of("SDES CNAME", "81ca0004 00000001 0106616263646566 00000000",
-                        new RtcpPacket.SourceDescription(List.of(
-                                new SdesChunk(1, List.of(new SdesItem(SdesItem.CNAME, "abcdef")))))),
-                Arguments.of("SDES two chunks, terminator ends a word exactly",
+                Arguments.of(
+                        "SDES CNAME",
+                        "81ca0004 00000001 0106616263646566 00000000",
+                        new RtcpPacket.SourceDescription(
+                                List.of(new SdesChunk(1, List.of(new SdesItem(SdesItem.CNAME, "abcdef")))))),
+                Arguments.of(
+                        "SDES two chunks, terminator ends a word exactly",
                         "82ca0005 00000001 01016100 00000002 01026162 00000000",
                         new RtcpPacket.SourceDescription(List.of(
                                 new SdesChunk(1, List.of(new SdesItem(1, "a"))),
                                 new SdesChunk(2, List.of(new SdesItem(1, "ab")))))),
                 Arguments.of("BYE", "81cb0001 00000001", new RtcpPacket.Goodbye(List.of(1L), "")),
-                Arguments.of("BYE with reason", "81cb0003 00000001 04676f6e 65000000",
+                Arguments.of(
+                        "BYE with reason",
+                        "81cb0003 00000001 04676f6e 65000000",
                         new RtcpPacket.Goodbye(List.of(1L), "gone")),
-                Arguments.of("generic NACK 100, 101, 103", "81cd0003 00000001 00000002 00640005",
+                Arguments.of(
+                        "generic NACK 100, 101, 103",
+                        "81cd0003 00000001 00000002 00640005",
                         new RtcpPacket.GenericNack(1, 2, List.of(100, 101, 103))),
-                Arguments.of("generic NACK across the wrap", "81cd0003 00000001 00000002 ffff8001",
+                Arguments.of(
+                        "generic NACK across the wrap",
+                        "81cd0003 00000001 00000002 ffff8001",
                         new RtcpPacket.GenericNack(1, 2, List.of(65535, 0, 15))),
                 Arguments.of("PLI", "81ce0002 00000001 00000002", new RtcpPacket.PictureLossIndication(1, 2)),
-                Arguments.of("FIR", "84ce0004 00000001 00000000 00000003 07000000",
+                Arguments.of(
+                        "FIR",
+                        "84ce0004 00000001 00000000 00000003 07000000",
                         new RtcpPacket.FullIntraRequest(1, List.of(new FirEntry(3, 7)))),
-                Arguments.of("REMB 1 Mbit/s", "8fce0005 00000001 00000000 52454d42 010bd090 00000003",
+                Arguments.of(
+                        "REMB 1 Mbit/s",
+                        "8fce0005 00000001 00000000 52454d42 010bd090 00000003",
                         new RtcpPacket.Remb(1, 1_000_000, List.of(3L))));
     }
 
@@ -100,7 +118,9 @@ class RtcpParserTest {
     void unknownTypesAndFormatsAreKeptOpaque() {
         byte[] wire = hex("80cc0002 00000001 6e616d65 83ce0002 00000001 00000002");
         List<RtcpPacket> packets = RtcpParser.tryParse(wire, 0, wire.length).orElseThrow();
-        assertThat(packets).extracting(p -> ((RtcpPacket.Unknown) p).packetType()).containsExactly(204, 206);
+        assertThat(packets)
+                .extracting(p -> ((RtcpPacket.Unknown) p).packetType())
+                .containsExactly(204, 206);
         assertThat(RtcpEncoder.encode(packets)).isEqualTo(wire);
     }
 
@@ -124,7 +144,8 @@ class RtcpParserTest {
     void rembRoundsLargeBitratesToItsMantissa() {
         RtcpPacket.Remb remb = new RtcpPacket.Remb(1, 2_500_000_000L, List.of(5L, 6L));
         byte[] wire = RtcpEncoder.encode(remb);
-        RtcpPacket.Remb back = (RtcpPacket.Remb) RtcpParser.tryParse(wire, 0, wire.length).orElseThrow().get(0);
+        RtcpPacket.Remb back = (RtcpPacket.Remb)
+                RtcpParser.tryParse(wire, 0, wire.length).orElseThrow().get(0);
         assertThat(back.ssrcs()).containsExactly(5L, 6L);
         // 2.5e9 needs exponent 14, so truncation loses less than 2^14 bit/s.
         assertThat(back.bitrate()).isBetween(2_500_000_000L - (1 << 14), 2_500_000_000L);
@@ -132,7 +153,8 @@ class RtcpParserTest {
 
     @Test
     void sdesTextLongerThanItsLengthByteIsNotEncoded() {
-        RtcpPacket sdes = new RtcpPacket.SourceDescription(List.of(new SdesChunk(1, List.of(new SdesItem(1, "å".repeat(128))))));
+        RtcpPacket sdes =
+                new RtcpPacket.SourceDescription(List.of(new SdesChunk(1, List.of(new SdesItem(1, "å".repeat(128))))));
         assertThatThrownBy(() -> RtcpEncoder.encode(sdes)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RtcpEncoder.encode(new RtcpPacket.Goodbye(List.of(1L), "x".repeat(256))))
                 .isInstanceOf(IllegalArgumentException.class);

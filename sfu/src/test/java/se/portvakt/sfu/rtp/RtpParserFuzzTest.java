@@ -31,7 +31,8 @@ class RtpParserFuzzTest {
         check(h.payloadOffset() >= 12 + 4 * h.csrcs().size() && h.payloadLength() >= 0, "payload bounds");
         check(h.payloadOffset() + h.payloadLength() + h.paddingLength() == packet.length, "lengths add up");
         for (HeaderExtension e : h.extensions()) {
-            check(Arrays.equals(packet, e.offset(), e.offset() + e.data().length, e.data(), 0, e.data().length),
+            check(
+                    Arrays.equals(packet, e.offset(), e.offset() + e.data().length, e.data(), 0, e.data().length),
                     "extension " + e.id() + " data is not at its offset");
         }
 
@@ -51,10 +52,20 @@ class RtpParserFuzzTest {
         int stripped = RtpFields.stripExtension(rewritten, 0, rewritten.length);
         RtpHeader bare = RtpParser.tryParse(rewritten, 0, stripped)
                 .orElseThrow(() -> new AssertionError("rewritten and stripped, the packet does not parse"));
-        check(bare.ssrc() == 0xCAFEBABEL && bare.sequenceNumber() == ((h.sequenceNumber() + 1000) & 0xFFFF)
-                && bare.extensionProfile() == -1, "rewrite and strip");
-        check(Arrays.equals(rewritten, bare.payloadOffset(), bare.payloadOffset() + bare.payloadLength(),
-                packet, h.payloadOffset(), h.payloadOffset() + h.payloadLength()), "stripping changed the payload");
+        check(
+                bare.ssrc() == 0xCAFEBABEL
+                        && bare.sequenceNumber() == ((h.sequenceNumber() + 1000) & 0xFFFF)
+                        && bare.extensionProfile() == -1,
+                "rewrite and strip");
+        check(
+                Arrays.equals(
+                        rewritten,
+                        bare.payloadOffset(),
+                        bare.payloadOffset() + bare.payloadLength(),
+                        packet,
+                        h.payloadOffset(),
+                        h.payloadOffset() + h.payloadLength()),
+                "stripping changed the payload");
 
         byte[] rtx = packet.clone();
         int unwrapped = RtxUnwrap.unwrap(rtx, 0, rtx.length, 96, 0x1234L);
@@ -62,12 +73,17 @@ class RtpParserFuzzTest {
             RtpHeader original = RtpParser.tryParse(rtx, 0, unwrapped)
                     .orElseThrow(() -> new AssertionError("the unwrapped RTX packet does not parse"));
             int osn = ((packet[h.payloadOffset()] & 0xFF) << 8) | (packet[h.payloadOffset() + 1] & 0xFF);
-            check(original.sequenceNumber() == osn && original.payloadLength() == h.payloadLength() - 2
-                    && original.ssrc() == 0x1234L && original.payloadType() == 96, "RTX unwrap");
+            check(
+                    original.sequenceNumber() == osn
+                            && original.payloadLength() == h.payloadLength() - 2
+                            && original.ssrc() == 0x1234L
+                            && original.payloadType() == 96,
+                    "RTX unwrap");
         }
 
         for (int id = 1; id <= 14; id++) {
-            int expected = h.extensionProfile() != RtpHeader.ONE_BYTE_PROFILE ? AudioLevel.NONE
+            int expected = h.extensionProfile() != RtpHeader.ONE_BYTE_PROFILE
+                    ? AudioLevel.NONE
                     : h.extension(id).map(e -> e.data()[0] & 0x7F).orElse(AudioLevel.NONE);
             int level = AudioLevel.read(packet, 0, packet.length, id);
             check(level == expected, "audio level under id " + id + ": " + level + ", parser says " + expected);
@@ -76,10 +92,16 @@ class RtpParserFuzzTest {
 
     /** Equal headers; extension offsets compared only when the layout must be identical. */
     private static boolean same(RtpHeader a, RtpHeader b, boolean sameLayout) {
-        if (a.marker() != b.marker() || a.payloadType() != b.payloadType() || a.sequenceNumber() != b.sequenceNumber()
-                || a.timestamp() != b.timestamp() || a.ssrc() != b.ssrc() || !a.csrcs().equals(b.csrcs())
-                || a.extensionProfile() != b.extensionProfile() || a.payloadLength() != b.payloadLength()
-                || a.paddingLength() != b.paddingLength() || (sameLayout && a.payloadOffset() != b.payloadOffset())) {
+        if (a.marker() != b.marker()
+                || a.payloadType() != b.payloadType()
+                || a.sequenceNumber() != b.sequenceNumber()
+                || a.timestamp() != b.timestamp()
+                || a.ssrc() != b.ssrc()
+                || !a.csrcs().equals(b.csrcs())
+                || a.extensionProfile() != b.extensionProfile()
+                || a.payloadLength() != b.payloadLength()
+                || a.paddingLength() != b.paddingLength()
+                || (sameLayout && a.payloadOffset() != b.payloadOffset())) {
             return false;
         }
         List<HeaderExtension> x = a.extensions();
@@ -88,7 +110,8 @@ class RtpParserFuzzTest {
             return false;
         }
         for (int i = 0; i < x.size(); i++) {
-            if (x.get(i).id() != y.get(i).id() || !Arrays.equals(x.get(i).data(), y.get(i).data())
+            if (x.get(i).id() != y.get(i).id()
+                    || !Arrays.equals(x.get(i).data(), y.get(i).data())
                     || (sameLayout && x.get(i).offset() != y.get(i).offset())) {
                 return false;
             }
@@ -100,7 +123,10 @@ class RtpParserFuzzTest {
     private static byte[] write(RtpHeader h, byte[] packet) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean extension = h.extensionProfile() >= 0;
-        out.write(0x80 | (h.paddingLength() > 0 ? 0x20 : 0) | (extension ? 0x10 : 0) | h.csrcs().size());
+        out.write(0x80
+                | (h.paddingLength() > 0 ? 0x20 : 0)
+                | (extension ? 0x10 : 0)
+                | h.csrcs().size());
         out.write((h.marker() ? 0x80 : 0) | h.payloadType());
         out.write(h.sequenceNumber() >> 8);
         out.write(h.sequenceNumber());

@@ -26,38 +26,77 @@ class RtpParserTest {
 
     static Stream<Arguments> valid() {
         return Stream.of(
-                Arguments.of("minimal, pt 0, no payload", hex("8000 0001 00000000 00000001"),
+                Arguments.of(
+                        "minimal, pt 0, no payload",
+                        hex("8000 0001 00000000 00000001"),
                         new Expect(false, 0, 1, 0, 1, List.of(), -1, 0, 12, 0, 0)),
-                Arguments.of("marker, pt 111, payload", hex("80ef ffff ffffffff ffffffff 0102 03"),
+                Arguments.of(
+                        "marker, pt 111, payload",
+                        hex("80ef ffff ffffffff ffffffff 0102 03"),
                         new Expect(true, 111, 0xFFFF, 0xFFFFFFFFL, 0xFFFFFFFFL, List.of(), -1, 0, 12, 3, 0)),
-                Arguments.of("two CSRCs", hex("8260 0010 00000064 0000000a 0000000b 0000000c aa"),
+                Arguments.of(
+                        "two CSRCs",
+                        hex("8260 0010 00000064 0000000a 0000000b 0000000c aa"),
                         new Expect(false, 96, 16, 100, 10, List.of(11L, 12L), -1, 0, 20, 1, 0)),
-                Arguments.of("padding 3", hex("a060 0010 00000064 0000000a aabb 0000 03"),
+                Arguments.of(
+                        "padding 3",
+                        hex("a060 0010 00000064 0000000a aabb 0000 03"),
                         new Expect(false, 96, 16, 100, 10, List.of(), -1, 0, 12, 2, 3)),
-                Arguments.of("padding equal to rest", hex("a060 0010 00000064 0000000a 0000 02"),
+                Arguments.of(
+                        "padding equal to rest",
+                        hex("a060 0010 00000064 0000000a 0000 02"),
                         new Expect(false, 96, 16, 100, 10, List.of(), -1, 0, 12, 1, 2)),
-                Arguments.of("Chrome VP8 with one-byte extensions", CHROME_VP8,
+                Arguments.of(
+                        "Chrome VP8 with one-byte extensions",
+                        CHROME_VP8,
                         new Expect(true, 96, 0x1a2b, 123456, 0x5e1f2a3cL, List.of(), 0xBEDE, 3, 28, 8, 0)),
-                Arguments.of("two-byte extensions, appbits 0", hex("9060 0001 00000001 00000002 1000 0002 0700 0403 aabbcc00 ff"),
+                Arguments.of(
+                        "two-byte extensions, appbits 0",
+                        hex("9060 0001 00000001 00000002 1000 0002 0700 0403 aabbcc00 ff"),
                         new Expect(false, 96, 1, 1, 2, List.of(), 0x1000, 2, 24, 1, 0)),
-                Arguments.of("one-byte stop id 15", hex("9060 0001 00000001 00000002 bede 0001 10 aa f0 00 ff"),
+                Arguments.of(
+                        "one-byte stop id 15",
+                        hex("9060 0001 00000001 00000002 bede 0001 10 aa f0 00 ff"),
                         new Expect(false, 96, 1, 1, 2, List.of(), 0xBEDE, 1, 20, 1, 0)),
-                Arguments.of("unknown profile kept opaque", hex("9060 0001 00000001 00000002 abcd 0001 01020304"),
+                Arguments.of(
+                        "unknown profile kept opaque",
+                        hex("9060 0001 00000001 00000002 abcd 0001 01020304"),
                         new Expect(false, 96, 1, 1, 2, List.of(), 0xABCD, 0, 20, 0, 0)),
-                Arguments.of("empty extension block", hex("9060 0001 00000001 00000002 bede 0000 ff"),
+                Arguments.of(
+                        "empty extension block",
+                        hex("9060 0001 00000001 00000002 bede 0000 ff"),
                         new Expect(false, 96, 1, 1, 2, List.of(), 0xBEDE, 0, 16, 1, 0)));
     }
 
-    record Expect(boolean marker, int pt, int seq, long ts, long ssrc, List<Long> csrcs,
-                  int profile, int extensionCount, int payloadOffset, int payloadLength, int padding) {
-    }
+    record Expect(
+            boolean marker,
+            int pt,
+            int seq,
+            long ts,
+            long ssrc,
+            List<Long> csrcs,
+            int profile,
+            int extensionCount,
+            int payloadOffset,
+            int payloadLength,
+            int padding) {}
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("valid")
     void parsesValidPackets(String name, byte[] packet, Expect e) {
         RtpHeader h = new RtpParser().parse(packet, 0, packet.length).orElseThrow();
-        assertThat(new Expect(h.marker(), h.payloadType(), h.sequenceNumber(), h.timestamp(), h.ssrc(), h.csrcs(),
-                h.extensionProfile(), h.extensions().size(), h.payloadOffset(), h.payloadLength(), h.paddingLength()))
+        assertThat(new Expect(
+                        h.marker(),
+                        h.payloadType(),
+                        h.sequenceNumber(),
+                        h.timestamp(),
+                        h.ssrc(),
+                        h.csrcs(),
+                        h.extensionProfile(),
+                        h.extensions().size(),
+                        h.payloadOffset(),
+                        h.payloadLength(),
+                        h.paddingLength()))
                 .isEqualTo(e);
     }
 
@@ -108,7 +147,8 @@ class RtpParserTest {
         byte[] shifted = new byte[CHROME_VP8.length + 7];
         System.arraycopy(CHROME_VP8, 0, shifted, 7, CHROME_VP8.length);
         RtpParser parser = new RtpParser();
-        assertThat(parser.parse(shifted, 7, CHROME_VP8.length).orElseThrow().payloadOffset()).isEqualTo(28);
+        assertThat(parser.parse(shifted, 7, CHROME_VP8.length).orElseThrow().payloadOffset())
+                .isEqualTo(28);
         assertThat(parser.parse(shifted, 7, CHROME_VP8.length + 1)).isEmpty();
         assertThat(parser.parse(shifted, -1, 12)).isEmpty();
         assertThat(parser.malformed()).isEqualTo(2);

@@ -21,8 +21,8 @@ class RtpRewriterTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rewrites")
-    void rewritesInPlaceModuloFieldWidth(String name, int seq, long ts, int seqOffset, long tsOffset,
-                                         int expectedSeq, long expectedTs) {
+    void rewritesInPlaceModuloFieldWidth(
+            String name, int seq, long ts, int seqOffset, long tsOffset, int expectedSeq, long expectedTs) {
         byte[] p = RtpParserTest.CHROME_VP8.clone();
         RtpFields.setSequenceNumber(p, 0, seq);
         RtpFields.setTimestamp(p, 0, ts);
@@ -76,7 +76,9 @@ class RtpRewriterTest {
         assertThat(after.marker()).isTrue();
         assertThat(java.util.Arrays.copyOfRange(p, after.payloadOffset(), len))
                 .isEqualTo(java.util.Arrays.copyOfRange(original, before.payloadOffset(), original.length));
-        assertThat(RtpFields.stripExtension(p, 0, len)).as("nothing left to strip").isEqualTo(len);
+        assertThat(RtpFields.stripExtension(p, 0, len))
+                .as("nothing left to strip")
+                .isEqualTo(len);
     }
 
     @Test

@@ -15,16 +15,20 @@ class RtxUnwrapTest {
     /** name, RTX packet (hex), expected original packet (hex) or null for NOTHING. apt 96, media SSRC 0x0A0B0C0D. */
     static Stream<Arguments> packets() {
         return Stream.of(
-                Arguments.of("plain",
+                Arguments.of(
+                        "plain",
                         "80610007" + "00000064" + "11111111" + "04d2" + "cafe",
                         "806004d2" + "00000064" + "0a0b0c0d" + "cafe"),
-                Arguments.of("marker kept",
+                Arguments.of(
+                        "marker kept",
                         "80e10007" + "00000064" + "11111111" + "04d2" + "cafe",
                         "80e004d2" + "00000064" + "0a0b0c0d" + "cafe"),
-                Arguments.of("with a CSRC and an extension block",
+                Arguments.of(
+                        "with a CSRC and an extension block",
                         "91610007" + "00000064" + "11111111" + "22222222" + "bede0001" + "10ff0000" + "ffff" + "abcd",
                         "9160ffff" + "00000064" + "0a0b0c0d" + "22222222" + "bede0001" + "10ff0000" + "abcd"),
-                Arguments.of("payload and padding",
+                Arguments.of(
+                        "payload and padding",
                         "a0610007" + "00000064" + "11111111" + "0001" + "aabb" + "000002",
                         "a0600001" + "00000064" + "0a0b0c0d" + "aabb" + "000002"),
                 Arguments.of("padding-only probe", "a0610007" + "00000064" + "11111111" + "0001" + "000003", null),

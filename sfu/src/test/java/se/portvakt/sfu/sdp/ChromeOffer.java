@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** A unified-plan offer captured from headless Chromium 156: audio, simulcast (q/h/f) video, a data channel. */
 final class ChromeOffer {
-    private ChromeOffer() {
-    }
+    private ChromeOffer() {}
 
     static String text() {
         try (InputStream in = ChromeOffer.class.getResourceAsStream("/sdp/chrome-156-offer.sdp")) {

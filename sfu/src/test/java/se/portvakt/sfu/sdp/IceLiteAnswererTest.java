@@ -1,6 +1,7 @@
 package se.portvakt.sfu.sdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -13,15 +14,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.portvakt.sfu.ice.IceCredentials;
-import static org.assertj.core.groups.Tuple.tuple;
 
 class IceLiteAnswererTest {
     static final IceCredentials ICE = new IceCredentials("sfu1", "sfupassword0123456789abc");
-    static final Fingerprint FINGERPRINT = new Fingerprint("sha-256",
+    static final Fingerprint FINGERPRINT = new Fingerprint(
+            "sha-256",
             "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99");
-    static final AnswerOptions OPTIONS = AnswerOptions.defaults(ICE, FINGERPRINT,
-            List.of(HostCandidate.udp(new InetSocketAddress("127.0.0.1", 40000)),
-                    HostCandidate.udp(new InetSocketAddress("::1", 40000))), 42);
+    static final AnswerOptions OPTIONS = AnswerOptions.defaults(
+            ICE,
+            FINGERPRINT,
+            List.of(
+                    HostCandidate.udp(new InetSocketAddress("127.0.0.1", 40000)),
+                    HostCandidate.udp(new InetSocketAddress("::1", 40000))),
+            42);
 
     static SessionDescription answer(String offerText, AnswerOptions options) {
         SessionDescription answer = IceLiteAnswerer.answer(SdpParser.parse(offerText), options);
@@ -45,9 +50,10 @@ class IceLiteAnswererTest {
             assertThat(m.direction()).isEqualTo(Direction.RECVONLY);
             assertThat(m.port()).isEqualTo(40000);
             assertThat(m.connection()).isEqualTo("IN IP4 127.0.0.1");
-            assertThat(m.attributes("candidate")).containsExactly(
-                    "1 1 udp 2130706431 127.0.0.1 40000 typ host",
-                    "2 1 udp 2130706175 0:0:0:0:0:0:0:1 40000 typ host");
+            assertThat(m.attributes("candidate"))
+                    .containsExactly(
+                            "1 1 udp 2130706431 127.0.0.1 40000 typ host",
+                            "2 1 udp 2130706175 0:0:0:0:0:0:0:1 40000 typ host");
             assertThat(m.has("end-of-candidates")).isTrue();
         }
     }
@@ -57,7 +63,8 @@ class IceLiteAnswererTest {
         MediaDescription audio = answer(ChromeOffer.text(), OPTIONS).media().get(0);
         assertThat(audio.mid()).contains("0");
         assertThat(audio.formats()).containsExactly("111");
-        assertThat(audio.codecs()).as("transport-cc is not answered: the SFU sends no such feedback")
+        assertThat(audio.codecs())
+                .as("transport-cc is not answered: the SFU sends no such feedback")
                 .containsExactly(new Codec(111, "opus", 48000, 2, "minptime=10;useinbandfec=1", List.of()));
         assertThat(audio.extmaps()).extracting(Extmap::id).containsExactly(1, 2, 4);
     }
@@ -66,18 +73,17 @@ class IceLiteAnswererTest {
     void videoKeepsVp8AndItsRtxWithFeedbackExtmapsAndSimulcast() {
         MediaDescription video = answer(ChromeOffer.text(), OPTIONS).media().get(1);
         assertThat(video.formats()).containsExactly("96", "97");
-        assertThat(video.codecs().get(0).feedback())
-                .containsExactly("goog-remb", "ccm fir", "nack", "nack pli");
+        assertThat(video.codecs().get(0).feedback()).containsExactly("goog-remb", "ccm fir", "nack", "nack pli");
         assertThat(video.codecs().get(1).associatedPayloadType()).hasValue(96);
-        assertThat(video.extmaps()).containsExactly(
-                new Extmap(2, "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time"),
-                new Extmap(4, "urn:ietf:params:rtp-hdrext:sdes:mid"),
-                new Extmap(10, "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"),
-                new Extmap(11, "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id"));
-        assertThat(video.rids()).extracting(Rid::id, Rid::direction)
-                .containsExactly(tuple("q", "recv"),
-                        tuple("h", "recv"),
-                        tuple("f", "recv"));
+        assertThat(video.extmaps())
+                .containsExactly(
+                        new Extmap(2, "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time"),
+                        new Extmap(4, "urn:ietf:params:rtp-hdrext:sdes:mid"),
+                        new Extmap(10, "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"),
+                        new Extmap(11, "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id"));
+        assertThat(video.rids())
+                .extracting(Rid::id, Rid::direction)
+                .containsExactly(tuple("q", "recv"), tuple("h", "recv"), tuple("f", "recv"));
         assertThat(video.simulcast()).contains("recv q;h;f");
     }
 
@@ -92,49 +98,82 @@ class IceLiteAnswererTest {
     /** Offers edited so that every number differs from Chrome's; the answer must follow. */
     static Stream<Arguments> renumbered() {
         return Stream.of(
-                Arguments.of("VP8 as 122, its RTX as 123",
+                Arguments.of(
+                        "VP8 as 122, its RTX as 123",
                         (UnaryOperator<String>) s -> s.replace(" 96 97 ", " 122 123 ")
-                                .replace(":96 ", ":122 ").replace(":97 ", ":123 ").replace("apt=96", "apt=122"),
-                        1, List.of("122", "123"), List.of(2, 4, 10, 11)),
-                Arguments.of("opus as 109",
+                                .replace(":96 ", ":122 ")
+                                .replace(":97 ", ":123 ")
+                                .replace("apt=96", "apt=122"),
+                        1,
+                        List.of("122", "123"),
+                        List.of(2, 4, 10, 11)),
+                Arguments.of(
+                        "opus as 109",
                         (UnaryOperator<String>) s -> s.replace("SAVPF 111 ", "SAVPF 109 ")
-                                .replace(":111 ", ":109 ").replace(" 111/111", " 109/109"),
-                        0, List.of("109"), List.of(1, 2, 4)),
-                Arguments.of("abs-send-time as extmap 64, mid as 100 (two-byte ids)",
-                        (UnaryOperator<String>) s -> s.replace("extmap:2 ", "extmap:64 ").replace("extmap:4 ", "extmap:100 "),
-                        1, List.of("96", "97"), List.of(64, 100, 10, 11)),
-                Arguments.of("two-byte extmap id 200 for rid",
+                                .replace(":111 ", ":109 ")
+                                .replace(" 111/111", " 109/109"),
+                        0,
+                        List.of("109"),
+                        List.of(1, 2, 4)),
+                Arguments.of(
+                        "abs-send-time as extmap 64, mid as 100 (two-byte ids)",
+                        (UnaryOperator<String>)
+                                s -> s.replace("extmap:2 ", "extmap:64 ").replace("extmap:4 ", "extmap:100 "),
+                        1,
+                        List.of("96", "97"),
+                        List.of(64, 100, 10, 11)),
+                Arguments.of(
+                        "two-byte extmap id 200 for rid",
                         (UnaryOperator<String>) s -> s.replace("extmap:10 ", "extmap:200 "),
-                        1, List.of("96", "97"), List.of(2, 4, 200, 11)));
+                        1,
+                        List.of("96", "97"),
+                        List.of(2, 4, 200, 11)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renumbered")
-    void payloadTypesAndExtmapIdsAreEchoedNeverHardCoded(String name, UnaryOperator<String> edit, int index,
-                                                         List<String> formats, List<Integer> extmapIds) {
-        MediaDescription m = answer(edit.apply(ChromeOffer.text()), OPTIONS).media().get(index);
+    void payloadTypesAndExtmapIdsAreEchoedNeverHardCoded(
+            String name, UnaryOperator<String> edit, int index, List<String> formats, List<Integer> extmapIds) {
+        MediaDescription m =
+                answer(edit.apply(ChromeOffer.text()), OPTIONS).media().get(index);
         assertThat(m.formats()).containsExactlyElementsOf(formats);
         assertThat(m.extmaps()).extracting(Extmap::id).containsExactlyElementsOf(extmapIds);
     }
 
     @Test
     void h264CanBeEnabledAndBringsItsRtx() {
-        AnswerOptions withH264 = new AnswerOptions(ICE, FINGERPRINT, OPTIONS.candidates(), 1,
-                Set.of("VP8", "H264"), AnswerOptions.DEFAULT_EXTENSIONS, AnswerOptions.DEFAULT_FEEDBACK, 2);
+        AnswerOptions withH264 = new AnswerOptions(
+                ICE,
+                FINGERPRINT,
+                OPTIONS.candidates(),
+                1,
+                Set.of("VP8", "H264"),
+                AnswerOptions.DEFAULT_EXTENSIONS,
+                AnswerOptions.DEFAULT_FEEDBACK,
+                2);
         MediaDescription video = answer(ChromeOffer.text(), withH264).media().get(1);
-        assertThat(video.formats()).containsExactly("96", "97", "102", "103", "104", "107", "108", "109",
-                "114", "115", "116", "117", "39", "40");
+        assertThat(video.formats())
+                .containsExactly(
+                        "96", "97", "102", "103", "104", "107", "108", "109", "114", "115", "116", "117", "39", "40");
     }
 
     static Stream<Arguments> rejections() {
         return Stream.of(
-                Arguments.of("no common video codec", (UnaryOperator<String>) s -> s.replace("VP8/90000", "XYZ/90000"),
+                Arguments.of(
+                        "no common video codec",
+                        (UnaryOperator<String>) s -> s.replace("VP8/90000", "XYZ/90000"),
                         List.of("0")),
-                Arguments.of("video outside BUNDLE", (UnaryOperator<String>) s -> s.replace("BUNDLE 0 1 2", "BUNDLE 0 2"),
+                Arguments.of(
+                        "video outside BUNDLE",
+                        (UnaryOperator<String>) s -> s.replace("BUNDLE 0 1 2", "BUNDLE 0 2"),
                         List.of("0")),
-                Arguments.of("audio without rtcp-mux", (UnaryOperator<String>) s -> s.replaceFirst("a=rtcp-mux\r\n", ""),
+                Arguments.of(
+                        "audio without rtcp-mux",
+                        (UnaryOperator<String>) s -> s.replaceFirst("a=rtcp-mux\r\n", ""),
                         List.of("1")),
-                Arguments.of("no BUNDLE at all", (UnaryOperator<String>) s -> s.replace("a=group:BUNDLE 0 1 2\r\n", ""),
+                Arguments.of(
+                        "no BUNDLE at all",
+                        (UnaryOperator<String>) s -> s.replace("a=group:BUNDLE 0 1 2\r\n", ""),
                         List.of()));
     }
 
@@ -150,11 +189,21 @@ class IceLiteAnswererTest {
 
     @Test
     void withNothingToSendWeOnlyReceive() {
-        assertThat(answer(ChromeOffer.text().replace("a=sendonly", "a=sendrecv"), OPTIONS).media().get(0).direction())
+        assertThat(answer(ChromeOffer.text().replace("a=sendonly", "a=sendrecv"), OPTIONS)
+                        .media()
+                        .get(0)
+                        .direction())
                 .isEqualTo(Direction.RECVONLY);
-        assertThat(answer(ChromeOffer.text().replace("a=sendonly", "a=recvonly"), OPTIONS).media().get(1).direction())
-                .as("a receive slot with no stream placed in it").isEqualTo(Direction.INACTIVE);
-        assertThat(answer(ChromeOffer.text().replace("a=sendonly", "a=inactive"), OPTIONS).media().get(1).direction())
+        assertThat(answer(ChromeOffer.text().replace("a=sendonly", "a=recvonly"), OPTIONS)
+                        .media()
+                        .get(1)
+                        .direction())
+                .as("a receive slot with no stream placed in it")
+                .isEqualTo(Direction.INACTIVE);
+        assertThat(answer(ChromeOffer.text().replace("a=sendonly", "a=inactive"), OPTIONS)
+                        .media()
+                        .get(1)
+                        .direction())
                 .isEqualTo(Direction.INACTIVE);
     }
 
@@ -162,15 +211,20 @@ class IceLiteAnswererTest {
     void aStreamPlacedInAReceiveSlotIsAnnouncedWithMsidAndSsrcWithoutRtx() {
         String offer = ChromeOffer.text().replace("a=sendonly", "a=recvonly");
         String videoMid = SdpParser.parse(offer).media().get(1).mid().orElseThrow();
-        SessionDescription a = IceLiteAnswerer.answer(SdpParser.parse(offer), OPTIONS.withVersion(7),
+        SessionDescription a = IceLiteAnswerer.answer(
+                SdpParser.parse(offer),
+                OPTIONS.withVersion(7),
                 Map.of(videoMid, new Outgoing(3_000_000_001L, "alice", "camera-1")));
 
         MediaDescription video = a.media().get(1);
         assertThat(video.direction()).isEqualTo(Direction.SENDONLY);
         assertThat(video.attributes("msid")).containsExactly("alice camera-1");
-        assertThat(video.attributes("ssrc")).containsExactly("3000000001 cname:alice", "3000000001 msid:alice camera-1");
+        assertThat(video.attributes("ssrc"))
+                .containsExactly("3000000001 cname:alice", "3000000001 msid:alice camera-1");
         assertThat(video.codecs()).extracting(Codec::name).containsOnly("VP8");
-        assertThat(a.media().get(0).direction()).as("nothing placed in the audio slot").isEqualTo(Direction.INACTIVE);
+        assertThat(a.media().get(0).direction())
+                .as("nothing placed in the audio slot")
+                .isEqualTo(Direction.INACTIVE);
         assertThat(a.origin()).endsWith(" 7 IN IP4 0.0.0.0");
     }
 }

@@ -18,8 +18,10 @@ class SdpParserFuzzTest {
     private static final AnswerOptions OPTIONS = AnswerOptions.defaults(
             new IceCredentials("sfu1", "sfupassword0123456789abc"),
             new Fingerprint("sha-256", "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99"),
-            List.of(HostCandidate.udp(new InetSocketAddress("127.0.0.1", 40000)),
-                    HostCandidate.udp(new InetSocketAddress("::1", 40000))), 42);
+            List.of(
+                    HostCandidate.udp(new InetSocketAddress("127.0.0.1", 40000)),
+                    HostCandidate.udp(new InetSocketAddress("::1", 40000))),
+            42);
 
     @FuzzTest(maxDuration = "5s")
     void parse(byte[] bytes) {

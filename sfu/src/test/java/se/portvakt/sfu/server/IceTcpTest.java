@@ -49,8 +49,8 @@ class IceTcpTest {
     }
 
     UdpSfu start(UdpSfuTest.KeysOnFirstRecord dtls) {
-        return UdpSfu.start(SfuSettings.loopback().withTcp(new InetSocketAddress("127.0.0.1", 0)), dtls,
-                Clock.systemUTC());
+        return UdpSfu.start(
+                SfuSettings.loopback().withTcp(new InetSocketAddress("127.0.0.1", 0)), dtls, Clock.systemUTC());
     }
 
     /** A browser's TCP connection to the SFU's passive candidate. */
@@ -114,9 +114,10 @@ class IceTcpTest {
         sfu.createMeeting("m1");
         String answer = sfu.addParticipant("m1", "alice", publishingOffer()).answerSdp();
         assertThat(answer)
-                .contains("a=candidate:1 1 udp 2130706431 127.0.0.1 " + sfu.localAddress().getPort() + " typ host")
-                .contains("a=candidate:2 1 tcp 2124414975 127.0.0.1 " + sfu.tcpAddress().orElseThrow().getPort()
-                        + " typ host tcptype passive");
+                .contains("a=candidate:1 1 udp 2130706431 127.0.0.1 "
+                        + sfu.localAddress().getPort() + " typ host")
+                .contains("a=candidate:2 1 tcp 2124414975 127.0.0.1 "
+                        + sfu.tcpAddress().orElseThrow().getPort() + " typ host tcptype passive");
     }
 
     @Test
@@ -170,8 +171,11 @@ class IceTcpTest {
                 sequenceNumbers.add(RtpFields.sequenceNumber(rtp, 0));
             }
         }
-        assertThat(sequenceNumbers).as("every packet, in order, one frame each").hasSize(20)
-                .isSorted().doesNotHaveDuplicates();
+        assertThat(sequenceNumbers)
+                .as("every packet, in order, one frame each")
+                .hasSize(20)
+                .isSorted()
+                .doesNotHaveDuplicates();
         assertThat(sfu.stats("m1").packetsOut()).isEqualTo(20);
     }
 

@@ -32,20 +32,16 @@ class MediaSocketTest {
 
     static final MediaSocket.Receiver NOBODY = new MediaSocket.Receiver() {
         @Override
-        public void datagram(byte[] buf, int len, InetSocketAddress from, long now) {
-        }
+        public void datagram(byte[] buf, int len, InetSocketAddress from, long now) {}
 
         @Override
-        public void frame(byte[] buf, int len, TcpConnection connection, long now) {
-        }
+        public void frame(byte[] buf, int len, TcpConnection connection, long now) {}
 
         @Override
-        public void closed(TcpConnection connection) {
-        }
+        public void closed(TcpConnection connection) {}
 
         @Override
-        public void tick(long now) {
-        }
+        public void tick(long now) {}
     };
 
     Socket connect() throws IOException {
@@ -75,7 +71,9 @@ class MediaSocketTest {
 
     @Test
     void connectionsBeyondTheHalfOpenLimitAreClosedAtOnce() throws IOException {
-        socket = MediaSocket.bind(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
+        socket = MediaSocket.bind(
+                new InetSocketAddress("127.0.0.1", 0),
+                new InetSocketAddress("127.0.0.1", 0),
                 new MediaSocket.TcpLimits(100, 3, Duration.ofMinutes(1)));
         socket.start(NOBODY, Duration.ofMillis(10));
         List<Socket> first = List.of(connect(), connect(), connect());
@@ -87,12 +85,16 @@ class MediaSocketTest {
         assertThat(closedWithin(fourth, 10_000)).isTrue();
         assertThat(closedWithin(fifth, 10_000)).isTrue();
         assertThat(socket.tcpRefused()).isEqualTo(2);
-        assertThat(closedWithin(first.get(0), 300)).as("the first three stay until their idle time is up").isFalse();
+        assertThat(closedWithin(first.get(0), 300))
+                .as("the first three stay until their idle time is up")
+                .isFalse();
     }
 
     @Test
     void aConnectionThatCarriesNobodysMediaIsClosedAfterTheIdleTimeout() throws IOException {
-        socket = MediaSocket.bind(new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0),
+        socket = MediaSocket.bind(
+                new InetSocketAddress("127.0.0.1", 0),
+                new InetSocketAddress("127.0.0.1", 0),
                 new MediaSocket.TcpLimits(100, 10, Duration.ofMillis(300)));
         socket.start(NOBODY, Duration.ofMillis(10));
         Socket stalled = connect();

@@ -14,14 +14,17 @@ class NegotiatedTest {
 
     @Test
     void anFidGroupPairsTheRtxSsrcWithItsMediaSsrc() {
-        var m = SdpParser.parse(VIDEO + "a=ssrc-group:FID 1111 2222\r\n").media().get(0);
+        var m = SdpParser.parse(VIDEO + "a=ssrc-group:FID 1111 2222\r\n")
+                .media()
+                .get(0);
         assertThat(Negotiated.rtxSsrcs(m)).isEqualTo(Map.of(2222L, 1111L));
     }
 
     @Test
     void aMalformedFidGroupPairsNothingAndThrowsNothing() {
         var m = SdpParser.parse(VIDEO + "a=ssrc-group:FID abc 2222\r\na=ssrc-group:FID 1111 99999999999999999999\r\n")
-                .media().get(0);
+                .media()
+                .get(0);
         assertThat(Negotiated.rtxSsrcs(m)).isEmpty();
     }
 }

@@ -48,6 +48,7 @@ class SimulcastThroughTheSfuTest {
     static final long F = 0x1111_0003L;
     /** Chrome's extmap ids in the captured offer. */
     static final int MID_ID = 4;
+
     static final int RID_ID = 10;
 
     UdpSfu sfu;
@@ -79,8 +80,18 @@ class SimulcastThroughTheSfuTest {
 
     /** A VP8 packet as Chrome sends a layer's first packets: mid and rid in one-byte extensions. */
     static byte[] layerPacket(long ssrc, String rid, int seq, boolean keyframe, boolean named) {
-        byte[] ext = named ? new byte[] {(byte) 0xBE, (byte) 0xDE, 0, 1, (byte) (MID_ID << 4), '1',
-                (byte) (RID_ID << 4), (byte) rid.charAt(0)} : new byte[0];
+        byte[] ext = named
+                ? new byte[] {
+                    (byte) 0xBE,
+                    (byte) 0xDE,
+                    0,
+                    1,
+                    (byte) (MID_ID << 4),
+                    '1',
+                    (byte) (RID_ID << 4),
+                    (byte) rid.charAt(0)
+                }
+                : new byte[0];
         byte[] packet = new byte[12 + ext.length + 100 + 16];
         packet[0] = (byte) (named ? 0x90 : 0x80);
         RtpFields.setPayloadType(packet, 0, 96);
@@ -118,8 +129,9 @@ class SimulcastThroughTheSfuTest {
             if (kind == PacketKind.RTP) {
                 rtp.add(Arrays.copyOf(datagram, browser.unprotectRtp(datagram, 0, datagram.length)));
             } else if (kind == PacketKind.RTCP) {
-                rtcp.addAll(new RtcpParser().parse(datagram, 0, browser.unprotectRtcp(datagram, 0,
-                        datagram.length)).orElseThrow());
+                rtcp.addAll(new RtcpParser()
+                        .parse(datagram, 0, browser.unprotectRtcp(datagram, 0, datagram.length))
+                        .orElseThrow());
             }
         }
         return rtp;
@@ -158,11 +170,14 @@ class SimulcastThroughTheSfuTest {
             }
         }
         Thread.sleep(100);
-        assertThat(asked).as("three layers, one new video stream for bob")
+        assertThat(asked)
+                .as("three layers, one new video stream for bob")
                 .containsExactly(new RenegotiationNeeded("m1", "bob", 1, 1));
         ParticipantAnswer placed = sfu.addParticipant("m1", "bob", receivingOffer());
-        assertThat(placed.streams()).extracting(ForwardedStream::participantId, ForwardedStream::source)
-                .contains(org.assertj.core.groups.Tuple.tuple("alice", "camera")).hasSize(2);
+        assertThat(placed.streams())
+                .extracting(ForwardedStream::participantId, ForwardedStream::source)
+                .contains(org.assertj.core.groups.Tuple.tuple("alice", "camera"))
+                .hasSize(2);
 
         for (; seq <= 10; seq++) { // Chrome stops naming the layers once they are known; each starts a keyframe
             for (Object[] layer : new Object[][] {{Q, "q"}, {H, "h"}, {F, "f"}}) {
@@ -171,7 +186,9 @@ class SimulcastThroughTheSfuTest {
         }
         List<RtcpPacket> aliceGot = new ArrayList<>();
         List<byte[]> low = drain(bob, bobBrowser, new ArrayList<>());
-        assertThat(low).as("the low layer only, from its keyframe").hasSize(5)
+        assertThat(low)
+                .as("the low layer only, from its keyframe")
+                .hasSize(5)
                 .allSatisfy(p -> assertThat(layerOf(p)).isEqualTo('q'));
         drain(alice, aliceBrowser, aliceGot);
         aliceGot.clear();
@@ -182,18 +199,25 @@ class SimulcastThroughTheSfuTest {
             send(alice, aliceBrowser, layerPacket(F, "f", seq, seq == 13, false));
         }
         drain(alice, aliceBrowser, aliceGot);
-        assertThat(aliceGot).as("the top layer was asked for a keyframe")
-                .anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(RtcpPacket.PictureLossIndication.class,
-                        pli -> assertThat(pli.mediaSsrc()).isEqualTo(F)));
+        assertThat(aliceGot)
+                .as("the top layer was asked for a keyframe")
+                .anySatisfy(p -> assertThat(p)
+                        .isInstanceOfSatisfying(
+                                RtcpPacket.PictureLossIndication.class,
+                                pli -> assertThat(pli.mediaSsrc()).isEqualTo(F)));
         List<byte[]> switched = drain(bob, bobBrowser, new ArrayList<>());
-        assertThat(switched).extracting(SimulcastThroughTheSfuTest::layerOf)
-                .as("low until the top layer's keyframe, then only the top layer").containsExactly('q', 'q', 'q', 'f', 'f'); // q13 goes before f13
+        assertThat(switched)
+                .extracting(SimulcastThroughTheSfuTest::layerOf)
+                .as("low until the top layer's keyframe, then only the top layer")
+                .containsExactly('q', 'q', 'q', 'f', 'f'); // q13 goes before f13
         List<Integer> seqs = Stream.concat(low.stream(), switched.stream())
-                .map(p -> RtpFields.sequenceNumber(p, 0)).toList();
+                .map(p -> RtpFields.sequenceNumber(p, 0))
+                .toList();
         for (int i = 1; i < seqs.size(); i++) {
             assertThat(seqs.get(i)).isEqualTo(seqs.get(i - 1) + 1);
         }
-        assertThat(sfu.stats("m1").streams()).as("alice's microphone and three layers in; bob's two copies out")
+        assertThat(sfu.stats("m1").streams())
+                .as("alice's microphone and three layers in; bob's two copies out")
                 .hasSize(6);
     }
 }

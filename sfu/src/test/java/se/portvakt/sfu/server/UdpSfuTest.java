@@ -22,7 +22,6 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.portvakt.sfu.ForwardedStream;
 import se.portvakt.sfu.ParticipantAnswer;
@@ -77,7 +76,8 @@ class UdpSfuTest {
     /** Chrome's offer without simulcast: its camera declared by a=ssrc as 0xA1A1A1A1, as Chrome does then. */
     static String publishingOffer() {
         return withoutLines(chromeOffer(), "a=rid:", "a=simulcast:")
-                .replace("a=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44f14e-fb32-4e65-a52b-86bcc9ec0109\r\n",
+                .replace(
+                        "a=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44f14e-fb32-4e65-a52b-86bcc9ec0109\r\n",
                         "a=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44f14e-fb32-4e65-a52b-86bcc9ec0109\r\n"
                                 + "a=ssrc:" + 0xA1A1A1A1L + " cname:NMVgbtL758QVoRu9\r\n");
     }
@@ -124,7 +124,8 @@ class UdpSfuTest {
     static byte[] check(ParticipantAnswer answer, boolean nominate, byte[] transactionId) {
         StunEncoder e = new StunEncoder(StunMessageType.BINDING_REQUEST, transactionId)
                 .username(answer.localIce().ufrag() + ":" + answer.remoteIce().ufrag())
-                .iceControlling(7).priority(1845501695L);
+                .iceControlling(7)
+                .priority(1845501695L);
         if (nominate) {
             e.useCandidate();
         }
@@ -137,8 +138,10 @@ class UdpSfuTest {
         sfu.createMeeting("m1");
         ParticipantAnswer answer = sfu.addParticipant("m1", "alice", chromeOffer());
         assertThat(SdpParser.parse(answer.answerSdp()).iceLite()).isTrue();
-        assertThat(answer.answerSdp()).contains("a=ice-ufrag:" + answer.localIce().ufrag())
-                .contains("a=candidate:1 1 udp 2130706431 127.0.0.1 " + sfu.localAddress().getPort() + " typ host");
+        assertThat(answer.answerSdp())
+                .contains("a=ice-ufrag:" + answer.localIce().ufrag())
+                .contains("a=candidate:1 1 udp 2130706431 127.0.0.1 "
+                        + sfu.localAddress().getPort() + " typ host");
         assertThat(answer.remoteIce()).isEqualTo(new IceCredentials("4ukl", "5GuTrCH5hmtCJuhQb3UjHbeJ"));
 
         DatagramSocket browser = client();
@@ -149,11 +152,15 @@ class UdpSfuTest {
         assertThat(response.type()).isEqualTo(StunMessageType.BINDING_SUCCESS);
         assertThat(response.transactionId()).isEqualTo(txid);
         assertThat(response.xorMappedAddress()).contains((InetSocketAddress) browser.getLocalSocketAddress());
-        assertThat(StunIntegrity.verifyIntegrity(response, StunIntegrity.shortTermKey(answer.localIce().pwd()))).isTrue();
+        assertThat(StunIntegrity.verifyIntegrity(
+                        response, StunIntegrity.shortTermKey(answer.localIce().pwd())))
+                .isTrue();
 
         // A check signed with the wrong password gets 401; a datagram of noise gets nothing.
         byte[] forged = new StunEncoder(StunMessageType.BINDING_REQUEST, txid)
-                .username(answer.localIce().ufrag() + ":4ukl").iceControlling(7).priority(1)
+                .username(answer.localIce().ufrag() + ":4ukl")
+                .iceControlling(7)
+                .priority(1)
                 .encode(StunIntegrity.shortTermKey("not-the-password-at-all"), true);
         send(browser, forged);
         byte[] error = receive(browser).orElseThrow();
@@ -193,8 +200,7 @@ class UdpSfuTest {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
 
@@ -213,9 +219,9 @@ class UdpSfuTest {
         sfu.createMeeting("m1");
         ParticipantAnswer aliceAnswer = sfu.addParticipant("m1", "alice", publishingOffer());
         ParticipantAnswer bobAnswer = sfu.addParticipant("m1", "bob", receivingOffer());
-        assertThat(bobAnswer.streams()).extracting(ForwardedStream::mid, ForwardedStream::participantId,
-                ForwardedStream::source).containsExactlyInAnyOrder(tuple("0", "alice", "microphone"),
-                tuple("1", "alice", "camera"));
+        assertThat(bobAnswer.streams())
+                .extracting(ForwardedStream::mid, ForwardedStream::participantId, ForwardedStream::source)
+                .containsExactlyInAnyOrder(tuple("0", "alice", "microphone"), tuple("1", "alice", "camera"));
         assertThat(bobAnswer.needsMoreSlots()).isFalse();
         DatagramSocket alice = client();
         DatagramSocket bob = client();
@@ -292,7 +298,8 @@ class UdpSfuTest {
             assertThat(RtpFields.ssrc(bobGot.get(i), 0)).isEqualTo(bobSsrc);
             assertThat(bobGot.get(i)[100]).isEqualTo((byte) (i + 1));
         }
-        assertThat(aliceGot).as("bob subscribing asked alice for a keyframe at once")
+        assertThat(aliceGot)
+                .as("bob subscribing asked alice for a keyframe at once")
                 .anySatisfy(p -> assertThat(p).isInstanceOf(RtcpPacket.PictureLossIndication.class));
 
         MeetingStats stats = sfu.stats("m1");
@@ -302,13 +309,16 @@ class UdpSfuTest {
         assertThat(stats.keyframeRequestsIn())
                 .as("one when bob's copy was placed (alice not keyed yet: lost), one when bob's DTLS finished")
                 .isEqualTo(2);
-        assertThat(stats.streams()).as("alice's microphone and camera in, bob's copies out; the RTX probe made none")
+        assertThat(stats.streams())
+                .as("alice's microphone and camera in, bob's copies out; the RTX probe made none")
                 .hasSize(4);
 
         sfu.removeParticipant("m1", "bob");
         assertThat(sfu.stats("m1").participants()).isEqualTo(1);
         assertThat(sfu.totals()).satisfies(t -> {
-            assertThat(t.packetsOut()).as("bob's copy ended; what it sent still counts").isEqualTo(20);
+            assertThat(t.packetsOut())
+                    .as("bob's copy ended; what it sent still counts")
+                    .isEqualTo(20);
             assertThat(t.packetsIn()).isEqualTo(20);
             assertThat(t.participants()).isEqualTo(1);
         });
@@ -338,19 +348,25 @@ class UdpSfuTest {
         assertThat(receivedVideo(bob, bobBrowser, 5)).as("before the restart").containsExactly(1, 2, 3, 4, 5);
 
         // Alice's network changes: her browser restarts ICE from another address with new credentials
-        ParticipantAnswer restarted = sfu.negotiate("m1", "alice", publishingOffer().replace("4ukl", "n3w1"), Map.of());
+        ParticipantAnswer restarted =
+                sfu.negotiate("m1", "alice", publishingOffer().replace("4ukl", "n3w1"), Map.of());
         assertThat(restarted.joined()).isFalse();
         assertThat(restarted.localIce()).isNotEqualTo(aliceAnswer.localIce());
         assertThat(sfu.stats("m1").participants()).isEqualTo(2);
-        assertThat(sfu.stats("m1").streams()).as("alice's two streams and bob's copies of them, as before").hasSize(4);
+        assertThat(sfu.stats("m1").streams())
+                .as("alice's two streams and bob's copies of them, as before")
+                .hasSize(4);
         DatagramSocket aliceMoved = client();
         send(aliceMoved, check(aliceAnswer, true, new byte[12]));
         byte[] refused = receive(aliceMoved).orElseThrow();
         assertThat(StunDecoder.decode(refused, 0, refused.length).orElseThrow().type())
-                .as("the old credentials are gone").isEqualTo(StunMessageType.BINDING_ERROR);
+                .as("the old credentials are gone")
+                .isEqualTo(StunMessageType.BINDING_ERROR);
         send(aliceMoved, check(restarted, true, new byte[12]));
         byte[] accepted = receive(aliceMoved).orElseThrow();
-        assertThat(StunDecoder.decode(accepted, 0, accepted.length).orElseThrow().type())
+        assertThat(StunDecoder.decode(accepted, 0, accepted.length)
+                        .orElseThrow()
+                        .type())
                 .isEqualTo(StunMessageType.BINDING_SUCCESS);
 
         // no new DTLS handshake: the same SRTP keys carry on from the new address
@@ -419,7 +435,8 @@ class UdpSfuTest {
             Thread.sleep(10);
         }
         assertThat(events).containsExactly(new se.portvakt.sfu.DominantSpeakerChanged("m1", "alice"));
-        assertThat(sfu.stats("m1").streams()).singleElement()
+        assertThat(sfu.stats("m1").streams())
+                .singleElement()
                 .satisfies(s -> assertThat(s.kind()).isEqualTo("audio"));
     }
 
@@ -470,7 +487,8 @@ class UdpSfuTest {
         send(bobSocket, check(alice, false, new byte[12]));
         byte[] reply = receive(bobSocket).orElseThrow();
         assertThat(StunDecoder.decode(reply, 0, reply.length).orElseThrow().type())
-                .as("alice's credentials are gone").isEqualTo(StunMessageType.BINDING_ERROR);
+                .as("alice's credentials are gone")
+                .isEqualTo(StunMessageType.BINDING_ERROR);
     }
 
     @Test
@@ -486,16 +504,22 @@ class UdpSfuTest {
                 .isEqualTo(SdpParser.parse(first.answerSdp()).origin().split(" ")[1]);
         assertThat(first.joined()).isTrue();
         assertThat(again.joined()).isFalse();
-        ParticipantAnswer restarted = sfu.addParticipant("m1", "a", chromeOffer().replace("4ukl", "9xyz"));
-        assertThat(restarted.localIce()).as("an ICE restart: new credentials on both sides")
+        ParticipantAnswer restarted =
+                sfu.addParticipant("m1", "a", chromeOffer().replace("4ukl", "9xyz"));
+        assertThat(restarted.localIce())
+                .as("an ICE restart: new credentials on both sides")
                 .isNotEqualTo(first.localIce());
-        assertThat(restarted.joined()).as("the same connection (same certificate) keeps its place").isFalse();
+        assertThat(restarted.joined())
+                .as("the same connection (same certificate) keeps its place")
+                .isFalse();
         assertThat(SdpParser.parse(restarted.answerSdp()).origin().split(" ")[1])
                 .isEqualTo(SdpParser.parse(first.answerSdp()).origin().split(" ")[1]);
-        ParticipantAnswer reloaded = sfu.addParticipant("m1", "a",
-                chromeOffer().replace("4ukl", "7abc").replace("BD:3A:A4", "BE:3A:A4"));
+        ParticipantAnswer reloaded = sfu.addParticipant(
+                "m1", "a", chromeOffer().replace("4ukl", "7abc").replace("BD:3A:A4", "BE:3A:A4"));
         assertThat(reloaded.localIce()).as("a new connection starts over").isNotEqualTo(restarted.localIce());
-        assertThat(reloaded.joined()).as("another certificate: a new connection").isTrue();
+        assertThat(reloaded.joined())
+                .as("another certificate: a new connection")
+                .isTrue();
         assertThat(sfu.stats("m1").participants()).isEqualTo(1);
         sfu.closeMeeting("m1");
         assertThatThrownBy(() -> sfu.stats("m1")).isInstanceOf(IllegalArgumentException.class);
@@ -507,22 +531,27 @@ class UdpSfuTest {
         String sendingAndReceiving = publishingOffer().replace("a=sendonly", "a=sendrecv");
         sfu.createMeeting("m1");
         assertThat(sfu.addParticipant("m1", "tester", sendingAndReceiving).streams())
-                .as("in a meeting nobody receives themself").isEmpty();
+                .as("in a meeting nobody receives themself")
+                .isEmpty();
 
         List<RenegotiationNeeded> asked = new CopyOnWriteArrayList<>();
         sfu.onRenegotiationNeeded(asked::add);
         sfu.createEchoSession("echo-1");
         ParticipantAnswer echo = sfu.addParticipant("echo-1", "tester", sendingAndReceiving);
 
-        assertThat(echo.streams()).extracting(ForwardedStream::participantId, ForwardedStream::kind)
+        assertThat(echo.streams())
+                .extracting(ForwardedStream::participantId, ForwardedStream::kind)
                 .containsExactlyInAnyOrder(tuple("tester", "audio"), tuple("tester", "video"));
         assertThat(echo.answerSdp()).contains("a=msid:tester ").doesNotContain("a=inactive");
         assertThatThrownBy(() -> sfu.addParticipant("echo-1", "intruder", receivingOffer()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(sfu.stats("echo-1").participants()).isEqualTo(1);
         assertThat(sfu.addParticipant("echo-1", "tester", sendingAndReceiving).streams())
-                .as("the tester's own re-offer is still answered").hasSize(2);
-        assertThat(asked).as("the meetings' listeners never hear of an echo room").isEmpty();
+                .as("the tester's own re-offer is still answered")
+                .hasSize(2);
+        assertThat(asked)
+                .as("the meetings' listeners never hear of an echo room")
+                .isEmpty();
         sfu.closeMeeting("echo-1");
         assertThatThrownBy(() -> sfu.stats("echo-1")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -543,7 +572,8 @@ class UdpSfuTest {
         List<RenegotiationNeeded> asked = new CopyOnWriteArrayList<>();
         sfu.onRenegotiationNeeded(asked::add);
         sfu.createMeeting("m1");
-        assertThat(sfu.addParticipant("m1", "alice", receivingOffer()).streams()).isEmpty();
+        assertThat(sfu.addParticipant("m1", "alice", receivingOffer()).streams())
+                .isEmpty();
 
         sfu.addParticipant("m1", "bob", publishingOffer());
         assertThat(asked).containsExactly(new RenegotiationNeeded("m1", "alice", 1, 1));
@@ -553,18 +583,22 @@ class UdpSfuTest {
 
         // bob stops his camera: the offer no longer sends it
         asked.clear();
-        String cameraOff = publishingOffer().replace("a=sendonly\r\na=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44",
-                "a=inactive\r\na=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44");
+        String cameraOff = publishingOffer()
+                .replace(
+                        "a=sendonly\r\na=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44",
+                        "a=inactive\r\na=msid:ef5b0c69-b9a8-45fe-9b05-5436dadc5784 9f44");
         sfu.negotiate("m1", "bob", cameraOff, Map.of());
         assertThat(asked).containsExactly(new RenegotiationNeeded("m1", "alice", 1, 0));
         ParticipantAnswer audioOnly = sfu.addParticipant("m1", "alice", receivingOffer());
         assertThat(audioOnly.streams()).extracting(ForwardedStream::kind).containsExactly("audio");
-        assertThat(SdpParser.parse(audioOnly.answerSdp()).media().get(1).direction()).isEqualTo(Direction.INACTIVE);
+        assertThat(SdpParser.parse(audioOnly.answerSdp()).media().get(1).direction())
+                .isEqualTo(Direction.INACTIVE);
 
         asked.clear();
         sfu.removeParticipant("m1", "bob");
         assertThat(asked).containsExactly(new RenegotiationNeeded("m1", "alice", 0, 0));
-        assertThat(sfu.addParticipant("m1", "alice", receivingOffer()).streams()).isEmpty();
+        assertThat(sfu.addParticipant("m1", "alice", receivingOffer()).streams())
+                .isEmpty();
     }
 
     @Test
@@ -572,8 +606,11 @@ class UdpSfuTest {
         sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
         sfu.createMeeting("m1");
         sfu.negotiate("m1", "bob", publishingOffer(), Map.of("1", "screen"));
-        sfu.negotiate("m1", "carol", publishingOffer().replace(Long.toString(0xA1A1A1A1L), "12345")
-                .replace("931849292", "54321"), Map.of());
+        sfu.negotiate(
+                "m1",
+                "carol",
+                publishingOffer().replace(Long.toString(0xA1A1A1A1L), "12345").replace("931849292", "54321"),
+                Map.of());
 
         ParticipantAnswer alice = sfu.addParticipant("m1", "alice", receivingOffer());
 
@@ -584,7 +621,9 @@ class UdpSfuTest {
         ParticipantAnswer bob = sfu.addParticipant("m1", "bob", publishingOffer());
         assertThat(bob.streams()).isEmpty();
         assertThat(sfu.addParticipant("m1", "carol", receivingOffer()).streams())
-                .filteredOn(s -> s.kind().equals("video")).extracting(ForwardedStream::source)
-                .as("bob's re-offer without names keeps the default").containsExactly("camera");
+                .filteredOn(s -> s.kind().equals("video"))
+                .extracting(ForwardedStream::source)
+                .as("bob's re-offer without names keeps the default")
+                .containsExactly("camera");
     }
 }

@@ -15,21 +15,28 @@ class SpeakerTest {
     static final long MS = 1_000_000L;
 
     /** A talker: from {@code fromMs} to {@code toMs} at {@code level} (others silent, 127). */
-    record Talk(String who, long fromMs, long toMs, int level) {
-    }
+    record Talk(String who, long fromMs, long toMs, int level) {}
 
     /** name, talk spells, the sequence of dominant speakers announced. */
     static Stream<Arguments> conversations() {
         return Stream.of(
                 Arguments.of("one talker", List.of(new Talk("a", 0, 3000, 30)), List.of("a")),
-                Arguments.of("turn taking", List.of(new Talk("a", 0, 3000, 30), new Talk("b", 3000, 6000, 30)),
+                Arguments.of(
+                        "turn taking",
+                        List.of(new Talk("a", 0, 3000, 30), new Talk("b", 3000, 6000, 30)),
                         List.of("a", "b")),
-                Arguments.of("a 200 ms interjection does not switch", List.of(new Talk("a", 0, 5000, 30),
-                        new Talk("b", 2000, 2200, 20)), List.of("a")),
-                Arguments.of("quiet background talker does not take over", List.of(new Talk("a", 0, 5000, 30),
-                        new Talk("b", 0, 5000, 100)), List.of("a")),
-                Arguments.of("louder talker wins", List.of(new Talk("a", 0, 5000, 90),
-                        new Talk("b", 2000, 5000, 20)), List.of("a", "b")),
+                Arguments.of(
+                        "a 200 ms interjection does not switch",
+                        List.of(new Talk("a", 0, 5000, 30), new Talk("b", 2000, 2200, 20)),
+                        List.of("a")),
+                Arguments.of(
+                        "quiet background talker does not take over",
+                        List.of(new Talk("a", 0, 5000, 30), new Talk("b", 0, 5000, 100)),
+                        List.of("a")),
+                Arguments.of(
+                        "louder talker wins",
+                        List.of(new Talk("a", 0, 5000, 90), new Talk("b", 2000, 5000, 20)),
+                        List.of("a", "b")),
                 Arguments.of("silence announces nobody", List.of(new Talk("a", 0, 5000, 127)), List.of()));
     }
 
@@ -42,8 +49,11 @@ class SpeakerTest {
         for (long t = 0; t < 6000; t += 20) { // one audio packet per 20 ms per participant
             for (String who : everyone) {
                 final long now = t;
-                int level = talks.stream().filter(k -> k.who().equals(who) && now >= k.fromMs() && now < k.toMs())
-                        .mapToInt(Talk::level).min().orElse(127);
+                int level = talks.stream()
+                        .filter(k -> k.who().equals(who) && now >= k.fromMs() && now < k.toMs())
+                        .mapToInt(Talk::level)
+                        .min()
+                        .orElse(127);
                 detector.observe(who, level, t * MS).ifPresent(got::add);
             }
         }
@@ -68,7 +78,10 @@ class SpeakerTest {
                 detector.observe(everyone.get(i), level, t * MS).ifPresent(changes::add);
             }
         }
-        assertThat(changes).as("speaker changes in a minute").hasSizeLessThanOrEqualTo(6).isNotEmpty();
+        assertThat(changes)
+                .as("speaker changes in a minute")
+                .hasSizeLessThanOrEqualTo(6)
+                .isNotEmpty();
     }
 
     @Test
@@ -111,9 +124,16 @@ class SpeakerTest {
     static Stream<Arguments> packets() {
         byte[] base = {(byte) 0x90, 111, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1};
         return Stream.of(
-                Arguments.of("level in the first element", concat(base, (byte) 0xBE, (byte) 0xDE, 0, 1, 0x10, (byte) 0xA5, 0, 0), 1, 0x25),
-                Arguments.of("after another element", concat(base, (byte) 0xBE, (byte) 0xDE, 0, 2,
-                        0x21, 1, 2, 0x30, 0x7F, 0, 0, 0), 3, 127),
+                Arguments.of(
+                        "level in the first element",
+                        concat(base, (byte) 0xBE, (byte) 0xDE, 0, 1, 0x10, (byte) 0xA5, 0, 0),
+                        1,
+                        0x25),
+                Arguments.of(
+                        "after another element",
+                        concat(base, (byte) 0xBE, (byte) 0xDE, 0, 2, 0x21, 1, 2, 0x30, 0x7F, 0, 0, 0),
+                        3,
+                        127),
                 Arguments.of("padding before it", concat(base, (byte) 0xBE, (byte) 0xDE, 0, 1, 0, 0, 0x50, 40), 5, 40),
                 Arguments.of("other id only", concat(base, (byte) 0xBE, (byte) 0xDE, 0, 1, 0x10, 5, 0, 0), 2, -1),
                 Arguments.of("two-byte form is not read", concat(base, 0x10, 0x00, 0, 1, 1, 1, 5, 0), 1, -1),

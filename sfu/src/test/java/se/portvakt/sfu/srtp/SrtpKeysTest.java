@@ -37,8 +37,8 @@ class SrtpKeysTest {
     void wrongLengthsAreRefused() {
         assertThatThrownBy(() -> SrtpKeys.fromDtls(SrtpProfile.AEAD_AES_128_GCM, new byte[60], true))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SrtpKeys(SrtpProfile.AEAD_AES_128_GCM,
-                new byte[16], new byte[14], new byte[16], new byte[12]))
+        assertThatThrownBy(() -> new SrtpKeys(
+                        SrtpProfile.AEAD_AES_128_GCM, new byte[16], new byte[14], new byte[16], new byte[12]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

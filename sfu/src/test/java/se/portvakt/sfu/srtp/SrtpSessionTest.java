@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class SrtpSessionTest {
 
@@ -16,8 +16,9 @@ class SrtpSessionTest {
         byte[] material = new byte[profile.keyingMaterialLength()];
         new Random(5764).nextBytes(material);
         return new SrtpSession[] {
-                SrtpSession.open(SrtpKeys.fromDtls(profile, material, true)),
-                SrtpSession.open(SrtpKeys.fromDtls(profile, material, false))};
+            SrtpSession.open(SrtpKeys.fromDtls(profile, material, true)),
+            SrtpSession.open(SrtpKeys.fromDtls(profile, material, false))
+        };
     }
 
     static byte[] rtp(int seq, int payloadBytes) {
@@ -120,10 +121,13 @@ class SrtpSessionTest {
         }
         byte[] resent = rtp(2, 100);
         int len = ends[0].protectRtp(resent, 0, 112);
-        assertThat(len).as("the sender may protect an old index again (NACK answering)").isPositive();
+        assertThat(len)
+                .as("the sender may protect an old index again (NACK answering)")
+                .isPositive();
         byte[] duplicate = resent.clone();
         assertThat(ends[1].unprotectRtp(resent, 0, len)).isEqualTo(112);
-        assertThat(ends[1].unprotectRtp(duplicate, 0, len)).as("the receiver still rejects replays")
+        assertThat(ends[1].unprotectRtp(duplicate, 0, len))
+                .as("the receiver still rejects replays")
                 .isEqualTo(SrtpSession.FAILED);
     }
 }

@@ -20,12 +20,16 @@ class SrtpVectorTest {
 
     static Stream<Arguments> vectors() {
         return Stream.of(
-                Arguments.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80,
-                        "e1f97a0d3e018be0d64fa32c06de4139", "0ec675ad498afeebb6960b3aabe6",
+                Arguments.of(
+                        SrtpProfile.AES_CM_128_HMAC_SHA1_80,
+                        "e1f97a0d3e018be0d64fa32c06de4139",
+                        "0ec675ad498afeebb6960b3aabe6",
                         "800f1234 decafbad cafebabe 4e55dc4c e79978d8 8ca4d215 949d2402 b78d6acc 99ea179b 8dbb",
                         "81c8000b cafebabe 7128035b e487b9bd bef89041 f977a5a8 80000001 993e08cd 54d6c123 0798"),
-                Arguments.of(SrtpProfile.AEAD_AES_128_GCM,
-                        "000102030405060708090a0b0c0d0e0f", "a0a1a2a3a4a5a6a7a8a9aaab",
+                Arguments.of(
+                        SrtpProfile.AEAD_AES_128_GCM,
+                        "000102030405060708090a0b0c0d0e0f",
+                        "a0a1a2a3a4a5a6a7a8a9aaab",
                         "800f1234 decafbad cafebabe c5002ede 04cfdd2e b91159e0 880aa06e d2976826 f796b201"
                                 + " df3131a1 27e8a392",
                         "81c8000b cafebabe c98b8b5d f0392a55 852b6c21 ac8e7025 c52c6fbe a2b3b446 ea31123b"

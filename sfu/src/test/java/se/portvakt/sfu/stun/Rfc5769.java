@@ -33,8 +33,7 @@ final class Rfc5769 {
             00080014 a382954e 4be67bf1 1784c97c 8292c275 bfe3ed41
             80280004 c8fb0b4c""");
 
-    private Rfc5769() {
-    }
+    private Rfc5769() {}
 
     static byte[] hex(String text) {
         return HexFormat.of().parseHex(text.replaceAll("\\s", ""));

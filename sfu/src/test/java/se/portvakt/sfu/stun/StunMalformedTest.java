@@ -45,7 +45,8 @@ class StunMalformedTest {
     void tamperedMessageFailsIntegrity(String name, UnaryOperator<byte[]> damage) {
         byte[] bad = damage.apply(Rfc5769.REQUEST.clone());
         StunMessage m = StunDecoder.decode(bad, 0, bad.length).orElseThrow();
-        assertThat(StunIntegrity.verifyIntegrity(m, StunIntegrity.shortTermKey(Rfc5769.PASSWORD))).isFalse();
+        assertThat(StunIntegrity.verifyIntegrity(m, StunIntegrity.shortTermKey(Rfc5769.PASSWORD)))
+                .isFalse();
         assertThat(StunIntegrity.verifyFingerprint(m)).isFalse();
     }
 
@@ -61,7 +62,8 @@ class StunMalformedTest {
     @MethodSource("badAddressValues")
     void malformedXorMappedAddressReadsAsAbsent(String name, String hexValue) {
         byte[] wire = new StunEncoder(StunMessageType.BINDING_SUCCESS, Rfc5769.TRANSACTION_ID)
-                .attribute(StunAttributeType.XOR_MAPPED_ADDRESS, Rfc5769.hex(hexValue)).encode(null, true);
+                .attribute(StunAttributeType.XOR_MAPPED_ADDRESS, Rfc5769.hex(hexValue))
+                .encode(null, true);
         StunMessage m = StunDecoder.decode(wire, 0, wire.length).orElseThrow();
         assertThat(m.xorMappedAddress()).isEmpty();
     }
@@ -70,15 +72,19 @@ class StunMalformedTest {
     void malformedErrorCodeReadsAsAbsent() {
         for (String value : new String[] {"000004", "00000201", "00000464"}) {
             byte[] wire = new StunEncoder(StunMessageType.BINDING_ERROR, Rfc5769.TRANSACTION_ID)
-                    .attribute(StunAttributeType.ERROR_CODE, Rfc5769.hex(value)).encode(null, false);
-            assertThat(StunDecoder.decode(wire, 0, wire.length).orElseThrow().errorCode()).as(value).isEmpty();
+                    .attribute(StunAttributeType.ERROR_CODE, Rfc5769.hex(value))
+                    .encode(null, false);
+            assertThat(StunDecoder.decode(wire, 0, wire.length).orElseThrow().errorCode())
+                    .as(value)
+                    .isEmpty();
         }
     }
 
     @Test
     void messageWithoutIntegrityNeverVerifies() {
         byte[] plain = new StunEncoder(StunMessageType.BINDING_REQUEST, Rfc5769.TRANSACTION_ID)
-                .username("a:b").encode(null, false);
+                .username("a:b")
+                .encode(null, false);
         StunMessage m = StunDecoder.decode(plain, 0, plain.length).orElseThrow();
         assertThat(StunIntegrity.verifyIntegrity(m, new byte[0])).isFalse();
         assertThat(StunIntegrity.verifyFingerprint(m)).isFalse();
@@ -86,8 +92,7 @@ class StunMalformedTest {
 
     @Test
     void attributeAfterFingerprintIsRejected() {
-        byte[] withFp = new StunEncoder(StunMessageType.BINDING_REQUEST, Rfc5769.TRANSACTION_ID)
-                .encode(null, true);
+        byte[] withFp = new StunEncoder(StunMessageType.BINDING_REQUEST, Rfc5769.TRANSACTION_ID).encode(null, true);
         byte[] extra = Arrays.copyOf(withFp, withFp.length + 4);
         extra[3] = (byte) (extra[3] + 4);
         extra[withFp.length + 1] = 0x25; // USE-CANDIDATE after FINGERPRINT

@@ -12,7 +12,8 @@ class StunVectorTest {
 
     @Test
     void sampleRequestDecodesAndVerifies() {
-        StunMessage m = StunDecoder.decode(Rfc5769.REQUEST, 0, Rfc5769.REQUEST.length).orElseThrow();
+        StunMessage m =
+                StunDecoder.decode(Rfc5769.REQUEST, 0, Rfc5769.REQUEST.length).orElseThrow();
         assertThat(m.type()).isEqualTo(StunMessageType.BINDING_REQUEST);
         assertThat(m.method()).isEqualTo(StunMessageType.BINDING);
         assertThat(m.messageClass()).isEqualTo(StunMessageType.CLASS_REQUEST);
@@ -24,12 +25,14 @@ class StunVectorTest {
         assertThat(m.useCandidate()).isFalse();
         assertThat(StunIntegrity.verifyIntegrity(m, KEY)).isTrue();
         assertThat(StunIntegrity.verifyFingerprint(m)).isTrue();
-        assertThat(StunIntegrity.verifyIntegrity(m, StunIntegrity.shortTermKey("wrong"))).isFalse();
+        assertThat(StunIntegrity.verifyIntegrity(m, StunIntegrity.shortTermKey("wrong")))
+                .isFalse();
     }
 
     @Test
     void ipv4ResponseDecodesAndVerifies() throws Exception {
-        StunMessage m = StunDecoder.decode(Rfc5769.RESPONSE_IPV4, 0, Rfc5769.RESPONSE_IPV4.length).orElseThrow();
+        StunMessage m = StunDecoder.decode(Rfc5769.RESPONSE_IPV4, 0, Rfc5769.RESPONSE_IPV4.length)
+                .orElseThrow();
         assertThat(m.type()).isEqualTo(StunMessageType.BINDING_SUCCESS);
         assertThat(m.xorMappedAddress()).contains(new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 32853));
         assertThat(StunIntegrity.verifyIntegrity(m, KEY)).isTrue();
@@ -38,9 +41,10 @@ class StunVectorTest {
 
     @Test
     void ipv6ResponseDecodesAndVerifies() throws Exception {
-        StunMessage m = StunDecoder.decode(Rfc5769.RESPONSE_IPV6, 0, Rfc5769.RESPONSE_IPV6.length).orElseThrow();
-        assertThat(m.xorMappedAddress()).contains(new InetSocketAddress(
-                InetAddress.getByName("2001:db8:1234:5678:11:2233:4455:6677"), 32853));
+        StunMessage m = StunDecoder.decode(Rfc5769.RESPONSE_IPV6, 0, Rfc5769.RESPONSE_IPV6.length)
+                .orElseThrow();
+        assertThat(m.xorMappedAddress())
+                .contains(new InetSocketAddress(InetAddress.getByName("2001:db8:1234:5678:11:2233:4455:6677"), 32853));
         assertThat(StunIntegrity.verifyIntegrity(m, KEY)).isTrue();
         assertThat(StunIntegrity.verifyFingerprint(m)).isTrue();
     }
@@ -72,8 +76,8 @@ class StunVectorTest {
         byte[] encoded = new StunEncoder(StunMessageType.BINDING_SUCCESS, Rfc5769.TRANSACTION_ID)
                 .padding(0x20)
                 .software("test vector")
-                .xorMappedAddress(new InetSocketAddress(
-                        InetAddress.getByName("2001:db8:1234:5678:11:2233:4455:6677"), 32853))
+                .xorMappedAddress(
+                        new InetSocketAddress(InetAddress.getByName("2001:db8:1234:5678:11:2233:4455:6677"), 32853))
                 .encode(KEY, true);
         assertThat(encoded).isEqualTo(Rfc5769.RESPONSE_IPV6);
     }

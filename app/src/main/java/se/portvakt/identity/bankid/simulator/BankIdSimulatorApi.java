@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
 import se.portvakt.identity.bankid.BankIdJson.ErrorBody;
+import se.portvakt.identity.bankid.UserVisibleData;
 import se.portvakt.person.PersonalIdentityNumber;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import se.portvakt.identity.bankid.UserVisibleData;
 
 /**
  * The simulator's RP API: the same paths, JSON, status codes and {@code {errorCode, details}} bodies as BankID's
@@ -41,7 +41,8 @@ public class BankIdSimulatorApi {
     }
 
     @PostMapping("/auth")
-    ResponseEntity<byte[]> auth(@RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String type,
+    ResponseEntity<byte[]> auth(
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String type,
             @RequestBody(required = false) byte[] body) {
         return answer(type, body, json -> {
             String endUserIp = text(json, "endUserIp");
@@ -49,8 +50,9 @@ public class BankIdSimulatorApi {
                 throw SimulatorRefusal.invalidParameters("Invalid endUserIp");
             }
             String personalNumber = text(json.path("requirement"), "personalNumber");
-            if (personalNumber != null && (!personalNumber.matches("\\d{12}")
-                    || PersonalIdentityNumber.parse(personalNumber).isEmpty())) {
+            if (personalNumber != null
+                    && (!personalNumber.matches("\\d{12}")
+                            || PersonalIdentityNumber.parse(personalNumber).isEmpty())) {
                 throw SimulatorRefusal.invalidParameters("Invalid personalNumber");
             }
             return bankId.auth(endUserIp, personalNumber, visibleText(json));
@@ -58,13 +60,15 @@ public class BankIdSimulatorApi {
     }
 
     @PostMapping("/collect")
-    ResponseEntity<byte[]> collect(@RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String type,
+    ResponseEntity<byte[]> collect(
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String type,
             @RequestBody(required = false) byte[] body) {
         return answer(type, body, json -> bankId.collect(orderRef(json)));
     }
 
     @PostMapping("/cancel")
-    ResponseEntity<byte[]> cancel(@RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String type,
+    ResponseEntity<byte[]> cancel(
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String type,
             @RequestBody(required = false) byte[] body) {
         return answer(type, body, json -> {
             bankId.cancel(orderRef(json));
@@ -93,7 +97,9 @@ public class BankIdSimulatorApi {
     }
 
     private static ResponseEntity<byte[]> json(int status, Object body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsBytes(body));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(JSON.writeValueAsBytes(body));
     }
 
     private static String orderRef(JsonNode json) {
@@ -122,7 +128,8 @@ public class BankIdSimulatorApi {
         } catch (IllegalArgumentException e) {
             throw SimulatorRefusal.invalidParameters("Invalid userVisibleData");
         }
-        return format == null ? new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8)
+        return format == null
+                ? new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8)
                 : UserVisibleData.decode(data);
     }
 

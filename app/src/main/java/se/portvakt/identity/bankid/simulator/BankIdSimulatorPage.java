@@ -32,15 +32,27 @@ class BankIdSimulatorPage {
     }
 
     /** One order as the page lists it; the required number is masked, as it may be a real person's. */
-    record OrderView(String orderRef, String stage, String hintCode, String visibleText, String requiredPerson,
+    record OrderView(
+            String orderRef,
+            String stage,
+            String hintCode,
+            String visibleText,
+            String requiredPerson,
             String chosenPerson) {
 
         static OrderView of(SimulatedOrder order) {
-            String required = order.requiredPersonalNumber() == null ? null
+            String required = order.requiredPersonalNumber() == null
+                    ? null
                     : PersonalIdentityNumber.parse(order.requiredPersonalNumber())
-                            .map(PersonalIdentityNumber::masked).orElse("ogiltigt");
-            return new OrderView(order.orderRef(), order.stage().name(), order.hintCode(), order.visibleText(),
-                    required, order.person() == null ? null : order.person().name());
+                            .map(PersonalIdentityNumber::masked)
+                            .orElse("ogiltigt");
+            return new OrderView(
+                    order.orderRef(),
+                    order.stage().name(),
+                    order.hintCode(),
+                    order.visibleText(),
+                    required,
+                    order.person() == null ? null : order.person().name());
         }
     }
 
@@ -48,14 +60,16 @@ class BankIdSimulatorPage {
     record PersonView(String personalNumber, String label) {
 
         static PersonView of(TestPerson person) {
-            return new PersonView(person.personalNumber(),
+            return new PersonView(
+                    person.personalNumber(),
                     person.name() + ", " + person.displayNumber() + " (" + person.description() + ")");
         }
     }
 
     @GetMapping
     String phone(Model model) {
-        model.addAttribute("orders", bankId.pending().stream().map(OrderView::of).toList());
+        model.addAttribute(
+                "orders", bankId.pending().stream().map(OrderView::of).toList());
         return "identity/bankid-simulator";
     }
 
@@ -66,8 +80,10 @@ class BankIdSimulatorPage {
             return "redirect:" + PATH;
         }
         model.addAttribute("order", OrderView.of(order.get()));
-        model.addAttribute("persons", TestIdentities.ALL.stream().map(PersonView::of).toList());
-        model.addAttribute("failures", SimulatedBankId.PHONE_FAILURES.stream().sorted().toList());
+        model.addAttribute(
+                "persons", TestIdentities.ALL.stream().map(PersonView::of).toList());
+        model.addAttribute(
+                "failures", SimulatedBankId.PHONE_FAILURES.stream().sorted().toList());
         return "identity/bankid-simulator-order";
     }
 

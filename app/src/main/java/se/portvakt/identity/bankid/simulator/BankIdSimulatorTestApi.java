@@ -30,8 +30,7 @@ public class BankIdSimulatorTestApi {
     }
 
     /** Which order, and (for approve) as whom. */
-    record PhoneAction(String orderRef, String autoStartToken, String qrCode, String personalNumber,
-            String hintCode) {}
+    record PhoneAction(String orderRef, String autoStartToken, String qrCode, String personalNumber, String hintCode) {}
 
     /** Scans or opens the order: collect then answers pending/started. */
     @PostMapping("/open")
@@ -43,8 +42,9 @@ public class BankIdSimulatorTestApi {
     @PostMapping("/approve")
     ResponseEntity<Map<String, String>> approve(@RequestBody PhoneAction action) {
         return answer(() -> {
-            TestPerson person = TestIdentities.byNumber(action.personalNumber()).orElseThrow(
-                    () -> SimulatorRefusal.onPhone("Ingen testperson har personnumret " + action.personalNumber()));
+            TestPerson person = TestIdentities.byNumber(action.personalNumber())
+                    .orElseThrow(() ->
+                            SimulatorRefusal.onPhone("Ingen testperson har personnumret " + action.personalNumber()));
             SimulatedOrder order = select(action);
             bankId.identify(order.orderRef(), person);
             bankId.approve(order.orderRef());
@@ -69,10 +69,11 @@ public class BankIdSimulatorTestApi {
     private static ResponseEntity<Map<String, String>> answer(Supplier<SimulatedOrder> action) {
         try {
             SimulatedOrder order = action.get();
-            return ResponseEntity.ok(Map.of("orderRef", order.orderRef(), "stage", order.stage().name()));
+            return ResponseEntity.ok(
+                    Map.of("orderRef", order.orderRef(), "stage", order.stage().name()));
         } catch (SimulatorRefusal refusal) {
-            return ResponseEntity.badRequest().body(Map.of("errorCode", refusal.errorCode(),
-                    "details", refusal.getMessage()));
+            return ResponseEntity.badRequest()
+                    .body(Map.of("errorCode", refusal.errorCode(), "details", refusal.getMessage()));
         }
     }
 }

@@ -14,12 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
+import se.portvakt.identity.bankid.AnimatedQr;
+import se.portvakt.identity.bankid.BankIdJson;
 import se.portvakt.identity.bankid.BankIdJson.AuthResponse;
 import se.portvakt.identity.bankid.BankIdJson.CollectResponse;
 import se.portvakt.identity.bankid.simulator.SimulatedOrder.Stage;
 import se.portvakt.identity.bankid.simulator.TestIdentities.TestPerson;
-import se.portvakt.identity.bankid.AnimatedQr;
-import se.portvakt.identity.bankid.BankIdJson;
 
 /**
  * BankID's servers, played locally: orders, their collect answers and timeouts, driven by the simulated phone
@@ -34,6 +34,7 @@ public class SimulatedBankId {
     static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /** An order started in the app but not finished fails with expiredTransaction. */
     static final Duration ORDER_TIMEOUT = Duration.ofMinutes(3);
+
     static final Duration COMPLETE_COLLECTABLE = Duration.ofMinutes(3);
     static final Duration FAILED_COLLECTABLE = Duration.ofMinutes(5);
     /**
@@ -43,8 +44,8 @@ public class SimulatedBankId {
      */
     public static final long QR_MAX_AGE_SECONDS = 5;
     /** The failures the phone app can produce on purpose. */
-    static final Set<String> PHONE_FAILURES = Set.of("userCancel", "expiredTransaction", "startFailed",
-            "certificateErr", "userDeclinedCall");
+    static final Set<String> PHONE_FAILURES =
+            Set.of("userCancel", "expiredTransaction", "startFailed", "certificateErr", "userDeclinedCall");
 
     private final Clock clock;
     private final Map<String, SimulatedOrder> orders = new LinkedHashMap<>();
@@ -64,15 +65,14 @@ public class SimulatedBankId {
                 }
             }
             if (busy) {
-                throw new SimulatorRefusal(400, "alreadyInProgress",
-                        "An order for this personal number is already in progress.");
+                throw new SimulatorRefusal(
+                        400, "alreadyInProgress", "An order for this personal number is already in progress.");
             }
         }
-        SimulatedOrder order = new SimulatedOrder(uuid(), uuid(), uuid(), uuid(), now, personalNumber, endUserIp,
-                visibleText);
+        SimulatedOrder order =
+                new SimulatedOrder(uuid(), uuid(), uuid(), uuid(), now, personalNumber, endUserIp, visibleText);
         orders.put(order.orderRef(), order);
-        return new AuthResponse(order.orderRef(), order.autoStartToken(), order.qrStartToken(),
-                order.qrStartSecret());
+        return new AuthResponse(order.orderRef(), order.autoStartToken(), order.qrStartToken(), order.qrStartSecret());
     }
 
     synchronized CollectResponse collect(String orderRef) {
@@ -100,7 +100,8 @@ public class SimulatedBankId {
         AnimatedQr.Scanned scanned = AnimatedQr.parse(text)
                 .orElseThrow(() -> SimulatorRefusal.onPhone("Det där är ingen animerad BankID-QR-kod."));
         SimulatedOrder order = orders.values().stream()
-                .filter(o -> o.qrStartToken().equals(scanned.qrStartToken())).findFirst()
+                .filter(o -> o.qrStartToken().equals(scanned.qrStartToken()))
+                .findFirst()
                 .orElseThrow(() -> SimulatorRefusal.onPhone("QR-koden hör inte till någon order."));
         long expected = AnimatedQr.secondsBetween(order.createdAt(), now);
         if (expected - scanned.seconds() > QR_MAX_AGE_SECONDS) {
@@ -109,7 +110,8 @@ public class SimulatedBankId {
         if (scanned.seconds() > expected + 1) {
             throw SimulatorRefusal.onPhone("QR-koden har en tid som inte har kommit än: den är inte äkta.");
         }
-        byte[] right = AnimatedQr.authCode(order.qrStartSecret(), scanned.seconds()).getBytes(StandardCharsets.US_ASCII);
+        byte[] right =
+                AnimatedQr.authCode(order.qrStartSecret(), scanned.seconds()).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(right, scanned.authCode().getBytes(StandardCharsets.US_ASCII))) {
             throw SimulatorRefusal.onPhone("QR-koden är inte äkta: kontrollsumman stämmer inte.");
         }

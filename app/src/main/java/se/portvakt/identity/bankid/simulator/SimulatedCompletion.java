@@ -23,7 +23,8 @@ final class SimulatedCompletion {
         String signature = "<SimulatedSignature>SIMULATOR – inte riktigt BankID. Ingen signatur har skapats. "
                 + "Order " + order.orderRef() + ". Text: " + escapeXml(visible) + "</SimulatedSignature>";
         // the issue date of a BankID is a date with a zone designator, e.g. 2024-01-13Z
-        String issueDate = order.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().minusYears(1) + "Z";
+        String issueDate =
+                order.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().minusYears(1) + "Z";
         return new CompletionData(
                 new User(person.personalNumber(), person.name(), person.givenName(), person.surname()),
                 new Device(order.endUserIp(), deviceId(person)),
@@ -35,8 +36,8 @@ final class SimulatedCompletion {
 
     /** A stable "unique hardware identifier" per test person, as a real phone would have. */
     private static String deviceId(TestPerson person) {
-        UUID id = UUID.nameUUIDFromBytes(("portvakt-simulator:" + person.personalNumber())
-                .getBytes(StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes(
+                ("portvakt-simulator:" + person.personalNumber()).getBytes(StandardCharsets.UTF_8));
         return base64(id.toString());
     }
 

@@ -35,8 +35,15 @@ final class SimulatedOrder {
     private TestPerson person;
     private Instant finishedAt;
 
-    SimulatedOrder(String orderRef, String autoStartToken, String qrStartToken, String qrStartSecret,
-            Instant createdAt, String requiredPersonalNumber, String endUserIp, String visibleText) {
+    SimulatedOrder(
+            String orderRef,
+            String autoStartToken,
+            String qrStartToken,
+            String qrStartSecret,
+            Instant createdAt,
+            String requiredPersonalNumber,
+            String endUserIp,
+            String visibleText) {
         this.orderRef = orderRef;
         this.autoStartToken = autoStartToken;
         this.qrStartToken = qrStartToken;

@@ -30,8 +30,8 @@ public class SimulatorAddress implements ApplicationListener<WebServerInitialize
     public URI rpApi() {
         int known = port;
         if (known <= 0) {
-            known = environment.getProperty("local.server.port", Integer.class,
-                    environment.getProperty("server.port", Integer.class, 8080));
+            known = environment.getProperty(
+                    "local.server.port", Integer.class, environment.getProperty("server.port", Integer.class, 8080));
         }
         return URI.create("http://127.0.0.1:" + known + BankIdSimulatorApi.PATH);
     }

@@ -22,7 +22,8 @@ public final class TestIdentities {
         }
     }
 
-    public static final TestPerson TOLVAN = new TestPerson("191212121212", "Tolvan", "Tolvansson", "Skatteverkets testperson");
+    public static final TestPerson TOLVAN =
+            new TestPerson("191212121212", "Tolvan", "Tolvansson", "Skatteverkets testperson");
     public static final TestPerson ANNA = new TestPerson("198003152462", "Anna", "Svensson", "vuxen, född 1980");
     public static final TestPerson ALVA = new TestPerson("201206092387", "Alva", "Andersson", "minderårig, född 2012");
     public static final TestPerson KARL = new TestPerson("194001011230", "Karl", "Karlsson", "äldre, född 1940");
@@ -33,6 +34,8 @@ public final class TestIdentities {
     private TestIdentities() {}
 
     static Optional<TestPerson> byNumber(String personalNumber) {
-        return ALL.stream().filter(person -> person.personalNumber().equals(personalNumber)).findFirst();
+        return ALL.stream()
+                .filter(person -> person.personalNumber().equals(personalNumber))
+                .findFirst();
     }
 }

@@ -37,15 +37,15 @@ class FrejaSimulator {
         this.expiry = properties.simulator().orderExpiry();
     }
 
-    FrejaSimulatedTransaction start(String userInfoType, String userInfo, String boundSsn, String minLevel,
-            List<String> attributes) {
+    FrejaSimulatedTransaction start(
+            String userInfoType, String userInfo, String boundSsn, String minLevel, List<String> attributes) {
         byte[] bytes = new byte[48];
         random.nextBytes(bytes);
         String authRef = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         // an SSN-bound transaction is pushed to that person's phone at once; a QR one waits to be scanned
         String status = boundSsn == null ? "STARTED" : "DELIVERED_TO_MOBILE";
-        FrejaSimulatedTransaction transaction = new FrejaSimulatedTransaction(authRef, userInfoType, userInfo, boundSsn,
-                minLevel, attributes, clock.instant(), status, null);
+        FrejaSimulatedTransaction transaction = new FrejaSimulatedTransaction(
+                authRef, userInfoType, userInfo, boundSsn, minLevel, attributes, clock.instant(), status, null);
         transactions.put(authRef, transaction);
         return transaction;
     }
@@ -55,7 +55,8 @@ class FrejaSimulator {
             return Optional.empty();
         }
         return Optional.ofNullable(transactions.computeIfPresent(authRef, (ref, transaction) -> {
-            if (transaction.pending() && clock.instant().isAfter(transaction.createdAt().plus(expiry))) {
+            if (transaction.pending()
+                    && clock.instant().isAfter(transaction.createdAt().plus(expiry))) {
                 return transaction.withStatus("EXPIRED", null);
             }
             return clock.instant().isAfter(transaction.createdAt().plus(KEEP_ENDED)) ? null : transaction;
@@ -63,15 +64,20 @@ class FrejaSimulator {
     }
 
     List<FrejaSimulatedTransaction> pending() {
-        return transactions.keySet().stream().map(this::find).flatMap(Optional::stream)
+        return transactions.keySet().stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
                 .filter(FrejaSimulatedTransaction::pending)
-                .sorted(Comparator.comparing(FrejaSimulatedTransaction::createdAt)).toList();
+                .sorted(Comparator.comparing(FrejaSimulatedTransaction::createdAt))
+                .toList();
     }
 
     /** Moves a pending transaction to a final status; false when unknown or already ended. */
     boolean end(String authRef, String status) {
-        return find(authRef).filter(FrejaSimulatedTransaction::pending)
-                .map(t -> transactions.replace(authRef, t, t.withStatus(status, null))).orElse(false);
+        return find(authRef)
+                .filter(FrejaSimulatedTransaction::pending)
+                .map(t -> transactions.replace(authRef, t, t.withStatus(status, null)))
+                .orElse(false);
     }
 
     /**
@@ -91,14 +97,18 @@ class FrejaSimulator {
         return transactions.replace(authRef, transaction, transaction.withStatus("APPROVED", details));
     }
 
-    private String signedDetails(FrejaSimulatedTransaction transaction, FrejaTestPerson person,
-            FrejaSimulatorForgery forgery) {
+    private String signedDetails(
+            FrejaSimulatedTransaction transaction, FrejaTestPerson person, FrejaSimulatorForgery forgery) {
         Map<String, Object> payload = payload(transaction, person);
         String jws = keys.sign(payload, forgery);
         if (forgery == FrejaSimulatorForgery.TAMPERED_PAYLOAD) {
-            FrejaTestPerson other = FrejaTestPerson.ALL.stream().filter(p -> !p.equals(person)).findFirst().orElseThrow();
+            FrejaTestPerson other = FrejaTestPerson.ALL.stream()
+                    .filter(p -> !p.equals(person))
+                    .findFirst()
+                    .orElseThrow();
             String[] parts = jws.split("\\.");
-            return parts[0] + "." + FrejaSimulatorKeys.base64url(keys.json(payload(transaction, other))) + "." + parts[2];
+            return parts[0] + "." + FrejaSimulatorKeys.base64url(keys.json(payload(transaction, other))) + "."
+                    + parts[2];
         }
         if (forgery == FrejaSimulatorForgery.TAMPERED_SIGNATURE) {
             int at = jws.lastIndexOf('.') + 5;

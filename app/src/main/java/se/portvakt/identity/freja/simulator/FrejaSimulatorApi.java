@@ -47,8 +47,11 @@ class FrejaSimulatorApi {
         String boundSsn = null;
         if (type.equals("SSN")) {
             JsonNode ssn = decode(userInfo);
-            boundSsn = ssn == null || !"SE".equals(ssn.path("country").asString("")) ? null
-                    : PersonalIdentityNumber.parse(ssn.path("ssn").asString("")).map(PersonalIdentityNumber::digits).orElse(null);
+            boundSsn = ssn == null || !"SE".equals(ssn.path("country").asString(""))
+                    ? null
+                    : PersonalIdentityNumber.parse(ssn.path("ssn").asString(""))
+                            .map(PersonalIdentityNumber::digits)
+                            .orElse(null);
             if (boundSsn == null) {
                 return error(1002, "Invalid or missing userInfo.");
             }
@@ -60,7 +63,8 @@ class FrejaSimulatorApi {
             return error(1001, "Invalid minRegistrationLevel.");
         }
         List<String> attributes = new ArrayList<>();
-        request.path("attributesToReturn").forEach(item -> attributes.add(item.path("attribute").asString("")));
+        request.path("attributesToReturn")
+                .forEach(item -> attributes.add(item.path("attribute").asString("")));
         FrejaSimulatedTransaction started = simulator.start(type, userInfo, boundSsn, level, attributes);
         return ResponseEntity.ok(Map.of("authRef", started.authRef()));
     }
@@ -68,7 +72,8 @@ class FrejaSimulatorApi {
     @PostMapping("/getOneResult")
     ResponseEntity<Map<String, Object>> getOneResult(@RequestParam(required = false) String getOneAuthResultRequest) {
         JsonNode request = decode(getOneAuthResultRequest);
-        return simulator.find(request == null ? null : request.path("authRef").asString(null))
+        return simulator
+                .find(request == null ? null : request.path("authRef").asString(null))
                 .<ResponseEntity<Map<String, Object>>>map(transaction -> ResponseEntity.ok(result(transaction)))
                 .orElseGet(FrejaSimulatorApi::invalidReference);
     }
@@ -76,14 +81,21 @@ class FrejaSimulatorApi {
     @PostMapping("/cancel")
     ResponseEntity<Map<String, Object>> cancel(@RequestParam(required = false) String cancelAuthRequest) {
         JsonNode request = decode(cancelAuthRequest);
-        boolean cancelled = request != null && simulator.end(request.path("authRef").asString(null), "RP_CANCELED");
+        boolean cancelled =
+                request != null && simulator.end(request.path("authRef").asString(null), "RP_CANCELED");
         return cancelled ? ResponseEntity.ok(Map.of()) : invalidReference();
     }
 
     private static Map<String, Object> result(FrejaSimulatedTransaction transaction) {
         return transaction.details() == null
                 ? Map.of("authRef", transaction.authRef(), "status", transaction.status())
-                : Map.of("authRef", transaction.authRef(), "status", transaction.status(), "details", transaction.details());
+                : Map.of(
+                        "authRef",
+                        transaction.authRef(),
+                        "status",
+                        transaction.status(),
+                        "details",
+                        transaction.details());
     }
 
     private JsonNode decode(String base64) {

@@ -20,8 +20,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.springframework.stereotype.Component;
 import se.portvakt.identity.ConditionalOnIdentitySimulators;
-import tools.jackson.databind.json.JsonMapper;
 import se.portvakt.identity.freja.FrejaResultVerifier;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The simulator's signing key, made fresh at each start-up, with a self-signed certificate whose x5t names it,
@@ -45,7 +45,8 @@ public class FrejaSimulatorKeys {
     public String sign(Map<String, Object> payload, FrejaSimulatorForgery forgery) {
         X509Certificate named = forgery == FrejaSimulatorForgery.WRONG_X5T ? impostorCertificate : certificate;
         PrivateKey key = forgery == FrejaSimulatorForgery.OTHER_KEY ? impostor.getPrivate() : signing.getPrivate();
-        String header = base64url(json.writeValueAsBytes(Map.of("alg", "RS256", "x5t", FrejaResultVerifier.x5t(named))));
+        String header =
+                base64url(json.writeValueAsBytes(Map.of("alg", "RS256", "x5t", FrejaResultVerifier.x5t(named))));
         String body = base64url(json(payload));
         String signature = base64url(rs256(key, header + "." + body));
         return header + "." + body + "." + signature;
@@ -84,8 +85,13 @@ public class FrejaSimulatorKeys {
         Instant now = Instant.now();
         X500Name name = new X500Name(subject);
         try {
-            var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(3650, ChronoUnit.DAYS)), name, keys.getPublic());
+            var builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(now.minus(1, ChronoUnit.DAYS)),
+                    Date.from(now.plus(3650, ChronoUnit.DAYS)),
+                    name,
+                    keys.getPublic());
             var signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (OperatorCreationException | GeneralSecurityException e) {

@@ -26,12 +26,17 @@ class FrejaSimulatorPage {
     }
 
     @GetMapping
-    String phone(@RequestParam(required = false) String person, @RequestParam(required = false) String done, Model model) {
+    String phone(
+            @RequestParam(required = false) String person, @RequestParam(required = false) String done, Model model) {
         Optional<FrejaTestPerson> chosen = FrejaTestPerson.bySsn(person);
         model.addAttribute("persons", FrejaTestPerson.ALL);
         model.addAttribute("person", chosen.orElse(null));
-        model.addAttribute("transactions", chosen.map(p -> simulator.pending().stream()
-                .filter(t -> t.visibleTo(p.ssn())).toList()).orElse(java.util.List.of()));
+        model.addAttribute(
+                "transactions",
+                chosen.map(p -> simulator.pending().stream()
+                                .filter(t -> t.visibleTo(p.ssn()))
+                                .toList())
+                        .orElse(java.util.List.of()));
         model.addAttribute("done", done);
         return "identity/freja-simulator";
     }
@@ -39,7 +44,8 @@ class FrejaSimulatorPage {
     @PostMapping("/approve")
     String approve(@RequestParam String authRef, @RequestParam String person) {
         boolean done = FrejaTestPerson.bySsn(person)
-                .map(p -> simulator.approve(authRef, p, FrejaSimulatorForgery.NONE)).orElse(false);
+                .map(p -> simulator.approve(authRef, p, FrejaSimulatorForgery.NONE))
+                .orElse(false);
         return back(person, done ? "approved" : "gone");
     }
 
@@ -54,7 +60,11 @@ class FrejaSimulatorPage {
     }
 
     private static String back(String person, String done) {
-        return "redirect:" + UriComponentsBuilder.fromPath("/simulator/freja")
-                .queryParam("person", person).queryParam("done", done).build().toUriString();
+        return "redirect:"
+                + UriComponentsBuilder.fromPath("/simulator/freja")
+                        .queryParam("person", person)
+                        .queryParam("done", done)
+                        .build()
+                        .toUriString();
     }
 }

@@ -31,7 +31,8 @@ class FrejaSimulatorTestApi {
      * @param link our app link or QR text ({@code frejaeid://bindUserToTransaction?transactionReference=...})
      * @param forgery how to lie on purpose; absent: an honest result
      */
-    record PhoneAction(String authRef, String transactionReference, String link, String ssn, FrejaSimulatorForgery forgery) {
+    record PhoneAction(
+            String authRef, String transactionReference, String link, String ssn, FrejaSimulatorForgery forgery) {
 
         Optional<String> reference() {
             if (authRef != null) {
@@ -41,7 +42,8 @@ class FrejaSimulatorTestApi {
                 return Optional.of(transactionReference);
             }
             if (link != null && link.startsWith(FrejaLinks.BIND_PREFIX)) {
-                return Optional.of(URLDecoder.decode(link.substring(FrejaLinks.BIND_PREFIX.length()), StandardCharsets.UTF_8));
+                return Optional.of(
+                        URLDecoder.decode(link.substring(FrejaLinks.BIND_PREFIX.length()), StandardCharsets.UTF_8));
             }
             return Optional.empty();
         }

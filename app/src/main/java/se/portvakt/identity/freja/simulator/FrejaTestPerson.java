@@ -14,8 +14,13 @@ record FrejaTestPerson(String ssn, String name, String surname, String registrat
     static final List<FrejaTestPerson> ALL = List.of(
             new FrejaTestPerson("198001012387", "Anna", "Andersson", "PLUS", "vuxen, Freja eID Plus"),
             new FrejaTestPerson("196807123572", "Bertil", "Berg", "PLUS", "vuxen, Freja eID Plus"),
-            new FrejaTestPerson("201203151467", "Cecilia", "Carlsson", "PLUS", "minderårig (född 2012), Freja eID Plus"),
-            new FrejaTestPerson("197512244828", "David", "Dahl", "EXTENDED",
+            new FrejaTestPerson(
+                    "201203151467", "Cecilia", "Carlsson", "PLUS", "minderårig (född 2012), Freja eID Plus"),
+            new FrejaTestPerson(
+                    "197512244828",
+                    "David",
+                    "Dahl",
+                    "EXTENDED",
                     "bara Freja eID Extended: Portvakt ska neka (kräver Plus)"));
 
     static Optional<FrejaTestPerson> bySsn(String ssn) {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import se.portvakt.TestClock;
-import se.portvakt.identity.bankid.BankIdJson.AuthResponse;
 import se.portvakt.identity.bankid.AnimatedQr;
+import se.portvakt.identity.bankid.BankIdJson.AuthResponse;
 
 class SimulatedBankIdTest {
 
