@@ -30,8 +30,6 @@ import se.portvakt.sfu.SfuSettings;
 import se.portvakt.sfu.demux.PacketDemux;
 import se.portvakt.sfu.demux.PacketKind;
 import se.portvakt.sfu.ice.IceCredentials;
-import se.portvakt.sfu.rtcp.RtcpPacket;
-import se.portvakt.sfu.rtcp.RtcpParser;
 import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.sdp.Direction;
 import se.portvakt.sfu.sdp.Fingerprint;
@@ -235,7 +233,6 @@ class UdpSfuTest {
         SrtpSession bobBrowser = dtls.browserSide(1);
 
         List<byte[]> bobGot = new ArrayList<>();
-        List<RtcpPacket> aliceGot = new ArrayList<>();
         for (int seq = 1; seq <= 20; seq++) {
             byte[] packet = new byte[12 + 200 + 16];
             packet[0] = (byte) 0x80;
@@ -277,19 +274,6 @@ class UdpSfuTest {
                 bobGot.add(Arrays.copyOf(datagram, len));
             }
         }
-        while (aliceGot.stream().noneMatch(RtcpPacket.PictureLossIndication.class::isInstance)
-                && System.nanoTime() < deadline) {
-            Optional<byte[]> d = receive(alice);
-            if (d.isEmpty()) {
-                continue;
-            }
-            byte[] datagram = d.get();
-            if (new PacketDemux().classify(datagram, 0, datagram.length) == PacketKind.RTCP) {
-                int len = aliceBrowser.unprotectRtcp(datagram, 0, datagram.length);
-                aliceGot.addAll(new RtcpParser().parse(datagram, 0, len).orElseThrow());
-            }
-        }
-
         assertThat(bobGot).hasSize(20);
         long bobSsrc = RtpFields.ssrc(bobGot.get(0), 0);
         assertThat(bobSsrc).isNotEqualTo(0xA1A1A1A1L);
@@ -298,17 +282,14 @@ class UdpSfuTest {
             assertThat(RtpFields.ssrc(bobGot.get(i), 0)).isEqualTo(bobSsrc);
             assertThat(bobGot.get(i)[100]).isEqualTo((byte) (i + 1));
         }
-        assertThat(aliceGot)
-                .as("bob subscribing asked alice for a keyframe at once")
-                .anySatisfy(p -> assertThat(p).isInstanceOf(RtcpPacket.PictureLossIndication.class));
 
         MeetingStats stats = sfu.stats("m1");
         assertThat(stats.participants()).isEqualTo(2);
         assertThat(stats.packetsIn()).isEqualTo(20);
         assertThat(stats.packetsOut()).isEqualTo(20);
-        assertThat(stats.keyframeRequestsIn())
-                .as("one when bob's copy was placed (alice not keyed yet: lost), one when bob's DTLS finished")
-                .isEqualTo(2);
+        // one when bob's copy was placed (alice not nominated yet: lost); bob's DTLS finishing needs another, which
+        // alice's first packet, a keyframe, serves if it comes within the 500 ms limit (KeyframeRequesterTest)
+        assertThat(stats.keyframeRequestsIn()).isBetween(1L, 2L);
         assertThat(stats.streams())
                 .as("alice's microphone and camera in, bob's copies out; the RTX probe made none")
                 .hasSize(4);
