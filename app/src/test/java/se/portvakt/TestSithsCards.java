@@ -128,7 +128,6 @@ public final class TestSithsCards {
     static void addSettings(Map<String, Object> properties) {
         properties.put(
                 "portvakt.siths.trusted-cas", DIRECTORY.resolve("siths-ca.pem").toString());
-        properties.put("portvakt.siths.https-port", HTTPS_PORT);
         properties.put(
                 "portvakt.siths.https-certificate",
                 DIRECTORY.resolve("server.pem").toString());

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
@@ -42,6 +44,15 @@ import se.portvakt.organisation.StaffUser;
  */
 @IntegrationTest
 class SithsLoginIT {
+
+    /**
+     * Only this test's context opens the card connector: on one fixed port in every cached context, the second
+     * context to start would find the port taken.
+     */
+    @DynamicPropertySource
+    static void cardConnector(DynamicPropertyRegistry registry) {
+        registry.add("portvakt.siths.https-port", () -> TestSithsCards.HTTPS_PORT);
+    }
 
     @Autowired
     Fixtures fixtures;
