@@ -11,7 +11,7 @@ const texts = {
   simulated: '(simulator)', hostMark: 'värd', BANKID: 'BankID', LOA3: 'tillitsnivå 3', LINK: 'länk', NONE: 'ingen',
 };
 
-const guest = (fields: Partial<Badge>): Badge => ({ participantId: 'p', name: '', host: false, simulated: false, ...fields });
+const guest = (fields: Partial<Badge>): Badge => ({ participantId: 'p', name: '', host: false, simulated: false, connectionLost: false, ...fields });
 
 describe('badges', () => {
   it.each([

@@ -23,6 +23,8 @@ export interface Badge {
   /** From the participant's `mediaState`; absent until they have sent one. */
   microphone?: boolean | null;
   camera?: boolean | null;
+  /** The SFU has heard nothing from their browser for seconds (their network is gone). */
+  connectionLost: boolean;
 }
 
 export interface MeetingInfo {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHAT_LINES_KEPT, RoomChat } from './room-chat';
 import type { Badge, ChatLine } from './protocol';
 
-const anna: Badge = { participantId: 'a', name: 'Anna', host: false, simulated: false };
+const anna: Badge = { participantId: 'a', name: 'Anna', host: false, simulated: false, connectionLost: false };
 const line = (text: string): ChatLine => ({ from: 'a', name: 'Anna A', text, at: '2026-12-06T10:00:00Z' });
 
 describe('RoomChat', () => {

@@ -167,22 +167,14 @@ export class RoomMedia {
     const silent = silentMs !== null && silentMs > SILENT_PATH_MS;
     if (silent === this.silent) return;
     this.silent = silent;
-    if (silent) {
-      this.root.dataset.mediaConnection = 'silent';
-      this.events.connectionLost?.(true);
-      void session.restartIce(this.iceServers);
-    } else if (session.pc.connectionState === 'connected') {
-      this.root.dataset.mediaConnection = 'connected';
-      this.events.connectionLost?.(false);
-    }
+    this.judgeConnection(session);
+    if (silent) void session.restartIce(this.iceServers);
   }
 
   private onConnection(session: MediaSession, state: RTCPeerConnectionState): void {
     if (this.session !== session) return;
-    this.root.dataset.mediaConnection = state;
     window.clearTimeout(this.restartTimer);
-    const lost = state === 'disconnected' || state === 'failed' || (state === 'connected' && this.silent);
-    this.events.connectionLost?.(lost);
+    this.judgeConnection(session);
     if (state === 'failed') {
       void session.restartIce(this.iceServers);
     } else if (state === 'disconnected') {
@@ -192,6 +184,16 @@ export class RoomMedia {
         }
       }, DISCONNECTED_GRACE_MS);
     }
+  }
+
+  /**
+   * The one place that says whether media is lost: the browser's connection state, or a path silent while we send
+   * (a connection can stay "connected" for many seconds after the network went).
+   */
+  private judgeConnection(session: MediaSession): void {
+    const state = session.pc.connectionState;
+    this.root.dataset.mediaConnection = this.silent && state === 'connected' ? 'silent' : state;
+    this.events.connectionLost?.(state === 'disconnected' || state === 'failed' || this.silent);
   }
 
   /** Turns the page of tiles by `delta`. */
@@ -510,6 +512,7 @@ export class RoomMedia {
       identity: this.host && badge ? identityLine(badge, this.texts) : undefined,
       hand: badge?.hand,
       pinned: this.pinned === tile.participantId,
+      connectionLost: badge?.connectionLost,
     };
   }
 }

@@ -17,6 +17,8 @@ export interface TileLabel {
   /** The place in the hand queue, when the hand is up. */
   hand?: number | null;
   pinned?: boolean;
+  /** The SFU has heard nothing from them for seconds: their network is gone, their browser reconnecting. */
+  connectionLost?: boolean;
 }
 
 function mark(name: string, className: string, data: string): HTMLElement {
@@ -52,7 +54,13 @@ function figure(texts: Texts, pin: ((element: HTMLElement) => void) | null): HTM
   hand.append(handPlace);
   const quality = mark('signal', 'quality', 'quality');
   caption.append(muted, name, identity, hand, quality);
-  element.append(video, caption);
+  const lost = document.createElement('p');
+  lost.className = 'tile-lost';
+  lost.dataset.lost = '';
+  lost.setAttribute('role', 'status');
+  lost.textContent = texts.connectionLostTile ?? '';
+  lost.hidden = true;
+  element.append(video, lost, caption);
   if (pin) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -77,6 +85,8 @@ function label(element: HTMLElement, what: TileLabel, texts: Texts): void {
   hand.setAttribute('aria-label', what.hand ? format(texts, 'hand', what.hand) : '');
   hand.lastElementChild!.textContent = what.hand ? String(what.hand) : '';
   element.classList.toggle('camera-off', what.camera === false);
+  element.querySelector<HTMLElement>('[data-lost]')!.hidden = !what.connectionLost;
+  element.classList.toggle('connection-lost', Boolean(what.connectionLost));
   const pin = element.querySelector<HTMLElement>('[data-pin]');
   if (pin) {
     pin.setAttribute('aria-pressed', String(Boolean(what.pinned)));

@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,7 +33,7 @@ public final class Browser implements AutoCloseable {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    private final ChromeDriver driver;
+    private final RemoteWebDriver driver;
     private final String baseUrl;
 
     public Browser(int port) {
@@ -47,6 +48,23 @@ public final class Browser implements AutoCloseable {
     /** @param baseUrl where the pages are, e.g. a TLS proxy's https address in front of Portvakt */
     public Browser(String baseUrl, String... extraArguments) {
         this.baseUrl = baseUrl;
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options(extraArguments));
+    }
+
+    /**
+     * A browser driven through a chromedriver already running elsewhere, e.g. inside a network namespace of a
+     * test's network lab, where Chromium then runs too.
+     */
+    public Browser(java.net.URL chromedriver, String baseUrl, String... extraArguments) {
+        this.baseUrl = baseUrl;
+        this.driver = new RemoteWebDriver(chromedriver, options(extraArguments));
+    }
+
+    private static ChromeOptions options(String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments(
@@ -67,11 +85,7 @@ public final class Browser implements AutoCloseable {
         // a Swedish user's browser asks for Swedish pages (a first visit follows Accept-Language; --lang alone
         // leaves headless Chromium asking for English)
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "sv-SE,sv"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        this.driver = new ChromeDriver(service, options);
+        return options;
     }
 
     public WebDriver driver() {

@@ -35,7 +35,7 @@ public final class WebSession {
     private final String address = "10." + ThreadLocalRandom.current().nextInt(256) + "."
             + ThreadLocalRandom.current().nextInt(256) + "."
             + ThreadLocalRandom.current().nextInt(1, 255);
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final CookieJar cookies = new CookieJar();
 
     public WebSession(int port) {
         this("http://localhost:" + port);
@@ -96,26 +96,8 @@ public final class WebSession {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         request.header("X-Forwarded-For", address).timeout(Duration.ofSeconds(30));
-        if (!cookies.isEmpty()) {
-            request.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining("; ")));
-        }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            response.headers().allValues("Set-Cookie").forEach(header -> {
-                String pair = header.split(";", 2)[0];
-                int at = pair.indexOf('=');
-                String value = pair.substring(at + 1);
-                if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
-                    cookies.remove(pair.substring(0, at));
-                } else {
-                    cookies.put(pair.substring(0, at), value);
-                }
-            });
-            return response;
+            return cookies.from(HTTP.send(cookies.onto(request).build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

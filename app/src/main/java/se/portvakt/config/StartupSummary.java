@@ -41,7 +41,7 @@ class StartupSummary {
         String bind = property("portvakt.media.bind-address", "127.0.0.1");
         List<String> lines = new ArrayList<>();
         lines.add("  mode:        " + mode.name().toLowerCase());
-        lines.add("  public URL:  " + property("portvakt.public-url", "http://localhost:8080"));
+        lines.add("  public URL:  " + publicUrl(serverPort));
         lines.add("  HTTP:        port " + serverPort + ", management (health, metrics) on "
                 + property("management.server.address", "all addresses") + " port " + managementPort);
         String udpPort = property("portvakt.media.udp-port", "10000");
@@ -61,6 +61,22 @@ class StartupSummary {
         lines.add("  e-ID:        BankID " + eid("portvakt.identity.bankid.base-url", mode) + ", Freja eID "
                 + eid("portvakt.identity.freja.base-url", mode));
         return lines;
+    }
+
+    /**
+     * The address invitation links start with. Unset, it is the default's port 8080 whatever port this node
+     * listens on, so the summary says so rather than print an address nobody answers at.
+     */
+    private String publicUrl(String serverPort) {
+        String url = property("portvakt.public-url", "");
+        if (!url.isBlank()) {
+            return url;
+        }
+        String fallback = "http://localhost:8080";
+        return serverPort.equals("8080")
+                ? fallback + " (the default)"
+                : fallback + " (the default, but this node listens on port " + serverPort
+                        + ": set portvakt.public-url, invitation links start with it)";
     }
 
     static String database(String url) {

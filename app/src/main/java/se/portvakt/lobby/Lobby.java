@@ -191,31 +191,29 @@ public class Lobby {
         change(participantId, ParticipantState.DENIED, false, ParticipantState.WAITING);
     }
 
-    /** Moves a waiting or present guest into another meeting of the same room, admitted there. */
+    /**
+     * Moves a waiting or present guest into another meeting of the same room: into it when a host is there, else
+     * admitted there. Asks with the target meeting held against {@link #hostJoins}, for the reason {@link #admit}
+     * does.
+     */
     @Transactional
-    public void move(UUID participantId, UUID targetMeetingId, boolean hostPresentThere) {
+    public void move(UUID participantId, UUID targetMeetingId, BooleanSupplier hostPresentThere) {
         Participant participant = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
         if (participant.isHost() || !meetings.sameRoom(participant.meetingId(), targetMeetingId)) {
             throw new LobbyRefusal("not-same-room");
         }
+        meetings.hold(targetMeetingId);
+        ParticipantState arriving =
+                hostPresentThere.getAsBoolean() ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED;
         int moved = jdbc.sql("""
                 update participant set meeting_id = ?, state = ?, changed_at = ?
                 where id = ? and state in ('WAITING', 'ADMITTED', 'IN_MEETING')""")
-                .params(
-                        targetMeetingId,
-                        (hostPresentThere ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED).name(),
-                        SqlTime.of(clock.instant()),
-                        participantId)
+                .params(targetMeetingId, arriving.name(), SqlTime.of(clock.instant()), participantId)
                 .update();
         if (moved == 0) {
             throw new LobbyRefusal("wrong-state");
         }
-        publish(
-                participantId,
-                targetMeetingId,
-                participant.meetingId(),
-                hostPresentThere ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED,
-                false);
+        publish(participantId, targetMeetingId, participant.meetingId(), arriving, false);
     }
 
     /** Back to the waiting room, at the end of the queue. */

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import se.portvakt.sfu.Sfu;
 
 /**
- * What the SFU notices, told to the tabs: a participant whose streams changed is asked to offer again, and the
- * meeting learns who speaks. The SFU calls on its packet thread, which must never wait for a slow socket, so
+ * What the SFU notices, told to the tabs: a participant whose streams changed is asked to offer again, the meeting
+ * learns who speaks and whose connection is lost (shown on their tile, so a host does not talk to a frozen picture). The SFU calls on its packet thread, which must never wait for a slow socket, so
  * the sends are handed to a thread of their own.
  */
 @Component
@@ -21,12 +21,18 @@ class MediaEvents {
         return thread;
     });
 
-    MediaEvents(Sfu sfu, Sockets sockets) {
+    MediaEvents(Sfu sfu, Sockets sockets, MediaStates states, Broadcasts broadcasts) {
         sfu.onRenegotiationNeeded(event -> sender.execute(() -> sockets.toMediaTab(
                 UUID.fromString(event.participantId()), new ServerMessage.Renegotiate(event.audio(), event.video()))));
         sfu.onDominantSpeakerChanged(event -> sender.execute(() -> sockets.toPresent(
                 UUID.fromString(event.meetingId()),
                 new ServerMessage.Speaker(UUID.fromString(event.participantId())))));
+        sfu.onMediaPathChanged(event -> sender.execute(() -> {
+            UUID meetingId = UUID.fromString(event.meetingId());
+            if (states.connectionLost(meetingId, UUID.fromString(event.participantId()), event.lost())) {
+                broadcasts.meetingChangedSoon(meetingId);
+            }
+        }));
     }
 
     @PreDestroy

@@ -128,13 +128,16 @@ class MeetingControl {
     private void move(Caller.Host host, ClientMessage.Move move) {
         Participant guest = entitledGuest(host, move.participantId());
         ownMeeting(host, move.meetingId());
-        boolean started = openForEntry(move.meetingId()).started();
+        openForEntry(move.meetingId());
         MeetingDetails target =
                 meetings.details(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
         attendance.lost(guest, target).ifPresent(lost -> {
             throw new LobbyRefusal(MOVE_REFUSALS.get(lost.reason()));
         });
-        lobby.move(guest.id(), move.meetingId(), started);
+        lobby.move(
+                guest.id(),
+                move.meetingId(),
+                () -> sessions.life(move.meetingId()).started());
         audit.record(decision(host, AuditAction.GUEST_MOVED, guest)
                 .meeting(move.meetingId())
                 .detail("fromMeeting", guest.meetingId()));

@@ -33,6 +33,8 @@ sealed interface ServerMessage {
      * @param hand the place in the raised-hands queue (1 = first), or null
      * @param microphone whether their microphone is on, as their tab last said (null before it said)
      * @param camera likewise for the camera
+     * @param connectionLost the SFU has heard nothing from their browser for seconds: their network is gone while
+     *     their browser tries to reconnect
      */
     record Badge(
             UUID participantId,
@@ -45,7 +47,8 @@ sealed interface ServerMessage {
             boolean simulated,
             Integer hand,
             Boolean microphone,
-            Boolean camera) {}
+            Boolean camera,
+            boolean connectionLost) {}
 
     record MeetingInfo(UUID id, String title, String roomName, boolean started, boolean locked, boolean ended) {}
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import se.portvakt.booking.InviteeDetails;
@@ -71,7 +72,7 @@ class Snapshots {
                     info(meetingId),
                     roster(meetingId, true),
                     lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
-                            .map(participant -> badge(participant, true, List.of(), null))
+                            .map(participant -> badge(participant, true, List.of(), null, false))
                             .toList(),
                     chat.of(meetingId),
                     self.filter(p -> p.state() == ParticipantState.IN_MEETING)
@@ -141,7 +142,7 @@ class Snapshots {
                         .map(InviteeDetails::name)
                         .toList();
         return new ServerMessage.Waiting(
-                badge(participant, true, List.of(), null),
+                badge(participant, true, List.of(), null, false),
                 meeting.id(),
                 meeting.title(),
                 meeting.roomName(),
@@ -160,13 +161,19 @@ class Snapshots {
     private List<Badge> roster(UUID meetingId, boolean forHost) {
         List<UUID> handOrder = hands.order(meetingId);
         Map<UUID, MediaStates.On> on = media.of(meetingId);
+        Set<UUID> lost = media.connectionsLost(meetingId);
         return lobby.ofMeeting(meetingId, ParticipantState.IN_MEETING).stream()
-                .map(participant -> badge(participant, forHost, handOrder, on.get(participant.id())))
+                .map(participant -> badge(
+                        participant, forHost, handOrder, on.get(participant.id()), lost.contains(participant.id())))
                 .toList();
     }
 
-    /** @param on whether their microphone and camera are on, or null if their tab has not said */
-    static Badge badge(Participant participant, boolean forHost, List<UUID> handOrder, MediaStates.On on) {
+    /**
+     * @param on whether their microphone and camera are on, or null if their tab has not said
+     * @param connectionLost whether the SFU has lost them
+     */
+    static Badge badge(
+            Participant participant, boolean forHost, List<UUID> handOrder, MediaStates.On on, boolean connectionLost) {
         int place = handOrder.indexOf(participant.id());
         // whose pseudonym it is stays with the hosts
         String verified = participant.anonymous() && !forHost ? null : participant.verifiedName();
@@ -182,6 +189,7 @@ class Snapshots {
                 participant.simulated(),
                 place < 0 ? null : place + 1,
                 on == null ? null : on.microphone(),
-                on == null ? null : on.camera());
+                on == null ? null : on.camera(),
+                connectionLost);
     }
 }

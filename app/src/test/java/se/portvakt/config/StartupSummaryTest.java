@@ -39,4 +39,15 @@ class StartupSummaryTest {
                         "Freja eID off");
         assertThat(summary).doesNotContain("db-secret", "mail-secret", ProductionSettingsTest.KEY);
     }
+
+    @Test
+    void anUnsetPublicUrlOnAnotherPortIsPointedOut() {
+        MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", "8443");
+
+        String summary = String.join("\n", new StartupSummary(environment).lines());
+
+        assertThat(summary)
+                .contains("public URL:  http://localhost:8080 (the default, but this node listens on port 8443: "
+                        + "set portvakt.public-url");
+    }
 }

@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import se.portvakt.CookieJar;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
@@ -276,7 +277,7 @@ class SithsLoginIT {
         private final HttpClient http;
         private final String base;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private final Map<String, String> cookies = new LinkedHashMap<>();
+        private final CookieJar cookies = new CookieJar();
 
         private CardBrowser(HttpClient http, String base) {
             this.http = http;
@@ -324,21 +325,8 @@ class SithsLoginIT {
             HttpRequest.Builder request =
                     HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             headers.forEach(request::header);
-            if (!cookies.isEmpty()) {
-                request.header(
-                        "Cookie",
-                        cookies.entrySet().stream()
-                                .map(e -> e.getKey() + "=" + e.getValue())
-                                .collect(Collectors.joining("; ")));
-            }
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                response.headers().allValues("Set-Cookie").forEach(header -> {
-                    String pair = header.split(";", 2)[0];
-                    int at = pair.indexOf('=');
-                    cookies.put(pair.substring(0, at), pair.substring(at + 1));
-                });
-                return response;
+                return cookies.from(http.send(cookies.onto(request).build(), HttpResponse.BodyHandlers.ofString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.portvakt.booking.TestBookings.plan;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +25,9 @@ import se.portvakt.guest.GuestArrivals.Arrival;
 import se.portvakt.guest.GuestArrived;
 import se.portvakt.guest.IdentificationMethod;
 
-/** A host admitting a guest while another host opens the meeting: the guest ends up inside either way. */
+/**
+ * A host admitting or moving a guest while another host opens the meeting: the guest ends up inside either way.
+ */
 @IntegrationTest
 class AdmitWhileHostJoinsIT {
 
@@ -42,12 +47,33 @@ class AdmitWhileHostJoinsIT {
     void aGuestAdmittedAsTheHostJoinsIsNotLeftAdmittedOutside() throws Exception {
         Tenant tenant = fixtures.tenant();
         Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
-        UUID meetingId = meeting.id();
+        UUID anna = waiting(meeting, "Anna Andersson");
+
+        decidedWhileTheHostJoins(meeting.id(), tenant, hostPresent -> lobby.admit(anna, hostPresent));
+
+        assertThat(lobby.find(anna).orElseThrow().state()).isEqualTo(ParticipantState.IN_MEETING);
+    }
+
+    @Test
+    void aGuestMovedAsTheHostJoinsTheOtherMeetingIsNotLeftAdmittedOutside() throws Exception {
+        Tenant tenant = fixtures.tenant();
+        Booked first = bookings.book(plan(tenant).guests("Bertil Berg"));
+        Booked next = bookings.book(plan(tenant).start(Instant.now().plus(60, ChronoUnit.MINUTES)));
+        UUID bertil = waiting(first, "Bertil Berg");
+
+        decidedWhileTheHostJoins(next.id(), tenant, hostPresent -> lobby.move(bertil, next.id(), hostPresent));
+
+        Participant moved = lobby.find(bertil).orElseThrow();
+        assertThat(moved.meetingId()).isEqualTo(next.id());
+        assertThat(moved.state()).isEqualTo(ParticipantState.IN_MEETING);
+    }
+
+    private UUID waiting(Booked meeting, String name) {
         UUID invitee = meeting.invitee(0);
         events.publishEvent(new GuestArrived(
                 new Arrival(
                         invitee,
-                        meetingId,
+                        meeting.id(),
                         IdentificationMethod.LINK,
                         AssuranceLevel.NONE,
                         null,
@@ -55,13 +81,19 @@ class AdmitWhileHostJoinsIT {
                         false,
                         null,
                         Instant.now()),
-                "Anna Andersson"));
-        UUID anna = lobby.ofInvitee(invitee).orElseThrow().id();
+                name));
+        return lobby.ofInvitee(invitee).orElseThrow().id();
+    }
 
+    /**
+     * The deciding host saw no host in the meeting, and answers only once another host set out to join it: a join
+     * not held back by the decision would be done within half a second.
+     */
+    private void decidedWhileTheHostJoins(UUID meetingId, Tenant tenant, Consumer<BooleanSupplier> decision)
+            throws Exception {
         CountDownLatch asked = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
-        // the admitting host saw no host in the meeting, and answers only once the other host set out to join
-        CompletableFuture<Void> admitting = CompletableFuture.runAsync(() -> lobby.admit(anna, () -> {
+        CompletableFuture<Void> deciding = CompletableFuture.runAsync(() -> decision.accept(() -> {
             asked.countDown();
             await(answer);
             return false;
@@ -70,15 +102,13 @@ class AdmitWhileHostJoinsIT {
         CompletableFuture<Participant> joining = CompletableFuture.supplyAsync(() ->
                 lobby.hostJoins(meetingId, tenant.host().id(), tenant.host().displayName()));
         try {
-            joining.get(500, TimeUnit.MILLISECONDS); // a host not held back by the admit is in by now
+            joining.get(500, TimeUnit.MILLISECONDS);
         } catch (TimeoutException heldBack) {
-            // as it should be: the admit holds the meeting
+            // as it should be: the decision holds the meeting
         }
         answer.countDown();
-        admitting.get(10, TimeUnit.SECONDS);
+        deciding.get(10, TimeUnit.SECONDS);
         joining.get(10, TimeUnit.SECONDS);
-
-        assertThat(lobby.find(anna).orElseThrow().state()).isEqualTo(ParticipantState.IN_MEETING);
     }
 
     private static void await(CountDownLatch latch) {

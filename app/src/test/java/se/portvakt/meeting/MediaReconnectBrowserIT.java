@@ -2,6 +2,7 @@ package se.portvakt.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.portvakt.booking.TestBookings.plan;
+import static se.portvakt.meeting.MeetingMediaIT.hostAdmitsAndJoins;
 import static se.portvakt.meeting.MeetingMediaIT.inbound;
 import static se.portvakt.meeting.MeetingMediaIT.rising;
 import static se.portvakt.meeting.MeetingMediaIT.script;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import se.portvakt.Browser;
@@ -32,7 +32,8 @@ import se.portvakt.sfu.Sfu;
 /**
  * Staying in (issue 10): the network under a meeting goes away for ten seconds (the test's nftables table drops
  * everything to and from the SFU's media port, UDP and TCP) and the guest's signaling socket breaks as on a network change.
- * Both pages say plainly that sound and video are reconnecting while they are still in the meeting, restart ICE on
+ * Both pages say plainly that sound and video are reconnecting while they are still in the meeting, and show on
+ * the other's tile that their connection is lost (the SFU heard nothing from them for seconds); they restart ICE on
  * the connection they have, and decode each other again once the network is back: the same connection (the SFU
  * kept its streams and keys), nobody admitted again.
  */
@@ -77,24 +78,7 @@ class MediaReconnectBrowserIT {
     @Test
     void afterTenSecondsWithoutANetworkTheMeetingGoesOnOnTheSameConnections() throws InterruptedException {
         Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
-        host.logIn(tenant.host().email(), Fixtures.PASSWORD);
-        host.open("/console");
-        MeetingBrowserIT.arrive(anna, meeting.token(0), false);
-        until(
-                host,
-                "Anna waiting",
-                Duration.ofSeconds(20),
-                b -> b.all("tr[data-participant]").size() == 1);
-        host.find("tr[data-participant] button[data-action=admit]").click();
-        until(anna, "admitted", Duration.ofSeconds(20), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
-        host.driver().switchTo().newWindow(WindowType.TAB);
-        host.open("/meetings/" + meeting.id() + "/room");
-        until(
-                host,
-                "signaling connected",
-                Duration.ofSeconds(20),
-                b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
-        host.find("[data-join]").click();
+        hostAdmitsAndJoins(host, tenant, meeting, anna);
         for (Browser page : List.of(host, anna)) {
             decoding(page, "before the outage");
             script(page, "window.connectionBefore = window.portvaktMedia.pc");
@@ -121,6 +105,16 @@ class MediaReconnectBrowserIT {
                                 + "; dropped " + outage.dropped())
                         .until(driver -> noticeShown(page).contains("Du är kvar i mötet"));
             }
+            UUID hostId = UUID.fromString(String.valueOf(script(host, "return window.portvaktMedia.you")));
+            // the SFU has heard nothing from either for seconds: each sees it on the other's tile, so the host does
+            // not go on talking to a frozen picture
+            until(host, "Anna's tile saying her connection is lost", Duration.ofSeconds(40), b -> tileLost(b, annaId));
+            until(
+                    anna,
+                    "the host's tile saying the connection is lost",
+                    Duration.ofSeconds(40),
+                    b -> tileLost(b, hostId));
+            UninvitedBrowserIT.screenshot(host, "media-connection-lost-on-tile-host.png");
             UninvitedBrowserIT.screenshot(anna, "media-reconnecting-guest.png");
             assertThat(MeetingBrowserIT.state(anna))
                     .as("still in the meeting, not sent back to the waiting room")
@@ -152,6 +146,7 @@ class MediaReconnectBrowserIT {
                     Duration.ofSeconds(20),
                     b -> noticeShown(b).isEmpty());
         }
+        until(host, "Anna's tile clear again", Duration.ofSeconds(20), b -> !tileLost(b, annaId));
         assertThat(lobby.find(annaId).orElseThrow().state())
                 .as("never admitted again")
                 .isEqualTo(ParticipantState.IN_MEETING);
@@ -182,6 +177,16 @@ class MediaReconnectBrowserIT {
                             .filter(s -> "video".equals(s.get("kind")))
                             .allMatch(s -> rising(before, now, String.valueOf(s.get("mid")), "framesDecoded"));
                 });
+    }
+
+    /** Whether the participant's tile shows, visibly, that their connection is lost. */
+    static boolean tileLost(Browser page, UUID participantId) {
+        return Boolean.TRUE.equals(script(page, "const id = '" + participantId + "';" + """
+                const lost = document.querySelector('[data-tile="' + id + '"] [data-lost]');
+                if (!lost || lost.hidden || lost.offsetParent === null) return false;
+                const box = lost.getBoundingClientRect();
+                return box.width > 0 && box.height > 0 && box.top < window.innerHeight && box.bottom > 0
+                  && lost.textContent.includes('Anslutningen bröts');"""));
     }
 
     /** The room's notice over the videos as a person sees it: its text when shown, else empty. */

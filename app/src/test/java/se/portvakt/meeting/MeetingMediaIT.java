@@ -101,13 +101,7 @@ class MeetingMediaIT {
         until(anna, "admitted", Duration.ofSeconds(10), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
         until(bertil, "admitted", Duration.ofSeconds(10), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
         host.driver().switchTo().newWindow(WindowType.TAB);
-        host.open("/meetings/" + meeting.id() + "/room");
-        until(
-                host,
-                "signaling connected",
-                Duration.ofSeconds(10),
-                b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
-        host.find("[data-join]").click();
+        joins(host, meeting);
 
         Map<Browser, UUID> who = new HashMap<>();
         for (Browser page : List.of(host, anna, bertil)) {
@@ -221,6 +215,64 @@ class MeetingMediaIT {
                 const m = window.portvaktMedia;
                 return m ? m.pc.connectionState + ' ' + JSON.stringify(m.streams) : 'no media';"""))
                 .until(driver -> condition.test(browser));
+    }
+
+    /**
+     * The host admits the meeting's guests, arriving on {@code guests} in the order of the meeting's invitees, from
+     * the console, then opens the room in a second tab and joins: every page is in the meeting and starts its media.
+     */
+    static void hostAdmitsAndJoins(Browser host, Tenant tenant, Booked meeting, Browser... guests) {
+        host.logIn(tenant.host().email(), Fixtures.PASSWORD);
+        host.open("/console");
+        for (int i = 0; i < guests.length; i++) {
+            MeetingBrowserIT.arrive(guests[i], meeting.token(i), false);
+        }
+        until(
+                host,
+                "the guests waiting",
+                Duration.ofSeconds(30),
+                b -> b.all("tr[data-participant]").size() == guests.length);
+        for (int left = guests.length - 1; left >= 0; left--) {
+            host.find("tr[data-participant] button[data-action=admit]").click();
+            int waiting = left;
+            until(
+                    host,
+                    "one fewer waiting",
+                    Duration.ofSeconds(20),
+                    b -> b.all("tr[data-participant]").size() == waiting);
+        }
+        for (Browser guest : guests) {
+            until(guest, "admitted", Duration.ofSeconds(20), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
+        }
+        host.driver().switchTo().newWindow(WindowType.TAB);
+        joins(host, meeting);
+    }
+
+    /** The host opens the meeting's room in the current tab and, once its socket is connected, joins. */
+    static void joins(Browser host, Booked meeting) {
+        host.open("/meetings/" + meeting.id() + "/room");
+        until(
+                host,
+                "signaling connected",
+                Duration.ofSeconds(20),
+                b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
+        host.find("[data-join]").click();
+    }
+
+    /** Waits until {@code page} receives the other's two streams and decodes their video. */
+    static void decoding(Browser page, String when, Duration timeout) {
+        until(
+                page,
+                "two streams from the other " + when,
+                timeout,
+                b -> streams(b).size() == 2);
+        Map<String, Map<String, Object>> before = inbound(page);
+        until(page, "the other's video decoding " + when, timeout, b -> {
+            Map<String, Map<String, Object>> now = inbound(b);
+            return streams(b).stream()
+                    .filter(s -> "video".equals(s.get("kind")))
+                    .allMatch(s -> rising(before, now, String.valueOf(s.get("mid")), "framesDecoded"));
+        });
     }
 
     static Object script(Browser browser, String script) {

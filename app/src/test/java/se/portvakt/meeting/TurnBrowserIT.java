@@ -2,23 +2,19 @@ package se.portvakt.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.portvakt.booking.TestBookings.plan;
-import static se.portvakt.meeting.MeetingMediaIT.inbound;
-import static se.portvakt.meeting.MeetingMediaIT.rising;
-import static se.portvakt.meeting.MeetingMediaIT.streams;
-import static se.portvakt.meeting.MeetingMediaIT.until;
+import static se.portvakt.meeting.MeetingMediaIT.decoding;
+import static se.portvakt.meeting.MeetingMediaIT.hostAdmitsAndJoins;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WindowType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -94,38 +90,10 @@ class TurnBrowserIT {
                 "udp dport " + udp + " udp sport != " + coturn.relayMin + "-" + coturn.relayMax,
                 "tcp dport " + tcp.getPort())) {
             Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
-            host.logIn(tenant.host().email(), Fixtures.PASSWORD);
-            host.open("/console");
-            MeetingBrowserIT.arrive(anna, meeting.token(0), false);
-            until(
-                    host,
-                    "Anna waiting",
-                    Duration.ofSeconds(20),
-                    b -> b.all("tr[data-participant]").size() == 1);
-            host.find("tr[data-participant] button[data-action=admit]").click();
-            until(anna, "admitted", Duration.ofSeconds(20), b -> "ADMITTED".equals(MeetingBrowserIT.state(b)));
-            host.driver().switchTo().newWindow(WindowType.TAB);
-            host.open("/meetings/" + meeting.id() + "/room");
-            until(
-                    host,
-                    "signaling connected",
-                    Duration.ofSeconds(20),
-                    b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
-            host.find("[data-join]").click();
+            hostAdmitsAndJoins(host, tenant, meeting, anna);
 
             for (Browser page : List.of(host, anna)) {
-                until(
-                        page,
-                        "two streams from the other",
-                        Duration.ofSeconds(90),
-                        b -> streams(b).size() == 2);
-                Map<String, Map<String, Object>> before = inbound(page);
-                until(page, "the other's video decoding", Duration.ofSeconds(90), b -> {
-                    Map<String, Map<String, Object>> now = inbound(b);
-                    return streams(b).stream()
-                            .filter(s -> "video".equals(s.get("kind")))
-                            .allMatch(s -> rising(before, now, String.valueOf(s.get("mid")), "framesDecoded"));
-                });
+                decoding(page, "through the relay", Duration.ofSeconds(90));
                 assertThat(localCandidate(page))
                         .as("the pair in use is relayed by coturn over TLS")
                         .isEqualTo("relay tls");

@@ -86,13 +86,7 @@ class UninvitedBrowserIT {
     void aGuestTakenOffTheInvitationIsToldWhyAndTheirMediaStopsForTheOthers() throws InterruptedException {
         Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson", "Bertil Berg"));
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
-        host.open("/meetings/" + meeting.id() + "/room");
-        until(
-                host,
-                "signaling connected",
-                Duration.ofSeconds(10),
-                b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
-        host.find("[data-join]").click();
+        MeetingMediaIT.joins(host, meeting);
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
         MeetingBrowserIT.arrive(bertil, meeting.token(1), false);
         host.driver().switchTo().newWindow(WindowType.TAB);

@@ -69,6 +69,12 @@ public interface Sfu extends AutoCloseable {
     /** Called (on the SFU's thread) after the SFU removed a participant whose ICE consent lapsed. */
     void onParticipantDisconnected(Consumer<ParticipantDisconnected> listener);
 
+    /**
+     * Called (on the SFU's thread; return quickly) when nothing has come from a participant's browser for
+     * seconds, and again when something does.
+     */
+    void onMediaPathChanged(Consumer<MediaPathChanged> listener);
+
     /** The UDP address the SFU receives on (its ICE host candidate). */
     InetSocketAddress localAddress();
 

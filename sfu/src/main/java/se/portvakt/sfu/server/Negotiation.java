@@ -146,7 +146,8 @@ final class Negotiation {
                 path,
                 new Participant.Holder<>(),
                 sessionId,
-                new AtomicLong());
+                new AtomicLong(),
+                new Hearing());
         association.set(dtls.accept(certificate, toPeer, keys -> {
             transport.srtpReady(SrtpSession.open(keys));
             long now = System.nanoTime();

@@ -15,6 +15,7 @@ import se.portvakt.sfu.transport.DtlsAssociation;
  *                    of this connection, another one a new connection (a reloaded tab)
  * @param sessionId   the o= session id of every answer to this connection
  * @param answers   how many answers it got: the next answer's o= version
+ * @param hearing   when its browser was last heard, for telling the others when its path is lost
  */
 record Participant(
         String id,
@@ -26,7 +27,8 @@ record Participant(
         Holder<PeerPath> path,
         Holder<Negotiated> negotiated,
         long sessionId,
-        AtomicLong answers) {
+        AtomicLong answers,
+        Hearing hearing) {
 
     IceSession ice() {
         return iceSession.get();

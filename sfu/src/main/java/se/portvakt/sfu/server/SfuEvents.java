@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import se.portvakt.sfu.DominantSpeakerChanged;
+import se.portvakt.sfu.MediaPathChanged;
 import se.portvakt.sfu.ParticipantDisconnected;
 import se.portvakt.sfu.RenegotiationNeeded;
 
@@ -17,6 +18,7 @@ final class SfuEvents {
     private final List<Consumer<DominantSpeakerChanged>> speaker = new CopyOnWriteArrayList<>();
     private final List<Consumer<RenegotiationNeeded>> renegotiation = new CopyOnWriteArrayList<>();
     private final List<Consumer<ParticipantDisconnected>> disconnect = new CopyOnWriteArrayList<>();
+    private final List<Consumer<MediaPathChanged>> path = new CopyOnWriteArrayList<>();
 
     void onDominantSpeakerChanged(Consumer<DominantSpeakerChanged> listener) {
         speaker.add(listener);
@@ -28,6 +30,10 @@ final class SfuEvents {
 
     void onParticipantDisconnected(Consumer<ParticipantDisconnected> listener) {
         disconnect.add(listener);
+    }
+
+    void onMediaPathChanged(Consumer<MediaPathChanged> listener) {
+        path.add(listener);
     }
 
     void speakerChanged(Room room, String participantId) {
@@ -43,6 +49,10 @@ final class SfuEvents {
 
     void disconnected(Room room, String participantId) {
         fire(disconnect, new ParticipantDisconnected(room.id(), participantId), "disconnect listener");
+    }
+
+    void pathChanged(Room room, String participantId, boolean lost) {
+        fire(path, new MediaPathChanged(room.id(), participantId, lost), "media path listener");
     }
 
     private static <T> void fire(List<Consumer<T>> listeners, T event, String what) {

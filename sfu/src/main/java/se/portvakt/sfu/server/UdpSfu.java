@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import se.portvakt.sfu.DominantSpeakerChanged;
+import se.portvakt.sfu.MediaPathChanged;
 import se.portvakt.sfu.ParticipantAnswer;
 import se.portvakt.sfu.ParticipantDisconnected;
 import se.portvakt.sfu.RenegotiationNeeded;
@@ -181,6 +182,11 @@ public final class UdpSfu implements Sfu {
     }
 
     @Override
+    public void onMediaPathChanged(Consumer<MediaPathChanged> listener) {
+        events.onMediaPathChanged(listener);
+    }
+
+    @Override
     public void close() {
         socket.close();
         for (AutoCloseable resource : closedWith) {
@@ -226,6 +232,10 @@ public final class UdpSfu implements Sfu {
                         socket.send(from, outcome.response(), 0, outcome.response().length);
                     }
                 }
+                Participant checked = outcome.session() == null ? null : participants.of(outcome.session());
+                if (checked != null) {
+                    checked.hearing().heard(now);
+                }
                 if (outcome.nominated() && outcome.session() != null) {
                     participants.nominate(outcome.session(), over != null ? over : new UdpPath(socket, from), now);
                 }
@@ -236,6 +246,7 @@ public final class UdpSfu implements Sfu {
                 if (association == null) {
                     unknownSource.increment();
                 } else {
+                    p.hearing().heard(now);
                     association.receive(buf, 0, len);
                 }
             }
@@ -245,6 +256,7 @@ public final class UdpSfu implements Sfu {
                     unknownSource.increment();
                     return;
                 }
+                p.hearing().heard(now);
                 if (kind == PacketKind.RTP) {
                     discovery.packet(p, buf, len, now);
                 }
@@ -289,6 +301,7 @@ public final class UdpSfu implements Sfu {
             room.tick(now);
             for (Participant p : room.participants()) {
                 p.endpoint().tick(now, wallClock);
+                p.hearing().judge(now).ifPresent(lost -> events.pathChanged(room, p.id(), lost));
             }
         }
     }

@@ -473,6 +473,34 @@ class UdpSfuTest {
     }
 
     @Test
+    void aBrowserQuietForSixSecondsIsReportedLostAndBackWhenHeardAgain() throws Exception {
+        sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
+        List<se.portvakt.sfu.MediaPathChanged> changes = new CopyOnWriteArrayList<>();
+        sfu.onMediaPathChanged(changes::add);
+        sfu.createMeeting("m1");
+        ParticipantAnswer alice = sfu.addParticipant("m1", "alice", chromeOffer());
+        DatagramSocket aliceSocket = client();
+        send(aliceSocket, check(alice, true, new byte[12]));
+        assertThat(receive(aliceSocket)).isPresent();
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (changes.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(changes).containsExactly(new se.portvakt.sfu.MediaPathChanged("m1", "alice", true));
+
+        send(aliceSocket, check(alice, false, new byte[12]));
+        deadline = System.nanoTime() + 2_000_000_000L;
+        while (changes.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(changes).endsWith(new se.portvakt.sfu.MediaPathChanged("m1", "alice", false));
+        assertThat(sfu.stats("m1").participants())
+                .as("still in: only consent lapsing removes")
+                .isEqualTo(1);
+    }
+
+    @Test
     void unknownMeetingsAreRefusedAndASecondOfferRenegotiatesOrReplaces() {
         sfu = UdpSfu.start(SfuSettings.loopback(), new NoDtls(), Clock.systemUTC());
         assertThatThrownBy(() -> sfu.addParticipant("nope", "a", chromeOffer()))
