@@ -61,7 +61,11 @@ export function meetingRoom(root: HTMLElement): void {
   const media = new RoomMedia(root, texts, send, say, {
     paged: (page, pages) => frame?.paged(page, pages),
     mutedSpeech: (speaking) => frame?.notice('muted', speaking ? texts.youAreMuted ?? '' : null),
-    connectionLost: (lost) => frame?.notice('media', lost ? texts.mediaReconnecting ?? '' : null),
+    connectionLost: (lost) => {
+      frame?.notice('media', lost ? texts.mediaReconnecting ?? '' : null);
+      // the network may have changed under both: the socket proves it is alive, or is replaced at once
+      if (lost) signaling.probe();
+    },
   });
   const room: Room = {
     root, texts, panel, frame, media, send, say,

@@ -15,11 +15,20 @@ export function socketUrl(path: string, location: { protocol: string; host: stri
   return `${scheme}//${location.host}${path}`;
 }
 
+/** How often an open socket pings, and how long it may stay silent before it is taken for dead. */
+export const PING_INTERVAL_MS = 10000;
+export const SILENT_SOCKET_MS = 25000;
+/** How long a probe waits for any answer (a pong at the latest) before the socket is taken for dead. */
+export const PROBE_MS = 3000;
+
 export class Signaling {
   private socket: WebSocket | null = null;
   private attempt = 0;
   private finished = false;
   private pingTimer: number | undefined;
+  private probeTimer: number | undefined;
+  private lastHeard = 0;
+  private heardSinceProbe = false;
 
   constructor(
     private readonly url: string,
@@ -33,7 +42,23 @@ export class Signaling {
 
   /** Closes the socket as a network drop would: the tab reconnects on its own (browser tests show "reconnecting"). */
   drop(): void {
-    this.socket?.close();
+    if (this.socket) this.abandon(this.socket);
+  }
+
+  /**
+   * Asks the server for a sign of life now, because something suggests the network changed (media was lost): a
+   * TCP connection over a network that is gone looks open for minutes, so one that stays silent for a few seconds
+   * is given up and a new one opened, over whatever network the device has now.
+   */
+  probe(): void {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN || this.probeTimer !== undefined) return;
+    this.heardSinceProbe = false;
+    this.send({ type: 'ping' });
+    this.probeTimer = window.setTimeout(() => {
+      this.probeTimer = undefined;
+      if (this.socket === socket && !this.heardSinceProbe) this.abandon(socket);
+    }, PROBE_MS);
   }
 
   send(message: ClientMessage): void {
@@ -44,21 +69,47 @@ export class Signaling {
     const socket = new WebSocket(this.url);
     this.socket = socket;
     socket.addEventListener('open', () => {
+      if (this.socket !== socket) return;
       this.attempt = 0;
+      this.lastHeard = Date.now();
       this.onConnection(true);
-      this.pingTimer = window.setInterval(() => this.send({ type: 'ping' }), 30000);
+      this.pingTimer = window.setInterval(() => {
+        if (Date.now() - this.lastHeard > SILENT_SOCKET_MS) this.abandon(socket);
+        else this.send({ type: 'ping' });
+      }, PING_INTERVAL_MS);
     });
     socket.addEventListener('message', (event) => {
+      if (this.socket !== socket) return;
+      this.lastHeard = Date.now();
+      this.heardSinceProbe = true;
       const message = parseServerMessage(String(event.data));
       if (!message) return;
       if (message.type === 'closed') this.finished = true;
       this.onMessage(message);
     });
     socket.addEventListener('close', () => {
-      window.clearInterval(this.pingTimer);
-      if (this.finished) return;
-      this.onConnection(false);
-      window.setTimeout(() => this.connect(), reconnectDelay(this.attempt++));
+      if (this.socket === socket) this.lost();
     });
+  }
+
+  /**
+   * Gives a socket up without waiting for its closing handshake (over a dead network the close event may take
+   * minutes) and opens the next one.
+   */
+  private abandon(socket: WebSocket): void {
+    if (this.socket !== socket) return;
+    this.socket = null;
+    socket.close();
+    this.lost();
+  }
+
+  private lost(): void {
+    window.clearInterval(this.pingTimer);
+    window.clearTimeout(this.probeTimer);
+    this.probeTimer = undefined;
+    this.socket = null;
+    if (this.finished) return;
+    this.onConnection(false);
+    window.setTimeout(() => this.connect(), reconnectDelay(this.attempt++));
   }
 }

@@ -79,7 +79,11 @@ class MeetingBrowserIT {
         guest.open("/m/" + token);
         guest.find(anonymous ? "button[name=anonymous][value=true]" : "button[name=anonymous][value=false]")
                 .click();
-        until(guest, "waiting page", browser -> "WAITING".equals(state(browser)));
+        new WebDriverWait(guest.driver(), Duration.ofSeconds(20))
+                .withMessage(() -> "the waiting page; at " + guest.driver().getCurrentUrl() + " with cookies "
+                        + guest.driver().manage().getCookies() + ", the page says: "
+                        + guest.find("body").getText().replaceAll("\\s+", " "))
+                .until(driver -> "WAITING".equals(state(guest)));
     }
 
     WebElement consoleRow(String text) {

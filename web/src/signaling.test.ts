@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PING_INTERVAL_MS, PROBE_MS, SILENT_SOCKET_MS, Signaling } from './signaling';
+
+// A stand-in for the browser's WebSocket: opened by the test, and a socket over a dead network never closes.
+class FakeSocket extends EventTarget {
+  static readonly OPEN = 1;
+  static made: FakeSocket[] = [];
+  readyState = 0;
+  sent: string[] = [];
+  closeCalled = false;
+  constructor(readonly url: string) {
+    super();
+    FakeSocket.made.push(this);
+  }
+  open() {
+    this.readyState = FakeSocket.OPEN;
+    this.dispatchEvent(new Event('open'));
+  }
+  receive(data: string) {
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {
+    this.closeCalled = true; // the close event would come only after a closing handshake nobody answers
+  }
+}
+
+describe('Signaling', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeSocket.made = [];
+    vi.stubGlobal('WebSocket', FakeSocket);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  function connected() {
+    const ups: boolean[] = [];
+    const signaling = new Signaling('ws://x/ws', () => {}, (up) => ups.push(up));
+    signaling.start();
+    FakeSocket.made[0].open();
+    return { signaling, ups, first: FakeSocket.made[0] };
+  }
+
+  it('a probe that hears nothing gives the socket up at once and opens another', () => {
+    const { signaling, ups, first } = connected();
+    signaling.probe();
+    expect(first.sent).toEqual([JSON.stringify({ type: 'ping' })]);
+    vi.advanceTimersByTime(PROBE_MS);
+    expect(first.closeCalled).toBe(true);
+    expect(ups).toEqual([true, false]);
+    vi.advanceTimersByTime(500);
+    expect(FakeSocket.made).toHaveLength(2);
+  });
+
+  it('a probe answered keeps the socket', () => {
+    const { signaling, ups, first } = connected();
+    signaling.probe();
+    vi.advanceTimersByTime(100);
+    first.receive(JSON.stringify({ type: 'pong' }));
+    vi.advanceTimersByTime(PROBE_MS);
+    expect(first.closeCalled).toBe(false);
+    expect(ups).toEqual([true]);
+  });
+
+  it('pings while open and gives up a socket silent for too long', () => {
+    const { ups, first } = connected();
+    vi.advanceTimersByTime(PING_INTERVAL_MS);
+    expect(first.sent).toHaveLength(1);
+    first.receive(JSON.stringify({ type: 'pong' }));
+    vi.advanceTimersByTime(SILENT_SOCKET_MS + PING_INTERVAL_MS);
+    expect(first.closeCalled).toBe(true);
+    expect(ups).toEqual([true, false]);
+  });
+});
