@@ -59,7 +59,7 @@ public final class Endpoint {
             return media;
         }
         if (layered) {
-            return null; // simulcast layers are repaired under their repaired-rid, which is not read
+            return null; // a simulcast layer's RTX SSRC is paired by its repaired-rid (StreamDiscovery)
         }
         Long only = null;
         for (PublisherStream p : published.values()) {
@@ -158,7 +158,10 @@ public final class Endpoint {
         aptByRtxPayloadType[rtxPayloadType & 0x7F] = associatedPayloadType;
     }
 
-    /** Pairs an RTX SSRC with the media SSRC it repairs (a=ssrc-group:FID media rtx). */
+    /**
+     * Pairs an RTX SSRC with the media SSRC it repairs: a=ssrc-group:FID media rtx, or a simulcast layer named by
+     * the RTX packets' repaired-rtp-stream-id.
+     */
     public void rtxSsrc(long rtxSsrc, long mediaSsrc) {
         mediaByRtxSsrc.put(rtxSsrc, mediaSsrc);
     }
@@ -183,7 +186,16 @@ public final class Endpoint {
             unknownSsrc.increment();
             return;
         }
-        stream.onRtp(buf, off, len, now);
+        if (apt >= 0) {
+            stream.onRetransmission(buf, off, len, now);
+        } else {
+            stream.onRtp(buf, off, len, now);
+        }
+    }
+
+    /** Whether RTX packets from {@code rtxSsrc} have a media stream to repair (declared or learnt). */
+    public boolean knowsRtxSsrc(long rtxSsrc) {
+        return mediaByRtxSsrc.containsKey(rtxSsrc);
     }
 
     /**

@@ -151,6 +151,23 @@ public final class PublisherStream {
         }
     }
 
+    /**
+     * A retransmission (RTX, already unwrapped) of this stream: taken as the original if it fills a gap still asked
+     * for, and counted as a repair; dropped if the packet arrived already or was given up on (it would come too late,
+     * or overwrite a newer packet's cache slot).
+     *
+     * @return whether it repaired a gap
+     */
+    public synchronized boolean onRetransmission(byte[] buf, int off, int len, long now) {
+        if (!loss.isMissing(RtpFields.sequenceNumber(buf, off))) {
+            counters.duplicateRepairs.increment();
+            return false;
+        }
+        counters.repaired.increment();
+        onRtp(buf, off, len, now);
+        return true;
+    }
+
     /** An SR from the publisher for this SSRC, remembered for the next RR's LSR/DLSR. */
     public synchronized void onSenderReport(RtcpPacket.SenderReport sr, long now) {
         reception.senderReport(sr.ntpTimestamp(), now);

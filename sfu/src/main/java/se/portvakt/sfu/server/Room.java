@@ -146,6 +146,13 @@ final class Room {
         return stream;
     }
 
+    /** The stream of layer {@code rid} of the publisher's simulcast section {@code mid}, or null if not seen yet. */
+    synchronized PublisherStream layer(String publisherId, String mid, String rid) {
+        SimulcastTrack track = tracks.get(trackKey(publisherId, mid));
+        int index = track == null ? -1 : track.indexOf(rid);
+        return index < 0 ? null : track.layer(index);
+    }
+
     /** The receiver's wish per receive slot (mid): true for the highest layer, false for the lowest. */
     synchronized void preferLayers(Participant receiver, Map<String, Boolean> highByMid, long now) {
         for (Subscriber copy : receiver.endpoint().subscriptions()) {
