@@ -12,6 +12,8 @@ import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.rtx.RtxUnwrap;
 import se.portvakt.sfu.srtp.SrtpSession;
 import se.portvakt.sfu.stats.StreamStats;
+import se.portvakt.sfu.twcc.TransportCcReceiver;
+import se.portvakt.sfu.twcc.TransportSequence;
 
 /**
  * One participant as the forwarder sees it: the streams it publishes (by their SSRC) and the
@@ -37,6 +39,10 @@ public final class Endpoint {
     private final LongAdder rtxIgnored = new LongAdder();
     /** This participant publishes simulcast layers: an RTX SSRC without a FID group cannot be matched by guess. */
     private volatile boolean layered;
+    /** Transport-wide feedback to this participant, or null while transport-cc is not negotiated. */
+    private TransportCcReceiver transportCc;
+
+    private int transportCcId = -1;
     /** Stateless apart from its malformed counter, so one is shared. */
     private static final RtcpParser RTCP = new RtcpParser();
 
@@ -93,17 +99,37 @@ public final class Endpoint {
 
     /** As above; {@code codec} says where subscribers may start (a VP8 stream's receivers start at a keyframe). */
     public PublisherStream publish(long ssrc, MediaKind kind, boolean usePli, CodecHandler codec) {
-        return published.computeIfAbsent(
+        PublisherStream stream = published.computeIfAbsent(
                 ssrc, s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings));
+        stream.sendRemb(!transportCc());
+        return stream;
+    }
+
+    /**
+     * The negotiated extmap id of transport-wide sequence numbers, or -1: with one, this participant gets
+     * transport-cc feedback for everything it sends and no REMB (one bandwidth feedback, as the answer said).
+     */
+    public synchronized void transportCc(int extensionId) {
+        if (extensionId != transportCcId) {
+            transportCcId = extensionId;
+            transportCc = extensionId > 0 ? new TransportCcReceiver(localSsrc) : null;
+        }
+        published.values().forEach(p -> p.sendRemb(extensionId <= 0));
+    }
+
+    private synchronized boolean transportCc() {
+        return transportCc != null;
     }
 
     /** A simulcast layer: as {@link #publish(long, MediaKind, boolean, boolean)}, and RTX is no longer guessed. */
     public PublisherStream publishLayer(long ssrc, MediaKind kind, boolean usePli, CodecHandler codec) {
         layered = true;
-        return published.computeIfAbsent(
+        PublisherStream stream = published.computeIfAbsent(
                 ssrc,
                 s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings)
                         .asLayer());
+        stream.sendRemb(!transportCc());
+        return stream;
     }
 
     public PublisherStream published(long ssrc) {
@@ -172,6 +198,7 @@ public final class Endpoint {
 
     /** A plain RTP packet from this participant; RTX is unwrapped into the stream it repairs. */
     public void onRtp(byte[] buf, int off, int len, long now) {
+        recordTransportSequence(buf, off, len, now);
         int apt = aptByRtxPayloadType[RtpFields.payloadType(buf, off)];
         if (apt >= 0) {
             Long media = mediaSsrcOf(RtpFields.ssrc(buf, off));
@@ -190,6 +217,16 @@ public final class Endpoint {
             stream.onRetransmission(buf, off, len, now);
         } else {
             stream.onRtp(buf, off, len, now);
+        }
+    }
+
+    /** Every packet counts for transport-cc, whatever it turns out to be (RTX, a probe, an unknown SSRC). */
+    private synchronized void recordTransportSequence(byte[] buf, int off, int len, long now) {
+        if (transportCc != null) {
+            int seq = TransportSequence.read(buf, off, len, transportCcId);
+            if (seq != TransportSequence.NONE) {
+                transportCc.received(seq, RtpFields.ssrc(buf, off), now);
+            }
         }
     }
 
@@ -275,8 +312,15 @@ public final class Endpoint {
 
     /** Timer work for every stream of this participant. */
     public void tick(long now, long wallClockMillis) {
+        for (RtcpPacket feedback : transportCcDue(now)) {
+            transport.sendRtcp(List.of(feedback));
+        }
         published.values().forEach(p -> p.tick(now));
         subscribed.values().forEach(s -> s.tick(now, wallClockMillis));
+    }
+
+    private synchronized List<RtcpPacket.TransportCcFeedback> transportCcDue(long now) {
+        return transportCc == null ? List.of() : transportCc.due(now);
     }
 
     /** Detaches this participant's subscriptions from their sources and its streams from their subscribers. */

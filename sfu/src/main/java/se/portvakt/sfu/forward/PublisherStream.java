@@ -49,6 +49,8 @@ public final class PublisherStream {
     private volatile long lastPacketAt;
 
     private volatile boolean receivedAny;
+    /** REMB goes to the publisher; false when its connection gets transport-cc feedback instead. */
+    private volatile boolean remb = true;
     /** A simulcast layer: its REMB is not capped by its subscribers (see {@link #asLayer}). */
     private volatile boolean layer;
 
@@ -105,6 +107,11 @@ public final class PublisherStream {
     PublisherStream asLayer() {
         layer = true;
         return this;
+    }
+
+    /** Whether this stream's reports carry a REMB (not with transport-cc: the browser would take it as a cap). */
+    void sendRemb(boolean send) {
+        remb = send;
     }
 
     public long ssrc() {
@@ -252,7 +259,9 @@ public final class PublisherStream {
             }
             bitrate = Math.max(bitrate, minBitrate);
             counters.bitrateEstimate(bitrate);
-            out.add(new RtcpPacket.Remb(localSsrc, bitrate, List.of(ssrc)));
+            if (remb) {
+                out.add(new RtcpPacket.Remb(localSsrc, bitrate, List.of(ssrc)));
+            }
         }
         return out;
     }

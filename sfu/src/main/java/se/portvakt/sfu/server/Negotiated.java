@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.forward.MediaKind;
+import se.portvakt.sfu.sdp.AnswerOptions;
 import se.portvakt.sfu.sdp.Codec;
 import se.portvakt.sfu.sdp.Direction;
 import se.portvakt.sfu.sdp.Extmap;
@@ -28,6 +29,8 @@ import se.portvakt.sfu.sdp.SessionDescription;
  * @param ridId        the negotiated extmap id of the sdes:rtp-stream-id (rid) extension, or -1
  * @param rridId       the negotiated extmap id of the sdes:repaired-rtp-stream-id extension (RFC 8852: the rid an
  *                     RTX packet repairs, Chrome's only link from a simulcast layer's RTX SSRC to the layer), or -1
+ * @param transportCcId the negotiated extmap id of transport-wide sequence numbers (then we answer with transport-cc
+ *                     feedback and send no REMB), or -1
  * @param sending      the browser's own tracks, in offer order
  * @param slots        the browser's receive m-sections, in offer order
  */
@@ -40,11 +43,12 @@ record Negotiated(
         int midId,
         int ridId,
         int rridId,
+        int transportCcId,
         List<Sending> sending,
         List<Slot> slots) {
 
     static final Negotiated NOTHING =
-            new Negotiated(Map.of(), Map.of(), Set.of(), Map.of(), -1, -1, -1, -1, List.of(), List.of());
+            new Negotiated(Map.of(), Map.of(), Set.of(), Map.of(), -1, -1, -1, -1, -1, List.of(), List.of());
     private static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
     private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
     private static final String RID_URI = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
@@ -85,6 +89,7 @@ record Negotiated(
         int midId = -1;
         int ridId = -1;
         int rridId = -1;
+        int transportCcId = -1;
         List<Sending> sending = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < answer.media().size(); i++) {
@@ -103,6 +108,8 @@ record Negotiated(
                     ridId = e.id();
                 } else if (e.uri().equals(RRID_URI)) {
                     rridId = e.id();
+                } else if (e.uri().equals(AnswerOptions.TRANSPORT_CC_URI)) {
+                    transportCcId = e.id();
                 }
             }
             for (Codec c : accepted.codecs()) {
@@ -142,6 +149,7 @@ record Negotiated(
                 midId,
                 ridId,
                 rridId,
+                transportCcId,
                 List.copyOf(sending),
                 List.copyOf(slots));
     }

@@ -70,8 +70,15 @@ public final class UdpSfu implements Sfu {
             candidates.add(HostCandidate.tcp(new InetSocketAddress(
                     advertised.getAddress(), socket.tcpLocal().getPort())));
         }
-        this.negotiation =
-                new Negotiation(ice, dtls, clock, List.copyOf(candidates), settings.streams(), participants, events);
+        this.negotiation = new Negotiation(
+                ice,
+                dtls,
+                clock,
+                List.copyOf(candidates),
+                settings.streams(),
+                settings.transportCc(),
+                participants,
+                events);
     }
 
     /** Our host candidate: the advertised address, on the bound port when it names port 0 (a free port was asked). */
