@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import se.portvakt.sfu.bandwidth.DownlinkEstimator;
 import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.rtcp.RtcpParser;
@@ -43,6 +44,8 @@ public final class Endpoint {
     private TransportCcReceiver transportCc;
 
     private int transportCcId = -1;
+    /** What this participant's downlink carries, from its reports on what we send it. */
+    private final DownlinkEstimator downlink = new DownlinkEstimator();
     /** Stateless apart from its malformed counter, so one is shared. */
     private static final RtcpParser RTCP = new RtcpParser();
 
@@ -302,11 +305,28 @@ public final class Endpoint {
     }
 
     private void reports(List<RtcpPacket.ReportBlock> blocks, long now) {
+        int worstVideoLoss = -1;
         for (RtcpPacket.ReportBlock block : blocks) {
             Subscriber s = subscribed.get(block.ssrc());
             if (s != null) {
                 s.onReceptionReport(block, now);
+                if (s.kind() == MediaKind.VIDEO) {
+                    worstVideoLoss = Math.max(worstVideoLoss, block.fractionLost());
+                }
             }
+        }
+        if (worstVideoLoss >= 0) {
+            long sent = transport.rtpBytesSent();
+            synchronized (downlink) {
+                downlink.report(worstVideoLoss / 256.0, sent, now);
+            }
+        }
+    }
+
+    /** This participant's downlink estimate, bit/s (see {@link DownlinkEstimator} for the rule). */
+    public long downlinkEstimate() {
+        synchronized (downlink) {
+            return downlink.bitrate();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import se.portvakt.sfu.bandwidth.LossBasedEstimator;
+import se.portvakt.sfu.bandwidth.RateMeter;
 import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.keyframe.KeyframeRequester;
 import se.portvakt.sfu.nack.LossDetector;
@@ -42,6 +43,7 @@ public final class PublisherStream {
     private final ReportTimer reportTimer;
     private final StreamCounters counters;
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final RateMeter rate = new RateMeter();
     private long reportedLost;
     private final long minBitrate;
     private final CodecHandler codec;
@@ -148,6 +150,7 @@ public final class PublisherStream {
         reception.received(extended, RtpFields.timestamp(buf, off), now);
         counters.packets.increment();
         counters.bytes.add(len);
+        rate.add(len, now);
         cache.store(seq, buf, off, len);
         boolean keyframe = codec.startsKeyframe(buf, off, len); // once, not per subscriber
         if (keyframe) {
@@ -190,6 +193,11 @@ public final class PublisherStream {
         if (subscriber.route().flows()) {
             requestKeyframe(now);
         }
+    }
+
+    /** The rate this stream arrives at, bit/s over the last second: what a receiver's downlink must carry for it. */
+    public synchronized long bitrate(long now) {
+        return rate.bitsPerSecond(now);
     }
 
     /** Whether a packet arrived at or after {@code since} (a System.nanoTime() value). */

@@ -115,12 +115,12 @@ public final class UdpSfu implements Sfu {
 
     @Override
     public void createMeeting(String meetingId) {
-        rooms.computeIfAbsent(meetingId, id -> new Room(id, ended));
+        rooms.computeIfAbsent(meetingId, id -> new Room(id, ended, false, settings.downlinkBudget()));
     }
 
     @Override
     public void createEchoSession(String sessionId) {
-        rooms.computeIfAbsent(sessionId, id -> new Room(id, ended, true));
+        rooms.computeIfAbsent(sessionId, id -> new Room(id, ended, true, settings.downlinkBudget()));
     }
 
     @Override
