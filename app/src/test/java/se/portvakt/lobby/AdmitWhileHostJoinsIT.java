@@ -21,6 +21,8 @@ import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestArrivals.Arrival;
 import se.portvakt.guest.GuestArrived;
 import se.portvakt.guest.IdentificationMethod;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.StaffId;
 
 /** A host admitting a guest while another host opens the meeting: the guest ends up inside either way. */
 @IntegrationTest
@@ -67,8 +69,10 @@ class AdmitWhileHostJoinsIT {
             return false;
         }));
         assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Participant> joining = CompletableFuture.supplyAsync(() ->
-                lobby.hostJoins(meetingId, tenant.host().id(), tenant.host().displayName()));
+        CompletableFuture<Participant> joining = CompletableFuture.supplyAsync(() -> lobby.hostJoins(
+                new MeetingId(meetingId),
+                new StaffId(tenant.host().id()),
+                tenant.host().displayName()));
         try {
             joining.get(500, TimeUnit.MILLISECONDS); // a host not held back by the admit is in by now
         } catch (TimeoutException heldBack) {
