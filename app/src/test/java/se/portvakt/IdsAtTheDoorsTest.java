@@ -34,8 +34,6 @@ class IdsAtTheDoorsTest {
             "Caller$Guest.<init>",
             "Caller$Host.<init>",
             "ClientMessage$Move.<init>",
-            "DirectMessages.email",
-            "DirectMessages.sms",
             "GuestArrivals$Arrival.<init>",
             "GuestIdentity.<init>",
             "InviteeDetails.<init>",

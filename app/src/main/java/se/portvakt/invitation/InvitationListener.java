@@ -18,6 +18,7 @@ import se.portvakt.booking.MeetingUpdated;
 import se.portvakt.booking.Meetings;
 import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 
 /**
  * Turns booking's events into queued messages. The listeners are synchronous on purpose: they run inside
@@ -91,7 +92,12 @@ class InvitationListener {
     private void queue(MeetingDetails meeting, InviteeDetails invitee, Notice notice, Queued queued) {
         Instant now = clock.instant();
         for (Draft draft : composer.compose(meeting, invitee, notice, couriers.smsEnabled())) {
-            outbox.enqueue(meeting.organisationId(), meeting.id(), invitee.id(), draft, now);
+            outbox.enqueue(
+                    new OrganisationId(meeting.organisationId()),
+                    new MeetingId(meeting.id()),
+                    new InviteeId(invitee.id()),
+                    draft,
+                    now);
             queued.count(notice, draft.channel());
         }
     }
