@@ -1,6 +1,6 @@
 package se.portvakt.booking;
 
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
 
 /** A meeting was booked; published inside the booking transaction, so listeners' writes commit with it. */
-public record MeetingBooked(UUID meetingId) {}
+public record MeetingBooked(MeetingId meetingId) {}

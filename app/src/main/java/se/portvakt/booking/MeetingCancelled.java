@@ -1,6 +1,6 @@
 package se.portvakt.booking;
 
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
 
 /** A meeting was cancelled (SEQUENCE bumped); published inside the booking transaction. */
-public record MeetingCancelled(UUID meetingId) {}
+public record MeetingCancelled(MeetingId meetingId) {}

@@ -2,16 +2,16 @@ package se.portvakt.booking;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
 
 /**
  * A meeting's retention has run out: every feature that keeps personal data about its invitees deletes or
  * pseudonymises it now, in the purge's transaction (listeners are synchronous), and counts what it removed.
  * Published before booking's own invitee rows are pseudonymised, so listeners can still find them.
  */
-public record MeetingDataExpiring(UUID meetingId, Map<String, Integer> purged) {
+public record MeetingDataExpiring(MeetingId meetingId, Map<String, Integer> purged) {
 
-    public MeetingDataExpiring(UUID meetingId) {
+    public MeetingDataExpiring(MeetingId meetingId) {
         this(meetingId, new TreeMap<>());
     }
 

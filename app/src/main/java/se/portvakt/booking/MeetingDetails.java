@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 
 /**
  * A meeting as other features see it: everything needed to invite to it or show it.
@@ -36,8 +38,8 @@ public record MeetingDetails(
     /** The meeting without its invitees. */
     public MeetingSummary summary() {
         return new MeetingSummary(
-                id,
-                organisationId,
+                new MeetingId(id),
+                new OrganisationId(organisationId),
                 title,
                 start,
                 end,

@@ -2,15 +2,16 @@ package se.portvakt.booking;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 
 /**
  * A meeting without its invitees: what a list, a console or a signaling state shows. Reading it decrypts nothing
  * and builds no links, so it is cheap enough to ask for on every push.
  */
 public record MeetingSummary(
-        UUID id,
-        UUID organisationId,
+        MeetingId id,
+        OrganisationId organisationId,
         String title,
         Instant start,
         Instant end,

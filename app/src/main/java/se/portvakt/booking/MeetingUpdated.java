@@ -1,7 +1,8 @@
 package se.portvakt.booking;
 
 import java.util.Set;
-import java.util.UUID;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
 
 /**
  * A meeting was changed; published inside the booking transaction.
@@ -14,11 +15,11 @@ import java.util.UUID;
  *     before must do so again
  */
 public record MeetingUpdated(
-        UUID meetingId,
+        MeetingId meetingId,
         boolean detailsChanged,
-        Set<UUID> addedInvitees,
-        Set<UUID> removedInvitees,
-        Set<UUID> identityChanged) {
+        Set<InviteeId> addedInvitees,
+        Set<InviteeId> removedInvitees,
+        Set<InviteeId> identityChanged) {
 
     public MeetingUpdated {
         addedInvitees = Set.copyOf(addedInvitees);
@@ -26,7 +27,8 @@ public record MeetingUpdated(
         identityChanged = Set.copyOf(identityChanged);
     }
 
-    public MeetingUpdated(UUID meetingId, boolean detailsChanged, Set<UUID> addedInvitees, Set<UUID> removedInvitees) {
+    public MeetingUpdated(
+            MeetingId meetingId, boolean detailsChanged, Set<InviteeId> addedInvitees, Set<InviteeId> removedInvitees) {
         this(meetingId, detailsChanged, addedInvitees, removedInvitees, Set.of());
     }
 

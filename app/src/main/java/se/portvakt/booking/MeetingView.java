@@ -30,7 +30,7 @@ public record MeetingView(
         String time = start.format(CLOCK) + "–" + end.format(CLOCK)
                 + (end.toLocalDate().equals(start.toLocalDate()) ? "" : " (+1)");
         return new MeetingView(
-                meeting.id(),
+                meeting.id().value(),
                 meeting.title(),
                 date,
                 time,

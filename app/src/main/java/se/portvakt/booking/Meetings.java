@@ -5,51 +5,53 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.person.PersonalIdentityNumber;
 
 /** What other features may ask of booking: its only door. Booking's own service and tables stay behind it. */
 public interface Meetings {
 
     /** The meeting without its invitees, whatever its status: nothing decrypted, no links built. */
-    Optional<MeetingSummary> summary(UUID meetingId);
+    Optional<MeetingSummary> summary(MeetingId meetingId);
 
     /** The organisation's meetings starting in [from, to), earliest first, one page at a time. */
-    List<MeetingSummary> between(UUID organisationId, Instant from, Instant to, int page, int pageSize);
+    List<MeetingSummary> between(OrganisationId organisationId, Instant from, Instant to, int page, int pageSize);
 
     /** The organisation that holds the meeting, or empty for a meeting we do not have. */
-    Optional<UUID> organisationOf(UUID meetingId);
+    Optional<OrganisationId> organisationOf(MeetingId meetingId);
 
     /** Of the given meetings, those the organisation holds. */
-    Set<UUID> heldBy(UUID organisationId, Collection<UUID> meetingIds);
+    Set<MeetingId> heldBy(OrganisationId organisationId, Collection<MeetingId> meetingIds);
 
     /** Whether two meetings are booked in the same room (a guest may be moved between them). */
-    boolean sameRoom(UUID meetingId, UUID otherMeetingId);
+    boolean sameRoom(MeetingId meetingId, MeetingId otherMeetingId);
 
     /**
      * Holds the meeting until the caller's transaction ends, so that decisions about who is in it (a guest
      * admitted, a host joining) are taken one at a time, on every node. Only inside a transaction.
      */
-    void hold(UUID meetingId);
+    void hold(MeetingId meetingId);
 
     /** The meeting with all its invitees (removed ones too), whatever its status. */
-    Optional<MeetingDetails> details(UUID meetingId);
+    Optional<MeetingDetails> details(MeetingId meetingId);
 
     /** The meeting with all its invitees, if the organisation holds it: another's meeting does not exist for it. */
-    Optional<MeetingDetails> details(UUID organisationId, UUID meetingId);
+    Optional<MeetingDetails> details(OrganisationId organisationId, MeetingId meetingId);
 
     /** The meeting an invitee (removed ones too) was invited to, whatever its status. */
-    Optional<MeetingDetails> ofInvitee(UUID inviteeId);
+    Optional<MeetingDetails> ofInvitee(InviteeId inviteeId);
 
     /**
      * The person the invitation names, decrypted, or empty when it names none. Only for checking an
      * e-legitimation against it: never shown, logged or sent to a browser.
      */
-    Optional<PersonalIdentityNumber> invitedPerson(UUID inviteeId);
+    Optional<PersonalIdentityNumber> invitedPerson(InviteeId inviteeId);
 
     /**
      * The invitations that name this person (by the searchable index of their number) and are still live: not
      * removed, in a scheduled meeting that ends after {@code endingAfter}. Invitee ids, in the meetings' order.
      */
-    List<UUID> invitationsNaming(PersonalIdentityNumber person, Instant endingAfter);
+    List<InviteeId> invitationsNaming(PersonalIdentityNumber person, Instant endingAfter);
 }

@@ -1,6 +1,6 @@
 package se.portvakt.booking;
 
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
 
 /**
  * Whether a host ended a meeting before its booked end ("end for everyone"). The meeting feature knows;
@@ -8,5 +8,5 @@ import java.util.UUID;
  */
 public interface MeetingsEndedEarly {
 
-    boolean endedEarly(UUID meetingId);
+    boolean endedEarly(MeetingId meetingId);
 }

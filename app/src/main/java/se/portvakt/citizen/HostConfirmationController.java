@@ -26,6 +26,8 @@ import se.portvakt.citizen.IdentityConfirmations.Issued;
 import se.portvakt.citizen.IdentityConfirmations.Outcome;
 import se.portvakt.citizen.IdentityConfirmations.Wrong;
 import se.portvakt.identity.StaffPrincipal;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantState;
@@ -129,10 +131,13 @@ class HostConfirmationController {
     }
 
     private MeetingDetails hosted(UUID meetingId, StaffPrincipal staff) {
-        if (staff == null || lobby.hostIn(meetingId, staff.id()).isEmpty()) {
+        if (staff == null
+                || lobby.hostIn(new MeetingId(meetingId), new StaffId(staff.id()))
+                        .isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return meetings.details(meetingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return meetings.details(new MeetingId(meetingId))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private Participant eidParticipant(MeetingDetails meeting, UUID participantId) {

@@ -15,6 +15,7 @@ import se.portvakt.booking.Meetings;
 import se.portvakt.guest.EndedMeetings;
 import se.portvakt.identity.EidRules;
 import se.portvakt.identity.VerifiedPerson;
+import se.portvakt.ids.InviteeId;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.person.PinVault;
@@ -77,7 +78,7 @@ class MyMeetings {
         PersonalIdentityNumber person = pins.decrypt(citizen.pinEncrypted());
         Instant now = clock.instant();
         return meetings.invitationsNaming(person, now).stream()
-                .map(inviteeId -> find(citizen, person, inviteeId, now))
+                .map(inviteeId -> find(citizen, person, inviteeId.value(), now))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -86,7 +87,7 @@ class MyMeetings {
     Optional<MyMeeting> one(CitizenSession citizen, UUID inviteeId) {
         PersonalIdentityNumber person = pins.decrypt(citizen.pinEncrypted());
         Instant now = clock.instant();
-        if (!meetings.invitationsNaming(person, now).contains(inviteeId)) {
+        if (!meetings.invitationsNaming(person, now).contains(new InviteeId(inviteeId))) {
             return Optional.empty();
         }
         return find(citizen, person, inviteeId, now);
@@ -94,7 +95,7 @@ class MyMeetings {
 
     private Optional<MyMeeting> find(
             CitizenSession citizen, PersonalIdentityNumber person, UUID inviteeId, Instant now) {
-        return meetings.ofInvitee(inviteeId)
+        return meetings.ofInvitee(new InviteeId(inviteeId))
                 .filter(meeting -> ended.stream().noneMatch(endedMeetings -> endedMeetings.ended(meeting.id())))
                 .flatMap(meeting -> meeting.currentInvitees().stream()
                         .filter(invitee -> invitee.id().equals(inviteeId))

@@ -23,6 +23,7 @@ import se.portvakt.citizen.IdentityConfirmations.Wrong;
 import se.portvakt.guest.GuestIdentity;
 import se.portvakt.guest.GuestSessions;
 import se.portvakt.guest.IdentificationMethod;
+import se.portvakt.ids.InviteeId;
 
 /**
  * The participant's side of confirming identity in a meeting, on a page only their e-legitimation opens: the
@@ -131,7 +132,7 @@ class ParticipantConfirmationController {
 
     private Optional<Participant> participant(String token, HttpServletRequest request) {
         return links.inviteeOf(token)
-                .flatMap(inviteeId -> meetings.ofInvitee(inviteeId)
+                .flatMap(inviteeId -> meetings.ofInvitee(new InviteeId(inviteeId))
                         .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
                         .filter(meeting -> meeting.currentInvitees().stream().anyMatch(i -> i.id().equals(inviteeId)))
                         .flatMap(meeting -> method(request, meeting, inviteeId)

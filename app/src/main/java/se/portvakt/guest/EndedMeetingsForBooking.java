@@ -1,9 +1,9 @@
 package se.portvakt.guest;
 
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import se.portvakt.booking.MeetingsEndedEarly;
+import se.portvakt.ids.MeetingId;
 
 /**
  * Tells booking what the meeting feature tells the guest pages: whether a host has ended a meeting. Booking
@@ -20,7 +20,7 @@ class EndedMeetingsForBooking implements MeetingsEndedEarly {
     }
 
     @Override
-    public boolean endedEarly(UUID meetingId) {
-        return ended.stream().anyMatch(meetings -> meetings.ended(meetingId));
+    public boolean endedEarly(MeetingId meetingId) {
+        return ended.stream().anyMatch(meetings -> meetings.ended(meetingId.value()));
     }
 }

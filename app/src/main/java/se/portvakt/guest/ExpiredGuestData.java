@@ -20,15 +20,15 @@ class ExpiredGuestData {
     @EventListener
     void expired(MeetingDataExpiring event) {
         jdbc.sql("delete from guest_code where invitee_id in " + INVITEES)
-                .param(event.meetingId())
+                .param(event.meetingId().value())
                 .update();
         jdbc.sql("delete from guest_code_request where invitee_id in " + INVITEES)
-                .param(event.meetingId())
+                .param(event.meetingId().value())
                 .update();
         event.purged(
                 "arrivals",
                 jdbc.sql("delete from guest_arrival where invitee_id in " + INVITEES)
-                        .param(event.meetingId())
+                        .param(event.meetingId().value())
                         .update());
     }
 }

@@ -25,6 +25,7 @@ import se.portvakt.identity.EidProvider.EidStart;
 import se.portvakt.identity.EidResponses;
 import se.portvakt.identity.EidRules;
 import se.portvakt.identity.EidStatus;
+import se.portvakt.ids.InviteeId;
 
 /**
  * LOA3 for a guest: BankID or Freja eID, on another device by QR code or on this one. Only when the
@@ -95,7 +96,8 @@ class GuestEidController {
                 qr,
                 new EidStart(
                         request.getRemoteAddr(),
-                        meetings.invitedPerson(visit.invitee().id()).orElse(null),
+                        meetings.invitedPerson(new InviteeId(visit.invitee().id()))
+                                .orElse(null),
                         text));
         if (started.isEmpty()) {
             outcomes.failed(visit, chosen.get(), "unavailable");

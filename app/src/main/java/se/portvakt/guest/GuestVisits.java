@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.Meetings;
+import se.portvakt.ids.InviteeId;
 
 /** Resolves personal links; every guest page starts here. */
 @Component
@@ -26,7 +27,7 @@ class GuestVisits {
     /** The link's visit whatever the meeting's state; empty for a token we did not make. */
     Optional<Visit> find(String token) {
         return links.inviteeOf(token)
-                .flatMap(inviteeId -> meetings.ofInvitee(inviteeId)
+                .flatMap(inviteeId -> meetings.ofInvitee(new InviteeId(inviteeId))
                         .flatMap(meeting -> meeting.invitees().stream()
                                 .filter(invitee -> invitee.id().equals(inviteeId))
                                 .findFirst()

@@ -1,9 +1,11 @@
 package se.portvakt.invitation;
 
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 
 /**
  * Short messages to one invitee that are not invitations (e.g. a one-time code), queued in the
@@ -22,8 +24,14 @@ public class DirectMessages {
         this.clock = clock;
     }
 
-    /** Queues a plain e-mail; its HTML part is the same text, escaped. */
-    public void email(UUID organisationId, UUID meetingId, UUID inviteeId, String to, String subject, String text) {
+    /** Queues a plain e-mail; its HTML part is the same text, escaped. Meeting and invitee may be null. */
+    public void email(
+            OrganisationId organisationId,
+            MeetingId meetingId,
+            InviteeId inviteeId,
+            String to,
+            String subject,
+            String text) {
         String html = "<!DOCTYPE html><html><body><p>"
                 + HtmlUtils.htmlEscape(text).replace("\n", "<br>\n") + "</p></body></html>";
         outbox.enqueue(
@@ -35,7 +43,8 @@ public class DirectMessages {
     }
 
     /** Queues an SMS; false, and nothing queued, when SMS is off (production without a gateway). */
-    public boolean sms(UUID organisationId, UUID meetingId, UUID inviteeId, String to, String text) {
+    public boolean sms(
+            OrganisationId organisationId, MeetingId meetingId, InviteeId inviteeId, String to, String text) {
         if (!smsEnabled()) {
             return false;
         }

@@ -20,7 +20,7 @@ class ExpiredMessages {
         event.purged(
                 "messages",
                 jdbc.sql("delete from outbox_message where meeting_id = ?")
-                        .param(event.meetingId())
+                        .param(event.meetingId().value())
                         .update());
     }
 }

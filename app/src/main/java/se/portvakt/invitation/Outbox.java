@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.portvakt.config.PortvaktProperties;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 
 /**
  * The outbox_message table. Writes join the caller's transaction (enqueue commits with the booking);
@@ -32,14 +35,15 @@ class Outbox implements InvitationDeliveries {
         this.messageIdDomain = host == null || host.isBlank() ? "portvakt.localhost" : host;
     }
 
-    UUID enqueue(UUID organisationId, UUID meetingId, UUID inviteeId, Draft draft, Instant now) {
+    /** Queues a message; a message to staff has no meeting and no invitee (null). */
+    UUID enqueue(OrganisationId organisationId, MeetingId meetingId, InviteeId inviteeId, Draft draft, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into outbox_message (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(
                         id,
-                        organisationId,
-                        meetingId,
-                        inviteeId,
+                        organisationId.value(),
+                        meetingId == null ? null : meetingId.value(),
+                        inviteeId == null ? null : inviteeId.value(),
                         draft.channel().name(),
                         draft.recipient(),
                         draft.subject(),

@@ -20,8 +20,9 @@ class ExpiredParticipants {
 
     @EventListener
     void expired(MeetingDataExpiring event) {
-        event.purged("participants", jdbc.sql("""
+        event.purged(
+                "participants", jdbc.sql("""
                 update participant set display_name = '', verified_name = null, deny_message = null
-                where invitee_id in (select id from invitee where meeting_id = ?)""").param(event.meetingId()).update());
+                where invitee_id in (select id from invitee where meeting_id = ?)""").param(event.meetingId().value()).update());
     }
 }

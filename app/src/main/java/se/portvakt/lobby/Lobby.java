@@ -23,6 +23,10 @@ import se.portvakt.booking.Meetings;
 import se.portvakt.config.SqlTime;
 import se.portvakt.guest.GuestArrivals.Arrival;
 import se.portvakt.guest.GuestArrived;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.ParticipantId;
+import se.portvakt.ids.StaffId;
 
 /**
  * The waiting room: every participant's state, kept in the database so a restart keeps everyone where they
@@ -109,8 +113,8 @@ public class Lobby {
     }
 
     /** The host's own row in the meeting, once they have joined it. */
-    public Optional<Participant> hostIn(UUID meetingId, UUID staffId) {
-        return select("where meeting_id = ? and staff_id = ?", meetingId, staffId).stream()
+    public Optional<Participant> hostIn(MeetingId meetingId, StaffId staffId) {
+        return select("where meeting_id = ? and staff_id = ?", meetingId.value(), staffId.value()).stream()
                 .findFirst();
     }
 
@@ -121,18 +125,22 @@ public class Lobby {
     }
 
     /** The organisation's waiting room, longest waiting first. */
-    public List<Participant> waiting(UUID organisationId) {
+    public List<Participant> waiting(OrganisationId organisationId) {
         List<Participant> waiting = select("where state = 'WAITING' order by waiting_since, id");
-        Set<UUID> held = meetings.heldBy(
+        Set<MeetingId> held = meetings.heldBy(
                 organisationId,
-                waiting.stream().map(Participant::meetingId).distinct().toList());
+                waiting.stream()
+                        .map(Participant::meetingId)
+                        .distinct()
+                        .map(MeetingId::new)
+                        .toList());
         return waiting.stream()
-                .filter(participant -> held.contains(participant.meetingId()))
+                .filter(participant -> held.contains(new MeetingId(participant.meetingId())))
                 .toList();
     }
 
     /** The organisation that holds the meeting, or empty for a meeting we do not have. */
-    public Optional<UUID> organisationOf(UUID meetingId) {
+    public Optional<OrganisationId> organisationOf(MeetingId meetingId) {
         return meetings.organisationOf(meetingId);
     }
 
@@ -141,8 +149,10 @@ public class Lobby {
      * against {@link #admit}, so a guest admitted at the same moment is not left outside.
      */
     @Transactional
-    public Participant hostJoins(UUID meetingId, UUID staffId, String name) {
-        meetings.hold(meetingId);
+    public Participant hostJoins(MeetingId meeting, StaffId staff, String name) {
+        UUID meetingId = meeting.value();
+        UUID staffId = staff.value();
+        meetings.hold(meeting);
         Instant now = clock.instant();
         int updated = jdbc.sql(
                         "update participant set state = 'IN_MEETING', changed_at = ? where meeting_id = ? and staff_id = ?")
@@ -172,7 +182,7 @@ public class Lobby {
     @Transactional
     public void admit(UUID participantId, BooleanSupplier hostPresent) {
         Participant participant = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
-        meetings.hold(participant.meetingId());
+        meetings.hold(new MeetingId(participant.meetingId()));
         change(
                 participantId,
                 hostPresent.getAsBoolean() ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED,
@@ -197,12 +207,14 @@ public class Lobby {
      * does.
      */
     @Transactional
-    public void move(UUID participantId, UUID targetMeetingId, BooleanSupplier hostPresentThere) {
-        Participant participant = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
-        if (participant.isHost() || !meetings.sameRoom(participant.meetingId(), targetMeetingId)) {
+    public void move(ParticipantId participant, MeetingId target, BooleanSupplier hostPresentThere) {
+        UUID participantId = participant.value();
+        UUID targetMeetingId = target.value();
+        Participant moving = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
+        if (moving.isHost() || !meetings.sameRoom(new MeetingId(moving.meetingId()), target)) {
             throw new LobbyRefusal("not-same-room");
         }
-        meetings.hold(targetMeetingId);
+        meetings.hold(target);
         ParticipantState arriving =
                 hostPresentThere.getAsBoolean() ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED;
         int moved = jdbc.sql("""
@@ -213,7 +225,7 @@ public class Lobby {
         if (moved == 0) {
             throw new LobbyRefusal("wrong-state");
         }
-        publish(participantId, targetMeetingId, participant.meetingId(), arriving, false);
+        publish(participantId, targetMeetingId, moving.meetingId(), arriving, false);
     }
 
     /** Back to the waiting room, at the end of the queue. */
@@ -300,20 +312,26 @@ public class Lobby {
             AuditAction action = reason != null
                     ? AuditAction.PARTICIPANT_TAKEN_OUT
                     : to == ParticipantState.DENIED ? AuditAction.PARTICIPANT_DENIED : AuditAction.PARTICIPANT_REMOVED;
-            organisationOf(participant.meetingId())
-                    .ifPresent(organisation -> audit.record(AuditEntry.of(organisation, action, AuditActor.SYSTEM)
-                            .meeting(participant.meetingId())
-                            .subject(participantId)
-                            .detail("reason", reason)));
+            organisationOf(new MeetingId(participant.meetingId()))
+                    .ifPresent(
+                            organisation -> audit.record(AuditEntry.of(organisation.value(), action, AuditActor.SYSTEM)
+                                    .meeting(participant.meetingId())
+                                    .subject(participantId)
+                                    .detail("reason", reason)));
         }
         publish(participantId, participant.meetingId(), participant.meetingId(), to, false);
     }
 
     private void publish(
             UUID participantId, UUID meetingId, UUID previousMeetingId, ParticipantState state, boolean arrived) {
-        UUID organisation = organisationOf(meetingId).orElseThrow();
-        events.publishEvent(
-                new ParticipantChanged(organisation, meetingId, previousMeetingId, participantId, state, arrived));
+        OrganisationId organisation = organisationOf(new MeetingId(meetingId)).orElseThrow();
+        events.publishEvent(new ParticipantChanged(
+                organisation,
+                new MeetingId(meetingId),
+                new MeetingId(previousMeetingId),
+                new ParticipantId(participantId),
+                state,
+                arrived));
     }
 
     private List<Participant> select(String where, Object... params) {

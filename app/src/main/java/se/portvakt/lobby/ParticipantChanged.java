@@ -1,6 +1,8 @@
 package se.portvakt.lobby;
 
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.ParticipantId;
 
 /**
  * A participant's state changed (or they arrived): published after the change is written, for whoever shows it.
@@ -8,9 +10,9 @@ import java.util.UUID;
  * @param previousMeetingId the meeting they were in before a move, else the same as {@code meetingId}
  */
 public record ParticipantChanged(
-        UUID organisationId,
-        UUID meetingId,
-        UUID previousMeetingId,
-        UUID participantId,
+        OrganisationId organisationId,
+        MeetingId meetingId,
+        MeetingId previousMeetingId,
+        ParticipantId participantId,
         ParticipantState state,
         boolean arrived) {}

@@ -12,6 +12,8 @@ import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.MeetingUpdated;
 import se.portvakt.booking.Meetings;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantState;
@@ -75,17 +77,17 @@ class Attendance {
     void updated(MeetingUpdated event) {
         // whoever was uninvited or identified as someone the invitation no longer names, wherever they are now
         event.removedInvitees()
-                .forEach(inviteeId -> lobby.ofInvitee(inviteeId)
+                .forEach(inviteeId -> lobby.ofInvitee(inviteeId.value())
                         .ifPresent(guest -> lobby.takeOut(guest.id(), true, Lost.CANCELLED.reason())));
         event.identityChanged()
-                .forEach(inviteeId -> lobby.ofInvitee(inviteeId)
+                .forEach(inviteeId -> lobby.ofInvitee(inviteeId.value())
                         .ifPresent(guest -> lobby.takeOut(guest.id(), false, Lost.IDENTIFY_AGAIN.reason())));
-        recheck(event.meetingId());
+        recheck(event.meetingId().value());
     }
 
     /** Takes out every guest of the meeting who no longer meets its terms. */
     void recheck(UUID meetingId) {
-        meetings.details(meetingId).ifPresent(meeting -> {
+        meetings.details(new MeetingId(meetingId)).ifPresent(meeting -> {
             for (Participant guest : lobby.ofMeeting(meetingId, PRESENT_OR_WAITING)) {
                 if (!guest.isHost()) {
                     lost(guest, meeting).ifPresent(lost -> lobby.takeOut(guest.id(), lost.forGood(), lost.reason()));
@@ -102,7 +104,8 @@ class Attendance {
         if (participant.isHost() || participant.state().isFinal() || participant.state() == ParticipantState.LEFT) {
             return participant;
         }
-        Optional<Lost> lost = meetings.details(participant.meetingId()).flatMap(meeting -> lost(participant, meeting));
+        Optional<Lost> lost =
+                meetings.details(new MeetingId(participant.meetingId())).flatMap(meeting -> lost(participant, meeting));
         if (lost.isEmpty()) {
             return participant;
         }
@@ -138,7 +141,7 @@ class Attendance {
         Optional<MeetingDetails> invitedTo =
                 meeting.invitees().stream().anyMatch(invitee -> invitee.id().equals(guest.inviteeId()))
                         ? Optional.of(meeting)
-                        : meetings.ofInvitee(guest.inviteeId());
+                        : meetings.ofInvitee(new InviteeId(guest.inviteeId()));
         return invitedTo.isEmpty()
                 || invitedTo.get().invitees().stream()
                         .filter(invitee -> invitee.id().equals(guest.inviteeId()))

@@ -45,31 +45,34 @@ class Broadcasts {
     @Order(1)
     @TransactionalEventListener(fallbackExecution = true)
     void participantChanged(ParticipantChanged change) {
+        UUID participantId = change.participantId().value();
+        UUID meetingId = change.meetingId().value();
+        UUID organisationId = change.organisationId().value();
         ParticipantState state = change.state();
         if (state == ParticipantState.DENIED || state == ParticipantState.REMOVED || state == ParticipantState.LEFT) {
-            Participant participant = lobby.find(change.participantId()).orElse(null);
+            Participant participant = lobby.find(participantId).orElse(null);
             String words = state == ParticipantState.DENIED && participant != null ? participant.denyMessage() : null;
             String reason = participant != null && participant.closedReason() != null
                     ? participant.closedReason()
                     : state.name();
-            sockets.closeGuest(change.participantId(), new ServerMessage.Closed(reason, words));
+            sockets.closeGuest(participantId, new ServerMessage.Closed(reason, words));
         } else {
             // a guest's tabs follow them (into the waiting room, the meeting, or another meeting)
-            sockets.place(change.participantId(), change.meetingId(), state == ParticipantState.IN_MEETING);
+            sockets.place(participantId, meetingId, state == ParticipantState.IN_MEETING);
         }
-        meetingChanged(change.meetingId(), null);
+        meetingChanged(meetingId, null);
         if (!change.previousMeetingId().equals(change.meetingId())) {
-            meetingChanged(change.previousMeetingId(), null);
+            meetingChanged(change.previousMeetingId().value(), null);
         }
         if (change.arrived()) {
-            ServerMessage.Arrived arrived = lobby.find(change.participantId())
+            ServerMessage.Arrived arrived = lobby.find(participantId)
                     .map(participant -> new ServerMessage.Arrived(snapshots.waiting(participant, new HashMap<>())))
                     .orElse(null);
             if (arrived != null) {
-                sockets.toConsoles(change.organisationId(), host -> arrived);
+                sockets.toConsoles(organisationId, host -> arrived);
             }
         }
-        consoles(change.organisationId());
+        consoles(organisationId);
     }
 
     /**

@@ -1,5 +1,6 @@
 package se.portvakt.meeting;
 
+import java.util.UUID;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -32,8 +33,10 @@ class Departures {
         if (stillThere || change.arrived()) {
             return;
         }
-        media.leave(change.previousMeetingId(), change.participantId());
-        hands.lower(change.previousMeetingId(), change.participantId());
-        mediaStates.forget(change.previousMeetingId(), change.participantId());
+        UUID left = change.previousMeetingId().value();
+        UUID participantId = change.participantId().value();
+        media.leave(left, participantId);
+        hands.lower(left, participantId);
+        mediaStates.forget(left, participantId);
     }
 }

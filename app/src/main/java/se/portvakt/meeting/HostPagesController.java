@@ -11,6 +11,7 @@ import org.springframework.web.server.ResponseStatusException;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.Meetings;
 import se.portvakt.identity.StaffPrincipal;
+import se.portvakt.ids.MeetingId;
 
 /** The host's live pages: the console (waiting room) and a meeting's room. Shells the signaling socket fills. */
 @Controller
@@ -29,7 +30,7 @@ class HostPagesController {
 
     @GetMapping("/meetings/{id}/room")
     String room(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, Model model) {
-        MeetingDetails meeting = meetings.details(id)
+        MeetingDetails meeting = meetings.details(new MeetingId(id))
                 .filter(details -> details.organisationId().equals(host.organisationId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("meeting", meeting);

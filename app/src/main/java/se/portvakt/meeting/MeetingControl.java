@@ -11,6 +11,10 @@ import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.ParticipantId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.LobbyRefusal;
 import se.portvakt.lobby.Participant;
@@ -129,14 +133,14 @@ class MeetingControl {
         Participant guest = entitledGuest(host, move.participantId());
         ownMeeting(host, move.meetingId());
         openForEntry(move.meetingId());
-        MeetingDetails target =
-                meetings.details(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
+        MeetingDetails target = meetings.details(new MeetingId(move.meetingId()))
+                .orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
         attendance.lost(guest, target).ifPresent(lost -> {
             throw new LobbyRefusal(MOVE_REFUSALS.get(lost.reason()));
         });
         lobby.move(
-                guest.id(),
-                move.meetingId(),
+                new ParticipantId(guest.id()),
+                new MeetingId(move.meetingId()),
                 () -> sessions.life(move.meetingId()).started());
         audit.record(decision(host, AuditAction.GUEST_MOVED, guest)
                 .meeting(move.meetingId())
@@ -201,7 +205,7 @@ class MeetingControl {
             throw new LobbyRefusal("ended");
         }
         sessions.start(meetingId);
-        lobby.hostJoins(meetingId, host.staffId(), host.name());
+        lobby.hostJoins(new MeetingId(meetingId), new StaffId(host.staffId()), host.name());
     }
 
     private void lock(Caller.Host host, ClientMessage.Lock lock) {
@@ -237,7 +241,8 @@ class MeetingControl {
         if (caller instanceof Caller.Host host) {
             Participant self = host.meetingId() == null
                     ? null
-                    : lobby.hostIn(host.meetingId(), host.staffId()).orElse(null);
+                    : lobby.hostIn(new MeetingId(host.meetingId()), new StaffId(host.staffId()))
+                            .orElse(null);
             if (self == null || self.state() != ParticipantState.IN_MEETING) {
                 throw new LobbyRefusal("not-in-meeting");
             }
@@ -331,7 +336,10 @@ class MeetingControl {
     private Participant guestOf(Caller.Host host, UUID participantId) {
         Participant participant = lobby.find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
         if (participant.isHost()
-                || !lobby.organisationOf(participant.meetingId()).orElseThrow().equals(host.organisationId())) {
+                || !lobby.organisationOf(new MeetingId(participant.meetingId()))
+                        .orElseThrow()
+                        .value()
+                        .equals(host.organisationId())) {
             throw new LobbyRefusal("unknown-participant");
         }
         return participant;
@@ -364,13 +372,18 @@ class MeetingControl {
     }
 
     private void ownMeeting(Caller.Host host, UUID meetingId) {
-        if (!lobby.organisationOf(meetingId).map(host.organisationId()::equals).orElse(false)) {
+        if (!lobby.organisationOf(new MeetingId(meetingId))
+                .map(OrganisationId::value)
+                .map(host.organisationId()::equals)
+                .orElse(false)) {
             throw new LobbyRefusal("unknown-meeting");
         }
     }
 
     private boolean cancelled(UUID meetingId) {
-        return meetings.summary(meetingId).map(MeetingSummary::cancelled).orElse(true);
+        return meetings.summary(new MeetingId(meetingId))
+                .map(MeetingSummary::cancelled)
+                .orElse(true);
     }
 
     private MeetingSessions.Life openForEntry(UUID meetingId) {

@@ -18,6 +18,9 @@ import se.portvakt.booking.Meetings;
 import se.portvakt.guest.GuestIdentity;
 import se.portvakt.guest.GuestSessions;
 import se.portvakt.identity.StaffPrincipal;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.lobby.Lobby;
 
 /**
@@ -62,7 +65,8 @@ class SignalingHandshake implements HandshakeInterceptor {
                 return Optional.of(new Caller.Host(staff.id(), staff.organisationId(), staff.displayName(), null));
             }
             return uuid(request.getParameter("meeting"))
-                    .filter(meetingId -> lobby.organisationOf(meetingId)
+                    .filter(meetingId -> lobby.organisationOf(new MeetingId(meetingId))
+                            .map(OrganisationId::value)
                             .map(staff.organisationId()::equals)
                             .orElse(false))
                     .map(meetingId ->
@@ -75,7 +79,7 @@ class SignalingHandshake implements HandshakeInterceptor {
         Optional<GuestIdentity> identity = GuestSessions.identities(request).stream()
                 .filter(proof -> proof.inviteeId().equals(inviteeId))
                 .findFirst();
-        Optional<MeetingDetails> invited = meetings.ofInvitee(inviteeId);
+        Optional<MeetingDetails> invited = meetings.ofInvitee(new InviteeId(inviteeId));
         if (identity.isEmpty()
                 || invited.isEmpty()
                 || !identity.get().holdsFor(invited.get())

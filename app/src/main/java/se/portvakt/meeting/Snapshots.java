@@ -15,6 +15,9 @@ import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantState;
@@ -64,7 +67,7 @@ class Snapshots {
     Optional<ServerMessage.State> state(Caller caller) {
         if (caller instanceof Caller.Host host) {
             UUID meetingId = host.meetingId();
-            Optional<Participant> self = lobby.hostIn(meetingId, host.staffId());
+            Optional<Participant> self = lobby.hostIn(new MeetingId(meetingId), new StaffId(host.staffId()));
             return Optional.of(new ServerMessage.State(
                     self.map(Participant::id).orElse(null),
                     self.map(Participant::state).orElse(null),
@@ -99,33 +102,38 @@ class Snapshots {
 
     ServerMessage.LobbyView lobby(Caller.Host host) {
         Map<UUID, MeetingDetails> details = new HashMap<>();
-        List<ServerMessage.Waiting> waiting = lobby.waiting(host.organisationId()).stream()
+        List<ServerMessage.Waiting> waiting = lobby.waiting(new OrganisationId(host.organisationId())).stream()
                 .map(participant -> waiting(participant, details))
                 .toList();
         Instant now = clock.instant();
-        List<ServerMessage.MeetingChoice> choices =
-                meetings
-                        .between(host.organisationId(), now.minus(CHOICES_BEFORE), now.plus(CHOICES_AFTER), 0, 200)
-                        .stream()
-                        .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
-                        .filter(meeting -> !sessions.life(meeting.id()).ended())
-                        .map(meeting -> {
-                            MeetingSessions.Life life = sessions.life(meeting.id());
-                            return new ServerMessage.MeetingChoice(
-                                    meeting.id(),
-                                    meeting.title(),
-                                    meeting.roomName(),
-                                    meeting.start(),
-                                    life.started(),
-                                    life.locked());
-                        })
-                        .toList();
+        List<ServerMessage.MeetingChoice> choices = meetings
+                .between(
+                        new OrganisationId(host.organisationId()),
+                        now.minus(CHOICES_BEFORE),
+                        now.plus(CHOICES_AFTER),
+                        0,
+                        200)
+                .stream()
+                .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
+                .filter(meeting -> !sessions.life(meeting.id().value()).ended())
+                .map(meeting -> {
+                    MeetingSessions.Life life = sessions.life(meeting.id().value());
+                    return new ServerMessage.MeetingChoice(
+                            meeting.id().value(),
+                            meeting.title(),
+                            meeting.roomName(),
+                            meeting.start(),
+                            life.started(),
+                            life.locked());
+                })
+                .toList();
         return new ServerMessage.LobbyView(waiting, choices);
     }
 
     ServerMessage.Waiting waiting(Participant participant, Map<UUID, MeetingDetails> cache) {
         MeetingDetails meeting = cache.computeIfAbsent(
-                participant.meetingId(), id -> meetings.details(id).orElseThrow());
+                participant.meetingId(),
+                id -> meetings.details(new MeetingId(id)).orElseThrow());
         UUID invitee = participant.inviteeId();
         Map<UUID, String> names = new java.util.HashMap<>();
         meeting.currentInvitees().forEach(i -> names.put(i.id(), i.name()));
@@ -152,7 +160,7 @@ class Snapshots {
     }
 
     ServerMessage.MeetingInfo info(UUID meetingId) {
-        MeetingSummary meeting = meetings.summary(meetingId).orElseThrow();
+        MeetingSummary meeting = meetings.summary(new MeetingId(meetingId)).orElseThrow();
         MeetingSessions.Life life = sessions.life(meetingId);
         return new ServerMessage.MeetingInfo(
                 meetingId, meeting.title(), meeting.roomName(), life.started(), life.locked(), life.ended());

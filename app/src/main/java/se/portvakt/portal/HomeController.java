@@ -12,6 +12,7 @@ import se.portvakt.booking.MeetingView;
 import se.portvakt.booking.Meetings;
 import se.portvakt.booking.Rooms;
 import se.portvakt.identity.StaffPrincipal;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.Organisations;
 
 /** The host's start page: the organisation's rooms and today's meetings. */
@@ -42,7 +43,7 @@ class HomeController {
                 "meetings",
                 meetings
                         .between(
-                                host.organisationId(),
+                                new OrganisationId(host.organisationId()),
                                 today.atStartOfDay(zone).toInstant(),
                                 today.plusDays(1).atStartOfDay(zone).toInstant(),
                                 0,

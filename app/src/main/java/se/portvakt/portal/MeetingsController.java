@@ -23,6 +23,8 @@ import se.portvakt.booking.MeetingView;
 import se.portvakt.booking.Meetings;
 import se.portvakt.guest.GuestArrivals;
 import se.portvakt.identity.StaffPrincipal;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.invitation.Delivery;
 import se.portvakt.invitation.InvitationDeliveries;
 import se.portvakt.organisation.Organisations;
@@ -68,7 +70,7 @@ class MeetingsController {
         // one more than a page tells whether there is a next page
         List<MeetingView> shown = meetings
                 .between(
-                        host.organisationId(),
+                        new OrganisationId(host.organisationId()),
                         first.atStartOfDay(zone).toInstant(),
                         first.plusYears(2).atStartOfDay(zone).toInstant(),
                         safePage,
@@ -85,7 +87,8 @@ class MeetingsController {
 
     @GetMapping("/meetings/{id}")
     String show(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, Locale locale, Model model) {
-        MeetingDetails meeting = meetings.details(host.organisationId(), id).orElseThrow(MeetingNotFound::new);
+        MeetingDetails meeting = meetings.details(new OrganisationId(host.organisationId()), new MeetingId(id))
+                .orElseThrow(MeetingNotFound::new);
         model.addAttribute("meeting", MeetingView.of(meeting.summary(), locale));
         model.addAttribute("invitees", meeting.currentInvitees());
         model.addAttribute("attachments", attachments.list(id));

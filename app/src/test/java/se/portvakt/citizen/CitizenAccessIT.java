@@ -29,6 +29,8 @@ import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.identity.EidMethod;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.person.PinVault;
@@ -184,7 +186,9 @@ class CitizenAccessIT {
         MeetingDetails meeting = book(CitizenBrowserIT.SAMIR_BANKID);
         MeetingDetails other = book(null);
         String base = "/meetings/" + meeting.id() + "/identity-confirmations";
-        UUID stranger = lobby.hostJoins(other.id(), tenant.host().id(), "Vera").id();
+        UUID stranger = lobby.hostJoins(
+                        new MeetingId(other.id()), new StaffId(tenant.host().id()), "Vera")
+                .id();
 
         assertThat(perform(portal.as(tenant.host(), get(base))).getStatus())
                 .as("not in the meeting")
@@ -193,7 +197,7 @@ class CitizenAccessIT {
                         .getStatus())
                 .isEqualTo(404);
 
-        lobby.hostJoins(meeting.id(), tenant.host().id(), "Vera");
+        lobby.hostJoins(new MeetingId(meeting.id()), new StaffId(tenant.host().id()), "Vera");
         assertThat(perform(portal.as(tenant.host(), get(base))).getStatus()).isEqualTo(200);
         assertThat(perform(portal.as(tenant.host(), post(base + "/" + stranger + "/code")))
                         .getStatus())

@@ -33,6 +33,8 @@ import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.citizen.IdentityConfirmations.Direction;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 
 /**
@@ -152,7 +154,10 @@ class IdentityConfirmationBrowserIT {
         until(
                 host,
                 "the host in the meeting",
-                () -> lobby.hostIn(meeting.id(), tenant.host().id()).isPresent());
+                () -> lobby.hostIn(
+                                new MeetingId(meeting.id()),
+                                new StaffId(tenant.host().id()))
+                        .isPresent());
         lobby.admit(lobby.ofInvitee(invitee).orElseThrow().id(), () -> true);
         until(
                 guest,

@@ -24,6 +24,9 @@ import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestArrivals.Arrival;
 import se.portvakt.guest.GuestArrived;
 import se.portvakt.guest.IdentificationMethod;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.ParticipantId;
+import se.portvakt.ids.StaffId;
 
 /**
  * A host admitting or moving a guest while another host opens the meeting: the guest ends up inside either way.
@@ -61,7 +64,10 @@ class AdmitWhileHostJoinsIT {
         Booked next = bookings.book(plan(tenant).start(Instant.now().plus(60, ChronoUnit.MINUTES)));
         UUID bertil = waiting(first, "Bertil Berg");
 
-        decidedWhileTheHostJoins(next.id(), tenant, hostPresent -> lobby.move(bertil, next.id(), hostPresent));
+        decidedWhileTheHostJoins(
+                next.id(),
+                tenant,
+                hostPresent -> lobby.move(new ParticipantId(bertil), new MeetingId(next.id()), hostPresent));
 
         Participant moved = lobby.find(bertil).orElseThrow();
         assertThat(moved.meetingId()).isEqualTo(next.id());
@@ -99,8 +105,10 @@ class AdmitWhileHostJoinsIT {
             return false;
         }));
         assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Participant> joining = CompletableFuture.supplyAsync(() ->
-                lobby.hostJoins(meetingId, tenant.host().id(), tenant.host().displayName()));
+        CompletableFuture<Participant> joining = CompletableFuture.supplyAsync(() -> lobby.hostJoins(
+                new MeetingId(meetingId),
+                new StaffId(tenant.host().id()),
+                tenant.host().displayName()));
         try {
             joining.get(500, TimeUnit.MILLISECONDS);
         } catch (TimeoutException heldBack) {

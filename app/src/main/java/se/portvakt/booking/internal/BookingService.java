@@ -36,6 +36,9 @@ import se.portvakt.booking.Rooms;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.booking.internal.MeetingStore.InviteeRow;
 import se.portvakt.booking.internal.MeetingStore.MeetingRow;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.organisation.StaffUser;
 import se.portvakt.person.PersonalIdentityNumber;
@@ -107,7 +110,7 @@ public class BookingService implements Meetings {
                 .subject(id)
                 .detail("invitees", request.invitees().size())
                 .detail("assuranceLevel", request.assuranceLevel()));
-        events.publishEvent(new MeetingBooked(id));
+        events.publishEvent(new MeetingBooked(new MeetingId(id)));
         return id;
     }
 
@@ -175,7 +178,12 @@ public class BookingService implements Meetings {
                 .detail("invited", added.size())
                 .detail("removed", removed.size())
                 .detail("identityChanged", identityChanged.size()));
-        MeetingUpdated event = new MeetingUpdated(meetingId, detailsChanged, added, removed, identityChanged);
+        MeetingUpdated event = new MeetingUpdated(
+                new MeetingId(meetingId),
+                detailsChanged,
+                inviteeIds(added),
+                inviteeIds(removed),
+                inviteeIds(identityChanged));
         if (event.anyoneToTell() || !identityChanged.isEmpty()) {
             events.publishEvent(event);
         }
@@ -212,10 +220,16 @@ public class BookingService implements Meetings {
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_CANCELLED, actor.auditActor())
                 .meeting(meetingId)
                 .subject(meetingId));
-        events.publishEvent(new MeetingCancelled(meetingId));
+        events.publishEvent(new MeetingCancelled(new MeetingId(meetingId)));
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<MeetingDetails> details(MeetingId meetingId) {
+        return details(meetingId.value());
+    }
+
+    /** {@link #details(MeetingId)} for booking's own packages, which keep the rows' plain UUIDs. */
     @Transactional(readOnly = true)
     public Optional<MeetingDetails> details(UUID meetingId) {
         return store.find(meetingId).map(this::details);
@@ -223,57 +237,64 @@ public class BookingService implements Meetings {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<MeetingDetails> details(UUID organisationId, UUID meetingId) {
-        return store.find(organisationId, meetingId).map(this::details);
+    public Optional<MeetingDetails> details(OrganisationId organisationId, MeetingId meetingId) {
+        return store.find(organisationId.value(), meetingId.value()).map(this::details);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<MeetingSummary> summary(UUID meetingId) {
-        return store.find(meetingId).map(BookingService::summary);
+    public Optional<MeetingSummary> summary(MeetingId meetingId) {
+        return store.find(meetingId.value()).map(BookingService::summary);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<MeetingSummary> between(UUID organisationId, Instant from, Instant to, int page, int pageSize) {
-        return store.between(organisationId, from, to, page * pageSize, pageSize).stream()
+    public List<MeetingSummary> between(
+            OrganisationId organisationId, Instant from, Instant to, int page, int pageSize) {
+        return store.between(organisationId.value(), from, to, page * pageSize, pageSize).stream()
                 .map(BookingService::summary)
                 .toList();
     }
 
     @Override
-    public Optional<UUID> organisationOf(UUID meetingId) {
-        return store.organisationOf(meetingId);
+    public Optional<OrganisationId> organisationOf(MeetingId meetingId) {
+        return store.organisationOf(meetingId.value()).map(OrganisationId::new);
     }
 
     @Override
-    public Set<UUID> heldBy(UUID organisationId, Collection<UUID> meetingIds) {
-        return store.heldBy(organisationId, meetingIds);
+    public Set<MeetingId> heldBy(OrganisationId organisationId, Collection<MeetingId> meetingIds) {
+        return store
+                .heldBy(
+                        organisationId.value(),
+                        meetingIds.stream().map(MeetingId::value).toList())
+                .stream()
+                .map(MeetingId::new)
+                .collect(Collectors.toSet());
     }
 
     @Override
-    public boolean sameRoom(UUID meetingId, UUID otherMeetingId) {
-        return store.sameRoom(meetingId, otherMeetingId);
+    public boolean sameRoom(MeetingId meetingId, MeetingId otherMeetingId) {
+        return store.sameRoom(meetingId.value(), otherMeetingId.value());
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void hold(UUID meetingId) {
-        store.lock(meetingId);
+    public void hold(MeetingId meetingId) {
+        store.lock(meetingId.value());
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<MeetingDetails> ofInvitee(UUID inviteeId) {
-        return store.meetingOfInvitee(inviteeId).flatMap(store::find).map(this::details);
+    public Optional<MeetingDetails> ofInvitee(InviteeId inviteeId) {
+        return store.meetingOfInvitee(inviteeId.value()).flatMap(store::find).map(this::details);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<PersonalIdentityNumber> invitedPerson(UUID inviteeId) {
-        return store.meetingOfInvitee(inviteeId)
+    public Optional<PersonalIdentityNumber> invitedPerson(InviteeId inviteeId) {
+        return store.meetingOfInvitee(inviteeId.value())
                 .flatMap(meetingId -> store.invitees(meetingId).stream()
-                        .filter(invitee -> invitee.id().equals(inviteeId))
+                        .filter(invitee -> invitee.id().equals(inviteeId.value()))
                         .findFirst())
                 .map(MeetingStore.InviteeRow::pinEncrypted)
                 .map(pins::decrypt);
@@ -281,8 +302,14 @@ public class BookingService implements Meetings {
 
     @Override
     @Transactional(readOnly = true)
-    public List<UUID> invitationsNaming(PersonalIdentityNumber person, Instant endingAfter) {
-        return store.invitationsNaming(pins.index(person), endingAfter);
+    public List<InviteeId> invitationsNaming(PersonalIdentityNumber person, Instant endingAfter) {
+        return store.invitationsNaming(pins.index(person), endingAfter).stream()
+                .map(InviteeId::new)
+                .toList();
+    }
+
+    private static Set<InviteeId> inviteeIds(Collection<UUID> ids) {
+        return ids.stream().map(InviteeId::new).collect(Collectors.toSet());
     }
 
     /** A meeting of the actor's organisation, or empty: another organisation's meeting does not exist for them. */
@@ -436,8 +463,8 @@ public class BookingService implements Meetings {
 
     private static MeetingSummary summary(MeetingRow row) {
         return new MeetingSummary(
-                row.id(),
-                row.organisationId(),
+                new MeetingId(row.id()),
+                new OrganisationId(row.organisationId()),
                 row.title(),
                 row.start(),
                 row.end(),

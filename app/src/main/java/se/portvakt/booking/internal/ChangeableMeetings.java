@@ -8,6 +8,7 @@ import se.portvakt.booking.MeetingNotFound;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.MeetingsEndedEarly;
 import se.portvakt.booking.internal.MeetingStore.MeetingRow;
+import se.portvakt.ids.MeetingId;
 
 /**
  * The one rule for whether a meeting may still change (details, invitees, attachments, cancellation):
@@ -32,7 +33,8 @@ public class ChangeableMeetings {
         if (row.status() == MeetingStatus.CANCELLED) {
             throw BookingRejected.because(null, "booking.error.cancelled");
         }
-        if (!row.end().isAfter(clock.instant()) || endedEarly.stream().anyMatch(ended -> ended.endedEarly(meetingId))) {
+        if (!row.end().isAfter(clock.instant())
+                || endedEarly.stream().anyMatch(ended -> ended.endedEarly(new MeetingId(meetingId)))) {
             throw BookingRejected.because(null, "booking.error.ended");
         }
         return row;

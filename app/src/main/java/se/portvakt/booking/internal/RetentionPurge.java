@@ -19,6 +19,7 @@ import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.MeetingDataExpiring;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.MeetingId;
 import se.portvakt.organisation.Organisations;
 
 /**
@@ -97,7 +98,7 @@ public class RetentionPurge {
         if (!mine) {
             return false; // another node purged it meanwhile
         }
-        MeetingDataExpiring expiring = new MeetingDataExpiring(meetingId);
+        MeetingDataExpiring expiring = new MeetingDataExpiring(new MeetingId(meetingId));
         events.publishEvent(expiring);
         expiring.purged(
                 "attachments",
