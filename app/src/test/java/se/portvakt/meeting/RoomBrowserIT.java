@@ -521,6 +521,12 @@ class RoomBrowserIT {
         until(host, "and for the host", b -> "ENDED".equals(MeetingBrowserIT.closed(b)));
         seen(anna, "[data-status-text]");
         assertThat(anna.text("[data-status-text]")).contains("Mötet är avslutat");
+        // the page around the room is back, with the embedded default's banner telling the truth: the tests'
+        // context sets spring.mail.host, so mail really goes out
+        seen(anna, ".embedded-banner");
+        assertThat(anna.text(".embedded-banner"))
+                .contains("e-post skickas på riktigt")
+                .doesNotContain("inga e-post");
         shoot(anna, "guest-ended", "phone-landscape");
         accessible(anna);
     }
