@@ -467,6 +467,10 @@ class RoomBrowserIT {
             until(anna, "the sheet closed", b -> !b.find("[data-panel=chat]").isDisplayed());
 
             anna.find("[data-toggle-mic]").click();
+            until(
+                    anna,
+                    "microphone off on the phone",
+                    b -> "false".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
             until(anna, "'you are muted' on the phone", b -> isSeen(b, "[data-room-notice]"));
             shoot(anna, "guest-muted", size);
             accessible(anna);
@@ -534,10 +538,24 @@ class RoomBrowserIT {
     // --- what a person sees
 
     static void until(Browser browser, String what, java.util.function.Predicate<Browser> condition) {
-        new WebDriverWait(browser.driver(), MEDIA)
-                .withMessage(what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> condition.test(browser));
+        try {
+            new WebDriverWait(browser.driver(), MEDIA)
+                    .withMessage(what)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(driver -> condition.test(browser));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // what the page looked like when the wait gave up, for whoever reads the failure
+            UninvitedBrowserIT.screenshot(browser, "room-failed.png");
+            throw new AssertionError(
+                    what + " did not come; the room (state, notices, notice text, microphone): "
+                            + MeetingMediaIT.script(
+                                    browser,
+                                    "const q = (css) => document.querySelector(css);"
+                                            + " return JSON.stringify([q('[data-meeting-room]')?.dataset,"
+                                            + " q('[data-in-meeting]')?.dataset, q('[data-room-notice]')?.textContent,"
+                                            + " q('[data-toggle-mic]')?.getAttribute('aria-pressed')]);"),
+                    e);
+        }
     }
 
     /** Waits until the element is seen: displayed, inside the viewport, and not covered at its centre. */
