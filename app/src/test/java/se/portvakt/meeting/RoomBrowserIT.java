@@ -547,13 +547,15 @@ class RoomBrowserIT {
             // what the page looked like when the wait gave up, for whoever reads the failure
             UninvitedBrowserIT.screenshot(browser, "room-failed.png");
             throw new AssertionError(
-                    what + " did not come; the room (state, notices, notice text, microphone): "
+                    what + " did not come; the room (state, notices, notice text, microphone, remote audio players): "
                             + MeetingMediaIT.script(
                                     browser,
                                     "const q = (css) => document.querySelector(css);"
                                             + " return JSON.stringify([q('[data-meeting-room]')?.dataset,"
                                             + " q('[data-in-meeting]')?.dataset, q('[data-room-notice]')?.textContent,"
-                                            + " q('[data-toggle-mic]')?.getAttribute('aria-pressed')]);"),
+                                            + " q('[data-toggle-mic]')?.getAttribute('aria-pressed'),"
+                                            + " [...document.querySelectorAll('[data-remote-audio] audio')]"
+                                            + ".map(a => a.paused ? 'paused' : 'playing')]);"),
                     e);
         }
     }
