@@ -292,14 +292,6 @@ class MeetingMediaIT {
 
     /** Five seconds of a 440 Hz tone at a speaking level, 48 kHz mono 16-bit PCM (Chromium loops it). */
     static String tone(Path file) {
-        return tone(file, 440);
-    }
-
-    /**
-     * The same at another pitch: two browsers that hear each other need two, or each one's echo canceller takes its
-     * own microphone's tone for the echo of the other's and removes it.
-     */
-    static String tone(Path file, int hertz) {
         int rate = 48_000;
         int samples = rate * 5;
         ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
@@ -314,7 +306,7 @@ class MeetingMediaIT {
                 .putShort((short) 16);
         wav.put("data".getBytes()).putInt(samples * 2);
         for (int i = 0; i < samples; i++) {
-            wav.putShort((short) (Math.sin(2 * Math.PI * hertz * i / rate) * 12_000));
+            wav.putShort((short) (Math.sin(2 * Math.PI * 440 * i / rate) * 12_000));
         }
         try {
             Files.write(file, wav.array());

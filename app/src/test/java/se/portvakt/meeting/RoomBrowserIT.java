@@ -62,11 +62,9 @@ class RoomBrowserIT {
     @BeforeEach
     void open() {
         tenant = fixtures.tenant();
-        // each its own pitch: with one tone for both, Anna's echo canceller at times took her microphone's tone for
-        // the host's echo and removed it (no speaking ring, no "you are muted")
-        String fake = "--use-file-for-fake-audio-capture=";
-        host = new Browser(port, fake + MeetingMediaIT.tone(dir.resolve("host.wav"), 440));
-        anna = new Browser(port, fake + MeetingMediaIT.tone(dir.resolve("anna.wav"), 1100));
+        String microphone = "--use-file-for-fake-audio-capture=" + MeetingMediaIT.tone(dir.resolve("tone.wav"));
+        host = new Browser(port, microphone);
+        anna = new Browser(port, microphone);
         for (Browser browser : List.of(host, anna)) {
             size(browser, 1280, 800, false);
         }
