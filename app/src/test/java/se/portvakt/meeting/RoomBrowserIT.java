@@ -67,7 +67,7 @@ class RoomBrowserIT {
     @BeforeEach
     void open() {
         tenant = fixtures.tenant();
-        String microphone = "--use-file-for-fake-audio-capture=" + MeetingMediaIT.tone(dir.resolve("tone.wav"));
+        String microphone = "--use-file-for-fake-audio-capture=" + syllables(dir.resolve("syllables.wav"));
         host = new Browser(port, microphone);
         anna = new Browser(port, microphone);
         for (Browser browser : List.of(host, anna)) {
@@ -576,6 +576,43 @@ class RoomBrowserIT {
                                             + " [...document.querySelectorAll('[data-remote-audio] audio')]"
                                             + ".map(a => a.paused ? 'paused' : 'playing')]);"),
                     e);
+        }
+    }
+
+    /**
+     * Five seconds of speech-like sound, 48 kHz mono 16-bit PCM (Chromium loops it): syllables of 200 ms at changing
+     * pitch with 50 ms pauses. A steady tone is what a noise suppressor learns as noise: the guest's microphone level
+     * fell to 0.0003 (getStats' media-source) part way through a run, and with it her ring and "you are muted".
+     */
+    static String syllables(Path file) {
+        int rate = 48_000;
+        int samples = rate * 5;
+        int[] pitches = {220, 330, 440, 294};
+        java.nio.ByteBuffer wav =
+                java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
+        wav.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(rate * 2);
+        wav.putShort((short) 2).putShort((short) 16);
+        wav.put("data".getBytes()).putInt(samples * 2);
+        int syllable = rate / 4;
+        int voiced = rate / 5;
+        int ramp = rate / 100;
+        for (int i = 0; i < samples; i++) {
+            int at = i % syllable;
+            double envelope = at >= voiced ? 0 : Math.min(1, Math.min(at, voiced - at) / (double) ramp);
+            int pitch = pitches[(i / syllable) % pitches.length];
+            wav.putShort((short) (Math.sin(2 * Math.PI * pitch * i / rate) * 12_000 * envelope));
+        }
+        try {
+            java.nio.file.Files.write(file, wav.array());
+            return file.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
