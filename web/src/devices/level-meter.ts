@@ -31,9 +31,15 @@ export function watchLevel(stream: MediaStream, onLevel: (level: number) => void
   analyser.fftSize = 1024;
   source.connect(analyser);
   const samples = new Float32Array(analyser.fftSize);
-  // a context made without a click may start suspended; a microphone stream is reason enough to run
-  void context.resume().catch(() => undefined);
+  // a context made without a click may start suspended (or be suspended later by a busy browser): asked to run
+  // at once, on every look, and on the next click or key, which a browser never refuses
+  const wake = (): void => {
+    if (context.state === 'suspended') void context.resume().catch(() => undefined);
+  };
+  wake();
+  for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, wake, { capture: true });
   const timer = window.setInterval(() => {
+    wake();
     const live = stream.getAudioTracks().some((track) => track.readyState === 'live' && track.enabled);
     if (!live) {
       onLevel(0);
@@ -47,6 +53,7 @@ export function watchLevel(stream: MediaStream, onLevel: (level: number) => void
     if (stopped) return;
     stopped = true;
     window.clearInterval(timer);
+    for (const type of ['pointerdown', 'keydown']) document.removeEventListener(type, wake, { capture: true });
     source.disconnect();
     void context.close().catch(() => undefined);
   };

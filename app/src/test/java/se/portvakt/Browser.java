@@ -131,9 +131,12 @@ public final class Browser implements AutoCloseable {
                 .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
-    /** The page has no WCAG 2.1 A or AA violations that axe-core can find. */
+    /**
+     * The page has no WCAG 2.1 A or AA violations that axe-core can find. axe gets 90 s of script time (its default
+     * is 30): a large page on a loaded two-core machine needs more.
+     */
     public void assertAccessible() {
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).setTimeout(90).analyze(driver);
         List<Rule> violations = results.getViolations();
         assertThat(violations)
                 .as(() -> driver.getCurrentUrl() + " has accessibility violations:\n"

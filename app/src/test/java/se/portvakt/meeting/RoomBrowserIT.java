@@ -17,6 +17,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,17 +27,22 @@ import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The meeting room as people see it, a host at 1280x800 and a guest first at 1280x800, then on a 390x844 phone
- * upright and on its side: the room fills the window, the host lets the guest in from inside it, each control is
- * used and its effect is seen inside the viewport. axe-core's WCAG 2.1 AA checks pass in each state, and each state
- * is photographed under target/screenshots (room-*.png).
+ * upright and on its side, and last the host on the phone: the room fills the window, the host lets one guest in,
+ * turns one away and moves one from inside it, each control is used and its effect is seen inside the viewport.
+ * axe-core's WCAG 2.1 AA checks pass in each state, and each state is photographed under target/screenshots
+ * (room-*.png). The pre-join, the waiting room and the installable app are PrejoinBrowserIT's.
  */
 @IntegrationTest
 @Tag("browser")
-// Not yet passing end to end (the phone steps have not been reached): left out of ./mvnw verify by its tag until it
-// does; run it with -Dit.test=RoomBrowserIT -Dportvakt.it.unfinished= (app/pom.xml).
+// Passed end to end once (2026-12-06 16:25, 222 s), then failed 3 of 4 runs on a machine at load 15-25 on the guest's
+// sound: the host saw no speaking ring for her, or she no "you are muted", with her microphone seen off and the
+// remote audio playing; her microphone's own level was 0.0003 (a noise suppressor's work on a steady tone). With
+// syllables instead of the tone it passed (17:30, 287 s). Left out of ./mvnw verify by its tag until three runs in a
+// row pass; run it with -Dit.test=RoomBrowserIT -Dportvakt.it.unfinished= (app/pom.xml).
 @Tag("unfinished")
 class RoomBrowserIT {
 
@@ -57,26 +63,42 @@ class RoomBrowserIT {
     Browser host;
     Browser anna;
     Tenant tenant;
+    final List<SignalingClient> sockets = new java.util.ArrayList<>();
 
     @BeforeEach
     void open() {
         tenant = fixtures.tenant();
-        String microphone = "--use-file-for-fake-audio-capture=" + MeetingMediaIT.tone(dir.resolve("tone.wav"));
+        String microphone = "--use-file-for-fake-audio-capture=" + syllables(dir.resolve("syllables.wav"));
         host = new Browser(port, microphone);
         anna = new Browser(port, microphone);
         for (Browser browser : List.of(host, anna)) {
             size(browser, 1280, 800, false);
+            // the page's connections kept where a failure's message can read their statistics (audioStats)
+            ((ChromeDriver) browser.driver())
+                    .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                    window.portvaktPeerConnections = [];
+                    window.RTCPeerConnection = class extends window.RTCPeerConnection {
+                      constructor(...settings) { super(...settings); window.portvaktPeerConnections.push(this); }
+                    };"""));
         }
     }
 
     @AfterEach
     void close() {
+        sockets.forEach(SignalingClient::close);
         List.of(host, anna).forEach(Browser::close);
     }
 
     @Test
     void theRoomFillsTheWindowAndEveryControlWorksOnADeskAndOnAPhone() {
-        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson", "Bertil Berg", "Cecilia Ceder"));
+        // the same room's next meeting, where the host can move a waiting guest
+        Booked next = bookings.book(plan(tenant).guests("David Dahl"));
+        // the host's browser cannot share a screen (as a phone's cannot): it is offered no share button
+        ((ChromeDriver) host.driver())
+                .executeCdpCommand(
+                        "Page.addScriptToEvaluateOnNewDocument",
+                        Map.of("source", "delete MediaDevices.prototype.getDisplayMedia;"));
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/meetings/" + meeting.id() + "/room");
         until(host, "signaling connected", b -> b.find("[data-meeting-room]").getAttribute("data-state") != null);
@@ -104,8 +126,7 @@ class RoomBrowserIT {
                 "[data-lock]",
                 "[data-help-open]",
                 "[data-leave]",
-                "[data-reactions-toggle]",
-                "[data-share-screen]")) {
+                "[data-reactions-toggle]")) {
             seen(host, control);
             assertThat(host.find(control + " [data-label]").getText())
                     .as(control + " has a visible label")
@@ -117,29 +138,65 @@ class RoomBrowserIT {
         assertThat(host.find("[data-more]").isDisplayed())
                 .as("no 'more' menu on a desk")
                 .isFalse();
+        assertThat(host.find("[data-share-screen]").isDisplayed())
+                .as("no screen sharing offered without getDisplayMedia")
+                .isFalse();
         until(
                 host,
                 "the own picture",
                 b -> isSeen(b, "[data-self-view] video") && videoPlays(b, "[data-self-view] video"));
 
-        // Anna arrives: the host sees her waiting without leaving the room and lets her in from its panel
+        // three arrive (Anna in her browser, Bertil and Cecilia by their sockets alone): the host sees them waiting
+        // without leaving the room, lets Anna in, turns Bertil away with a word and moves Cecilia, all from its panel
         MeetingBrowserIT.arrive(anna, meeting.token(0), false);
+        SignalingClient bertil = guestSocket(meeting, 1);
+        SignalingClient cecilia = guestSocket(meeting, 2);
         until(
                 host,
-                "one waiting on the button",
-                b -> b.find("[data-waiting-count]").getText().startsWith("1"));
+                "three waiting on the button",
+                b -> b.find("[data-waiting-count]").getText().startsWith("3"));
         RoomPage.openPanel(host, "waiting");
         until(
                 host,
-                "Anna in the waiting panel",
-                b -> b.text("[data-room-waiting]").contains("Anna Andersson"));
-        seen(host, "[data-room-waiting] button[data-action=admit]");
-        seen(host, "[data-room-waiting] button[data-action=deny]");
+                "the three in the waiting panel",
+                b -> b.text("[data-room-waiting]").contains("Anna Andersson")
+                        && b.text("[data-room-waiting]").contains("Bertil Berg")
+                        && b.text("[data-room-waiting]").contains("Cecilia Ceder"));
+        seen(host, waitingRow("Anna Andersson") + " button[data-action=admit]");
+        seen(host, waitingRow("Anna Andersson") + " button[data-action=deny]");
+        seen(host, waitingRow("Anna Andersson") + " button[data-action=move]");
+        seen(host, "[data-room-admit-all]");
         shoot(host, "host-waiting", "desktop");
         accessible(host);
-        host.find("[data-room-waiting] button[data-action=admit]").click();
+        click(host, waitingRow("Anna Andersson") + " button[data-action=admit]");
         until(anna, "Anna in the meeting", b -> "IN_MEETING".equals(MeetingBrowserIT.state(b)));
+        until(host, "two still waiting", b -> b.all("[data-room-waiting] li").size() == 2);
+
+        type(host, waitingRow("Bertil Berg") + " input", "Fel tid, välkommen i morgon.");
+        click(host, waitingRow("Bertil Berg") + " button[data-action=deny]");
+        until(host, "Bertil turned away", b -> !b.text("[data-room-waiting]").contains("Bertil Berg"));
+        JsonNode denied = bertil.await("closed");
+        assertThat(denied.path("reason").asString()).isEqualTo("DENIED");
+        assertThat(denied.path("message").asString()).isEqualTo("Fel tid, välkommen i morgon.");
+
+        seen(host, waitingRow("Cecilia Ceder") + " select");
+        String cecilias = waitingRow("Cecilia Ceder");
+        until(host, "Cecilia moved to the next meeting", b -> {
+            new Select(b.find(cecilias + " select")).selectByValue(next.id().toString());
+            b.find(cecilias + " button[data-action=move]").click();
+            return true;
+        });
         until(host, "nobody waits", b -> b.find("[data-waiting-count]").getAttribute("hidden") != null);
+        seen(host, "[data-waiting-empty]");
+        assertThat(cecilia.await(
+                                "state",
+                                state -> "ADMITTED"
+                                        .equals(state.path("yourState").asString()))
+                        .path("meeting")
+                        .path("id")
+                        .asString())
+                .as("Cecilia let into the next meeting, where its host has yet to come")
+                .isEqualTo(next.id().toString());
 
         // each sees the other large on the stage, with a name, and the host sees Anna's identity
         until(
@@ -165,10 +222,17 @@ class RoomBrowserIT {
                         && b.find("[data-stage] [data-quality]")
                                 .getAttribute("aria-label")
                                 .startsWith("Anslutning:"));
-        until(
-                host,
-                "Anna speaking (her tone): the ring",
-                b -> !b.all("[data-stage] [data-tile][data-speaking]").isEmpty());
+        try {
+            until(
+                    host,
+                    "Anna speaking (her tone): the ring",
+                    b -> !b.all("[data-stage] [data-tile][data-speaking]").isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + "; Anna's audio sent: " + audioStats(anna, "outbound-rtp")
+                            + ", the host's received: " + audioStats(host, "inbound-rtp"),
+                    e);
+        }
         shoot(anna, "guest-stage", "desktop");
         accessible(anna);
         shoot(host, "host-stage", "desktop");
@@ -261,6 +325,7 @@ class RoomBrowserIT {
         accessible(host);
 
         // Anna shares her screen: it takes the stage; the host pins Anna's camera over it, then unpins
+        seen(anna, "[data-share-screen]");
         anna.find("[data-share-screen]").click();
         until(
                 host,
@@ -330,7 +395,32 @@ class RoomBrowserIT {
                 "the host's camera back on the stage",
                 b -> isSeen(b, "[data-stage] video") && videoPlays(b, "[data-stage] video"));
 
+        // the desk's chat panel is put away before the phone: a sheet over the phone's videos is not its start
+        anna.find("[data-panel=chat] [data-panel-close]").click();
+        until(anna, "the chat closed", b -> !b.find("[data-panel=chat]").isDisplayed());
         phone(meeting);
+        hostOnAPhone();
+    }
+
+    SignalingClient guestSocket(Booked meeting, int invitee) {
+        SignalingClient socket = SignalingClient.open(
+                new HttpVisitor(port).arrive(meeting.token(invitee), false), "invitee=" + meeting.invitee(invitee));
+        sockets.add(socket);
+        return socket;
+    }
+
+    /** The waiting panel's row of the guest with this name, as a selector. */
+    String waitingRow(String name) {
+        String[] participant = new String[1];
+        until(host, name + " in the waiting panel", b -> {
+            participant[0] = b.all("[data-room-waiting] li").stream()
+                    .filter(row -> row.getText().contains(name))
+                    .map(row -> row.getAttribute("data-participant"))
+                    .findFirst()
+                    .orElse(null);
+            return participant[0] != null;
+        });
+        return "[data-room-waiting] li[data-participant='" + participant[0] + "']";
     }
 
     /** Anna's browser as a phone, upright and then on its side. */
@@ -362,6 +452,8 @@ class RoomBrowserIT {
             anna.find("[data-more]").click();
             seen(anna, "[data-more-menu] [data-panel-toggle=participants]");
             seen(anna, "[data-more-menu] [data-grid]");
+            seen(anna, "[data-more-menu] [data-share-screen]");
+            seen(anna, "[data-more-menu] [data-help-open]");
             shoot(anna, "guest-more", size);
             accessible(anna);
             anna.find("[data-more]").click();
@@ -373,6 +465,17 @@ class RoomBrowserIT {
             RoomPage.openPanel(anna, "participants");
             seen(anna, "[data-panel=participants] [data-roster] li");
             seen(anna, "[data-panel=participants] [data-panel-close]");
+            // a sheet: upright from the bottom across the whole width, on its side from the right over the height
+            Map<String, Object> sheet = rect(anna, "[data-panel=participants]");
+            if (landscape) {
+                assertThat(((Number) sheet.get("right")).intValue()).isEqualTo(844);
+                assertThat(((Number) sheet.get("top")).intValue()).isZero();
+            } else {
+                assertThat(((Number) sheet.get("width")).intValue()).isEqualTo(390);
+                assertThat(((Number) sheet.get("bottom")).intValue())
+                        .as("the sheet rises from the toolbar")
+                        .isEqualTo(((Number) rect(anna, ".toolbar").get("top")).intValue());
+            }
             shoot(anna, "guest-participants", size);
             accessible(anna);
             RoomPage.openPanel(anna, "chat");
@@ -384,6 +487,10 @@ class RoomBrowserIT {
             until(anna, "the sheet closed", b -> !b.find("[data-panel=chat]").isDisplayed());
 
             anna.find("[data-toggle-mic]").click();
+            until(
+                    anna,
+                    "microphone off on the phone",
+                    b -> "false".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
             until(anna, "'you are muted' on the phone", b -> isSeen(b, "[data-room-notice]"));
             shoot(anna, "guest-muted", size);
             accessible(anna);
@@ -395,13 +502,129 @@ class RoomBrowserIT {
         }
     }
 
+    /**
+     * The host's browser as a phone: the host's own buttons in the "more" menu, the waiting guests as a sheet, and
+     * the leave dialog, where the host ends the meeting for everyone.
+     */
+    void hostOnAPhone() {
+        // the desk's participants panel is put away first: a sheet over the phone's videos is not its start
+        host.find("[data-panel=participants] [data-panel-close]").click();
+        until(
+                host,
+                "the participants closed",
+                b -> !b.find("[data-panel=participants]").isDisplayed());
+        size(host, 390, 844, true);
+        until(
+                host,
+                "the host's room on the phone",
+                b -> ((Number) rect(b, "[data-in-meeting]").get("width")).intValue() == 390);
+        until(host, "Anna on the stage", b -> isSeen(b, "[data-stage] video"));
+        host.find("[data-more]").click();
+        seen(host, "[data-more-menu] [data-panel-toggle=waiting]");
+        seen(host, "[data-more-menu] [data-lock]");
+        assertThat(host.find("[data-more-menu] [data-share-screen]").isDisplayed())
+                .as("still no screen sharing without getDisplayMedia")
+                .isFalse();
+        shoot(host, "host-more", "phone");
+        accessible(host);
+        host.find("[data-more-menu] [data-panel-toggle=waiting]").click();
+        seen(host, "[data-panel=waiting] [data-waiting-empty]");
+        seen(host, "[data-panel=waiting] [data-panel-close]");
+        shoot(host, "host-waiting", "phone");
+        accessible(host);
+        host.find("[data-panel=waiting] [data-panel-close]").click();
+        until(host, "the sheet closed", b -> !b.find("[data-panel=waiting]").isDisplayed());
+
+        host.find("[data-leave]").click();
+        seen(host, "[data-leave-dialog] [data-leave-only]");
+        seen(host, "[data-leave-dialog] [data-end]");
+        shoot(host, "host-leave", "phone");
+        accessible(host);
+        host.find("[data-leave-dialog] [data-end]").click();
+        until(anna, "the meeting ended for Anna", b -> "ENDED".equals(MeetingBrowserIT.closed(b)));
+        until(host, "and for the host", b -> "ENDED".equals(MeetingBrowserIT.closed(b)));
+        seen(anna, "[data-status-text]");
+        assertThat(anna.text("[data-status-text]")).contains("Mötet är avslutat");
+        // the page around the room is back, with the embedded default's banner telling the truth: the tests'
+        // context sets spring.mail.host, so mail really goes out
+        seen(anna, ".embedded-banner");
+        assertThat(anna.text(".embedded-banner"))
+                .contains("e-post skickas på riktigt")
+                .doesNotContain("inga e-post");
+        shoot(anna, "guest-ended", "phone-landscape");
+        accessible(anna);
+    }
+
     // --- what a person sees
 
     static void until(Browser browser, String what, java.util.function.Predicate<Browser> condition) {
-        new WebDriverWait(browser.driver(), MEDIA)
-                .withMessage(what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> condition.test(browser));
+        try {
+            new WebDriverWait(browser.driver(), MEDIA)
+                    .withMessage(what)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(driver -> condition.test(browser));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // what the page looked like when the wait gave up, for whoever reads the failure
+            UninvitedBrowserIT.screenshot(browser, "room-failed.png");
+            throw new AssertionError(
+                    what + " did not come; the room (state, notices, notice text, microphone, remote audio players): "
+                            + MeetingMediaIT.script(
+                                    browser,
+                                    "const q = (css) => document.querySelector(css);"
+                                            + " return JSON.stringify([q('[data-meeting-room]')?.dataset,"
+                                            + " q('[data-in-meeting]')?.dataset, q('[data-room-notice]')?.textContent,"
+                                            + " q('[data-toggle-mic]')?.getAttribute('aria-pressed'),"
+                                            + " [...document.querySelectorAll('[data-remote-audio] audio')]"
+                                            + ".map(a => a.paused ? 'paused' : 'playing')]);"),
+                    e);
+        }
+    }
+
+    /**
+     * Five seconds of speech-like sound, 48 kHz mono 16-bit PCM (Chromium loops it): syllables of 200 ms at changing
+     * pitch with 50 ms pauses. A steady tone is what a noise suppressor learns as noise: the guest's microphone level
+     * fell to 0.0003 (getStats' media-source) part way through a run, and with it her ring and "you are muted".
+     */
+    static String syllables(Path file) {
+        int rate = 48_000;
+        int samples = rate * 5;
+        int[] pitches = {220, 330, 440, 294};
+        java.nio.ByteBuffer wav =
+                java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
+        wav.put("fmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(rate * 2);
+        wav.putShort((short) 2).putShort((short) 16);
+        wav.put("data".getBytes()).putInt(samples * 2);
+        int syllable = rate / 4;
+        int voiced = rate / 5;
+        int ramp = rate / 100;
+        for (int i = 0; i < samples; i++) {
+            int at = i % syllable;
+            double envelope = at >= voiced ? 0 : Math.min(1, Math.min(at, voiced - at) / (double) ramp);
+            int pitch = pitches[(i / syllable) % pitches.length];
+            wav.putShort((short) (Math.sin(2 * Math.PI * pitch * i / rate) * 12_000 * envelope));
+        }
+        try {
+            java.nio.file.Files.write(file, wav.array());
+            return file.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The audio RTP statistics of the given type (bytes, level) from the room's test hook, for a failure's message. */
+    static Object audioStats(Browser browser, String type) {
+        return ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const pcs = window.portvaktPeerConnections || [];
+                Promise.all(pcs.map(pc => pc.getStats())).then(all => done(JSON.stringify(all.flatMap(r => [...r.values()])
+                    .filter(s => s.kind === 'audio' && (s.type === '%s' || s.type === 'media-source'))
+                    .map(s => ({type: s.type, bytes: s.bytesSent ?? s.bytesReceived, level: s.audioLevel}))))).catch(e => done(String(e)));""".formatted(type));
     }
 
     /** Waits until the element is seen: displayed, inside the viewport, and not covered at its centre. */
@@ -429,10 +652,31 @@ class RoomBrowserIT {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> rect(Browser browser, String css) {
-        return (Map<String, Object>) MeetingMediaIT.script(
-                browser,
-                "const b = document.querySelector('%s').getBoundingClientRect(); return {width: Math.round(b.width), height: Math.round(b.height)};"
-                        .formatted(css.replace("'", "\\'")));
+        return (Map<String, Object>) MeetingMediaIT.script(browser, """
+                const b = document.querySelector('%s').getBoundingClientRect();
+                return {width: Math.round(b.width), height: Math.round(b.height), top: Math.round(b.top),
+                        right: Math.round(b.right), bottom: Math.round(b.bottom)};""".formatted(css.replace("'", "\\'")));
+    }
+
+    /**
+     * Clicks what the selector finds; the waiting panel redraws its rows on every change in the lobby, so a row found
+     * a moment before may be gone: found again until the click lands.
+     */
+    static void click(Browser browser, String css) {
+        until(browser, "a click on " + css, b -> {
+            b.find(css).click();
+            return true;
+        });
+    }
+
+    /** Types into the field, found again if the panel redrew it meanwhile (its draft survives a redraw). */
+    static void type(Browser browser, String css, String text) {
+        until(browser, "typing into " + css, b -> {
+            WebElement field = b.find(css);
+            field.clear();
+            field.sendKeys(text);
+            return text.equals(b.find(css).getDomProperty("value"));
+        });
     }
 
     /** Presses a key on the page (not in a field): the room's shortcuts. */
@@ -464,15 +708,23 @@ class RoomBrowserIT {
     }
 
     /**
-     * axe-core's WCAG 2.1 AA checks; on a heavily loaded machine axe's own one-second calls into the page can time
-     * out before it has a result, so such a timeout (never a violation) is tried again.
+     * axe-core's WCAG 2.1 AA checks; on a heavily loaded machine axe's own calls into the page can time out before
+     * it has a result, so such a timeout (never a violation) is tried again, in the room's own window.
      */
     static void accessible(Browser browser) {
+        String room = browser.driver().getWindowHandle();
         for (int attempt = 1; ; attempt++) {
             try {
                 browser.assertAccessible();
                 return;
             } catch (RuntimeException e) {
+                // axe finishes its run in a blank window of its own; a timeout leaves that open and in front
+                for (String window : browser.driver().getWindowHandles()) {
+                    if (!window.equals(room)) {
+                        browser.driver().switchTo().window(window).close();
+                    }
+                }
+                browser.driver().switchTo().window(room);
                 boolean slowRenderer =
                         String.valueOf(e.getMessage()).contains("Timed out receiving message from renderer")
                                 || (e.getCause() != null
