@@ -71,15 +71,8 @@ public final class UdpSfu implements Sfu {
             candidates.add(HostCandidate.tcp(new InetSocketAddress(
                     advertised.getAddress(), socket.tcpLocal().getPort())));
         }
-        this.negotiation = new Negotiation(
-                ice,
-                dtls,
-                clock,
-                List.copyOf(candidates),
-                settings.streams(),
-                settings.transportCc(),
-                participants,
-                events);
+        this.negotiation =
+                new Negotiation(ice, dtls, clock, List.copyOf(candidates), settings.streams(), participants, events);
     }
 
     /** Our host candidate: the advertised address, on the bound port when it names port 0 (a free port was asked). */
@@ -116,12 +109,12 @@ public final class UdpSfu implements Sfu {
 
     @Override
     public void createMeeting(String meetingId) {
-        rooms.computeIfAbsent(meetingId, id -> new Room(id, ended, false, settings.downlinkBudget()));
+        rooms.computeIfAbsent(meetingId, id -> new Room(id, ended));
     }
 
     @Override
     public void createEchoSession(String sessionId) {
-        rooms.computeIfAbsent(sessionId, id -> new Room(id, ended, true, settings.downlinkBudget()));
+        rooms.computeIfAbsent(sessionId, id -> new Room(id, ended, true));
     }
 
     @Override
