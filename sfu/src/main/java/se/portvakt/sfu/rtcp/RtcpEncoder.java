@@ -29,6 +29,7 @@ public final class RtcpEncoder {
         Body body = new Body();
         int count;
         int type;
+        boolean padded = false;
         if (packet instanceof RtcpPacket.SenderReport sr) {
             type = RtcpPacket.SR;
             count = sr.reports().size();
@@ -110,13 +111,25 @@ public final class RtcpEncoder {
         } else if (packet instanceof RtcpPacket.Unknown unknown) {
             type = unknown.packetType();
             count = unknown.count();
-            body.bytes(unknown.body()).pad();
+            body.bytes(unknown.body());
+            // A body that ends off a word came from a padded last packet: padded the same way again (RFC 3550
+            // section 6.4.1), it parses back to the same body. Zeros alone would become part of it (found by
+            // RtcpParserFuzzTest: a truncated REMB grew back into a REMB of the wrong size, and its compound no
+            // longer parsed).
+            int padding = (4 - unknown.body().length % 4) % 4;
+            if (padding > 0) {
+                for (int i = 1; i < padding; i++) {
+                    body.u8(0);
+                }
+                body.u8(padding);
+            }
+            padded = padding > 0;
         } else {
             throw new IllegalArgumentException("unknown RTCP packet " + packet);
         }
         byte[] payload = body.out.toByteArray();
         byte[] out = new byte[4 + payload.length];
-        out[0] = (byte) (0x80 | (count & 0x1F));
+        out[0] = (byte) (0x80 | (padded ? 0x20 : 0) | (count & 0x1F));
         out[1] = (byte) type;
         int words = out.length / 4 - 1;
         out[2] = (byte) (words >> 8);
