@@ -66,6 +66,7 @@ export function meetingRoom(root: HTMLElement): void {
       // the network may have changed under both: the socket proves it is alive, or is replaced at once
       if (lost) signaling.probe();
     },
+    pathQuiet: () => signaling.probe(),
   });
   const room: Room = {
     root, texts, panel, frame, media, send, say,

@@ -29,6 +29,14 @@ const SPEAKING = 0.1;
 const DISCONNECTED_GRACE_MS = 3000;
 /** A path that carried nothing for this long is lost (ICE's consent checks answer every few seconds). */
 const SILENT_PATH_MS = 6000;
+/**
+ * A path quiet for this long while we send (media comes back many times a second in a meeting) may mean the device
+ * changed network: the signaling socket is asked to prove it lives, long before the path counts as lost, so that a
+ * dead one is replaced in time to carry the ICE restart.
+ */
+const QUIET_PATH_MS = 2000;
+/** How often the connection's statistics are read: quality marks, a quiet or silent path. */
+const MEASURE_MS = 1000;
 
 /** What the room's other parts hear from the media: pages of tiles and speech on a muted microphone. */
 export interface RoomMediaEvents {
@@ -36,6 +44,8 @@ export interface RoomMediaEvents {
   mutedSpeech(speaking: boolean): void;
   /** The media connection was lost (true) and is being reconnected, or is back (false). */
   connectionLost?(lost: boolean): void;
+  /** The path has been quiet for a moment while we send: the network may have changed under the page. */
+  pathQuiet?(): void;
 }
 
 export class RoomMedia {
@@ -141,7 +151,7 @@ export class RoomMedia {
     if (this.wanted.blur) void this.toggle('blur', true);
     this.watchOwnLevel();
     window.clearInterval(this.statsTimer);
-    this.statsTimer = window.setInterval(() => void this.measure(), 2000);
+    this.statsTimer = window.setInterval(() => void this.measure(), MEASURE_MS);
   }
 
   /**
@@ -164,6 +174,7 @@ export class RoomMedia {
 
   /** A path silent for too long is treated as lost at once: the notice, and an ICE restart. */
   private watchSilence(session: MediaSession, silentMs: number | null): void {
+    if (silentMs !== null && silentMs > QUIET_PATH_MS) this.events.pathQuiet?.();
     const silent = silentMs !== null && silentMs > SILENT_PATH_MS;
     if (silent === this.silent) return;
     this.silent = silent;

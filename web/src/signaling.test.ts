@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PING_INTERVAL_MS, PROBE_MS, SILENT_SOCKET_MS, Signaling } from './signaling';
+import { CONNECT_MS, PING_INTERVAL_MS, PROBE_MS, SILENT_SOCKET_MS, Signaling } from './signaling';
 
 // A stand-in for the browser's WebSocket: opened by the test, and a socket over a dead network never closes.
 class FakeSocket extends EventTarget {
@@ -75,5 +75,21 @@ describe('Signaling', () => {
     vi.advanceTimersByTime(SILENT_SOCKET_MS + PING_INTERVAL_MS);
     expect(first.closeCalled).toBe(true);
     expect(ups).toEqual([true, false]);
+  });
+
+  it('a socket that does not open in time is given up and the next one tried', () => {
+    const ups: boolean[] = [];
+    const signaling = new Signaling('ws://x/ws', () => {}, (up) => ups.push(up));
+    signaling.start();
+    vi.advanceTimersByTime(CONNECT_MS - 1);
+    expect(FakeSocket.made[0].closeCalled).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.made[0].closeCalled).toBe(true);
+    vi.advanceTimersByTime(500);
+    expect(FakeSocket.made).toHaveLength(2);
+    FakeSocket.made[1].open();
+    vi.advanceTimersByTime(CONNECT_MS);
+    expect(FakeSocket.made[1].closeCalled).toBe(false);
+    expect(ups).toEqual([true]);
   });
 });

@@ -20,6 +20,11 @@ export const PING_INTERVAL_MS = 10000;
 export const SILENT_SOCKET_MS = 25000;
 /** How long a probe waits for any answer (a pong at the latest) before the socket is taken for dead. */
 export const PROBE_MS = 3000;
+/**
+ * How long a new socket may take to open before the next one is tried: one opened while the network was down keeps
+ * waiting on TCP's own retries (seconds apart, growing) long after the network is back.
+ */
+export const CONNECT_MS = 8000;
 
 export class Signaling {
   private socket: WebSocket | null = null;
@@ -27,6 +32,9 @@ export class Signaling {
   private finished = false;
   private pingTimer: number | undefined;
   private probeTimer: number | undefined;
+  private connectTimer: number | undefined;
+  /** Whether the page was last told the socket is up: each change is told once, not every failed attempt. */
+  private up = false;
   private lastHeard = 0;
   private heardSinceProbe = false;
 
@@ -68,8 +76,13 @@ export class Signaling {
   private connect(): void {
     const socket = new WebSocket(this.url);
     this.socket = socket;
+    this.connectTimer = window.setTimeout(() => {
+      if (socket.readyState !== WebSocket.OPEN) this.abandon(socket);
+    }, CONNECT_MS);
     socket.addEventListener('open', () => {
       if (this.socket !== socket) return;
+      window.clearTimeout(this.connectTimer);
+      this.up = true;
       this.attempt = 0;
       this.lastHeard = Date.now();
       this.onConnection(true);
@@ -106,10 +119,14 @@ export class Signaling {
   private lost(): void {
     window.clearInterval(this.pingTimer);
     window.clearTimeout(this.probeTimer);
+    window.clearTimeout(this.connectTimer);
     this.probeTimer = undefined;
     this.socket = null;
     if (this.finished) return;
-    this.onConnection(false);
+    if (this.up) {
+      this.up = false;
+      this.onConnection(false);
+    }
     window.setTimeout(() => this.connect(), reconnectDelay(this.attempt++));
   }
 }
