@@ -20,10 +20,14 @@ final class Coturn implements AutoCloseable {
     final int tlsPort;
     final int relayMin;
     final int relayMax;
+    /** The address it listens on and relays from. */
+    final String address;
+
     private final Process process;
     private final Path log;
 
-    private Coturn(Path dir) throws Exception {
+    private Coturn(Path dir, String address) throws Exception {
+        this.address = address;
         Path certificate = dir.resolve("turn.pem");
         Path key = dir.resolve("turn.key");
         TestNetwork.selfSigned(certificate, key);
@@ -38,8 +42,8 @@ final class Coturn implements AutoCloseable {
                         "--no-cli",
                         "--simple-log",
                         "--log-file=stdout",
-                        "--listening-ip=127.0.0.1",
-                        "--relay-ip=127.0.0.1",
+                        "--listening-ip=" + address,
+                        "--relay-ip=" + address,
                         "--listening-port=" + plainPort,
                         "--tls-listening-port=" + tlsPort,
                         "--cert=" + certificate,
@@ -57,7 +61,7 @@ final class Coturn implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!listening(tlsPort)) {
+        while (!listening(address, tlsPort)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 close();
                 throw new IllegalStateException("coturn (Debian package coturn) did not start:\n" + output());
@@ -67,8 +71,13 @@ final class Coturn implements AutoCloseable {
     }
 
     static Coturn start(Path dir) {
+        return start(dir, "127.0.0.1");
+    }
+
+    /** A coturn listening on (and relaying from) {@code address}, a local one: the network lab's server address. */
+    static Coturn start(Path dir, String address) {
         try {
-            return new Coturn(dir);
+            return new Coturn(dir, address);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run turnserver: install Debian's coturn", e);
         } catch (Exception e) {
@@ -78,7 +87,7 @@ final class Coturn implements AutoCloseable {
 
     /** The relay as browsers are told it: TURN over TLS only. */
     String url() {
-        return "turns:127.0.0.1:" + tlsPort + "?transport=tcp";
+        return "turns:" + address + ":" + tlsPort + "?transport=tcp";
     }
 
     String output() {
@@ -89,9 +98,9 @@ final class Coturn implements AutoCloseable {
         }
     }
 
-    private static boolean listening(int port) {
+    private static boolean listening(String address, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.connect(new InetSocketAddress(address, port), 200);
             return true;
         } catch (IOException e) {
             return false;

@@ -81,7 +81,9 @@ final class NetworkLab implements AutoCloseable {
                     origin,
                     // camera access and Secure cookies on a plain-http address that is not localhost; the
                     // signaling socket's ws: origin is named too, or its Secure session cookie stays home
-                    "--unsafely-treat-insecure-origin-as-secure=" + origin + ",ws://" + SERVER + ":" + port);
+                    "--unsafely-treat-insecure-origin-as-secure=" + origin + ",ws://" + SERVER + ":" + port,
+                    // the lab's TURN relay has a certificate made by the test: accepted, TLS still spoken
+                    "--ignore-certificate-errors");
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -107,17 +109,21 @@ final class NetworkLab implements AutoCloseable {
     }
 
     /**
-     * The guest's network lets nothing matching {@code match} (an nft match such as {@code "udp"}) out to the
-     * server, as a hospital's guest Wi-Fi lets only TCP leave; {@link #blocked()} counts what it stopped.
+     * The guest's network lets nothing matching any of {@code matches} (nft matches such as {@code "meta l4proto
+     * udp"}) out to the server, as a hospital's guest Wi-Fi lets only TCP leave; {@link #blocked()} counts what the
+     * first one stopped.
      */
-    void blockToServer(String match) {
+    void blockToServer(String... matches) {
+        StringBuilder rules = new StringBuilder();
+        for (String match : matches) {
+            rules.append("    ip daddr %s %s counter drop\n".formatted(SERVER, match));
+        }
         nft("""
                 table inet pvlab_block {
                   chain out {
                     type filter hook output priority -5 ;
-                    ip daddr %s %s counter drop
-                  }
-                }""".formatted(SERVER, match));
+                %s  }
+                }""".formatted(rules));
     }
 
     /** How many packets {@link #blockToServer} stopped. */

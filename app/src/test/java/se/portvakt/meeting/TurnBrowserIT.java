@@ -162,7 +162,7 @@ class TurnBrowserIT {
                 });"""));
     }
 
-    private static String tail(String text) {
+    static String tail(String text) {
         return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
     }
 }
