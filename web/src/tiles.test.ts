@@ -12,6 +12,7 @@ describe('TileBoard', () => {
   let grid: HTMLElement;
   let alone: HTMLElement;
   let board: TileBoard;
+  let play: ReturnType<typeof vi.spyOn>;
   const tracks = new Map<string, MediaStreamTrack>();
   const track = (mid: string) => {
     if (!tracks.has(mid)) tracks.set(mid, { kind: 'video', id: mid } as unknown as MediaStreamTrack);
@@ -29,6 +30,8 @@ describe('TileBoard', () => {
 
   beforeEach(() => {
     vi.stubGlobal('MediaStream', FakeMediaStream);
+    // jsdom has no playback, and its videos are always paused
+    play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
     document.body.innerHTML = '<p data-alone></p><div data-stage hidden></div><div data-tiles></div><div data-remote-audio></div>';
     stage = document.querySelector('[data-stage]')!;
     grid = document.querySelector('[data-tiles]')!;
@@ -75,6 +78,19 @@ describe('TileBoard', () => {
     expect(stage.children).toHaveLength(0);
     expect([...grid.children].map((element) => element.getAttribute('data-tile') ?? 'self')).toEqual(['anna', 'bertil', 'self']);
     expect(grid.querySelector('[data-self-view]')?.classList.contains('camera-off')).toBe(true);
+  });
+
+  it('plays a tile\'s video again when it comes back from another page, where the browser paused it', () => {
+    // a paused video (as jsdom's always are) is what the browser leaves of one taken out of the page
+    const tiles = tilesFromStreams(streams);
+    const page = (shown: number) =>
+      board.render(tiles, { stage: null, tiles: [tiles[shown].key] }, track, () => ({ name: '' }), null);
+    page(0);
+    expect(document.querySelector('[data-tile=bertil]')).toBeNull();
+    play.mockClear();
+    page(1);
+    expect(play).toHaveBeenCalledTimes(1);
+    expect(play.mock.contexts[0]).toBe(grid.querySelector('[data-tile=bertil] video'));
   });
 
   it('shows the hint when nobody else sends video', () => {

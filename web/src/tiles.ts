@@ -103,6 +103,12 @@ function play(element: HTMLElement, track: MediaStreamTrack | null): void {
   video.srcObject = track ? new MediaStream([track]) : null;
 }
 
+/** Plays the tile's video again if the browser paused it. */
+function resume(element: HTMLElement): void {
+  const video = element.querySelector('video');
+  if (video?.srcObject && video.paused) void Promise.resolve(video.play()).catch(() => undefined);
+}
+
 export class TileBoard {
   private readonly tiles = new Map<string, HTMLElement>();
   private self: HTMLElement | null = null;
@@ -160,6 +166,9 @@ export class TileBoard {
     for (const child of [...this.grid.children]) {
       if (child !== this.self && !order.includes(child as HTMLElement)) child.remove();
     }
+    // the browser pauses a video taken out of the page (a tile on another page of the grid); put back, it would
+    // keep its last frame, or none, for good
+    for (const element of onStage ? [onStage, ...order] : order) resume(element);
     if (this.alone) this.alone.hidden = tiles.length > 0;
   }
 

@@ -133,7 +133,7 @@ class PrejoinBrowserIT {
         anna.assertAccessible();
 
         checkEveryControl(anna, size, "guest");
-        deniedThenTryAgain(anna, size);
+        deniedThenTryAgain(anna, size, "guest");
 
         anna.find(join).click();
         until(anna, "waiting room", browser -> "WAITING".equals(state(browser)));
@@ -208,8 +208,22 @@ class PrejoinBrowserIT {
         until(page, "the button back", browser -> label.equals(browser.text("[data-prejoin-test-sound]")));
     }
 
+    @ParameterizedTest
+    @EnumSource(Size.class)
+    void theHostIsToldWhatToDoWhenTheBrowserRefusesCameraAndMicrophone(Size size) throws Exception {
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
+        Browser room = browser(size);
+        room.logIn(tenant.host().email(), Fixtures.PASSWORD);
+        room.open("/meetings/" + meeting.id() + "/room");
+        previewPlays(room);
+
+        deniedThenTryAgain(room, size, "host");
+        assertOnScreenAfterScroll(room, "[data-join]");
+        levelMoves(room);
+    }
+
     /** The browser refuses: the page says what to do in this browser (Chrome here), and "try again" works. */
-    void deniedThenTryAgain(Browser page, Size size) throws java.net.URISyntaxException {
+    void deniedThenTryAgain(Browser page, Size size, String who) throws java.net.URISyntaxException {
         ChromeDriver chrome = (ChromeDriver) page.driver();
         Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
                 window.refuse = true;
@@ -229,7 +243,7 @@ class PrejoinBrowserIT {
         assertThat(page.text("[data-prejoin-help-text]"))
                 .startsWith("I Chrome:")
                 .contains("Försök igen");
-        screenshot(page, "prejoin-guest-denied", size);
+        screenshot(page, "prejoin-" + who + "-denied", size);
         page.assertAccessible();
 
         js(page, "window.refuse = false");

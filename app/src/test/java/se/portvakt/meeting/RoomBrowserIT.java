@@ -528,6 +528,35 @@ class RoomBrowserIT {
                 "the host's room on the phone",
                 b -> ((Number) rect(b, "[data-in-meeting]").get("width")).intValue() == 390);
         until(host, "Anna on the stage", b -> isSeen(b, "[data-stage] video"));
+
+        // Anna back at her desk shares her screen (the host's phone cannot): on the phone it takes the stage
+        size(anna, 1280, 800, false);
+        until(
+                anna,
+                "Anna at her desk",
+                b -> ((Number) rect(b, "[data-in-meeting]").get("width")).intValue() == 1280);
+        seen(anna, "[data-share-screen]");
+        anna.find("[data-share-screen]").click();
+        until(
+                host,
+                "Anna's screen on the phone's stage",
+                b -> isSeen(b, "[data-stage] [data-source=screen] video") && videoPlays(b, "[data-stage] video"));
+        seen(host, "[data-stage] [data-name]");
+        assertThat(host.text("[data-stage] [data-name]")).contains("Anna Andersson");
+        seen(host, "[data-tiles] [data-tile][data-source=camera]");
+        shoot(host, "host-screen", "phone");
+        accessible(host);
+        anna.find("[data-share-screen]").click();
+        until(
+                host,
+                "the share over on the phone",
+                b -> b.all("[data-source=screen]").isEmpty());
+        size(anna, 844, 390, true);
+        until(
+                anna,
+                "Anna's phone again",
+                b -> ((Number) rect(b, "[data-in-meeting]").get("width")).intValue() == 844);
+
         host.find("[data-more]").click();
         seen(host, "[data-more-menu] [data-panel-toggle=waiting]");
         seen(host, "[data-more-menu] [data-lock]");
