@@ -14,6 +14,7 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
+import se.portvakt.ids.MeetingId;
 
 /** An administrator reads the log's state, searches it and sets the retention in a real browser; pages pass axe. */
 @IntegrationTest
@@ -47,7 +48,7 @@ class AuditBrowserIT {
                             tenant.organisation().id(),
                             AuditAction.GUEST_ADMITTED,
                             AuditActor.staff(tenant.host().id()))
-                    .meeting(UUID.randomUUID())
+                    .meeting(new MeetingId(UUID.randomUUID()))
                     .evidence("BANKID", "LOA3", true));
         }
         sealer.sealPending();

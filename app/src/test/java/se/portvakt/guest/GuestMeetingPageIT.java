@@ -30,6 +30,7 @@ import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.guest.GuestBrowser.Page;
+import se.portvakt.ids.MeetingId;
 
 /** The link's gate, the meeting page, its files and joining: who may see what, and when. */
 @IntegrationTest
@@ -143,8 +144,9 @@ class GuestMeetingPageIT {
     void attachmentsOnlyForAnIdentifiedInviteeOfThatMeeting() {
         Booked meeting = linkOnly(tomorrow(), false, anna());
         Booked other = linkOnly(tomorrow(), false, anna());
-        UUID file =
-                attachments.add(tenant.actor(), meeting.id(), "plan.pdf", PDF).id();
+        UUID file = attachments
+                .add(tenant.actor(), new MeetingId(meeting.id()), "plan.pdf", PDF)
+                .id();
         String download = meeting.path(0, "attachments/" + file);
 
         assertThat(guest.get(download).status()).isEqualTo(404);
@@ -165,8 +167,9 @@ class GuestMeetingPageIT {
     @Test
     void aCancelledMeetingShowsOnlyThatItIsCancelled() {
         Booked meeting = linkOnly(tomorrow(), false, anna());
-        UUID file =
-                attachments.add(tenant.actor(), meeting.id(), "plan.pdf", PDF).id();
+        UUID file = attachments
+                .add(tenant.actor(), new MeetingId(meeting.id()), "plan.pdf", PDF)
+                .id();
         guest.get(meeting.path(0, ""));
 
         booking.cancel(tenant.actor(), meeting.id());
@@ -195,15 +198,15 @@ class GuestMeetingPageIT {
                 before.version(),
                 new MeetingRequest(
                         meeting.meeting().title(),
-                        tenant.room().id(),
-                        tenant.host().id(),
+                        tenant.room().id().value(),
+                        tenant.host().id().value(),
                         meeting.meeting().start(),
                         meeting.meeting().end(),
                         AssuranceLevel.NONE,
                         false,
                         null,
                         "sv",
-                        List.of(new InviteeRequest(kept.id(), kept.name(), kept.email(), null, null))));
+                        List.of(new InviteeRequest(kept.id().value(), kept.name(), kept.email(), null, null))));
 
         Page removed = guest.get(meeting.path(0, ""));
 

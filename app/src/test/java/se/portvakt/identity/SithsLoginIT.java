@@ -79,7 +79,7 @@ class SithsLoginIT {
 
         assertThat(browser.signIn()).isEqualTo("/");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
-        assertThat(audited("login.siths", tenant.organisation().id()))
+        assertThat(audited("login.siths", tenant.organisation().id().value()))
                 .singleElement()
                 .asString()
                 .contains("CONNECTOR");
@@ -152,7 +152,7 @@ class SithsLoginIT {
 
         assertThat(browser.signIn()).isEqualTo("/");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
-        assertThat(audited("login.siths", tenant.organisation().id()))
+        assertThat(audited("login.siths", tenant.organisation().id().value()))
                 .singleElement()
                 .asString()
                 .contains("PROXY");
