@@ -86,7 +86,7 @@ class AuditBrowserIT {
     @Test
     void aRecordChangedInTheDatabaseIsNamedOnThePage() {
         long id = jdbc.sql("select id from audit_event where organisation_id = ? and chain_seq = 2")
-                .param(tenant.organisation().id())
+                .param(tenant.organisation().id().value())
                 .query(Long.class)
                 .single();
         jdbc.sql("update audit_event set method = 'FREJA' where id = ?")

@@ -257,7 +257,7 @@ class GuestMeetingPageIT {
         assertThat(guest.get(joined.location()).body()).contains("Värden har fått besked om att du är här");
         assertThat(arrivals(meeting)).isEqualTo(1);
         assertThat(jdbc.sql("select method, assurance_level, anonymous from guest_arrival where invitee_id = ?")
-                        .param(meeting.invitees().get(0).id())
+                        .param(meeting.invitees().get(0).id().value())
                         .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3))
                         .single())
                 .isEqualTo("LINK NONE false");
@@ -282,7 +282,7 @@ class GuestMeetingPageIT {
 
         Page joined = guest.post(meeting.path(0, "join"), "anonymous", "true");
         String pseudonym = jdbc.sql("select pseudonym from guest_arrival where invitee_id = ? and anonymous")
-                .param(meeting.invitees().get(0).id())
+                .param(meeting.invitees().get(0).id().value())
                 .query(String.class)
                 .single();
 
@@ -299,7 +299,7 @@ class GuestMeetingPageIT {
         // joining again keeps the same pseudonym
         guest.post(meeting.path(0, "join"), "anonymous", "true");
         assertThat(jdbc.sql("select pseudonym from guest_arrival where invitee_id = ?")
-                        .param(meeting.invitees().get(0).id())
+                        .param(meeting.invitees().get(0).id().value())
                         .query(String.class)
                         .single())
                 .isEqualTo(pseudonym);
@@ -313,7 +313,7 @@ class GuestMeetingPageIT {
         guest.post(meeting.path(0, "join"), "anonymous", "true");
 
         assertThat(jdbc.sql("select anonymous from guest_arrival where invitee_id = ?")
-                        .param(meeting.invitees().get(0).id())
+                        .param(meeting.invitees().get(0).id().value())
                         .query(Boolean.class)
                         .single())
                 .isFalse();

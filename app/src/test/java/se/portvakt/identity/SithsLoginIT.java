@@ -225,7 +225,7 @@ class SithsLoginIT {
 
     private String hsaIdOf(StaffUser host) {
         return jdbc.sql("select hsa_id from staff_user where id = ?")
-                .param(host.id())
+                .param(host.id().value())
                 .query(String.class)
                 .single();
     }

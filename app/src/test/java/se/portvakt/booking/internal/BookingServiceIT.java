@@ -207,7 +207,7 @@ public class BookingServiceIT {
                                 "invitees[0].mobile",
                                 "invitees[0].personalIdentityNumber"));
         assertThat(jdbc.sql("select count(*) from meeting where organisation_id = ?")
-                        .param(tenant.organisation().id())
+                        .param(tenant.organisation().id().value())
                         .query(Long.class)
                         .single())
                 .isZero();
