@@ -1,6 +1,8 @@
 package se.portvakt.audit;
 
 import java.util.UUID;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.StaffId;
 
 /**
  * Who caused an audit record, by id, never by e-mail or name: names change and are personal data, ids are
@@ -12,11 +14,11 @@ public sealed interface AuditActor {
 
     String value();
 
-    static AuditActor staff(UUID staffId) {
+    static AuditActor staff(StaffId staffId) {
         return new Staff(staffId);
     }
 
-    static AuditActor guest(UUID inviteeId) {
+    static AuditActor guest(InviteeId inviteeId) {
         return new Guest(inviteeId);
     }
 
@@ -28,14 +30,14 @@ public sealed interface AuditActor {
     AuditActor PERSON = new Person();
 
     /** A staff user (host or administrator). */
-    record Staff(UUID staffId) implements AuditActor {
+    record Staff(StaffId staffId) implements AuditActor {
         public String value() {
             return "staff:" + staffId;
         }
     }
 
     /** A guest, by the invitation they hold. */
-    record Guest(UUID inviteeId) implements AuditActor {
+    record Guest(InviteeId inviteeId) implements AuditActor {
         public String value() {
             return "guest:" + inviteeId;
         }

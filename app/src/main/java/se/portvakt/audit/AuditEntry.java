@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.person.PersonalIdentityNumber;
 
 /**
@@ -29,10 +30,10 @@ import se.portvakt.person.PersonalIdentityNumber;
  * @param evidence how a person proved who they are, when the event rests on it
  */
 public record AuditEntry(
-        UUID organisationId,
+        OrganisationId organisationId,
         AuditAction action,
         AuditActor actor,
-        UUID meetingId,
+        MeetingId meetingId,
         String subject,
         PersonalIdentityNumber person,
         Evidence evidence,
@@ -51,11 +52,11 @@ public record AuditEntry(
         personal = Collections.unmodifiableSortedMap(new TreeMap<>(personal == null ? Map.of() : personal));
     }
 
-    public static AuditEntry of(UUID organisationId, AuditAction action, AuditActor actor) {
+    public static AuditEntry of(OrganisationId organisationId, AuditAction action, AuditActor actor) {
         return new AuditEntry(organisationId, action, actor, null, null, null, null, null, null);
     }
 
-    public AuditEntry meeting(UUID id) {
+    public AuditEntry meeting(MeetingId id) {
         return new AuditEntry(organisationId, action, actor, id, subject, person, evidence, details, personal);
     }
 

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 
 /**
  * One stored audit record as the organisation's view and the exports show it.
@@ -19,13 +21,13 @@ import se.portvakt.config.SqlTime;
  */
 public record AuditEvent(
         long id,
-        UUID organisationId,
+        OrganisationId organisationId,
         Instant occurredAt,
         String actor,
         AuditAction action,
         String code,
         String subject,
-        UUID meetingId,
+        MeetingId meetingId,
         String personIndex,
         AuditEntry.Evidence evidence,
         String rawDetail,
@@ -46,13 +48,13 @@ public record AuditEvent(
         Long chainSeq = rs.wasNull() ? null : seq;
         return new AuditEvent(
                 rs.getLong(1),
-                rs.getObject(2, UUID.class),
+                new OrganisationId(rs.getObject(2, UUID.class)),
                 SqlTime.read(rs, 3),
                 rs.getString(4),
                 AuditAction.ofCode(rs.getString(5)),
                 rs.getString(5),
                 rs.getString(6),
-                rs.getObject(7, UUID.class),
+                MeetingId.of(rs.getObject(7, UUID.class)),
                 rs.getString(8),
                 method == null && level == null ? null : new AuditEntry.Evidence(method, level, rs.getBoolean(11)),
                 rs.getString(12),

@@ -72,8 +72,8 @@ public class AuditExport {
 
     @Transactional(readOnly = true)
     public String json(AuditQuery query) {
-        String chain = AuditChains.key(query.organisationId());
-        ChainReport report = verifier.verify(query.organisationId());
+        String chain = AuditChains.key(query.organisationId().value());
+        ChainReport report = verifier.verify(query.organisationId().value());
         Map<String, Object> proof = new LinkedHashMap<>();
         proof.put("chain", chain);
         proof.put("hash", "SHA-256 over the previous link and the record's fields, see docs/audit.md");
@@ -119,7 +119,9 @@ public class AuditExport {
                             : event.personalPurgedAt().toString());
             row.put(
                     "previous_link",
-                    event.chainSeq() == null ? null : search.previousLink(query.organisationId(), event.chainSeq()));
+                    event.chainSeq() == null
+                            ? null
+                            : search.previousLink(query.organisationId().value(), event.chainSeq()));
             row.put("link", event.chainHash());
             rows.add(row);
         }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.person.PinVault;
 
 /**
@@ -41,13 +43,15 @@ public class AuditLog {
                     person_index, method, assurance_level, simulated, personal, personal_hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
-                        entry.organisationId(),
+                        entry.organisationId() == null
+                                ? null
+                                : entry.organisationId().value(),
                         SqlTime.of(clock.instant()),
                         entry.actor().value(),
                         entry.action().code(),
                         entry.subject(),
                         AuditJson.write(entry.details()),
-                        entry.meetingId(),
+                        entry.meetingId() == null ? null : entry.meetingId().value(),
                         entry.person() == null ? null : pins.index(entry.person()),
                         evidence == null ? null : evidence.method(),
                         evidence == null ? null : evidence.level(),
@@ -82,17 +86,19 @@ public class AuditLog {
      * Erases the personal data of a meeting's records (the retention purge); their chain links stay valid, since
      * they cover only its hash. Returns how many records had personal data.
      */
-    public int erasePersonal(UUID meetingId) {
+    public int erasePersonal(MeetingId meetingId) {
         return jdbc.sql("""
                 update audit_event set personal = null, personal_purged_at = ?
-                where meeting_id = ? and personal is not null""").params(SqlTime.of(clock.instant()), meetingId).update();
+                where meeting_id = ? and personal is not null""")
+                .params(SqlTime.of(clock.instant()), meetingId.value())
+                .update();
     }
 
     /** The newest events of one organisation, newest first. */
-    public List<AuditEvent> latest(UUID organisationId, int limit) {
+    public List<AuditEvent> latest(OrganisationId organisationId, int limit) {
         return jdbc.sql("select " + AuditEvent.COLUMNS
                         + " from audit_event where organisation_id = ? order by id desc limit ?")
-                .params(organisationId, limit)
+                .params(organisationId.value(), limit)
                 .query(AuditEvent::read)
                 .list();
     }

@@ -1,7 +1,9 @@
 package se.portvakt.audit;
 
 import java.time.Instant;
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 
 /**
  * What an administrator searches the organisation's log for; every criterion is optional.
@@ -13,9 +15,14 @@ import java.util.UUID;
  * @param to exclusive
  */
 public record AuditQuery(
-        UUID organisationId, UUID meetingId, String personIndex, UUID staffId, Instant from, Instant to) {
+        OrganisationId organisationId,
+        MeetingId meetingId,
+        String personIndex,
+        StaffId staffId,
+        Instant from,
+        Instant to) {
 
-    public static AuditQuery all(UUID organisationId) {
+    public static AuditQuery all(OrganisationId organisationId) {
         return new AuditQuery(organisationId, null, null, null, null, null);
     }
 }

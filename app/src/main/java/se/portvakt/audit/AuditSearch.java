@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.InviteeId;
 import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.person.PinVault;
 
@@ -67,10 +68,10 @@ public class AuditSearch {
 
     private Where where(AuditQuery query) {
         StringBuilder sql = new StringBuilder("organisation_id = ?");
-        List<Object> params = new ArrayList<>(List.of(query.organisationId()));
+        List<Object> params = new ArrayList<>(List.of(query.organisationId().value()));
         if (query.meetingId() != null) {
             sql.append(" and meeting_id = ?");
-            params.add(query.meetingId());
+            params.add(query.meetingId().value());
         }
         if (query.staffId() != null) {
             sql.append(" and actor = ?");
@@ -87,8 +88,9 @@ public class AuditSearch {
         if (query.personIndex() != null) {
             // by the keyed hash; and the records of the guests whose invitations name the person
             Set<String> guests = holders.stream()
-                    .flatMap(holder -> holder.invitationsOf(query.organisationId(), query.personIndex()).stream())
-                    .map(id -> AuditActor.guest(id).value())
+                    .flatMap(holder ->
+                            holder.invitationsOf(query.organisationId().value(), query.personIndex()).stream())
+                    .map(id -> AuditActor.guest(new InviteeId(id)).value())
                     .collect(Collectors.toSet());
             sql.append(" and (person_index = ?");
             params.add(query.personIndex());

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.person.PersonalIdentityNumber;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +70,8 @@ public class PersonalDataExport {
             document.put(data.source(), data.items());
         }
         List<Map<String, Object>> records = new ArrayList<>();
-        AuditQuery query = new AuditQuery(organisationId, null, search.personIndex(person), null, null, null);
+        AuditQuery query =
+                new AuditQuery(new OrganisationId(organisationId), null, search.personIndex(person), null, null, null);
         for (AuditEvent event : search.find(query, 0, AuditExport.MAX_RECORDS)) {
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("occurredAt", event.occurredAt().toString());

@@ -22,6 +22,7 @@ import se.portvakt.booking.internal.ChangeableMeetings;
 import se.portvakt.booking.internal.MeetingStore;
 import se.portvakt.config.SqlTime;
 import se.portvakt.config.StorableText;
+import se.portvakt.ids.MeetingId;
 
 /**
  * Files attached to a meeting: checked by size, name and content, kept in the database
@@ -62,8 +63,8 @@ public class Attachments {
     public record AttachmentFile(AttachmentInfo info, byte[] content) {}
 
     @Transactional
-    public AttachmentInfo add(Actor actor, UUID meetingId, String originalName, byte[] content) {
-        changeable.require(actor, meetingId);
+    public AttachmentInfo add(Actor actor, MeetingId meetingId, String originalName, byte[] content) {
+        changeable.require(actor, meetingId.value());
         Instant now = clock.instant();
         String fileName = safeName(originalName)
                 .orElseThrow(() -> BookingRejected.because("file", "booking.error.attachment-name"));
@@ -90,7 +91,7 @@ public class Attachments {
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         info.id(),
-                        meetingId,
+                        meetingId.value(),
                         fileName,
                         info.contentType(),
                         info.size(),
@@ -106,30 +107,30 @@ public class Attachments {
         return info;
     }
 
-    public List<AttachmentInfo> list(UUID meetingId) {
+    public List<AttachmentInfo> list(MeetingId meetingId) {
         return jdbc.sql("""
                 select id, file_name, content_type, size_bytes from attachment
                 where meeting_id = ? order by created_at, id""")
-                .param(meetingId)
+                .param(meetingId.value())
                 .query((rs, row) -> new AttachmentInfo(
                         rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .list();
     }
 
     /** A file of a meeting of the actor's organisation. */
-    public Optional<AttachmentFile> file(Actor actor, UUID meetingId, UUID attachmentId) {
-        if (!meetings.exists(actor.organisationId(), meetingId)) {
+    public Optional<AttachmentFile> file(Actor actor, MeetingId meetingId, UUID attachmentId) {
+        if (!meetings.exists(actor.organisationId().value(), meetingId.value())) {
             return Optional.empty();
         }
         return file(meetingId, attachmentId);
     }
 
     /** A file of a meeting; the caller has checked the reader may see the meeting. */
-    public Optional<AttachmentFile> file(UUID meetingId, UUID attachmentId) {
+    public Optional<AttachmentFile> file(MeetingId meetingId, UUID attachmentId) {
         return jdbc.sql("""
                 select id, file_name, content_type, size_bytes, content from attachment
                 where meeting_id = ? and id = ?""")
-                .params(meetingId, attachmentId)
+                .params(meetingId.value(), attachmentId)
                 .query((rs, n) -> new AttachmentFile(
                         new AttachmentInfo(
                                 rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4)),
@@ -138,13 +139,13 @@ public class Attachments {
     }
 
     @Transactional
-    public boolean remove(Actor actor, UUID meetingId, UUID attachmentId) {
-        if (!meetings.exists(actor.organisationId(), meetingId)) {
+    public boolean remove(Actor actor, MeetingId meetingId, UUID attachmentId) {
+        if (!meetings.exists(actor.organisationId().value(), meetingId.value())) {
             return false;
         }
-        changeable.require(actor, meetingId);
+        changeable.require(actor, meetingId.value());
         boolean removed = jdbc.sql("delete from attachment where meeting_id = ? and id = ?")
-                        .params(meetingId, attachmentId)
+                        .params(meetingId.value(), attachmentId)
                         .update()
                 == 1;
         if (removed) {

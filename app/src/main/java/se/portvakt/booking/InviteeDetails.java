@@ -1,7 +1,7 @@
 package se.portvakt.booking;
 
 import java.time.Instant;
-import java.util.UUID;
+import se.portvakt.ids.InviteeId;
 
 /**
  * One invitee of a meeting.
@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param guardianOf the invitee of the same meeting whom this one is the guardian of (a child), or null
  */
 public record InviteeDetails(
-        UUID id,
+        InviteeId id,
         String name,
         String email,
         String mobile,
@@ -23,10 +23,10 @@ public record InviteeDetails(
         boolean removed,
         String link,
         Instant identityChangedAt,
-        UUID guardianOf) {
+        InviteeId guardianOf) {
 
     public InviteeDetails(
-            UUID id,
+            InviteeId id,
             String name,
             String email,
             String mobile,
@@ -38,7 +38,7 @@ public record InviteeDetails(
     }
 
     public InviteeDetails(
-            UUID id,
+            InviteeId id,
             String name,
             String email,
             String mobile,

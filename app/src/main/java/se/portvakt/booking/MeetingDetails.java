@@ -3,7 +3,6 @@ package se.portvakt.booking;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import se.portvakt.ids.MeetingId;
 import se.portvakt.ids.OrganisationId;
 
@@ -12,8 +11,8 @@ import se.portvakt.ids.OrganisationId;
  * Invitees include removed ones (see {@link InviteeDetails#removed()}).
  */
 public record MeetingDetails(
-        UUID id,
-        UUID organisationId,
+        MeetingId id,
+        OrganisationId organisationId,
         String organisationName,
         String title,
         Instant start,
@@ -38,8 +37,8 @@ public record MeetingDetails(
     /** The meeting without its invitees. */
     public MeetingSummary summary() {
         return new MeetingSummary(
-                new MeetingId(id),
-                new OrganisationId(organisationId),
+                id,
+                organisationId,
                 title,
                 start,
                 end,

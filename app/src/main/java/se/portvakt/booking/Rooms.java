@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.RoomId;
 
 /** The rooms of each organisation. */
 @Component
@@ -26,10 +28,10 @@ public class Rooms {
     }
 
     /** The rooms that take meetings, in the organisation's order. */
-    public List<Room> of(UUID organisationId) {
+    public List<Room> of(OrganisationId organisationId) {
         return jdbc.sql("""
                 select id, organisation_id, name from room where organisation_id = ? and retired_at is null
-                order by position, name""").param(organisationId).query(Room.class).list();
+                order by position, name""").param(organisationId.value()).query(Room::read).list();
     }
 
     /** A room as the administrator sees it. */
@@ -40,44 +42,47 @@ public class Rooms {
     }
 
     /** Every room, retired ones too, in the organisation's order. */
-    public List<Listing> all(UUID organisationId) {
+    public List<Listing> all(OrganisationId organisationId) {
         return jdbc.sql("""
                 select id, name, position, retired_at from room where organisation_id = ?
                 order by position, name""")
-                .param(organisationId)
+                .param(organisationId.value())
                 .query((rs, n) ->
                         new Listing(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), SqlTime.read(rs, 4)))
                 .list();
     }
 
     /** A room that takes new meetings. */
-    public Optional<Room> findActive(UUID organisationId, UUID roomId) {
+    public Optional<Room> findActive(OrganisationId organisationId, RoomId roomId) {
         return jdbc.sql("""
-                select id, organisation_id, name from room where organisation_id = ? and id = ? and retired_at is null""").params(organisationId, roomId).query(Room.class).optional();
+                select id, organisation_id, name from room where organisation_id = ? and id = ? and retired_at is null""")
+                .params(organisationId.value(), roomId.value())
+                .query(Room::read)
+                .optional();
     }
 
     /** Renames a room of this organisation; false if there is none such. The new name must be free. */
-    public boolean rename(UUID organisationId, UUID roomId, String name) {
+    public boolean rename(OrganisationId organisationId, RoomId roomId, String name) {
         return jdbc.sql("update room set name = ? where organisation_id = ? and id = ?")
-                        .params(name.strip(), organisationId, roomId)
+                        .params(name.strip(), organisationId.value(), roomId.value())
                         .update()
                 == 1;
     }
 
     /** Retires (or reinstates) a room; false if there is no such room or no change. Its meetings stay. */
-    public boolean retire(UUID organisationId, UUID roomId, boolean retired) {
+    public boolean retire(OrganisationId organisationId, RoomId roomId, boolean retired) {
         return jdbc.sql("update room set retired_at = ? where organisation_id = ? and id = ? and "
                                 + (retired ? "retired_at is null" : "retired_at is not null"))
-                        .params(retired ? SqlTime.of(clock.instant()) : null, organisationId, roomId)
+                        .params(retired ? SqlTime.of(clock.instant()) : null, organisationId.value(), roomId.value())
                         .update()
                 == 1;
     }
 
     /** Moves a room one place earlier ({@code -1}) or later ({@code 1}); false if it cannot move. */
-    public boolean move(UUID organisationId, UUID roomId, int step) {
+    public boolean move(OrganisationId organisationId, RoomId roomId, int step) {
         List<UUID> order =
                 new ArrayList<>(all(organisationId).stream().map(Listing::id).toList());
-        int at = order.indexOf(roomId);
+        int at = order.indexOf(roomId.value());
         int to = at + Integer.signum(step);
         if (at < 0 || to < 0 || to >= order.size()) {
             return false;
@@ -85,36 +90,36 @@ public class Rooms {
         Collections.swap(order, at, to);
         for (int position = 0; position < order.size(); position++) {
             jdbc.sql("update room set position = ? where organisation_id = ? and id = ?")
-                    .params(position, organisationId, order.get(position))
+                    .params(position, organisationId.value(), order.get(position))
                     .update();
         }
         return true;
     }
 
-    public Optional<Room> find(UUID organisationId, UUID roomId) {
+    public Optional<Room> find(OrganisationId organisationId, RoomId roomId) {
         return jdbc.sql("select id, organisation_id, name from room where organisation_id = ? and id = ?")
-                .params(organisationId, roomId)
-                .query(Room.class)
+                .params(organisationId.value(), roomId.value())
+                .query(Room::read)
                 .optional();
     }
 
-    public Optional<Room> byName(UUID organisationId, String name) {
+    public Optional<Room> byName(OrganisationId organisationId, String name) {
         return jdbc.sql("select id, organisation_id, name from room where organisation_id = ? and name = ?")
-                .params(organisationId, name == null ? "" : name.strip())
-                .query(Room.class)
+                .params(organisationId.value(), name == null ? "" : name.strip())
+                .query(Room::read)
                 .optional();
     }
 
     /** Adds a room; the name must be new in the organisation (see {@link #byName}). */
-    public Room add(UUID organisationId, String name) {
-        Room room = new Room(UUID.randomUUID(), organisationId, name.strip());
+    public Room add(OrganisationId organisationId, String name) {
+        Room room = new Room(new RoomId(UUID.randomUUID()), organisationId, name.strip());
         // a new room goes last in the organisation's order
         int position = jdbc.sql("select coalesce(max(position), -1) + 1 from room where organisation_id = ?")
-                .param(organisationId)
+                .param(organisationId.value())
                 .query(Integer.class)
                 .single();
         jdbc.sql("insert into room (id, organisation_id, name, created_at, position) values (?, ?, ?, ?, ?)")
-                .params(room.id(), organisationId, room.name(), SqlTime.of(clock.instant()), position)
+                .params(room.id().value(), organisationId.value(), room.name(), SqlTime.of(clock.instant()), position)
                 .update();
         return room;
     }

@@ -21,6 +21,7 @@ import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.audit.PersonalDataExport;
 import se.portvakt.booking.AssuranceLevel;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.Organisation;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.person.PersonalIdentityNumber;
@@ -64,7 +65,10 @@ class CitizenDataExportController {
             Map<String, Object> part = new LinkedHashMap<>();
             part.put(
                     "organisationName",
-                    organisations.find(organisationId).map(Organisation::name).orElse(null));
+                    organisations
+                            .find(new OrganisationId(organisationId))
+                            .map(Organisation::name)
+                            .orElse(null));
             part.putAll(export.document(organisationId, person));
             parts.add(part);
         }
@@ -77,7 +81,8 @@ class CitizenDataExportController {
         String body = PersonalDataExport.write(document);
         // recorded in every organisation whose data left; with none, in the service's own log
         for (UUID organisationId : holding.isEmpty() ? java.util.Collections.<UUID>singleton(null) : holding) {
-            audit.record(AuditEntry.of(organisationId, AuditAction.PERSON_DATA_EXPORTED, AuditActor.PERSON)
+            audit.record(AuditEntry.of(
+                            OrganisationId.of(organisationId), AuditAction.PERSON_DATA_EXPORTED, AuditActor.PERSON)
                     .person(person)
                     .evidence(citizen.method(), AssuranceLevel.LOA3, citizen.simulated())
                     .detail("through", "my meetings"));

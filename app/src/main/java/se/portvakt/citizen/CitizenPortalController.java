@@ -33,6 +33,7 @@ import se.portvakt.guest.GuestSessions;
 import se.portvakt.guest.IdentificationMethod;
 import se.portvakt.identity.EidFlows;
 import se.portvakt.identity.EidMethod;
+import se.portvakt.ids.InviteeId;
 
 /** "My meetings": the logged-in citizen's meetings, the way into each, and logout. */
 @Controller
@@ -123,7 +124,7 @@ class CitizenPortalController {
         GuestSessions.identified(
                 request,
                 new GuestIdentity(
-                        invitee,
+                        new InviteeId(invitee),
                         mine.meeting().id(),
                         citizen.method() == EidMethod.BANKID ? IdentificationMethod.BANKID : IdentificationMethod.FREJA,
                         AssuranceLevel.LOA3,
@@ -131,7 +132,7 @@ class CitizenPortalController {
                         citizen.simulated(),
                         clock.instant()));
         audit.record(
-                mine.meeting().organisationId(),
+                mine.meeting().organisationId().value(),
                 "guest:" + invitee,
                 "guest.eid.verified",
                 invitee.toString(),

@@ -27,7 +27,6 @@ import se.portvakt.citizen.IdentityConfirmations.Outcome;
 import se.portvakt.citizen.IdentityConfirmations.Wrong;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.ids.MeetingId;
-import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantState;
@@ -131,9 +130,7 @@ class HostConfirmationController {
     }
 
     private MeetingDetails hosted(UUID meetingId, StaffPrincipal staff) {
-        if (staff == null
-                || lobby.hostIn(new MeetingId(meetingId), new StaffId(staff.id()))
-                        .isEmpty()) {
+        if (staff == null || lobby.hostIn(new MeetingId(meetingId), staff.id()).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return meetings.details(new MeetingId(meetingId))
@@ -142,7 +139,7 @@ class HostConfirmationController {
 
     private Participant eidParticipant(MeetingDetails meeting, UUID participantId) {
         Optional<Participant> participant = lobby.find(participantId)
-                .filter(p -> p.meetingId().equals(meeting.id()) && p.inviteeId() != null)
+                .filter(p -> p.meetingId().equals(meeting.id().value()) && p.inviteeId() != null)
                 .filter(p -> "BANKID".equals(p.method()) || "FREJA".equals(p.method()));
         return participant.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

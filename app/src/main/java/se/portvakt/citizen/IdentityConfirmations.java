@@ -71,7 +71,7 @@ class IdentityConfirmations {
         Instant now = clock.instant();
         jdbc.sql("""
                 delete from identity_confirmation
-                where meeting_id = ? and invitee_id = ? and direction = ? and confirmed_at is null""").params(meeting.id(), inviteeId, direction.name()).update();
+                where meeting_id = ? and invitee_id = ? and direction = ? and confirmed_at is null""").params(meeting.id().value(), inviteeId, direction.name()).update();
         UUID id = UUID.randomUUID();
         String code = String.format("%06d", random.nextInt(1_000_000));
         Instant expires = now.plus(properties.confirmationCodeValidity());
@@ -81,7 +81,7 @@ class IdentityConfirmations {
                 values (?, ?, ?, ?, ?, ?, 0, ?, ?)""")
                 .params(
                         id,
-                        meeting.id(),
+                        meeting.id().value(),
                         inviteeId,
                         direction.name(),
                         hash(id, code),
@@ -103,7 +103,7 @@ class IdentityConfirmations {
                     and expires_at > ? and failed_attempts < ?
                 for update""")
                 .params(
-                        meeting.id(),
+                        meeting.id().value(),
                         inviteeId,
                         direction.name(),
                         SqlTime.of(now),
@@ -163,7 +163,7 @@ class IdentityConfirmations {
 
     private void record(MeetingDetails meeting, String actor, UUID inviteeId, String action, String detail) {
         audit.record(
-                meeting.organisationId(),
+                meeting.organisationId().value(),
                 actor,
                 action,
                 inviteeId.toString(),

@@ -96,9 +96,11 @@ class MyMeetings {
     private Optional<MyMeeting> find(
             CitizenSession citizen, PersonalIdentityNumber person, UUID inviteeId, Instant now) {
         return meetings.ofInvitee(new InviteeId(inviteeId))
-                .filter(meeting -> ended.stream().noneMatch(endedMeetings -> endedMeetings.ended(meeting.id())))
+                .filter(meeting -> ended.stream()
+                        .noneMatch(endedMeetings ->
+                                endedMeetings.ended(meeting.id().value())))
                 .flatMap(meeting -> meeting.currentInvitees().stream()
-                        .filter(invitee -> invitee.id().equals(inviteeId))
+                        .filter(invitee -> invitee.id().value().equals(inviteeId))
                         .findFirst()
                         .map(invitee -> new MyMeeting(
                                 inviteeId,

@@ -134,14 +134,15 @@ class ParticipantConfirmationController {
         return links.inviteeOf(token)
                 .flatMap(inviteeId -> meetings.ofInvitee(new InviteeId(inviteeId))
                         .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
-                        .filter(meeting -> meeting.currentInvitees().stream().anyMatch(i -> i.id().equals(inviteeId)))
+                        .filter(meeting -> meeting.currentInvitees().stream()
+                                .anyMatch(i -> i.id().value().equals(inviteeId)))
                         .flatMap(meeting -> method(request, meeting, inviteeId)
                                 .map(method -> new Participant(token, meeting, inviteeId, method))));
     }
 
     /** BANKID or FREJA when this session proved to be the invitee by an e-legitimation; empty otherwise. */
     private Optional<String> method(HttpServletRequest request, MeetingDetails meeting, UUID inviteeId) {
-        Optional<String> byLink = GuestSessions.identity(request, meeting, inviteeId)
+        Optional<String> byLink = GuestSessions.identity(request, meeting, new InviteeId(inviteeId))
                 .map(GuestIdentity::method)
                 .filter(method -> method == IdentificationMethod.BANKID || method == IdentificationMethod.FREJA)
                 .map(Enum::name);

@@ -8,9 +8,6 @@ import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.config.Languages;
 import se.portvakt.config.PortvaktProperties;
-import se.portvakt.ids.InviteeId;
-import se.portvakt.ids.MeetingId;
-import se.portvakt.ids.OrganisationId;
 import se.portvakt.invitation.DirectMessages;
 
 /** Writes a one-time code message in the meeting's language and queues it in the outbox. */
@@ -37,9 +34,9 @@ class CodeMessages {
         long minutes = properties.codeValidity().toMinutes();
         if (contact.method() == IdentificationMethod.EMAIL_CODE) {
             outbox.email(
-                    new OrganisationId(meeting.organisationId()),
-                    new MeetingId(meeting.id()),
-                    new InviteeId(invitee.id()),
+                    meeting.organisationId(),
+                    meeting.id(),
+                    invitee.id(),
                     invitee.email(),
                     text(locale, "guest.code.email.subject"),
                     text(locale, "guest.code.email.body", code, minutes, meeting.organisationName()));
@@ -47,9 +44,9 @@ class CodeMessages {
         }
         // the last line lets phones offer the code for this site only (origin-bound one-time codes)
         return outbox.sms(
-                new OrganisationId(meeting.organisationId()),
-                new MeetingId(meeting.id()),
-                new InviteeId(invitee.id()),
+                meeting.organisationId(),
+                meeting.id(),
+                invitee.id(),
                 invitee.mobile(),
                 text(locale, "guest.code.sms", code, minutes) + "\n\n@" + domain + " #" + code);
     }

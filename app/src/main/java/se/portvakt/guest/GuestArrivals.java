@@ -20,6 +20,8 @@ import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
 
 /**
  * Guests who have said they are here (one row per invitee; joining again updates it). An anonymous guest
@@ -41,8 +43,8 @@ public class GuestArrivals {
      * @param pseudonym the anonymous guest's code, or null when not anonymous
      */
     public record Arrival(
-            UUID inviteeId,
-            UUID meetingId,
+            InviteeId inviteeId,
+            MeetingId meetingId,
             IdentificationMethod method,
             AssuranceLevel level,
             String verifiedName,
@@ -71,20 +73,20 @@ public class GuestArrivals {
                 insert into guest_arrival (invitee_id, meeting_id, method, assurance_level, anonymous, arrived_at)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(
-                        identity.inviteeId(),
-                        meeting.id(),
+                        identity.inviteeId().value(),
+                        meeting.id().value(),
                         identity.method().name(),
                         identity.level().name(),
                         anonymous,
                         SqlTime.of(now))
                 .update();
         String pseudonym = jdbc.sql("select pseudonym from guest_arrival where invitee_id = ? for update")
-                .param(identity.inviteeId())
+                .param(identity.inviteeId().value())
                 .query(String.class)
                 .optional()
                 .orElse(null);
         if (anonymous && pseudonym == null) {
-            pseudonym = freePseudonym(meeting.id());
+            pseudonym = freePseudonym(meeting.id().value());
         }
         jdbc.sql("""
                 update guest_arrival set method = ?, assurance_level = ?, verified_name = ?, simulated = ?,
@@ -98,7 +100,7 @@ public class GuestArrivals {
                         anonymous,
                         pseudonym,
                         SqlTime.of(now),
-                        identity.inviteeId())
+                        identity.inviteeId().value())
                 .update();
         audit.record(AuditEntry.of(
                         meeting.organisationId(), AuditAction.GUEST_ARRIVED, AuditActor.guest(identity.inviteeId()))
@@ -127,19 +129,19 @@ public class GuestArrivals {
     }
 
     /** The arrivals of a meeting's guests, by invitee: for the host of the meeting only. */
-    public Map<UUID, Arrival> ofMeeting(UUID meetingId) {
-        Map<UUID, Arrival> arrivals = new HashMap<>();
+    public Map<InviteeId, Arrival> ofMeeting(MeetingId meetingId) {
+        Map<InviteeId, Arrival> arrivals = new HashMap<>();
         jdbc.sql(SELECT + " where meeting_id = ?")
-                .param(meetingId)
+                .param(meetingId.value())
                 .query(GuestArrivals::arrival)
                 .list()
                 .forEach(arrival -> arrivals.put(arrival.inviteeId(), arrival));
         return arrivals;
     }
 
-    Optional<Arrival> of(UUID inviteeId) {
+    Optional<Arrival> of(InviteeId inviteeId) {
         return jdbc.sql(SELECT + " where invitee_id = ?")
-                .param(inviteeId)
+                .param(inviteeId.value())
                 .query(GuestArrivals::arrival)
                 .optional();
     }
@@ -151,8 +153,8 @@ public class GuestArrivals {
 
     private static Arrival arrival(ResultSet rs, int row) throws SQLException {
         return new Arrival(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
+                new InviteeId(rs.getObject(1, UUID.class)),
+                new MeetingId(rs.getObject(2, UUID.class)),
                 IdentificationMethod.valueOf(rs.getString(3)),
                 AssuranceLevel.valueOf(rs.getString(4)),
                 rs.getString(5),

@@ -69,7 +69,7 @@ class GuestCodes {
     @Transactional
     Requested request(MeetingDetails meeting, InviteeDetails invitee, ContactInput typed) {
         Instant now = clock.instant();
-        CodeState state = lockState(invitee.id());
+        CodeState state = lockState(invitee.id().value());
         if (state.lockedAt(now)) {
             record(meeting, invitee, AuditAction.GUEST_CODE_REFUSED, "locked until " + state.lockedUntil());
             return new RefusedLocked(state.lockedUntil());
@@ -77,7 +77,7 @@ class GuestCodes {
         List<Instant> lastHour = jdbc.sql("""
                 select requested_at from guest_code_request where invitee_id = ? and requested_at > ?
                 order by requested_at""")
-                .params(invitee.id(), SqlTime.of(now.minus(HOUR)))
+                .params(invitee.id().value(), SqlTime.of(now.minus(HOUR)))
                 .query((rs, n) -> SqlTime.read(rs, 1))
                 .list();
         if (lastHour.size() >= properties.maxCodeRequestsPerHour()) {
@@ -89,22 +89,26 @@ class GuestCodes {
         boolean matched = typed.matches(invitee);
         String detail = "no match with the invitation, nothing sent";
         boolean sent = false;
-        if (matched && sentWithin(invitee.id(), now)) {
+        if (matched && sentWithin(invitee.id().value(), now)) {
             detail = "matched " + typed.method() + ", not resent within " + properties.resendInterval();
         } else if (matched) {
             String code = codes.generate();
             sent = messages.send(meeting, invitee, typed, code);
             if (sent) {
                 save(
-                        invitee.id(),
-                        state.withCode(codes.hash(invitee.id(), code), typed.method(), now, properties.codeValidity()));
+                        invitee.id().value(),
+                        state.withCode(
+                                codes.hash(invitee.id().value(), code),
+                                typed.method(),
+                                now,
+                                properties.codeValidity()));
                 detail = "matched, sent by " + typed.method() + ", level " + meeting.assuranceLevel();
             } else {
                 detail = "matched " + typed.method() + ", but SMS is off: nothing sent";
             }
         }
         jdbc.sql("insert into guest_code_request (invitee_id, requested_at, sent) values (?, ?, ?)")
-                .params(invitee.id(), SqlTime.of(now), sent)
+                .params(invitee.id().value(), SqlTime.of(now), sent)
                 .update();
         record(meeting, invitee, AuditAction.GUEST_CODE_REQUESTED, detail);
         return new Accepted();
@@ -113,10 +117,10 @@ class GuestCodes {
     @Transactional
     Outcome verify(MeetingDetails meeting, InviteeDetails invitee, String code) {
         Instant now = clock.instant();
-        CodeState state = lockState(invitee.id());
-        Checked checked =
-                state.check(codes.hash(invitee.id(), code), now, properties.maxAttempts(), properties.lockDuration());
-        save(invitee.id(), checked.next());
+        CodeState state = lockState(invitee.id().value());
+        Checked checked = state.check(
+                codes.hash(invitee.id().value(), code), now, properties.maxAttempts(), properties.lockDuration());
+        save(invitee.id().value(), checked.next());
         Outcome outcome = checked.outcome();
         if (outcome instanceof Verified verified) {
             audit.record(entry(meeting, invitee, AuditAction.GUEST_CODE_VERIFIED)

@@ -25,7 +25,6 @@ import se.portvakt.identity.EidProvider.EidStart;
 import se.portvakt.identity.EidResponses;
 import se.portvakt.identity.EidRules;
 import se.portvakt.identity.EidStatus;
-import se.portvakt.ids.InviteeId;
 
 /**
  * LOA3 for a guest: BankID or Freja eID, on another device by QR code or on this one. Only when the
@@ -96,8 +95,7 @@ class GuestEidController {
                 qr,
                 new EidStart(
                         request.getRemoteAddr(),
-                        meetings.invitedPerson(new InviteeId(visit.invitee().id()))
-                                .orElse(null),
+                        meetings.invitedPerson(visit.invitee().id()).orElse(null),
                         text));
         if (started.isEmpty()) {
             outcomes.failed(visit, chosen.get(), "unavailable");

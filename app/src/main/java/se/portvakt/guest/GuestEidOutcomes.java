@@ -15,7 +15,6 @@ import se.portvakt.booking.Meetings;
 import se.portvakt.identity.EidMethod;
 import se.portvakt.identity.EidRules;
 import se.portvakt.identity.VerifiedPerson;
-import se.portvakt.ids.InviteeId;
 
 /**
  * What a guest's e-legitimation came to: checked against the invitation and the organisation's rules, written
@@ -59,8 +58,7 @@ class GuestEidOutcomes {
         AuditEntry identified = entry(visit, AuditAction.GUEST_EID_REFUSED)
                 .person(person.personalIdentityNumber())
                 .evidence(person.method(), AssuranceLevel.LOA3, person.simulated());
-        boolean invitedPerson = meetings.invitedPerson(
-                        new InviteeId(visit.invitee().id()))
+        boolean invitedPerson = meetings.invitedPerson(visit.invitee().id())
                 .map(expected -> expected.equals(person.personalIdentityNumber()))
                 .orElse(true);
         if (!invitedPerson) {

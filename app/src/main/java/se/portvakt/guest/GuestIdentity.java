@@ -2,9 +2,10 @@ package se.portvakt.guest;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.UUID;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.MeetingDetails;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
 
 /**
  * That a guest in this browser session has proved to be the invitee. Kept in the HTTP session, so it holds
@@ -14,8 +15,8 @@ import se.portvakt.booking.MeetingDetails;
  * @param simulated true when a local e-legitimation simulator vouched, never a real service
  */
 public record GuestIdentity(
-        UUID inviteeId,
-        UUID meetingId,
+        InviteeId inviteeId,
+        MeetingId meetingId,
         IdentificationMethod method,
         AssuranceLevel level,
         String verifiedName,
@@ -25,7 +26,11 @@ public record GuestIdentity(
 
     /** A proof by the link alone or by a one-time code: nobody vouched for a name. */
     static GuestIdentity unnamed(
-            UUID inviteeId, UUID meetingId, IdentificationMethod method, AssuranceLevel level, Instant identifiedAt) {
+            InviteeId inviteeId,
+            MeetingId meetingId,
+            IdentificationMethod method,
+            AssuranceLevel level,
+            Instant identifiedAt) {
         return new GuestIdentity(inviteeId, meetingId, method, level, null, false, identifiedAt);
     }
 

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.config.SessionRenewal;
+import se.portvakt.ids.InviteeId;
 
 /** Which invitees this browser session has proved to be; any identification flow records its result here. */
 public final class GuestSessions {
@@ -24,14 +24,15 @@ public final class GuestSessions {
      */
     public static void identified(HttpServletRequest request, GuestIdentity identity) {
         HttpSession session = SessionRenewal.renew(request);
-        Map<UUID, GuestIdentity> identities = new HashMap<>(identities(session));
+        Map<InviteeId, GuestIdentity> identities = new HashMap<>(identities(session));
         identities.put(identity.inviteeId(), identity);
         // set again, not changed in place: a shared session store only sees what is set
         session.setAttribute(ATTRIBUTE, identities);
     }
 
     /** This session's proof for the invitee, if it is for this meeting and strong enough for it now. */
-    public static Optional<GuestIdentity> identity(HttpServletRequest request, MeetingDetails meeting, UUID inviteeId) {
+    public static Optional<GuestIdentity> identity(
+            HttpServletRequest request, MeetingDetails meeting, InviteeId inviteeId) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return Optional.empty();
@@ -46,8 +47,8 @@ public final class GuestSessions {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<UUID, GuestIdentity> identities(HttpSession session) {
+    private static Map<InviteeId, GuestIdentity> identities(HttpSession session) {
         Object value = session.getAttribute(ATTRIBUTE);
-        return value instanceof Map<?, ?> map ? (Map<UUID, GuestIdentity>) map : Map.of();
+        return value instanceof Map<?, ?> map ? (Map<InviteeId, GuestIdentity>) map : Map.of();
     }
 }

@@ -29,7 +29,7 @@ class GuestVisits {
         return links.inviteeOf(token)
                 .flatMap(inviteeId -> meetings.ofInvitee(new InviteeId(inviteeId))
                         .flatMap(meeting -> meeting.invitees().stream()
-                                .filter(invitee -> invitee.id().equals(inviteeId))
+                                .filter(invitee -> invitee.id().value().equals(inviteeId))
                                 .findFirst()
                                 .map(invitee -> new Visit(token, meeting, invitee))));
     }
@@ -43,7 +43,8 @@ class GuestVisits {
         LinkClosed.Reason closed = visit.closedAt(clock.instant());
         if (closed == null
                 && ended.stream()
-                        .anyMatch(meetings -> meetings.ended(visit.meeting().id()))) {
+                        .anyMatch(
+                                meetings -> meetings.ended(visit.meeting().id().value()))) {
             closed = LinkClosed.Reason.ENDED;
         }
         if (closed != null) {

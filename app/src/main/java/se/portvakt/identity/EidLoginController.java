@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +27,7 @@ import se.portvakt.config.SessionRenewal;
 import se.portvakt.identity.EidFlows.Pending;
 import se.portvakt.identity.EidProvider.EidProgress;
 import se.portvakt.identity.EidProvider.EidStart;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.organisation.StaffUser;
 
@@ -168,7 +168,7 @@ class EidLoginController {
     }
 
     private static AuditEntry eidLogin(
-            UUID organisationId, AuditAction action, AuditActor actor, VerifiedPerson person) {
+            OrganisationId organisationId, AuditAction action, AuditActor actor, VerifiedPerson person) {
         return AuditEntry.of(organisationId, action, actor)
                 .person(person.personalIdentityNumber())
                 .evidence(person.method(), "LOA3", person.simulated());

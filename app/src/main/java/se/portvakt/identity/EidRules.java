@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.OrganisationId;
 
 /**
  * Each organisation's rules for e-legitimation: which products it accepts and from what age. Settings, not
@@ -45,30 +45,30 @@ public class EidRules {
         this.clock = clock;
     }
 
-    public Rules of(UUID organisationId) {
+    public Rules of(OrganisationId organisationId) {
         return jdbc.sql("select minimum_age, accepted from eid_rule where organisation_id = ?")
-                .param(organisationId)
+                .param(organisationId.value())
                 .query((rs, n) -> new Rules((Integer) rs.getObject(1, Integer.class), parse(rs.getString(2))))
                 .optional()
                 .orElse(Rules.DEFAULT);
     }
 
     @Transactional
-    public void save(UUID organisationId, Rules rules) {
+    public void save(OrganisationId organisationId, Rules rules) {
         String accepted = rules.accepted().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         int updated = jdbc.sql(
                         "update eid_rule set minimum_age = ?, accepted = ?, updated_at = ? where organisation_id = ?")
-                .params(rules.minimumAge(), accepted, SqlTime.of(clock.instant()), organisationId)
+                .params(rules.minimumAge(), accepted, SqlTime.of(clock.instant()), organisationId.value())
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into eid_rule (organisation_id, minimum_age, accepted, updated_at) values (?, ?, ?, ?)")
-                    .params(organisationId, rules.minimumAge(), accepted, SqlTime.of(clock.instant()))
+                    .params(organisationId.value(), rules.minimumAge(), accepted, SqlTime.of(clock.instant()))
                     .update();
         }
     }
 
     /** Checks a verified person against the organisation's rules, on today's date in its time zone. */
-    public Optional<Refusal> refusal(UUID organisationId, ZoneId zone, VerifiedPerson person) {
+    public Optional<Refusal> refusal(OrganisationId organisationId, ZoneId zone, VerifiedPerson person) {
         Rules rules = of(organisationId);
         if (!rules.accepted().contains(person.method())) {
             return Optional.of(new Refusal(

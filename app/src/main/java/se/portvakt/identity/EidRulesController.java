@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +18,7 @@ import se.portvakt.audit.AuditAction;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.Organisations;
 
 /** An administrator sets the organisation's identification rules and how early guests may join. */
@@ -78,7 +78,7 @@ class EidRulesController {
         if (!errors.isEmpty()) {
             return page(form, errors, model);
         }
-        UUID organisationId = user.organisationId();
+        OrganisationId organisationId = user.organisationId();
         rules.save(organisationId, new EidRules.Rules(age, form.accepted()));
         organisations.setJoinOpensBefore(organisationId, Duration.ofMinutes(minutes));
         audit.record(

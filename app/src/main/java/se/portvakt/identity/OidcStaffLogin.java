@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -29,6 +28,7 @@ import se.portvakt.audit.AuditAction;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.Organisation;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.organisation.Role;
@@ -115,7 +115,7 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
         String key = path.contains(CALLBACK) ? path.substring(path.indexOf(CALLBACK) + CALLBACK.length()) : null;
         OidcProperties.Provider provider =
                 key == null ? null : properties.providers().get(key);
-        UUID organisationId = provider == null
+        OrganisationId organisationId = provider == null
                 ? null
                 : organisations
                         .byName(provider.organisation())
@@ -137,7 +137,7 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
         if (organisation.isEmpty()) {
             return refuse(null, key, Refusal.NO_ORGANISATION, null);
         }
-        UUID organisationId = organisation.get().id();
+        OrganisationId organisationId = organisation.get().id();
         Object named = claims.get(provider.accountClaim());
         String account = named == null ? "" : named.toString().strip();
         if (account.isEmpty()) {
@@ -194,7 +194,7 @@ class OidcStaffLogin implements AuthenticationSuccessHandler, AuthenticationFail
         return new Outcome(user, null);
     }
 
-    private Outcome refuse(UUID organisationId, String key, Refusal why, String account) {
+    private Outcome refuse(OrganisationId organisationId, String key, Refusal why, String account) {
         // the account the token named is personal data: erasable, outside the chain's clear text
         audit.record(AuditEntry.of(organisationId, AuditAction.LOGIN_OIDC_REFUSED, AuditActor.SYSTEM)
                 .evidence("OIDC", null, false)

@@ -57,21 +57,21 @@ class PasswordLogin implements AuthenticationProvider {
             throw refused();
         }
         StaffUser user = account.get();
-        boolean locked = failures.locked(user.id());
+        boolean locked = failures.locked(user.id().value());
         if (matches && !throttled && !locked && user.enabled()) {
-            failures.succeeded(user.id());
+            failures.succeeded(user.id().value());
             audit.record(AuditEntry.of(user.organisationId(), AuditAction.LOGIN_SUCCEEDED, AuditActor.staff(user.id()))
                     .subject(user.id())
                     .evidence("PASSWORD", null, false));
             StaffPrincipal principal = new StaffPrincipal(user, false);
             return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         }
-        failures.failed(user.id(), address);
+        failures.failed(user.id().value(), address);
         AuditAction action = throttled
                 ? AuditAction.LOGIN_THROTTLED
                 : locked
                         ? AuditAction.LOGIN_REFUSED_LOCKED
-                        : failures.locked(user.id()) ? AuditAction.LOGIN_LOCKED : AuditAction.LOGIN_FAILED;
+                        : failures.locked(user.id().value()) ? AuditAction.LOGIN_LOCKED : AuditAction.LOGIN_FAILED;
         // the client's address is personal data: it goes with the retention rules, not into the chain in clear
         audit.record(AuditEntry.of(user.organisationId(), action, AuditActor.staff(user.id()))
                 .subject(user.id())

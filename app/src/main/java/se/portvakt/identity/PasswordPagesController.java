@@ -112,7 +112,7 @@ class PasswordPagesController {
         }
         StaffUser member = staff.byId(used.get().staffId()).orElseThrow();
         staff.setPassword(member.id(), password);
-        failures.succeeded(member.id());
+        failures.succeeded(member.id().value());
         // a reset may follow a stolen password: whoever else is logged in as the member is logged out
         sessions.endAll(member);
         audit.record(AuditEntry.of(member.organisationId(), AuditAction.PASSWORD_SET, AuditActor.staff(member.id()))

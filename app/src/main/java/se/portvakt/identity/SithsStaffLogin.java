@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.AuthenticationUserDetailsService;
@@ -17,6 +16,7 @@ import se.portvakt.audit.AuditAction;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.organisation.StaffUser;
 
@@ -76,9 +76,9 @@ class SithsStaffLogin
         final Refusal why;
         final transient SithsPresentation presentation;
         final String hsaId;
-        final UUID organisationId;
+        final OrganisationId organisationId;
 
-        Refused(Refusal why, SithsPresentation presentation, String hsaId, UUID organisationId) {
+        Refused(Refusal why, SithsPresentation presentation, String hsaId, OrganisationId organisationId) {
             super("SITHS sign-in refused: " + why);
             this.why = why;
             this.presentation = presentation;
@@ -146,7 +146,7 @@ class SithsStaffLogin
                 ? refused.why
                 : exception.getClass().getSimpleName();
         SithsPresentation presented = exception instanceof Refused refused ? refused.presentation : null;
-        UUID organisationId = exception instanceof Refused refused ? refused.organisationId : null;
+        OrganisationId organisationId = exception instanceof Refused refused ? refused.organisationId : null;
         String hsaId = exception instanceof Refused refused ? refused.hsaId : null;
         var certificate = presented == null ? null : presented.certificate();
         // the HSA-id and the card's name are personal data: erasable, outside the chain's clear text

@@ -2,10 +2,11 @@ package se.portvakt.identity;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.organisation.Role;
 import se.portvakt.organisation.StaffUser;
 
@@ -32,11 +33,11 @@ public final class StaffPrincipal implements UserDetails {
         return simulatedEid;
     }
 
-    public UUID id() {
+    public StaffId id() {
         return user.id();
     }
 
-    public UUID organisationId() {
+    public OrganisationId organisationId() {
         return user.organisationId();
     }
 

@@ -2,11 +2,12 @@ package se.portvakt.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** An invitation to a meeting: the guest it names, known by their link before they identify. */
-public record InviteeId(@JsonValue UUID value) {
+public record InviteeId(@JsonValue UUID value) implements Serializable {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public InviteeId {

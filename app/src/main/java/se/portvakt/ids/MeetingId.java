@@ -2,11 +2,12 @@ package se.portvakt.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A booked meeting (booking's meeting table). */
-public record MeetingId(@JsonValue UUID value) {
+public record MeetingId(@JsonValue UUID value) implements Serializable {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public MeetingId {

@@ -2,11 +2,12 @@ package se.portvakt.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** An organisation: the tenant every meeting, staff member, room and audit chain belongs to. */
-public record OrganisationId(@JsonValue UUID value) {
+public record OrganisationId(@JsonValue UUID value) implements Serializable {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public OrganisationId {

@@ -2,11 +2,12 @@ package se.portvakt.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Someone who came to a meeting (a guest or a host), from their arrival in the lobby. */
-public record ParticipantId(@JsonValue UUID value) {
+public record ParticipantId(@JsonValue UUID value) implements Serializable {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ParticipantId {

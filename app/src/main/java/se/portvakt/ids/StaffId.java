@@ -2,11 +2,12 @@ package se.portvakt.ids;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A staff member (a host or an administrator) of an organisation. */
-public record StaffId(@JsonValue UUID value) {
+public record StaffId(@JsonValue UUID value) implements Serializable {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public StaffId {

@@ -16,9 +16,7 @@ import se.portvakt.booking.MeetingCancelled;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingUpdated;
 import se.portvakt.booking.Meetings;
-import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
-import se.portvakt.ids.OrganisationId;
 
 /**
  * Turns booking's events into queued messages. The listeners are synchronous on purpose: they run inside
@@ -63,14 +61,14 @@ class InvitationListener {
         MeetingDetails meeting = details(event.meetingId());
         Queued queued = new Queued();
         for (InviteeDetails invitee : meeting.currentInvitees()) {
-            if (event.addedInvitees().contains(new InviteeId(invitee.id()))) {
+            if (event.addedInvitees().contains(invitee.id())) {
                 queue(meeting, invitee, Notice.INVITATION, queued);
             } else if (event.detailsChanged()) {
                 queue(meeting, invitee, Notice.UPDATE, queued);
             }
         }
         meeting.invitees().stream()
-                .filter(invitee -> event.removedInvitees().contains(new InviteeId(invitee.id())))
+                .filter(invitee -> event.removedInvitees().contains(invitee.id()))
                 .forEach(invitee -> queue(meeting, invitee, Notice.WITHDRAWAL, queued));
         queued.audit(meeting);
     }
@@ -92,12 +90,7 @@ class InvitationListener {
     private void queue(MeetingDetails meeting, InviteeDetails invitee, Notice notice, Queued queued) {
         Instant now = clock.instant();
         for (Draft draft : composer.compose(meeting, invitee, notice, couriers.smsEnabled())) {
-            outbox.enqueue(
-                    new OrganisationId(meeting.organisationId()),
-                    new MeetingId(meeting.id()),
-                    new InviteeId(invitee.id()),
-                    draft,
-                    now);
+            outbox.enqueue(meeting.organisationId(), meeting.id(), invitee.id(), draft, now);
             queued.count(notice, draft.channel());
         }
     }

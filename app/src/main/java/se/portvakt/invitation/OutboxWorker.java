@@ -12,6 +12,8 @@ import se.portvakt.audit.AuditAction;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 
 /**
  * Sends what the outbox holds, on every app node at once: each message is claimed by one conditional
@@ -87,8 +89,11 @@ public class OutboxWorker {
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (message.attempts() >= properties.maxAttempts()) {
             outbox.markFailed(message.id(), error);
-            audit.record(AuditEntry.of(message.organisationId(), AuditAction.INVITATION_FAILED, AuditActor.SYSTEM)
-                    .meeting(message.meetingId())
+            audit.record(AuditEntry.of(
+                            new OrganisationId(message.organisationId()),
+                            AuditAction.INVITATION_FAILED,
+                            AuditActor.SYSTEM)
+                    .meeting(MeetingId.of(message.meetingId()))
                     .subject(message.meetingId())
                     .detail("channel", message.channel())
                     .detail("invitee", message.inviteeId())

@@ -7,7 +7,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.portvakt.config.Languages;
-import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.organisation.PasswordLinkIssued;
 
@@ -37,7 +36,7 @@ class StaffMail {
         String organisation = organisations.get(event.organisationId()).name();
         String kind = event.purpose().name().toLowerCase(Locale.ROOT);
         outbox.email(
-                new OrganisationId(event.organisationId()),
+                event.organisationId(),
                 null,
                 null,
                 event.email(),

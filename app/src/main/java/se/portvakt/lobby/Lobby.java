@@ -62,7 +62,7 @@ public class Lobby {
         Arrival arrival = event.arrival();
         // the name stays with the row even for an anonymous guest: hosts may tie the pseudonym to the person
         String shown = arrival.verifiedName() != null ? arrival.verifiedName() : event.inviteeName();
-        Optional<Participant> existing = ofInvitee(arrival.inviteeId());
+        Optional<Participant> existing = ofInvitee(arrival.inviteeId().value());
         Instant now = clock.instant();
         if (existing.isEmpty()) {
             UUID id = UUID.randomUUID();
@@ -72,8 +72,8 @@ public class Lobby {
                     values (?, ?, ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             id,
-                            arrival.meetingId(),
-                            arrival.inviteeId(),
+                            arrival.meetingId().value(),
+                            arrival.inviteeId().value(),
                             shown == null ? "" : shown,
                             arrival.verifiedName(),
                             arrival.method().name(),
@@ -83,7 +83,7 @@ public class Lobby {
                             SqlTime.of(now),
                             SqlTime.of(now))
                     .update();
-            publish(id, arrival.meetingId(), arrival.meetingId(), ParticipantState.WAITING, true);
+            publish(id, arrival.meetingId().value(), arrival.meetingId().value(), ParticipantState.WAITING, true);
             return;
         }
         Participant participant = existing.get();
@@ -313,11 +313,10 @@ public class Lobby {
                     ? AuditAction.PARTICIPANT_TAKEN_OUT
                     : to == ParticipantState.DENIED ? AuditAction.PARTICIPANT_DENIED : AuditAction.PARTICIPANT_REMOVED;
             organisationOf(new MeetingId(participant.meetingId()))
-                    .ifPresent(
-                            organisation -> audit.record(AuditEntry.of(organisation.value(), action, AuditActor.SYSTEM)
-                                    .meeting(participant.meetingId())
-                                    .subject(participantId)
-                                    .detail("reason", reason)));
+                    .ifPresent(organisation -> audit.record(AuditEntry.of(organisation, action, AuditActor.SYSTEM)
+                            .meeting(new MeetingId(participant.meetingId()))
+                            .subject(participantId)
+                            .detail("reason", reason)));
         }
         publish(participantId, participant.meetingId(), participant.meetingId(), to, false);
     }

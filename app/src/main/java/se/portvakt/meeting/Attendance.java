@@ -64,12 +64,12 @@ class Attendance {
     @TransactionalEventListener(fallbackExecution = true)
     void cancelled(MeetingCancelled event) {
         meetings.details(event.meetingId()).ifPresent(meeting -> {
-            for (Participant guest : lobby.ofMeeting(meeting.id(), PRESENT_OR_WAITING)) {
+            for (Participant guest : lobby.ofMeeting(meeting.id().value(), PRESENT_OR_WAITING)) {
                 if (!guest.isHost()) {
                     lobby.takeOut(guest.id(), true, Lost.CANCELLED.reason());
                 }
             }
-            closing.close(meeting.id(), meeting.organisationId(), "CANCELLED");
+            closing.close(meeting.id().value(), meeting.organisationId().value(), "CANCELLED");
         });
     }
 
@@ -125,7 +125,7 @@ class Attendance {
             return Optional.of(Lost.NOT_ANONYMOUS);
         }
         // moved to a later time before anyone opened it: the guest comes back when joining opens again
-        if (!sessions.life(meeting.id()).started()
+        if (!sessions.life(meeting.id().value()).started()
                 && clock.instant()
                         .isBefore(meeting.start()
                                 .minus(organisations
@@ -138,13 +138,13 @@ class Attendance {
 
     /** Asks booking again only for a guest moved here from another meeting: the others' invitation is in hand. */
     private boolean invitationWithdrawn(Participant guest, MeetingDetails meeting) {
-        Optional<MeetingDetails> invitedTo =
-                meeting.invitees().stream().anyMatch(invitee -> invitee.id().equals(guest.inviteeId()))
-                        ? Optional.of(meeting)
-                        : meetings.ofInvitee(new InviteeId(guest.inviteeId()));
+        Optional<MeetingDetails> invitedTo = meeting.invitees().stream()
+                        .anyMatch(invitee -> invitee.id().value().equals(guest.inviteeId()))
+                ? Optional.of(meeting)
+                : meetings.ofInvitee(new InviteeId(guest.inviteeId()));
         return invitedTo.isEmpty()
                 || invitedTo.get().invitees().stream()
-                        .filter(invitee -> invitee.id().equals(guest.inviteeId()))
+                        .filter(invitee -> invitee.id().value().equals(guest.inviteeId()))
                         .findFirst()
                         .map(InviteeDetails::removed)
                         .orElse(true);

@@ -143,7 +143,7 @@ class MeetingControl {
                 new MeetingId(move.meetingId()),
                 () -> sessions.life(move.meetingId()).started());
         audit.record(decision(host, AuditAction.GUEST_MOVED, guest)
-                .meeting(move.meetingId())
+                .meeting(new MeetingId(move.meetingId()))
                 .detail("fromMeeting", guest.meetingId()));
     }
 
@@ -180,8 +180,11 @@ class MeetingControl {
     }
 
     private static AuditEntry decision(Caller.Host host, AuditAction action, Participant guest) {
-        return AuditEntry.of(host.organisationId(), action, AuditActor.staff(host.staffId()))
-                .meeting(guest.meetingId())
+        return AuditEntry.of(
+                        new OrganisationId(host.organisationId()),
+                        action,
+                        AuditActor.staff(new StaffId(host.staffId())))
+                .meeting(new MeetingId(guest.meetingId()))
                 .subject(guest.id())
                 .detail("invitee", guest.inviteeId())
                 .evidence(guest.method(), guest.level(), guest.simulated())
@@ -217,10 +220,12 @@ class MeetingControl {
     private void end(Caller.Host host, ClientMessage.End end) {
         UUID meetingId = viewedMeeting(host);
         if (closing.close(meetingId, host.organisationId(), "ENDED")) {
-            audit.record(
-                    AuditEntry.of(host.organisationId(), AuditAction.MEETING_ENDED, AuditActor.staff(host.staffId()))
-                            .meeting(meetingId)
-                            .subject(meetingId));
+            audit.record(AuditEntry.of(
+                            new OrganisationId(host.organisationId()),
+                            AuditAction.MEETING_ENDED,
+                            AuditActor.staff(new StaffId(host.staffId())))
+                    .meeting(new MeetingId(meetingId))
+                    .subject(meetingId));
         }
     }
 

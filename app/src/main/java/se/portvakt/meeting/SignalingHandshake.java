@@ -20,7 +20,6 @@ import se.portvakt.guest.GuestSessions;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
-import se.portvakt.ids.OrganisationId;
 import se.portvakt.lobby.Lobby;
 
 /**
@@ -62,22 +61,22 @@ class SignalingHandshake implements HandshakeInterceptor {
         if (request.getUserPrincipal() instanceof Authentication authentication
                 && authentication.getPrincipal() instanceof StaffPrincipal staff) {
             if (request.getParameter("console") != null) {
-                return Optional.of(new Caller.Host(staff.id(), staff.organisationId(), staff.displayName(), null));
+                return Optional.of(new Caller.Host(
+                        staff.id().value(), staff.organisationId().value(), staff.displayName(), null));
             }
             return uuid(request.getParameter("meeting"))
                     .filter(meetingId -> lobby.organisationOf(new MeetingId(meetingId))
-                            .map(OrganisationId::value)
                             .map(staff.organisationId()::equals)
                             .orElse(false))
-                    .map(meetingId ->
-                            new Caller.Host(staff.id(), staff.organisationId(), staff.displayName(), meetingId));
+                    .map(meetingId -> new Caller.Host(
+                            staff.id().value(), staff.organisationId().value(), staff.displayName(), meetingId));
         }
         return uuid(request.getParameter("invitee")).flatMap(inviteeId -> guest(request, inviteeId));
     }
 
     private Optional<Caller> guest(HttpServletRequest request, UUID inviteeId) {
         Optional<GuestIdentity> identity = GuestSessions.identities(request).stream()
-                .filter(proof -> proof.inviteeId().equals(inviteeId))
+                .filter(proof -> proof.inviteeId().value().equals(inviteeId))
                 .findFirst();
         Optional<MeetingDetails> invited = meetings.ofInvitee(new InviteeId(inviteeId));
         if (identity.isEmpty()
@@ -85,7 +84,7 @@ class SignalingHandshake implements HandshakeInterceptor {
                 || !identity.get().holdsFor(invited.get())
                 || invited.get().status() == MeetingStatus.CANCELLED
                 || invited.get().invitees().stream()
-                        .anyMatch(invitee -> invitee.id().equals(inviteeId) && invitee.removed())) {
+                        .anyMatch(invitee -> invitee.id().value().equals(inviteeId) && invitee.removed())) {
             return Optional.empty();
         }
         return lobby.ofInvitee(inviteeId).map(participant -> new Caller.Guest(inviteeId, participant.id()));

@@ -15,6 +15,7 @@ import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
+import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
 import se.portvakt.ids.OrganisationId;
 import se.portvakt.ids.StaffId;
@@ -134,8 +135,8 @@ class Snapshots {
         MeetingDetails meeting = cache.computeIfAbsent(
                 participant.meetingId(),
                 id -> meetings.details(new MeetingId(id)).orElseThrow());
-        UUID invitee = participant.inviteeId();
-        Map<UUID, String> names = new java.util.HashMap<>();
+        InviteeId invitee = InviteeId.of(participant.inviteeId());
+        Map<InviteeId, String> names = new java.util.HashMap<>();
         meeting.currentInvitees().forEach(i -> names.put(i.id(), i.name()));
         String guardianOf = meeting.currentInvitees().stream()
                 .filter(i -> i.id().equals(invitee) && i.guardianOf() != null)
@@ -151,7 +152,7 @@ class Snapshots {
                         .toList();
         return new ServerMessage.Waiting(
                 badge(participant, true, List.of(), null, false),
-                meeting.id(),
+                meeting.id().value(),
                 meeting.title(),
                 meeting.roomName(),
                 participant.waitingSince(),

@@ -23,6 +23,8 @@ import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.config.StorableText;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.person.PersonalIdentityNumber;
 
 /**
@@ -79,7 +81,7 @@ class AdminController {
             BindingResult ignoredTypeErrors,
             Model model,
             RedirectAttributes redirect) {
-        UUID organisationId = organisationOf(user);
+        OrganisationId organisationId = organisationOf(user);
         Map<String, String> errors = check(form);
         if (!errors.isEmpty()) {
             if (errors.containsValue(IN_USE)
@@ -112,7 +114,7 @@ class AdminController {
 
     @PostMapping("/admin/staff/{id}/invite-again")
     String inviteAgain(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
-        if (lifecycle.reinvite(organisationOf(user), adminId(user), id)) {
+        if (lifecycle.reinvite(organisationOf(user), adminId(user), new StaffId(id))) {
             redirect.addFlashAttribute("notice", "staff.admin.staff-invited-again");
         }
         return "redirect:/admin";
@@ -121,7 +123,7 @@ class AdminController {
     @PostMapping("/admin/staff/{id}/deactivate")
     String deactivate(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
         return outcome(
-                lifecycle.deactivate(organisationOf(user), adminId(user), id),
+                lifecycle.deactivate(organisationOf(user), adminId(user), new StaffId(id)),
                 "staff.admin.staff-deactivated",
                 redirect);
     }
@@ -129,7 +131,7 @@ class AdminController {
     @PostMapping("/admin/staff/{id}/reactivate")
     String reactivate(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
         return outcome(
-                lifecycle.reactivate(organisationOf(user), adminId(user), id),
+                lifecycle.reactivate(organisationOf(user), adminId(user), new StaffId(id)),
                 "staff.admin.staff-reactivated",
                 redirect);
     }
@@ -149,7 +151,7 @@ class AdminController {
             roles.add(Role.ADMIN);
         }
         return outcome(
-                lifecycle.changeRoles(organisationOf(user), adminId(user), id, roles),
+                lifecycle.changeRoles(organisationOf(user), adminId(user), new StaffId(id), roles),
                 "staff.admin.roles-changed",
                 redirect);
     }
@@ -168,7 +170,7 @@ class AdminController {
     @Transactional
     String createKey(
             @AuthenticationPrincipal UserDetails user, @RequestParam String name, RedirectAttributes redirect) {
-        UUID organisationId = organisationOf(user);
+        OrganisationId organisationId = organisationOf(user);
         if (!StorableText.storable(name)) {
             redirect.addFlashAttribute("keyError", UNSTORABLE);
             return "redirect:/admin#api-keys";
@@ -187,7 +189,7 @@ class AdminController {
     @PostMapping("/admin/api-keys/{id}/revoke")
     @Transactional
     String revokeKey(@AuthenticationPrincipal UserDetails user, @PathVariable UUID id, RedirectAttributes redirect) {
-        UUID organisationId = organisationOf(user);
+        OrganisationId organisationId = organisationOf(user);
         if (apiKeys.revoke(organisationId, id)) {
             audit.record(AuditEntry.of(organisationId, AuditAction.API_KEY_REVOKED, AuditActor.staff(adminId(user)))
                     .subject(id));
@@ -196,7 +198,7 @@ class AdminController {
         return "redirect:/admin#api-keys";
     }
 
-    private String show(UUID organisationId, StaffForm form, Map<String, String> errors, Model model) {
+    private String show(OrganisationId organisationId, StaffForm form, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("staffList", staff.of(organisationId));
@@ -250,11 +252,11 @@ class AdminController {
         return typed == null || typed.isBlank() ? Optional.empty() : PersonalIdentityNumber.parse(typed);
     }
 
-    private UUID adminId(UserDetails user) {
+    private StaffId adminId(UserDetails user) {
         return staff.byEmail(user.getUsername()).map(StaffUser::id).orElseThrow();
     }
 
-    private UUID organisationOf(UserDetails user) {
+    private OrganisationId organisationOf(UserDetails user) {
         return staff.byEmail(user.getUsername()).map(StaffUser::organisationId).orElseThrow();
     }
 }

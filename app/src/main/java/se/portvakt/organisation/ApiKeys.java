@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 
 /**
  * API keys that let an organisation's other systems (a journal, a case system) book meetings.
@@ -34,17 +36,17 @@ public class ApiKeys {
     }
 
     /** A key the system presenting it acts as. */
-    public record ApiClient(UUID organisationId, UUID keyId, String name) {}
+    public record ApiClient(OrganisationId organisationId, UUID keyId, String name) {}
 
     public record ApiKeyInfo(UUID id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {}
 
     /** Makes a key and returns its secret: the only time anyone sees it. */
-    public String create(UUID organisationId, String name) {
+    public String create(OrganisationId organisationId, String name) {
         return create(organisationId, name, null);
     }
 
     /** Makes a key on behalf of a staff member ({@code createdBy}, may be null): deactivating them revokes it. */
-    public String create(UUID organisationId, String name, UUID createdBy) {
+    public String create(OrganisationId organisationId, String name, StaffId createdBy) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -53,11 +55,11 @@ public class ApiKeys {
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
-                        organisationId,
+                        organisationId.value(),
                         name.strip(),
                         sha256(secret),
                         SqlTime.of(clock.instant()),
-                        createdBy)
+                        createdBy == null ? null : createdBy.value())
                 .update();
         return secret;
     }
@@ -69,8 +71,8 @@ public class ApiKeys {
         Optional<ApiClient> client = jdbc.sql(
                         "select organisation_id, id, name from api_key where secret_hash = ? and revoked_at is null")
                 .param(sha256(secret))
-                .query((rs, n) ->
-                        new ApiClient(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                .query((rs, n) -> new ApiClient(
+                        new OrganisationId(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class), rs.getString(3)))
                 .optional();
         client.ifPresent(c -> jdbc.sql("update api_key set last_used_at = ? where id = ?")
                 .params(SqlTime.of(clock.instant()), c.keyId())
@@ -78,11 +80,11 @@ public class ApiKeys {
         return client;
     }
 
-    public List<ApiKeyInfo> of(UUID organisationId) {
+    public List<ApiKeyInfo> of(OrganisationId organisationId) {
         return jdbc.sql("""
                 select id, name, created_at, last_used_at, revoked_at from api_key
                 where organisation_id = ? order by created_at desc""")
-                .param(organisationId)
+                .param(organisationId.value())
                 .query((rs, n) -> new ApiKeyInfo(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -93,18 +95,20 @@ public class ApiKeys {
     }
 
     /** Revokes a key of this organisation; false if there is none such. */
-    public boolean revoke(UUID organisationId, UUID keyId) {
+    public boolean revoke(OrganisationId organisationId, UUID keyId) {
         return jdbc.sql("update api_key set revoked_at = ? where id = ? and organisation_id = ? and revoked_at is null")
-                        .params(SqlTime.of(clock.instant()), keyId, organisationId)
+                        .params(SqlTime.of(clock.instant()), keyId, organisationId.value())
                         .update()
                 == 1;
     }
 
     /** Revokes every live key the staff member made; returns their ids. */
-    public List<UUID> revokeMadeBy(UUID organisationId, UUID staffId) {
-        List<UUID> live =
-                jdbc.sql("""
-                select id from api_key where organisation_id = ? and created_by = ? and revoked_at is null""").params(organisationId, staffId).query(UUID.class).list();
+    public List<UUID> revokeMadeBy(OrganisationId organisationId, StaffId staffId) {
+        List<UUID> live = jdbc.sql("""
+                select id from api_key where organisation_id = ? and created_by = ? and revoked_at is null""")
+                .params(organisationId.value(), staffId.value())
+                .query(UUID.class)
+                .list();
         live.forEach(id -> revoke(organisationId, id));
         return live;
     }

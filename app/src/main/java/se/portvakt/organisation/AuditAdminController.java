@@ -32,6 +32,8 @@ import se.portvakt.audit.AuditQuery;
 import se.portvakt.audit.AuditSearch;
 import se.portvakt.audit.AuditVerifier;
 import se.portvakt.audit.PersonalDataExport;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.person.PersonalIdentityNumber;
 
 /** The organisation's audit log for its administrators: the chain's state, search, and export with the proof. */
@@ -133,7 +135,7 @@ class AuditAdminController {
                 "retentionDays", organisations.retention(organisation.id()).toDays());
         model.addAttribute("minRetention", Organisations.MIN_RETENTION_DAYS);
         model.addAttribute("maxRetention", Organisations.MAX_RETENTION_DAYS);
-        model.addAttribute("chain", verifier.verify(organisation.id()));
+        model.addAttribute("chain", verifier.verify(organisation.id().value()));
         model.addAttribute("zone", organisation.zone());
         model.addAttribute("staffList", staff.of(organisation.id()));
         model.addAttribute(
@@ -202,7 +204,7 @@ class AuditAdminController {
                     .header(HttpHeaders.LOCATION, "/admin/audit?personExportError=1#person-export")
                     .build();
         }
-        String body = personalData.json(admin.organisationId(), person.get());
+        String body = personalData.json(admin.organisationId().value(), person.get());
         audit.record(
                 AuditEntry.of(admin.organisationId(), AuditAction.PERSON_DATA_EXPORTED, AuditActor.staff(admin.id()))
                         .person(person.get()));
@@ -252,10 +254,10 @@ class AuditAdminController {
 
     /** The query the form asks for; empty, with a message key per bad field, when something cannot be read. */
     private Optional<AuditQuery> query(Organisation organisation, SearchForm form, Map<String, String> errors) {
-        UUID meeting = null;
+        MeetingId meeting = null;
         if (!form.meeting().isEmpty()) {
             try {
-                meeting = UUID.fromString(form.meeting());
+                meeting = new MeetingId(UUID.fromString(form.meeting()));
             } catch (IllegalArgumentException e) {
                 errors.put("meeting", "audit.error.meeting");
             }
@@ -274,10 +276,10 @@ class AuditAdminController {
                 errors.put("person", "audit.error.person");
             }
         }
-        UUID staffId = null;
+        StaffId staffId = null;
         if (!form.staff().isEmpty()) {
             try {
-                staffId = staff.byId(organisation.id(), UUID.fromString(form.staff()))
+                staffId = staff.byId(organisation.id(), new StaffId(UUID.fromString(form.staff())))
                         .map(StaffUser::id)
                         .orElse(null);
             } catch (IllegalArgumentException e) {

@@ -1,6 +1,6 @@
 package se.portvakt.organisation;
 
-import java.util.UUID;
+import se.portvakt.ids.OrganisationId;
 
 /** An organisation was created; booking gives a demo organisation its rooms on this. */
-public record OrganisationCreated(UUID organisationId, String name) {}
+public record OrganisationCreated(OrganisationId organisationId, String name) {}

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.OrganisationId;
 
 /** Reads and creates organisations. */
 @Component
@@ -24,12 +25,12 @@ public class Organisations {
         this.clock = clock;
     }
 
-    public Optional<Organisation> find(UUID id) {
+    public Optional<Organisation> find(OrganisationId id) {
         return jdbc.sql("""
                 select id, name, time_zone, default_language, join_opens_minutes from organisation where id = ?""")
-                .param(id)
+                .param(id.value())
                 .query((rs, n) -> new Organisation(
-                        rs.getObject(1, UUID.class),
+                        new OrganisationId(rs.getObject(1, UUID.class)),
                         rs.getString(2),
                         ZoneId.of(rs.getString(3)),
                         rs.getString(4),
@@ -37,7 +38,7 @@ public class Organisations {
                 .optional();
     }
 
-    public Organisation get(UUID id) {
+    public Organisation get(OrganisationId id) {
         return find(id).orElseThrow(() -> new IllegalStateException("No organisation " + id));
     }
 
@@ -47,7 +48,7 @@ public class Organisations {
                 .param(name == null ? "" : name.strip())
                 .query(UUID.class)
                 .optional()
-                .flatMap(this::find);
+                .flatMap(id -> find(new OrganisationId(id)));
     }
 
     public boolean any() {
@@ -62,12 +63,16 @@ public class Organisations {
 
     public Organisation create(String name, ZoneId zone, String defaultLanguage) {
         Organisation organisation = new Organisation(
-                UUID.randomUUID(), name, zone, defaultLanguage, Organisation.DEFAULT_JOIN_OPENS_BEFORE);
+                new OrganisationId(UUID.randomUUID()),
+                name,
+                zone,
+                defaultLanguage,
+                Organisation.DEFAULT_JOIN_OPENS_BEFORE);
         jdbc.sql("""
                 insert into organisation (id, name, time_zone, default_language, join_opens_minutes, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(
-                        organisation.id(),
+                        organisation.id().value(),
                         name,
                         zone.getId(),
                         defaultLanguage,
@@ -85,9 +90,9 @@ public class Organisations {
     public static final int MAX_RETENTION_DAYS = 730;
 
     /** How long after a meeting's end its invitees' personal data, attachments and messages are kept. */
-    public Duration retention(UUID organisationId) {
+    public Duration retention(OrganisationId organisationId) {
         return Duration.ofDays(jdbc.sql("select retention_days from organisation where id = ?")
-                .param(organisationId)
+                .param(organisationId.value())
                 .query(Integer.class)
                 .single());
     }
@@ -102,22 +107,22 @@ public class Organisations {
     }
 
     /** Sets the retention in days, {@link #MIN_RETENTION_DAYS} to {@link #MAX_RETENTION_DAYS}. */
-    public void setRetention(UUID organisationId, int days) {
+    public void setRetention(OrganisationId organisationId, int days) {
         if (days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
             throw new IllegalArgumentException("retention out of range: " + days);
         }
         jdbc.sql("update organisation set retention_days = ? where id = ?")
-                .params(days, organisationId)
+                .params(days, organisationId.value())
                 .update();
     }
 
     /** Sets how long before a meeting's start its guests may join (0 to {@link Organisation#MAX_JOIN_OPENS_BEFORE}). */
-    public void setJoinOpensBefore(UUID organisationId, Duration before) {
+    public void setJoinOpensBefore(OrganisationId organisationId, Duration before) {
         if (before.isNegative() || before.compareTo(Organisation.MAX_JOIN_OPENS_BEFORE) > 0) {
             throw new IllegalArgumentException("join window out of range: " + before);
         }
         jdbc.sql("update organisation set join_opens_minutes = ? where id = ?")
-                .params(before.toMinutes(), organisationId)
+                .params(before.toMinutes(), organisationId.value())
                 .update();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.portvakt.config.PortvaktProperties;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.StaffId;
 
 /**
  * One-time links that let a staff member set a password: an administrator's invitation, or a reset they asked
@@ -67,14 +68,14 @@ public class PasswordLinks {
         Instant expires =
                 now.plus(purpose == Purpose.INVITATION ? properties.invitationValidity() : properties.resetValidity());
         jdbc.sql("update staff_password_token set used_at = ? where staff_id = ? and used_at is null")
-                .params(SqlTime.of(now), member.id())
+                .params(SqlTime.of(now), member.id().value())
                 .update();
         jdbc.sql("""
                 insert into staff_password_token (id, staff_id, purpose, token_hash, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
-                        member.id(),
+                        member.id().value(),
                         purpose.name(),
                         sha256(token),
                         SqlTime.of(now),
@@ -93,10 +94,10 @@ public class PasswordLinks {
     }
 
     /** Whether a reset link went to the member lately ({@link StaffProperties#resetInterval()}). */
-    public boolean resetSentLately(UUID staffId) {
+    public boolean resetSentLately(StaffId staffId) {
         return jdbc.sql(
                                 "select count(*) from staff_password_token where staff_id = ? and purpose = 'RESET' and created_at > ?")
-                        .params(staffId, SqlTime.of(clock.instant().minus(properties.resetInterval())))
+                        .params(staffId.value(), SqlTime.of(clock.instant().minus(properties.resetInterval())))
                         .query(Long.class)
                         .single()
                 > 0;
@@ -111,7 +112,8 @@ public class PasswordLinks {
                 select staff_id, purpose from staff_password_token
                 where token_hash = ? and used_at is null and expires_at > ?""")
                 .params(sha256(token), SqlTime.of(clock.instant()))
-                .query((rs, n) -> new Holder(rs.getObject(1, UUID.class), Purpose.valueOf(rs.getString(2))))
+                .query((rs, n) ->
+                        new Holder(new StaffId(rs.getObject(1, UUID.class)), Purpose.valueOf(rs.getString(2))))
                 .optional()
                 .filter(holder ->
                         staff.byId(holder.staffId()).filter(StaffUser::enabled).isPresent());
@@ -133,14 +135,14 @@ public class PasswordLinks {
     }
 
     /** Ends the member's unused links (deactivation). */
-    public void cancelAll(UUID staffId) {
+    public void cancelAll(StaffId staffId) {
         jdbc.sql("update staff_password_token set used_at = ? where staff_id = ? and used_at is null")
-                .params(SqlTime.of(clock.instant()), staffId)
+                .params(SqlTime.of(clock.instant()), staffId.value())
                 .update();
     }
 
     /** Who a link belongs to and what it is for. */
-    public record Holder(UUID staffId, Purpose purpose) {}
+    public record Holder(StaffId staffId, Purpose purpose) {}
 
     private static String sha256(String token) {
         try {

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import se.portvakt.config.SqlTime;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.person.PinVault;
 
@@ -51,9 +53,9 @@ public class StaffDirectory {
     }
 
     /** Lets the staff user log in with BankID or Freja eID as the holder of {@code pin}. */
-    public void setPersonalIdentityNumber(UUID staffId, PersonalIdentityNumber pin) {
+    public void setPersonalIdentityNumber(StaffId staffId, PersonalIdentityNumber pin) {
         jdbc.sql("update staff_user set pin_encrypted = ?, pin_index = ? where id = ?")
-                .params(pins.encrypt(pin), pins.index(pin), staffId)
+                .params(pins.encrypt(pin), pins.index(pin), staffId.value())
                 .update();
     }
 
@@ -66,9 +68,9 @@ public class StaffDirectory {
     }
 
     /** Lets the member sign in with a SITHS card or a claim carrying this HSA-id; null removes it. */
-    public void setHsaId(UUID staffId, String hsaId) {
+    public void setHsaId(StaffId staffId, String hsaId) {
         jdbc.sql("update staff_user set hsa_id = ? where id = ?")
-                .params(hsaId == null || hsaId.isBlank() ? null : normaliseHsaId(hsaId), staffId)
+                .params(hsaId == null || hsaId.isBlank() ? null : normaliseHsaId(hsaId), staffId.value())
                 .update();
     }
 
@@ -84,29 +86,29 @@ public class StaffDirectory {
                 .optional();
     }
 
-    public Optional<StaffUser> byId(UUID organisationId, UUID id) {
+    public Optional<StaffUser> byId(OrganisationId organisationId, StaffId id) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where organisation_id = ? and id = ?")
-                .params(organisationId, id)
+                .params(organisationId.value(), id.value())
                 .query(StaffDirectory::map)
                 .optional();
     }
 
     /** Any organisation's member: for a one-time link, which names the member and nothing else. */
-    public Optional<StaffUser> byId(UUID id) {
+    public Optional<StaffUser> byId(StaffId id) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where id = ?")
-                .param(id)
+                .param(id.value())
                 .query(StaffDirectory::map)
                 .optional();
     }
 
-    public List<StaffUser> of(UUID organisationId) {
+    public List<StaffUser> of(OrganisationId organisationId) {
         return jdbc.sql("select " + COLUMNS + " from staff_user where organisation_id = ? order by display_name")
-                .param(organisationId)
+                .param(organisationId.value())
                 .query(StaffDirectory::map)
                 .list();
     }
 
-    public List<StaffUser> hostsOf(UUID organisationId) {
+    public List<StaffUser> hostsOf(OrganisationId organisationId) {
         return of(organisationId).stream().filter(StaffUser::isHost).toList();
     }
 
@@ -115,14 +117,15 @@ public class StaffDirectory {
     }
 
     /** Adds a staff user with a password; the caller has checked the input. */
-    public StaffUser add(UUID organisationId, String email, String displayName, Set<Role> roles, String password) {
-        UUID id = UUID.randomUUID();
+    public StaffUser add(
+            OrganisationId organisationId, String email, String displayName, Set<Role> roles, String password) {
+        StaffId id = new StaffId(UUID.randomUUID());
         jdbc.sql("""
                 insert into staff_user (id, organisation_id, email, display_name, password_hash, roles, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(
-                        id,
-                        organisationId,
+                        id.value(),
+                        organisationId.value(),
                         normalise(email),
                         displayName.strip(),
                         passwords.encode(password),
@@ -133,14 +136,15 @@ public class StaffDirectory {
     }
 
     /** Adds a member without a password: they set one through an invitation link, or sign in another way. */
-    public StaffUser addWithoutPassword(UUID organisationId, String email, String displayName, Set<Role> roles) {
-        UUID id = UUID.randomUUID();
+    public StaffUser addWithoutPassword(
+            OrganisationId organisationId, String email, String displayName, Set<Role> roles) {
+        StaffId id = new StaffId(UUID.randomUUID());
         jdbc.sql("""
                 insert into staff_user (id, organisation_id, email, display_name, roles, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(
-                        id,
-                        organisationId,
+                        id.value(),
+                        organisationId.value(),
                         normalise(email),
                         displayName.strip(),
                         roleList(roles),
@@ -150,14 +154,14 @@ public class StaffDirectory {
     }
 
     /** Sets the member's password (the caller checked its length); no change is required of them after. */
-    public void setPassword(UUID staffId, String password) {
+    public void setPassword(StaffId staffId, String password) {
         jdbc.sql("update staff_user set password_hash = ?, password_change_required = false where id = ?")
-                .params(passwords.encode(password), staffId)
+                .params(passwords.encode(password), staffId.value())
                 .update();
     }
 
     /** Whether {@code password} is the member's current one. */
-    public boolean passwordMatches(UUID staffId, String password) {
+    public boolean passwordMatches(StaffId staffId, String password) {
         return byId(staffId)
                 .map(StaffUser::passwordHash)
                 .filter(hash -> password != null && passwords.matches(password, hash))
@@ -165,30 +169,30 @@ public class StaffDirectory {
     }
 
     /** The member must choose a new password before anything else (a password someone else chose). */
-    public void requirePasswordChange(UUID staffId) {
+    public void requirePasswordChange(StaffId staffId) {
         jdbc.sql("update staff_user set password_change_required = true where id = ?")
-                .param(staffId)
+                .param(staffId.value())
                 .update();
     }
 
     /** Activates or deactivates a member of this organisation; false if there is none such or no change. */
-    public boolean setEnabled(UUID organisationId, UUID staffId, boolean enabled) {
+    public boolean setEnabled(OrganisationId organisationId, StaffId staffId, boolean enabled) {
         return jdbc.sql("update staff_user set enabled = ? where organisation_id = ? and id = ? and enabled = ?")
-                        .params(enabled, organisationId, staffId, !enabled)
+                        .params(enabled, organisationId.value(), staffId.value(), !enabled)
                         .update()
                 == 1;
     }
 
     /** Sets a member's roles; false if there is no such member of this organisation. */
-    public boolean setRoles(UUID organisationId, UUID staffId, Set<Role> roles) {
+    public boolean setRoles(OrganisationId organisationId, StaffId staffId, Set<Role> roles) {
         return jdbc.sql("update staff_user set roles = ? where organisation_id = ? and id = ?")
-                        .params(roleList(roles), organisationId, staffId)
+                        .params(roleList(roles), organisationId.value(), staffId.value())
                         .update()
                 == 1;
     }
 
     /** The organisation's active administrators. */
-    public long activeAdmins(UUID organisationId) {
+    public long activeAdmins(OrganisationId organisationId) {
         return of(organisationId).stream()
                 .filter(user -> user.enabled() && user.isAdmin())
                 .count();
@@ -209,8 +213,8 @@ public class StaffDirectory {
                 .map(Role::valueOf)
                 .forEach(roles::add);
         return new StaffUser(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
+                new StaffId(rs.getObject(1, UUID.class)),
+                new OrganisationId(rs.getObject(2, UUID.class)),
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),

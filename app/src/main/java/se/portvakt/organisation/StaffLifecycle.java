@@ -9,6 +9,8 @@ import se.portvakt.audit.AuditAction;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 
 /**
  * An administrator's changes to a member of their own organisation, each audited with the administrator as
@@ -40,7 +42,8 @@ public class StaffLifecycle {
 
     /** Adds a member without a password and e-mails them a one-time link to set one. */
     @Transactional
-    public StaffUser invite(UUID organisationId, UUID adminId, String email, String displayName, Set<Role> roles) {
+    public StaffUser invite(
+            OrganisationId organisationId, StaffId adminId, String email, String displayName, Set<Role> roles) {
         StaffUser invited = staff.addWithoutPassword(organisationId, email, displayName, roles);
         links.issue(invited, PasswordLinks.Purpose.INVITATION);
         audit.record(AuditEntry.of(organisationId, AuditAction.STAFF_INVITED, AuditActor.staff(adminId))
@@ -51,7 +54,7 @@ public class StaffLifecycle {
 
     /** Sends a fresh invitation link to a member who has not set a password yet. */
     @Transactional
-    public boolean reinvite(UUID organisationId, UUID adminId, UUID staffId) {
+    public boolean reinvite(OrganisationId organisationId, StaffId adminId, StaffId staffId) {
         return staff.byId(organisationId, staffId)
                 .filter(StaffUser::enabled)
                 .map(member -> {
@@ -73,7 +76,7 @@ public class StaffLifecycle {
      * links and the API keys they made are revoked. The organisation keeps at least one active administrator.
      */
     @Transactional
-    public Refusal deactivate(UUID organisationId, UUID adminId, UUID staffId) {
+    public Refusal deactivate(OrganisationId organisationId, StaffId adminId, StaffId staffId) {
         StaffUser member = staff.byId(organisationId, staffId).orElse(null);
         if (member == null) {
             return Refusal.NO_SUCH_MEMBER;
@@ -99,7 +102,7 @@ public class StaffLifecycle {
 
     /** Lets a deactivated member log in again (their revoked API keys stay revoked). */
     @Transactional
-    public Refusal reactivate(UUID organisationId, UUID adminId, UUID staffId) {
+    public Refusal reactivate(OrganisationId organisationId, StaffId adminId, StaffId staffId) {
         if (staff.byId(organisationId, staffId).isEmpty()) {
             return Refusal.NO_SUCH_MEMBER;
         }
@@ -112,7 +115,7 @@ public class StaffLifecycle {
 
     /** Sets a member's roles; their sessions end so that the new roles hold from their next login. */
     @Transactional
-    public Refusal changeRoles(UUID organisationId, UUID adminId, UUID staffId, Set<Role> roles) {
+    public Refusal changeRoles(OrganisationId organisationId, StaffId adminId, StaffId staffId, Set<Role> roles) {
         StaffUser member = staff.byId(organisationId, staffId).orElse(null);
         if (member == null) {
             return Refusal.NO_SUCH_MEMBER;

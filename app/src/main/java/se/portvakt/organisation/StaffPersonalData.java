@@ -22,7 +22,7 @@ class StaffPersonalData implements PersonalDataHolder {
     @Override
     public Set<UUID> organisationsOf(PersonalIdentityNumber person) {
         return staff.byPersonalIdentityNumber(person)
-                .map(user -> Set.of(user.organisationId()))
+                .map(user -> Set.of(user.organisationId().value()))
                 .orElse(Set.of());
     }
 
@@ -30,7 +30,7 @@ class StaffPersonalData implements PersonalDataHolder {
     public PersonalData about(UUID organisationId, PersonalIdentityNumber person) {
         List<Map<String, String>> items = staff
                 .byPersonalIdentityNumber(person)
-                .filter(user -> user.organisationId().equals(organisationId))
+                .filter(user -> user.organisationId().value().equals(organisationId))
                 .map(user -> {
                     Map<String, String> item = new LinkedHashMap<>();
                     item.put("staffAccount", user.id().toString());

@@ -2,7 +2,8 @@ package se.portvakt.organisation;
 
 import java.io.Serializable;
 import java.util.Set;
-import java.util.UUID;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 
 /**
  * A person who works for an organisation and logs in to the host portal.
@@ -14,8 +15,8 @@ import java.util.UUID;
  *     administrator's, from the configuration)
  */
 public record StaffUser(
-        UUID id,
-        UUID organisationId,
+        StaffId id,
+        OrganisationId organisationId,
         String email,
         String displayName,
         String passwordHash,

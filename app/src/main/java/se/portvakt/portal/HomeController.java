@@ -12,7 +12,6 @@ import se.portvakt.booking.MeetingView;
 import se.portvakt.booking.Meetings;
 import se.portvakt.booking.Rooms;
 import se.portvakt.identity.StaffPrincipal;
-import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.Organisations;
 
 /** The host's start page: the organisation's rooms and today's meetings. */
@@ -43,7 +42,7 @@ class HomeController {
                 "meetings",
                 meetings
                         .between(
-                                new OrganisationId(host.organisationId()),
+                                host.organisationId(),
                                 today.atStartOfDay(zone).toInstant(),
                                 today.plusDays(1).atStartOfDay(zone).toInstant(),
                                 0,

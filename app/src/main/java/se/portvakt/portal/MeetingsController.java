@@ -24,7 +24,6 @@ import se.portvakt.booking.Meetings;
 import se.portvakt.guest.GuestArrivals;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.ids.MeetingId;
-import se.portvakt.ids.OrganisationId;
 import se.portvakt.invitation.Delivery;
 import se.portvakt.invitation.InvitationDeliveries;
 import se.portvakt.organisation.Organisations;
@@ -70,7 +69,7 @@ class MeetingsController {
         // one more than a page tells whether there is a next page
         List<MeetingView> shown = meetings
                 .between(
-                        new OrganisationId(host.organisationId()),
+                        host.organisationId(),
                         first.atStartOfDay(zone).toInstant(),
                         first.plusYears(2).atStartOfDay(zone).toInstant(),
                         safePage,
@@ -87,13 +86,13 @@ class MeetingsController {
 
     @GetMapping("/meetings/{id}")
     String show(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, Locale locale, Model model) {
-        MeetingDetails meeting = meetings.details(new OrganisationId(host.organisationId()), new MeetingId(id))
-                .orElseThrow(MeetingNotFound::new);
+        MeetingDetails meeting =
+                meetings.details(host.organisationId(), new MeetingId(id)).orElseThrow(MeetingNotFound::new);
         model.addAttribute("meeting", MeetingView.of(meeting.summary(), locale));
         model.addAttribute("invitees", meeting.currentInvitees());
-        model.addAttribute("attachments", attachments.list(id));
+        model.addAttribute("attachments", attachments.list(new MeetingId(id)));
         model.addAttribute("deliveries", deliveryStates(id));
-        model.addAttribute("arrivals", arrivals.ofMeeting(id));
+        model.addAttribute("arrivals", arrivals.ofMeeting(new MeetingId(id)));
         model.addAttribute(
                 "changeable",
                 meeting.status() != MeetingStatus.CANCELLED && meeting.end().isAfter(clock.instant()));

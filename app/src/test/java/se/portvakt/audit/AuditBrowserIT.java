@@ -14,6 +14,7 @@ import se.portvakt.Browser;
 import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
+import se.portvakt.ids.MeetingId;
 
 /** An administrator reads the log's state, searches it and sets the retention in a real browser; pages pass axe. */
 @IntegrationTest
@@ -47,7 +48,7 @@ class AuditBrowserIT {
                             tenant.organisation().id(),
                             AuditAction.GUEST_ADMITTED,
                             AuditActor.staff(tenant.host().id()))
-                    .meeting(UUID.randomUUID())
+                    .meeting(new MeetingId(UUID.randomUUID()))
                     .evidence("BANKID", "LOA3", true));
         }
         sealer.sealPending();
@@ -85,7 +86,7 @@ class AuditBrowserIT {
     @Test
     void aRecordChangedInTheDatabaseIsNamedOnThePage() {
         long id = jdbc.sql("select id from audit_event where organisation_id = ? and chain_seq = 2")
-                .param(tenant.organisation().id())
+                .param(tenant.organisation().id().value())
                 .query(Long.class)
                 .single();
         jdbc.sql("update audit_event set method = 'FREJA' where id = ?")

@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.portvakt.Fixtures;
 import se.portvakt.IntegrationTest;
 import se.portvakt.audit.ChainReport.Problem;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.person.PersonalIdentityNumber;
 
 /** Sealing and verification, with the database edited behind Portvakt's back as an insider could. */
@@ -44,12 +47,15 @@ class AuditChainIT {
     @BeforeEach
     void fiveSealedRecords() {
         Fixtures.Tenant tenant = fixtures.tenant();
-        organisation = tenant.organisation().id();
-        staff = tenant.host().id();
+        organisation = tenant.organisation().id().value();
+        staff = tenant.host().id().value();
         UUID meeting = UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
-            audit.record(AuditEntry.of(organisation, AuditAction.GUEST_ADMITTED, AuditActor.staff(staff))
-                    .meeting(meeting)
+            audit.record(AuditEntry.of(
+                            new OrganisationId(organisation),
+                            AuditAction.GUEST_ADMITTED,
+                            AuditActor.staff(new StaffId(staff)))
+                    .meeting(new MeetingId(meeting))
                     .subject(UUID.randomUUID())
                     .evidence("BANKID", "LOA3", false)
                     .person(PersonalIdentityNumber.parse("198003152462").orElseThrow())
@@ -79,7 +85,8 @@ class AuditChainIT {
                 .isNotNull();
         assertThat(report.unsealed()).isZero();
 
-        audit.record(AuditEntry.of(organisation, AuditAction.MEETING_ENDED, AuditActor.staff(staff)));
+        audit.record(AuditEntry.of(
+                new OrganisationId(organisation), AuditAction.MEETING_ENDED, AuditActor.staff(new StaffId(staff))));
         assertThat(verifier.verify(organisation).unsealed()).isEqualTo(1);
         assertThat(sealer.sealPending()).isGreaterThanOrEqualTo(1);
         assertThat(verifier.verify(organisation).records()).isEqualTo(6);
@@ -178,15 +185,25 @@ class AuditChainIT {
     @Test
     void longDetailsAreKeptInFull() {
         String text = "x".repeat(5_000);
-        audit.record(AuditEntry.of(organisation, AuditAction.MEETING_CHANGED, AuditActor.staff(staff))
+        audit.record(AuditEntry.of(
+                        new OrganisationId(organisation),
+                        AuditAction.MEETING_CHANGED,
+                        AuditActor.staff(new StaffId(staff)))
                 .detail("long", text));
-        assertThat(audit.latest(organisation, 1).get(0).details().get("long")).isEqualTo(text);
+        assertThat(audit.latest(new OrganisationId(organisation), 1)
+                        .get(0)
+                        .details()
+                        .get("long"))
+                .isEqualTo(text);
     }
 
     @Test
     void severalSealersAtOnceSealEachRecordOnce() throws Exception {
         for (int i = 0; i < 40; i++) {
-            audit.record(AuditEntry.of(organisation, AuditAction.LOGIN_SUCCEEDED, AuditActor.staff(staff)));
+            audit.record(AuditEntry.of(
+                    new OrganisationId(organisation),
+                    AuditAction.LOGIN_SUCCEEDED,
+                    AuditActor.staff(new StaffId(staff))));
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Integer>> runs = new ArrayList<>();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.StaffId;
 
 class AuditEntryTest {
 
@@ -29,8 +31,8 @@ class AuditEntryTest {
     @Test
     void actorsAreIdsNeverEmails() {
         UUID id = UUID.fromString("7d3f9e0c-4a1b-4f7e-9a51-2f0c1d2e3f40");
-        assertThat(AuditActor.staff(id).value()).isEqualTo("staff:" + id);
-        assertThat(AuditActor.guest(id).value()).isEqualTo("guest:" + id);
+        assertThat(AuditActor.staff(new StaffId(id)).value()).isEqualTo("staff:" + id);
+        assertThat(AuditActor.guest(new InviteeId(id)).value()).isEqualTo("guest:" + id);
         assertThat(AuditActor.apiKey(id).value()).isEqualTo("api:" + id);
         assertThat(AuditActor.SYSTEM.value()).isEqualTo("system");
     }

@@ -22,6 +22,9 @@ import se.portvakt.booking.Attachments;
 import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.RetentionPurge;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.person.PersonalIdentityNumber;
 
@@ -73,8 +76,8 @@ class AuditRetentionIT {
                 tenant.actor(),
                 new MeetingRequest(
                         "Samtal med Anna Svensson",
-                        tenant.room().id(),
-                        tenant.host().id(),
+                        tenant.room().id().value(),
+                        tenant.host().id().value(),
                         start,
                         start.plus(Duration.ofMinutes(45)),
                         AssuranceLevel.LOA3,
@@ -83,16 +86,21 @@ class AuditRetentionIT {
                         "sv",
                         List.of(new MeetingRequest.InviteeRequest(
                                 null, "Anna Svensson", "anna@example.se", "+46701234567", ANNA))));
-        invitee = booking.details(meeting).orElseThrow().invitees().get(0).id();
+        invitee = booking.details(meeting).orElseThrow().invitees().get(0).id().value();
         attachments.add(
-                tenant.actor(), meeting, "Annas-remiss.pdf", "%PDF-1.4 remiss".getBytes(StandardCharsets.US_ASCII));
-        audit.record(
-                AuditEntry.of(tenant.organisation().id(), AuditAction.GUEST_EID_VERIFIED, AuditActor.guest(invitee))
-                        .meeting(meeting)
-                        .subject(invitee)
-                        .person(PersonalIdentityNumber.parse(ANNA).orElseThrow())
-                        .evidence("BANKID", "LOA3", true)
-                        .personal("verifiedName", "Anna Svensson"));
+                tenant.actor(),
+                new MeetingId(meeting),
+                "Annas-remiss.pdf",
+                "%PDF-1.4 remiss".getBytes(StandardCharsets.US_ASCII));
+        audit.record(AuditEntry.of(
+                        tenant.organisation().id(),
+                        AuditAction.GUEST_EID_VERIFIED,
+                        AuditActor.guest(new InviteeId(invitee)))
+                .meeting(new MeetingId(meeting))
+                .subject(invitee)
+                .person(PersonalIdentityNumber.parse(ANNA).orElseThrow())
+                .evidence("BANKID", "LOA3", true)
+                .personal("verifiedName", "Anna Svensson"));
         sealer.sealPending();
     }
 
@@ -149,7 +157,7 @@ class AuditRetentionIT {
                 .filter(event -> event.action() == AuditAction.PERSONAL_DATA_PURGED)
                 .findFirst()
                 .orElseThrow();
-        assertThat(purged.meetingId()).isEqualTo(meeting);
+        assertThat(purged.meetingId().value()).isEqualTo(meeting);
         assertThat(purged.actor()).isEqualTo("system");
         assertThat(purged.details())
                 .containsEntry("invitees", "1")
@@ -158,7 +166,7 @@ class AuditRetentionIT {
                 .containsKey("messages");
 
         sealer.sealPending();
-        ChainReport report = verifier.verify(tenant.organisation().id());
+        ChainReport report = verifier.verify(tenant.organisation().id().value());
         assertThat(report.intact()).as(String.valueOf(report.broken())).isTrue();
         assertThat(report.unsealed()).isZero();
 
@@ -175,10 +183,12 @@ class AuditRetentionIT {
 
     @Test
     void retentionStaysWithinItsBounds() {
-        UUID id = tenant.organisation().id();
-        assertThat(organisations.retention(id)).isEqualTo(Duration.ofDays(30));
-        assertThatThrownBy(() -> organisations.setRetention(id, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> organisations.setRetention(id, 731)).isInstanceOf(IllegalArgumentException.class);
+        UUID id = tenant.organisation().id().value();
+        assertThat(organisations.retention(new OrganisationId(id))).isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> organisations.setRetention(new OrganisationId(id), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> organisations.setRetention(new OrganisationId(id), 731))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private String inviteeName() {

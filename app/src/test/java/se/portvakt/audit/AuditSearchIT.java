@@ -22,6 +22,8 @@ import se.portvakt.PortalClient;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
 import se.portvakt.organisation.StaffUser;
 import se.portvakt.person.PersonalIdentityNumber;
 import tools.jackson.databind.JsonNode;
@@ -65,8 +67,8 @@ class AuditSearchIT {
                 tenant.actor(),
                 new MeetingRequest(
                         "Uppföljning",
-                        tenant.room().id(),
-                        tenant.host().id(),
+                        tenant.room().id().value(),
+                        tenant.host().id().value(),
                         start,
                         start.plus(Duration.ofMinutes(30)),
                         AssuranceLevel.LOA3,
@@ -75,14 +77,15 @@ class AuditSearchIT {
                         "sv",
                         List.of(new MeetingRequest.InviteeRequest(
                                 null, "Anna Svensson", "anna@example.se", null, ANNA))));
-        invitee = booking.details(meeting).orElseThrow().invitees().get(0).id();
-        audit.record(AuditEntry.of(tenant.organisation().id(), AuditAction.GUEST_ARRIVED, AuditActor.guest(invitee))
-                .meeting(meeting)
+        invitee = booking.details(meeting).orElseThrow().invitees().get(0).id().value();
+        audit.record(AuditEntry.of(
+                        tenant.organisation().id(), AuditAction.GUEST_ARRIVED, AuditActor.guest(new InviteeId(invitee)))
+                .meeting(new MeetingId(meeting))
                 .subject(invitee)
                 .evidence("BANKID", "LOA3", false));
         audit.record(
                 AuditEntry.of(tenant.organisation().id(), AuditAction.GUEST_ADMITTED, AuditActor.staff(otherHost.id()))
-                        .meeting(meeting)
+                        .meeting(new MeetingId(meeting))
                         .subject(UUID.randomUUID())
                         .evidence("BANKID", "LOA3", false));
         audit.record(AuditEntry.of(tenant.organisation().id(), AuditAction.LOGIN_EID, AuditActor.staff(otherHost.id()))

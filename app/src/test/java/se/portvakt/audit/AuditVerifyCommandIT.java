@@ -20,6 +20,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.portvakt.PortvaktApplication;
 import se.portvakt.TestDatabase;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.organisation.Organisations;
 
 /**
@@ -117,15 +120,22 @@ class AuditVerifyCommandIT {
                                     + UUID.randomUUID().toString().substring(0, 8),
                             ZoneId.of("Europe/Stockholm"),
                             "sv")
-                    .id();
+                    .id()
+                    .value();
             AuditLog audit = service.getBean(AuditLog.class);
             for (int i = 0; i < 3; i++) {
-                audit.record(AuditEntry.of(organisation, AuditAction.MEETING_ENDED, AuditActor.staff(UUID.randomUUID()))
-                        .meeting(UUID.randomUUID())
+                audit.record(AuditEntry.of(
+                                new OrganisationId(organisation),
+                                AuditAction.MEETING_ENDED,
+                                AuditActor.staff(new StaffId(UUID.randomUUID())))
+                        .meeting(new MeetingId(UUID.randomUUID()))
                         .detail("n", i));
             }
             assertThat(service.getBean(AuditSealer.class).sealPending()).isGreaterThanOrEqualTo(3);
-            audit.record(AuditEntry.of(organisation, AuditAction.MEETING_ENDED, AuditActor.staff(UUID.randomUUID())));
+            audit.record(AuditEntry.of(
+                    new OrganisationId(organisation),
+                    AuditAction.MEETING_ENDED,
+                    AuditActor.staff(new StaffId(UUID.randomUUID()))));
             return organisation;
         }
     }

@@ -37,7 +37,7 @@ public class TestBookings {
     public record Booked(Tenant tenant, MeetingDetails meeting, List<String> tokens) {
 
         public UUID id() {
-            return meeting.id();
+            return meeting.id().value();
         }
 
         public List<InviteeDetails> invitees() {
@@ -45,7 +45,7 @@ public class TestBookings {
         }
 
         public UUID invitee(int index) {
-            return invitees().get(index).id();
+            return invitees().get(index).id().value();
         }
 
         public String token(int index) {
@@ -127,7 +127,7 @@ public class TestBookings {
             return new MeetingRequest(
                     title,
                     roomId,
-                    tenant.host().id(),
+                    tenant.host().id().value(),
                     start,
                     start.plus(length),
                     level,
@@ -142,7 +142,7 @@ public class TestBookings {
         Instant start = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         return new Plan(
                 tenant,
-                tenant.room().id(),
+                tenant.room().id().value(),
                 "Samtal " + unique(),
                 start,
                 Duration.ofMinutes(45),
@@ -265,7 +265,9 @@ public class TestBookings {
         return new Booked(
                 tenant,
                 meeting,
-                meeting.invitees().stream().map(i -> links.tokenFor(i.id())).toList());
+                meeting.invitees().stream()
+                        .map(i -> links.tokenFor(i.id().value()))
+                        .toList());
     }
 
     private int version(Booked booked) {
@@ -292,9 +294,9 @@ public class TestBookings {
     /** The current invitees but {@code removed}, as a change keeps them (their numbers stay; guardians do not). */
     private List<InviteeRequest> kept(Booked booked, Collection<UUID> removed) {
         return booking.details(booked.id()).orElseThrow().currentInvitees().stream()
-                .filter(invitee -> !removed.contains(invitee.id()))
-                .map(invitee ->
-                        new InviteeRequest(invitee.id(), invitee.name(), invitee.email(), invitee.mobile(), null))
+                .filter(invitee -> !removed.contains(invitee.id().value()))
+                .map(invitee -> new InviteeRequest(
+                        invitee.id().value(), invitee.name(), invitee.email(), invitee.mobile(), null))
                 .toList();
     }
 }

@@ -29,8 +29,6 @@ import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.identity.EidMethod;
-import se.portvakt.ids.MeetingId;
-import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.person.PinVault;
@@ -80,8 +78,8 @@ class CitizenAccessIT {
                 tenant.actor(),
                 new MeetingRequest(
                         "Möte " + UUID.randomUUID(),
-                        tenant.room().id(),
-                        tenant.host().id(),
+                        tenant.room().id().value(),
+                        tenant.host().id().value(),
                         start,
                         start.plus(Duration.ofMinutes(30)),
                         AssuranceLevel.LOA3,
@@ -123,7 +121,7 @@ class CitizenAccessIT {
     @Test
     void anotherPersonsInvitationCannotBeJoinedOrDownloadedFrom() {
         MeetingDetails karls = book(CitizenBrowserIT.KARL_BANKID);
-        UUID karl = karls.invitees().get(0).id();
+        UUID karl = karls.invitees().get(0).id().value();
         loggedInAsSamir();
 
         assertThat(body(perform(get("/mina-moten")))).doesNotContain(karls.title());
@@ -145,7 +143,7 @@ class CitizenAccessIT {
     @Test
     void withoutALoginNothingIsListedOrJoined() {
         MeetingDetails samirs = book(CitizenBrowserIT.SAMIR_BANKID);
-        UUID samir = samirs.invitees().get(0).id();
+        UUID samir = samirs.invitees().get(0).id().value();
 
         assertThat(body(perform(get("/mina-moten")))).contains("eid-choices").doesNotContain(samirs.title());
         assertThat(perform(post("/mina-moten/join")
@@ -186,9 +184,7 @@ class CitizenAccessIT {
         MeetingDetails meeting = book(CitizenBrowserIT.SAMIR_BANKID);
         MeetingDetails other = book(null);
         String base = "/meetings/" + meeting.id() + "/identity-confirmations";
-        UUID stranger = lobby.hostJoins(
-                        new MeetingId(other.id()), new StaffId(tenant.host().id()), "Vera")
-                .id();
+        UUID stranger = lobby.hostJoins(other.id(), tenant.host().id(), "Vera").id();
 
         assertThat(perform(portal.as(tenant.host(), get(base))).getStatus())
                 .as("not in the meeting")
@@ -197,7 +193,7 @@ class CitizenAccessIT {
                         .getStatus())
                 .isEqualTo(404);
 
-        lobby.hostJoins(new MeetingId(meeting.id()), new StaffId(tenant.host().id()), "Vera");
+        lobby.hostJoins(meeting.id(), tenant.host().id(), "Vera");
         assertThat(perform(portal.as(tenant.host(), get(base))).getStatus()).isEqualTo(200);
         assertThat(perform(portal.as(tenant.host(), post(base + "/" + stranger + "/code")))
                         .getStatus())

@@ -88,8 +88,8 @@ class CitizenBrowserIT {
                 tenant.actor(),
                 new MeetingRequest(
                         title,
-                        tenant.room().id(),
-                        tenant.host().id(),
+                        tenant.room().id().value(),
+                        tenant.host().id().value(),
                         start,
                         start.plus(Duration.ofMinutes(45)),
                         AssuranceLevel.LOA3,
@@ -179,7 +179,8 @@ class CitizenBrowserIT {
         browser.find("button[name=anonymous][value=false]").click();
         until("the waiting room", () -> "WAITING".equals(roomState()));
 
-        UUID samir = booking.details(soonId).orElseThrow().invitees().get(1).id();
+        UUID samir =
+                booking.details(soonId).orElseThrow().invitees().get(1).id().value();
         lobby.admit(lobby.ofInvitee(samir).orElseThrow().id(), () -> false);
         until("admitted", () -> "ADMITTED".equals(roomState()));
         assertThat(audit.latest(bank.organisation().id(), 20))

@@ -82,8 +82,8 @@ class CitizenDataExportIT {
                 tenant.actor(),
                 new MeetingRequest(
                         title,
-                        tenant.room().id(),
-                        tenant.host().id(),
+                        tenant.room().id().value(),
+                        tenant.host().id().value(),
                         start,
                         start.plus(Duration.ofMinutes(30)),
                         AssuranceLevel.LOA3,

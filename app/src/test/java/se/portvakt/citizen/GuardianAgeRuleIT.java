@@ -70,8 +70,8 @@ class GuardianAgeRuleIT {
                 clinic.actor(),
                 new MeetingRequest(
                         title,
-                        clinic.room().id(),
-                        clinic.host().id(),
+                        clinic.room().id().value(),
+                        clinic.host().id().value(),
                         start,
                         start.plus(Duration.ofMinutes(30)),
                         AssuranceLevel.LOA3,

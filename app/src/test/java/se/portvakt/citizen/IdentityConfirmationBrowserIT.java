@@ -33,8 +33,6 @@ import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.citizen.IdentityConfirmations.Direction;
-import se.portvakt.ids.MeetingId;
-import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 
 /**
@@ -95,8 +93,8 @@ class IdentityConfirmationBrowserIT {
                 tenant.actor(),
                 new MeetingRequest(
                         title + " " + UUID.randomUUID().toString().substring(0, 6),
-                        tenant.room().id(),
-                        tenant.host().id(),
+                        tenant.room().id().value(),
+                        tenant.host().id().value(),
                         start,
                         start.plus(Duration.ofMinutes(45)),
                         AssuranceLevel.LOA3,
@@ -150,14 +148,11 @@ class IdentityConfirmationBrowserIT {
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         host.open("/meetings/" + meeting.id() + "/room");
         host.find("[data-join]").click();
-        UUID invitee = meeting.invitees().get(0).id();
+        UUID invitee = meeting.invitees().get(0).id().value();
         until(
                 host,
                 "the host in the meeting",
-                () -> lobby.hostIn(
-                                new MeetingId(meeting.id()),
-                                new StaffId(tenant.host().id()))
-                        .isPresent());
+                () -> lobby.hostIn(meeting.id(), tenant.host().id()).isPresent());
         lobby.admit(lobby.ofInvitee(invitee).orElseThrow().id(), () -> true);
         until(
                 guest,
@@ -221,7 +216,7 @@ class IdentityConfirmationBrowserIT {
         assertThat(guest.text("#confirm-code-error")).isEqualTo("Koden stämmer inte. Du har 4 försök kvar.");
         guest.assertAccessible();
         String othersCode = confirmations
-                .issue(other, other.invitees().get(0).id(), Direction.HOST_SAYS, "BANKID", "test")
+                .issue(other, other.invitees().get(0).id().value(), Direction.HOST_SAYS, "BANKID", "test")
                 .code();
         if (!othersCode.equals(code)) {
             typeOnGuestPage(othersCode);
@@ -265,7 +260,7 @@ class IdentityConfirmationBrowserIT {
         typeOnGuestPage(said.group(1));
         assertThat(guest.text("#confirm-code-error"))
                 .isEqualTo("Koden stämmer inte eller gäller inte längre. Be värden om en ny kod.");
-        assertThat(confirmations.confirmed(meeting.id())).isEmpty();
+        assertThat(confirmations.confirmed(meeting.id().value())).isEmpty();
     }
 
     @Test

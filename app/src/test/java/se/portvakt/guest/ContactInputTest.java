@@ -6,11 +6,12 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import se.portvakt.booking.InviteeDetails;
+import se.portvakt.ids.InviteeId;
 
 class ContactInputTest {
 
     static final InviteeDetails ANNA = new InviteeDetails(
-            UUID.randomUUID(),
+            new InviteeId(UUID.randomUUID()),
             "Anna",
             "Anna.A@example.se",
             "+46701234567",

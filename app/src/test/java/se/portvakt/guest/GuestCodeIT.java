@@ -171,7 +171,7 @@ class GuestCodeIT {
         GuestMail.deliverAll(outbox);
         assertThat(codeMailsTo(email, SUBJECT)).isZero();
         assertThat(jdbc.sql("select count(*) from outbox_message where invitee_id = ? and subject = ?")
-                        .params(meeting.invitees().get(0).id(), SUBJECT)
+                        .params(meeting.invitees().get(0).id().value(), SUBJECT)
                         .query(Long.class)
                         .single())
                 .isZero();

@@ -30,6 +30,7 @@ import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.guest.GuestBrowser.Page;
+import se.portvakt.ids.MeetingId;
 
 /** The link's gate, the meeting page, its files and joining: who may see what, and when. */
 @IntegrationTest
@@ -143,8 +144,9 @@ class GuestMeetingPageIT {
     void attachmentsOnlyForAnIdentifiedInviteeOfThatMeeting() {
         Booked meeting = linkOnly(tomorrow(), false, anna());
         Booked other = linkOnly(tomorrow(), false, anna());
-        UUID file =
-                attachments.add(tenant.actor(), meeting.id(), "plan.pdf", PDF).id();
+        UUID file = attachments
+                .add(tenant.actor(), new MeetingId(meeting.id()), "plan.pdf", PDF)
+                .id();
         String download = meeting.path(0, "attachments/" + file);
 
         assertThat(guest.get(download).status()).isEqualTo(404);
@@ -165,8 +167,9 @@ class GuestMeetingPageIT {
     @Test
     void aCancelledMeetingShowsOnlyThatItIsCancelled() {
         Booked meeting = linkOnly(tomorrow(), false, anna());
-        UUID file =
-                attachments.add(tenant.actor(), meeting.id(), "plan.pdf", PDF).id();
+        UUID file = attachments
+                .add(tenant.actor(), new MeetingId(meeting.id()), "plan.pdf", PDF)
+                .id();
         guest.get(meeting.path(0, ""));
 
         booking.cancel(tenant.actor(), meeting.id());
@@ -195,15 +198,15 @@ class GuestMeetingPageIT {
                 before.version(),
                 new MeetingRequest(
                         meeting.meeting().title(),
-                        tenant.room().id(),
-                        tenant.host().id(),
+                        tenant.room().id().value(),
+                        tenant.host().id().value(),
                         meeting.meeting().start(),
                         meeting.meeting().end(),
                         AssuranceLevel.NONE,
                         false,
                         null,
                         "sv",
-                        List.of(new InviteeRequest(kept.id(), kept.name(), kept.email(), null, null))));
+                        List.of(new InviteeRequest(kept.id().value(), kept.name(), kept.email(), null, null))));
 
         Page removed = guest.get(meeting.path(0, ""));
 
@@ -254,7 +257,7 @@ class GuestMeetingPageIT {
         assertThat(guest.get(joined.location()).body()).contains("Värden har fått besked om att du är här");
         assertThat(arrivals(meeting)).isEqualTo(1);
         assertThat(jdbc.sql("select method, assurance_level, anonymous from guest_arrival where invitee_id = ?")
-                        .param(meeting.invitees().get(0).id())
+                        .param(meeting.invitees().get(0).id().value())
                         .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getBoolean(3))
                         .single())
                 .isEqualTo("LINK NONE false");
@@ -279,7 +282,7 @@ class GuestMeetingPageIT {
 
         Page joined = guest.post(meeting.path(0, "join"), "anonymous", "true");
         String pseudonym = jdbc.sql("select pseudonym from guest_arrival where invitee_id = ? and anonymous")
-                .param(meeting.invitees().get(0).id())
+                .param(meeting.invitees().get(0).id().value())
                 .query(String.class)
                 .single();
 
@@ -296,7 +299,7 @@ class GuestMeetingPageIT {
         // joining again keeps the same pseudonym
         guest.post(meeting.path(0, "join"), "anonymous", "true");
         assertThat(jdbc.sql("select pseudonym from guest_arrival where invitee_id = ?")
-                        .param(meeting.invitees().get(0).id())
+                        .param(meeting.invitees().get(0).id().value())
                         .query(String.class)
                         .single())
                 .isEqualTo(pseudonym);
@@ -310,7 +313,7 @@ class GuestMeetingPageIT {
         guest.post(meeting.path(0, "join"), "anonymous", "true");
 
         assertThat(jdbc.sql("select anonymous from guest_arrival where invitee_id = ?")
-                        .param(meeting.invitees().get(0).id())
+                        .param(meeting.invitees().get(0).id().value())
                         .query(Boolean.class)
                         .single())
                 .isFalse();

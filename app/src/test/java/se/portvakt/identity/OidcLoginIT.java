@@ -64,7 +64,8 @@ class OidcLoginIT {
         assertThat(created.organisationId()).isEqualTo(organisationA.id());
         assertThat(created.roles()).containsExactly(Role.HOST);
         assertThat(browser.get("/admin").statusCode()).isEqualTo(403);
-        assertThat(actions(organisationA.id(), created.id())).contains("staff.provisioned", "login.oidc");
+        assertThat(actions(organisationA.id().value(), created.id().value()))
+                .contains("staff.provisioned", "login.oidc");
     }
 
     @Test
@@ -90,7 +91,7 @@ class OidcLoginIT {
         assertThat(browser.loggedIn()).isFalse();
         assertThat(staff.byEmail(outsider.email())).isEmpty();
         assertThat(browser.get("/login?oidc-refused").body()).contains("får inte logga in i Portvakt");
-        assertThat(refusals(organisationA.id())).anyMatch(detail -> detail.contains("NOT_IN_GROUP"));
+        assertThat(refusals(organisationA.id().value())).anyMatch(detail -> detail.contains("NOT_IN_GROUP"));
     }
 
     @Test
@@ -106,7 +107,7 @@ class OidcLoginIT {
             assertThat(browser.loggedIn()).as(fault.name()).isFalse();
             assertThat(staff.byEmail(person.email())).as(fault.name()).isEmpty();
         }
-        assertThat(refusals(organisationA.id())).anyMatch(detail -> detail.contains("invalid_id_token"));
+        assertThat(refusals(organisationA.id().value())).anyMatch(detail -> detail.contains("invalid_id_token"));
     }
 
     @Test

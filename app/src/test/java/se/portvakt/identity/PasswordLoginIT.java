@@ -53,7 +53,7 @@ class PasswordLoginIT {
                         .password(Fixtures.PASSWORD))
                 .andExpect(redirectedUrl("/"));
         String stored = jdbc.sql("select password_hash from staff_user where id = ?")
-                .param(tenant.host().id())
+                .param(tenant.host().id().value())
                 .query(String.class)
                 .single();
         assertThat(stored).startsWith("$argon2id$");
@@ -75,7 +75,7 @@ class PasswordLoginIT {
         clock.advance(Duration.ofMinutes(16));
         mvc.perform(login(tenant.host().email(), Fixtures.PASSWORD, prefix + 9)).andExpect(redirectedUrl("/"));
         assertThat(jdbc.sql("select action from audit_event where organisation_id = ? order by id")
-                        .param(tenant.organisation().id())
+                        .param(tenant.organisation().id().value())
                         .query(String.class)
                         .list())
                 .contains("login.failed", "login.locked", "login.refused-locked", "login.succeeded");
@@ -95,7 +95,7 @@ class PasswordLoginIT {
         mvc.perform(login(tenant.host().email(), Fixtures.PASSWORD, addresses() + 2))
                 .andExpect(redirectedUrl("/"));
         assertThat(jdbc.sql("select action from audit_event where organisation_id = ? order by id")
-                        .param(tenant.organisation().id())
+                        .param(tenant.organisation().id().value())
                         .query(String.class)
                         .list())
                 .contains("login.throttled");

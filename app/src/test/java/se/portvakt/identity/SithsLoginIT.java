@@ -79,7 +79,7 @@ class SithsLoginIT {
 
         assertThat(browser.signIn()).isEqualTo("/");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
-        assertThat(audited("login.siths", tenant.organisation().id()))
+        assertThat(audited("login.siths", tenant.organisation().id().value()))
                 .singleElement()
                 .asString()
                 .contains("CONNECTOR");
@@ -152,7 +152,7 @@ class SithsLoginIT {
 
         assertThat(browser.signIn()).isEqualTo("/");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
-        assertThat(audited("login.siths", tenant.organisation().id()))
+        assertThat(audited("login.siths", tenant.organisation().id().value()))
                 .singleElement()
                 .asString()
                 .contains("PROXY");
@@ -225,7 +225,7 @@ class SithsLoginIT {
 
     private String hsaIdOf(StaffUser host) {
         return jdbc.sql("select hsa_id from staff_user where id = ?")
-                .param(host.id())
+                .param(host.id().value())
                 .query(String.class)
                 .single();
     }

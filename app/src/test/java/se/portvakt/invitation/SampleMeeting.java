@@ -8,6 +8,9 @@ import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 
 /** Meetings for the unit tests, as booking would hand them over. */
 final class SampleMeeting {
@@ -19,7 +22,7 @@ final class SampleMeeting {
 
     static InviteeDetails anna() {
         return new InviteeDetails(
-                UUID.fromString("6f1d2c3b-0000-4000-8000-0000000000a1"),
+                new InviteeId(UUID.fromString("6f1d2c3b-0000-4000-8000-0000000000a1")),
                 "Anna Andersson",
                 "anna@example.se",
                 "+46701234567",
@@ -30,8 +33,8 @@ final class SampleMeeting {
 
     static MeetingDetails meeting(String language, String title, String information, int sequence) {
         return new MeetingDetails(
-                MEETING_ID,
-                UUID.fromString("6f1d2c3b-0000-4000-8000-0000000000f0"),
+                new MeetingId(MEETING_ID),
+                new OrganisationId(UUID.fromString("6f1d2c3b-0000-4000-8000-0000000000f0")),
                 "Testkommun",
                 title,
                 START,

@@ -24,6 +24,7 @@ import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.guest.GuestArrivals.Arrival;
 import se.portvakt.guest.GuestArrived;
 import se.portvakt.guest.IdentificationMethod;
+import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
 import se.portvakt.ids.ParticipantId;
 import se.portvakt.ids.StaffId;
@@ -78,8 +79,8 @@ class AdmitWhileHostJoinsIT {
         UUID invitee = meeting.invitee(0);
         events.publishEvent(new GuestArrived(
                 new Arrival(
-                        invitee,
-                        meeting.id(),
+                        new InviteeId(invitee),
+                        new MeetingId(meeting.id()),
                         IdentificationMethod.LINK,
                         AssuranceLevel.NONE,
                         null,
@@ -107,7 +108,7 @@ class AdmitWhileHostJoinsIT {
         assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Participant> joining = CompletableFuture.supplyAsync(() -> lobby.hostJoins(
                 new MeetingId(meetingId),
-                new StaffId(tenant.host().id()),
+                new StaffId(tenant.host().id().value()),
                 tenant.host().displayName()));
         try {
             joining.get(500, TimeUnit.MILLISECONDS);

@@ -63,8 +63,8 @@ class ChildAndGuardianIT {
         Instant start = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         return new MeetingRequest(
                 "Barnsamtal " + UUID.randomUUID().toString().substring(0, 6),
-                tenant.room().id(),
-                tenant.host().id(),
+                tenant.room().id().value(),
+                tenant.host().id().value(),
                 start,
                 start.plus(Duration.ofMinutes(45)),
                 AssuranceLevel.NONE,
@@ -109,7 +109,7 @@ class ChildAndGuardianIT {
         HttpVisitor host = new HttpVisitor(port).logIn(tenant.host().email(), Fixtures.PASSWORD);
         SignalingClient console = connect(host, "console");
         for (InviteeDetails guest : List.of(lisa, anna, named(meeting, "Bertil Berg"))) {
-            connect(new HttpVisitor(port).arrive(links.tokenFor(guest.id()), false), "invitee=" + guest.id());
+            connect(new HttpVisitor(port).arrive(links.tokenFor(guest.id().value()), false), "invitee=" + guest.id());
         }
         JsonNode lobby = console.await("lobby", view -> view.path("waiting").size() == 3);
 
@@ -138,8 +138,8 @@ class ChildAndGuardianIT {
                 id,
                 version,
                 request(List.of(
-                        new InviteeRequest(anna.id(), anna.name(), anna.email(), null, null, 1),
-                        new InviteeRequest(lisa.id(), lisa.name(), lisa.email(), null, null, null))));
+                        new InviteeRequest(anna.id().value(), anna.name(), anna.email(), null, null, 1),
+                        new InviteeRequest(lisa.id().value(), lisa.name(), lisa.email(), null, null, null))));
         assertThat(named(booking.details(id).orElseThrow(), "Anna Larsson").guardianOf())
                 .isEqualTo(lisa.id());
 
@@ -148,7 +148,7 @@ class ChildAndGuardianIT {
                 tenant.actor(),
                 id,
                 version,
-                request(List.of(new InviteeRequest(anna.id(), anna.name(), anna.email(), null, null, null))));
+                request(List.of(new InviteeRequest(anna.id().value(), anna.name(), anna.email(), null, null, null))));
         assertThat(named(booking.details(id).orElseThrow(), "Anna Larsson").guardianOf())
                 .as("Lisa is no longer invited")
                 .isNull();

@@ -361,13 +361,14 @@ class LobbySignalingIT {
         assertThat(audited.actor())
                 .as("who moved")
                 .isEqualTo("staff:" + tenant.host().id());
-        assertThat(audited.meetingId()).isEqualTo(second.id());
+        assertThat(audited.meetingId().value()).isEqualTo(second.id());
         assertThat(audited.details()).containsEntry("fromMeeting", meeting.id().toString());
         assertThat(audited.subject()).isEqualTo(annaId);
 
         // not into a meeting of another room
         se.portvakt.booking.Room otherRoom = fixtures.addRoom(tenant, "Annat rum");
-        Booked elsewhere = bookings.book(plan(tenant).room(otherRoom.id()).guests("David Dahl"));
+        Booked elsewhere =
+                bookings.book(plan(tenant).room(otherRoom.id().value()).guests("David Dahl"));
         console.send(
                 "{\"type\":\"move\",\"participantId\":\"" + annaId + "\",\"meetingId\":\"" + elsewhere.id() + "\"}");
         assertThat(console.await("error").path("code").asString()).isEqualTo("not-same-room");

@@ -108,7 +108,7 @@ class MeetingTrustIT {
                 details.language(),
                 details.currentInvitees().stream()
                         .map(invitee -> new InviteeRequest(
-                                invitee.id(), invitee.name(), invitee.email(), invitee.mobile(), null))
+                                invitee.id().value(), invitee.name(), invitee.email(), invitee.mobile(), null))
                         .toList());
         booking.change(tenant.actor(), rehearsal.id(), current.version(), edit.apply(asItIs));
     }
@@ -304,7 +304,7 @@ class MeetingTrustIT {
         assertThat(SignalingClient.refused(annaVisitor, "invitee=" + meeting.invitee(0)))
                 .isTrue();
         InviteeDetails changed = booking.details(meeting.id()).orElseThrow().invitees().stream()
-                .filter(invitee -> invitee.id().equals(meeting.invitee(0)))
+                .filter(invitee -> invitee.id().value().equals(meeting.invitee(0)))
                 .findFirst()
                 .orElseThrow();
         assertThat(changed.identityChangedAt()).isNotNull();

@@ -190,7 +190,7 @@ class UninvitedBrowserIT {
                         details.currentInvitees().stream()
                                 .filter(invitee -> !invitee.name().equals(name))
                                 .map(invitee -> new InviteeRequest(
-                                        invitee.id(), invitee.name(), invitee.email(), invitee.mobile(), null))
+                                        invitee.id().value(), invitee.name(), invitee.email(), invitee.mobile(), null))
                                 .toList()));
     }
 

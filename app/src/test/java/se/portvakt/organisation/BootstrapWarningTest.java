@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import se.portvakt.config.DeploymentMode;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.StaffId;
 
 /**
  * An empty production database without bootstrap settings says, at start-up, that nobody can log in; with them,
@@ -54,24 +56,25 @@ class BootstrapWarningTest {
 
     @Test
     void theBootstrapAdministratorMustChooseTheirOwnPasswordAtFirstLogin() {
-        List<UUID> mustChange = new ArrayList<>();
+        List<StaffId> mustChange = new ArrayList<>();
         UUID adminId = UUID.randomUUID();
         StaffDirectory staff = new StaffDirectory(null, null, null, null) {
             @Override
             public StaffUser add(
-                    UUID organisationId, String email, String displayName, Set<Role> roles, String password) {
-                return new StaffUser(adminId, organisationId, email, displayName, "hash", roles, true, false);
+                    OrganisationId organisationId, String email, String displayName, Set<Role> roles, String password) {
+                return new StaffUser(
+                        new StaffId(adminId), organisationId, email, displayName, "hash", roles, true, false);
             }
 
             @Override
-            public void requirePasswordChange(UUID staffId) {
+            public void requirePasswordChange(StaffId staffId) {
                 mustChange.add(staffId);
             }
         };
         Organisations empty = new NoOrganisations() {
             @Override
             public Organisation create(String name, ZoneId zone, String defaultLanguage) {
-                return new Organisation(UUID.randomUUID(), name, zone, defaultLanguage, null);
+                return new Organisation(new OrganisationId(UUID.randomUUID()), name, zone, defaultLanguage, null);
             }
         };
         BootstrapProperties settings = new BootstrapProperties(
@@ -79,6 +82,6 @@ class BootstrapWarningTest {
 
         new Bootstrap(settings, empty, staff, event -> {}, DeploymentMode.PRODUCTION).createFirstOrganisation();
 
-        assertThat(mustChange).containsExactly(adminId);
+        assertThat(mustChange).containsExactly(new StaffId(adminId));
     }
 }

@@ -42,12 +42,12 @@ class StaffAdminIT {
                 .isEqualTo(errorOf(ours))
                 .contains("Den e-postadressen kan inte användas för ett nytt konto");
         assertThat(jdbc.sql("select count(*) from staff_user where organisation_id = ?")
-                        .param(home.organisation().id())
+                        .param(home.organisation().id().value())
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
         assertThat(jdbc.sql("select action from audit_event where organisation_id = ?")
-                        .param(home.organisation().id())
+                        .param(home.organisation().id().value())
                         .query(String.class)
                         .list())
                 .contains("staff.add-refused");

@@ -340,14 +340,14 @@ class StaffLifecycleIT {
 
     private List<String> actions(Tenant tenant) {
         return jdbc.sql("select action from audit_event where organisation_id = ? order by id")
-                .param(tenant.organisation().id())
+                .param(tenant.organisation().id().value())
                 .query(String.class)
                 .list();
     }
 
     private List<String> actorsOf(Tenant tenant, String action) {
         return jdbc.sql("select actor from audit_event where organisation_id = ? and action = ?")
-                .params(tenant.organisation().id(), action)
+                .params(tenant.organisation().id().value(), action)
                 .query(String.class)
                 .list();
     }

@@ -65,7 +65,7 @@ class PortalIT {
 
     long meetingsOf(Tenant tenant) {
         return jdbc.sql("select count(*) from meeting where organisation_id = ?")
-                .param(tenant.organisation().id())
+                .param(tenant.organisation().id().value())
                 .query(Long.class)
                 .single();
     }
@@ -269,7 +269,7 @@ class PortalIT {
                 .perform(portal.as(tenant.host(), post("/admin/rooms").param("name", "Nytt rum")))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select count(*) from room where organisation_id = ?")
-                        .param(tenant.organisation().id())
+                        .param(tenant.organisation().id().value())
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);

@@ -138,6 +138,9 @@ class PortalTextIT {
     }
 
     private long count(String sql) {
-        return jdbc.sql(sql).param(tenant.organisation().id()).query(Long.class).single();
+        return jdbc.sql(sql)
+                .param(tenant.organisation().id().value())
+                .query(Long.class)
+                .single();
     }
 }

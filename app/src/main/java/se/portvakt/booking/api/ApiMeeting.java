@@ -108,7 +108,7 @@ final class ApiMeeting {
         static Meeting of(EditableMeeting meeting, List<AttachmentInfo> attachments) {
             MeetingDetails m = meeting.details();
             return new Meeting(
-                    m.id(),
+                    m.id().value(),
                     m.title(),
                     meeting.roomId(),
                     m.roomName(),
@@ -149,13 +149,13 @@ final class ApiMeeting {
 
         static Invitee of(InviteeDetails invitee) {
             return new Invitee(
-                    invitee.id(),
+                    invitee.id().value(),
                     invitee.name(),
                     invitee.email(),
                     invitee.mobile(),
                     invitee.maskedIdentityNumber(),
                     invitee.link(),
-                    invitee.guardianOf());
+                    invitee.guardianOf() == null ? null : invitee.guardianOf().value());
         }
     }
 

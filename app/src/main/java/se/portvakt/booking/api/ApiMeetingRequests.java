@@ -22,6 +22,7 @@ import se.portvakt.booking.internal.BookingRules;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.config.StorableText;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.organisation.StaffUser;
 
@@ -77,7 +78,7 @@ class ApiMeetingRequests {
     }
 
     /** The request in booking's terms; refused at once if it has fields the API does not know. */
-    Resolved resolve(UUID organisationId, MeetingBody body) {
+    Resolved resolve(OrganisationId organisationId, MeetingBody body) {
         refuseUnknownFields(body);
         refuseUnstorableText(body);
         List<BookingProblem> problems = new ArrayList<>();
@@ -105,7 +106,7 @@ class ApiMeetingRequests {
         return new Resolved(request, problems, !blank(body.roomName()));
     }
 
-    private UUID room(UUID organisationId, MeetingBody body, List<BookingProblem> problems) {
+    private UUID room(OrganisationId organisationId, MeetingBody body, List<BookingProblem> problems) {
         if (blank(body.roomName())) {
             return body.roomId();
         }
@@ -115,14 +116,14 @@ class ApiMeetingRequests {
             problems.add(BookingProblem.of("roomName", "booking.error.room-unknown"));
             return null;
         }
-        if (body.roomId() != null && !body.roomId().equals(named.get().id())) {
+        if (body.roomId() != null && !body.roomId().equals(named.get().id().value())) {
             problems.add(BookingProblem.of("roomName", "api.error.room-mismatch"));
             return null;
         }
-        return named.get().id();
+        return named.get().id().value();
     }
 
-    private UUID host(UUID organisationId, String email, List<BookingProblem> problems) {
+    private UUID host(OrganisationId organisationId, String email, List<BookingProblem> problems) {
         if (blank(email)) {
             return null; // booking says a host is required
         }
@@ -132,7 +133,7 @@ class ApiMeetingRequests {
             problems.add(BookingProblem.of("hostEmail", "booking.error.host-unknown"));
             return null;
         }
-        return host.get().id();
+        return host.get().id().value();
     }
 
     private static void refuseUnknownFields(MeetingBody body) {

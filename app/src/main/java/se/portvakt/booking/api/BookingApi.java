@@ -50,6 +50,7 @@ import se.portvakt.booking.internal.Actor;
 import se.portvakt.booking.internal.BookingProblem;
 import se.portvakt.booking.internal.BookingRejected;
 import se.portvakt.booking.internal.BookingService;
+import se.portvakt.ids.MeetingId;
 import se.portvakt.organisation.ApiKeys.ApiClient;
 
 /** The booking API for other systems (a journal, a case system): JSON under /api/v1, one API key per system. */
@@ -116,7 +117,7 @@ class BookingApi {
     @GetMapping("/rooms")
     List<RoomSummary> rooms(@Parameter(hidden = true) @AuthenticationPrincipal ApiClient client) {
         return rooms.of(client.organisationId()).stream()
-                .map(room -> new RoomSummary(room.id(), room.name()))
+                .map(room -> new RoomSummary(room.id().value(), room.name()))
                 .toList();
     }
 
@@ -183,7 +184,7 @@ class BookingApi {
         }
         Actor actor = actor(client);
         List<Meeting> meetings = booking.between(actor, start.toInstant(), end.toInstant(), page, size).stream()
-                .flatMap(details -> booking.find(actor, details.id()).stream())
+                .flatMap(details -> booking.find(actor, details.id().value()).stream())
                 .map(meeting ->
                         Meeting.of(meeting, attachments.list(meeting.details().id())))
                 .toList();
@@ -264,7 +265,8 @@ class BookingApi {
             @PathVariable UUID id,
             @RequestParam("file") MultipartFile file)
             throws IOException {
-        AttachmentInfo info = attachments.add(actor(client), id, file.getOriginalFilename(), file.getBytes());
+        AttachmentInfo info =
+                attachments.add(actor(client), new MeetingId(id), file.getOriginalFilename(), file.getBytes());
         return ResponseEntity.created(URI.create("/api/v1/meetings/" + id + "/attachments/" + info.id()))
                 .body(Attachment.of(info));
     }
@@ -282,7 +284,8 @@ class BookingApi {
             @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
             @PathVariable UUID id,
             @PathVariable UUID attachmentId) {
-        AttachmentFile file = attachments.file(actor(client), id, attachmentId).orElseThrow(AttachmentNotFound::new);
+        AttachmentFile file =
+                attachments.file(actor(client), new MeetingId(id), attachmentId).orElseThrow(AttachmentNotFound::new);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.info().contentType()))
                 .header(
@@ -302,14 +305,14 @@ class BookingApi {
             @Parameter(hidden = true) @AuthenticationPrincipal ApiClient client,
             @PathVariable UUID id,
             @PathVariable UUID attachmentId) {
-        if (!attachments.remove(actor(client), id, attachmentId)) {
+        if (!attachments.remove(actor(client), new MeetingId(id), attachmentId)) {
             throw new AttachmentNotFound();
         }
     }
 
     private Meeting meeting(Actor actor, UUID id) {
         return booking.find(actor, id)
-                .map(meeting -> Meeting.of(meeting, attachments.list(id)))
+                .map(meeting -> Meeting.of(meeting, attachments.list(new MeetingId(id))))
                 .orElseThrow(MeetingNotFound::new);
     }
 

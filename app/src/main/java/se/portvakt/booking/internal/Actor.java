@@ -1,7 +1,7 @@
 package se.portvakt.booking.internal;
 
-import java.util.UUID;
 import se.portvakt.audit.AuditActor;
+import se.portvakt.ids.OrganisationId;
 
 /**
  * Who asks booking to do something: a host in the portal or a system through the API.
@@ -9,4 +9,4 @@ import se.portvakt.audit.AuditActor;
  *
  * @param auditActor how the audit log names the actor: the staff user's or the API key's id
  */
-public record Actor(UUID organisationId, AuditActor auditActor) {}
+public record Actor(OrganisationId organisationId, AuditActor auditActor) {}

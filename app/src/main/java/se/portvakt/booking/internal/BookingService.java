@@ -39,6 +39,8 @@ import se.portvakt.booking.internal.MeetingStore.MeetingRow;
 import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
 import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.RoomId;
+import se.portvakt.ids.StaffId;
 import se.portvakt.organisation.StaffDirectory;
 import se.portvakt.organisation.StaffUser;
 import se.portvakt.person.PersonalIdentityNumber;
@@ -106,7 +108,7 @@ public class BookingService implements Meetings {
         }
         guardians.replace(id, guardianLinks(request, ids));
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_BOOKED, actor.auditActor())
-                .meeting(id)
+                .meeting(new MeetingId(id))
                 .subject(id)
                 .detail("invitees", request.invitees().size())
                 .detail("assuranceLevel", request.assuranceLevel()));
@@ -172,7 +174,7 @@ public class BookingService implements Meetings {
         removed.forEach(id -> store.removeInvitee(meetingId, id, now));
         guardians.replace(meetingId, guardianLinks(request, ids));
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_CHANGED, actor.auditActor())
-                .meeting(meetingId)
+                .meeting(new MeetingId(meetingId))
                 .subject(meetingId)
                 .detail("detailsChanged", detailsChanged)
                 .detail("invited", added.size())
@@ -218,7 +220,7 @@ public class BookingService implements Meetings {
             throw BookingRejected.because(null, "booking.error.changed-meanwhile");
         }
         audit.record(AuditEntry.of(actor.organisationId(), AuditAction.MEETING_CANCELLED, actor.auditActor())
-                .meeting(meetingId)
+                .meeting(new MeetingId(meetingId))
                 .subject(meetingId));
         events.publishEvent(new MeetingCancelled(new MeetingId(meetingId)));
     }
@@ -315,14 +317,14 @@ public class BookingService implements Meetings {
     /** A meeting of the actor's organisation, or empty: another organisation's meeting does not exist for them. */
     @Transactional(readOnly = true)
     public Optional<EditableMeeting> find(Actor actor, UUID meetingId) {
-        return store.find(actor.organisationId(), meetingId)
+        return store.find(actor.organisationId().value(), meetingId)
                 .map(row -> new EditableMeeting(details(row), row.roomId(), row.hostId(), row.version()));
     }
 
     /** Meetings starting in [from, to), one page at a time. */
     @Transactional(readOnly = true)
     public List<MeetingDetails> between(Actor actor, Instant from, Instant to, int page, int pageSize) {
-        return store.between(actor.organisationId(), from, to, page * pageSize, pageSize).stream()
+        return store.between(actor.organisationId().value(), from, to, page * pageSize, pageSize).stream()
                 .map(this::details)
                 .toList();
     }
@@ -333,13 +335,13 @@ public class BookingService implements Meetings {
         // a retired room takes no new meetings; its meetings can still be changed
         if (request.roomId() != null
                 && (isNew
-                                ? rooms.findActive(actor.organisationId(), request.roomId())
-                                : rooms.find(actor.organisationId(), request.roomId()))
+                                ? rooms.findActive(actor.organisationId(), new RoomId(request.roomId()))
+                                : rooms.find(actor.organisationId(), new RoomId(request.roomId())))
                         .isEmpty()) {
             problems.add(BookingProblem.of("roomId", "booking.error.room-unknown"));
         }
         if (request.hostId() != null
-                && staff.byId(actor.organisationId(), request.hostId())
+                && staff.byId(actor.organisationId(), new StaffId(request.hostId()))
                         .filter(StaffUser::isHost)
                         .isEmpty()) {
             problems.add(BookingProblem.of("hostId", "booking.error.host-unknown"));
@@ -371,7 +373,7 @@ public class BookingService implements Meetings {
             int version) {
         return new MeetingRow(
                 id,
-                actor.organisationId(),
+                actor.organisationId().value(),
                 null,
                 null,
                 request.roomId(),
@@ -428,7 +430,7 @@ public class BookingService implements Meetings {
         Map<UUID, UUID> childByGuardian = guardians.of(row.id());
         List<InviteeDetails> invitees = store.invitees(row.id()).stream()
                 .map(invitee -> new InviteeDetails(
-                        invitee.id(),
+                        new InviteeId(invitee.id()),
                         invitee.name(),
                         invitee.email(),
                         invitee.mobile(),
@@ -438,11 +440,11 @@ public class BookingService implements Meetings {
                         invitee.removedAt() != null,
                         links.linkFor(invitee.id()),
                         invitee.identityChangedAt(),
-                        childByGuardian.get(invitee.id())))
+                        InviteeId.of(childByGuardian.get(invitee.id()))))
                 .toList();
         return new MeetingDetails(
-                row.id(),
-                row.organisationId(),
+                new MeetingId(row.id()),
+                new OrganisationId(row.organisationId()),
                 row.organisationName(),
                 row.title(),
                 row.start(),

@@ -29,7 +29,7 @@ public class ChangeableMeetings {
 
     /** The meeting of the actor's organisation; refused (409) when it may no longer change. */
     public MeetingRow require(Actor actor, UUID meetingId) {
-        MeetingRow row = store.find(actor.organisationId(), meetingId).orElseThrow(MeetingNotFound::new);
+        MeetingRow row = store.find(actor.organisationId().value(), meetingId).orElseThrow(MeetingNotFound::new);
         if (row.status() == MeetingStatus.CANCELLED) {
             throw BookingRejected.because(null, "booking.error.cancelled");
         }

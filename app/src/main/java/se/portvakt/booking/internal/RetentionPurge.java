@@ -20,6 +20,7 @@ import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.MeetingDataExpiring;
 import se.portvakt.config.SqlTime;
 import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
 import se.portvakt.organisation.Organisations;
 
 /**
@@ -110,9 +111,10 @@ public class RetentionPurge {
                 "invitees", jdbc.sql("""
                 update invitee set name = '', email = ?, mobile = null, pin_encrypted = null, pin_index = null
                 where meeting_id = ?""").params(PURGED_ADDRESS, meetingId).update());
-        expiring.purged("auditPersonalData", audit.erasePersonal(meetingId));
-        AuditEntry entry = AuditEntry.of(organisationId, AuditAction.PERSONAL_DATA_PURGED, AuditActor.SYSTEM)
-                .meeting(meetingId)
+        expiring.purged("auditPersonalData", audit.erasePersonal(new MeetingId(meetingId)));
+        AuditEntry entry = AuditEntry.of(
+                        new OrganisationId(organisationId), AuditAction.PERSONAL_DATA_PURGED, AuditActor.SYSTEM)
+                .meeting(new MeetingId(meetingId))
                 .subject(meetingId);
         for (Map.Entry<String, Integer> count : expiring.purged().entrySet()) {
             entry = entry.detail(count.getKey(), count.getValue());

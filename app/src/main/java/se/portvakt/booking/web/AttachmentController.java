@@ -22,6 +22,7 @@ import se.portvakt.booking.MeetingNotFound;
 import se.portvakt.booking.internal.BookingProblem;
 import se.portvakt.booking.internal.BookingRejected;
 import se.portvakt.identity.StaffPrincipal;
+import se.portvakt.ids.MeetingId;
 
 /** Hosts attach files to a meeting, remove them, and download them. */
 @Controller
@@ -47,7 +48,8 @@ class AttachmentController {
             if (file == null || file.isEmpty()) {
                 throw BookingRejected.because("file", "booking.error.attachment-empty");
             }
-            attachments.add(BookingController.actor(host), id, file.getOriginalFilename(), file.getBytes());
+            attachments.add(
+                    BookingController.actor(host), new MeetingId(id), file.getOriginalFilename(), file.getBytes());
             redirect.addFlashAttribute("notice", "booking.notice.attached");
         } catch (BookingRejected rejected) {
             BookingProblem problem = rejected.problems().get(0);
@@ -66,7 +68,7 @@ class AttachmentController {
             Locale locale,
             RedirectAttributes redirect) {
         try {
-            if (!attachments.remove(BookingController.actor(host), id, attachmentId)) {
+            if (!attachments.remove(BookingController.actor(host), new MeetingId(id), attachmentId)) {
                 throw new MeetingNotFound();
             }
             redirect.addFlashAttribute("notice", "booking.notice.attachment-removed");
@@ -83,7 +85,7 @@ class AttachmentController {
     ResponseEntity<byte[]> download(
             @AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, @PathVariable UUID attachmentId) {
         AttachmentFile file = attachments
-                .file(BookingController.actor(host), id, attachmentId)
+                .file(BookingController.actor(host), new MeetingId(id), attachmentId)
                 .orElseThrow(MeetingNotFound::new);
         return download(file);
     }

@@ -68,7 +68,7 @@ class BookingController {
             @AuthenticationPrincipal StaffPrincipal host, @RequestParam(required = false) UUID roomId, Model model) {
         Organisation organisation = organisations.get(host.organisationId());
         LocalDate today = LocalDate.now(clock.withZone(organisation.zone()));
-        MeetingForm form = MeetingForm.blank(roomId, host.id(), today, organisation.defaultLanguage());
+        MeetingForm form = MeetingForm.blank(roomId, host.id().value(), today, organisation.defaultLanguage());
         return showForm(host, form, Map.of(), null, model);
     }
 

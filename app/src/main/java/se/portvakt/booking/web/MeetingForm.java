@@ -14,6 +14,7 @@ import se.portvakt.booking.internal.BookingProblem;
 import se.portvakt.booking.internal.EditableMeeting;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
+import se.portvakt.ids.InviteeId;
 
 /**
  * The booking form as the browser sends it: text as typed, so a form with errors comes back
@@ -77,7 +78,7 @@ record MeetingForm(
         MeetingDetails details = meeting.details();
         ZoneId zone = details.zone();
         List<InviteeDetails> current = details.currentInvitees();
-        List<UUID> order = current.stream().map(InviteeDetails::id).toList();
+        List<InviteeId> order = current.stream().map(InviteeDetails::id).toList();
         List<InviteeForm> rows = new ArrayList<>(current.stream()
                 .map(i -> new InviteeForm(
                         i.id().toString(),

@@ -19,6 +19,8 @@ import se.portvakt.booking.Rooms;
 import se.portvakt.booking.internal.BookingRules;
 import se.portvakt.config.StorableText;
 import se.portvakt.identity.StaffPrincipal;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.RoomId;
 
 /**
  * An administrator adds, renames, orders and retires the organisation's rooms. A retired room takes no new
@@ -67,15 +69,16 @@ class RoomAdminController {
             @RequestParam(defaultValue = "") String name,
             Model model,
             RedirectAttributes redirect) {
-        Room room = rooms.find(admin.organisationId(), id).orElse(null);
+        Room room = rooms.find(admin.organisationId(), new RoomId(id)).orElse(null);
         if (room == null) {
             return "redirect:/admin/rooms";
         }
-        String error = nameProblem(admin.organisationId(), name, id);
+        String error = nameProblem(admin.organisationId(), name, new RoomId(id));
         if (error != null) {
             return show(admin, "", null, id, error, model);
         }
-        if (rooms.rename(admin.organisationId(), id, name) && !room.name().equals(name.strip())) {
+        if (rooms.rename(admin.organisationId(), new RoomId(id), name)
+                && !room.name().equals(name.strip())) {
             audit.record(AuditEntry.of(admin.organisationId(), AuditAction.ROOM_RENAMED, AuditActor.staff(admin.id()))
                     .subject(id)
                     .detail("from", room.name())
@@ -92,7 +95,7 @@ class RoomAdminController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "true") boolean retired,
             RedirectAttributes redirect) {
-        if (rooms.retire(admin.organisationId(), id, retired)) {
+        if (rooms.retire(admin.organisationId(), new RoomId(id), retired)) {
             audit.record(AuditEntry.of(
                             admin.organisationId(),
                             retired ? AuditAction.ROOM_RETIRED : AuditAction.ROOM_REINSTATED,
@@ -106,7 +109,7 @@ class RoomAdminController {
     @PostMapping("/admin/rooms/{id}/move")
     @Transactional
     String move(@AuthenticationPrincipal StaffPrincipal admin, @PathVariable UUID id, @RequestParam int step) {
-        if (rooms.move(admin.organisationId(), id, step)) {
+        if (rooms.move(admin.organisationId(), new RoomId(id), step)) {
             audit.record(
                     AuditEntry.of(admin.organisationId(), AuditAction.ROOMS_REORDERED, AuditActor.staff(admin.id()))
                             .subject(id)
@@ -116,7 +119,7 @@ class RoomAdminController {
     }
 
     /** A message key for a name that will not do, or null; {@code renaming} is the room keeping its own name. */
-    private String nameProblem(UUID organisationId, String name, UUID renaming) {
+    private String nameProblem(OrganisationId organisationId, String name, RoomId renaming) {
         if (!StorableText.storable(name)) {
             return BookingRules.TEXT_UNSTORABLE;
         }

@@ -590,6 +590,9 @@ class BookingApiIT {
     }
 
     private long count(String sql, Tenant tenant) {
-        return jdbc.sql(sql).param(tenant.organisation().id()).query(Long.class).single();
+        return jdbc.sql(sql)
+                .param(tenant.organisation().id().value())
+                .query(Long.class)
+                .single();
     }
 }

@@ -106,7 +106,7 @@ class BookingApiTrustIT {
         assertThat(reply.errorFields()).containsExactly("title");
         assertThat(reply.error(0, "message")).contains("cannot be saved");
         assertThat(jdbc.sql("select title from meeting where organisation_id = ?")
-                        .param(tenant.organisation().id())
+                        .param(tenant.organisation().id().value())
                         .query(String.class)
                         .single())
                 .isEqualTo("Uppföljning");
@@ -119,7 +119,7 @@ class BookingApiTrustIT {
         Reply booked = client(tenant).post("/api/v1/meetings", meeting(tenant, m -> m.put("information", information)));
         assertThat(booked.status()).as(booked.raw()).isEqualTo(201);
         assertThat(jdbc.sql("select information from meeting where organisation_id = ?")
-                        .param(tenant.organisation().id())
+                        .param(tenant.organisation().id().value())
                         .query(String.class)
                         .single())
                 .isEqualTo(information);
@@ -195,7 +195,7 @@ class BookingApiTrustIT {
 
     private long meetings(Tenant tenant) {
         return jdbc.sql("select count(*) from meeting where organisation_id = ?")
-                .param(tenant.organisation().id())
+                .param(tenant.organisation().id().value())
                 .query(Long.class)
                 .single();
     }

@@ -38,8 +38,8 @@ public class BookingServiceIT {
     public static MeetingRequest request(Tenant tenant, InviteeRequest... invitees) {
         return new MeetingRequest(
                 "Uppföljning",
-                tenant.room().id(),
-                tenant.host().id(),
+                tenant.room().id().value(),
+                tenant.host().id().value(),
                 TOMORROW,
                 TOMORROW.plus(Duration.ofMinutes(45)),
                 AssuranceLevel.LOA3,
@@ -81,11 +81,11 @@ public class BookingServiceIT {
         UUID id = booking.book(tenant.actor(), request(tenant, anna()));
         EditableMeeting before = booking.find(tenant.actor(), id).orElseThrow();
         InviteeRequest kept = new InviteeRequest(
-                before.details().invitees().get(0).id(), "Anna Andersson", "anna@example.se", "0701234567", "");
+                before.details().invitees().get(0).id().value(), "Anna Andersson", "anna@example.se", "0701234567", "");
         MeetingRequest moved = new MeetingRequest(
                 "Uppföljning",
-                tenant.room().id(),
-                tenant.host().id(),
+                tenant.room().id().value(),
+                tenant.host().id().value(),
                 TOMORROW.plus(Duration.ofHours(1)),
                 TOMORROW.plus(Duration.ofHours(2)),
                 AssuranceLevel.LOA3,
@@ -164,8 +164,8 @@ public class BookingServiceIT {
         Tenant other = fixtures.tenant();
         MeetingRequest foreign = new MeetingRequest(
                 "Möte",
-                other.room().id(),
-                other.host().id(),
+                other.room().id().value(),
+                other.host().id().value(),
                 TOMORROW,
                 TOMORROW.plus(Duration.ofHours(1)),
                 AssuranceLevel.NONE,
@@ -186,8 +186,8 @@ public class BookingServiceIT {
         Tenant tenant = fixtures.tenant();
         MeetingRequest bad = new MeetingRequest(
                 " ",
-                tenant.room().id(),
-                tenant.host().id(),
+                tenant.room().id().value(),
+                tenant.host().id().value(),
                 TOMORROW,
                 TOMORROW.minus(Duration.ofMinutes(5)),
                 AssuranceLevel.LOA2,
@@ -207,7 +207,7 @@ public class BookingServiceIT {
                                 "invitees[0].mobile",
                                 "invitees[0].personalIdentityNumber"));
         assertThat(jdbc.sql("select count(*) from meeting where organisation_id = ?")
-                        .param(tenant.organisation().id())
+                        .param(tenant.organisation().id().value())
                         .query(Long.class)
                         .single())
                 .isZero();

@@ -155,7 +155,7 @@ class RoomAdminIT {
 
     private List<String> actions(Tenant tenant) {
         return jdbc.sql("select action from audit_event where organisation_id = ? order by id")
-                .param(tenant.organisation().id())
+                .param(tenant.organisation().id().value())
                 .query(String.class)
                 .list();
     }
