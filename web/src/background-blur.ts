@@ -94,7 +94,10 @@ export async function blurTrack(camera: MediaStreamTrack): Promise<BlurredTrack>
     while (running) {
       const started = performance.now();
       if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) await segmenter.send({ image: video });
-      await new Promise((resolve) => window.setTimeout(resolve, Math.max(0, FRAME_MS - (performance.now() - started))));
+      // at most half of the page's time: where a frame takes longer than a frame's time (a slow phone, a busy
+      // machine, a browser without a GPU) the blur's frame rate drops instead of the page's controls freezing
+      const spent = performance.now() - started;
+      await new Promise((resolve) => window.setTimeout(resolve, Math.max(FRAME_MS - spent, spent)));
     }
   };
   const looping = loop().catch(() => undefined);

@@ -193,7 +193,7 @@ class MeetingMediaIT {
         until(
                 host,
                 "blur on",
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
                 b -> "true".equals(b.find("[data-blur]").getAttribute("aria-pressed")));
         String hostVideo = streams(anna).stream()
                 .filter(s -> who.get(host).toString().equals(s.get("participantId")) && "video".equals(s.get("kind")))
@@ -214,6 +214,9 @@ class MeetingMediaIT {
                 .withMessage(() -> what + "; media: " + script(browser, """
                 const m = window.portvaktMedia;
                 return m ? m.pc.connectionState + ' ' + JSON.stringify(m.streams) : 'no media';"""))
+                // a page busy for a moment (a script not run within the driver's 30 s) is asked again until the wait
+                // is over: it failed MeetingMediaIT once right after the host turned blur on, on a loaded machine
+                .ignoring(org.openqa.selenium.ScriptTimeoutException.class)
                 .until(driver -> condition.test(browser));
     }
 
