@@ -366,7 +366,17 @@ class RoomBrowserIT {
         host.find("[data-leave-dialog] [data-dialog-close]").click();
         until(host, "still in", b -> !b.find("[data-leave-dialog]").isDisplayed() && isSeen(b, "[data-leave]"));
 
-        // the connection drops and cannot come back at once: the room says so, then reconnects by itself
+        reconnects("desktop");
+
+        // the desk's chat panel is put away before the phone: a sheet over the phone's videos is not its start
+        anna.find("[data-panel=chat] [data-panel-close]").click();
+        until(anna, "the chat closed", b -> !b.find("[data-panel=chat]").isDisplayed());
+        phone(meeting);
+        hostOnAPhone();
+    }
+
+    /** Anna's connection drops and cannot come back at once: the room says so, then reconnects by itself. */
+    void reconnects(String size) {
         MeetingMediaIT.script(anna, """
                 window.realWebSocket = window.WebSocket;
                 window.WebSocket = function () { return new window.realWebSocket('ws://' + location.host + '/no-socket-here'); };
@@ -376,7 +386,7 @@ class RoomBrowserIT {
                 "'reconnecting'",
                 b -> isSeen(b, "[data-room-notice]")
                         && b.text("[data-room-notice]").contains("Ansluter igen"));
-        shoot(anna, "guest-reconnecting", "desktop");
+        shoot(anna, "guest-reconnecting", size);
         accessible(anna);
         MeetingMediaIT.script(anna, "window.WebSocket = window.realWebSocket;");
         until(
@@ -388,12 +398,6 @@ class RoomBrowserIT {
                 anna,
                 "the host's camera back on the stage",
                 b -> isSeen(b, "[data-stage] video") && videoPlays(b, "[data-stage] video"));
-
-        // the desk's chat panel is put away before the phone: a sheet over the phone's videos is not its start
-        anna.find("[data-panel=chat] [data-panel-close]").click();
-        until(anna, "the chat closed", b -> !b.find("[data-panel=chat]").isDisplayed());
-        phone(meeting);
-        hostOnAPhone();
     }
 
     /** Anna, talking with her microphone off, is told so; a failure says what her microphone's level was. */
@@ -508,6 +512,9 @@ class RoomBrowserIT {
                     anna,
                     "unmuted",
                     b -> "true".equals(b.find("[data-toggle-mic]").getAttribute("aria-pressed")));
+            if (!landscape) {
+                reconnects(size);
+            }
         }
     }
 
