@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONNECT_MS, PING_INTERVAL_MS, PROBE_MS, SILENT_SOCKET_MS, Signaling } from './signaling';
+import { CONNECT_MS, PING_INTERVAL_MS, PROBE_MS, SILENT_SOCKET_MS, SPARE_EVERY_MS, Signaling } from './signaling';
 
 // A stand-in for the browser's WebSocket: opened by the test, and a socket over a dead network never closes.
 class FakeSocket extends EventTarget {
@@ -46,25 +46,70 @@ describe('Signaling', () => {
     return { signaling, ups, first: FakeSocket.made[0] };
   }
 
+  function connectedWithMessages() {
+    const ups: boolean[] = [];
+    const messages: string[] = [];
+    const signaling = new Signaling('ws://x/ws', (m) => messages.push(m.type), (up) => ups.push(up));
+    signaling.start();
+    FakeSocket.made[0].open();
+    return { signaling, ups, messages, first: FakeSocket.made[0] };
+  }
+
   it('a probe that hears nothing gives the socket up at once and opens another', () => {
     const { signaling, ups, first } = connected();
     signaling.probe();
     expect(first.sent).toEqual([JSON.stringify({ type: 'ping' })]);
+    const spare = FakeSocket.made[1];
     vi.advanceTimersByTime(PROBE_MS);
     expect(first.closeCalled).toBe(true);
+    expect(spare.closeCalled).toBe(true);
     expect(ups).toEqual([true, false]);
     vi.advanceTimersByTime(500);
-    expect(FakeSocket.made).toHaveLength(2);
+    expect(FakeSocket.made).toHaveLength(3);
   });
 
-  it('a probe answered keeps the socket', () => {
+  it('a probe answered keeps the socket and closes the spare', () => {
     const { signaling, ups, first } = connected();
     signaling.probe();
+    const spare = FakeSocket.made[1];
     vi.advanceTimersByTime(100);
     first.receive(JSON.stringify({ type: 'pong' }));
+    expect(spare.closeCalled).toBe(true);
+    spare.open();
     vi.advanceTimersByTime(PROBE_MS);
     expect(first.closeCalled).toBe(false);
     expect(ups).toEqual([true]);
+  });
+
+  it('a spare that opens before the old socket answers takes its place without the page seeing the socket down', () => {
+    const { signaling, ups, messages, first } = connectedWithMessages();
+    signaling.probe();
+    const spare = FakeSocket.made[1];
+    vi.advanceTimersByTime(600);
+    spare.open();
+    expect(first.closeCalled).toBe(true);
+    expect(ups).toEqual([true, true]);
+    first.receive(JSON.stringify({ type: 'pong' }));
+    spare.receive(JSON.stringify({ type: 'pong' }));
+    expect(messages).toEqual(['pong']);
+    signaling.send({ type: 'ping' });
+    expect(spare.sent).toEqual([JSON.stringify({ type: 'ping' })]);
+    vi.advanceTimersByTime(PROBE_MS + 500);
+    expect(spare.closeCalled).toBe(false);
+    expect(FakeSocket.made).toHaveLength(2);
+  });
+
+  it('probes in quick succession open one spare, not one each', () => {
+    const { signaling, first } = connected();
+    signaling.probe();
+    first.receive(JSON.stringify({ type: 'pong' }));
+    vi.advanceTimersByTime(PROBE_MS);
+    signaling.probe();
+    expect(FakeSocket.made).toHaveLength(2);
+    first.receive(JSON.stringify({ type: 'pong' }));
+    vi.advanceTimersByTime(SPARE_EVERY_MS);
+    signaling.probe();
+    expect(FakeSocket.made).toHaveLength(3);
   });
 
   it('pings while open and gives up a socket silent for too long', () => {

@@ -25,9 +25,18 @@ export const PROBE_MS = 3000;
  * waiting on TCP's own retries (seconds apart, growing) long after the network is back.
  */
 export const CONNECT_MS = 8000;
+/** How long after one spare socket a probe may open the next: a quiet media path asks for a probe every second. */
+export const SPARE_EVERY_MS = 10000;
 
 export class Signaling {
   private socket: WebSocket | null = null;
+  /**
+   * A second socket a probe opens at once, over whatever network the device has now. If it opens before the old
+   * socket answers, the old one was on a network that is gone (a phone moved from Wi-Fi to 4G): the spare is kept
+   * and the 3 s a probe would wait are saved. If the old socket answers first, the spare is closed.
+   */
+  private spare: WebSocket | null = null;
+  private lastSpareAt = -Infinity;
   private attempt = 0;
   private finished = false;
   private pingTimer: number | undefined;
@@ -56,7 +65,8 @@ export class Signaling {
   /**
    * Asks the server for a sign of life now, because something suggests the network changed (media was lost): a
    * TCP connection over a network that is gone looks open for minutes, so one that stays silent for a few seconds
-   * is given up and a new one opened, over whatever network the device has now.
+   * is given up and a new one opened, over whatever network the device has now. A spare socket is opened at once
+   * beside it, and whichever proves itself first is kept.
    */
   probe(): void {
     const socket = this.socket;
@@ -67,6 +77,7 @@ export class Signaling {
       this.probeTimer = undefined;
       if (this.socket === socket && !this.heardSinceProbe) this.abandon(socket);
     }, PROBE_MS);
+    if (Date.now() - this.lastSpareAt >= SPARE_EVERY_MS) this.openSpare(socket);
   }
 
   send(message: ClientMessage): void {
@@ -82,19 +93,52 @@ export class Signaling {
     socket.addEventListener('open', () => {
       if (this.socket !== socket) return;
       window.clearTimeout(this.connectTimer);
-      this.up = true;
-      this.attempt = 0;
-      this.lastHeard = Date.now();
-      this.onConnection(true);
-      this.pingTimer = window.setInterval(() => {
-        if (Date.now() - this.lastHeard > SILENT_SOCKET_MS) this.abandon(socket);
-        else this.send({ type: 'ping' });
-      }, PING_INTERVAL_MS);
+      this.opened(socket);
     });
+    this.listen(socket);
+  }
+
+  private openSpare(old: WebSocket): void {
+    const spare = new WebSocket(this.url);
+    this.spare = spare;
+    this.lastSpareAt = Date.now();
+    spare.addEventListener('open', () => {
+      if (this.spare !== spare) return;
+      this.spare = null;
+      if (this.socket !== old || this.heardSinceProbe) {
+        spare.close();
+        return;
+      }
+      // the old socket is given up quietly: the page never saw the signaling down, only a new socket up
+      window.clearTimeout(this.probeTimer);
+      this.probeTimer = undefined;
+      window.clearInterval(this.pingTimer);
+      old.close();
+      this.socket = spare;
+      this.opened(spare);
+    });
+    this.listen(spare);
+  }
+
+  /** A socket that opened and is now the tab's: the page is told (it restarts ICE over it), and it pings. */
+  private opened(socket: WebSocket): void {
+    this.up = true;
+    this.attempt = 0;
+    this.lastHeard = Date.now();
+    this.onConnection(true);
+    this.pingTimer = window.setInterval(() => {
+      if (Date.now() - this.lastHeard > SILENT_SOCKET_MS) this.abandon(socket);
+      else this.send({ type: 'ping' });
+    }, PING_INTERVAL_MS);
+  }
+
+  /** Messages and the close of a socket count only while it is the tab's socket. */
+  private listen(socket: WebSocket): void {
     socket.addEventListener('message', (event) => {
       if (this.socket !== socket) return;
       this.lastHeard = Date.now();
       this.heardSinceProbe = true;
+      this.closeSpare();
       const message = parseServerMessage(String(event.data));
       if (!message) return;
       if (message.type === 'closed') this.finished = true;
@@ -103,6 +147,11 @@ export class Signaling {
     socket.addEventListener('close', () => {
       if (this.socket === socket) this.lost();
     });
+  }
+
+  private closeSpare(): void {
+    this.spare?.close();
+    this.spare = null;
   }
 
   /**
@@ -121,6 +170,7 @@ export class Signaling {
     window.clearTimeout(this.probeTimer);
     window.clearTimeout(this.connectTimer);
     this.probeTimer = undefined;
+    this.closeSpare();
     this.socket = null;
     if (this.finished) return;
     if (this.up) {
