@@ -27,6 +27,7 @@ import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.sfu.Sfu;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -68,6 +69,11 @@ class RoomPagesBrowserIT {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    Sfu sfu;
+
+    Booked meeting;
+
     Tenant tenant;
     Browser host;
     /** The page whose connections are the guests' cameras. */
@@ -91,7 +97,7 @@ class RoomPagesBrowserIT {
 
     @Test
     void seventeenInTheGridAreShownSixteenAPageWithAPagerOnADeskAndOnAPhone() {
-        Booked meeting = bookings.book(plan(tenant).guests(GUESTS.toArray(String[]::new)));
+        meeting = bookings.book(plan(tenant).guests(GUESTS.toArray(String[]::new)));
         host.logIn(tenant.host().email(), Fixtures.PASSWORD);
         MeetingMediaIT.joins(host, meeting);
         until(host, "the host in the room", b -> "IN_MEETING".equals(MeetingBrowserIT.state(b)));
@@ -158,6 +164,8 @@ class RoomPagesBrowserIT {
                                       video?.videoWidth, video?.readyState];
                             }));""")
                             + "; what the host receives of them: " + receiving()
+                            + "; the SFU's video streams that carried nothing (IN from a camera, OUT to a receiver): "
+                            + silentInTheSfu()
                             + "; the cameras' connections: "
                             + MeetingMediaIT.script(
                                     cameras, "return window.connections.map(pc => pc.connectionState).join(' ')"),
@@ -201,11 +209,34 @@ class RoomPagesBrowserIT {
                                 .formatted(stream.get("participantId")))))
                 .map(stream -> {
                     Map<String, Object> stats = inbound.getOrDefault(String.valueOf(stream.get("mid")), Map.of());
-                    return "mid " + stream.get("mid") + ": packets " + stats.get("packetsReceived") + ", frames "
+                    return "mid " + stream.get("mid") + " from " + stream.get("participantId") + ": packets "
+                            + stats.get("packetsReceived") + ", frames "
                             + stats.get("framesReceived") + "/" + stats.get("framesDecoded") + " decoded, keyframes "
                             + stats.get("keyFramesDecoded") + ", PLI " + stats.get("pliCount") + ", NACK "
                             + stats.get("nackCount");
                 })
+                .toList()
+                .toString();
+    }
+
+    /**
+     * The SFU's side of a tile without a picture: each video stream that has carried no packet yet, or dropped some
+     * for a codec its receiver lacks, with its counters (who, SSRC, packets, keyframe waits and requests, unroutable).
+     */
+    String silentInTheSfu() {
+        return sfu.stats(meeting.id().toString()).streams().stream()
+                .filter(stream -> "video".equals(stream.kind()))
+                .filter(stream -> stream.packets() == 0 || stream.unroutable() > 0)
+                .map(stream ->
+                        "%s %s ssrc %d: packets %d, waited for a keyframe %d, keyframe requests %d, unroutable %d"
+                                .formatted(
+                                        stream.direction(),
+                                        stream.participantId(),
+                                        stream.ssrc(),
+                                        stream.packets(),
+                                        stream.waitedForKeyframe(),
+                                        stream.keyframeRequests(),
+                                        stream.unroutable()))
                 .toList()
                 .toString();
     }
