@@ -49,6 +49,10 @@ public final class Subscriber {
     private Route route = Route.PASS_THROUGH;
     private boolean needOffsets = true;
     private boolean waitingForKeyframe;
+    /** Since when packets are held back for want of a keyframe, once the first one was: to ask again in time. */
+    private boolean gating;
+
+    private long gatingSince;
     private boolean sentAny;
     private int sequenceOffset;
     private long timestampOffset;
@@ -205,6 +209,7 @@ public final class Subscriber {
             }
             needOffsets = true;
             waitingForKeyframe = false;
+            gating = false;
             layerSwitches++;
         }
         if (from != source || len > SCRATCH - 16 || !route.flows() || transport.session() == null) {
@@ -213,9 +218,11 @@ public final class Subscriber {
         if (waitingForKeyframe) {
             if (!keyframe) {
                 counters.gated.increment(); // the join or switch already asked the publisher for one
+                askAgainIfLong(from, now);
                 return;
             }
             waitingForKeyframe = false;
+            gating = false;
         }
         if (needOffsets) {
             chooseOffsets(buf, off, now);
@@ -292,6 +299,23 @@ public final class Subscriber {
             }
         }
     }
+
+    /**
+     * A keyframe request can be lost (sent before the publisher's keys were ready, or dropped on its way) and a VP8
+     * publisher sends none unasked, so a copy still held back a second after its first held packet asks again;
+     * the publisher's stream merges this with other requests. Called under {@code from}'s monitor (its packet).
+     */
+    private void askAgainIfLong(PublisherStream from, long now) {
+        if (!gating) {
+            gating = true;
+            gatingSince = now;
+        } else if (now - gatingSince >= KEYFRAME_RETRY_NANOS) {
+            gatingSince = now;
+            from.requestKeyframe(now);
+        }
+    }
+
+    private static final long KEYFRAME_RETRY_NANOS = 1_000_000_000L;
 
     /**
      * The subscriber's connection is keyed: whatever it was sent before was lost, so a gated copy starts again at
