@@ -34,6 +34,11 @@ import se.portvakt.sfu.stun.StunMessageType;
 
 /** ICE over TCP (RFC 6544 passive, RFC 4571 framing) on a real loopback port beside the UDP one. */
 class IceTcpTest {
+    /**
+     * How long a read waits for the SFU's answer: every read here expects one, so this is a limit, not a pause; on a
+     * busy 2-core machine a cold SFU took over 2 s to answer (a test failed 2 runs in 3 beside a full test run).
+     */
+    static final int ANSWER_MS = 10_000;
 
     UdpSfu sfu;
     final List<AutoCloseable> peers = new ArrayList<>();
@@ -62,7 +67,7 @@ class IceTcpTest {
         TcpPeer() throws IOException {
             socket = new Socket();
             socket.connect(sfu.tcpAddress().orElseThrow(), 5000);
-            socket.setSoTimeout(2000);
+            socket.setSoTimeout(ANSWER_MS);
             out = new DataOutputStream(socket.getOutputStream());
             in = new DataInputStream(socket.getInputStream());
             peers.add(this);
@@ -128,7 +133,7 @@ class IceTcpTest {
         ParticipantAnswer aliceAnswer = sfu.addParticipant("m1", "alice", publishingOffer());
         ParticipantAnswer bobAnswer = sfu.addParticipant("m1", "bob", receivingOffer());
         DatagramSocket alice = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        alice.setSoTimeout(2000);
+        alice.setSoTimeout(ANSWER_MS);
         peers.add(alice::close);
         byte[] aliceCheck = check(aliceAnswer, true, new byte[12]);
         alice.send(new DatagramPacket(aliceCheck, aliceCheck.length, sfu.localAddress()));
