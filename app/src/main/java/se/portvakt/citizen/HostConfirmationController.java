@@ -27,6 +27,7 @@ import se.portvakt.citizen.IdentityConfirmations.Outcome;
 import se.portvakt.citizen.IdentityConfirmations.Wrong;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.ParticipantId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantState;
@@ -72,7 +73,11 @@ class HostConfirmationController {
         MeetingDetails meeting = hosted(meetingId, staff);
         Participant participant = eidParticipant(meeting, participantId);
         Issued issued = confirmations.issue(
-                meeting, participant.inviteeId(), Direction.HOST_SAYS, participant.method(), staff.getUsername());
+                meeting,
+                participant.inviteeId().value(),
+                Direction.HOST_SAYS,
+                participant.method(),
+                staff.getUsername());
         String until = time(issued.expiresAt(), meeting, locale);
         return noStore(new ShownCode(
                 issued.code(),
@@ -96,7 +101,7 @@ class HostConfirmationController {
             return noStore(new TypedResult("WRONG", messages.getMessage("citizen.confirm.error.format", null, locale)));
         }
         Outcome outcome = confirmations.check(
-                meeting, participant.inviteeId(), Direction.PARTICIPANT_SHOWS, code, staff.getUsername());
+                meeting, participant.inviteeId().value(), Direction.PARTICIPANT_SHOWS, code, staff.getUsername());
         if (outcome instanceof Confirmed confirmed) {
             return noStore(new TypedResult("CONFIRMED", badge(confirmed.confirmation(), meeting, locale)));
         }
@@ -114,19 +119,19 @@ class HostConfirmationController {
             @PathVariable UUID meetingId, @AuthenticationPrincipal StaffPrincipal staff, Locale locale) {
         MeetingDetails meeting = hosted(meetingId, staff);
         Map<UUID, Confirmation> confirmed = confirmations.confirmed(meetingId);
-        return noStore(
-                lobby
-                        .ofMeeting(
-                                meetingId,
-                                ParticipantState.WAITING,
-                                ParticipantState.ADMITTED,
-                                ParticipantState.IN_MEETING)
-                        .stream()
-                        .filter(participant ->
-                                participant.inviteeId() != null && confirmed.containsKey(participant.inviteeId()))
-                        .map(participant -> new Badge(
-                                participant.id(), badge(confirmed.get(participant.inviteeId()), meeting, locale)))
-                        .toList());
+        return noStore(lobby
+                .ofMeeting(
+                        new MeetingId(meetingId),
+                        ParticipantState.WAITING,
+                        ParticipantState.ADMITTED,
+                        ParticipantState.IN_MEETING)
+                .stream()
+                .filter(participant -> participant.inviteeId() != null
+                        && confirmed.containsKey(participant.inviteeId().value()))
+                .map(participant -> new Badge(
+                        participant.id().value(),
+                        badge(confirmed.get(participant.inviteeId().value()), meeting, locale)))
+                .toList());
     }
 
     private MeetingDetails hosted(UUID meetingId, StaffPrincipal staff) {
@@ -138,8 +143,8 @@ class HostConfirmationController {
     }
 
     private Participant eidParticipant(MeetingDetails meeting, UUID participantId) {
-        Optional<Participant> participant = lobby.find(participantId)
-                .filter(p -> p.meetingId().equals(meeting.id().value()) && p.inviteeId() != null)
+        Optional<Participant> participant = lobby.find(new ParticipantId(participantId))
+                .filter(p -> p.meetingId().equals(meeting.id()) && p.inviteeId() != null)
                 .filter(p -> "BANKID".equals(p.method()) || "FREJA".equals(p.method()));
         return participant.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

@@ -23,6 +23,7 @@ import se.portvakt.booking.Meetings;
 import se.portvakt.config.SqlTime;
 import se.portvakt.guest.GuestArrivals.Arrival;
 import se.portvakt.guest.GuestArrived;
+import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
 import se.portvakt.ids.OrganisationId;
 import se.portvakt.ids.ParticipantId;
@@ -62,16 +63,16 @@ public class Lobby {
         Arrival arrival = event.arrival();
         // the name stays with the row even for an anonymous guest: hosts may tie the pseudonym to the person
         String shown = arrival.verifiedName() != null ? arrival.verifiedName() : event.inviteeName();
-        Optional<Participant> existing = ofInvitee(arrival.inviteeId().value());
+        Optional<Participant> existing = ofInvitee(arrival.inviteeId());
         Instant now = clock.instant();
         if (existing.isEmpty()) {
-            UUID id = UUID.randomUUID();
+            ParticipantId id = new ParticipantId(UUID.randomUUID());
             jdbc.sql("""
                     insert into participant (id, meeting_id, invitee_id, state, display_name, verified_name, method,
                         assurance_level, simulated, pseudonym, waiting_since, changed_at)
                     values (?, ?, ?, 'WAITING', ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
-                            id,
+                            id.value(),
                             arrival.meetingId().value(),
                             arrival.inviteeId().value(),
                             shown == null ? "" : shown,
@@ -83,7 +84,7 @@ public class Lobby {
                             SqlTime.of(now),
                             SqlTime.of(now))
                     .update();
-            publish(id, arrival.meetingId().value(), arrival.meetingId().value(), ParticipantState.WAITING, true);
+            publish(id, arrival.meetingId(), arrival.meetingId(), ParticipantState.WAITING, true);
             return;
         }
         Participant participant = existing.get();
@@ -97,19 +98,19 @@ public class Lobby {
                         arrival.level().name(),
                         arrival.simulated(),
                         arrival.pseudonym(),
-                        participant.id())
+                        participant.id().value())
                 .update();
         if (participant.state() == ParticipantState.LEFT) {
             change(participant.id(), ParticipantState.WAITING, true, ParticipantState.LEFT);
         }
     }
 
-    public Optional<Participant> find(UUID participantId) {
-        return select("where id = ?", participantId).stream().findFirst();
+    public Optional<Participant> find(ParticipantId participantId) {
+        return select("where id = ?", participantId.value()).stream().findFirst();
     }
 
-    public Optional<Participant> ofInvitee(UUID inviteeId) {
-        return select("where invitee_id = ?", inviteeId).stream().findFirst();
+    public Optional<Participant> ofInvitee(InviteeId inviteeId) {
+        return select("where invitee_id = ?", inviteeId.value()).stream().findFirst();
     }
 
     /** The host's own row in the meeting, once they have joined it. */
@@ -119,9 +120,9 @@ public class Lobby {
     }
 
     /** Everyone of the meeting in the given states, in the order they came to that state. */
-    public List<Participant> ofMeeting(UUID meetingId, ParticipantState... states) {
+    public List<Participant> ofMeeting(MeetingId meetingId, ParticipantState... states) {
         String in = Arrays.stream(states).map(state -> "'" + state.name() + "'").collect(Collectors.joining(","));
-        return select("where meeting_id = ? and state in (" + in + ") order by changed_at, id", meetingId);
+        return select("where meeting_id = ? and state in (" + in + ") order by changed_at, id", meetingId.value());
     }
 
     /** The organisation's waiting room, longest waiting first. */
@@ -129,13 +130,9 @@ public class Lobby {
         List<Participant> waiting = select("where state = 'WAITING' order by waiting_since, id");
         Set<MeetingId> held = meetings.heldBy(
                 organisationId,
-                waiting.stream()
-                        .map(Participant::meetingId)
-                        .distinct()
-                        .map(MeetingId::new)
-                        .toList());
+                waiting.stream().map(Participant::meetingId).distinct().toList());
         return waiting.stream()
-                .filter(participant -> held.contains(new MeetingId(participant.meetingId())))
+                .filter(participant -> held.contains(participant.meetingId()))
                 .toList();
     }
 
@@ -167,8 +164,8 @@ public class Lobby {
         }
         Participant host = select("where meeting_id = ? and staff_id = ?", meetingId, staffId)
                 .get(0);
-        publish(host.id(), meetingId, meetingId, ParticipantState.IN_MEETING, false);
-        for (Participant admitted : ofMeeting(meetingId, ParticipantState.ADMITTED)) {
+        publish(host.id(), meeting, meeting, ParticipantState.IN_MEETING, false);
+        for (Participant admitted : ofMeeting(meeting, ParticipantState.ADMITTED)) {
             change(admitted.id(), ParticipantState.IN_MEETING, false, ParticipantState.ADMITTED);
         }
         return host;
@@ -180,9 +177,9 @@ public class Lobby {
      * would have let in those admitted so far and missed this guest.
      */
     @Transactional
-    public void admit(UUID participantId, BooleanSupplier hostPresent) {
+    public void admit(ParticipantId participantId, BooleanSupplier hostPresent) {
         Participant participant = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
-        meetings.hold(new MeetingId(participant.meetingId()));
+        meetings.hold(participant.meetingId());
         change(
                 participantId,
                 hostPresent.getAsBoolean() ? ParticipantState.IN_MEETING : ParticipantState.ADMITTED,
@@ -190,13 +187,13 @@ public class Lobby {
                 ParticipantState.WAITING);
     }
 
-    public void deny(UUID participantId, String message) {
+    public void deny(ParticipantId participantId, String message) {
         String words = message == null || message.isBlank() ? null : message.strip();
         if (words != null && words.length() > MAX_DENY_MESSAGE) {
             throw new LobbyRefusal("too-long");
         }
         jdbc.sql("update participant set deny_message = ? where id = ? and state = 'WAITING'")
-                .params(words, participantId)
+                .params(words, participantId.value())
                 .update();
         change(participantId, ParticipantState.DENIED, false, ParticipantState.WAITING);
     }
@@ -208,10 +205,8 @@ public class Lobby {
      */
     @Transactional
     public void move(ParticipantId participant, MeetingId target, BooleanSupplier hostPresentThere) {
-        UUID participantId = participant.value();
-        UUID targetMeetingId = target.value();
-        Participant moving = find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
-        if (moving.isHost() || !meetings.sameRoom(new MeetingId(moving.meetingId()), target)) {
+        Participant moving = find(participant).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
+        if (moving.isHost() || !meetings.sameRoom(moving.meetingId(), target)) {
             throw new LobbyRefusal("not-same-room");
         }
         meetings.hold(target);
@@ -220,21 +215,21 @@ public class Lobby {
         int moved = jdbc.sql("""
                 update participant set meeting_id = ?, state = ?, changed_at = ?
                 where id = ? and state in ('WAITING', 'ADMITTED', 'IN_MEETING')""")
-                .params(targetMeetingId, arriving.name(), SqlTime.of(clock.instant()), participantId)
+                .params(target.value(), arriving.name(), SqlTime.of(clock.instant()), participant.value())
                 .update();
         if (moved == 0) {
             throw new LobbyRefusal("wrong-state");
         }
-        publish(participantId, targetMeetingId, moving.meetingId(), arriving, false);
+        publish(participant, target, moving.meetingId(), arriving, false);
     }
 
     /** Back to the waiting room, at the end of the queue. */
-    public void sendBack(UUID participantId) {
+    public void sendBack(ParticipantId participantId) {
         change(participantId, ParticipantState.WAITING, true, ParticipantState.ADMITTED, ParticipantState.IN_MEETING);
     }
 
     /** Disconnects someone for good: their session can never come back to this meeting. */
-    public void remove(UUID participantId) {
+    public void remove(ParticipantId participantId) {
         change(
                 participantId,
                 ParticipantState.REMOVED,
@@ -245,7 +240,7 @@ public class Lobby {
                 ParticipantState.LEFT);
     }
 
-    public void leave(UUID participantId) {
+    public void leave(ParticipantId participantId) {
         change(
                 participantId,
                 ParticipantState.LEFT,
@@ -262,7 +257,7 @@ public class Lobby {
      *
      * @param reason what their tabs are told and keep being told: CANCELLED, IDENTIFY_AGAIN, NOT_ANONYMOUS, RESCHEDULED
      */
-    public void takeOut(UUID participantId, boolean forGood, String reason) {
+    public void takeOut(ParticipantId participantId, boolean forGood, String reason) {
         try {
             change(
                     participantId,
@@ -278,19 +273,24 @@ public class Lobby {
     }
 
     /** The meeting is over: everyone still there has left it. */
-    public void meetingEnded(UUID meetingId) {
+    public void meetingEnded(MeetingId meetingId) {
         for (Participant participant : ofMeeting(
                 meetingId, ParticipantState.WAITING, ParticipantState.ADMITTED, ParticipantState.IN_MEETING)) {
             leave(participant.id());
         }
     }
 
-    private void change(UUID participantId, ParticipantState to, boolean waitsAgain, ParticipantState... from) {
+    private void change(
+            ParticipantId participantId, ParticipantState to, boolean waitsAgain, ParticipantState... from) {
         change(participantId, to, waitsAgain, null, from);
     }
 
     private void change(
-            UUID participantId, ParticipantState to, boolean waitsAgain, String reason, ParticipantState... from) {
+            ParticipantId participantId,
+            ParticipantState to,
+            boolean waitsAgain,
+            String reason,
+            ParticipantState... from) {
         String in = Arrays.stream(from).map(state -> "'" + state.name() + "'").collect(Collectors.joining(","));
         Instant now = clock.instant();
         List<Object> params = new ArrayList<>(List.of(to.name(), SqlTime.of(now)));
@@ -298,7 +298,7 @@ public class Lobby {
             params.add(SqlTime.of(now));
         }
         params.add(reason);
-        params.add(participantId);
+        params.add(participantId.value());
         int changed = jdbc.sql("update participant set state = ?, changed_at = ?"
                         + (waitsAgain ? ", waiting_since = ?" : "") + ", closed_reason = ?"
                         + " where id = ? and state in (" + in + ")")
@@ -312,25 +312,24 @@ public class Lobby {
             AuditAction action = reason != null
                     ? AuditAction.PARTICIPANT_TAKEN_OUT
                     : to == ParticipantState.DENIED ? AuditAction.PARTICIPANT_DENIED : AuditAction.PARTICIPANT_REMOVED;
-            organisationOf(new MeetingId(participant.meetingId()))
+            organisationOf(participant.meetingId())
                     .ifPresent(organisation -> audit.record(AuditEntry.of(organisation, action, AuditActor.SYSTEM)
-                            .meeting(new MeetingId(participant.meetingId()))
-                            .subject(participantId)
+                            .meeting(participant.meetingId())
+                            .subject(participantId.value())
                             .detail("reason", reason)));
         }
         publish(participantId, participant.meetingId(), participant.meetingId(), to, false);
     }
 
     private void publish(
-            UUID participantId, UUID meetingId, UUID previousMeetingId, ParticipantState state, boolean arrived) {
-        OrganisationId organisation = organisationOf(new MeetingId(meetingId)).orElseThrow();
-        events.publishEvent(new ParticipantChanged(
-                organisation,
-                new MeetingId(meetingId),
-                new MeetingId(previousMeetingId),
-                new ParticipantId(participantId),
-                state,
-                arrived));
+            ParticipantId participantId,
+            MeetingId meetingId,
+            MeetingId previousMeetingId,
+            ParticipantState state,
+            boolean arrived) {
+        OrganisationId organisation = organisationOf(meetingId).orElseThrow();
+        events.publishEvent(
+                new ParticipantChanged(organisation, meetingId, previousMeetingId, participantId, state, arrived));
     }
 
     private List<Participant> select(String where, Object... params) {
@@ -340,10 +339,10 @@ public class Lobby {
                 from participant""" + " " + where)
                 .params(params)
                 .query((rs, n) -> new Participant(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class),
+                        new ParticipantId(rs.getObject(1, UUID.class)),
+                        new MeetingId(rs.getObject(2, UUID.class)),
+                        InviteeId.of(rs.getObject(3, UUID.class)),
+                        StaffId.of(rs.getObject(4, UUID.class)),
                         ParticipantState.valueOf(rs.getString(5)),
                         rs.getString(6),
                         rs.getString(7),

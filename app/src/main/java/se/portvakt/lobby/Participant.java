@@ -1,7 +1,10 @@
 package se.portvakt.lobby;
 
 import java.time.Instant;
-import java.util.UUID;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.ParticipantId;
+import se.portvakt.ids.StaffId;
 
 /**
  * Someone who has come to a meeting: a guest (by invitee) or a host (by staff user).
@@ -15,10 +18,10 @@ import java.util.UUID;
  *     IDENTIFY_AGAIN, NOT_ANONYMOUS, RESCHEDULED), else null
  */
 public record Participant(
-        UUID id,
-        UUID meetingId,
-        UUID inviteeId,
-        UUID staffId,
+        ParticipantId id,
+        MeetingId meetingId,
+        InviteeId inviteeId,
+        StaffId staffId,
         ParticipantState state,
         String displayName,
         String verifiedName,

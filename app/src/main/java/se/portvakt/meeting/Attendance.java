@@ -12,7 +12,6 @@ import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.MeetingUpdated;
 import se.portvakt.booking.Meetings;
-import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
@@ -64,7 +63,7 @@ class Attendance {
     @TransactionalEventListener(fallbackExecution = true)
     void cancelled(MeetingCancelled event) {
         meetings.details(event.meetingId()).ifPresent(meeting -> {
-            for (Participant guest : lobby.ofMeeting(meeting.id().value(), PRESENT_OR_WAITING)) {
+            for (Participant guest : lobby.ofMeeting(meeting.id(), PRESENT_OR_WAITING)) {
                 if (!guest.isHost()) {
                     lobby.takeOut(guest.id(), true, Lost.CANCELLED.reason());
                 }
@@ -77,10 +76,10 @@ class Attendance {
     void updated(MeetingUpdated event) {
         // whoever was uninvited or identified as someone the invitation no longer names, wherever they are now
         event.removedInvitees()
-                .forEach(inviteeId -> lobby.ofInvitee(inviteeId.value())
+                .forEach(inviteeId -> lobby.ofInvitee(inviteeId)
                         .ifPresent(guest -> lobby.takeOut(guest.id(), true, Lost.CANCELLED.reason())));
         event.identityChanged()
-                .forEach(inviteeId -> lobby.ofInvitee(inviteeId.value())
+                .forEach(inviteeId -> lobby.ofInvitee(inviteeId)
                         .ifPresent(guest -> lobby.takeOut(guest.id(), false, Lost.IDENTIFY_AGAIN.reason())));
         recheck(event.meetingId().value());
     }
@@ -88,7 +87,7 @@ class Attendance {
     /** Takes out every guest of the meeting who no longer meets its terms. */
     void recheck(UUID meetingId) {
         meetings.details(new MeetingId(meetingId)).ifPresent(meeting -> {
-            for (Participant guest : lobby.ofMeeting(meetingId, PRESENT_OR_WAITING)) {
+            for (Participant guest : lobby.ofMeeting(meeting.id(), PRESENT_OR_WAITING)) {
                 if (!guest.isHost()) {
                     lost(guest, meeting).ifPresent(lost -> lobby.takeOut(guest.id(), lost.forGood(), lost.reason()));
                 }
@@ -104,8 +103,7 @@ class Attendance {
         if (participant.isHost() || participant.state().isFinal() || participant.state() == ParticipantState.LEFT) {
             return participant;
         }
-        Optional<Lost> lost =
-                meetings.details(new MeetingId(participant.meetingId())).flatMap(meeting -> lost(participant, meeting));
+        Optional<Lost> lost = meetings.details(participant.meetingId()).flatMap(meeting -> lost(participant, meeting));
         if (lost.isEmpty()) {
             return participant;
         }
@@ -138,13 +136,13 @@ class Attendance {
 
     /** Asks booking again only for a guest moved here from another meeting: the others' invitation is in hand. */
     private boolean invitationWithdrawn(Participant guest, MeetingDetails meeting) {
-        Optional<MeetingDetails> invitedTo = meeting.invitees().stream()
-                        .anyMatch(invitee -> invitee.id().value().equals(guest.inviteeId()))
-                ? Optional.of(meeting)
-                : meetings.ofInvitee(new InviteeId(guest.inviteeId()));
+        Optional<MeetingDetails> invitedTo =
+                meeting.invitees().stream().anyMatch(invitee -> invitee.id().equals(guest.inviteeId()))
+                        ? Optional.of(meeting)
+                        : meetings.ofInvitee(guest.inviteeId());
         return invitedTo.isEmpty()
                 || invitedTo.get().invitees().stream()
-                        .filter(invitee -> invitee.id().value().equals(guest.inviteeId()))
+                        .filter(invitee -> invitee.id().equals(guest.inviteeId()))
                         .findFirst()
                         .map(InviteeDetails::removed)
                         .orElse(true);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import se.portvakt.ids.ParticipantId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantChanged;
@@ -45,7 +46,7 @@ class Broadcasts {
     @Order(1)
     @TransactionalEventListener(fallbackExecution = true)
     void participantChanged(ParticipantChanged change) {
-        UUID participantId = change.participantId().value();
+        ParticipantId participantId = change.participantId();
         UUID meetingId = change.meetingId().value();
         UUID organisationId = change.organisationId().value();
         ParticipantState state = change.state();
@@ -55,10 +56,10 @@ class Broadcasts {
             String reason = participant != null && participant.closedReason() != null
                     ? participant.closedReason()
                     : state.name();
-            sockets.closeGuest(participantId, new ServerMessage.Closed(reason, words));
+            sockets.closeGuest(participantId.value(), new ServerMessage.Closed(reason, words));
         } else {
             // a guest's tabs follow them (into the waiting room, the meeting, or another meeting)
-            sockets.place(participantId, meetingId, state == ParticipantState.IN_MEETING);
+            sockets.place(participantId.value(), meetingId, state == ParticipantState.IN_MEETING);
         }
         meetingChanged(meetingId, null);
         if (!change.previousMeetingId().equals(change.meetingId())) {

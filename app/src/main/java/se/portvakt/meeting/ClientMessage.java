@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.ParticipantId;
 import se.portvakt.lobby.Lobby;
 
 /**
@@ -51,42 +52,42 @@ sealed interface ClientMessage {
     /** Messages only a host (staff of the meeting's organisation) may send. */
     sealed interface HostOnly extends ClientMessage {}
 
-    record Admit(UUID participantId) implements HostOnly {
+    record Admit(ParticipantId participantId) implements HostOnly {
         public Admit {
             require(participantId != null, "participantId");
         }
     }
 
     /** Admits everyone waiting for the meeting. */
-    record AdmitAll(UUID meetingId) implements HostOnly {
+    record AdmitAll(MeetingId meetingId) implements HostOnly {
         public AdmitAll {
             require(meetingId != null, "meetingId");
         }
     }
 
     /** @param message optional words for the guest, at most {@link Lobby#MAX_DENY_MESSAGE} characters */
-    record Deny(UUID participantId, String message) implements HostOnly {
+    record Deny(ParticipantId participantId, String message) implements HostOnly {
         public Deny {
             require(participantId != null, "participantId");
             require(message == null || message.length() <= Lobby.MAX_DENY_MESSAGE, "message");
         }
     }
 
-    record Move(UUID participantId, UUID meetingId) implements HostOnly {
+    record Move(ParticipantId participantId, MeetingId meetingId) implements HostOnly {
         public Move {
             require(participantId != null, "participantId");
             require(meetingId != null, "meetingId");
         }
     }
 
-    record SendBack(UUID participantId) implements HostOnly {
+    record SendBack(ParticipantId participantId) implements HostOnly {
         public SendBack {
             require(participantId != null, "participantId");
         }
     }
 
     /** Disconnects a participant for good. */
-    record Remove(UUID participantId) implements HostOnly {
+    record Remove(ParticipantId participantId) implements HostOnly {
         public Remove {
             require(participantId != null, "participantId");
         }
@@ -100,14 +101,14 @@ sealed interface ClientMessage {
     record End() implements HostOnly {}
 
     /** Asks a participant to mute their microphone. */
-    record Mute(UUID participantId) implements HostOnly {
+    record Mute(ParticipantId participantId) implements HostOnly {
         public Mute {
             require(participantId != null, "participantId");
         }
     }
 
     /** Turns a participant's camera off. */
-    record CameraOff(UUID participantId) implements HostOnly {
+    record CameraOff(ParticipantId participantId) implements HostOnly {
         public CameraOff {
             require(participantId != null, "participantId");
         }

@@ -82,9 +82,7 @@ class LocalSockets implements Sockets {
     @Override
     public void toPresent(UUID meetingId, ServerMessage message) {
         open.values().stream()
-                .filter(socket -> inMeeting(socket.caller(), meetingId)
-                        && (socket.caller() instanceof Caller.Host
-                                || present.contains(((Caller.Guest) socket.caller()).participantId())))
+                .filter(socket -> inMeeting(socket.caller(), meetingId) && hostOrPresent(socket.caller()))
                 .forEach(socket -> send(socket.session(), message));
     }
 
@@ -109,7 +107,7 @@ class LocalSockets implements Sockets {
         open.values().forEach(socket -> {
             if (socket.caller() instanceof Caller.Host host
                     && host.onConsole()
-                    && host.organisationId().equals(organisationId)) {
+                    && host.organisationId().value().equals(organisationId)) {
                 send(socket.session(), message.apply(host));
             }
         });
@@ -177,13 +175,19 @@ class LocalSockets implements Sockets {
 
     private boolean inMeeting(Caller caller, UUID meetingId) {
         if (caller instanceof Caller.Host host) {
-            return meetingId.equals(host.meetingId());
+            return host.meetingId() != null && meetingId.equals(host.meetingId().value());
         }
         Caller.Guest guest = (Caller.Guest) caller;
-        return meetingId.equals(guestMeetings.get(guest.participantId()));
+        return meetingId.equals(guestMeetings.get(guest.participantId().value()));
+    }
+
+    private boolean hostOrPresent(Caller caller) {
+        return caller instanceof Caller.Host
+                || present.contains(((Caller.Guest) caller).participantId().value());
     }
 
     private static boolean isGuest(Caller caller, UUID participantId) {
-        return caller instanceof Caller.Guest guest && guest.participantId().equals(participantId);
+        return caller instanceof Caller.Guest guest
+                && guest.participantId().value().equals(participantId);
     }
 }

@@ -2,6 +2,7 @@ package se.portvakt.meeting;
 
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import se.portvakt.ids.MeetingId;
 import se.portvakt.lobby.Lobby;
 
 /** Closes a meeting for everyone, because a host ended it or its booking was cancelled. */
@@ -50,7 +51,7 @@ class MeetingClosing {
         hands.forget(meetingId);
         mediaStates.forget(meetingId);
         sockets.closeMeeting(meetingId, new ServerMessage.Closed(reason, null));
-        lobby.meetingEnded(meetingId);
+        lobby.meetingEnded(new MeetingId(meetingId));
         media.end(meetingId);
         broadcasts.consoles(organisationId);
         return true;

@@ -12,9 +12,7 @@ import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
 import se.portvakt.ids.MeetingId;
-import se.portvakt.ids.OrganisationId;
 import se.portvakt.ids.ParticipantId;
-import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.LobbyRefusal;
 import se.portvakt.lobby.Participant;
@@ -109,16 +107,16 @@ class MeetingControl {
     private void admit(Caller.Host host, ClientMessage.Admit admit) {
         Participant guest = entitledGuest(host, admit.participantId());
         openForEntry(guest.meetingId());
-        lobby.admit(guest.id(), () -> sessions.life(guest.meetingId()).started());
+        lobby.admit(guest.id(), () -> sessions.life(guest.meetingId().value()).started());
         decided(host, AuditAction.GUEST_ADMITTED, guest);
     }
 
     private void admitAll(Caller.Host host, ClientMessage.AdmitAll all) {
         ownMeeting(host, all.meetingId());
         openForEntry(all.meetingId());
-        attendance.recheck(all.meetingId());
+        attendance.recheck(all.meetingId().value());
         lobby.ofMeeting(all.meetingId(), ParticipantState.WAITING).forEach(guest -> {
-            lobby.admit(guest.id(), () -> sessions.life(all.meetingId()).started());
+            lobby.admit(guest.id(), () -> sessions.life(all.meetingId().value()).started());
             decided(host, AuditAction.GUEST_ADMITTED, guest);
         });
     }
@@ -133,17 +131,17 @@ class MeetingControl {
         Participant guest = entitledGuest(host, move.participantId());
         ownMeeting(host, move.meetingId());
         openForEntry(move.meetingId());
-        MeetingDetails target = meetings.details(new MeetingId(move.meetingId()))
-                .orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
+        MeetingDetails target =
+                meetings.details(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
         attendance.lost(guest, target).ifPresent(lost -> {
             throw new LobbyRefusal(MOVE_REFUSALS.get(lost.reason()));
         });
         lobby.move(
-                new ParticipantId(guest.id()),
-                new MeetingId(move.meetingId()),
-                () -> sessions.life(move.meetingId()).started());
+                guest.id(),
+                move.meetingId(),
+                () -> sessions.life(move.meetingId().value()).started());
         audit.record(decision(host, AuditAction.GUEST_MOVED, guest)
-                .meeting(new MeetingId(move.meetingId()))
+                .meeting(move.meetingId())
                 .detail("fromMeeting", guest.meetingId()));
     }
 
@@ -160,11 +158,11 @@ class MeetingControl {
     }
 
     private void mute(Caller.Host host, ClientMessage.Mute mute) {
-        sockets.toGuest(presentGuest(host, mute.participantId()).id(), new ServerMessage.MuteRequested());
+        sockets.toGuest(presentGuest(host, mute.participantId()).id().value(), new ServerMessage.MuteRequested());
     }
 
     private void cameraOff(Caller.Host host, ClientMessage.CameraOff off) {
-        sockets.toGuest(presentGuest(host, off.participantId()).id(), new ServerMessage.CameraTurnedOff());
+        sockets.toGuest(presentGuest(host, off.participantId()).id().value(), new ServerMessage.CameraTurnedOff());
     }
 
     /** Why a guest cannot be moved into a meeting, as the protocol's error code. */
@@ -180,11 +178,8 @@ class MeetingControl {
     }
 
     private static AuditEntry decision(Caller.Host host, AuditAction action, Participant guest) {
-        return AuditEntry.of(
-                        new OrganisationId(host.organisationId()),
-                        action,
-                        AuditActor.staff(new StaffId(host.staffId())))
-                .meeting(new MeetingId(guest.meetingId()))
+        return AuditEntry.of(host.organisationId(), action, AuditActor.staff(host.staffId()))
+                .meeting(guest.meetingId())
                 .subject(guest.id())
                 .detail("invitee", guest.inviteeId())
                 .evidence(guest.method(), guest.level(), guest.simulated())
@@ -192,7 +187,7 @@ class MeetingControl {
     }
 
     /** Join, lock and end come only from a meeting's host view, for that meeting. */
-    private static UUID viewedMeeting(Caller.Host host) {
+    private static MeetingId viewedMeeting(Caller.Host host) {
         if (host.meetingId() == null) {
             throw new LobbyRefusal("not-in-meeting");
         }
@@ -200,32 +195,30 @@ class MeetingControl {
     }
 
     private void join(Caller.Host host, ClientMessage.Join join) {
-        UUID meetingId = viewedMeeting(host);
+        MeetingId meetingId = viewedMeeting(host);
         if (cancelled(meetingId)) {
             throw new LobbyRefusal("cancelled");
         }
-        if (sessions.life(meetingId).ended()) {
+        if (sessions.life(meetingId.value()).ended()) {
             throw new LobbyRefusal("ended");
         }
-        sessions.start(meetingId);
-        lobby.hostJoins(new MeetingId(meetingId), new StaffId(host.staffId()), host.name());
+        sessions.start(meetingId.value());
+        lobby.hostJoins(meetingId, host.staffId(), host.name());
     }
 
     private void lock(Caller.Host host, ClientMessage.Lock lock) {
-        UUID meetingId = viewedMeeting(host);
-        sessions.lock(meetingId, lock.locked());
-        broadcasts.meetingChanged(meetingId, host.organisationId());
+        MeetingId meetingId = viewedMeeting(host);
+        sessions.lock(meetingId.value(), lock.locked());
+        broadcasts.meetingChanged(meetingId.value(), host.organisationId().value());
     }
 
     private void end(Caller.Host host, ClientMessage.End end) {
-        UUID meetingId = viewedMeeting(host);
-        if (closing.close(meetingId, host.organisationId(), "ENDED")) {
-            audit.record(AuditEntry.of(
-                            new OrganisationId(host.organisationId()),
-                            AuditAction.MEETING_ENDED,
-                            AuditActor.staff(new StaffId(host.staffId())))
-                    .meeting(new MeetingId(meetingId))
-                    .subject(meetingId));
+        MeetingId meetingId = viewedMeeting(host);
+        if (closing.close(meetingId.value(), host.organisationId().value(), "ENDED")) {
+            audit.record(
+                    AuditEntry.of(host.organisationId(), AuditAction.MEETING_ENDED, AuditActor.staff(host.staffId()))
+                            .meeting(meetingId)
+                            .subject(meetingId));
         }
     }
 
@@ -246,8 +239,7 @@ class MeetingControl {
         if (caller instanceof Caller.Host host) {
             Participant self = host.meetingId() == null
                     ? null
-                    : lobby.hostIn(new MeetingId(host.meetingId()), new StaffId(host.staffId()))
-                            .orElse(null);
+                    : lobby.hostIn(host.meetingId(), host.staffId()).orElse(null);
             if (self == null || self.state() != ParticipantState.IN_MEETING) {
                 throw new LobbyRefusal("not-in-meeting");
             }
@@ -268,32 +260,37 @@ class MeetingControl {
     }
 
     private void chat(Participant self, ClientMessage.Chat line) {
+        UUID meetingId = self.meetingId().value();
         ChatLog.Line posted = chat.post(
-                self.meetingId(),
-                new ChatLog.Line(self.id(), shownName(self), printable(line.text()), clock.instant()));
-        sockets.toPresent(self.meetingId(), new ServerMessage.ChatPosted(posted));
+                meetingId,
+                new ChatLog.Line(self.id().value(), shownName(self), printable(line.text()), clock.instant()));
+        sockets.toPresent(meetingId, new ServerMessage.ChatPosted(posted));
     }
 
     private void hand(Participant self, ClientMessage.Hand hand) {
+        UUID meetingId = self.meetingId().value();
         if (hand.raised()) {
-            hands.raise(self.meetingId(), self.id());
+            hands.raise(meetingId, self.id().value());
         } else {
-            hands.lower(self.meetingId(), self.id());
+            hands.lower(meetingId, self.id().value());
         }
-        broadcasts.meetingChangedSoon(self.meetingId());
+        broadcasts.meetingChangedSoon(meetingId);
     }
 
     private void react(Participant self, ClientMessage.React react) {
-        sockets.toPresent(self.meetingId(), new ServerMessage.Reaction(self.id(), shownName(self), react.reaction()));
+        sockets.toPresent(
+                self.meetingId().value(),
+                new ServerMessage.Reaction(self.id().value(), shownName(self), react.reaction()));
     }
 
     private void mediaState(Participant self, ClientMessage.MediaState state) {
-        mediaStates.set(self.meetingId(), self.id(), new MediaStates.On(state.microphone(), state.camera()));
-        broadcasts.meetingChangedSoon(self.meetingId());
+        UUID meetingId = self.meetingId().value();
+        mediaStates.set(meetingId, self.id().value(), new MediaStates.On(state.microphone(), state.camera()));
+        broadcasts.meetingChangedSoon(meetingId);
     }
 
     private void layers(Participant self, ClientMessage.Layers layers) {
-        media.preferLayers(self.meetingId(), self.id(), layers.slots());
+        media.preferLayers(self.meetingId().value(), self.id().value(), layers.slots());
     }
 
     /** The name others see on chat and reactions: empty for an anonymous participant. */
@@ -308,8 +305,9 @@ class MeetingControl {
     private List<ServerMessage> publish(Caller caller, ClientMessage.Publish publish, Tab tab) {
         Participant self = inMeeting(caller);
         // before the SFU answers: a renegotiate caused meanwhile by someone else must find this tab
-        tab.carriesMediaOf(self.id());
-        ParticipantAnswer answer = media.negotiate(self.meetingId(), self.id(), publish.sdp(), publish.sources());
+        tab.carriesMediaOf(self.id().value());
+        ParticipantAnswer answer =
+                media.negotiate(self.meetingId().value(), self.id().value(), publish.sdp(), publish.sources());
         List<ServerMessage.Stream> streams = answer.streams().stream()
                 .map(s -> new ServerMessage.Stream(s.mid(), UUID.fromString(s.participantId()), s.kind(), s.source()))
                 .toList();
@@ -323,7 +321,7 @@ class MeetingControl {
      * Why a guest's tab may not come back: DENIED, REMOVED, ENDED (the meeting) or LEFT, or the reason they were
      * taken out when the meeting or their invitation changed (CANCELLED, IDENTIFY_AGAIN, NOT_ANONYMOUS, RESCHEDULED).
      */
-    String closedReason(UUID participantId) {
+    String closedReason(ParticipantId participantId) {
         Participant participant = lobby.find(participantId).orElse(null);
         if (participant == null) {
             return "REMOVED";
@@ -334,32 +332,29 @@ class MeetingControl {
         if (participant.state().isFinal()) {
             return participant.state().name();
         }
-        return sessions.life(participant.meetingId()).ended() ? "ENDED" : "LEFT";
+        return sessions.life(participant.meetingId().value()).ended() ? "ENDED" : "LEFT";
     }
 
     /** A guest of the host's organisation, or "unknown-participant" (never saying whether it exists elsewhere). */
-    private Participant guestOf(Caller.Host host, UUID participantId) {
+    private Participant guestOf(Caller.Host host, ParticipantId participantId) {
         Participant participant = lobby.find(participantId).orElseThrow(() -> new LobbyRefusal("unknown-participant"));
         if (participant.isHost()
-                || !lobby.organisationOf(new MeetingId(participant.meetingId()))
-                        .orElseThrow()
-                        .value()
-                        .equals(host.organisationId())) {
+                || !lobby.organisationOf(participant.meetingId()).orElseThrow().equals(host.organisationId())) {
             throw new LobbyRefusal("unknown-participant");
         }
         return participant;
     }
 
     /** Why a host's view of the meeting may not open: CANCELLED, ENDED, or null while it may. */
-    String hostClosedReason(UUID meetingId) {
+    String hostClosedReason(MeetingId meetingId) {
         if (cancelled(meetingId)) {
             return "CANCELLED";
         }
-        return sessions.life(meetingId).ended() ? "ENDED" : null;
+        return sessions.life(meetingId.value()).ended() ? "ENDED" : null;
     }
 
     /** {@link #guestOf}, asked again whether they may still be here; refused if they were taken out just now. */
-    private Participant entitledGuest(Caller.Host host, UUID participantId) {
+    private Participant entitledGuest(Caller.Host host, ParticipantId participantId) {
         Participant before = guestOf(host, participantId);
         Participant now = attendance.recheck(before);
         if (now.state() != before.state()) {
@@ -368,7 +363,7 @@ class MeetingControl {
         return now;
     }
 
-    private Participant presentGuest(Caller.Host host, UUID participantId) {
+    private Participant presentGuest(Caller.Host host, ParticipantId participantId) {
         Participant guest = entitledGuest(host, participantId);
         if (guest.state() != ParticipantState.IN_MEETING) {
             throw new LobbyRefusal("wrong-state");
@@ -376,26 +371,21 @@ class MeetingControl {
         return guest;
     }
 
-    private void ownMeeting(Caller.Host host, UUID meetingId) {
-        if (!lobby.organisationOf(new MeetingId(meetingId))
-                .map(OrganisationId::value)
-                .map(host.organisationId()::equals)
-                .orElse(false)) {
+    private void ownMeeting(Caller.Host host, MeetingId meetingId) {
+        if (!lobby.organisationOf(meetingId).map(host.organisationId()::equals).orElse(false)) {
             throw new LobbyRefusal("unknown-meeting");
         }
     }
 
-    private boolean cancelled(UUID meetingId) {
-        return meetings.summary(new MeetingId(meetingId))
-                .map(MeetingSummary::cancelled)
-                .orElse(true);
+    private boolean cancelled(MeetingId meetingId) {
+        return meetings.summary(meetingId).map(MeetingSummary::cancelled).orElse(true);
     }
 
-    private MeetingSessions.Life openForEntry(UUID meetingId) {
+    private MeetingSessions.Life openForEntry(MeetingId meetingId) {
         if (cancelled(meetingId)) {
             throw new LobbyRefusal("cancelled");
         }
-        MeetingSessions.Life life = sessions.life(meetingId);
+        MeetingSessions.Life life = sessions.life(meetingId.value());
         if (life.ended()) {
             throw new LobbyRefusal("ended");
         }

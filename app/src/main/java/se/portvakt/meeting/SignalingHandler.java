@@ -63,7 +63,7 @@ class SignalingHandler extends TextWebSocketHandler {
                 return;
             }
             sockets.place(
-                    guest.participantId(),
+                    guest.participantId().value(),
                     participant.get().meeting().id(),
                     participant.get().yourState() == ParticipantState.IN_MEETING);
             sockets.send(safe, participant.get());
@@ -149,7 +149,9 @@ class SignalingHandler extends TextWebSocketHandler {
 
     /** Whose budget a socket's messages use: the guest's participant or the staff user. */
     static UUID senderOf(Caller caller) {
-        return caller instanceof Caller.Guest guest ? guest.participantId() : ((Caller.Host) caller).staffId();
+        return caller instanceof Caller.Guest guest
+                ? guest.participantId().value()
+                : ((Caller.Host) caller).staffId().value();
     }
 
     private String closedReason(Caller.Guest guest) {

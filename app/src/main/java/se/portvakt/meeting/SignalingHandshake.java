@@ -61,30 +61,32 @@ class SignalingHandshake implements HandshakeInterceptor {
         if (request.getUserPrincipal() instanceof Authentication authentication
                 && authentication.getPrincipal() instanceof StaffPrincipal staff) {
             if (request.getParameter("console") != null) {
-                return Optional.of(new Caller.Host(
-                        staff.id().value(), staff.organisationId().value(), staff.displayName(), null));
+                return Optional.of(new Caller.Host(staff.id(), staff.organisationId(), staff.displayName(), null));
             }
             return uuid(request.getParameter("meeting"))
-                    .filter(meetingId -> lobby.organisationOf(new MeetingId(meetingId))
+                    .map(MeetingId::new)
+                    .filter(meetingId -> lobby.organisationOf(meetingId)
                             .map(staff.organisationId()::equals)
                             .orElse(false))
-                    .map(meetingId -> new Caller.Host(
-                            staff.id().value(), staff.organisationId().value(), staff.displayName(), meetingId));
+                    .map(meetingId ->
+                            new Caller.Host(staff.id(), staff.organisationId(), staff.displayName(), meetingId));
         }
-        return uuid(request.getParameter("invitee")).flatMap(inviteeId -> guest(request, inviteeId));
+        return uuid(request.getParameter("invitee"))
+                .map(InviteeId::new)
+                .flatMap(inviteeId -> guest(request, inviteeId));
     }
 
-    private Optional<Caller> guest(HttpServletRequest request, UUID inviteeId) {
+    private Optional<Caller> guest(HttpServletRequest request, InviteeId inviteeId) {
         Optional<GuestIdentity> identity = GuestSessions.identities(request).stream()
-                .filter(proof -> proof.inviteeId().value().equals(inviteeId))
+                .filter(proof -> proof.inviteeId().equals(inviteeId))
                 .findFirst();
-        Optional<MeetingDetails> invited = meetings.ofInvitee(new InviteeId(inviteeId));
+        Optional<MeetingDetails> invited = meetings.ofInvitee(inviteeId);
         if (identity.isEmpty()
                 || invited.isEmpty()
                 || !identity.get().holdsFor(invited.get())
                 || invited.get().status() == MeetingStatus.CANCELLED
                 || invited.get().invitees().stream()
-                        .anyMatch(invitee -> invitee.id().value().equals(inviteeId) && invitee.removed())) {
+                        .anyMatch(invitee -> invitee.id().equals(inviteeId) && invitee.removed())) {
             return Optional.empty();
         }
         return lobby.ofInvitee(inviteeId).map(participant -> new Caller.Guest(inviteeId, participant.id()));

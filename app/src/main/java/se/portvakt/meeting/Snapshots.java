@@ -17,8 +17,6 @@ import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
 import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
-import se.portvakt.ids.OrganisationId;
-import se.portvakt.ids.StaffId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
 import se.portvakt.lobby.ParticipantState;
@@ -67,10 +65,10 @@ class Snapshots {
     /** The state for a tab; empty when the caller's participant is gone for good (the socket should close). */
     Optional<ServerMessage.State> state(Caller caller) {
         if (caller instanceof Caller.Host host) {
-            UUID meetingId = host.meetingId();
-            Optional<Participant> self = lobby.hostIn(new MeetingId(meetingId), new StaffId(host.staffId()));
+            MeetingId meetingId = host.meetingId();
+            Optional<Participant> self = lobby.hostIn(meetingId, host.staffId());
             return Optional.of(new ServerMessage.State(
-                    self.map(Participant::id).orElse(null),
+                    self.map(participant -> participant.id().value()).orElse(null),
                     self.map(Participant::state).orElse(null),
                     true,
                     info(meetingId),
@@ -78,9 +76,9 @@ class Snapshots {
                     lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
                             .map(participant -> badge(participant, true, List.of(), null, false))
                             .toList(),
-                    chat.of(meetingId),
+                    chat.of(meetingId.value()),
                     self.filter(p -> p.state() == ParticipantState.IN_MEETING)
-                            .map(p -> turn.forParticipant(p.id()))
+                            .map(p -> turn.forParticipant(p.id().value()))
                             .orElse(List.of())));
         }
         Caller.Guest guest = (Caller.Guest) caller;
@@ -89,53 +87,49 @@ class Snapshots {
             return Optional.empty();
         }
         boolean in = participant.state() == ParticipantState.IN_MEETING;
-        UUID meetingId = participant.meetingId();
+        MeetingId meetingId = participant.meetingId();
         return Optional.of(new ServerMessage.State(
-                participant.id(),
+                participant.id().value(),
                 participant.state(),
                 false,
                 info(meetingId),
                 in ? roster(meetingId, false) : List.of(),
                 List.of(),
-                in ? chat.of(meetingId) : List.of(),
-                in ? turn.forParticipant(participant.id()) : List.of()));
+                in ? chat.of(meetingId.value()) : List.of(),
+                in ? turn.forParticipant(participant.id().value()) : List.of()));
     }
 
     ServerMessage.LobbyView lobby(Caller.Host host) {
-        Map<UUID, MeetingDetails> details = new HashMap<>();
-        List<ServerMessage.Waiting> waiting = lobby.waiting(new OrganisationId(host.organisationId())).stream()
+        Map<MeetingId, MeetingDetails> details = new HashMap<>();
+        List<ServerMessage.Waiting> waiting = lobby.waiting(host.organisationId()).stream()
                 .map(participant -> waiting(participant, details))
                 .toList();
         Instant now = clock.instant();
-        List<ServerMessage.MeetingChoice> choices = meetings
-                .between(
-                        new OrganisationId(host.organisationId()),
-                        now.minus(CHOICES_BEFORE),
-                        now.plus(CHOICES_AFTER),
-                        0,
-                        200)
-                .stream()
-                .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
-                .filter(meeting -> !sessions.life(meeting.id().value()).ended())
-                .map(meeting -> {
-                    MeetingSessions.Life life = sessions.life(meeting.id().value());
-                    return new ServerMessage.MeetingChoice(
-                            meeting.id().value(),
-                            meeting.title(),
-                            meeting.roomName(),
-                            meeting.start(),
-                            life.started(),
-                            life.locked());
-                })
-                .toList();
+        List<ServerMessage.MeetingChoice> choices =
+                meetings
+                        .between(host.organisationId(), now.minus(CHOICES_BEFORE), now.plus(CHOICES_AFTER), 0, 200)
+                        .stream()
+                        .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
+                        .filter(meeting -> !sessions.life(meeting.id().value()).ended())
+                        .map(meeting -> {
+                            MeetingSessions.Life life =
+                                    sessions.life(meeting.id().value());
+                            return new ServerMessage.MeetingChoice(
+                                    meeting.id().value(),
+                                    meeting.title(),
+                                    meeting.roomName(),
+                                    meeting.start(),
+                                    life.started(),
+                                    life.locked());
+                        })
+                        .toList();
         return new ServerMessage.LobbyView(waiting, choices);
     }
 
-    ServerMessage.Waiting waiting(Participant participant, Map<UUID, MeetingDetails> cache) {
+    ServerMessage.Waiting waiting(Participant participant, Map<MeetingId, MeetingDetails> cache) {
         MeetingDetails meeting = cache.computeIfAbsent(
-                participant.meetingId(),
-                id -> meetings.details(new MeetingId(id)).orElseThrow());
-        InviteeId invitee = InviteeId.of(participant.inviteeId());
+                participant.meetingId(), id -> meetings.details(id).orElseThrow());
+        InviteeId invitee = participant.inviteeId();
         Map<InviteeId, String> names = new java.util.HashMap<>();
         meeting.currentInvitees().forEach(i -> names.put(i.id(), i.name()));
         String guardianOf = meeting.currentInvitees().stream()
@@ -160,20 +154,24 @@ class Snapshots {
                 guardians);
     }
 
-    ServerMessage.MeetingInfo info(UUID meetingId) {
-        MeetingSummary meeting = meetings.summary(new MeetingId(meetingId)).orElseThrow();
-        MeetingSessions.Life life = sessions.life(meetingId);
+    ServerMessage.MeetingInfo info(MeetingId meetingId) {
+        MeetingSummary meeting = meetings.summary(meetingId).orElseThrow();
+        MeetingSessions.Life life = sessions.life(meetingId.value());
         return new ServerMessage.MeetingInfo(
-                meetingId, meeting.title(), meeting.roomName(), life.started(), life.locked(), life.ended());
+                meetingId.value(), meeting.title(), meeting.roomName(), life.started(), life.locked(), life.ended());
     }
 
-    private List<Badge> roster(UUID meetingId, boolean forHost) {
-        List<UUID> handOrder = hands.order(meetingId);
-        Map<UUID, MediaStates.On> on = media.of(meetingId);
-        Set<UUID> lost = media.connectionsLost(meetingId);
+    private List<Badge> roster(MeetingId meetingId, boolean forHost) {
+        List<UUID> handOrder = hands.order(meetingId.value());
+        Map<UUID, MediaStates.On> on = media.of(meetingId.value());
+        Set<UUID> lost = media.connectionsLost(meetingId.value());
         return lobby.ofMeeting(meetingId, ParticipantState.IN_MEETING).stream()
                 .map(participant -> badge(
-                        participant, forHost, handOrder, on.get(participant.id()), lost.contains(participant.id())))
+                        participant,
+                        forHost,
+                        handOrder,
+                        on.get(participant.id().value()),
+                        lost.contains(participant.id().value())))
                 .toList();
     }
 
@@ -183,12 +181,12 @@ class Snapshots {
      */
     static Badge badge(
             Participant participant, boolean forHost, List<UUID> handOrder, MediaStates.On on, boolean connectionLost) {
-        int place = handOrder.indexOf(participant.id());
+        int place = handOrder.indexOf(participant.id().value());
         // whose pseudonym it is stays with the hosts
         String verified = participant.anonymous() && !forHost ? null : participant.verifiedName();
         String name = participant.anonymous() && !forHost ? "" : participant.displayName();
         return new Badge(
-                participant.id(),
+                participant.id().value(),
                 name,
                 participant.isHost(),
                 verified,

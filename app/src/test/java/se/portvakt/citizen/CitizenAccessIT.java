@@ -29,6 +29,7 @@ import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.identity.EidMethod;
+import se.portvakt.ids.ParticipantId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.person.PersonalIdentityNumber;
 import se.portvakt.person.PinVault;
@@ -184,7 +185,8 @@ class CitizenAccessIT {
         MeetingDetails meeting = book(CitizenBrowserIT.SAMIR_BANKID);
         MeetingDetails other = book(null);
         String base = "/meetings/" + meeting.id() + "/identity-confirmations";
-        UUID stranger = lobby.hostJoins(other.id(), tenant.host().id(), "Vera").id();
+        ParticipantId stranger =
+                lobby.hostJoins(other.id(), tenant.host().id(), "Vera").id();
 
         assertThat(perform(portal.as(tenant.host(), get(base))).getStatus())
                 .as("not in the meeting")

@@ -30,6 +30,7 @@ import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.identity.EidMethod;
 import se.portvakt.identity.EidRules;
+import se.portvakt.ids.InviteeId;
 import se.portvakt.lobby.Lobby;
 
 /**
@@ -179,8 +180,8 @@ class CitizenBrowserIT {
         browser.find("button[name=anonymous][value=false]").click();
         until("the waiting room", () -> "WAITING".equals(roomState()));
 
-        UUID samir =
-                booking.details(soonId).orElseThrow().invitees().get(1).id().value();
+        InviteeId samir =
+                booking.details(soonId).orElseThrow().invitees().get(1).id();
         lobby.admit(lobby.ofInvitee(samir).orElseThrow().id(), () -> false);
         until("admitted", () -> "ADMITTED".equals(roomState()));
         assertThat(audit.latest(bank.organisation().id(), 20))

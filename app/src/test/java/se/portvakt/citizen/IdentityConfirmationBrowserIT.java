@@ -33,6 +33,7 @@ import se.portvakt.booking.internal.BookingService;
 import se.portvakt.booking.internal.MeetingRequest;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import se.portvakt.citizen.IdentityConfirmations.Direction;
+import se.portvakt.ids.InviteeId;
 import se.portvakt.lobby.Lobby;
 
 /**
@@ -153,7 +154,7 @@ class IdentityConfirmationBrowserIT {
                 host,
                 "the host in the meeting",
                 () -> lobby.hostIn(meeting.id(), tenant.host().id()).isPresent());
-        lobby.admit(lobby.ofInvitee(invitee).orElseThrow().id(), () -> true);
+        lobby.admit(lobby.ofInvitee(new InviteeId(invitee)).orElseThrow().id(), () -> true);
         until(
                 guest,
                 "in the meeting",

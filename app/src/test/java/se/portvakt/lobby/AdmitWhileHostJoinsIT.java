@@ -51,7 +51,7 @@ class AdmitWhileHostJoinsIT {
     void aGuestAdmittedAsTheHostJoinsIsNotLeftAdmittedOutside() throws Exception {
         Tenant tenant = fixtures.tenant();
         Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
-        UUID anna = waiting(meeting, "Anna Andersson");
+        ParticipantId anna = waiting(meeting, "Anna Andersson");
 
         decidedWhileTheHostJoins(meeting.id(), tenant, hostPresent -> lobby.admit(anna, hostPresent));
 
@@ -63,19 +63,17 @@ class AdmitWhileHostJoinsIT {
         Tenant tenant = fixtures.tenant();
         Booked first = bookings.book(plan(tenant).guests("Bertil Berg"));
         Booked next = bookings.book(plan(tenant).start(Instant.now().plus(60, ChronoUnit.MINUTES)));
-        UUID bertil = waiting(first, "Bertil Berg");
+        ParticipantId bertil = waiting(first, "Bertil Berg");
 
         decidedWhileTheHostJoins(
-                next.id(),
-                tenant,
-                hostPresent -> lobby.move(new ParticipantId(bertil), new MeetingId(next.id()), hostPresent));
+                next.id(), tenant, hostPresent -> lobby.move(bertil, new MeetingId(next.id()), hostPresent));
 
         Participant moved = lobby.find(bertil).orElseThrow();
-        assertThat(moved.meetingId()).isEqualTo(next.id());
+        assertThat(moved.meetingId()).isEqualTo(new MeetingId(next.id()));
         assertThat(moved.state()).isEqualTo(ParticipantState.IN_MEETING);
     }
 
-    private UUID waiting(Booked meeting, String name) {
+    private ParticipantId waiting(Booked meeting, String name) {
         UUID invitee = meeting.invitee(0);
         events.publishEvent(new GuestArrived(
                 new Arrival(
@@ -89,7 +87,7 @@ class AdmitWhileHostJoinsIT {
                         null,
                         Instant.now()),
                 name));
-        return lobby.ofInvitee(invitee).orElseThrow().id();
+        return lobby.ofInvitee(new InviteeId(invitee)).orElseThrow().id();
     }
 
     /**

@@ -25,6 +25,7 @@ import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.ids.ParticipantId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.ParticipantState;
 import se.portvakt.sfu.Sfu;
@@ -147,7 +148,7 @@ class MediaReconnectBrowserIT {
                     b -> noticeShown(b).isEmpty());
         }
         until(host, "Anna's tile clear again", Duration.ofSeconds(20), b -> !tileLost(b, annaId));
-        assertThat(lobby.find(annaId).orElseThrow().state())
+        assertThat(lobby.find(new ParticipantId(annaId)).orElseThrow().state())
                 .as("never admitted again")
                 .isEqualTo(ParticipantState.IN_MEETING);
         assertThat(sfu.stats(meeting.id().toString()).participants()).isEqualTo(2);

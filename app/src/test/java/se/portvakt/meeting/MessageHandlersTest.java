@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.portvakt.ids.InviteeId;
+import se.portvakt.ids.ParticipantId;
 import se.portvakt.lobby.LobbyRefusal;
 
 /** Every message a browser may send has its one handler: a new type without one fails here and at start. */
@@ -55,16 +57,19 @@ class MessageHandlersTest {
 
     @org.junit.jupiter.api.Test
     void aPingIsAnsweredWithAPongWhoeverSendsIt() {
-        Caller guest = new Caller.Guest(UUID.randomUUID(), UUID.randomUUID());
+        Caller guest = new Caller.Guest(new InviteeId(UUID.randomUUID()), new ParticipantId(UUID.randomUUID()));
         assertThat(MeetingControl.HANDLERS.handle(null, guest, new ClientMessage.Ping(), participantId -> {}))
                 .containsExactly(new ServerMessage.Pong());
     }
 
     @org.junit.jupiter.api.Test
     void aGuestIsRefusedAHostsCommandBeforeAnythingIsLookedUp() {
-        Caller guest = new Caller.Guest(UUID.randomUUID(), UUID.randomUUID());
+        Caller guest = new Caller.Guest(new InviteeId(UUID.randomUUID()), new ParticipantId(UUID.randomUUID()));
         assertThatThrownBy(() -> MeetingControl.HANDLERS.handle(
-                        null, guest, new ClientMessage.Admit(UUID.randomUUID()), participantId -> {}))
+                        null,
+                        guest,
+                        new ClientMessage.Admit(new ParticipantId(UUID.randomUUID())),
+                        participantId -> {}))
                 .isInstanceOfSatisfying(
                         LobbyRefusal.class,
                         refusal -> assertThat(refusal.code()).isEqualTo("forbidden"));

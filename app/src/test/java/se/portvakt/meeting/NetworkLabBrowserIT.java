@@ -28,6 +28,7 @@ import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.ids.ParticipantId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.ParticipantState;
 import se.portvakt.sfu.Sfu;
@@ -290,7 +291,7 @@ class NetworkLabBrowserIT {
         assertThat(script(anna, "return window.portvaktMedia.pc === window.connectionBefore"))
                 .as("the same connection: an ICE restart, not a new join")
                 .isEqualTo(true);
-        assertThat(lobby.find(annaId).orElseThrow().state())
+        assertThat(lobby.find(new ParticipantId(annaId)).orElseThrow().state())
                 .as("never admitted again")
                 .isEqualTo(ParticipantState.IN_MEETING);
     }

@@ -3,6 +3,7 @@ package se.portvakt.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -124,17 +125,25 @@ class ProtocolTypesTest {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The records a record's fields hold, directly or in a list, and theirs in turn. */
+    /**
+     * The records a record's fields hold, directly or in a list, and theirs in turn; not those that go on the wire as
+     * one value (the ids of se.portvakt.ids, each its UUID).
+     */
     private static Set<Class<?>> recordsInside(Class<?> record) {
         Set<Class<?>> found = new LinkedHashSet<>();
         for (RecordComponent component : record.getRecordComponents()) {
             for (Class<?> held : classesOf(component.getGenericType())) {
-                if (held.isRecord() && found.add(held)) {
+                if (held.isRecord() && !oneValueOnTheWire(held) && found.add(held)) {
                     found.addAll(recordsInside(held));
                 }
             }
         }
         return found;
+    }
+
+    private static boolean oneValueOnTheWire(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents())
+                .anyMatch(component -> component.getAccessor().isAnnotationPresent(JsonValue.class));
     }
 
     private static Set<Class<?>> classesOf(Type type) {
