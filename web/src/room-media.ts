@@ -360,7 +360,7 @@ export class RoomMedia {
       if (entry.type === 'candidate-pair' && (entry.nominated || entry.selected) && typeof entry.currentRoundTripTime === 'number') {
         rtt = Math.round(entry.currentRoundTripTime * 1000);
       }
-      if (entry.type === 'inbound-rtp' && typeof entry.mid === 'string') inbound.set(entry.mid, entry as unknown as RTCInboundRtpStreamStats);
+      if (isInboundRtp(entry) && typeof entry.mid === 'string') inbound.set(entry.mid, entry);
       if (entry.type === 'remote-inbound-rtp') {
         if (typeof entry.fractionLost === 'number') ownLoss = Math.max(ownLoss, entry.fractionLost);
         if (typeof entry.roundTripTime === 'number') ownRtt = Math.round(entry.roundTripTime * 1000);
@@ -526,4 +526,9 @@ export class RoomMedia {
       connectionLost: badge?.connectionLost,
     };
   }
+}
+
+/** A statistics entry of a received stream: the browser's report is untyped, its `type` says what each entry is. */
+function isInboundRtp(entry: unknown): entry is RTCInboundRtpStreamStats {
+  return (entry as { type?: unknown }).type === 'inbound-rtp';
 }

@@ -20,7 +20,7 @@ export function levelOf(samples: ArrayLike<number>): number {
 /** Reports the stream's audio level (0..1) about every 100 ms until the returned stop is called. */
 export function watchLevel(stream: MediaStream, onLevel: (level: number) => void): () => void {
   const AudioContextClass = window.AudioContext
-    ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    ?? window.webkitAudioContext;
   if (!AudioContextClass || stream.getAudioTracks().length === 0) {
     onLevel(0);
     return () => undefined;
@@ -57,4 +57,11 @@ export function watchLevel(stream: MediaStream, onLevel: (level: number) => void
     source.disconnect();
     void context.close().catch(() => undefined);
   };
+}
+
+declare global {
+  interface Window {
+    /** Safari before 14.1 names the Web Audio context with its prefix. */
+    webkitAudioContext?: typeof AudioContext;
+  }
 }

@@ -15,7 +15,7 @@ type SinkContext = AudioContext & { setSinkId?: (id: string) => Promise<void> };
 /** Plays the chime on the given speaker (where the browser supports choosing one) and resolves when it is over. */
 export async function playTestSound(sinkId?: string): Promise<void> {
   const AudioContextClass = window.AudioContext
-    ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    ?? window.webkitAudioContext;
   if (!AudioContextClass) return;
   const context: SinkContext = new AudioContextClass();
   try {
