@@ -83,7 +83,7 @@ export function meetingRoom(root: HTMLElement): void {
   hostsWaitingPanel(room);
   const signaling = new Signaling(socketUrl(root.dataset.socket ?? '/ws', window.location), (message) => {
     handle(room, message);
-  }, (up) => connectionChanged(room, up));
+  }, (up, replaced) => connectionChanged(room, up, replaced));
   wireControls(room);
   signaling.start();
   // like window.portvaktMedia: lets the browser tests drop the connection and see the room reconnect
@@ -150,10 +150,13 @@ function unknownMessage(message: never): void {
   void message;
 }
 
-function connectionChanged(room: Room, up: boolean): void {
+function connectionChanged(room: Room, up: boolean, replaced: boolean): void {
   const { texts } = room;
-  // the media connection outlives the socket: once the state says we are still in, it restarts ICE
-  if (up) room.media.signalingBack().catch(() => room.say(texts.mediaFailed ?? ''));
+  const failed = () => room.say(texts.mediaFailed ?? '');
+  // the media connection outlives the socket: once the state says we are still in, it restarts ICE; over a spare
+  // that replaced a socket on a network now gone, the server still holds us in the meeting, so it restarts at once
+  if (up && replaced) room.media.socketReplaced().catch(failed);
+  else if (up) room.media.signalingBack().catch(failed);
   if (!up && room.status) room.status.textContent = texts.reconnecting ?? '';
   room.frame?.notice('reconnecting', up ? null : texts.reconnectingRoom ?? '');
   room.root.dataset.connection = up ? 'up' : 'down';

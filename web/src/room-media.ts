@@ -164,6 +164,18 @@ export class RoomMedia {
     this.restartPending = true;
   }
 
+  /**
+   * A spare socket took over from one whose network is gone (a phone moved from Wi-Fi to 4G), while the server kept
+   * us in the meeting: the offer with new ICE credentials goes out over it at once instead of after its state (the
+   * server reads a socket's messages only once it has set the socket up, so the offer cannot overtake that).
+   */
+  async socketReplaced(): Promise<void> {
+    if (!this.session) return;
+    await this.session.refused();
+    this.restartPending = false;
+    await this.session.restartIce(this.iceServers);
+  }
+
   /** A state that finds us in the meeting with media started: finishes a restart the socket's return asked for. */
   async resume(iceServers: RTCIceServer[]): Promise<void> {
     if (iceServers.length > 0) this.iceServers = iceServers;

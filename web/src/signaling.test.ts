@@ -47,9 +47,10 @@ describe('Signaling', () => {
   }
 
   function connectedWithMessages() {
-    const ups: boolean[] = [];
+    const ups: string[] = [];
     const messages: string[] = [];
-    const signaling = new Signaling('ws://x/ws', (m) => messages.push(m.type), (up) => ups.push(up));
+    const signaling = new Signaling('ws://x/ws', (m) => messages.push(m.type),
+      (up, replaced) => ups.push(up ? (replaced ? 'replaced' : 'up') : 'down'));
     signaling.start();
     FakeSocket.made[0].open();
     return { signaling, ups, messages, first: FakeSocket.made[0] };
@@ -88,7 +89,7 @@ describe('Signaling', () => {
     vi.advanceTimersByTime(600);
     spare.open();
     expect(first.closeCalled).toBe(true);
-    expect(ups).toEqual([true, true]);
+    expect(ups).toEqual(['up', 'replaced']);
     first.receive(JSON.stringify({ type: 'pong' }));
     spare.receive(JSON.stringify({ type: 'pong' }));
     expect(messages).toEqual(['pong']);

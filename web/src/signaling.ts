@@ -50,7 +50,8 @@ export class Signaling {
   constructor(
     private readonly url: string,
     private readonly onMessage: (message: ServerMessage) => void,
-    private readonly onConnection: (up: boolean) => void,
+    /** Each change of the socket's state; `replaced` when a spare took over from a socket whose network was gone. */
+    private readonly onConnection: (up: boolean, replaced: boolean) => void,
   ) {}
 
   start(): void {
@@ -93,7 +94,7 @@ export class Signaling {
     socket.addEventListener('open', () => {
       if (this.socket !== socket) return;
       window.clearTimeout(this.connectTimer);
-      this.opened(socket);
+      this.opened(socket, false);
     });
     this.listen(socket);
   }
@@ -115,17 +116,17 @@ export class Signaling {
       window.clearInterval(this.pingTimer);
       old.close();
       this.socket = spare;
-      this.opened(spare);
+      this.opened(spare, true);
     });
     this.listen(spare);
   }
 
   /** A socket that opened and is now the tab's: the page is told (it restarts ICE over it), and it pings. */
-  private opened(socket: WebSocket): void {
+  private opened(socket: WebSocket, replaced: boolean): void {
     this.up = true;
     this.attempt = 0;
     this.lastHeard = Date.now();
-    this.onConnection(true);
+    this.onConnection(true, replaced);
     this.pingTimer = window.setInterval(() => {
       if (Date.now() - this.lastHeard > SILENT_SOCKET_MS) this.abandon(socket);
       else this.send({ type: 'ping' });
@@ -175,7 +176,7 @@ export class Signaling {
     if (this.finished) return;
     if (this.up) {
       this.up = false;
-      this.onConnection(false);
+      this.onConnection(false, false);
     }
     window.setTimeout(() => this.connect(), reconnectDelay(this.attempt++));
   }
