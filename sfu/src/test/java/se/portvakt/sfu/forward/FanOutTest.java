@@ -317,50 +317,52 @@ class FanOutTest {
         assertThat(rembs.get(rembs.size() - 1).bitrate()).isBetween(99_000L, 100_000L);
     }
 
-    @Test
-    void aVp8SubscriberStartsAtTheKeyframeItsJoinAskedFor() {
+    /** Alice publishes VP8 and Bob has just subscribed: his join asked Alice for a keyframe. */
+    record Vp8Join(BrowserPeer alice, Endpoint aliceEnd, BrowserPeer bob, Subscriber toBob) {
+
+        /** Alice's packets 1 to {@code last}, one frame each from {@code start}; only {@code keyframeAt} is a keyframe. */
+        void frames(int last, int keyframeAt, long start) {
+            for (int seq = 1; seq <= last; seq++) {
+                byte[] packet = BrowserPeer.rtp(0xA1, seq, seq * 3000L, 50);
+                packet[12] = 0x10; // descriptor: start of partition 0
+                packet[13] = (byte) (seq == keyframeAt ? 0x50 : 0x51);
+                byte[] wire = alice.protectRtp(packet);
+                aliceEnd.onSrtp(Arrays.copyOf(wire, 1600), 0, wire.length, false, start + seq * FRAME);
+            }
+        }
+    }
+
+    Vp8Join vp8Join() {
         BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
         BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
         Endpoint aliceEnd = endpoint("alice", alice);
-        Endpoint bobEnd = endpoint("bob", bob);
         PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true, CodecHandler.VP8);
-        Subscriber toBob = bobEnd.subscribe(camera, 0xB1, 0);
-        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class)).hasSize(1);
-        for (int seq = 1; seq <= 6; seq++) {
-            byte[] packet = BrowserPeer.rtp(0xA1, seq, seq * 3000L, 50);
-            packet[12] = 0x10; // descriptor: start of partition 0
-            packet[13] = (byte) (seq == 4 ? 0x50 : 0x51); // the keyframe arrives with packet 4
-            byte[] wire = alice.protectRtp(packet);
-            aliceEnd.onSrtp(Arrays.copyOf(wire, 1600), 0, wire.length, false, seq * FRAME);
-        }
-        assertThat(bob.sequenceNumbers()).containsExactly(4, 5, 6);
-        assertThat(toBob.stats().waitedForKeyframe()).isEqualTo(3);
+        Subscriber toBob = endpoint("bob", bob).subscribe(camera, 0xB1, 0);
+        return new Vp8Join(alice, aliceEnd, bob, toBob);
+    }
+
+    @Test
+    void aVp8SubscriberStartsAtTheKeyframeItsJoinAskedFor() {
+        Vp8Join join = vp8Join();
+        assertThat(join.alice().rtcp(RtcpPacket.PictureLossIndication.class)).hasSize(1);
+        join.frames(6, 4, 0);
+        assertThat(join.bob().sequenceNumbers()).containsExactly(4, 5, 6);
+        assertThat(join.toBob().stats().waitedForKeyframe()).isEqualTo(3);
     }
 
     @Test
     void aVp8CopyStillWaitingASecondAfterItsRequestAsksAgainAndStartsAtTheKeyframe() {
-        BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
-        BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
-        Endpoint aliceEnd = endpoint("alice", alice);
-        Endpoint bobEnd = endpoint("bob", bob);
-        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true, CodecHandler.VP8);
-        Subscriber toBob = bobEnd.subscribe(camera, 0xB1, 0);
-        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class))
+        Vp8Join join = vp8Join();
+        assertThat(join.alice().rtcp(RtcpPacket.PictureLossIndication.class))
                 .as("the join's request (lost on its way, as far as Alice's browser is concerned)")
                 .hasSize(1);
         // 2.5 s of delta frames from 1 s on, then the keyframe the repeated request brought
         int keyframeAt = 76;
-        for (int seq = 1; seq <= keyframeAt + 2; seq++) {
-            byte[] packet = BrowserPeer.rtp(0xA1, seq, seq * 3000L, 50);
-            packet[12] = 0x10; // descriptor: start of partition 0
-            packet[13] = (byte) (seq == keyframeAt ? 0x50 : 0x51);
-            byte[] wire = alice.protectRtp(packet);
-            aliceEnd.onSrtp(Arrays.copyOf(wire, 1600), 0, wire.length, false, 1_000 * MS + seq * FRAME);
-        }
-        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class))
+        join.frames(keyframeAt + 2, keyframeAt, 1_000 * MS);
+        assertThat(join.alice().rtcp(RtcpPacket.PictureLossIndication.class))
                 .as("asked again once a second while held back, not for every held packet")
                 .hasSize(3);
-        assertThat(bob.sequenceNumbers()).containsExactly(keyframeAt, keyframeAt + 1, keyframeAt + 2);
-        assertThat(toBob.stats().waitedForKeyframe()).isEqualTo(keyframeAt - 1);
+        assertThat(join.bob().sequenceNumbers()).containsExactly(keyframeAt, keyframeAt + 1, keyframeAt + 2);
+        assertThat(join.toBob().stats().waitedForKeyframe()).isEqualTo(keyframeAt - 1);
     }
 }
