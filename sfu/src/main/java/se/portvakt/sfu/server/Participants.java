@@ -92,7 +92,7 @@ final class Participants {
         if (gone == null) {
             return;
         }
-        events.renegotiations(room);
+        // their packets stop being theirs before the others are told to offer again (which may take a while)
         byUfrag.remove(gone.ice().local().ufrag());
         PeerPath path = gone.path().get();
         if (path != null) {
@@ -101,6 +101,7 @@ final class Participants {
                 tcp.close();
             }
         }
+        events.renegotiations(room);
         ice.close(gone.ice());
         DtlsAssociation association = gone.dtls().get();
         if (association != null) {

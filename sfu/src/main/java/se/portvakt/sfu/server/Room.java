@@ -116,8 +116,7 @@ final class Room {
      */
     synchronized PublisherStream discoveredLayer(
             Participant publisher, long ssrc, Negotiated.Sending section, String rid, long now) {
-        if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc)
-                || !participants.containsKey(publisher.id())) {
+        if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc) || !present(publisher)) {
             return null;
         }
         SimulcastTrack track = tracks.computeIfAbsent(
@@ -195,10 +194,20 @@ final class Room {
         }
     }
 
+    /**
+     * Whether this very connection is still in the room. The receive loop may hold a participant it looked up just
+     * before the app removed it (a guest taken off the invitation, removed by the host): a packet of theirs after
+     * that must not publish a stream again, or everyone would be subscribed to a person no longer in the meeting.
+     * A reloaded tab under the same id is another connection.
+     */
+    private boolean present(Participant publisher) {
+        return participants.get(publisher.id()) == publisher;
+    }
+
     /** A stream seen in a packet before any SDP declared it (simulcast layers): published as its kind's default. */
     synchronized PublisherStream discovered(
             Participant publisher, long ssrc, MediaKind kind, boolean usePli, CodecHandler codec, long now) {
-        if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc)) {
+        if (retired.getOrDefault(publisher.id(), Set.of()).contains(ssrc) || !present(publisher)) {
             return null;
         }
         return publish(publisher, ssrc, kind, usePli, codec, Negotiated.defaultSource(kind), now);
