@@ -9,17 +9,18 @@ import se.portvakt.sfu.SfuTotals;
 import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.forward.Endpoint;
 import se.portvakt.sfu.forward.MediaKind;
+import se.portvakt.sfu.forward.PublisherStream;
 import se.portvakt.sfu.forward.SrtpTransport;
 import se.portvakt.sfu.forward.StreamSettings;
 
 class RoomTest {
     private final Room room = new Room("m1", new SfuTotals.Ended());
 
-    /** A joined browser without network or keys: the room's bookkeeping is all these tests look at. */
-    private Participant participant(String id, long feedbackSsrc) {
+    /** A browser joined to the room, without network or keys: the room's bookkeeping is all these tests look at. */
+    private Participant joined(String id, long feedbackSsrc) {
         Endpoint endpoint =
                 new Endpoint(id, feedbackSsrc, new SrtpTransport((buf, off, len) -> {}), StreamSettings.DEFAULTS);
-        return new Participant(
+        Participant participant = new Participant(
                 id,
                 room,
                 new Participant.Holder<>(),
@@ -31,16 +32,20 @@ class RoomTest {
                 1L,
                 new AtomicLong(),
                 new Hearing());
+        room.join(participant, 0);
+        return participant;
+    }
+
+    /** A packet of a stream no SDP declared: the room publishes it for the others, or refuses (null). */
+    private PublisherStream microphoneHeard(Participant publisher, long ssrc) {
+        return room.discovered(publisher, ssrc, MediaKind.AUDIO, false, CodecHandler.OPAQUE, 1);
     }
 
     @Test
     void aPacketOfSomeoneAlreadyRemovedPublishesNothingAndSubscribesNobody() {
-        Participant anna = participant("anna", 1);
-        Participant bertil = participant("bertil", 2);
-        room.join(anna, 0);
-        room.join(bertil, 0);
-        assertThat(room.discovered(bertil, 0xB0, MediaKind.AUDIO, false, CodecHandler.OPAQUE, 0))
-                .isNotNull();
+        Participant anna = joined("anna", 1);
+        Participant bertil = joined("bertil", 2);
+        assertThat(microphoneHeard(bertil, 0xB0)).isNotNull();
         assertThat(anna.endpoint().subscriptions()).hasSize(1);
         room.takeRenegotiations();
 
@@ -52,8 +57,7 @@ class RoomTest {
                 .as("Anna offers again, without Bertil's stream")
                 .containsExactly(new RenegotiationNeeded("m1", "anna", 0, 0));
         // the receive loop looked Bertil up just before he was removed, and his next packet arrives now
-        assertThat(room.discovered(bertil, 0xB1, MediaKind.AUDIO, false, CodecHandler.OPAQUE, 1))
-                .isNull();
+        assertThat(microphoneHeard(bertil, 0xB1)).isNull();
         assertThat(anna.endpoint().subscriptions())
                 .as("nothing of Bertil's reaches Anna again")
                 .isEmpty();
@@ -64,19 +68,15 @@ class RoomTest {
 
     @Test
     void aReloadedTabUnderTheSameIdIsAnotherConnection() {
-        Participant anna = participant("anna", 1);
-        Participant bertilBefore = participant("bertil", 2);
-        room.join(anna, 0);
-        room.join(bertilBefore, 0);
+        Participant anna = joined("anna", 1);
+        Participant bertilBefore = joined("bertil", 2);
         room.leave("bertil");
-        Participant bertilAgain = participant("bertil", 3);
-        room.join(bertilAgain, 0);
+        Participant bertilAgain = joined("bertil", 3);
 
-        assertThat(room.discovered(bertilBefore, 0xB0, MediaKind.AUDIO, false, CodecHandler.OPAQUE, 1))
+        assertThat(microphoneHeard(bertilBefore, 0xB0))
                 .as("a late packet of the old tab")
                 .isNull();
-        assertThat(room.discovered(bertilAgain, 0xB0, MediaKind.AUDIO, false, CodecHandler.OPAQUE, 1))
-                .isNotNull();
+        assertThat(microphoneHeard(bertilAgain, 0xB0)).isNotNull();
         assertThat(anna.endpoint().subscriptions()).hasSize(1);
     }
 }
