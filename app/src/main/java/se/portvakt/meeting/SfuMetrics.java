@@ -87,6 +87,20 @@ class SfuMetrics implements MeterBinder {
                 SfuTotals::retransmitted);
         counter(
                 registry,
+                "portvakt.sfu.upstream.nacks",
+                null,
+                null,
+                "sequence numbers the SFU asked publishers again",
+                SfuTotals::nacksUpstream);
+        counter(
+                registry,
+                "portvakt.sfu.upstream.repaired",
+                null,
+                null,
+                "publishers' retransmissions that filled a gap",
+                SfuTotals::repairedUpstream);
+        counter(
+                registry,
                 "portvakt.sfu.keyframe.requests",
                 null,
                 null,

@@ -53,6 +53,8 @@ class SfuMetricsIT {
                         "portvakt_sfu_packets_total{direction=\"out\"",
                         "portvakt_sfu_nacks_total",
                         "portvakt_sfu_retransmitted_total",
+                        "portvakt_sfu_upstream_nacks_total",
+                        "portvakt_sfu_upstream_repaired_total",
                         "portvakt_sfu_keyframe_requests_total",
                         "portvakt_sfu_meetings",
                         "portvakt_sfu_dropped_total{reason=\"unknown-source\"",

@@ -25,7 +25,7 @@ class SfuMetricsTest {
         // a meeting of two (camera and microphone each: 4 in, 4 out), one of five (10 in, 40 out), one just opened
         List<MeetingStreams> meetings =
                 List.of(new MeetingStreams(4, 4), new MeetingStreams(10, 40), new MeetingStreams(0, 0));
-        when(sfu.totals()).thenReturn(new SfuTotals(3, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, meetings));
+        when(sfu.totals()).thenReturn(new SfuTotals(3, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 2, 0, meetings));
         new SfuMetrics(sfu).bindTo(registry);
 
         assertThat(gauge("portvakt.sfu.streams", "direction", "in")).isEqualTo(14);
@@ -51,5 +51,11 @@ class SfuMetricsTest {
         // the other meters keep working
         assertThat(gauge("portvakt.sfu.meetings")).isEqualTo(3);
         assertThat(gauge("portvakt.sfu.participants")).isEqualTo(7);
+        assertThat(registry.get("portvakt.sfu.upstream.nacks").functionCounter().count())
+                .isEqualTo(5);
+        assertThat(registry.get("portvakt.sfu.upstream.repaired")
+                        .functionCounter()
+                        .count())
+                .isEqualTo(2);
     }
 }

@@ -14,13 +14,29 @@ import se.portvakt.sfu.forward.StreamSettings;
  *                      picks a free one. Answers advertise it at the advertised address with this port.
  * @param tickInterval  how often the loop runs timers (NACK, keyframe, reports); bounds NACK latency
  * @param streams       per-stream forwarding settings
+ * @param transportCc   answer transport-wide congestion control (and send its feedback instead of REMB); off by
+ *                      default: with it, Chrome's send-side estimator held a publisher at 90 kbit/s in MeetingMediaIT
+ *                      on this loaded test machine (docs/sfu.md, "Transport-wide congestion control")
+ * @param downlinkBudget fit each receiver's layers to its downlink estimate (docs/sfu.md, "Downlink estimate and layer
+ *                      choice"); off by default until MeetingMediaIT passes with it on this machine
  */
 public record SfuSettings(
         InetSocketAddress bind,
         InetSocketAddress advertised,
         InetSocketAddress tcpBind,
         Duration tickInterval,
-        StreamSettings streams) {
+        StreamSettings streams,
+        boolean transportCc,
+        boolean downlinkBudget) {
+
+    public SfuSettings(
+            InetSocketAddress bind,
+            InetSocketAddress advertised,
+            InetSocketAddress tcpBind,
+            Duration tickInterval,
+            StreamSettings streams) {
+        this(bind, advertised, tcpBind, tickInterval, streams, false, false);
+    }
 
     /** UDP only. */
     public SfuSettings(
@@ -36,6 +52,16 @@ public record SfuSettings(
 
     /** The same with ICE-TCP on {@code tcpBind}. */
     public SfuSettings withTcp(InetSocketAddress tcpBind) {
-        return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams);
+        return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams, transportCc, downlinkBudget);
+    }
+
+    /** The same answering transport-cc. */
+    public SfuSettings withTransportCc() {
+        return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams, true, downlinkBudget);
+    }
+
+    /** The same fitting each receiver's layers to its downlink estimate. */
+    public SfuSettings withDownlinkBudget() {
+        return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams, transportCc, true);
     }
 }

@@ -8,6 +8,9 @@ import se.portvakt.sfu.stats.StreamStats;
  * Counters of the whole SFU since it started: the live streams' counts plus those of every stream that ended, so
  * each sum only grows (what a Prometheus counter needs).
  *
+ * @param nacksOut      sequence numbers subscribers NACKed (asked of us)
+ * @param nacksUpstream sequence numbers we NACKed to publishers, retries included
+ * @param repairedUpstream publishers' retransmissions (RTX) that filled a gap we NACKed
  * @param unknownSource datagrams from addresses no ICE check nominated (dropped)
  * @param streamsPerMeeting each live meeting's streams now, in no particular order (no meeting ids: for metrics)
  */
@@ -23,6 +26,8 @@ public record SfuTotals(
         long retransmitted,
         long keyframeRequestsIn,
         long unroutable,
+        long nacksUpstream,
+        long repairedUpstream,
         long unknownSource,
         java.util.List<MeetingStreams> streamsPerMeeting) {
 
@@ -57,6 +62,8 @@ public record SfuTotals(
         private final LongAdder retransmitted = new LongAdder();
         private final LongAdder keyframeRequestsIn = new LongAdder();
         private final LongAdder unroutable = new LongAdder();
+        private final LongAdder nacksUpstream = new LongAdder();
+        private final LongAdder repairedUpstream = new LongAdder();
 
         public void add(StreamStats s) {
             if (s.direction() == StreamStats.Direction.IN) {
@@ -64,6 +71,8 @@ public record SfuTotals(
                 bytesIn.add(s.bytes());
                 lostIn.add(s.lost());
                 keyframeRequestsIn.add(s.keyframeRequests());
+                nacksUpstream.add(s.nacks());
+                repairedUpstream.add(s.repaired());
             } else {
                 packetsOut.add(s.packets());
                 bytesOut.add(s.bytes());
@@ -94,6 +103,8 @@ public record SfuTotals(
                     all.retransmitted.sum(),
                     all.keyframeRequestsIn.sum(),
                     all.unroutable.sum(),
+                    all.nacksUpstream.sum(),
+                    all.repairedUpstream.sum(),
                     unknownSource,
                     live.stream().map(MeetingStreams::of).toList());
         }
@@ -108,6 +119,8 @@ public record SfuTotals(
             retransmitted.add(other.retransmitted.sum());
             keyframeRequestsIn.add(other.keyframeRequestsIn.sum());
             unroutable.add(other.unroutable.sum());
+            nacksUpstream.add(other.nacksUpstream.sum());
+            repairedUpstream.add(other.repairedUpstream.sum());
         }
     }
 }

@@ -13,7 +13,26 @@ import se.portvakt.sfu.stats.StreamStats.Direction;
 class SfuTotalsTest {
 
     static StreamStats stream(String participant, long ssrc, Direction direction, long packets) {
-        return new StreamStats(participant, ssrc, "video", direction, packets, packets * 1000, 0, 0, 0, 0, 0, 0, 0, 0);
+        // an incoming stream NACKed a tenth of its packets upstream and half of those were repaired
+        long nacks = direction == Direction.IN ? packets / 10 : packets / 5;
+        long repaired = direction == Direction.IN ? nacks / 2 : 0;
+        return new StreamStats(
+                participant,
+                ssrc,
+                "video",
+                direction,
+                packets,
+                packets * 1000,
+                0,
+                nacks,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                repaired,
+                0);
     }
 
     @Test
@@ -34,5 +53,10 @@ class SfuTotalsTest {
         assertThat(totals.participants()).isEqualTo(3);
         assertThat(totals.packetsIn()).isEqualTo(35);
         assertThat(totals.packetsOut()).isEqualTo(28);
+        assertThat(totals.nacksUpstream())
+                .as("the IN streams' NACKs: 1 + 2 + 0")
+                .isEqualTo(3);
+        assertThat(totals.repairedUpstream()).isEqualTo(1);
+        assertThat(totals.nacksOut()).as("the OUT streams' NACKs: 3 + 1").isEqualTo(4);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import se.portvakt.sfu.bandwidth.DownlinkEstimator;
 import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.rtcp.RtcpParser;
@@ -12,6 +13,8 @@ import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.rtx.RtxUnwrap;
 import se.portvakt.sfu.srtp.SrtpSession;
 import se.portvakt.sfu.stats.StreamStats;
+import se.portvakt.sfu.twcc.TransportCcReceiver;
+import se.portvakt.sfu.twcc.TransportSequence;
 
 /**
  * One participant as the forwarder sees it: the streams it publishes (by their SSRC) and the
@@ -37,6 +40,12 @@ public final class Endpoint {
     private final LongAdder rtxIgnored = new LongAdder();
     /** This participant publishes simulcast layers: an RTX SSRC without a FID group cannot be matched by guess. */
     private volatile boolean layered;
+    /** Transport-wide feedback to this participant, or null while transport-cc is not negotiated. */
+    private TransportCcReceiver transportCc;
+
+    private int transportCcId = -1;
+    /** What this participant's downlink carries, from its reports on what we send it. */
+    private final DownlinkEstimator downlink = new DownlinkEstimator();
     /** Stateless apart from its malformed counter, so one is shared. */
     private static final RtcpParser RTCP = new RtcpParser();
 
@@ -59,7 +68,7 @@ public final class Endpoint {
             return media;
         }
         if (layered) {
-            return null; // simulcast layers are repaired under their repaired-rid, which is not read
+            return null; // a simulcast layer's RTX SSRC is paired by its repaired-rid (StreamDiscovery)
         }
         Long only = null;
         for (PublisherStream p : published.values()) {
@@ -93,17 +102,37 @@ public final class Endpoint {
 
     /** As above; {@code codec} says where subscribers may start (a VP8 stream's receivers start at a keyframe). */
     public PublisherStream publish(long ssrc, MediaKind kind, boolean usePli, CodecHandler codec) {
-        return published.computeIfAbsent(
+        PublisherStream stream = published.computeIfAbsent(
                 ssrc, s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings));
+        stream.sendRemb(!transportCc());
+        return stream;
+    }
+
+    /**
+     * The negotiated extmap id of transport-wide sequence numbers, or -1: with one, this participant gets
+     * transport-cc feedback for everything it sends and no REMB (one bandwidth feedback, as the answer said).
+     */
+    public synchronized void transportCc(int extensionId) {
+        if (extensionId != transportCcId) {
+            transportCcId = extensionId;
+            transportCc = extensionId > 0 ? new TransportCcReceiver(localSsrc) : null;
+        }
+        published.values().forEach(p -> p.sendRemb(extensionId <= 0));
+    }
+
+    private synchronized boolean transportCc() {
+        return transportCc != null;
     }
 
     /** A simulcast layer: as {@link #publish(long, MediaKind, boolean, boolean)}, and RTX is no longer guessed. */
     public PublisherStream publishLayer(long ssrc, MediaKind kind, boolean usePli, CodecHandler codec) {
         layered = true;
-        return published.computeIfAbsent(
+        PublisherStream stream = published.computeIfAbsent(
                 ssrc,
                 s -> new PublisherStream(participantId, s, kind, localSsrc, transport, usePli, codec, settings)
                         .asLayer());
+        stream.sendRemb(!transportCc());
+        return stream;
     }
 
     public PublisherStream published(long ssrc) {
@@ -158,7 +187,10 @@ public final class Endpoint {
         aptByRtxPayloadType[rtxPayloadType & 0x7F] = associatedPayloadType;
     }
 
-    /** Pairs an RTX SSRC with the media SSRC it repairs (a=ssrc-group:FID media rtx). */
+    /**
+     * Pairs an RTX SSRC with the media SSRC it repairs: a=ssrc-group:FID media rtx, or a simulcast layer named by
+     * the RTX packets' repaired-rtp-stream-id.
+     */
     public void rtxSsrc(long rtxSsrc, long mediaSsrc) {
         mediaByRtxSsrc.put(rtxSsrc, mediaSsrc);
     }
@@ -169,6 +201,7 @@ public final class Endpoint {
 
     /** A plain RTP packet from this participant; RTX is unwrapped into the stream it repairs. */
     public void onRtp(byte[] buf, int off, int len, long now) {
+        recordTransportSequence(buf, off, len, now);
         int apt = aptByRtxPayloadType[RtpFields.payloadType(buf, off)];
         if (apt >= 0) {
             Long media = mediaSsrcOf(RtpFields.ssrc(buf, off));
@@ -183,7 +216,26 @@ public final class Endpoint {
             unknownSsrc.increment();
             return;
         }
-        stream.onRtp(buf, off, len, now);
+        if (apt >= 0) {
+            stream.onRetransmission(buf, off, len, now);
+        } else {
+            stream.onRtp(buf, off, len, now);
+        }
+    }
+
+    /** Every packet counts for transport-cc, whatever it turns out to be (RTX, a probe, an unknown SSRC). */
+    private synchronized void recordTransportSequence(byte[] buf, int off, int len, long now) {
+        if (transportCc != null) {
+            int seq = TransportSequence.read(buf, off, len, transportCcId);
+            if (seq != TransportSequence.NONE) {
+                transportCc.received(seq, RtpFields.ssrc(buf, off), now);
+            }
+        }
+    }
+
+    /** Whether RTX packets from {@code rtxSsrc} have a media stream to repair (declared or learnt). */
+    public boolean knowsRtxSsrc(long rtxSsrc) {
+        return mediaByRtxSsrc.containsKey(rtxSsrc);
     }
 
     /**
@@ -253,18 +305,42 @@ public final class Endpoint {
     }
 
     private void reports(List<RtcpPacket.ReportBlock> blocks, long now) {
+        int worstVideoLoss = -1;
         for (RtcpPacket.ReportBlock block : blocks) {
             Subscriber s = subscribed.get(block.ssrc());
             if (s != null) {
                 s.onReceptionReport(block, now);
+                if (s.kind() == MediaKind.VIDEO) {
+                    worstVideoLoss = Math.max(worstVideoLoss, block.fractionLost());
+                }
             }
+        }
+        if (worstVideoLoss >= 0) {
+            long sent = transport.rtpBytesSent();
+            synchronized (downlink) {
+                downlink.report(worstVideoLoss / 256.0, sent, now);
+            }
+        }
+    }
+
+    /** This participant's downlink estimate, bit/s (see {@link DownlinkEstimator} for the rule). */
+    public long downlinkEstimate() {
+        synchronized (downlink) {
+            return downlink.bitrate();
         }
     }
 
     /** Timer work for every stream of this participant. */
     public void tick(long now, long wallClockMillis) {
+        for (RtcpPacket feedback : transportCcDue(now)) {
+            transport.sendRtcp(List.of(feedback));
+        }
         published.values().forEach(p -> p.tick(now));
         subscribed.values().forEach(s -> s.tick(now, wallClockMillis));
+    }
+
+    private synchronized List<RtcpPacket.TransportCcFeedback> transportCcDue(long now) {
+        return transportCc == null ? List.of() : transportCc.due(now);
     }
 
     /** Detaches this participant's subscriptions from their sources and its streams from their subscribers. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import se.portvakt.sfu.bandwidth.LossBasedEstimator;
+import se.portvakt.sfu.bandwidth.RateMeter;
 import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.keyframe.KeyframeRequester;
 import se.portvakt.sfu.nack.LossDetector;
@@ -42,6 +43,7 @@ public final class PublisherStream {
     private final ReportTimer reportTimer;
     private final StreamCounters counters;
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final RateMeter rate = new RateMeter();
     private long reportedLost;
     private final long minBitrate;
     private final CodecHandler codec;
@@ -49,6 +51,8 @@ public final class PublisherStream {
     private volatile long lastPacketAt;
 
     private volatile boolean receivedAny;
+    /** REMB goes to the publisher; false when its connection gets transport-cc feedback instead. */
+    private volatile boolean remb = true;
     /** A simulcast layer: its REMB is not capped by its subscribers (see {@link #asLayer}). */
     private volatile boolean layer;
 
@@ -107,6 +111,11 @@ public final class PublisherStream {
         return this;
     }
 
+    /** Whether this stream's reports carry a REMB (not with transport-cc: the browser would take it as a cap). */
+    void sendRemb(boolean send) {
+        remb = send;
+    }
+
     public long ssrc() {
         return ssrc;
     }
@@ -141,6 +150,7 @@ public final class PublisherStream {
         reception.received(extended, RtpFields.timestamp(buf, off), now);
         counters.packets.increment();
         counters.bytes.add(len);
+        rate.add(len, now);
         cache.store(seq, buf, off, len);
         boolean keyframe = codec.startsKeyframe(buf, off, len); // once, not per subscriber
         if (keyframe) {
@@ -149,6 +159,23 @@ public final class PublisherStream {
         for (Subscriber s : subscribers) {
             s.forward(this, buf, off, len, keyframe, now);
         }
+    }
+
+    /**
+     * A retransmission (RTX, already unwrapped) of this stream: taken as the original if it fills a gap still asked
+     * for, and counted as a repair; dropped if the packet arrived already or was given up on (it would come too late,
+     * or overwrite a newer packet's cache slot).
+     *
+     * @return whether it repaired a gap
+     */
+    public synchronized boolean onRetransmission(byte[] buf, int off, int len, long now) {
+        if (!loss.isMissing(RtpFields.sequenceNumber(buf, off))) {
+            counters.duplicateRepairs.increment();
+            return false;
+        }
+        counters.repaired.increment();
+        onRtp(buf, off, len, now);
+        return true;
     }
 
     /** An SR from the publisher for this SSRC, remembered for the next RR's LSR/DLSR. */
@@ -166,6 +193,11 @@ public final class PublisherStream {
         if (subscriber.route().flows()) {
             requestKeyframe(now);
         }
+    }
+
+    /** The rate this stream arrives at, bit/s over the last second: what a receiver's downlink must carry for it. */
+    public synchronized long bitrate(long now) {
+        return rate.bitsPerSecond(now);
     }
 
     /** Whether a packet arrived at or after {@code since} (a System.nanoTime() value). */
@@ -235,7 +267,9 @@ public final class PublisherStream {
             }
             bitrate = Math.max(bitrate, minBitrate);
             counters.bitrateEstimate(bitrate);
-            out.add(new RtcpPacket.Remb(localSsrc, bitrate, List.of(ssrc)));
+            if (remb) {
+                out.add(new RtcpPacket.Remb(localSsrc, bitrate, List.of(ssrc)));
+            }
         }
         return out;
     }

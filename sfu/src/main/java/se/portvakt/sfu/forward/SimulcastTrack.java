@@ -39,6 +39,21 @@ public final class SimulcastTrack {
         return mid;
     }
 
+    /** How many layers the offer named (some may have no stream yet). */
+    public int layerCount() {
+        return layers.length;
+    }
+
+    /** The position of {@code stream} (0 lowest), or -1 if it is none of this track's layers. */
+    public int indexOf(PublisherStream stream) {
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] == stream) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The layer's position (0 lowest), or -1 if the rid is not one of this track's. */
     public int indexOf(String rid) {
         return rids.indexOf(rid);

@@ -22,6 +22,8 @@ public final class SrtpTransport {
     private final LongAdder protectFailures = new LongAdder();
     private byte[] rtcpScratch = new byte[1500];
 
+    private long rtpBytesSent;
+
     public SrtpTransport(PacketSink sink) {
         this.sink = sink;
     }
@@ -57,7 +59,13 @@ public final class SrtpTransport {
             return false;
         }
         sink.send(buf, off, protectedLength);
+        rtpBytesSent += len;
         return true;
+    }
+
+    /** Plain RTP bytes sent so far (retransmissions included): what the receiver's downlink was asked to carry. */
+    public synchronized long rtpBytesSent() {
+        return rtpBytesSent;
     }
 
     /** Encodes the packets as one compound, protects and sends it. */

@@ -61,6 +61,11 @@ public final class Subscriber {
     private long lastTimestamp;
     private long lastSentAt;
     private long layerSwitches;
+    /** Paused by the receiver's downlink budget (video only; audio is never cut): nothing is forwarded. */
+    private boolean bandwidthPaused;
+
+    private boolean budgetLimited;
+    private long fitsSince = Long.MIN_VALUE;
 
     /** @param ssrc the SSRC this subscriber sees (announced in its SDP), not the publisher's */
     public Subscriber(
@@ -212,7 +217,7 @@ public final class Subscriber {
             gating = false;
             layerSwitches++;
         }
-        if (from != source || len > SCRATCH - 16 || !route.flows() || transport.session() == null) {
+        if (from != source || len > SCRATCH - 16 || !route.flows() || bandwidthPaused || transport.session() == null) {
             return; // before DTLS is done nothing can be sent, and a keyframe must not be spent on it
         }
         if (waitingForKeyframe) {
@@ -372,6 +377,47 @@ public final class Subscriber {
                 transport.sendRtcp(List.of(sr));
             }
         }
+    }
+
+    /**
+     * Pauses this copy because the receiver's downlink cannot carry it, or resumes it; resuming starts at a keyframe,
+     * asked for now, with sequence numbers continuing from the last one sent.
+     */
+    public void pauseForBandwidth(boolean pause, long now) {
+        PublisherStream from;
+        synchronized (this) {
+            if (pause == bandwidthPaused) {
+                return;
+            }
+            bandwidthPaused = pause;
+            if (pause) {
+                return;
+            }
+            needOffsets = true;
+            waitingForKeyframe = source != null && source.keyframeGated();
+            from = route.flows() ? source : null;
+        }
+        if (from != null) {
+            from.requestKeyframe(now);
+        }
+    }
+
+    public synchronized boolean pausedForBandwidth() {
+        return bandwidthPaused;
+    }
+
+    /** The downlink budget's memory for this copy ({@link LayerBudget.Copy}). */
+    public synchronized void budget(boolean limited, long fitsSince) {
+        this.budgetLimited = limited;
+        this.fitsSince = fitsSince;
+    }
+
+    public synchronized boolean budgetLimited() {
+        return budgetLimited;
+    }
+
+    public synchronized long fitsSince() {
+        return fitsSince;
     }
 
     /** How many times this copy moved to another simulcast layer at its keyframe. */

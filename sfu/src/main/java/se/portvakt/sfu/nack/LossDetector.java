@@ -117,6 +117,15 @@ public final class LossDetector {
         }
     }
 
+    /** Whether {@code sequenceNumber} is a gap still asked for (a retransmission of it repairs something). */
+    public boolean isMissing(int sequenceNumber) {
+        if (!started) {
+            return false;
+        }
+        int delta = (short) ((sequenceNumber & 0xFFFF) - (int) (highest & 0xFFFF));
+        return delta < 0 && missing.containsKey(highest + delta);
+    }
+
     /** Highest extended sequence number received, or -1 before the first packet. */
     public long highest() {
         return started ? highest : -1;

@@ -79,6 +79,8 @@ public final class IceLiteAnswerer {
             if (chosen.contains(c.payloadType()) || repairsChosen) {
                 List<String> feedback = c.feedback().stream()
                         .filter(options.feedback()::contains)
+                        // one bandwidth feedback: transport-cc where the section has it, else REMB
+                        .filter(fb -> !fb.equals(options.transportCc(m) ? "goog-remb" : "transport-cc"))
                         .toList();
                 out.add(new Codec(c.payloadType(), c.name(), c.clockRate(), c.channels(), c.fmtp(), feedback));
             }
@@ -112,7 +114,8 @@ public final class IceLiteAnswerer {
         a.add(new SdpAttribute("setup", "passive"));
         a.add(new SdpAttribute("mid", m.mid().orElseThrow()));
         for (Extmap e : m.extmaps()) {
-            if (options.extensionUris().contains(e.uri())) {
+            if (options.extensionUris().contains(e.uri())
+                    && (!e.uri().equals(AnswerOptions.TRANSPORT_CC_URI) || options.transportCc(m))) {
                 a.add(new SdpAttribute("extmap", e.id() + " " + e.uri()));
             }
         }

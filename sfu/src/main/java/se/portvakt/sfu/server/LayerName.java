@@ -8,7 +8,8 @@ import se.portvakt.sfu.rtp.RtpParser;
 
 /**
  * What a simulcast packet says it is: its m-section (the sdes:mid extension, RFC 8843) and its layer (the
- * sdes:rtp-stream-id extension, RFC 8852). Read only for an SSRC not seen before, so parsing may allocate.
+ * sdes:rtp-stream-id extension, RFC 8852; for an RTX packet, the repaired-rtp-stream-id read in its place). Read only
+ * for an SSRC not seen before, so parsing may allocate.
  *
  * @param mid null when the packet does not carry it
  * @param rid null when the packet does not carry it

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.forward.MediaKind;
+import se.portvakt.sfu.sdp.AnswerOptions;
 import se.portvakt.sfu.sdp.Codec;
 import se.portvakt.sfu.sdp.Direction;
 import se.portvakt.sfu.sdp.Extmap;
@@ -26,6 +27,10 @@ import se.portvakt.sfu.sdp.SessionDescription;
  * @param audioLevelId the negotiated extmap id of RFC 6464 audio levels, or -1
  * @param midId        the negotiated extmap id of the sdes:mid extension, or -1
  * @param ridId        the negotiated extmap id of the sdes:rtp-stream-id (rid) extension, or -1
+ * @param rridId       the negotiated extmap id of the sdes:repaired-rtp-stream-id extension (RFC 8852: the rid an
+ *                     RTX packet repairs, Chrome's only link from a simulcast layer's RTX SSRC to the layer), or -1
+ * @param transportCcId the negotiated extmap id of transport-wide sequence numbers (then we answer with transport-cc
+ *                     feedback and send no REMB), or -1
  * @param sending      the browser's own tracks, in offer order
  * @param slots        the browser's receive m-sections, in offer order
  */
@@ -37,14 +42,17 @@ record Negotiated(
         int audioLevelId,
         int midId,
         int ridId,
+        int rridId,
+        int transportCcId,
         List<Sending> sending,
         List<Slot> slots) {
 
     static final Negotiated NOTHING =
-            new Negotiated(Map.of(), Map.of(), Set.of(), Map.of(), -1, -1, -1, List.of(), List.of());
+            new Negotiated(Map.of(), Map.of(), Set.of(), Map.of(), -1, -1, -1, -1, -1, List.of(), List.of());
     private static final String AUDIO_LEVEL_URI = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
     private static final String MID_URI = "urn:ietf:params:rtp-hdrext:sdes:mid";
     private static final String RID_URI = "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id";
+    private static final String RRID_URI = "urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id";
 
     /**
      * One sending m-section of the browser.
@@ -80,6 +88,8 @@ record Negotiated(
         int audioLevelId = -1;
         int midId = -1;
         int ridId = -1;
+        int rridId = -1;
+        int transportCcId = -1;
         List<Sending> sending = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < answer.media().size(); i++) {
@@ -96,6 +106,10 @@ record Negotiated(
                     midId = e.id();
                 } else if (e.uri().equals(RID_URI)) {
                     ridId = e.id();
+                } else if (e.uri().equals(RRID_URI)) {
+                    rridId = e.id();
+                } else if (e.uri().equals(AnswerOptions.TRANSPORT_CC_URI)) {
+                    transportCcId = e.id();
                 }
             }
             for (Codec c : accepted.codecs()) {
@@ -134,6 +148,8 @@ record Negotiated(
                 audioLevelId,
                 midId,
                 ridId,
+                rridId,
+                transportCcId,
                 List.copyOf(sending),
                 List.copyOf(slots));
     }

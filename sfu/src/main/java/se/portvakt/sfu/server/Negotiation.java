@@ -38,14 +38,19 @@ final class Negotiation {
     private final Participants participants;
     private final SfuEvents events;
 
+    /** Answer transport-wide congestion control ({@code SfuSettings.transportCc}). */
+    private final boolean transportCc;
+
     Negotiation(
             IceLiteAgent ice,
             DtlsLayer dtls,
             Clock clock,
             List<HostCandidate> candidates,
             StreamSettings streams,
+            boolean transportCc,
             Participants participants,
             SfuEvents events) {
+        this.transportCc = transportCc;
         this.ice = ice;
         this.dtls = dtls;
         this.clock = clock;
@@ -90,6 +95,7 @@ final class Negotiation {
                 Negotiated.rtxSsrcs(offer.media().get(i)).forEach(participant.endpoint()::rtxSsrc);
             }
         }
+        participant.endpoint().transportCc(negotiated.transportCcId());
         negotiated.codecs().values().stream()
                 .filter(c -> c.isRtx() && c.associatedPayloadType().isPresent())
                 .forEach(c -> participant
@@ -111,7 +117,8 @@ final class Negotiation {
     }
 
     private AnswerOptions options(IceCredentials localIce, long sessionId) {
-        return AnswerOptions.defaults(localIce, dtls.fingerprint(), candidates, sessionId);
+        AnswerOptions options = AnswerOptions.defaults(localIce, dtls.fingerprint(), candidates, sessionId);
+        return transportCc ? options.withTransportCc() : options;
     }
 
     /** A new participant: its transport, ICE session and DTLS association; joined to the room. */

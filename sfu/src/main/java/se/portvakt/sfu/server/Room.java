@@ -17,6 +17,7 @@ import se.portvakt.sfu.ForwardedStream;
 import se.portvakt.sfu.RenegotiationNeeded;
 import se.portvakt.sfu.SfuTotals;
 import se.portvakt.sfu.codec.CodecHandler;
+import se.portvakt.sfu.forward.LayerBudget;
 import se.portvakt.sfu.forward.MediaKind;
 import se.portvakt.sfu.forward.PublisherStream;
 import se.portvakt.sfu.forward.Route;
@@ -57,6 +58,8 @@ final class Room {
 
     /** Where the counts of streams that end go, so the SFU's totals never shrink. */
     private final SfuTotals.Ended ended;
+    /** Layers and pauses follow each receiver's downlink estimate ({@code SfuSettings.downlinkBudget}). */
+    private final boolean downlinkBudget;
     /** An echo room: at most one participant, subscribed to its own streams. */
     private final boolean echo;
 
@@ -65,6 +68,12 @@ final class Room {
     }
 
     Room(String id, SfuTotals.Ended ended, boolean echo) {
+        this(id, ended, echo, false);
+    }
+
+    /** @param downlinkBudget fit each receiver's copies to its downlink estimate, else the wish alone decides */
+    Room(String id, SfuTotals.Ended ended, boolean echo, boolean downlinkBudget) {
+        this.downlinkBudget = downlinkBudget;
         this.id = id;
         this.ended = ended;
         this.echo = echo;
@@ -139,10 +148,19 @@ final class Room {
                     renegotiate.add(other.id());
                 }
             }
+        } else if (downlinkBudget) {
+            participants.values().forEach(receiver -> shareDownlink(receiver, now));
         } else {
             track.chooseAll(now);
         }
         return stream;
+    }
+
+    /** The stream of layer {@code rid} of the publisher's simulcast section {@code mid}, or null if not seen yet. */
+    synchronized PublisherStream layer(String publisherId, String mid, String rid) {
+        SimulcastTrack track = tracks.get(trackKey(publisherId, mid));
+        int index = track == null ? -1 : track.indexOf(rid);
+        return index < 0 ? null : track.layer(index);
     }
 
     /** The receiver's wish per receive slot (mid): true for the highest layer, false for the lowest. */
@@ -155,19 +173,91 @@ final class Room {
             }
             copy.preferHigh(high);
             SimulcastTrack track = copy.source() == null ? null : trackOf.get(copy.source());
-            if (track != null) {
+            if (track != null && !downlinkBudget) {
                 track.choose(copy, now);
             }
         }
+        if (downlinkBudget) {
+            shareDownlink(receiver, now);
+        }
     }
 
-    /** Timer: a few times a second, every copy's layer is chosen again (a layer may have stopped or resumed). */
+    /**
+     * Timer: a few times a second, every receiver's video is fitted to its downlink again (its estimate moved, a
+     * layer stopped or resumed, a layer's rate changed).
+     */
     synchronized void tick(long now) {
-        if (tracks.isEmpty() || now - nextLayerCheck < 0) {
+        if (now - nextLayerCheck < 0) {
             return;
         }
         nextLayerCheck = now + LAYER_CHECK_NANOS;
-        tracks.values().forEach(track -> track.chooseAll(now));
+        if (downlinkBudget) {
+            participants.values().forEach(receiver -> shareDownlink(receiver, now));
+        } else {
+            tracks.values().forEach(track -> track.chooseAll(now));
+        }
+    }
+
+    /** What an audio copy is counted at before its rate is known, and at least (bit/s). */
+    private static final long AUDIO_RESERVE = 64_000;
+
+    /**
+     * Fits what {@code receiver} gets to its downlink estimate ({@link LayerBudget}): audio first, whole; then each
+     * video copy the highest layer within its wish that fits, else a lower one, else it is paused (audio only).
+     */
+    private void shareDownlink(Participant receiver, long now) {
+        long audio = 0;
+        List<Subscriber> video = new ArrayList<>();
+        List<LayerBudget.Copy> copies = new ArrayList<>();
+        for (Subscriber copy : receiver.endpoint().subscriptions()) {
+            PublisherStream source = copy.source();
+            if (source == null || !copy.route().flows()) {
+                continue; // held or paused by its slot: takes nothing
+            }
+            if (copy.kind() == MediaKind.AUDIO) {
+                audio += Math.max(AUDIO_RESERVE, source.bitrate(now));
+                continue;
+            }
+            SimulcastTrack track = trackOf.get(source);
+            long since = now - SimulcastTrack.INACTIVE_AFTER_NANOS;
+            long[] rates;
+            int current;
+            if (track == null) {
+                rates = new long[] {source.receivedSince(since) ? source.bitrate(now) : -1};
+                current = 0;
+            } else {
+                rates = new long[track.layerCount()];
+                for (int i = 0; i < rates.length; i++) {
+                    PublisherStream layer = track.layer(i);
+                    rates[i] = layer != null && layer.receivedSince(since) ? layer.bitrate(now) : -1;
+                }
+                current = track.indexOf(copy.pending() != null ? copy.pending() : source);
+            }
+            video.add(copy);
+            copies.add(new LayerBudget.Copy(
+                    copy.prefersHigh() || track == null,
+                    rates,
+                    copy.pausedForBandwidth() ? -1 : current,
+                    copy.budgetLimited(),
+                    copy.fitsSince()));
+        }
+        List<LayerBudget.Choice> choices =
+                LayerBudget.share(receiver.endpoint().downlinkEstimate() - audio, copies, now);
+        for (int i = 0; i < video.size(); i++) {
+            Subscriber copy = video.get(i);
+            LayerBudget.Choice choice = choices.get(i);
+            copy.budget(choice.limited(), choice.fitsSince());
+            if (choice.layer() < 0) {
+                copy.pauseForBandwidth(true, now);
+                continue;
+            }
+            copy.pauseForBandwidth(false, now);
+            SimulcastTrack track = trackOf.get(copy.source());
+            PublisherStream target = track == null ? null : track.layer(choice.layer());
+            if (target != null) {
+                copy.switchAtKeyframe(target, now);
+            }
+        }
     }
 
     private static final long LAYER_CHECK_NANOS = 250_000_000L;

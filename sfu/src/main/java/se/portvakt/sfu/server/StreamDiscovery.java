@@ -1,7 +1,9 @@
 package se.portvakt.sfu.server;
 
+import java.util.List;
 import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.forward.MediaKind;
+import se.portvakt.sfu.forward.PublisherStream;
 import se.portvakt.sfu.rtp.RtpFields;
 
 /**
@@ -16,6 +18,34 @@ final class StreamDiscovery {
         this.events = events;
     }
 
+    /**
+     * Chrome's simulcast RTX has no FID group: each RTX stream names the layer it repairs by its rid in the
+     * repaired-rtp-stream-id extension (RFC 8852 section 3.2), next to the mid. Once the layer is known its RTX SSRC
+     * is paired with it; until then (an RTX packet before the layer's first) the next RTX packet tries again.
+     */
+    private static void pairRepairStream(Participant p, long rtxSsrc, byte[] buf, int len) {
+        Negotiated negotiated = p.current();
+        if (negotiated.rridId() < 0) {
+            return;
+        }
+        LayerName name = LayerName.read(buf, len, negotiated.midId(), negotiated.rridId())
+                .orElse(null);
+        if (name == null || name.rid() == null) {
+            return;
+        }
+        String mid = name.mid();
+        if (mid == null) { // Chrome may leave the mid out once it is known; with one simulcast section it is that one
+            List<Negotiated.Sending> simulcast = negotiated.sending().stream()
+                    .filter(Negotiated.Sending::simulcast)
+                    .toList();
+            mid = simulcast.size() == 1 ? simulcast.get(0).mid() : null;
+        }
+        PublisherStream layer = mid == null ? null : p.room().layer(p.id(), mid, name.rid());
+        if (layer != null) {
+            p.endpoint().rtxSsrc(rtxSsrc, layer.ssrc());
+        }
+    }
+
     /** One RTP packet (still protected) of {@code p}; a no-op for streams it already publishes. */
     void packet(Participant p, byte[] buf, int len, long now) {
         long ssrc = RtpFields.ssrc(buf, 0);
@@ -24,6 +54,9 @@ final class StreamDiscovery {
         }
         int pt = RtpFields.payloadType(buf, 0);
         if (p.endpoint().isRtx(pt)) {
+            if (!p.endpoint().knowsRtxSsrc(ssrc)) {
+                pairRepairStream(p, ssrc, buf, len);
+            }
             return; // repairs a stream, is not one
         }
         Negotiated negotiated = p.current();

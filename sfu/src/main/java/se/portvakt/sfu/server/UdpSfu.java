@@ -71,8 +71,15 @@ public final class UdpSfu implements Sfu {
             candidates.add(HostCandidate.tcp(new InetSocketAddress(
                     advertised.getAddress(), socket.tcpLocal().getPort())));
         }
-        this.negotiation =
-                new Negotiation(ice, dtls, clock, List.copyOf(candidates), settings.streams(), participants, events);
+        this.negotiation = new Negotiation(
+                ice,
+                dtls,
+                clock,
+                List.copyOf(candidates),
+                settings.streams(),
+                settings.transportCc(),
+                participants,
+                events);
     }
 
     /** Our host candidate: the advertised address, on the bound port when it names port 0 (a free port was asked). */
@@ -109,12 +116,12 @@ public final class UdpSfu implements Sfu {
 
     @Override
     public void createMeeting(String meetingId) {
-        rooms.computeIfAbsent(meetingId, id -> new Room(id, ended));
+        rooms.computeIfAbsent(meetingId, id -> new Room(id, ended, false, settings.downlinkBudget()));
     }
 
     @Override
     public void createEchoSession(String sessionId) {
-        rooms.computeIfAbsent(sessionId, id -> new Room(id, ended, true));
+        rooms.computeIfAbsent(sessionId, id -> new Room(id, ended, true, settings.downlinkBudget()));
     }
 
     @Override

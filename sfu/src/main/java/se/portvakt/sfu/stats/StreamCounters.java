@@ -20,6 +20,8 @@ public final class StreamCounters {
     public final LongAdder keyframeRequests = new LongAdder();
     public final LongAdder gated = new LongAdder();
     public final LongAdder unroutable = new LongAdder();
+    public final LongAdder repaired = new LongAdder();
+    public final LongAdder duplicateRepairs = new LongAdder();
     /** Last estimate sent or received, bit/s; a gauge, not a sum. */
     private volatile long bitrateEstimate;
 
@@ -49,6 +51,8 @@ public final class StreamCounters {
                 keyframeRequests.sum(),
                 gated.sum(),
                 bitrateEstimate,
-                unroutable.sum());
+                unroutable.sum(),
+                repaired.sum(),
+                duplicateRepairs.sum());
     }
 }

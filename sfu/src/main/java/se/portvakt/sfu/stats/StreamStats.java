@@ -13,6 +13,8 @@ package se.portvakt.sfu.stats;
  * @param waitedForKeyframe OUT: packets not sent while waiting for a keyframe after a join or switch
  * @param bitrateEstimate  IN: our REMB to the publisher; OUT: 0 until subscriber feedback is used
  * @param unroutable       OUT: packets of a codec the subscriber's browser did not negotiate (dropped)
+ * @param repaired         IN: retransmissions (RTX) from the publisher that filled a gap we NACKed
+ * @param duplicateRepairs IN: retransmissions of packets we had already, or had given up on (dropped)
  */
 public record StreamStats(
         String participantId,
@@ -28,7 +30,9 @@ public record StreamStats(
         long keyframeRequests,
         long waitedForKeyframe,
         long bitrateEstimate,
-        long unroutable) {
+        long unroutable,
+        long repaired,
+        long duplicateRepairs) {
 
     public enum Direction {
         IN,

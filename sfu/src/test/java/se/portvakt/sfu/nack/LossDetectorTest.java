@@ -112,6 +112,23 @@ class LossDetectorTest {
     }
 
     @Test
+    void aRetransmissionRepairsOnlyAGapStillAskedFor() {
+        LossDetector detector = new LossDetector(new NackSettings(Duration.ZERO, Duration.ofMillis(10), 1, 512, 1000));
+        assertThat(detector.isMissing(7)).as("before the first packet").isFalse();
+        detector.received(65534, 0);
+        detector.received(2, 0); // 65535, 0, 1 missing, across the wrap
+        assertThat(detector.isMissing(65535)).isTrue();
+        assertThat(detector.isMissing(0)).isTrue();
+        assertThat(detector.isMissing(65534)).as("arrived").isFalse();
+        assertThat(detector.isMissing(3)).as("not yet sent").isFalse();
+        detector.received(0, MS);
+        assertThat(detector.isMissing(0)).as("repaired").isFalse();
+        detector.due(MS);
+        detector.due(20 * MS); // the one retry had its chance
+        assertThat(detector.isMissing(1)).as("given up").isFalse();
+    }
+
+    @Test
     void extendedSequenceNumbersCountWraps() {
         LossDetector detector = new LossDetector(NackSettings.DEFAULTS);
         long last = 0;

@@ -87,6 +87,47 @@ class IceLiteAnswererTest {
         assertThat(video.simulcast()).contains("recv q;h;f");
     }
 
+    /** Which bandwidth feedback a section gets: transport-cc needs it turned on, its extension and its rtcp-fb. */
+    static Stream<Arguments> bandwidthFeedback() {
+        String tccLine = "a=extmap:3 " + AnswerOptions.TRANSPORT_CC_URI + "\r\n";
+        AnswerOptions tcc = OPTIONS.withTransportCc();
+        return Stream.of(
+                Arguments.of("by default", OPTIONS, (UnaryOperator<String>) s -> s, List.of("goog-remb"), false),
+                Arguments.of(
+                        "turned on, Chrome's offer",
+                        tcc,
+                        (UnaryOperator<String>) s -> s,
+                        List.of("transport-cc"),
+                        true),
+                Arguments.of(
+                        "turned on, no transport-wide extension",
+                        tcc,
+                        (UnaryOperator<String>) s -> s.replace(tccLine, ""),
+                        List.of("goog-remb"),
+                        false),
+                Arguments.of(
+                        "turned on, no transport-cc rtcp-fb",
+                        tcc,
+                        (UnaryOperator<String>) s -> s.replaceAll("a=rtcp-fb:\\d+ transport-cc\r\n", ""),
+                        List.of("goog-remb"),
+                        false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bandwidthFeedback")
+    void transportCcOrRembNeverBoth(
+            String name, AnswerOptions options, UnaryOperator<String> edit, List<String> bandwidth, boolean extension) {
+        for (int section = 0; section < 2; section++) {
+            MediaDescription m =
+                    answer(edit.apply(ChromeOffer.text()), options).media().get(section);
+            assertThat(m.codecs().get(0).feedback())
+                    .filteredOn(fb -> fb.equals("goog-remb") || fb.equals("transport-cc"))
+                    .containsExactlyElementsOf(section == 0 && !extension ? List.of() : bandwidth);
+            assertThat(m.extmaps().stream().anyMatch(e -> e.uri().equals(AnswerOptions.TRANSPORT_CC_URI)))
+                    .isEqualTo(extension);
+        }
+    }
+
     @Test
     void dataChannelIsRejectedAndLeftOutOfBundle() {
         MediaDescription app = answer(ChromeOffer.text(), OPTIONS).media().get(2);
