@@ -248,6 +248,94 @@ class NetworkLabBrowserIT {
                 .isLessThan(45_000);
     }
 
+    /**
+     * Case 3: Anna's downlink carries 300 kbit/s (a patient at home on a thin line): the SFU's estimate of her
+     * downlink brings her the low layer (or, for a camera that does not fit, nothing until it does) and her picture
+     * keeps going with few freezes, while the host keeps receiving Bertil's top layer.
+     */
+    @Test
+    void aGuestOnAThinDownlinkGetsTheLowLayerWithFewFreezes() throws InterruptedException {
+        threeInAMeeting();
+        int top = frameWidth(inbound(host), cameraMid(host, bertilId));
+        lab.limitDownlink(300);
+        try {
+            until(anna, "Anna receiving no camera above the low layer", Duration.ofSeconds(60), b -> {
+                List<Integer> widths = widthsOf(b, List.of(hostId, bertilId));
+                return !widths.isEmpty() && widths.stream().allMatch(w -> w < top);
+            });
+            Map<String, Map<String, Object>> before = inbound(anna);
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < Duration.ofSeconds(60).toNanos()) {
+                decodingAnyOf(anna, List.of(hostId, bertilId), "on a 300 kbit/s downlink", Duration.ofSeconds(15));
+                Thread.sleep(5_000); // sampling a minute of video, not waiting for a condition
+            }
+            Map<String, Map<String, Object>> after = inbound(anna);
+            String fromHost = cameraMid(anna, hostId);
+            String fromBertil = cameraMid(anna, bertilId);
+            long freezes = number(after.get(fromHost), "freezeCount")
+                    - number(before.get(fromHost), "freezeCount")
+                    + number(after.get(fromBertil), "freezeCount")
+                    - number(before.get(fromBertil), "freezeCount");
+            int hostSeesBertil = frameWidth(inbound(host), cameraMid(host, bertilId));
+            System.out.printf(
+                    "Lab case 3 (300 kbit/s to Anna, 60 s): Anna's frame widths %s (top %d); freezes: Anna sees the"
+                            + " host %s, Bertil %s; frames decoded: host %d, Bertil %d; the host sees Bertil %d wide%n",
+                    widthsOf(anna, List.of(hostId, bertilId)),
+                    top,
+                    freezes(before, after, fromHost),
+                    freezes(before, after, fromBertil),
+                    number(after.get(fromHost), "framesDecoded") - number(before.get(fromHost), "framesDecoded"),
+                    number(after.get(fromBertil), "framesDecoded") - number(before.get(fromBertil), "framesDecoded"),
+                    hostSeesBertil);
+            assertThat(widthsOf(anna, List.of(hostId, bertilId)))
+                    .as("Anna still gets a picture, and no camera's top layer")
+                    .isNotEmpty()
+                    .allMatch(w -> w < top);
+            assertThat(freezes)
+                    .as("freezes in Anna's pictures over the minute (issue 10: low)")
+                    .isLessThanOrEqualTo(10);
+            assertThat(hostSeesBertil)
+                    .as("the host, on a good link, keeps Bertil's top layer")
+                    .isEqualTo(top);
+        } finally {
+            lab.unlimitDownlink();
+        }
+        stillInOnTheSameConnection();
+    }
+
+    /**
+     * Widths of the frames {@code page} decodes of {@code others}' cameras, leaving out those not moving (a camera
+     * the SFU paused keeps its last width).
+     */
+    private static List<Integer> widthsOf(Browser page, List<UUID> others) {
+        Map<String, Map<String, Object>> first = inbound(page);
+        try {
+            Thread.sleep(1_500); // a window to see which pictures move, not waiting for a condition
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Map<String, Map<String, Object>> later = inbound(page);
+        return others.stream()
+                .map(o -> cameraMid(page, o))
+                .filter(mid -> number(later.get(mid), "framesDecoded") > number(first.get(mid), "framesDecoded"))
+                .map(mid -> frameWidth(later, mid))
+                .toList();
+    }
+
+    private static int frameWidth(Map<String, Map<String, Object>> stats, String mid) {
+        return (int) number(stats.get(mid), "frameWidth");
+    }
+
+    /** Waits until {@code page} decodes new frames of at least one of {@code others}' cameras. */
+    private static void decodingAnyOf(Browser page, List<UUID> others, String when, Duration timeout) {
+        Map<String, Map<String, Object>> before = inbound(page);
+        until(page, "video of one of " + others + " decoding " + when, timeout, b -> {
+            Map<String, Map<String, Object>> now = inbound(b);
+            return others.stream().anyMatch(other -> rising(before, now, cameraMid(b, other), "framesDecoded"));
+        });
+    }
+
     /** Case 4: 5 % of Anna's packets lost each way for a minute: video keeps decoding, repairs are counted. */
     @Test
     void underFivePercentLossBothWaysVideoKeepsDecodingAndLossIsRepaired() throws InterruptedException {

@@ -18,7 +18,7 @@ import se.portvakt.sfu.forward.StreamSettings;
  *                      default: with it, Chrome's send-side estimator held a publisher at 90 kbit/s in MeetingMediaIT
  *                      on this loaded test machine (docs/sfu.md, "Transport-wide congestion control")
  * @param downlinkBudget fit each receiver's layers to its downlink estimate (docs/sfu.md, "Downlink estimate and layer
- *                      choice"); off by default until MeetingMediaIT passes with it on this machine
+ *                      choice"); on by default, so that a receiver on a thin link gets what it can carry
  */
 public record SfuSettings(
         InetSocketAddress bind,
@@ -35,7 +35,7 @@ public record SfuSettings(
             InetSocketAddress tcpBind,
             Duration tickInterval,
             StreamSettings streams) {
-        this(bind, advertised, tcpBind, tickInterval, streams, false, false);
+        this(bind, advertised, tcpBind, tickInterval, streams, false, true);
     }
 
     /** UDP only. */
@@ -58,10 +58,5 @@ public record SfuSettings(
     /** The same answering transport-cc. */
     public SfuSettings withTransportCc() {
         return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams, true, downlinkBudget);
-    }
-
-    /** The same fitting each receiver's layers to its downlink estimate. */
-    public SfuSettings withDownlinkBudget() {
-        return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams, transportCc, true);
     }
 }
