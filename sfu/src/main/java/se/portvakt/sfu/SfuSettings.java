@@ -18,7 +18,8 @@ import se.portvakt.sfu.forward.StreamSettings;
  *                      default: with it, Chrome's send-side estimator held a publisher at 90 kbit/s in MeetingMediaIT
  *                      on this loaded test machine (docs/sfu.md, "Transport-wide congestion control")
  * @param downlinkBudget fit each receiver's layers to its downlink estimate (docs/sfu.md, "Downlink estimate and layer
- *                      choice"); on by default, so that a receiver on a thin link gets what it can carry
+ *                      choice"); off by default: on loopback under CPU load the loss-based estimate fell to 50-200
+ *                      kbit/s and paused copies that the machine could carry (MeetingMediaIT failed so)
  */
 public record SfuSettings(
         InetSocketAddress bind,
@@ -35,7 +36,7 @@ public record SfuSettings(
             InetSocketAddress tcpBind,
             Duration tickInterval,
             StreamSettings streams) {
-        this(bind, advertised, tcpBind, tickInterval, streams, false, true);
+        this(bind, advertised, tcpBind, tickInterval, streams, false, false);
     }
 
     /** UDP only. */
@@ -53,6 +54,11 @@ public record SfuSettings(
     /** The same with ICE-TCP on {@code tcpBind}. */
     public SfuSettings withTcp(InetSocketAddress tcpBind) {
         return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams, transportCc, downlinkBudget);
+    }
+
+    /** The same fitting each receiver's layers to its downlink estimate. */
+    public SfuSettings withDownlinkBudget() {
+        return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams, transportCc, true);
     }
 
     /** The same answering transport-cc. */

@@ -11,6 +11,8 @@ import java.util.List;
  * when that layer fits with {@link #UP_MARGIN} to spare; and after the budget once held a copy below its wish, only
  * once it has fitted so for {@link #UP_HOLD_NANOS} without a break. A copy the budget never limited goes up at once
  * (a wish, a new layer), so a receiver with room sees the stage sharpen without waiting.
+ *
+ * <p>When nothing fits, one picture still goes out if the budget carries half of it ({@code onePictureAtLeast}).
  */
 public final class LayerBudget {
     public static final double UP_MARGIN = 1.25;
@@ -57,7 +59,45 @@ public final class LayerBudget {
                 }
             }
         }
+        if (java.util.Arrays.stream(out).allMatch(choice -> choice.layer() < 0)) {
+            onePictureAtLeast(videoBudget, copies, out);
+        }
         return List.of(out);
+    }
+
+    /**
+     * A thin downlink still shows one picture: when no copy fits, the first of the stage (else the first copy) gets
+     * its lowest sending layer, provided the budget carries at least half of it (a quarter to keep it). Audio keeps
+     * its reserve, and the
+     * estimate is already a cautious 0.9 of what got through, so a patient on a 300 kbit/s line sees the person
+     * speaking at the lowest layer instead of nothing; below that, audio only.
+     */
+    private static void onePictureAtLeast(long videoBudget, List<Copy> copies, Choice[] out) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < copies.size(); i++) {
+                Copy c = copies.get(i);
+                int lowest = lowestSending(c);
+                if (c.high() != (pass == 0) || lowest < 0) {
+                    continue;
+                }
+                // to start, the budget must carry half of it; once shown, a quarter keeps it, so that an estimate
+                // wavering around the line does not pause and resume the picture every second
+                long carried = c.current() == lowest ? 4 * videoBudget : 2 * videoBudget;
+                if (rate(c, lowest) <= carried) {
+                    out[i] = new Choice(lowest, true, out[i].fitsSince());
+                }
+                return;
+            }
+        }
+    }
+
+    private static int lowestSending(Copy c) {
+        for (int layer = 0; layer < c.rates().length; layer++) {
+            if (c.rates()[layer] >= 0) {
+                return layer;
+            }
+        }
+        return -1;
     }
 
     private static long rate(Copy c, int layer) {

@@ -198,8 +198,11 @@ final class Room {
         }
     }
 
-    /** What an audio copy is counted at before its rate is known, and at least (bit/s). */
-    private static final long AUDIO_RESERVE = 64_000;
+    /**
+     * What an audio copy is counted at before its rate is known, and at least (bit/s): Opus as Chrome sends speech
+     * (about 32 kbit/s) with its RTP headers, and room for a louder moment.
+     */
+    private static final long AUDIO_RESERVE = 48_000;
 
     /**
      * Fits what {@code receiver} gets to its downlink estimate ({@link LayerBudget}): audio first, whole; then each
@@ -247,6 +250,17 @@ final class Room {
             Subscriber copy = video.get(i);
             LayerBudget.Choice choice = choices.get(i);
             copy.budget(choice.limited(), choice.fitsSince());
+            if (choice.layer() < 0 != copy.pausedForBandwidth()) {
+                BUDGET_LOG.log(
+                        System.Logger.Level.INFO,
+                        "{0} {1}''s copy of {2}: downlink estimate {3} bit/s, audio {4} bit/s, layer rates {5}",
+                        choice.layer() < 0 ? "pausing" : "resuming",
+                        receiver.id(),
+                        copy.source().ssrc(),
+                        receiver.endpoint().downlinkEstimate(),
+                        audio,
+                        java.util.Arrays.toString(copies.get(i).rates()));
+            }
             if (choice.layer() < 0) {
                 copy.pauseForBandwidth(true, now);
                 continue;
@@ -261,6 +275,9 @@ final class Room {
     }
 
     private static final long LAYER_CHECK_NANOS = 250_000_000L;
+
+    /** A copy paused for a receiver's bandwidth, or resumed: rare, and what an operator asks about a thin line. */
+    private static final System.Logger BUDGET_LOG = System.getLogger("se.portvakt.sfu.bandwidth");
 
     private static String trackKey(String participantId, String mid) {
         return participantId + "\n" + mid;

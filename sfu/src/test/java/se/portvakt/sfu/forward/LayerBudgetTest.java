@@ -40,7 +40,23 @@ class LayerBudgetTest {
                         List.of(stage(2)),
                         List.of(1)),
                 Arguments.of("then low", 300_000L, List.of(stage(2)), List.of(0)),
-                Arguments.of("then audio only", 100_000L, List.of(stage(2), tile(0)), List.of(-1, -1)),
+                Arguments.of(
+                        "a thin line still shows the stage at its lowest layer (half of it fits)",
+                        100_000L,
+                        List.of(tile(0), stage(2), tile(0)),
+                        List.of(-1, 0, -1)),
+                Arguments.of("without a stage, the first tile", 80_000L, List.of(tile(0), tile(0)), List.of(0, -1)),
+                Arguments.of("then audio only", 60_000L, List.of(stage(2), tile(0)), List.of(-1, -1)),
+                Arguments.of(
+                        "a picture shown at the lowest layer stays while the budget carries a quarter of it",
+                        40_000L,
+                        List.of(new LayerBudget.Copy(true, CAMERA, 0, true, Long.MIN_VALUE)),
+                        List.of(0)),
+                Arguments.of(
+                        "and pauses below that",
+                        30_000L,
+                        List.of(new LayerBudget.Copy(true, CAMERA, 0, true, Long.MIN_VALUE)),
+                        List.of(-1)),
                 Arguments.of(
                         "a budget gone negative (audio took it) pauses video", -20_000L, List.of(tile(0)), List.of(-1)),
                 Arguments.of(
@@ -121,21 +137,28 @@ class LayerBudgetTest {
 
     @Test
     void aPausedCopyComesBackOnlyWithTheMarginAndTheHold() {
+        // the stage keeps its lowest layer (150 kbit/s); the tile gets what is left over that
         LayerBudget.Choice paused =
-                LayerBudget.share(100_000, List.of(tile(0)), 0).get(0);
+                LayerBudget.share(250_000, List.of(stage(0), tile(0)), 0).get(1);
         assertThat(paused.layer()).isEqualTo(-1);
         LayerBudget.Choice justFits = LayerBudget.share(
-                        160_000, List.of(new LayerBudget.Copy(false, CAMERA, -1, true, paused.fitsSince())), S)
-                .get(0);
+                        310_000,
+                        List.of(stage(0), new LayerBudget.Copy(false, CAMERA, -1, true, paused.fitsSince())),
+                        S)
+                .get(1);
         assertThat(justFits.layer())
-                .as("150 kbit/s fits 160 but not with the margin")
+                .as("150 kbit/s fits the 160 left but not with the margin")
                 .isEqualTo(-1);
         LayerBudget.Choice first = LayerBudget.share(
-                        200_000, List.of(new LayerBudget.Copy(false, CAMERA, -1, true, justFits.fitsSince())), 2 * S)
-                .get(0);
+                        350_000,
+                        List.of(stage(0), new LayerBudget.Copy(false, CAMERA, -1, true, justFits.fitsSince())),
+                        2 * S)
+                .get(1);
         LayerBudget.Choice later = LayerBudget.share(
-                        200_000, List.of(new LayerBudget.Copy(false, CAMERA, -1, true, first.fitsSince())), 7 * S)
-                .get(0);
+                        350_000,
+                        List.of(stage(0), new LayerBudget.Copy(false, CAMERA, -1, true, first.fitsSince())),
+                        7 * S)
+                .get(1);
         assertThat(first.layer()).isEqualTo(-1);
         assertThat(later.layer()).isEqualTo(0);
     }

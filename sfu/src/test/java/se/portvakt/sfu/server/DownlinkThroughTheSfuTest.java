@@ -31,7 +31,7 @@ import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.srtp.SrtpSession;
 
 /**
- * With the downlink budget (on by default, {@code SfuSettings.downlinkBudget}), two receivers of one simulcast camera, both wanting it on their stage: the one whose reports say half of what we
+ * With the downlink budget on ({@code SfuSettings.withDownlinkBudget}), two receivers of one simulcast camera, both wanting it on their stage: the one whose reports say half of what we
  * send it is lost drops to audio only at once (its link cannot carry even the low layer next to the audio reserve),
  * while the other keeps the top layer.
  */
@@ -73,7 +73,7 @@ class DownlinkThroughTheSfuTest {
     @Test
     void aReceiverWhoseReportsShowHeavyLossDropsToAudioOnlyWhileTheOtherKeepsTheTopLayer() throws Exception {
         UdpSfuTest.KeysOnFirstRecord dtls = new UdpSfuTest.KeysOnFirstRecord();
-        sfu = UdpSfu.start(SfuSettings.loopback(), dtls, Clock.systemUTC());
+        sfu = UdpSfu.start(SfuSettings.loopback().withDownlinkBudget(), dtls, Clock.systemUTC());
         sfu.createMeeting("m1");
         DatagramSocket bob = connect(sfu.addParticipant("m1", "bob", receivingOffer()));
         DatagramSocket carol = connect(sfu.addParticipant("m1", "carol", receivingOffer()));
