@@ -189,21 +189,26 @@ public class MeetingStore {
                 == 1;
     }
 
+    private static final String INVITEE_SELECT = """
+            select id, name, email, mobile, pin_encrypted, pin_index, removed_at, identity_changed_at, meeting_id
+            from invitee
+            """;
+
     List<InviteeRow> invitees(UUID meetingId) {
-        return jdbc.sql("""
-                select id, name, email, mobile, pin_encrypted, pin_index, removed_at, identity_changed_at from invitee
-                where meeting_id = ? order by created_at, id""")
+        return jdbc.sql(INVITEE_SELECT + " where meeting_id = ? order by created_at, id")
                 .param(meetingId)
-                .query((rs, n) -> new InviteeRow(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        SqlTime.read(rs, 7),
-                        SqlTime.read(rs, 8)))
+                .query(MeetingStore::invitee)
                 .list();
+    }
+
+    /** One invitee's row and the meeting it belongs to. */
+    record InvitationRow(UUID meetingId, InviteeRow invitee) {}
+
+    Optional<InvitationRow> invitation(UUID inviteeId) {
+        return jdbc.sql(INVITEE_SELECT + " where id = ?")
+                .param(inviteeId)
+                .query((rs, n) -> new InvitationRow(rs.getObject(9, UUID.class), invitee(rs, n)))
+                .optional();
     }
 
     Optional<UUID> meetingOfInvitee(UUID inviteeId) {
@@ -265,6 +270,18 @@ public class MeetingStore {
         jdbc.sql("update invitee set removed_at = ? where id = ? and meeting_id = ?")
                 .params(SqlTime.of(now), inviteeId, meetingId)
                 .update();
+    }
+
+    private static InviteeRow invitee(ResultSet rs, int row) throws SQLException {
+        return new InviteeRow(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                SqlTime.read(rs, 7),
+                SqlTime.read(rs, 8));
     }
 
     private static MeetingRow meeting(ResultSet rs, int row) throws SQLException {
