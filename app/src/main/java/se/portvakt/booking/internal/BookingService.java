@@ -299,11 +299,11 @@ public class BookingService implements Meetings {
                 .map(row -> new Invitation(
                         inviteeId,
                         new MeetingId(row.meetingId()),
-                        row.invitee().name(),
-                        row.invitee().removedAt() != null,
-                        row.invitee().identityChangedAt(),
-                        guardians.childOf(inviteeId.value()).orElse(null),
-                        guardians.guardiansOf(inviteeId.value())));
+                        row.name(),
+                        row.removedAt() != null,
+                        row.identityChangedAt(),
+                        row.guardianOf(),
+                        row.guardians()));
     }
 
     @Override

@@ -1,9 +1,7 @@
 package se.portvakt.booking.internal;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,22 +25,6 @@ class Guardians {
                 (guardian, child) -> jdbc.sql("insert into invitee_guardian (guardian_id, child_id) values (?, ?)")
                         .params(guardian, child)
                         .update());
-    }
-
-    /** The name of the child the invitee is the guardian of, while both are invited. */
-    Optional<String> childOf(UUID guardianId) {
-        return jdbc.sql("""
-                select c.name from invitee_guardian g
-                  join invitee p on p.id = g.guardian_id and p.removed_at is null
-                  join invitee c on c.id = g.child_id and c.removed_at is null
-                where g.guardian_id = ?""").param(guardianId).query(String.class).optional();
-    }
-
-    /** The names of the invitee's guardians still invited, in the meeting's order. */
-    List<String> guardiansOf(UUID childId) {
-        return jdbc.sql("""
-                select p.name from invitee_guardian g join invitee p on p.id = g.guardian_id and p.removed_at is null
-                where g.child_id = ? order by p.created_at, p.id""").param(childId).query(String.class).list();
     }
 
     /** Guardian's invitee id to child's, for one meeting. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.portvakt.booking.AssuranceLevel;
@@ -189,26 +190,64 @@ public class MeetingStore {
                 == 1;
     }
 
-    private static final String INVITEE_SELECT = """
-            select id, name, email, mobile, pin_encrypted, pin_index, removed_at, identity_changed_at, meeting_id
-            from invitee
-            """;
-
     List<InviteeRow> invitees(UUID meetingId) {
-        return jdbc.sql(INVITEE_SELECT + " where meeting_id = ? order by created_at, id")
+        return jdbc.sql("""
+                select id, name, email, mobile, pin_encrypted, pin_index, removed_at, identity_changed_at from invitee
+                where meeting_id = ? order by created_at, id""")
                 .param(meetingId)
-                .query(MeetingStore::invitee)
+                .query((rs, n) -> new InviteeRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        SqlTime.read(rs, 7),
+                        SqlTime.read(rs, 8)))
                 .list();
     }
 
-    /** One invitee's row and the meeting it belongs to. */
-    record InvitationRow(UUID meetingId, InviteeRow invitee) {}
+    /**
+     * One invitee's row as signaling reads it: no contact or identity columns, and who comes with them by name (the
+     * child they are the guardian of and their guardians, while invited), in one round trip.
+     */
+    record InvitationRow(
+            UUID meetingId,
+            String name,
+            Instant removedAt,
+            Instant identityChangedAt,
+            String guardianOf,
+            List<String> guardians) {}
 
     Optional<InvitationRow> invitation(UUID inviteeId) {
-        return jdbc.sql(INVITEE_SELECT + " where id = ?")
+        // one row per guardian, at least one: the invitee's own columns repeat, the guardian's name differs
+        List<InvitationRow> rows = jdbc.sql("""
+                select i.meeting_id, i.name, i.removed_at, i.identity_changed_at, c.name, p.name
+                from invitee i
+                  left join invitee_guardian gc on gc.guardian_id = i.id
+                  left join invitee c on c.id = gc.child_id and c.removed_at is null and i.removed_at is null
+                  left join invitee_guardian gp on gp.child_id = i.id
+                  left join invitee p on p.id = gp.guardian_id and p.removed_at is null
+                where i.id = ?
+                order by p.created_at, p.id""")
                 .param(inviteeId)
-                .query((rs, n) -> new InvitationRow(rs.getObject(9, UUID.class), invitee(rs, n)))
-                .optional();
+                .query((rs, n) -> new InvitationRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        SqlTime.read(rs, 3),
+                        SqlTime.read(rs, 4),
+                        rs.getString(5),
+                        rs.getString(6) == null ? List.of() : List.of(rs.getString(6))))
+                .list();
+        return rows.stream()
+                .reduce((first, next) -> new InvitationRow(
+                        first.meetingId(),
+                        first.name(),
+                        first.removedAt(),
+                        first.identityChangedAt(),
+                        first.guardianOf(),
+                        Stream.concat(first.guardians().stream(), next.guardians().stream())
+                                .toList()));
     }
 
     Optional<UUID> meetingOfInvitee(UUID inviteeId) {
@@ -270,18 +309,6 @@ public class MeetingStore {
         jdbc.sql("update invitee set removed_at = ? where id = ? and meeting_id = ?")
                 .params(SqlTime.of(now), inviteeId, meetingId)
                 .update();
-    }
-
-    private static InviteeRow invitee(ResultSet rs, int row) throws SQLException {
-        return new InviteeRow(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                SqlTime.read(rs, 7),
-                SqlTime.read(rs, 8));
     }
 
     private static MeetingRow meeting(ResultSet rs, int row) throws SQLException {
