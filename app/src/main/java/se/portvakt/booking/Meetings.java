@@ -34,13 +34,23 @@ public interface Meetings {
      */
     void hold(MeetingId meetingId);
 
-    /** The meeting with all its invitees (removed ones too), whatever its status. */
+    /**
+     * One invitation (removed ones too) without its meeting's other invitees: nothing decrypted, no link built. With
+     * {@link #summary(MeetingId)}, what signaling needs of a guest; {@link #ofInvitee(InviteeId)} is for pages that
+     * show or send the whole invitation.
+     */
+    Optional<Invitation> invitation(InviteeId inviteeId);
+
+    /**
+     * The meeting with all its invitees (removed ones too), whatever its status. Decrypts every invitee's identity
+     * number (to mask it) and builds every link: for pages and letters, not for what runs on every push.
+     */
     Optional<MeetingDetails> details(MeetingId meetingId);
 
     /** The meeting with all its invitees, if the organisation holds it: another's meeting does not exist for it. */
     Optional<MeetingDetails> details(OrganisationId organisationId, MeetingId meetingId);
 
-    /** The meeting an invitee (removed ones too) was invited to, whatever its status. */
+    /** The meeting an invitee (removed ones too) was invited to, with all its invitees: {@link #details(MeetingId)}. */
     Optional<MeetingDetails> ofInvitee(InviteeId inviteeId);
 
     /**

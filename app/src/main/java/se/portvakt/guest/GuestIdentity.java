@@ -3,7 +3,9 @@ package se.portvakt.guest;
 import java.io.Serializable;
 import java.time.Instant;
 import se.portvakt.booking.AssuranceLevel;
+import se.portvakt.booking.Invitation;
 import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
 
@@ -39,14 +41,24 @@ public record GuestIdentity(
      * after the invitation last changed whom it reaches or names. Whether the invitee was removed is not asked.
      */
     public boolean holdsFor(MeetingDetails meeting) {
-        return meetingId.equals(meeting.id())
-                && satisfies(meeting.assuranceLevel())
-                && meeting.invitees().stream()
-                        .filter(invitee -> invitee.id().equals(inviteeId))
-                        .findFirst()
-                        .map(invitee -> invitee.identityChangedAt() == null
-                                || identifiedAt.isAfter(invitee.identityChangedAt()))
-                        .orElse(false);
+        return meeting.invitees().stream()
+                .filter(invitee -> invitee.id().equals(inviteeId))
+                .findFirst()
+                .map(invitee -> holdsFor(meeting.id(), meeting.assuranceLevel(), invitee.identityChangedAt()))
+                .orElse(false);
+    }
+
+    /** {@link #holdsFor(MeetingDetails)}, from the meeting's summary and this invitee's own invitation. */
+    public boolean holdsFor(MeetingSummary meeting, Invitation invitation) {
+        return inviteeId.equals(invitation.inviteeId())
+                && meeting.id().equals(invitation.meetingId())
+                && holdsFor(meeting.id(), meeting.assuranceLevel(), invitation.identityChangedAt());
+    }
+
+    private boolean holdsFor(MeetingId meeting, AssuranceLevel required, Instant identityChangedAt) {
+        return meetingId.equals(meeting)
+                && satisfies(required)
+                && (identityChangedAt == null || identifiedAt.isAfter(identityChangedAt));
     }
 
     /** Whether this proof is strong enough for a meeting that asks for {@code required}. */

@@ -6,10 +6,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.InviteeDetails;
+import se.portvakt.booking.Invitation;
 import se.portvakt.booking.MeetingCancelled;
-import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingStatus;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.MeetingUpdated;
 import se.portvakt.booking.Meetings;
 import se.portvakt.ids.MeetingId;
@@ -62,7 +61,7 @@ class Attendance {
 
     @TransactionalEventListener(fallbackExecution = true)
     void cancelled(MeetingCancelled event) {
-        meetings.details(event.meetingId()).ifPresent(meeting -> {
+        meetings.summary(event.meetingId()).ifPresent(meeting -> {
             for (Participant guest : lobby.ofMeeting(meeting.id(), PRESENT_OR_WAITING)) {
                 if (!guest.isHost()) {
                     lobby.takeOut(guest.id(), true, Lost.CANCELLED.reason());
@@ -86,7 +85,7 @@ class Attendance {
 
     /** Takes out every guest of the meeting who no longer meets its terms. */
     void recheck(UUID meetingId) {
-        meetings.details(new MeetingId(meetingId)).ifPresent(meeting -> {
+        meetings.summary(new MeetingId(meetingId)).ifPresent(meeting -> {
             for (Participant guest : lobby.ofMeeting(meeting.id(), PRESENT_OR_WAITING)) {
                 if (!guest.isHost()) {
                     lost(guest, meeting).ifPresent(lost -> lobby.takeOut(guest.id(), lost.forGood(), lost.reason()));
@@ -103,7 +102,7 @@ class Attendance {
         if (participant.isHost() || participant.state().isFinal() || participant.state() == ParticipantState.LEFT) {
             return participant;
         }
-        Optional<Lost> lost = meetings.details(participant.meetingId()).flatMap(meeting -> lost(participant, meeting));
+        Optional<Lost> lost = meetings.summary(participant.meetingId()).flatMap(meeting -> lost(participant, meeting));
         if (lost.isEmpty()) {
             return participant;
         }
@@ -112,8 +111,8 @@ class Attendance {
     }
 
     /** Why the guest may not be in {@code meeting} (their own or one a host would move them to), if they may not. */
-    Optional<Lost> lost(Participant guest, MeetingDetails meeting) {
-        if (meeting.status() == MeetingStatus.CANCELLED || invitationWithdrawn(guest, meeting)) {
+    Optional<Lost> lost(Participant guest, MeetingSummary meeting) {
+        if (meeting.cancelled() || invitationWithdrawn(guest)) {
             return Optional.of(Lost.CANCELLED);
         }
         if (guest.level() == null || AssuranceLevel.valueOf(guest.level()).compareTo(meeting.assuranceLevel()) < 0) {
@@ -134,17 +133,11 @@ class Attendance {
         return Optional.empty();
     }
 
-    /** Asks booking again only for a guest moved here from another meeting: the others' invitation is in hand. */
-    private boolean invitationWithdrawn(Participant guest, MeetingDetails meeting) {
-        Optional<MeetingDetails> invitedTo =
-                meeting.invitees().stream().anyMatch(invitee -> invitee.id().equals(guest.inviteeId()))
-                        ? Optional.of(meeting)
-                        : meetings.ofInvitee(guest.inviteeId());
-        return invitedTo.isEmpty()
-                || invitedTo.get().invitees().stream()
-                        .filter(invitee -> invitee.id().equals(guest.inviteeId()))
-                        .findFirst()
-                        .map(InviteeDetails::removed)
-                        .orElse(true);
+    /**
+     * Whether the guest's own invitation (in this meeting, or the one a host moved them from) was taken back. Reads
+     * that one invitation: the meeting's other invitees, and their identity numbers, are not this check's business.
+     */
+    private boolean invitationWithdrawn(Participant guest) {
+        return meetings.invitation(guest.inviteeId()).map(Invitation::removed).orElse(true);
     }
 }

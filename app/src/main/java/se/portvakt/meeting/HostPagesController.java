@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
 import se.portvakt.identity.StaffPrincipal;
 import se.portvakt.ids.MeetingId;
@@ -30,8 +30,8 @@ class HostPagesController {
 
     @GetMapping("/meetings/{id}/room")
     String room(@AuthenticationPrincipal StaffPrincipal host, @PathVariable UUID id, Model model) {
-        MeetingDetails meeting = meetings.details(new MeetingId(id))
-                .filter(details -> details.organisationId().equals(host.organisationId()))
+        MeetingSummary meeting = meetings.summary(new MeetingId(id))
+                .filter(summary -> summary.organisationId().equals(host.organisationId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("meeting", meeting);
         return "meeting/host-room";

@@ -8,7 +8,6 @@ import se.portvakt.audit.AuditAction;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
-import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
 import se.portvakt.ids.MeetingId;
@@ -131,8 +130,8 @@ class MeetingControl {
         Participant guest = entitledGuest(host, move.participantId());
         ownMeeting(host, move.meetingId());
         openForEntry(move.meetingId());
-        MeetingDetails target =
-                meetings.details(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
+        MeetingSummary target =
+                meetings.summary(move.meetingId()).orElseThrow(() -> new LobbyRefusal("unknown-meeting"));
         attendance.lost(guest, target).ifPresent(lost -> {
             throw new LobbyRefusal(MOVE_REFUSALS.get(lost.reason()));
         });

@@ -12,8 +12,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import se.portvakt.booking.MeetingDetails;
-import se.portvakt.booking.MeetingStatus;
+import se.portvakt.booking.Invitation;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
 import se.portvakt.guest.GuestIdentity;
 import se.portvakt.guest.GuestSessions;
@@ -80,13 +80,14 @@ class SignalingHandshake implements HandshakeInterceptor {
         Optional<GuestIdentity> identity = GuestSessions.identities(request).stream()
                 .filter(proof -> proof.inviteeId().equals(inviteeId))
                 .findFirst();
-        Optional<MeetingDetails> invited = meetings.ofInvitee(inviteeId);
+        // the invitation and its meeting's summary: opening a socket decrypts no invitee's identity number
+        Optional<Invitation> invitation = meetings.invitation(inviteeId);
+        Optional<MeetingSummary> meeting = invitation.flatMap(invited -> meetings.summary(invited.meetingId()));
         if (identity.isEmpty()
-                || invited.isEmpty()
-                || !identity.get().holdsFor(invited.get())
-                || invited.get().status() == MeetingStatus.CANCELLED
-                || invited.get().invitees().stream()
-                        .anyMatch(invitee -> invitee.id().equals(inviteeId) && invitee.removed())) {
+                || meeting.isEmpty()
+                || invitation.get().removed()
+                || meeting.get().cancelled()
+                || !identity.get().holdsFor(meeting.get(), invitation.get())) {
             return Optional.empty();
         }
         return lobby.ofInvitee(inviteeId).map(participant -> new Caller.Guest(inviteeId, participant.id()));

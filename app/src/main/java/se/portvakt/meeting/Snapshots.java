@@ -10,12 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import se.portvakt.booking.InviteeDetails;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.Invitation;
 import se.portvakt.booking.MeetingStatus;
 import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
-import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
 import se.portvakt.lobby.Lobby;
 import se.portvakt.lobby.Participant;
@@ -100,9 +98,9 @@ class Snapshots {
     }
 
     ServerMessage.LobbyView lobby(Caller.Host host) {
-        Map<MeetingId, MeetingDetails> details = new HashMap<>();
+        Map<MeetingId, MeetingSummary> summaries = new HashMap<>();
         List<ServerMessage.Waiting> waiting = lobby.waiting(host.organisationId()).stream()
-                .map(participant -> waiting(participant, details))
+                .map(participant -> waiting(participant, summaries))
                 .toList();
         Instant now = clock.instant();
         List<ServerMessage.MeetingChoice> choices =
@@ -126,32 +124,23 @@ class Snapshots {
         return new ServerMessage.LobbyView(waiting, choices);
     }
 
-    ServerMessage.Waiting waiting(Participant participant, Map<MeetingId, MeetingDetails> cache) {
-        MeetingDetails meeting = cache.computeIfAbsent(
-                participant.meetingId(), id -> meetings.details(id).orElseThrow());
-        InviteeId invitee = participant.inviteeId();
-        Map<InviteeId, String> names = new java.util.HashMap<>();
-        meeting.currentInvitees().forEach(i -> names.put(i.id(), i.name()));
-        String guardianOf = meeting.currentInvitees().stream()
-                .filter(i -> i.id().equals(invitee) && i.guardianOf() != null)
-                .map(i -> names.get(i.guardianOf()))
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElse(null);
-        List<String> guardians = invitee == null
-                ? List.of()
-                : meeting.currentInvitees().stream()
-                        .filter(i -> invitee.equals(i.guardianOf()))
-                        .map(InviteeDetails::name)
-                        .toList();
+    /**
+     * A waiting guest as the console shows them, with who comes with them; reads their meeting's summary (once per
+     * meeting in {@code summaries}) and their own invitation, never the meeting's invitee list.
+     */
+    ServerMessage.Waiting waiting(Participant participant, Map<MeetingId, MeetingSummary> summaries) {
+        MeetingSummary meeting = summaries.computeIfAbsent(
+                participant.meetingId(), id -> meetings.summary(id).orElseThrow());
+        Optional<Invitation> invitation =
+                Optional.ofNullable(participant.inviteeId()).flatMap(meetings::invitation);
         return new ServerMessage.Waiting(
                 badge(participant, true, List.of(), null, false),
                 meeting.id().value(),
                 meeting.title(),
                 meeting.roomName(),
                 participant.waitingSince(),
-                guardianOf,
-                guardians);
+                invitation.map(Invitation::guardianOf).orElse(null),
+                invitation.map(Invitation::guardians).orElse(List.of()));
     }
 
     ServerMessage.MeetingInfo info(MeetingId meetingId) {

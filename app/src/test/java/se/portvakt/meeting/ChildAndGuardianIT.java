@@ -18,6 +18,7 @@ import se.portvakt.Fixtures;
 import se.portvakt.Fixtures.Tenant;
 import se.portvakt.IntegrationTest;
 import se.portvakt.booking.AssuranceLevel;
+import se.portvakt.booking.Invitation;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingDetails;
@@ -29,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A child and a guardian invited to one meeting: the booking keeps who is whose guardian through changes, refuses
- * links that make no sense, and the host's console shows who comes with whom while they wait.
+ * links that make no sense, and the host's console (through each guest's own {@link Invitation}) shows who comes
+ * with whom while they wait.
  */
 @IntegrationTest
 class ChildAndGuardianIT {
@@ -142,6 +144,12 @@ class ChildAndGuardianIT {
                         new InviteeRequest(lisa.id().value(), lisa.name(), lisa.email(), null, null, null))));
         assertThat(named(booking.details(id).orElseThrow(), "Anna Larsson").guardianOf())
                 .isEqualTo(lisa.id());
+        // what signaling reads of each: their own invitation, with who comes with them by name
+        Invitation annas = booking.invitation(anna.id()).orElseThrow();
+        assertThat(annas.guardianOf()).isEqualTo("Lisa Larsson");
+        assertThat(annas.guardians()).isEmpty();
+        assertThat(annas.meetingId().value()).isEqualTo(id);
+        assertThat(booking.invitation(lisa.id()).orElseThrow().guardians()).containsExactly("Anna Larsson");
 
         version = booking.find(tenant.actor(), id).orElseThrow().version();
         booking.change(
@@ -152,6 +160,11 @@ class ChildAndGuardianIT {
         assertThat(named(booking.details(id).orElseThrow(), "Anna Larsson").guardianOf())
                 .as("Lisa is no longer invited")
                 .isNull();
+        assertThat(booking.invitation(anna.id()).orElseThrow().guardianOf()).isNull();
+        Invitation lisas = booking.invitation(lisa.id()).orElseThrow();
+        assertThat(lisas.removed()).isTrue();
+        assertThat(lisas.guardians()).isEmpty();
+        assertThat(booking.invitation(anna.id()).orElseThrow().removed()).isFalse();
     }
 
     @Test

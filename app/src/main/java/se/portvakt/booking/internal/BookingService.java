@@ -23,6 +23,7 @@ import se.portvakt.audit.AuditAction;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.ContactDetails;
+import se.portvakt.booking.Invitation;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingBooked;
@@ -289,6 +290,20 @@ public class BookingService implements Meetings {
     @Transactional(readOnly = true)
     public Optional<MeetingDetails> ofInvitee(InviteeId inviteeId) {
         return store.meetingOfInvitee(inviteeId.value()).flatMap(store::find).map(this::details);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Invitation> invitation(InviteeId inviteeId) {
+        return store.invitation(inviteeId.value())
+                .map(row -> new Invitation(
+                        inviteeId,
+                        new MeetingId(row.meetingId()),
+                        row.name(),
+                        row.removedAt() != null,
+                        row.identityChangedAt(),
+                        row.guardianOf(),
+                        row.guardians()));
     }
 
     @Override

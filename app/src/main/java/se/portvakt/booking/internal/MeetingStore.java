@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import se.portvakt.booking.AssuranceLevel;
@@ -204,6 +205,49 @@ public class MeetingStore {
                         SqlTime.read(rs, 7),
                         SqlTime.read(rs, 8)))
                 .list();
+    }
+
+    /**
+     * One invitee's row as signaling reads it: no contact or identity columns, and who comes with them by name (the
+     * child they are the guardian of and their guardians, while invited), in one round trip.
+     */
+    record InvitationRow(
+            UUID meetingId,
+            String name,
+            Instant removedAt,
+            Instant identityChangedAt,
+            String guardianOf,
+            List<String> guardians) {}
+
+    Optional<InvitationRow> invitation(UUID inviteeId) {
+        // one row per guardian, at least one: the invitee's own columns repeat, the guardian's name differs
+        List<InvitationRow> rows = jdbc.sql("""
+                select i.meeting_id, i.name, i.removed_at, i.identity_changed_at, c.name, p.name
+                from invitee i
+                  left join invitee_guardian gc on gc.guardian_id = i.id
+                  left join invitee c on c.id = gc.child_id and c.removed_at is null and i.removed_at is null
+                  left join invitee_guardian gp on gp.child_id = i.id
+                  left join invitee p on p.id = gp.guardian_id and p.removed_at is null
+                where i.id = ?
+                order by p.created_at, p.id""")
+                .param(inviteeId)
+                .query((rs, n) -> new InvitationRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        SqlTime.read(rs, 3),
+                        SqlTime.read(rs, 4),
+                        rs.getString(5),
+                        rs.getString(6) == null ? List.of() : List.of(rs.getString(6))))
+                .list();
+        return rows.stream()
+                .reduce((first, next) -> new InvitationRow(
+                        first.meetingId(),
+                        first.name(),
+                        first.removedAt(),
+                        first.identityChangedAt(),
+                        first.guardianOf(),
+                        Stream.concat(first.guardians().stream(), next.guardians().stream())
+                                .toList()));
     }
 
     Optional<UUID> meetingOfInvitee(UUID inviteeId) {
