@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  * RFC 4571 frame is handed to the {@link Receiver} on that thread, and between packets, once per tick interval,
  * the receiver's timers run, waiting TCP writes are flushed and idle TCP connections closed. Sends are thread-safe
  * ({@link DatagramChannel#send} is; {@link TcpConnection#send} serialises) and come from the loop or from the DTLS
- * layer's threads.
+ * layer's threads; the loop's go out of its own direct buffer ({@link #send}).
  *
  * <p>TCP is bounded: at most {@link TcpLimits#connections()} connections, of which at most
  * {@link TcpLimits#idle()} may carry nobody's media (not yet nominated by ICE); further connections are closed
@@ -65,6 +65,16 @@ final class MediaSocket implements AutoCloseable {
     private final TcpLimits limits;
     /** Open ICE-TCP connections; the loop thread's only. */
     private final Set<TcpConnection> connections = new HashSet<>();
+
+    /**
+     * The loop thread's outgoing datagram, reused for every send it makes. {@link DatagramChannel#send} hands the
+     * kernel native memory only: given a heap buffer it takes a temporary direct one from a per-thread cache,
+     * copies into it and gives it back, on every call. The loop sends nearly every packet (each forwarded copy), so
+     * it copies into this one instead: the same one copy, without the cache's lookup and return or a wrapper
+     * object per packet. Confined to the loop thread, hence no lock: a second sender would overwrite
+     * a datagram the loop is still sending.
+     */
+    private final ByteBuffer loopOutgoing = ByteBuffer.allocateDirect(MAX_DATAGRAM);
 
     private final LongAdder errors = new LongAdder();
     private final LongAdder tcpRefused = new LongAdder();
@@ -147,10 +157,25 @@ final class MediaSocket implements AutoCloseable {
     /** Sends a datagram; a failure is counted, never thrown (a peer that went away is not the caller's problem). */
     void send(InetSocketAddress to, byte[] buf, int off, int len) {
         try {
-            channel.send(ByteBuffer.wrap(buf, off, len), to);
+            channel.send(outgoing(buf, off, len), to);
         } catch (IOException e) {
             errors.increment();
         }
+    }
+
+    /**
+     * The datagram as the loop's direct buffer when the loop sends it, else wrapped (other threads, the DTLS
+     * handshakes and the app's calls, send a few datagrams per participant: the JDK's per-thread copy is good enough
+     * for them). Another thread may see {@code loop} unset or stale, never equal to itself, so it never takes the
+     * loop's buffer.
+     */
+    private ByteBuffer outgoing(byte[] buf, int off, int len) {
+        if (Thread.currentThread() != loop || len > loopOutgoing.capacity()) {
+            return ByteBuffer.wrap(buf, off, len);
+        }
+        loopOutgoing.clear();
+        loopOutgoing.put(buf, off, len);
+        return loopOutgoing.flip();
     }
 
     @Override

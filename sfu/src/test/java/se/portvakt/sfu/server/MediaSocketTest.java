@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The ICE-TCP port's bounds: half-open connections are limited and idle ones closed, without a peer's help. */
+/**
+ * The UDP port's sends, from the loop (its reused direct buffer) and from other threads; the ICE-TCP port's bounds:
+ * half-open connections are limited and idle ones closed, without a peer's help.
+ */
 class MediaSocketTest {
 
     MediaSocket socket;
@@ -67,6 +73,76 @@ class MediaSocketTest {
             }
         }
         return false;
+    }
+
+    /** Sends each datagram back from the loop thread, from the middle of a larger array, as the forwarder does. */
+    MediaSocket.Receiver echo() {
+        return new MediaSocket.Receiver() {
+            final byte[] out = new byte[MediaSocket.MAX_DATAGRAM + 64];
+
+            @Override
+            public void datagram(byte[] buf, int len, InetSocketAddress from, long now) {
+                Arrays.fill(out, (byte) 0x55);
+                System.arraycopy(buf, 0, out, 7, len);
+                socket.send(from, out, 7, len);
+            }
+
+            @Override
+            public void frame(byte[] buf, int len, TcpConnection connection, long now) {}
+
+            @Override
+            public void closed(TcpConnection connection) {}
+
+            @Override
+            public void tick(long now) {}
+        };
+    }
+
+    static byte[] datagram(int length, int seed) {
+        byte[] data = new byte[length];
+        for (int i = 0; i < length; i++) {
+            data[i] = (byte) (seed + i * 31);
+        }
+        return data;
+    }
+
+    static byte[] receive(DatagramSocket client) throws IOException {
+        DatagramPacket in = new DatagramPacket(new byte[4096], 4096);
+        client.receive(in);
+        return Arrays.copyOf(in.getData(), in.getLength());
+    }
+
+    @Test
+    void datagramsSentFromTheLoopArriveWholeWhateverCameBefore() throws IOException {
+        socket = MediaSocket.bind(new InetSocketAddress("127.0.0.1", 0));
+        socket.start(echo(), Duration.ofMillis(10));
+        try (DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            client.setSoTimeout(5000);
+            // long, short, long again: the reused buffer must neither keep a tail nor cut a packet short
+            for (int length : new int[] {1200, 40, 1, 1500, 300}) {
+                byte[] sent = datagram(length, length);
+                client.send(new DatagramPacket(sent, length, socket.local()));
+                assertThat(receive(client)).as("%d bytes", length).isEqualTo(sent);
+            }
+        }
+    }
+
+    @Test
+    void otherThreadsSendTheirOwnBytesWhileTheLoopRuns() throws Exception {
+        socket = MediaSocket.bind(new InetSocketAddress("127.0.0.1", 0));
+        socket.start(echo(), Duration.ofMillis(10));
+        try (DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            client.setSoTimeout(5000);
+            byte[] fromElsewhere = datagram(900, 3);
+            Thread dtls = new Thread(() -> socket.send(
+                    (InetSocketAddress) client.getLocalSocketAddress(), fromElsewhere, 0, fromElsewhere.length));
+            dtls.start();
+            dtls.join();
+            assertThat(receive(client)).isEqualTo(fromElsewhere);
+            byte[] echoed = datagram(200, 9);
+            client.send(new DatagramPacket(echoed, echoed.length, socket.local()));
+            assertThat(receive(client)).isEqualTo(echoed);
+        }
     }
 
     @Test
