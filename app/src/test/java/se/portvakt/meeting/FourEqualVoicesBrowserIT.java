@@ -109,9 +109,12 @@ class FourEqualVoicesBrowserIT {
             }
         }
         System.out.printf(
-                "Four equal voices, one minute: %d dominant-speaker changes, %d keyframe requests to publishers,"
-                        + " %d freezes over the four pages' twelve pictures%n",
-                changes, keyframes, freezes);
+                "Four equal voices, one minute: %d dominant-speaker changes (%d while they joined), %d keyframe"
+                        + " requests to publishers, %d freezes over the four pages' twelve pictures%n",
+                changes, changesBefore, keyframes, freezes);
+        assertThat(changesBefore)
+                .as("the SFU named a dominant speaker as they joined (the rule is alive, not silent)")
+                .isPositive();
         for (Browser page : pages) {
             everyVideoDecoding(page, "after the minute", Duration.ofSeconds(30));
         }
