@@ -2,9 +2,9 @@ package se.portvakt.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.portvakt.booking.TestBookings.plan;
+import static se.portvakt.meeting.MeetingMediaIT.everyVideoDecoding;
 import static se.portvakt.meeting.MeetingMediaIT.hostAdmitsAndJoins;
 import static se.portvakt.meeting.MeetingMediaIT.inbound;
-import static se.portvakt.meeting.MeetingMediaIT.rising;
 import static se.portvakt.meeting.MeetingMediaIT.streams;
 import static se.portvakt.meeting.MeetingMediaIT.tone;
 import static se.portvakt.meeting.MeetingMediaIT.until;
@@ -132,16 +132,6 @@ class FourEqualVoicesBrowserIT {
                 .filter(s -> s.direction() == StreamStats.Direction.IN)
                 .mapToLong(StreamStats::keyframeRequests)
                 .sum();
-    }
-
-    private static void everyVideoDecoding(Browser page, String when, Duration timeout) {
-        Map<String, Map<String, Object>> before = inbound(page);
-        until(page, "every video decoding " + when, timeout, b -> {
-            Map<String, Map<String, Object>> now = inbound(b);
-            return streams(b).stream()
-                    .filter(s -> "video".equals(s.get("kind")))
-                    .allMatch(s -> rising(before, now, String.valueOf(s.get("mid")), "framesDecoded"));
-        });
     }
 
     private static long number(Map<String, Object> stats, String key) {

@@ -269,8 +269,13 @@ class MeetingMediaIT {
                 "two streams from the other " + when,
                 timeout,
                 b -> streams(b).size() == 2);
+        everyVideoDecoding(page, when, timeout);
+    }
+
+    /** Waits until every video stream {@code page} receives decodes new frames. */
+    static void everyVideoDecoding(Browser page, String when, Duration timeout) {
         Map<String, Map<String, Object>> before = inbound(page);
-        until(page, "the other's video decoding " + when, timeout, b -> {
+        until(page, "every video decoding " + when, timeout, b -> {
             Map<String, Map<String, Object>> now = inbound(b);
             return streams(b).stream()
                     .filter(s -> "video".equals(s.get("kind")))
