@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,6 +40,7 @@ import se.portvakt.lobby.Lobby;
  * a person with none gets a clear page; logout ends it. Every page passes axe-core's WCAG 2.1 AA checks.
  */
 @IntegrationTest
+@Tag("browser")
 class CitizenBrowserIT {
 
     /** The simulators' test persons that no other test books meetings for while logging in. */

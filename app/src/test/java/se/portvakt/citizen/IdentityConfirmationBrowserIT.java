@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,6 +43,7 @@ import se.portvakt.lobby.Lobby;
  * it. Wrong, stale and another meeting's codes change nothing; the right one gives the host the badge.
  */
 @IntegrationTest
+@Tag("browser")
 class IdentityConfirmationBrowserIT {
 
     static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +28,7 @@ import se.portvakt.IntegrationTest;
  * UDP connection with its numbers; the page passes axe in every language; one address is limited.
  */
 @IntegrationTest
+@Tag("browser")
 class EquipmentTestBrowserIT {
 
     @LocalServerPort

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,6 +19,7 @@ import se.portvakt.sfu.Sfu;
  * the IT department for. Its second test in a row is refused by the per-address limit, also in plain words.
  */
 @IntegrationTest
+@Tag("browser")
 @TestPropertySource(
         properties = {"portvakt.media.advertised-address=127.0.0.2", "portvakt.equipment.echoes-per-address=1"})
 class EquipmentTestUnreachableBrowserIT {
