@@ -39,6 +39,7 @@ public record MeetingDetails(
         return new MeetingSummary(
                 id,
                 organisationId,
+                organisationName,
                 title,
                 start,
                 end,

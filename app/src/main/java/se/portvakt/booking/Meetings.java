@@ -36,10 +36,15 @@ public interface Meetings {
 
     /**
      * One invitation (removed ones too) without its meeting's other invitees: nothing decrypted, no link built. With
-     * {@link #summary(MeetingId)}, what signaling needs of a guest; {@link #ofInvitee(InviteeId)} is for pages that
-     * show or send the whole invitation.
+     * {@link #summary(MeetingId)}, what signaling, a guest's own pages and the citizen's need of an invitee.
      */
     Optional<Invitation> invitation(InviteeId inviteeId);
+
+    /**
+     * The e-mail address and mobile number one invitation (removed ones too) went to, nothing decrypted: for
+     * matching what a guest types and sending them a one-time code.
+     */
+    Optional<InviteeContact> contact(InviteeId inviteeId);
 
     /**
      * The meeting with all its invitees (removed ones too), whatever its status. Decrypts every invitee's identity
@@ -50,12 +55,9 @@ public interface Meetings {
     /** The meeting with all its invitees, if the organisation holds it: another's meeting does not exist for it. */
     Optional<MeetingDetails> details(OrganisationId organisationId, MeetingId meetingId);
 
-    /** The meeting an invitee (removed ones too) was invited to, with all its invitees: {@link #details(MeetingId)}. */
-    Optional<MeetingDetails> ofInvitee(InviteeId inviteeId);
-
     /**
-     * The person the invitation names, decrypted, or empty when it names none. Only for checking an
-     * e-legitimation against it: never shown, logged or sent to a browser.
+     * The person the invitation names, decrypted, or empty when it names none; the meeting's other invitees are
+     * not read. Only for checking an e-legitimation against it: never shown, logged or sent to a browser.
      */
     Optional<PersonalIdentityNumber> invitedPerson(InviteeId inviteeId);
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
 import se.portvakt.citizen.IdentityConfirmations.Confirmation;
 import se.portvakt.citizen.IdentityConfirmations.Confirmed;
@@ -70,7 +70,7 @@ class HostConfirmationController {
             @PathVariable UUID participantId,
             @AuthenticationPrincipal StaffPrincipal staff,
             Locale locale) {
-        MeetingDetails meeting = hosted(meetingId, staff);
+        MeetingSummary meeting = hosted(meetingId, staff);
         Participant participant = eidParticipant(meeting, participantId);
         Issued issued = confirmations.issue(
                 meeting,
@@ -95,7 +95,7 @@ class HostConfirmationController {
             @RequestParam(defaultValue = "") String code,
             @AuthenticationPrincipal StaffPrincipal staff,
             Locale locale) {
-        MeetingDetails meeting = hosted(meetingId, staff);
+        MeetingSummary meeting = hosted(meetingId, staff);
         Participant participant = eidParticipant(meeting, participantId);
         if (!code.strip().matches("\\d{6}")) {
             return noStore(new TypedResult("WRONG", messages.getMessage("citizen.confirm.error.format", null, locale)));
@@ -117,7 +117,7 @@ class HostConfirmationController {
     @GetMapping(BASE)
     ResponseEntity<List<Badge>> badges(
             @PathVariable UUID meetingId, @AuthenticationPrincipal StaffPrincipal staff, Locale locale) {
-        MeetingDetails meeting = hosted(meetingId, staff);
+        MeetingSummary meeting = hosted(meetingId, staff);
         Map<UUID, Confirmation> confirmed = confirmations.confirmed(meetingId);
         return noStore(lobby
                 .ofMeeting(
@@ -134,22 +134,22 @@ class HostConfirmationController {
                 .toList());
     }
 
-    private MeetingDetails hosted(UUID meetingId, StaffPrincipal staff) {
+    private MeetingSummary hosted(UUID meetingId, StaffPrincipal staff) {
         if (staff == null || lobby.hostIn(new MeetingId(meetingId), staff.id()).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return meetings.details(new MeetingId(meetingId))
+        return meetings.summary(new MeetingId(meetingId))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private Participant eidParticipant(MeetingDetails meeting, UUID participantId) {
+    private Participant eidParticipant(MeetingSummary meeting, UUID participantId) {
         Optional<Participant> participant = lobby.find(new ParticipantId(participantId))
                 .filter(p -> p.meetingId().equals(meeting.id()) && p.inviteeId() != null)
                 .filter(p -> "BANKID".equals(p.method()) || "FREJA".equals(p.method()));
         return participant.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private String badge(Confirmation confirmation, MeetingDetails meeting, Locale locale) {
+    private String badge(Confirmation confirmation, MeetingSummary meeting, Locale locale) {
         return messages.getMessage(
                 "citizen.confirm.badge",
                 new Object[] {
@@ -159,7 +159,7 @@ class HostConfirmationController {
                 locale);
     }
 
-    private static String time(java.time.Instant instant, MeetingDetails meeting, Locale locale) {
+    private static String time(java.time.Instant instant, MeetingSummary meeting, Locale locale) {
         return DateTimeFormatter.ofPattern("HH:mm", locale).format(instant.atZone(meeting.zone()));
     }
 

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.portvakt.audit.AuditLog;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.config.SecretKeys;
 import se.portvakt.config.SqlTime;
 
@@ -67,7 +67,7 @@ class IdentityConfirmations {
 
     /** A new code for the invitee in this meeting and direction; an earlier unconfirmed one stops working. */
     @Transactional
-    Issued issue(MeetingDetails meeting, UUID inviteeId, Direction direction, String method, String actor) {
+    Issued issue(MeetingSummary meeting, UUID inviteeId, Direction direction, String method, String actor) {
         Instant now = clock.instant();
         jdbc.sql("""
                 delete from identity_confirmation
@@ -95,7 +95,7 @@ class IdentityConfirmations {
 
     /** Checks a typed code against the live one for the invitee in this meeting and direction. */
     @Transactional
-    Outcome check(MeetingDetails meeting, UUID inviteeId, Direction direction, String typed, String actor) {
+    Outcome check(MeetingSummary meeting, UUID inviteeId, Direction direction, String typed, String actor) {
         Instant now = clock.instant();
         Optional<Live> live = jdbc.sql("""
                 select id, code_hash, failed_attempts, method from identity_confirmation
@@ -161,7 +161,7 @@ class IdentityConfirmations {
         return hex.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private void record(MeetingDetails meeting, String actor, UUID inviteeId, String action, String detail) {
+    private void record(MeetingSummary meeting, String actor, UUID inviteeId, String action, String detail) {
         audit.record(
                 meeting.organisationId().value(),
                 actor,

@@ -9,8 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import se.portvakt.booking.Attachments;
 import se.portvakt.booking.Attachments.AttachmentInfo;
-import se.portvakt.booking.InviteeDetails;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
 import se.portvakt.guest.EndedMeetings;
 import se.portvakt.identity.EidRules;
@@ -43,8 +42,7 @@ class MyMeetings {
      */
     record MyMeeting(
             UUID inviteeId,
-            MeetingDetails meeting,
-            InviteeDetails invitee,
+            MeetingSummary meeting,
             Status status,
             List<AttachmentInfo> attachments,
             EidRules.Refusal refusal) {}
@@ -93,26 +91,25 @@ class MyMeetings {
         return find(citizen, person, inviteeId, now);
     }
 
+    /** The invitation and its meeting's summary: the meeting's other invitees, and their numbers, are not read. */
     private Optional<MyMeeting> find(
             CitizenSession citizen, PersonalIdentityNumber person, UUID inviteeId, Instant now) {
-        return meetings.ofInvitee(new InviteeId(inviteeId))
+        return meetings.invitation(new InviteeId(inviteeId))
+                .filter(invitation -> !invitation.removed())
+                .flatMap(invitation -> meetings.summary(invitation.meetingId()))
                 .filter(meeting -> ended.stream()
                         .noneMatch(endedMeetings ->
                                 endedMeetings.ended(meeting.id().value())))
-                .flatMap(meeting -> meeting.currentInvitees().stream()
-                        .filter(invitee -> invitee.id().value().equals(inviteeId))
-                        .findFirst()
-                        .map(invitee -> new MyMeeting(
-                                inviteeId,
-                                meeting,
-                                invitee,
-                                status(meeting, now),
-                                attachments.list(meeting.id()),
-                                rules.refusal(meeting.organisationId(), meeting.zone(), verified(citizen, person))
-                                        .orElse(null))));
+                .map(meeting -> new MyMeeting(
+                        inviteeId,
+                        meeting,
+                        status(meeting, now),
+                        attachments.list(meeting.id()),
+                        rules.refusal(meeting.organisationId(), meeting.zone(), verified(citizen, person))
+                                .orElse(null)));
     }
 
-    private Status status(MeetingDetails meeting, Instant now) {
+    private Status status(MeetingSummary meeting, Instant now) {
         if (!now.isBefore(meeting.start())) {
             return Status.IN_PROGRESS;
         }

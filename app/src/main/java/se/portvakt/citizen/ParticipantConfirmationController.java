@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.portvakt.booking.Invitation;
 import se.portvakt.booking.InviteeLinks;
-import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingStatus;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.booking.Meetings;
 import se.portvakt.citizen.IdentityConfirmations.Confirmed;
 import se.portvakt.citizen.IdentityConfirmations.Direction;
@@ -49,7 +50,7 @@ class ParticipantConfirmationController {
     }
 
     /** Who stands behind this page: an invitee of a live meeting and the e-legitimation they used. */
-    private record Participant(String token, MeetingDetails meeting, UUID inviteeId, String method) {}
+    private record Participant(String token, MeetingSummary meeting, UUID inviteeId, String method) {}
 
     @GetMapping(BASE + "{token}")
     String page(@PathVariable String token, HttpServletRequest request, Model model) {
@@ -130,19 +131,21 @@ class ParticipantConfirmationController {
         return "citizen/confirm";
     }
 
+    /** The invitation and its meeting's summary: the meeting's other invitees, and their numbers, are not read. */
     private Optional<Participant> participant(String token, HttpServletRequest request) {
         return links.inviteeOf(token)
-                .flatMap(inviteeId -> meetings.ofInvitee(new InviteeId(inviteeId))
+                .flatMap(inviteeId -> meetings.invitation(new InviteeId(inviteeId)))
+                .filter(invitation -> !invitation.removed())
+                .flatMap(invitation -> meetings.summary(invitation.meetingId())
                         .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
-                        .filter(meeting -> meeting.currentInvitees().stream()
-                                .anyMatch(i -> i.id().value().equals(inviteeId)))
-                        .flatMap(meeting -> method(request, meeting, inviteeId)
-                                .map(method -> new Participant(token, meeting, inviteeId, method))));
+                        .flatMap(meeting -> method(request, meeting, invitation)
+                                .map(method -> new Participant(
+                                        token, meeting, invitation.inviteeId().value(), method))));
     }
 
     /** BANKID or FREJA when this session proved to be the invitee by an e-legitimation; empty otherwise. */
-    private Optional<String> method(HttpServletRequest request, MeetingDetails meeting, UUID inviteeId) {
-        Optional<String> byLink = GuestSessions.identity(request, meeting, new InviteeId(inviteeId))
+    private Optional<String> method(HttpServletRequest request, MeetingSummary meeting, Invitation invitation) {
+        Optional<String> byLink = GuestSessions.identity(request, meeting, invitation)
                 .map(GuestIdentity::method)
                 .filter(method -> method == IdentificationMethod.BANKID || method == IdentificationMethod.FREJA)
                 .map(Enum::name);
@@ -151,7 +154,7 @@ class ParticipantConfirmationController {
         }
         return CitizenSession.of(request)
                 .filter(citizen -> myMeetings
-                        .one(citizen, inviteeId)
+                        .one(citizen, invitation.inviteeId().value())
                         .filter(mine -> mine.refusal() == null)
                         .isPresent())
                 .map(citizen -> citizen.method().name());

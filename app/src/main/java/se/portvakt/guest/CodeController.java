@@ -77,7 +77,7 @@ class CodeController {
                     messages.smsEnabled() ? "guest.contact.error.format" : "guest.contact.error.format-email");
             return contactPage(visit, model, contact);
         }
-        Requested requested = codes.request(visit.meeting(), visit.invitee(), typed);
+        Requested requested = codes.request(visit.meeting(), visit.inviteeId(), typed);
         if (requested instanceof TooMany tooMany) {
             model.addAttribute("problem", "guest.contact.too-many");
             model.addAttribute("problemTime", time(visit, tooMany.retryAt(), locale));
@@ -116,12 +116,12 @@ class CodeController {
             model.addAttribute("codeError", "guest.code.error.format");
             return codePage(visit, model);
         }
-        Outcome outcome = codes.verify(visit.meeting(), visit.invitee(), digits);
+        Outcome outcome = codes.verify(visit.meeting(), visit.inviteeId(), digits);
         if (outcome instanceof Verified verified) {
             GuestSessions.identified(
                     request,
                     GuestIdentity.unnamed(
-                            visit.invitee().id(),
+                            visit.inviteeId(),
                             visit.meeting().id(),
                             verified.method(),
                             AssuranceLevel.LOA2,
@@ -140,9 +140,7 @@ class CodeController {
 
     private static boolean needsCode(Visit visit, HttpServletRequest request) {
         return visit.meeting().assuranceLevel() == AssuranceLevel.LOA2
-                && GuestSessions.identity(
-                                request, visit.meeting(), visit.invitee().id())
-                        .isEmpty();
+                && GuestSessions.identity(request, visit).isEmpty();
     }
 
     private String contactPage(Visit visit, Model model, String typed) {

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import se.portvakt.booking.InviteeDetails;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.InviteeContact;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.config.Languages;
 import se.portvakt.config.PortvaktProperties;
 import se.portvakt.invitation.DirectMessages;
@@ -29,14 +29,14 @@ class CodeMessages {
     }
 
     /** Queues the code to the invitation's own address or number; false when it cannot go (SMS off). */
-    boolean send(MeetingDetails meeting, InviteeDetails invitee, ContactInput contact, String code) {
+    boolean send(MeetingSummary meeting, InviteeContact invitee, ContactInput contact, String code) {
         Locale locale = Languages.locale(meeting.language());
         long minutes = properties.codeValidity().toMinutes();
         if (contact.method() == IdentificationMethod.EMAIL_CODE) {
             outbox.email(
                     meeting.organisationId(),
                     meeting.id(),
-                    invitee.id(),
+                    invitee.inviteeId(),
                     invitee.email(),
                     text(locale, "guest.code.email.subject"),
                     text(locale, "guest.code.email.body", code, minutes, meeting.organisationName()));
@@ -46,7 +46,7 @@ class CodeMessages {
         return outbox.sms(
                 meeting.organisationId(),
                 meeting.id(),
-                invitee.id(),
+                invitee.inviteeId(),
                 invitee.mobile(),
                 text(locale, "guest.code.sms", code, minutes) + "\n\n@" + domain + " #" + code);
     }

@@ -2,7 +2,7 @@ package se.portvakt.guest;
 
 import java.util.Optional;
 import se.portvakt.booking.ContactDetails;
-import se.portvakt.booking.InviteeDetails;
+import se.portvakt.booking.InviteeContact;
 
 /**
  * The e-mail address or mobile number a guest types to get a code, read by booking's own rules
@@ -24,7 +24,7 @@ record ContactInput(IdentificationMethod method, String value) {
     }
 
     /** Whether the invitation went to this address or number. */
-    boolean matches(InviteeDetails invitee) {
+    boolean matches(InviteeContact invitee) {
         return switch (method) {
             // the local part is case-sensitive by the letter of RFC 5321, but no mail service treats it so
             case EMAIL_CODE -> invitee.email() != null && invitee.email().equalsIgnoreCase(value);

@@ -18,7 +18,7 @@ import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.config.SqlTime;
 import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
@@ -66,8 +66,10 @@ public class GuestArrivals {
         this.clock = clock;
     }
 
+    /** The guest of the visit, identified in this session as {@code identity}, says they are here. */
     @Transactional
-    Arrival arrive(MeetingDetails meeting, GuestIdentity identity, boolean anonymous) {
+    Arrival arrive(Visit visit, GuestIdentity identity, boolean anonymous) {
+        MeetingSummary meeting = visit.meeting();
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into guest_arrival (invitee_id, meeting_id, method, assurance_level, anonymous, arrived_at)
@@ -119,12 +121,7 @@ public class GuestArrivals {
                 anonymous,
                 pseudonym,
                 now);
-        String inviteeName = meeting.invitees().stream()
-                .filter(invitee -> invitee.id().equals(identity.inviteeId()))
-                .map(invitee -> invitee.name())
-                .findFirst()
-                .orElse(null);
-        events.publishEvent(new GuestArrived(arrival, inviteeName));
+        events.publishEvent(new GuestArrived(arrival, visit.invitation().name()));
         return arrival;
     }
 

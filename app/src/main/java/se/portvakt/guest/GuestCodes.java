@@ -13,8 +13,9 @@ import se.portvakt.audit.AuditAction;
 import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
-import se.portvakt.booking.InviteeDetails;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.InviteeContact;
+import se.portvakt.booking.MeetingSummary;
+import se.portvakt.booking.Meetings;
 import se.portvakt.config.SecretKeys;
 import se.portvakt.config.SqlTime;
 import se.portvakt.guest.CodeState.Checked;
@@ -22,6 +23,7 @@ import se.portvakt.guest.CodeState.Locked;
 import se.portvakt.guest.CodeState.Outcome;
 import se.portvakt.guest.CodeState.Verified;
 import se.portvakt.guest.CodeState.Wrong;
+import se.portvakt.ids.InviteeId;
 
 /**
  * LOA2: one-time codes to the address or number an invitation went to. The guest never learns whether
@@ -45,6 +47,7 @@ class GuestCodes {
     record RefusedLocked(Instant until) implements Requested {}
 
     private final JdbcClient jdbc;
+    private final Meetings meetings;
     private final OneTimeCodes codes;
     private final CodeMessages messages;
     private final GuestProperties properties;
@@ -53,12 +56,14 @@ class GuestCodes {
 
     GuestCodes(
             JdbcClient jdbc,
+            Meetings meetings,
             SecretKeys keys,
             CodeMessages messages,
             GuestProperties properties,
             AuditLog audit,
             Clock clock) {
         this.jdbc = jdbc;
+        this.meetings = meetings;
         this.codes = new OneTimeCodes(keys.derive("guest-code"), new SecureRandom());
         this.messages = messages;
         this.properties = properties;
@@ -67,74 +72,77 @@ class GuestCodes {
     }
 
     @Transactional
-    Requested request(MeetingDetails meeting, InviteeDetails invitee, ContactInput typed) {
+    Requested request(MeetingSummary meeting, InviteeId inviteeId, ContactInput typed) {
         Instant now = clock.instant();
-        CodeState state = lockState(invitee.id().value());
+        CodeState state = lockState(inviteeId.value());
         if (state.lockedAt(now)) {
-            record(meeting, invitee, AuditAction.GUEST_CODE_REFUSED, "locked until " + state.lockedUntil());
+            record(meeting, inviteeId, AuditAction.GUEST_CODE_REFUSED, "locked until " + state.lockedUntil());
             return new RefusedLocked(state.lockedUntil());
         }
         List<Instant> lastHour = jdbc.sql("""
                 select requested_at from guest_code_request where invitee_id = ? and requested_at > ?
                 order by requested_at""")
-                .params(invitee.id().value(), SqlTime.of(now.minus(HOUR)))
+                .params(inviteeId.value(), SqlTime.of(now.minus(HOUR)))
                 .query((rs, n) -> SqlTime.read(rs, 1))
                 .list();
         if (lastHour.size() >= properties.maxCodeRequestsPerHour()) {
             Instant retryAt = lastHour.get(lastHour.size() - properties.maxCodeRequestsPerHour())
                     .plus(HOUR);
-            record(meeting, invitee, AuditAction.GUEST_CODE_THROTTLED, lastHour.size() + " requests in the last hour");
+            record(
+                    meeting,
+                    inviteeId,
+                    AuditAction.GUEST_CODE_THROTTLED,
+                    lastHour.size() + " requests in the last hour");
             return new TooMany(retryAt);
         }
-        boolean matched = typed.matches(invitee);
+        // where the invitation went is read only here, where it is compared and a code may go to it
+        InviteeContact contact = meetings.contact(inviteeId).orElse(null);
+        boolean matched = contact != null && typed.matches(contact);
         String detail = "no match with the invitation, nothing sent";
         boolean sent = false;
-        if (matched && sentWithin(invitee.id().value(), now)) {
+        if (matched && sentWithin(inviteeId.value(), now)) {
             detail = "matched " + typed.method() + ", not resent within " + properties.resendInterval();
         } else if (matched) {
             String code = codes.generate();
-            sent = messages.send(meeting, invitee, typed, code);
+            sent = messages.send(meeting, contact, typed, code);
             if (sent) {
                 save(
-                        invitee.id().value(),
+                        inviteeId.value(),
                         state.withCode(
-                                codes.hash(invitee.id().value(), code),
-                                typed.method(),
-                                now,
-                                properties.codeValidity()));
+                                codes.hash(inviteeId.value(), code), typed.method(), now, properties.codeValidity()));
                 detail = "matched, sent by " + typed.method() + ", level " + meeting.assuranceLevel();
             } else {
                 detail = "matched " + typed.method() + ", but SMS is off: nothing sent";
             }
         }
         jdbc.sql("insert into guest_code_request (invitee_id, requested_at, sent) values (?, ?, ?)")
-                .params(invitee.id().value(), SqlTime.of(now), sent)
+                .params(inviteeId.value(), SqlTime.of(now), sent)
                 .update();
-        record(meeting, invitee, AuditAction.GUEST_CODE_REQUESTED, detail);
+        record(meeting, inviteeId, AuditAction.GUEST_CODE_REQUESTED, detail);
         return new Accepted();
     }
 
     @Transactional
-    Outcome verify(MeetingDetails meeting, InviteeDetails invitee, String code) {
+    Outcome verify(MeetingSummary meeting, InviteeId inviteeId, String code) {
         Instant now = clock.instant();
-        CodeState state = lockState(invitee.id().value());
+        CodeState state = lockState(inviteeId.value());
         Checked checked = state.check(
-                codes.hash(invitee.id().value(), code), now, properties.maxAttempts(), properties.lockDuration());
-        save(invitee.id().value(), checked.next());
+                codes.hash(inviteeId.value(), code), now, properties.maxAttempts(), properties.lockDuration());
+        save(inviteeId.value(), checked.next());
         Outcome outcome = checked.outcome();
         if (outcome instanceof Verified verified) {
-            audit.record(entry(meeting, invitee, AuditAction.GUEST_CODE_VERIFIED)
+            audit.record(entry(meeting, inviteeId, AuditAction.GUEST_CODE_VERIFIED)
                     .evidence(verified.method(), "LOA2", false));
         } else if (outcome instanceof Wrong wrong) {
-            record(meeting, invitee, AuditAction.GUEST_CODE_WRONG, wrong.attemptsLeft() + " attempts left");
+            record(meeting, inviteeId, AuditAction.GUEST_CODE_WRONG, wrong.attemptsLeft() + " attempts left");
         } else if (outcome instanceof Locked locked && locked.justNow()) {
             record(
                     meeting,
-                    invitee,
+                    inviteeId,
                     AuditAction.GUEST_CODE_LOCKED,
                     properties.maxAttempts() + " wrong codes, locked until " + locked.until());
         } else if (outcome instanceof Locked locked) {
-            record(meeting, invitee, AuditAction.GUEST_CODE_REFUSED, "locked until " + locked.until());
+            record(meeting, inviteeId, AuditAction.GUEST_CODE_REFUSED, "locked until " + locked.until());
         }
         return checked.outcome();
     }
@@ -179,13 +187,13 @@ class GuestCodes {
     }
 
     /** Never the typed address or the code: the invitee id names the subject. */
-    private void record(MeetingDetails meeting, InviteeDetails invitee, AuditAction action, String outcome) {
-        audit.record(entry(meeting, invitee, action).detail("outcome", outcome));
+    private void record(MeetingSummary meeting, InviteeId inviteeId, AuditAction action, String outcome) {
+        audit.record(entry(meeting, inviteeId, action).detail("outcome", outcome));
     }
 
-    private static AuditEntry entry(MeetingDetails meeting, InviteeDetails invitee, AuditAction action) {
-        return AuditEntry.of(meeting.organisationId(), action, AuditActor.guest(invitee.id()))
+    private static AuditEntry entry(MeetingSummary meeting, InviteeId inviteeId, AuditAction action) {
+        return AuditEntry.of(meeting.organisationId(), action, AuditActor.guest(inviteeId))
                 .meeting(meeting.id())
-                .subject(invitee.id());
+                .subject(inviteeId);
     }
 }

@@ -95,7 +95,7 @@ class GuestEidController {
                 qr,
                 new EidStart(
                         request.getRemoteAddr(),
-                        meetings.invitedPerson(visit.invitee().id()).orElse(null),
+                        meetings.invitedPerson(visit.inviteeId()).orElse(null),
                         text));
         if (started.isEmpty()) {
             outcomes.failed(visit, chosen.get(), "unavailable");
@@ -183,12 +183,10 @@ class GuestEidController {
 
     private static boolean needsEid(Visit visit, HttpServletRequest request) {
         return visit.meeting().assuranceLevel() == AssuranceLevel.LOA3
-                && GuestSessions.identity(
-                                request, visit.meeting(), visit.invitee().id())
-                        .isEmpty();
+                && GuestSessions.identity(request, visit).isEmpty();
     }
 
     private static String purpose(Visit visit) {
-        return "guest:" + visit.invitee().id();
+        return "guest:" + visit.inviteeId();
     }
 }

@@ -58,7 +58,7 @@ class GuestEidOutcomes {
         AuditEntry identified = entry(visit, AuditAction.GUEST_EID_REFUSED)
                 .person(person.personalIdentityNumber())
                 .evidence(person.method(), AssuranceLevel.LOA3, person.simulated());
-        boolean invitedPerson = meetings.invitedPerson(visit.invitee().id())
+        boolean invitedPerson = meetings.invitedPerson(visit.inviteeId())
                 .map(expected -> expected.equals(person.personalIdentityNumber()))
                 .orElse(true);
         if (!invitedPerson) {
@@ -75,7 +75,7 @@ class GuestEidOutcomes {
         GuestSessions.identified(
                 request,
                 new GuestIdentity(
-                        visit.invitee().id(),
+                        visit.inviteeId(),
                         visit.meeting().id(),
                         person.method() == EidMethod.BANKID ? IdentificationMethod.BANKID : IdentificationMethod.FREJA,
                         AssuranceLevel.LOA3,
@@ -90,11 +90,8 @@ class GuestEidOutcomes {
     }
 
     private static AuditEntry entry(Visit visit, AuditAction action) {
-        return AuditEntry.of(
-                        visit.meeting().organisationId(),
-                        action,
-                        AuditActor.guest(visit.invitee().id()))
+        return AuditEntry.of(visit.meeting().organisationId(), action, AuditActor.guest(visit.inviteeId()))
                 .meeting(visit.meeting().id())
-                .subject(visit.invitee().id());
+                .subject(visit.inviteeId());
     }
 }

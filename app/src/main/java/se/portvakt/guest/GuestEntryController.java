@@ -11,7 +11,7 @@ import se.portvakt.audit.AuditActor;
 import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.AssuranceLevel;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingSummary;
 
 /** The personal link: sends the guest on to the step the meeting's assurance level asks for. */
 @Controller
@@ -34,8 +34,8 @@ class GuestEntryController {
         Visit visit = visits.find(token).orElseThrow(() -> new LinkClosed(LinkClosed.Reason.INVALID));
         language.useMeetingLanguage(request, response, visit.meeting());
         visits.requireOpen(visit);
-        MeetingDetails meeting = visit.meeting();
-        if (GuestSessions.identity(request, meeting, visit.invitee().id()).isPresent()) {
+        MeetingSummary meeting = visit.meeting();
+        if (GuestSessions.identity(request, visit).isPresent()) {
             return "redirect:" + visit.path("info");
         }
         return switch (meeting.assuranceLevel()) {
@@ -43,7 +43,7 @@ class GuestEntryController {
                 GuestSessions.identified(
                         request,
                         GuestIdentity.unnamed(
-                                visit.invitee().id(),
+                                visit.inviteeId(),
                                 meeting.id(),
                                 IdentificationMethod.LINK,
                                 AssuranceLevel.NONE,
@@ -51,9 +51,9 @@ class GuestEntryController {
                 audit.record(AuditEntry.of(
                                 meeting.organisationId(),
                                 AuditAction.GUEST_IDENTIFIED,
-                                AuditActor.guest(visit.invitee().id()))
+                                AuditActor.guest(visit.inviteeId()))
                         .meeting(meeting.id())
-                        .subject(visit.invitee().id())
+                        .subject(visit.inviteeId())
                         .evidence(IdentificationMethod.LINK, AssuranceLevel.NONE, false));
                 yield "redirect:" + visit.path("info");
             }

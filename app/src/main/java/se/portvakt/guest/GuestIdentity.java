@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import se.portvakt.booking.AssuranceLevel;
 import se.portvakt.booking.Invitation;
-import se.portvakt.booking.MeetingDetails;
 import se.portvakt.booking.MeetingSummary;
 import se.portvakt.ids.InviteeId;
 import se.portvakt.ids.MeetingId;
@@ -37,18 +36,10 @@ public record GuestIdentity(
     }
 
     /**
-     * Whether this proof still lets its holder in: for this meeting, strong enough for its level now, and made
-     * after the invitation last changed whom it reaches or names. Whether the invitee was removed is not asked.
+     * Whether this proof still lets its holder in: for this invitation in this meeting, strong enough for the
+     * meeting's level now, and made after the invitation last changed whom it reaches or names. Whether the
+     * invitee was removed is not asked.
      */
-    public boolean holdsFor(MeetingDetails meeting) {
-        return meeting.invitees().stream()
-                .filter(invitee -> invitee.id().equals(inviteeId))
-                .findFirst()
-                .map(invitee -> holdsFor(meeting.id(), meeting.assuranceLevel(), invitee.identityChangedAt()))
-                .orElse(false);
-    }
-
-    /** {@link #holdsFor(MeetingDetails)}, from the meeting's summary and this invitee's own invitation. */
     public boolean holdsFor(MeetingSummary meeting, Invitation invitation) {
         return inviteeId.equals(invitation.inviteeId())
                 && meeting.id().equals(invitation.meetingId())

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.config.Languages;
 
 /**
@@ -41,7 +41,7 @@ class GuestLanguage implements WebMvcConfigurer {
     }
 
     /** On opening the link: the meeting's language, unless the guest chose one. */
-    void useMeetingLanguage(HttpServletRequest request, HttpServletResponse response, MeetingDetails meeting) {
+    void useMeetingLanguage(HttpServletRequest request, HttpServletResponse response, MeetingSummary meeting) {
         HttpSession session = request.getSession(false);
         boolean chosen = Languages.isSupported(request.getParameter("lang"))
                 || session != null && session.getAttribute(CHOSEN) != null;

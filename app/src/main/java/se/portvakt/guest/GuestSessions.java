@@ -7,7 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.Invitation;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.config.SessionRenewal;
 import se.portvakt.ids.InviteeId;
 
@@ -30,14 +31,20 @@ public final class GuestSessions {
         session.setAttribute(ATTRIBUTE, identities);
     }
 
-    /** This session's proof for the invitee, if it is for this meeting and strong enough for it now. */
+    /** This session's proof for the invitation, if it is for this meeting and strong enough for it now. */
     public static Optional<GuestIdentity> identity(
-            HttpServletRequest request, MeetingDetails meeting, InviteeId inviteeId) {
+            HttpServletRequest request, MeetingSummary meeting, Invitation invitation) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(identities(session).get(inviteeId)).filter(identity -> identity.holdsFor(meeting));
+        return Optional.ofNullable(identities(session).get(invitation.inviteeId()))
+                .filter(identity -> identity.holdsFor(meeting, invitation));
+    }
+
+    /** {@link #identity(HttpServletRequest, MeetingSummary, Invitation)} for the invitation a link leads to. */
+    static Optional<GuestIdentity> identity(HttpServletRequest request, Visit visit) {
+        return identity(request, visit.meeting(), visit.invitation());
     }
 
     /** Every invitee this session has proved to be (for the signaling handshake, which has no link). */

@@ -24,14 +24,16 @@ class GuestVisits {
         this.clock = clock;
     }
 
-    /** The link's visit whatever the meeting's state; empty for a token we did not make. */
+    /**
+     * The link's visit whatever the meeting's state; empty for a token we did not make. Every guest request comes
+     * here, the e-ID status poll every 2 seconds, so it reads the one invitation and the meeting's summary, never
+     * the meeting's other invitees or a number that would have to be decrypted.
+     */
     Optional<Visit> find(String token) {
         return links.inviteeOf(token)
-                .flatMap(inviteeId -> meetings.ofInvitee(new InviteeId(inviteeId))
-                        .flatMap(meeting -> meeting.invitees().stream()
-                                .filter(invitee -> invitee.id().value().equals(inviteeId))
-                                .findFirst()
-                                .map(invitee -> new Visit(token, meeting, invitee))));
+                .flatMap(inviteeId -> meetings.invitation(new InviteeId(inviteeId)))
+                .flatMap(invitation ->
+                        meetings.summary(invitation.meetingId()).map(meeting -> new Visit(token, meeting, invitation)));
     }
 
     /** The link's visit if the meeting is neither cancelled (for this invitee) nor over. */

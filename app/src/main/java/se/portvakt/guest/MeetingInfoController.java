@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import se.portvakt.booking.Attachments;
 import se.portvakt.booking.Attachments.AttachmentFile;
-import se.portvakt.booking.MeetingDetails;
+import se.portvakt.booking.MeetingSummary;
 import se.portvakt.organisation.Organisations;
 
 /**
@@ -56,9 +56,7 @@ class MeetingInfoController {
     @GetMapping("/m/{token}/info")
     String info(@PathVariable String token, HttpServletRequest request, Model model, Locale locale) {
         Visit visit = visits.open(token);
-        GuestIdentity identity = GuestSessions.identity(
-                        request, visit.meeting(), visit.invitee().id())
-                .orElse(null);
+        GuestIdentity identity = GuestSessions.identity(request, visit).orElse(null);
         if (identity == null) {
             return "redirect:" + visit.path("");
         }
@@ -74,9 +72,7 @@ class MeetingInfoController {
             Model model,
             Locale locale) {
         Visit visit = visits.open(token);
-        GuestIdentity identity = GuestSessions.identity(
-                        request, visit.meeting(), visit.invitee().id())
-                .orElse(null);
+        GuestIdentity identity = GuestSessions.identity(request, visit).orElse(null);
         if (identity == null) {
             return "redirect:" + visit.path("");
         }
@@ -86,7 +82,7 @@ class MeetingInfoController {
             return infoPage(visit, identity, model, locale);
         }
         // only a confidential meeting offers anonymity; a forged field elsewhere is ignored
-        arrivals.arrive(visit.meeting(), identity, anonymous && visit.meeting().confidential());
+        arrivals.arrive(visit, identity, anonymous && visit.meeting().confidential());
         return "redirect:" + visit.path("wait");
     }
 
@@ -94,19 +90,17 @@ class MeetingInfoController {
     @GetMapping("/m/{token}/wait")
     String waitingRoom(@PathVariable String token, HttpServletRequest request, Model model, Locale locale) {
         Visit visit = visits.open(token);
-        GuestIdentity identity = GuestSessions.identity(
-                        request, visit.meeting(), visit.invitee().id())
-                .orElse(null);
-        GuestArrivals.Arrival arrival = arrivals.of(visit.invitee().id()).orElse(null);
+        GuestIdentity identity = GuestSessions.identity(request, visit).orElse(null);
+        GuestArrivals.Arrival arrival = arrivals.of(visit.inviteeId()).orElse(null);
         if (identity == null || arrival == null) {
             return "redirect:" + visit.path("");
         }
         model.addAttribute("token", visit.token());
         model.addAttribute("meeting", visit.meeting());
-        model.addAttribute("inviteeId", visit.invitee().id());
+        model.addAttribute("inviteeId", visit.inviteeId());
         model.addAttribute("arrival", arrival);
         // who and when, as on the meeting page: the waiting guest should not have to go back to find out
-        MeetingDetails meeting = visit.meeting();
+        MeetingSummary meeting = visit.meeting();
         ZonedDateTime start = meeting.start().atZone(meeting.zone());
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
         model.addAttribute(
@@ -120,8 +114,7 @@ class MeetingInfoController {
     ResponseEntity<byte[]> download(
             @PathVariable String token, @PathVariable UUID attachmentId, HttpServletRequest request) {
         Visit visit = visits.open(token);
-        if (GuestSessions.identity(request, visit.meeting(), visit.invitee().id())
-                .isEmpty()) {
+        if (GuestSessions.identity(request, visit).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         AttachmentFile file = attachments
@@ -142,7 +135,7 @@ class MeetingInfoController {
     }
 
     private String infoPage(Visit visit, GuestIdentity identity, Model model, Locale locale) {
-        MeetingDetails meeting = visit.meeting();
+        MeetingSummary meeting = visit.meeting();
         ZonedDateTime start = meeting.start().atZone(meeting.zone());
         ZonedDateTime end = meeting.end().atZone(meeting.zone());
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
@@ -160,11 +153,11 @@ class MeetingInfoController {
         model.addAttribute(
                 "opensMinutes", Duration.between(opensAt, meeting.start()).toMinutes());
         model.addAttribute("opensAtInstant", opensAt.toString());
-        model.addAttribute("arrival", arrivals.of(visit.invitee().id()).orElse(null));
+        model.addAttribute("arrival", arrivals.of(visit.inviteeId()).orElse(null));
         return "guest/info";
     }
 
-    private Instant opensAt(MeetingDetails meeting) {
+    private Instant opensAt(MeetingSummary meeting) {
         return meeting.start().minus(organisations.get(meeting.organisationId()).joinOpensBefore());
     }
 }

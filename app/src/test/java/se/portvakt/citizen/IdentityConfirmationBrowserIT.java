@@ -219,7 +219,7 @@ class IdentityConfirmationBrowserIT {
         assertThat(guest.text("#confirm-code-error")).isEqualTo("Koden stämmer inte. Du har 4 försök kvar.");
         guest.assertAccessible();
         String othersCode = confirmations
-                .issue(other, other.invitees().get(0).id().value(), Direction.HOST_SAYS, "BANKID", "test")
+                .issue(other.summary(), other.invitees().get(0).id().value(), Direction.HOST_SAYS, "BANKID", "test")
                 .code();
         if (!othersCode.equals(code)) {
             typeOnGuestPage(othersCode);

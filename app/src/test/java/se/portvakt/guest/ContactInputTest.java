@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import se.portvakt.booking.InviteeDetails;
+import se.portvakt.booking.InviteeContact;
 import se.portvakt.ids.InviteeId;
 
 class ContactInputTest {
 
-    static final InviteeDetails ANNA = new InviteeDetails(
-            new InviteeId(UUID.randomUUID()),
-            "Anna",
-            "Anna.A@example.se",
-            "+46701234567",
-            null,
-            false,
-            "https://portvakt.example/m/x");
+    static final InviteeContact ANNA =
+            new InviteeContact(new InviteeId(UUID.randomUUID()), "Anna.A@example.se", "+46701234567");
 
     @ParameterizedTest
     @CsvSource(

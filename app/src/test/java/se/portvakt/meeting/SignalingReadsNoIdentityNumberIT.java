@@ -7,7 +7,6 @@ import static se.portvakt.booking.TestBookings.unique;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.TestPersons;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
+import se.portvakt.booking.UnreadableNumbers;
 import se.portvakt.booking.internal.MeetingRequest.InviteeRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -45,23 +45,19 @@ class SignalingReadsNoIdentityNumberIT {
     JdbcClient jdbc;
 
     Tenant tenant;
+    UnreadableNumbers numbers;
     final List<SignalingClient> open = new ArrayList<>();
-    final List<UUID> madeUnreadable = new ArrayList<>();
-    final List<String> numbers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant();
+        numbers = new UnreadableNumbers(jdbc);
     }
 
     @AfterEach
     void restore() {
         open.forEach(SignalingClient::close);
-        for (int i = 0; i < madeUnreadable.size(); i++) {
-            jdbc.sql("update invitee set pin_encrypted = ? where id = ?")
-                    .params(numbers.get(i), madeUnreadable.get(i))
-                    .update();
-        }
+        numbers.restore();
     }
 
     static InviteeRequest named(String name) {
@@ -72,20 +68,6 @@ class SignalingReadsNoIdentityNumberIT {
                 null,
                 TestPersons.bornIn(1980).digits(),
                 null);
-    }
-
-    /** Every invitee of the meeting that names a person: their number as stored can no longer be decrypted. */
-    void makeNumbersUnreadable(Booked meeting) {
-        jdbc.sql("select id, pin_encrypted from invitee where meeting_id = ? and pin_encrypted is not null")
-                .param(meeting.id())
-                .query((rs, n) -> {
-                    madeUnreadable.add(rs.getObject(1, UUID.class));
-                    return numbers.add(rs.getString(2));
-                })
-                .list();
-        jdbc.sql("update invitee set pin_encrypted = ? where meeting_id = ? and pin_encrypted is not null")
-                .params("v0:unreadable", meeting.id())
-                .update();
     }
 
     SignalingClient connect(HttpVisitor visitor, String query) {
@@ -103,12 +85,11 @@ class SignalingReadsNoIdentityNumberIT {
                         new InviteeRequest(null, "Anna Larsson", unique() + "@example.se", null, null, 0),
                         named("Cecilia Ceder")));
         Booked second = bookings.book(plan(tenant).invitees(named("David Dahl")));
-        // the guests' pages come first: they show a guest their own invitation, which is not signaling's read
+        assertThat(numbers.inMeeting(meeting.id()) + numbers.inMeeting(second.id()))
+                .isEqualTo(2);
+        // a guest's own pages decrypt no number either (GuestPagesDecryptNoOtherNumberIT)
         HttpVisitor lisa = new HttpVisitor(port).arrive(meeting.token(0), false);
         HttpVisitor anna = new HttpVisitor(port).arrive(meeting.token(1), false);
-        makeNumbersUnreadable(meeting);
-        makeNumbersUnreadable(second);
-        assertThat(madeUnreadable).hasSize(2);
 
         HttpVisitor host = new HttpVisitor(port).logIn(tenant.host().email(), Fixtures.PASSWORD);
         SignalingClient console = connect(host, "console");

@@ -24,6 +24,7 @@ import se.portvakt.audit.AuditEntry;
 import se.portvakt.audit.AuditLog;
 import se.portvakt.booking.ContactDetails;
 import se.portvakt.booking.Invitation;
+import se.portvakt.booking.InviteeContact;
 import se.portvakt.booking.InviteeDetails;
 import se.portvakt.booking.InviteeLinks;
 import se.portvakt.booking.MeetingBooked;
@@ -288,12 +289,6 @@ public class BookingService implements Meetings {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<MeetingDetails> ofInvitee(InviteeId inviteeId) {
-        return store.meetingOfInvitee(inviteeId.value()).flatMap(store::find).map(this::details);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
     public Optional<Invitation> invitation(InviteeId inviteeId) {
         return store.invitation(inviteeId.value())
                 .map(row -> new Invitation(
@@ -308,13 +303,14 @@ public class BookingService implements Meetings {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<InviteeContact> contact(InviteeId inviteeId) {
+        return store.contact(inviteeId.value()).map(row -> new InviteeContact(inviteeId, row.email(), row.mobile()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<PersonalIdentityNumber> invitedPerson(InviteeId inviteeId) {
-        return store.meetingOfInvitee(inviteeId.value())
-                .flatMap(meetingId -> store.invitees(meetingId).stream()
-                        .filter(invitee -> invitee.id().equals(inviteeId.value()))
-                        .findFirst())
-                .map(MeetingStore.InviteeRow::pinEncrypted)
-                .map(pins::decrypt);
+        return store.pinEncrypted(inviteeId.value()).map(pins::decrypt);
     }
 
     @Override
@@ -482,6 +478,7 @@ public class BookingService implements Meetings {
         return new MeetingSummary(
                 new MeetingId(row.id()),
                 new OrganisationId(row.organisationId()),
+                row.organisationName(),
                 row.title(),
                 row.start(),
                 row.end(),

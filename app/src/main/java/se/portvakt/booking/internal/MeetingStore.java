@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -250,11 +251,26 @@ public class MeetingStore {
                                 .toList()));
     }
 
-    Optional<UUID> meetingOfInvitee(UUID inviteeId) {
-        return jdbc.sql("select meeting_id from invitee where id = ?")
+    /** One invitee's address and number, as stored (neither is encrypted). */
+    record ContactRow(String email, String mobile) {}
+
+    Optional<ContactRow> contact(UUID inviteeId) {
+        return jdbc.sql("select email, mobile from invitee where id = ?")
                 .param(inviteeId)
-                .query(UUID.class)
+                .query((rs, n) -> new ContactRow(rs.getString(1), rs.getString(2)))
                 .optional();
+    }
+
+    /** One invitee's identity number, still encrypted; empty when the invitee names no person or does not exist. */
+    Optional<String> pinEncrypted(UUID inviteeId) {
+        return jdbc
+                .sql("select pin_encrypted from invitee where id = ?")
+                .param(inviteeId)
+                .query((rs, n) -> rs.getString(1))
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     List<UUID> invitationsNaming(String pinIndex, Instant endingAfter) {
