@@ -5,6 +5,7 @@ import static se.portvakt.booking.TestBookings.plan;
 import static se.portvakt.meeting.MeetingMediaIT.everyVideoDecoding;
 import static se.portvakt.meeting.MeetingMediaIT.hostAdmitsAndJoins;
 import static se.portvakt.meeting.MeetingMediaIT.inbound;
+import static se.portvakt.meeting.MeetingMediaIT.number;
 import static se.portvakt.meeting.MeetingMediaIT.streams;
 import static se.portvakt.meeting.MeetingMediaIT.tone;
 import static se.portvakt.meeting.MeetingMediaIT.until;
@@ -132,9 +133,5 @@ class FourEqualVoicesBrowserIT {
                 .filter(s -> s.direction() == StreamStats.Direction.IN)
                 .mapToLong(StreamStats::keyframeRequests)
                 .sum();
-    }
-
-    private static long number(Map<String, Object> stats, String key) {
-        return stats == null || !(stats.get(key) instanceof Number n) ? 0 : n.longValue();
     }
 }

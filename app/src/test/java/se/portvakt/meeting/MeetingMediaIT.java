@@ -339,8 +339,9 @@ class MeetingMediaIT {
         return later > then && later > 10;
     }
 
-    private static long number(Map<String, Object> stats, String counter) {
-        return stats == null || stats.get(counter) == null ? 0 : ((Number) stats.get(counter)).longValue();
+    /** A counter of one getStats entry, 0 where the entry or the counter is missing. */
+    static long number(Map<String, Object> stats, String counter) {
+        return stats == null || !(stats.get(counter) instanceof Number n) ? 0 : n.longValue();
     }
 
     static void microphone(Browser browser, boolean on) {

@@ -5,6 +5,7 @@ import static se.portvakt.booking.TestBookings.plan;
 import static se.portvakt.meeting.MeetingMediaIT.cameraMid;
 import static se.portvakt.meeting.MeetingMediaIT.hostAdmitsAndJoins;
 import static se.portvakt.meeting.MeetingMediaIT.inbound;
+import static se.portvakt.meeting.MeetingMediaIT.number;
 import static se.portvakt.meeting.MeetingMediaIT.rising;
 import static se.portvakt.meeting.MeetingMediaIT.script;
 import static se.portvakt.meeting.MeetingMediaIT.until;
@@ -312,10 +313,6 @@ class NetworkLabBrowserIT {
                         decimal(after.get(mid), "totalFreezesDuration")
                                 - decimal(before.get(mid), "totalFreezesDuration"))
                 + ")";
-    }
-
-    private static long number(Map<String, Object> stats, String key) {
-        return stats == null || !(stats.get(key) instanceof Number n) ? 0 : n.longValue();
     }
 
     private static double decimal(Map<String, Object> stats, String key) {
