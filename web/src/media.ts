@@ -38,7 +38,7 @@ export function sourcesByMid(own: Array<[Source, string | null]>): Record<string
 export function sendEncodings(source: Source): RTCRtpEncodingParameters[] | undefined {
   if (source !== 'camera') return undefined;
   return [
-    { rid: 'q', scaleResolutionDownBy: 2, maxBitrate: 150_000 },
+    { rid: 'q', scaleResolutionDownBy: 2, maxBitrate: 100_000 },
     { rid: 'f', scaleResolutionDownBy: 1, maxBitrate: 1_200_000 },
   ];
 }

@@ -177,6 +177,11 @@ final class NetworkLab implements AutoCloseable {
                 "300ms");
     }
 
+    /** Lifts {@link #limitDownlink}. */
+    void unlimitDownlink() {
+        quietly("tc", "qdisc", "del", "dev", "pvlab-a0", "root");
+    }
+
     /** The phone moves from Wi-Fi to 4G: link B comes up with its own address, then link A goes away. */
     void moveToSecondLink() {
         inside("ip", "link", "set", "pvlab-b1", "up");

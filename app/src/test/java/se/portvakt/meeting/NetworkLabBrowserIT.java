@@ -249,6 +249,87 @@ class NetworkLabBrowserIT {
                 .isLessThan(45_000);
     }
 
+    /**
+     * Case 3: Anna's downlink carries 300 kbit/s (a patient at home). Anna and the host both put Bertil on their
+     * stage: Anna receives a layer below his top one and it keeps decoding with few freezes for a minute, while the
+     * host, whose link is wide, keeps the top layer.
+     */
+    @Test
+    void aGuestWithAThinDownlinkReceivesALowLayerWithFewFreezes() throws InterruptedException {
+        threeInAMeeting();
+        pin(anna, bertilId);
+        pin(host, bertilId);
+        int top = topWidth(bertil);
+        until(host, "the host receiving Bertil's top layer", Duration.ofSeconds(60), b -> width(b, bertilId) == top);
+        lab.limitDownlink(300);
+        try {
+            until(
+                    anna,
+                    "Anna receiving a layer of Bertil's below the top (" + top + ")",
+                    Duration.ofSeconds(60),
+                    b -> width(b, bertilId) > 0 && width(b, bertilId) < top);
+            Map<String, Map<String, Object>> before = inbound(anna);
+            long start = System.nanoTime();
+            int widest = 0;
+            while (System.nanoTime() - start < Duration.ofSeconds(60).toNanos()) {
+                decodingFrom(anna, List.of(bertilId), "on a thin link", Duration.ofSeconds(20));
+                widest = Math.max(widest, width(anna, bertilId));
+                Thread.sleep(5_000); // sampling a minute of video, not waiting for a condition
+            }
+            Map<String, Map<String, Object>> after = inbound(anna);
+            String mid = cameraMid(anna, bertilId);
+            long freezes = number(after.get(mid), "freezeCount") - number(before.get(mid), "freezeCount");
+            System.out.printf(
+                    "Lab case 3 (300 kbit/s down, 60 s): Anna receives Bertil at up to %d px wide (top %d),"
+                            + " freezes %s; the host receives %d px%n",
+                    widest, top, freezes(before, after, mid), width(host, bertilId));
+            assertThat(freezes).as("Anna's freezes in a minute at 300 kbit/s").isLessThanOrEqualTo(10);
+            assertThat(width(host, bertilId))
+                    .as("the host's wide link keeps Bertil's top layer")
+                    .isEqualTo(top);
+        } finally {
+            lab.unlimitDownlink();
+        }
+    }
+
+    /** Puts {@code participant}'s camera on {@code page}'s stage. */
+    private static void pin(Browser page, UUID participant) {
+        until(
+                page,
+                "a pin on " + participant,
+                Duration.ofSeconds(30),
+                b -> !b.all(tile(participant)).isEmpty());
+        script(page, "document.querySelector(\"" + tile(participant) + "\").click()");
+    }
+
+    private static String tile(UUID participant) {
+        return "[data-tile='" + participant + "'][data-source=camera] [data-pin]";
+    }
+
+    /** The width of {@code participant}'s camera as {@code page} decodes it now, 0 before a frame. */
+    private static int width(Browser page, UUID participant) {
+        return (int) number(inbound(page).get(cameraMid(page, participant)), "frameWidth");
+    }
+
+    /** The widest layer {@code page}'s camera sends. */
+    private static int topWidth(Browser page) {
+        until(page, "the top layer sending", Duration.ofSeconds(60), b -> outboundWidth(b) > 0);
+        return outboundWidth(page);
+    }
+
+    private static int outboundWidth(Browser page) {
+        Object width = ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.portvaktMedia.pc.getStats().then(report => {
+                  let widest = 0;
+                  report.forEach(s => {
+                    if (s.type === 'outbound-rtp' && s.kind === 'video' && s.frameWidth) widest = Math.max(widest, s.frameWidth);
+                  });
+                  done(widest);
+                });""");
+        return ((Number) width).intValue();
+    }
+
     /** Case 4: 5 % of Anna's packets lost each way for a minute: video keeps decoding, repairs are counted. */
     @Test
     void underFivePercentLossBothWaysVideoKeepsDecodingAndLossIsRepaired() throws InterruptedException {

@@ -18,8 +18,7 @@ import se.portvakt.sfu.forward.StreamSettings;
  *                      default: with it, Chrome's send-side estimator held a publisher at 90 kbit/s in MeetingMediaIT
  *                      on this loaded test machine (docs/sfu.md, "Transport-wide congestion control")
  * @param downlinkBudget fit each receiver's layers to its downlink estimate (docs/sfu.md, "Downlink estimate and layer
- *                      choice"); off by default: on loopback under CPU load the loss-based estimate fell to 50-200
- *                      kbit/s and paused copies that the machine could carry (MeetingMediaIT failed so)
+ *                      choice"); on by default
  */
 public record SfuSettings(
         InetSocketAddress bind,
@@ -36,7 +35,7 @@ public record SfuSettings(
             InetSocketAddress tcpBind,
             Duration tickInterval,
             StreamSettings streams) {
-        this(bind, advertised, tcpBind, tickInterval, streams, false, false);
+        this(bind, advertised, tcpBind, tickInterval, streams, false, true);
     }
 
     /** UDP only. */
@@ -56,7 +55,7 @@ public record SfuSettings(
         return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams, transportCc, downlinkBudget);
     }
 
-    /** The same fitting each receiver's layers to its downlink estimate. */
+    /** The same fitting each receiver's layers to its downlink estimate (the default; for tests that say so). */
     public SfuSettings withDownlinkBudget() {
         return new SfuSettings(bind, advertised, tcpBind, tickInterval, streams, transportCc, true);
     }

@@ -6,11 +6,16 @@ package se.portvakt.sfu.bandwidth;
  *
  * <p>Rule, per report (at most one each {@link #MIN_INTERVAL_NANOS}):
  * <ul>
- *   <li>loss over 10 %: the estimate falls at once to what got through, {@code sent * (1 - loss) * 0.9}, and the
- *       rate that failed ({@code sent}) becomes a ceiling for a back-off time: 8 s, doubled by each failure within
- *       it, at most 64 s; growth never reaches the ceiling while it holds, so a link is not flooded again and again;
+ *   <li>loss over 10 % in {@link #CONFIRMING_REPORTS} reports in a row: the estimate falls to what got through,
+ *       {@code sent * (1 - loss) * 0.9}, but not below {@link #ONE_PICTURE} until the loss has lasted
+ *       {@link #PERSISTENT_REPORTS} reports. One lossy report alone holds: a busy receiver or a burst on the way
+ *       loses packets too, and on a thin rate what got through says little about what the link carries (a cut
+ *       from a report taken while little was sent left meetings without pictures for half a minute);
+ *   <li>the first cut of an episode of loss (when at least {@link #ONE_PICTURE} was sent) starts a back-off: for
+ *       15 s the estimate grows no higher than what got through, so a link is not flooded again and again; an
+ *       episode within three back-offs of the last one (a climb that failed again) doubles it, up to 64 s;
  *   <li>loss under 2 %: the estimate grows 8 % per second (by elapsed time, not report count), to at most
- *       {@code 0.9 * ceiling} while a ceiling holds;
+ *       the ceiling while the back-off holds;
  *   <li>in between it holds.
  * </ul>
  * It starts at its maximum: a new receiver is given what it asks for, and its first reports bring it down if its
@@ -20,11 +25,17 @@ public final class DownlinkEstimator {
     public static final long MIN_INTERVAL_NANOS = 250_000_000L;
     public static final long DEFAULT_MIN = 50_000;
     public static final long DEFAULT_MAX = 20_000_000;
+    /** The lowest camera layer (150 kbit/s) with the audio reserve beside it: a cut stops here at first. */
+    public static final long ONE_PICTURE = 200_000;
+    /** Lossy reports in a row before the estimate is cut. */
+    public static final int CONFIRMING_REPORTS = 2;
+    /** Lossy reports in a row before a cut may go below {@link #ONE_PICTURE} (audio only). */
+    public static final int PERSISTENT_REPORTS = 4;
 
     private static final double HIGH_LOSS = 0.10;
     private static final double LOW_LOSS = 0.02;
     private static final double GROWTH_PER_SECOND = 1.08;
-    private static final long FIRST_BACKOFF_NANOS = 8_000_000_000L;
+    private static final long FIRST_BACKOFF_NANOS = 15_000_000_000L;
     private static final long MAX_BACKOFF_NANOS = 64_000_000_000L;
 
     private final long min;
@@ -35,8 +46,10 @@ public final class DownlinkEstimator {
     private long lastBytes;
     private long ceiling = Long.MAX_VALUE;
     private long ceilingUntil;
+    private long lastFailure = Long.MIN_VALUE;
     private long backoff = FIRST_BACKOFF_NANOS;
     private long cuts;
+    private int lossyReports;
 
     public DownlinkEstimator() {
         this(DEFAULT_MIN, DEFAULT_MAX);
@@ -58,6 +71,7 @@ public final class DownlinkEstimator {
     public long report(double lossFraction, long bytesSent, long now) {
         if (!started) {
             started = true;
+            ceilingUntil = now;
             lastUpdate = now;
             lastBytes = bytesSent;
             return bitrate();
@@ -71,14 +85,29 @@ public final class DownlinkEstimator {
         lastBytes = bytesSent;
         boolean ceilingHolds = now - ceilingUntil < 0;
         if (lossFraction > HIGH_LOSS) {
-            estimate = Math.min(estimate, sentRate * (1 - lossFraction) * 0.9);
-            backoff = ceilingHolds ? Math.min(MAX_BACKOFF_NANOS, backoff * 2) : FIRST_BACKOFF_NANOS;
-            ceiling = Math.round(sentRate);
-            ceilingUntil = now + backoff;
-            cuts++;
-        } else if (lossFraction < LOW_LOSS) {
-            double grown = estimate * Math.pow(GROWTH_PER_SECOND, elapsed / 1e9);
-            estimate = ceilingHolds ? Math.max(estimate, Math.min(grown, 0.9 * ceiling)) : grown;
+            lossyReports++;
+            if (lossyReports >= CONFIRMING_REPORTS) {
+                double gotThrough = sentRate * (1 - lossFraction);
+                double floor = lossyReports >= PERSISTENT_REPORTS ? min : Math.min(estimate, ONE_PICTURE);
+                estimate = Math.min(estimate, Math.max(floor, 0.9 * gotThrough));
+                if (sentRate >= ONE_PICTURE && lossyReports == CONFIRMING_REPORTS) {
+                    // one back-off per episode of loss; an episode soon after the last (a failed climb) doubles it
+                    boolean again = lastFailure != Long.MIN_VALUE && now - lastFailure < 3 * backoff;
+                    backoff = again ? Math.min(MAX_BACKOFF_NANOS, backoff * 2) : FIRST_BACKOFF_NANOS;
+                    lastFailure = now;
+                    ceiling = Math.max(Math.round(gotThrough), bitrate());
+                    ceilingUntil = now + backoff;
+                } else if (ceilingHolds) {
+                    ceiling = Math.max(Math.min(ceiling, Math.round(gotThrough)), bitrate());
+                }
+                cuts++;
+            }
+        } else {
+            lossyReports = 0;
+            if (lossFraction < LOW_LOSS) {
+                double grown = estimate * Math.pow(GROWTH_PER_SECOND, elapsed / 1e9);
+                estimate = ceilingHolds ? Math.max(estimate, Math.min(grown, ceiling)) : grown;
+            }
         }
         estimate = Math.max(min, Math.min(max, estimate));
         return bitrate();

@@ -58,6 +58,15 @@ final class MediaSocket implements AutoCloseable {
         static final TcpLimits DEFAULTS = new TcpLimits(4096, 256, Duration.ofSeconds(10));
     }
 
+    /**
+     * Receive and send buffer of the UDP socket, bytes. Every participant's media shares the one socket: with the
+     * kernel's default (208 KiB) a keyframe fanned out to a room, or a moment the loop thread waits for a core, overflowed
+     * it (the kernel's RcvbufErrors and SndbufErrors rose by thousands in a lab run on two cores), and receivers
+     * reported that loss as if their links were thin. Linux caps it at {@code net.core.rmem_max}/{@code wmem_max}
+     * (docs/operations.md says to raise them).
+     */
+    static final int SOCKET_BUFFER = 4 << 20;
+
     private final DatagramChannel channel;
     private final Selector selector;
     private final InetSocketAddress local;
@@ -105,6 +114,8 @@ final class MediaSocket implements AutoCloseable {
         ServerSocketChannel server = null;
         try {
             channel = DatagramChannel.open();
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
             channel.bind(udp);
             channel.configureBlocking(false);
             Selector selector = Selector.open();
@@ -157,7 +168,9 @@ final class MediaSocket implements AutoCloseable {
     /** Sends a datagram; a failure is counted, never thrown (a peer that went away is not the caller's problem). */
     void send(InetSocketAddress to, byte[] buf, int off, int len) {
         try {
-            channel.send(outgoing(buf, off, len), to);
+            if (channel.send(outgoing(buf, off, len), to) == 0) {
+                errors.increment(); // the send buffer is full: the datagram is dropped here, so count it
+            }
         } catch (IOException e) {
             errors.increment();
         }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.portvakt.sfu.ParticipantAnswer;
 import se.portvakt.sfu.SfuSettings;
+import se.portvakt.sfu.bandwidth.DownlinkEstimator;
 import se.portvakt.sfu.rtcp.RtcpEncoder;
 import se.portvakt.sfu.rtcp.RtcpPacket;
 import se.portvakt.sfu.rtp.RtpFields;
@@ -102,10 +103,13 @@ class DownlinkThroughTheSfuTest {
         long bobCopy = RtpFields.ssrc(bobBefore.get(0), 0);
 
         send(bob, bobBrowser, bobCopy, 0); // the estimator's first report only sets where it counts from
-        for (int i = 0; i < 30; i++) { // 300 ms of media to bob, half of it "lost"
-            sendRound(alice, aliceBrowser, false);
+        // loss that persists: one lossy report alone holds, and the first cuts stop at one picture
+        for (int report = 0; report < DownlinkEstimator.PERSISTENT_REPORTS; report++) {
+            for (int i = 0; i < 30; i++) { // 300 ms of media to bob, half of it "lost"
+                sendRound(alice, aliceBrowser, false);
+            }
+            send(bob, bobBrowser, bobCopy, 128);
         }
-        send(bob, bobBrowser, bobCopy, 128);
         Thread.sleep(300); // the next share, within 250 ms
         drain(bob, bobBrowser, new ArrayList<>());
         drain(carol, carolBrowser, new ArrayList<>());
