@@ -34,7 +34,7 @@ const SILENT_PATH_MS = 6000;
  * changed network: the signaling socket is asked to prove it lives, long before the path counts as lost, so that a
  * dead one is replaced in time to carry the ICE restart.
  */
-const QUIET_PATH_MS = 2000;
+const QUIET_PATH_MS = 1000;
 /** How often the connection's statistics are read: quality marks, a quiet or silent path. */
 const MEASURE_MS = 1000;
 

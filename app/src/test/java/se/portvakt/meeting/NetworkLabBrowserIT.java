@@ -311,23 +311,32 @@ class NetworkLabBrowserIT {
         return (int) number(inbound(page).get(cameraMid(page, participant)), "frameWidth");
     }
 
-    /** The widest layer {@code page}'s camera sends. */
+    /** The widest layer {@code page}'s camera sends, once both of its layers send (Chrome starts with the low one). */
     private static int topWidth(Browser page) {
-        until(page, "the top layer sending", Duration.ofSeconds(60), b -> outboundWidth(b) > 0);
-        return outboundWidth(page);
+        until(
+                page,
+                "both camera layers sending",
+                Duration.ofSeconds(60),
+                b -> outboundWidths(b).size() == 2);
+        return outboundWidths(page).stream().mapToInt(Integer::intValue).max().orElseThrow();
     }
 
-    private static int outboundWidth(Browser page) {
-        Object width = ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeAsyncScript("""
+    /** The distinct frame widths {@code page}'s camera layers send now. */
+    private static java.util.Set<Integer> outboundWidths(Browser page) {
+        Object widths = ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 window.portvaktMedia.pc.getStats().then(report => {
-                  let widest = 0;
+                  const widths = [];
                   report.forEach(s => {
-                    if (s.type === 'outbound-rtp' && s.kind === 'video' && s.frameWidth) widest = Math.max(widest, s.frameWidth);
+                    if (s.type === 'outbound-rtp' && s.kind === 'video' && s.frameWidth) widths.push(s.frameWidth);
                   });
-                  done(widest);
+                  done(widths);
                 });""");
-        return ((Number) width).intValue();
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (Object width : (List<?>) widths) {
+            out.add(((Number) width).intValue());
+        }
+        return out;
     }
 
     /** Case 4: 5 % of Anna's packets lost each way for a minute: video keeps decoding, repairs are counted. */

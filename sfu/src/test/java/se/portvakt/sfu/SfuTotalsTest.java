@@ -32,6 +32,7 @@ class SfuTotalsTest {
                 0,
                 0,
                 repaired,
+                0,
                 0);
     }
 

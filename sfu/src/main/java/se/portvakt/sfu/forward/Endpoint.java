@@ -46,6 +46,8 @@ public final class Endpoint {
     private int transportCcId = -1;
     /** What this participant's downlink carries, from its reports on what we send it. */
     private final DownlinkEstimator downlink = new DownlinkEstimator();
+    /** What retransmissions to this participant may add to its link; guarded by {@code downlink}'s monitor. */
+    private final RepairBudget repairs = new RepairBudget();
     /** Stateless apart from its malformed counter, so one is shared. */
     private static final RtcpParser RTCP = new RtcpParser();
 
@@ -276,7 +278,7 @@ public final class Endpoint {
             } else if (p instanceof RtcpPacket.GenericNack nack) {
                 Subscriber s = subscribed.get(nack.mediaSsrc());
                 if (s != null) {
-                    s.onNack(nack.lostSequenceNumbers());
+                    s.onNack(nack.lostSequenceNumbers(), this::mayRepair, now);
                 }
             } else if (p instanceof RtcpPacket.PictureLossIndication pli) {
                 Subscriber s = subscribed.get(pli.mediaSsrc());
@@ -320,6 +322,13 @@ public final class Endpoint {
             synchronized (downlink) {
                 downlink.report(worstVideoLoss / 256.0, sent, now);
             }
+        }
+    }
+
+    /** Whether a retransmission of {@code bytes} to this participant fits its {@link RepairBudget} now. */
+    private boolean mayRepair(int bytes, long now) {
+        synchronized (downlink) {
+            return repairs.take(bytes, downlink.bitrate(), now);
         }
     }
 

@@ -279,8 +279,25 @@ public final class Subscriber {
         needOffsets = false;
     }
 
+    /** Whether a retransmission of so many bytes may go to the receiver now (its link's {@link RepairBudget}). */
+    @FunctionalInterface
+    public interface Repairs {
+        boolean allow(int bytes, long now);
+
+        /** No limit (tests of the repair itself). */
+        Repairs ANY = (bytes, now) -> true;
+    }
+
     /** The subscriber NACKed these (our) sequence numbers: resend what the source's cache holds. */
-    public synchronized void onNack(List<Integer> lost) {
+    public void onNack(List<Integer> lost) {
+        onNack(lost, Repairs.ANY, 0);
+    }
+
+    /**
+     * The subscriber NACKed these (our) sequence numbers: resend what the source's cache holds, as far as
+     * {@code repairs} allows (the rest is counted {@code heldBack}).
+     */
+    public synchronized void onNack(List<Integer> lost, Repairs repairs, long now) {
         counters.nacks.add(lost.size());
         PublisherStream from = source;
         for (int outSeq : lost) {
@@ -295,6 +312,10 @@ public final class Subscriber {
             }
             if (len < 0 || len + SrtpProfile.AEAD_AES_128_GCM.rtpOverhead() > scratch.length) {
                 counters.unrepairable.increment();
+                continue;
+            }
+            if (!repairs.allow(len, now)) {
+                counters.heldBack.increment();
                 continue;
             }
             rewriter.rewrite(scratch, 0);

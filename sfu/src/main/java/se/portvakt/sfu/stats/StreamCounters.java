@@ -22,6 +22,7 @@ public final class StreamCounters {
     public final LongAdder unroutable = new LongAdder();
     public final LongAdder repaired = new LongAdder();
     public final LongAdder duplicateRepairs = new LongAdder();
+    public final LongAdder heldBack = new LongAdder();
     /** Last estimate sent or received, bit/s; a gauge, not a sum. */
     private volatile long bitrateEstimate;
 
@@ -53,6 +54,7 @@ public final class StreamCounters {
                 bitrateEstimate,
                 unroutable.sum(),
                 repaired.sum(),
-                duplicateRepairs.sum());
+                duplicateRepairs.sum(),
+                heldBack.sum());
     }
 }

@@ -15,6 +15,8 @@ package se.portvakt.sfu.stats;
  * @param unroutable       OUT: packets of a codec the subscriber's browser did not negotiate (dropped)
  * @param repaired         IN: retransmissions (RTX) from the publisher that filled a gap we NACKed
  * @param duplicateRepairs IN: retransmissions of packets we had already, or had given up on (dropped)
+ * @param heldBack         OUT: NACKed packets not resent because the receiver's repair budget was spent (its link
+ *                         is full: {@code forward.RepairBudget})
  */
 public record StreamStats(
         String participantId,
@@ -32,7 +34,8 @@ public record StreamStats(
         long bitrateEstimate,
         long unroutable,
         long repaired,
-        long duplicateRepairs) {
+        long duplicateRepairs,
+        long heldBack) {
 
     public enum Direction {
         IN,

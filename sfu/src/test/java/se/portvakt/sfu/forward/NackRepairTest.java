@@ -123,4 +123,24 @@ class NackRepairTest {
         toBob.onNack(List.of(597));
         assertThat(toBob.stats().unrepairable()).isEqualTo(3);
     }
+
+    @Test
+    void nacksPastTheReceiversRepairBudgetAreHeldBack() {
+        BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        Endpoint aliceEnd = new Endpoint("alice", 0x51, alice.transport, StreamSettings.DEFAULTS);
+        Endpoint bobEnd = new Endpoint("bob", 0x52, bob.transport, StreamSettings.DEFAULTS);
+        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true);
+        Subscriber toBob = bobEnd.subscribe(camera, 0xB1, 0);
+        bob.dropRtp = i -> i >= 10 && i < 20;
+        for (int seq = 0; seq < 30; seq++) {
+            byte[] wire = alice.protectRtp(BrowserPeer.rtp(0xA1, seq, 0, 100));
+            aliceEnd.onSrtp(Arrays.copyOf(wire, 1600), 0, wire.length, false, seq * MS);
+        }
+        int[] allowed = {3};
+        toBob.onNack(List.of(10, 11, 12, 13, 14, 15, 16, 17, 18, 19), (bytes, now) -> allowed[0]-- > 0, 30 * MS);
+        assertThat(toBob.stats().retransmitted()).isEqualTo(3);
+        assertThat(toBob.stats().heldBack()).isEqualTo(7);
+        assertThat(toBob.stats().unrepairable()).isZero();
+    }
 }

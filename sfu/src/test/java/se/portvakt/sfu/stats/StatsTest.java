@@ -21,7 +21,23 @@ class StatsTest {
         counters.packets.increment();
         assertThat(before)
                 .isEqualTo(new StreamStats(
-                        "alice", 42, "video", StreamStats.Direction.IN, 3, 3000, 0, 0, 0, 0, 0, 0, 500_000, 0, 0, 0));
+                        "alice",
+                        42,
+                        "video",
+                        StreamStats.Direction.IN,
+                        3,
+                        3000,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        500_000,
+                        0,
+                        0,
+                        0,
+                        0));
         assertThat(counters.snapshot().packets()).isEqualTo(4);
     }
 
@@ -51,11 +67,43 @@ class StatsTest {
                 2,
                 List.of(
                         new StreamStats(
-                                "a", 1, "video", StreamStats.Direction.IN, 100, 100_000, 5, 7, 0, 0, 2, 0, 0, 0, 4, 1),
+                                "a",
+                                1,
+                                "video",
+                                StreamStats.Direction.IN,
+                                100,
+                                100_000,
+                                5,
+                                7,
+                                0,
+                                0,
+                                2,
+                                0,
+                                0,
+                                0,
+                                4,
+                                1,
+                                0),
                         new StreamStats(
-                                "a", 2, "audio", StreamStats.Direction.IN, 50, 5_000, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                                "a", 2, "audio", StreamStats.Direction.IN, 50, 5_000, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
                         new StreamStats(
-                                "b", 9, "video", StreamStats.Direction.OUT, 98, 98_000, 0, 4, 3, 1, 1, 0, 0, 0, 0, 0)));
+                                "b",
+                                9,
+                                "video",
+                                StreamStats.Direction.OUT,
+                                98,
+                                98_000,
+                                0,
+                                4,
+                                3,
+                                1,
+                                1,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0)));
         assertThat(meeting.packetsIn()).isEqualTo(150);
         assertThat(meeting.packetsOut()).isEqualTo(98);
         assertThat(meeting.bytesIn()).isEqualTo(105_000);
