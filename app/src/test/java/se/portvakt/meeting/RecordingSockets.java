@@ -1,0 +1,56 @@
+package se.portvakt.meeting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A {@link Sockets} that writes each call down as the intent it stands for. */
+final class RecordingSockets implements Sockets {
+
+    final List<SocketIntent> calls = new ArrayList<>();
+
+    @Override
+    public void place(UUID participantId, UUID meetingId, boolean inMeeting) {
+        calls.add(new SocketIntent.Place(participantId, meetingId, inMeeting));
+    }
+
+    @Override
+    public void stateToMeeting(UUID meetingId) {
+        calls.add(new SocketIntent.StateToMeeting(meetingId));
+    }
+
+    @Override
+    public void toPresent(UUID meetingId, ServerMessage message) {
+        calls.add(new SocketIntent.ToPresent(meetingId, message));
+    }
+
+    @Override
+    public void toMediaTab(UUID participantId, ServerMessage message) {
+        calls.add(new SocketIntent.ToMediaTab(participantId, message));
+    }
+
+    @Override
+    public void lobbyToConsoles(UUID organisationId) {
+        calls.add(new SocketIntent.LobbyToConsoles(organisationId));
+    }
+
+    @Override
+    public void toConsoles(UUID organisationId, ServerMessage message) {
+        calls.add(new SocketIntent.ToConsoles(organisationId, message));
+    }
+
+    @Override
+    public void toGuest(UUID participantId, ServerMessage message) {
+        calls.add(new SocketIntent.ToGuest(participantId, message));
+    }
+
+    @Override
+    public void closeGuest(UUID participantId, ServerMessage last) {
+        calls.add(new SocketIntent.CloseGuest(participantId, last));
+    }
+
+    @Override
+    public void closeMeeting(UUID meetingId, ServerMessage last) {
+        calls.add(new SocketIntent.CloseMeeting(meetingId, last));
+    }
+}
