@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.ParticipantId;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
@@ -48,47 +51,47 @@ class RedisSockets implements Sockets, MessageListener {
 
     @Override
     public void place(UUID participantId, UUID meetingId, boolean inMeeting) {
-        publish(new SocketIntent.Place(participantId, meetingId, inMeeting));
+        publish(new SocketIntent.Place(new ParticipantId(participantId), new MeetingId(meetingId), inMeeting));
     }
 
     @Override
     public void stateToMeeting(UUID meetingId) {
-        publish(new SocketIntent.StateToMeeting(meetingId));
+        publish(new SocketIntent.StateToMeeting(new MeetingId(meetingId)));
     }
 
     @Override
     public void toPresent(UUID meetingId, ServerMessage message) {
-        publish(new SocketIntent.ToPresent(meetingId, message));
+        publish(new SocketIntent.ToPresent(new MeetingId(meetingId), message));
     }
 
     @Override
     public void toMediaTab(UUID participantId, ServerMessage message) {
-        publish(new SocketIntent.ToMediaTab(participantId, message));
+        publish(new SocketIntent.ToMediaTab(new ParticipantId(participantId), message));
     }
 
     @Override
     public void lobbyToConsoles(UUID organisationId) {
-        publish(new SocketIntent.LobbyToConsoles(organisationId));
+        publish(new SocketIntent.LobbyToConsoles(new OrganisationId(organisationId)));
     }
 
     @Override
     public void toConsoles(UUID organisationId, ServerMessage message) {
-        publish(new SocketIntent.ToConsoles(organisationId, message));
+        publish(new SocketIntent.ToConsoles(new OrganisationId(organisationId), message));
     }
 
     @Override
     public void toGuest(UUID participantId, ServerMessage message) {
-        publish(new SocketIntent.ToGuest(participantId, message));
+        publish(new SocketIntent.ToGuest(new ParticipantId(participantId), message));
     }
 
     @Override
     public void closeGuest(UUID participantId, ServerMessage last) {
-        publish(new SocketIntent.CloseGuest(participantId, last));
+        publish(new SocketIntent.CloseGuest(new ParticipantId(participantId), last));
     }
 
     @Override
     public void closeMeeting(UUID meetingId, ServerMessage last) {
-        publish(new SocketIntent.CloseMeeting(meetingId, last));
+        publish(new SocketIntent.CloseMeeting(new MeetingId(meetingId), last));
     }
 
     void publish(SocketIntent intent) {

@@ -2,12 +2,15 @@ package se.portvakt.meeting;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import java.util.UUID;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.ParticipantId;
 
 /**
  * One {@link Sockets} call as it crosses from node to node (JSON on the Redis channel {@link RedisSockets#CHANNEL};
  * docs/architecture.md, "Several nodes"). It names whom to reach and what to send or render, never a socket: each
- * node carries it out for the sockets it holds, and one that holds none of them does nothing.
+ * node carries it out for the sockets it holds, and one that holds none of them does nothing. Ids are typed here
+ * (they serialise as the bare UUID) since the records are public.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "intent")
 @JsonSubTypes({
@@ -26,67 +29,67 @@ sealed interface SocketIntent {
     /** Carries the intent out on {@code sockets}: this node's own ({@link LocalSockets}). */
     void deliverTo(Sockets sockets);
 
-    record Place(UUID participantId, UUID meetingId, boolean inMeeting) implements SocketIntent {
+    record Place(ParticipantId participantId, MeetingId meetingId, boolean inMeeting) implements SocketIntent {
         @Override
         public void deliverTo(Sockets sockets) {
-            sockets.place(participantId, meetingId, inMeeting);
+            sockets.place(participantId.value(), meetingId.value(), inMeeting);
         }
     }
 
     /** Each node renders every receiver's own state: what one may see is decided where it is sent. */
-    record StateToMeeting(UUID meetingId) implements SocketIntent {
+    record StateToMeeting(MeetingId meetingId) implements SocketIntent {
         @Override
         public void deliverTo(Sockets sockets) {
-            sockets.stateToMeeting(meetingId);
+            sockets.stateToMeeting(meetingId.value());
         }
     }
 
-    record ToPresent(UUID meetingId, ServerMessage message) implements SocketIntent {
+    record ToPresent(MeetingId meetingId, ServerMessage message) implements SocketIntent {
         @Override
         public void deliverTo(Sockets sockets) {
-            sockets.toPresent(meetingId, message);
+            sockets.toPresent(meetingId.value(), message);
         }
     }
 
-    record ToMediaTab(UUID participantId, ServerMessage message) implements SocketIntent {
+    record ToMediaTab(ParticipantId participantId, ServerMessage message) implements SocketIntent {
         @Override
         public void deliverTo(Sockets sockets) {
-            sockets.toMediaTab(participantId, message);
+            sockets.toMediaTab(participantId.value(), message);
         }
     }
 
-    record LobbyToConsoles(UUID organisationId) implements SocketIntent {
+    record LobbyToConsoles(OrganisationId organisationId) implements SocketIntent {
         @Override
         public void deliverTo(Sockets sockets) {
-            sockets.lobbyToConsoles(organisationId);
+            sockets.lobbyToConsoles(organisationId.value());
         }
     }
 
-    record ToConsoles(UUID organisationId, ServerMessage message) implements SocketIntent {
+    record ToConsoles(OrganisationId organisationId, ServerMessage message) implements SocketIntent {
         @Override
         public void deliverTo(Sockets sockets) {
-            sockets.toConsoles(organisationId, message);
+            sockets.toConsoles(organisationId.value(), message);
         }
     }
 
-    record ToGuest(UUID participantId, ServerMessage message) implements SocketIntent {
+    record ToGuest(ParticipantId participantId, ServerMessage message) implements SocketIntent {
         @Override
         public void deliverTo(Sockets sockets) {
-            sockets.toGuest(participantId, message);
+            sockets.toGuest(participantId.value(), message);
         }
     }
 
-    record CloseGuest(UUID participantId, ServerMessage last) implements SocketIntent {
+    record CloseGuest(ParticipantId participantId, ServerMessage last) implements SocketIntent {
         @Override
         public void deliverTo(Sockets sockets) {
-            sockets.closeGuest(participantId, last);
+            sockets.closeGuest(participantId.value(), last);
         }
     }
 
-    record CloseMeeting(UUID meetingId, ServerMessage last) implements SocketIntent {
+    record CloseMeeting(MeetingId meetingId, ServerMessage last) implements SocketIntent {
         @Override
         public void deliverTo(Sockets sockets) {
-            sockets.closeMeeting(meetingId, last);
+            sockets.closeMeeting(meetingId.value(), last);
         }
     }
 }

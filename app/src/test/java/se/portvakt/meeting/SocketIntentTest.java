@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import se.portvakt.ids.MeetingId;
+import se.portvakt.ids.OrganisationId;
+import se.portvakt.ids.ParticipantId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +37,9 @@ class SocketIntentTest {
     static final UUID ORGANISATION = UUID.fromString("0c4e2a1b-7d3f-4b5a-9e8c-6f1a2b3c4d5e");
 
     static Stream<SocketIntent> intents() {
+        ParticipantId participant = new ParticipantId(PARTICIPANT);
+        MeetingId meeting = new MeetingId(MEETING);
+        OrganisationId organisation = new OrganisationId(ORGANISATION);
         ServerMessage.Badge badge = new ServerMessage.Badge(
                 PARTICIPANT,
                 "Anna Andersson",
@@ -48,22 +54,22 @@ class SocketIntentTest {
                 null,
                 false);
         return Stream.of(
-                new SocketIntent.Place(PARTICIPANT, MEETING, true),
-                new SocketIntent.Place(PARTICIPANT, MEETING, false),
-                new SocketIntent.StateToMeeting(MEETING),
+                new SocketIntent.Place(participant, meeting, true),
+                new SocketIntent.Place(participant, meeting, false),
+                new SocketIntent.StateToMeeting(meeting),
                 new SocketIntent.ToPresent(
-                        MEETING,
+                        meeting,
                         new ServerMessage.ChatPosted(new ChatLog.Line(
                                 PARTICIPANT,
                                 "Anna",
                                 "Hej på er \"alla\" ✋",
                                 Instant.parse("2026-12-07T05:00:01.250Z")))),
-                new SocketIntent.ToPresent(MEETING, new ServerMessage.Reaction(PARTICIPANT, "", "heart")),
-                new SocketIntent.ToPresent(MEETING, new ServerMessage.Speaker(PARTICIPANT)),
-                new SocketIntent.ToMediaTab(PARTICIPANT, new ServerMessage.Renegotiate(2, 3)),
-                new SocketIntent.LobbyToConsoles(ORGANISATION),
+                new SocketIntent.ToPresent(meeting, new ServerMessage.Reaction(PARTICIPANT, "", "heart")),
+                new SocketIntent.ToPresent(meeting, new ServerMessage.Speaker(PARTICIPANT)),
+                new SocketIntent.ToMediaTab(participant, new ServerMessage.Renegotiate(2, 3)),
+                new SocketIntent.LobbyToConsoles(organisation),
                 new SocketIntent.ToConsoles(
-                        ORGANISATION,
+                        organisation,
                         new ServerMessage.Arrived(new ServerMessage.Waiting(
                                 badge,
                                 MEETING,
@@ -72,12 +78,12 @@ class SocketIntentTest {
                                 Instant.parse("2026-12-07T04:59:00Z"),
                                 null,
                                 List.of("Bertil Berg")))),
-                new SocketIntent.ToGuest(PARTICIPANT, new ServerMessage.MuteRequested()),
-                new SocketIntent.ToGuest(PARTICIPANT, new ServerMessage.CameraTurnedOff()),
+                new SocketIntent.ToGuest(participant, new ServerMessage.MuteRequested()),
+                new SocketIntent.ToGuest(participant, new ServerMessage.CameraTurnedOff()),
                 new SocketIntent.CloseGuest(
-                        PARTICIPANT, new ServerMessage.Closed("DENIED", "Fel dag, välkommen i morgon")),
-                new SocketIntent.CloseGuest(PARTICIPANT, new ServerMessage.Closed("REMOVED", null)),
-                new SocketIntent.CloseMeeting(MEETING, new ServerMessage.Closed("ENDED", null)));
+                        participant, new ServerMessage.Closed("DENIED", "Fel dag, välkommen i morgon")),
+                new SocketIntent.CloseGuest(participant, new ServerMessage.Closed("REMOVED", null)),
+                new SocketIntent.CloseMeeting(meeting, new ServerMessage.Closed("ENDED", null)));
     }
 
     @ParameterizedTest
@@ -112,8 +118,8 @@ class SocketIntentTest {
     /** The shape docs/architecture.md shows: the intent's name, its ids, and the server message as a tab gets it. */
     @Test
     void carriesTheServerMessageAsTheTabGetsIt() {
-        JsonNode sent = JSON.valueToTree(
-                new SocketIntent.CloseGuest(PARTICIPANT, new ServerMessage.Closed("DENIED", "Fel dag")));
+        JsonNode sent = JSON.valueToTree(new SocketIntent.CloseGuest(
+                new ParticipantId(PARTICIPANT), new ServerMessage.Closed("DENIED", "Fel dag")));
         assertThat(sent.toString())
                 .isEqualTo("{\"intent\":\"closeGuest\",\"participantId\":\"" + PARTICIPANT
                         + "\",\"last\":{\"type\":\"closed\",\"reason\":\"DENIED\",\"message\":\"Fel dag\"}}");
