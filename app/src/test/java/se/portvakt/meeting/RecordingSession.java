@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ final class RecordingSession implements WebSocketSession {
     private final String id = UUID.randomUUID().toString();
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<String> sent = new LinkedBlockingQueue<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile CloseStatus closed;
 
     /** The next text sent to it, or null when none comes within {@code millis}. */
@@ -29,7 +31,9 @@ final class RecordingSession implements WebSocketSession {
         return sent.poll(millis, TimeUnit.MILLISECONDS);
     }
 
-    CloseStatus closed() {
+    /** How it was closed, waiting at most {@code millis} for it; null if it is still open. */
+    CloseStatus closed(long millis) throws InterruptedException {
+        closing.await(millis, TimeUnit.MILLISECONDS);
         return closed;
     }
 
@@ -51,6 +55,7 @@ final class RecordingSession implements WebSocketSession {
     @Override
     public void close(CloseStatus status) {
         closed = status;
+        closing.countDown();
     }
 
     @Override

@@ -270,8 +270,8 @@ class TwoNodesIT {
 
         assertThat(next(annaOnB).path("reason").asString()).isEqualTo("REMOVED");
         assertThat(next(hostOnB).path("reason").asString()).isEqualTo("ENDED");
-        assertThat(annaOnB.closed()).isEqualTo(CloseStatus.NORMAL);
-        assertThat(hostOnB.closed()).isEqualTo(CloseStatus.NORMAL);
+        assertThat(annaOnB.closed(WAIT_MS)).isEqualTo(CloseStatus.NORMAL);
+        assertThat(hostOnB.closed(WAIT_MS)).isEqualTo(CloseStatus.NORMAL);
     }
 
     @Test
