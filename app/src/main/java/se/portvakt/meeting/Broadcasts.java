@@ -70,7 +70,7 @@ class Broadcasts {
                     .map(participant -> new ServerMessage.Arrived(snapshots.waiting(participant, new HashMap<>())))
                     .orElse(null);
             if (arrived != null) {
-                sockets.toConsoles(organisationId, host -> arrived);
+                sockets.toConsoles(organisationId, arrived);
             }
         }
         consoles(organisationId);
@@ -94,7 +94,7 @@ class Broadcasts {
 
     /** A fresh state to every tab in the meeting (and the consoles when {@code organisationId} is given). */
     void meetingChanged(UUID meetingId, UUID organisationId) {
-        sockets.toMeeting(meetingId, caller -> snapshots.state(caller).orElse(null));
+        sockets.stateToMeeting(meetingId);
         if (organisationId != null) {
             consoles(organisationId);
         }
@@ -106,6 +106,6 @@ class Broadcasts {
     }
 
     void consoles(UUID organisationId) {
-        sockets.toConsoles(organisationId, snapshots::lobby);
+        sockets.lobbyToConsoles(organisationId);
     }
 }

@@ -15,7 +15,11 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import tools.jackson.databind.ObjectMapper;
 
-/** The sockets open on this node, in memory. A slow or broken socket never holds up the others. */
+/**
+ * The sockets open on this node, in memory, and the one place that delivers to them: alone it is the {@link Sockets}
+ * of a single node; with several, {@link RedisSockets} hands it every intent that any node published. A slow or
+ * broken socket never holds up the others.
+ */
 @Component
 class LocalSockets implements Sockets {
 
@@ -35,9 +39,11 @@ class LocalSockets implements Sockets {
     private final Map<UUID, String> mediaTabs = new ConcurrentHashMap<>();
 
     private final ObjectMapper json;
+    private final Snapshots snapshots;
 
-    LocalSockets(ObjectMapper json) {
+    LocalSockets(ObjectMapper json, Snapshots snapshots) {
         this.json = json;
+        this.snapshots = snapshots;
     }
 
     /** Registers a socket; sends through the returned session are safe from any thread. */
@@ -96,14 +102,24 @@ class LocalSockets implements Sockets {
     }
 
     @Override
-    public void toMeeting(UUID meetingId, Function<Caller, ServerMessage> message) {
+    public void stateToMeeting(UUID meetingId) {
         open.values().stream()
                 .filter(socket -> inMeeting(socket.caller(), meetingId))
-                .forEach(socket -> send(socket.session(), message.apply(socket.caller())));
+                .forEach(socket ->
+                        send(socket.session(), snapshots.state(socket.caller()).orElse(null)));
     }
 
     @Override
-    public void toConsoles(UUID organisationId, Function<Caller.Host, ServerMessage> message) {
+    public void lobbyToConsoles(UUID organisationId) {
+        toConsoles(organisationId, snapshots::lobby);
+    }
+
+    @Override
+    public void toConsoles(UUID organisationId, ServerMessage message) {
+        toConsoles(organisationId, host -> message);
+    }
+
+    private void toConsoles(UUID organisationId, Function<Caller.Host, ServerMessage> message) {
         open.values().forEach(socket -> {
             if (socket.caller() instanceof Caller.Host host
                     && host.onConsole()

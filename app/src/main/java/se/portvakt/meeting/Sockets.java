@@ -1,12 +1,12 @@
 package se.portvakt.meeting;
 
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The open signaling sockets and how to reach them. One node keeps them in memory ({@link LocalSockets});
- * with several nodes an implementation publishes through the broker and each node delivers to its own
- * sockets: nothing else in the feature knows which it is.
+ * with several nodes {@link RedisSockets} publishes each call as a {@link SocketIntent} and every node delivers it
+ * to its own sockets: nothing else in the feature knows which it is. So every method is an intent a node can carry
+ * out alone: a message, or what to render for each receiver, never a function of the caller's.
  */
 interface Sockets {
 
@@ -16,8 +16,8 @@ interface Sockets {
      */
     void place(UUID participantId, UUID meetingId, boolean inMeeting);
 
-    /** Sends to every tab whose caller belongs to or hosts the meeting; {@code message} is made per caller. */
-    void toMeeting(UUID meetingId, Function<Caller, ServerMessage> message);
+    /** Sends every tab whose caller belongs to or hosts the meeting its own fresh {@code state}. */
+    void stateToMeeting(UUID meetingId);
 
     /** Sends to the meeting's host views and its guests who are in it: what the waiting must not see. */
     void toPresent(UUID meetingId, ServerMessage message);
@@ -25,8 +25,11 @@ interface Sockets {
     /** Sends to the tab whose browser connection carries the participant's media (the last one that published). */
     void toMediaTab(UUID participantId, ServerMessage message);
 
+    /** Sends every host console of the organisation its fresh waiting room ({@code lobby}). */
+    void lobbyToConsoles(UUID organisationId);
+
     /** Sends to every host console of the organisation. */
-    void toConsoles(UUID organisationId, Function<Caller.Host, ServerMessage> message);
+    void toConsoles(UUID organisationId, ServerMessage message);
 
     /** Sends to every tab of the guest participant. */
     void toGuest(UUID participantId, ServerMessage message);

@@ -33,6 +33,13 @@ final class HttpVisitor {
         this.base = "http://localhost:" + port;
     }
 
+    /** The same browser (its cookies, so its session) at another node, listening on {@code port}. */
+    HttpVisitor at(int port) {
+        HttpVisitor elsewhere = new HttpVisitor(port);
+        elsewhere.cookies.putAll(cookies);
+        return elsewhere;
+    }
+
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
