@@ -159,27 +159,33 @@ final class NetworkLab implements AutoCloseable {
                 }""".formatted(percent, percent));
     }
 
-    /** Limits what reaches the guest over link A to {@code kbit} kbit/s (a thin downlink): tbf on our side. */
+    /**
+     * Limits what reaches the guest to {@code kbit} kbit/s (a thin downlink): tbf on our side of both links, since a
+     * case before may have moved the guest to link B.
+     */
     void limitDownlink(int kbit) {
-        run(
-                "tc",
-                "qdisc",
-                "replace",
-                "dev",
-                "pvlab-a0",
-                "root",
-                "tbf",
-                "rate",
-                kbit + "kbit",
-                "burst",
-                "16kb",
-                "latency",
-                "300ms");
+        for (String link : List.of("pvlab-a0", "pvlab-b0")) {
+            run(
+                    "tc",
+                    "qdisc",
+                    "replace",
+                    "dev",
+                    link,
+                    "root",
+                    "tbf",
+                    "rate",
+                    kbit + "kbit",
+                    "burst",
+                    "16kb",
+                    "latency",
+                    "300ms");
+        }
     }
 
     /** Lifts {@link #limitDownlink}. */
     void unlimitDownlink() {
         quietly("tc", "qdisc", "del", "dev", "pvlab-a0", "root");
+        quietly("tc", "qdisc", "del", "dev", "pvlab-b0", "root");
     }
 
     /** The phone moves from Wi-Fi to 4G: link B comes up with its own address, then link A goes away. */
