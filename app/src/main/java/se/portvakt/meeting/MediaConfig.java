@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.portvakt.sfu.Sfu;
+import se.portvakt.sfu.SfuSettings;
 import se.portvakt.sfu.Sfus;
 
 /**
@@ -22,6 +23,7 @@ class MediaConfig {
                 .mapToObj(port -> new InetSocketAddress(media.bindAddress(), port))
                 .findFirst()
                 .orElse(null);
-        return Sfus.start(new InetSocketAddress(media.bindAddress(), media.udpPort()), tcp, shown, Clock.systemUTC());
+        SfuSettings settings = SfuSettings.of(new InetSocketAddress(media.bindAddress(), media.udpPort()), shown, tcp);
+        return Sfus.start(media.transportCc() ? settings.withTransportCc() : settings, Clock.systemUTC());
     }
 }

@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param advertisedAddress the address browsers are told to send media to (our ICE host candidate), with the same
  *     port; the public or NAT address of this host. Unset: the bind address (embedded default only; production
  *     refuses to start without it)
+ * @param transportCc answer transport-wide congestion control to publishers instead of REMB; off by default (on a
+ *     loaded machine Chrome's own estimate from it stopped a camera's top layer: docs/sfu.md)
  */
 @ConfigurationProperties("portvakt.media")
 record MediaProperties(
         @DefaultValue("127.0.0.1") String bindAddress,
         @DefaultValue("10000") int udpPort,
         Integer tcpPort,
-        String advertisedAddress) {
+        String advertisedAddress,
+        @DefaultValue("false") boolean transportCc) {
 
     /** The TCP port to listen on, or empty without ICE-TCP. */
     java.util.OptionalInt iceTcpPort() {

@@ -44,6 +44,11 @@ public record SfuSettings(
         this(bind, advertised, null, tickInterval, streams);
     }
 
+    /** The production SFU's settings: 10 ms ticks, the default stream settings, the downlink budget on. */
+    public static SfuSettings of(InetSocketAddress bind, InetSocketAddress advertised, InetSocketAddress tcpBind) {
+        return new SfuSettings(bind, advertised, tcpBind, Duration.ofMillis(10), StreamSettings.DEFAULTS);
+    }
+
     /** Loopback on a free port, 10 ms ticks: what tests use. */
     public static SfuSettings loopback() {
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);

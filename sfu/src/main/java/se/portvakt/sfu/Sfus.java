@@ -2,9 +2,7 @@ package se.portvakt.sfu;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import se.portvakt.sfu.dtls.BouncyCastleDtlsLayer;
-import se.portvakt.sfu.forward.StreamSettings;
 import se.portvakt.sfu.server.UdpSfu;
 import se.portvakt.sfu.srtp.SrtpSession;
 
@@ -29,17 +27,18 @@ public final class Sfus {
      */
     public static Sfu start(
             InetSocketAddress bind, InetSocketAddress tcpBind, InetSocketAddress advertised, Clock clock) {
+        return start(SfuSettings.of(bind, advertised, tcpBind), clock);
+    }
+
+    /** With every setting given (for example transport-cc on: {@link SfuSettings#withTransportCc()}). */
+    public static Sfu start(SfuSettings settings, Clock clock) {
         // jitsi-srtp benchmarks its AES providers on first use (seconds); pay that now, not on the first call
         Thread warmUp = new Thread(SrtpSession::warmUp, "sfu-srtp-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         BouncyCastleDtlsLayer dtls = new BouncyCastleDtlsLayer();
         try {
-            return UdpSfu.start(
-                            new SfuSettings(bind, advertised, tcpBind, Duration.ofMillis(10), StreamSettings.DEFAULTS),
-                            dtls,
-                            clock)
-                    .closeWith(dtls);
+            return UdpSfu.start(settings, dtls, clock).closeWith(dtls);
         } catch (RuntimeException e) {
             dtls.close();
             throw e;
