@@ -8,7 +8,8 @@ package se.portvakt.sfu.bandwidth;
  * <ul>
  *   <li>loss over 10 % in {@link #CONFIRMING_REPORTS} reports in a row: the estimate falls to what got through,
  *       {@code sent * (1 - loss) * 0.9}, but not below {@link #ONE_PICTURE} until the loss has lasted
- *       {@link #PERSISTENT_REPORTS} reports. One lossy report alone holds: a busy receiver or a burst on the way
+ *       {@link #PERSISTENT_REPORTS} reports; lossy reports within {@link #SETTLE_NANOS} of a cut count for nothing.
+ *       One lossy report alone holds: a busy receiver or a burst on the way
  *       loses packets too, and on a thin rate what got through says little about what the link carries (a cut
  *       from a report taken while little was sent left meetings without pictures for half a minute);
  *   <li>the first cut of an episode of loss (when at least {@link #ONE_PICTURE} was sent) starts a back-off: for
@@ -31,6 +32,12 @@ public final class DownlinkEstimator {
     public static final int CONFIRMING_REPORTS = 2;
     /** Lossy reports in a row before a cut may go below {@link #ONE_PICTURE} (audio only). */
     public static final int PERSISTENT_REPORTS = 4;
+    /**
+     * After a cut, reports count for nothing this long: they describe what was sent before the cut took effect (a
+     * copy moves down at the lower layer's next keyframe, and a full queue drains first). Counting them cut a guest on
+     * a 300 kbit/s line to audio only within a second of the first cut.
+     */
+    public static final long SETTLE_NANOS = 1_500_000_000L;
 
     private static final double HIGH_LOSS = 0.10;
     private static final double LOW_LOSS = 0.02;
@@ -47,6 +54,7 @@ public final class DownlinkEstimator {
     private long ceiling = Long.MAX_VALUE;
     private long ceilingUntil;
     private long lastFailure = Long.MIN_VALUE;
+    private long settleUntil;
     private long backoff = FIRST_BACKOFF_NANOS;
     private long cuts;
     private int lossyReports;
@@ -72,6 +80,7 @@ public final class DownlinkEstimator {
         if (!started) {
             started = true;
             ceilingUntil = now;
+            settleUntil = now;
             lastUpdate = now;
             lastBytes = bytesSent;
             return bitrate();
@@ -85,8 +94,12 @@ public final class DownlinkEstimator {
         lastBytes = bytesSent;
         boolean ceilingHolds = now - ceilingUntil < 0;
         if (lossFraction > HIGH_LOSS) {
+            if (now - settleUntil < 0) {
+                return bitrate(); // loss from before the last cut took effect
+            }
             lossyReports++;
             if (lossyReports >= CONFIRMING_REPORTS) {
+                settleUntil = now + SETTLE_NANOS;
                 double gotThrough = sentRate * (1 - lossFraction);
                 double floor = lossyReports >= PERSISTENT_REPORTS ? min : Math.min(estimate, ONE_PICTURE);
                 estimate = Math.min(estimate, Math.max(floor, 0.9 * gotThrough));

@@ -50,10 +50,31 @@ class DownlinkEstimatorTest {
         long sent = 0;
         long t = 0;
         e.report(0, sent, t);
-        for (int i = 0; i < DownlinkEstimator.PERSISTENT_REPORTS; i++) {
-            e.report(0.5, sent += second(200_000), t += S);
-        }
+        e.report(0.5, sent += second(200_000), t += S);
+        e.report(0.5, sent += second(200_000), t += S); // cut, to one picture
+        assertThat(e.bitrate()).isEqualTo(DownlinkEstimator.ONE_PICTURE);
+        e.report(0.5, sent += second(200_000), t += S); // 1 s after the cut: what was sent before it took effect
+        e.report(0.5, sent += second(200_000), t += S); // the third that counts: still one picture
+        assertThat(e.bitrate()).isEqualTo(DownlinkEstimator.ONE_PICTURE);
+        e.report(0.5, sent += second(200_000), t += S); // settling again
+        e.report(0.5, sent += second(200_000), t += S); // the fourth that counts
         assertThat(e.bitrate()).as("200 kbit/s x 0.5 x 0.9").isEqualTo(90_000);
+    }
+
+    @Test
+    void lossReportedWhileACutTakesEffectCountsForNothing() {
+        DownlinkEstimator e = new DownlinkEstimator(50_000, 20_000_000);
+        long sent = 0;
+        long t = 0;
+        e.report(0, sent, t);
+        e.report(0.8, sent += second(1_500_000), t += S);
+        e.report(0.8, sent += second(1_500_000), t += S); // 270 kbit/s
+        long ms = S / 1000;
+        e.report(0.6, sent += second(600_000) / 2, t += 500 * ms); // the top layer still queued before the switch
+        e.report(0.6, sent += second(600_000) / 2, t += 500 * ms);
+        assertThat(e.bitrate())
+                .as("no second cut from reports on what was sent before")
+                .isEqualTo(270_000);
     }
 
     @Test

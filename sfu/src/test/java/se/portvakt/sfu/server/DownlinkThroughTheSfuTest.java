@@ -103,8 +103,10 @@ class DownlinkThroughTheSfuTest {
         long bobCopy = RtpFields.ssrc(bobBefore.get(0), 0);
 
         send(bob, bobBrowser, bobCopy, 0); // the estimator's first report only sets where it counts from
-        // loss that persists: one lossy report alone holds, and the first cuts stop at one picture
-        for (int report = 0; report < DownlinkEstimator.PERSISTENT_REPORTS; report++) {
+        // loss that persists: one lossy report alone holds, the first cuts stop at one picture, and reports within
+        // SETTLE_NANOS of a cut count for nothing (300 ms apart here: five after each cut)
+        int reports = DownlinkEstimator.PERSISTENT_REPORTS + 2 * (int) (DownlinkEstimator.SETTLE_NANOS / 300_000_000L);
+        for (int report = 0; report < reports; report++) {
             for (int i = 0; i < 30; i++) { // 300 ms of media to bob, half of it "lost"
                 sendRound(alice, aliceBrowser, false);
             }
