@@ -16,18 +16,7 @@ public final class Sfus {
      * @param advertised our host candidate in answers, or null for the bound address
      */
     public static Sfu start(InetSocketAddress bind, InetSocketAddress advertised, Clock clock) {
-        return start(bind, null, advertised, clock);
-    }
-
-    /**
-     * @param bind       the UDP address to receive on; port 0 picks a free one
-     * @param tcpBind    the ICE-TCP address to listen on, or null for UDP only; port 0 picks a free one
-     * @param advertised our host candidate in answers (its address also for the TCP candidate), or null for the
-     *                   bound address
-     */
-    public static Sfu start(
-            InetSocketAddress bind, InetSocketAddress tcpBind, InetSocketAddress advertised, Clock clock) {
-        return start(SfuSettings.of(bind, advertised, tcpBind), clock);
+        return start(SfuSettings.of(bind, advertised, null), clock);
     }
 
     /** With every setting given (for example transport-cc on: {@link SfuSettings#withTransportCc()}). */

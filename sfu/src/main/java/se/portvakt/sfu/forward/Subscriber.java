@@ -283,14 +283,6 @@ public final class Subscriber {
     @FunctionalInterface
     public interface Repairs {
         boolean allow(int bytes, long now);
-
-        /** No limit (tests of the repair itself). */
-        Repairs ANY = (bytes, now) -> true;
-    }
-
-    /** The subscriber NACKed these (our) sequence numbers: resend what the source's cache holds. */
-    public void onNack(List<Integer> lost) {
-        onNack(lost, Repairs.ANY, 0);
     }
 
     /**

@@ -22,6 +22,9 @@ import se.portvakt.sfu.srtp.SrtpProfile;
  * uses upstream), and the SFU repairs them from the publisher stream's cache.
  */
 class NackRepairTest {
+    /** No repair budget: these tests are about the repair itself. */
+    static final Subscriber.Repairs ANY = (bytes, now) -> true;
+
     static final long MS = 1_000_000L;
 
     /** name, which link datagrams to drop (by index), packets sent, first sequence number. */
@@ -107,7 +110,7 @@ class NackRepairTest {
             aliceEnd.onSrtp(Arrays.copyOf(wire, 1600), 0, wire.length, false, seq * MS);
         }
         // 10 was evicted by 522; 700 was never sent; 598 is still cached.
-        toBob.onNack(List.of(10, 700, 598));
+        toBob.onNack(List.of(10, 700, 598), ANY, 0);
         assertThat(toBob.stats().unrepairable()).isEqualTo(2);
         assertThat(toBob.stats().retransmitted()).isEqualTo(1);
         assertThat(bob.sequenceNumbers().get(bob.rtp.size() - 1)).isEqualTo(598);
@@ -120,7 +123,7 @@ class NackRepairTest {
         byte[] wire = carol.protectRtp(BrowserPeer.rtp(0xC1, 4000, 0, 100));
         carolEnd.onSrtp(Arrays.copyOf(wire, 1600), 0, wire.length, false, 700 * MS);
         assertThat(bob.sequenceNumbers().get(bob.rtp.size() - 1)).isEqualTo(600);
-        toBob.onNack(List.of(597));
+        toBob.onNack(List.of(597), ANY, 0);
         assertThat(toBob.stats().unrepairable()).isEqualTo(3);
     }
 
