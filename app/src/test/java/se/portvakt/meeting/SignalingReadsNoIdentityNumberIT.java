@@ -106,6 +106,8 @@ class SignalingReadsNoIdentityNumberIT {
         SignalingClient secondRoom = connect(host, "meeting=" + second.id());
         secondRoom.await("state");
         secondRoom.send("{\"type\":\"join\"}");
+        // the move reads whether the host is there: wait until the join has been carried out
+        secondRoom.await("state", state -> state.path("meeting").path("started").asBoolean());
         console.send("{\"type\":\"move\",\"participantId\":\"" + lisaId + "\",\"meetingId\":\"" + second.id() + "\"}");
         JsonNode moved = lisaSocket.await(
                 "state",
