@@ -204,6 +204,21 @@ describe('MediaSession', () => {
     expect(session.iceRestarts).toBe(1);
   });
 
+  it('says for how long a restart has been under way', async () => {
+    vi.useFakeTimers();
+    try {
+      await session.negotiate();
+      await answer();
+      expect(session.restartedWithin(6000)).toBe(false);
+      await session.restartIce();
+      expect(session.restartedWithin(6000)).toBe(true);
+      vi.advanceTimersByTime(6000);
+      expect(session.restartedWithin(6000)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a restart during an outstanding offer follows its answer, not beside it', async () => {
     await session.negotiate();
     await session.restartIce();

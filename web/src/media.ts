@@ -129,6 +129,7 @@ export class MediaSession {
   private lowBandwidth = false;
   private closed = false;
   private restarts = 0;
+  private restartedAt = -Infinity;
 
   /** @param iceServers the TURN relay with this participant's own credential, from the state; none without TURN */
   constructor(private readonly events: SessionEvents, private readonly you: string | null,
@@ -149,8 +150,14 @@ export class MediaSession {
     if (iceServers.length > 0) this.pc.setConfiguration(connectionConfig(iceServers));
     this.pc.restartIce();
     this.restarts += 1;
+    this.restartedAt = Date.now();
     if (window.portvaktMedia?.pc === this.pc) window.portvaktMedia.iceRestarts = this.restarts;
     await this.negotiate();
+  }
+
+  /** Whether an ICE restart began less than `ms` ago: its checks may still be finding the new path. */
+  restartedWithin(ms: number): boolean {
+    return Date.now() - this.restartedAt < ms;
   }
 
   /** How many ICE restarts this connection made (read by the browser tests through window.portvaktMedia). */

@@ -191,7 +191,9 @@ export class RoomMedia {
     if (silent === this.silent) return;
     this.silent = silent;
     this.judgeConnection(session);
-    if (silent) void session.restartIce(this.iceServers);
+    // a restart begun meanwhile (the signaling socket replaced after a network change) is still looking for the
+    // new path: a second one now would throw its checks away and start them again
+    if (silent && !session.restartedWithin(SILENT_PATH_MS)) void session.restartIce(this.iceServers);
   }
 
   private onConnection(session: MediaSession, state: RTCPeerConnectionState): void {

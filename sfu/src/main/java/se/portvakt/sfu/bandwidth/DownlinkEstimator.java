@@ -6,7 +6,8 @@ package se.portvakt.sfu.bandwidth;
  *
  * <p>Rule, per report (at most one each {@link #MIN_INTERVAL_NANOS}):
  * <ul>
- *   <li>loss over 10 % in {@link #CONFIRMING_REPORTS} reports in a row: the estimate falls to what got through,
+ *   <li>loss over 10 % in {@link #CONFIRMING_REPORTS} reports in a row (in one, while climbing above the rate
+ *       that failed last): the estimate falls to what got through,
  *       {@code sent * (1 - loss) * 0.9}, but not below {@link #ONE_PICTURE} until the loss has lasted
  *       {@link #PERSISTENT_REPORTS} reports; lossy reports within {@link #SETTLE_NANOS} of a cut count for nothing.
  *       One lossy report alone holds: a busy receiver or a burst on the way
@@ -93,17 +94,21 @@ public final class DownlinkEstimator {
         lastUpdate = now;
         lastBytes = bytesSent;
         boolean ceilingHolds = now - ceilingUntil < 0;
+        // above a rate that failed before: the loss is the climb's own, and every report of it costs the receiver
+        // freezes (a top layer's keyframe overflowing a thin link), so one report is enough to go back down
+        boolean climbing = lastFailure != Long.MIN_VALUE && !ceilingHolds && estimate > ceiling;
         if (lossFraction > HIGH_LOSS) {
             if (now - settleUntil < 0) {
                 return bitrate(); // loss from before the last cut took effect
             }
             lossyReports++;
-            if (lossyReports >= CONFIRMING_REPORTS) {
+            int confirming = climbing ? 1 : CONFIRMING_REPORTS;
+            if (lossyReports >= confirming) {
                 settleUntil = now + SETTLE_NANOS;
                 double gotThrough = sentRate * (1 - lossFraction);
                 double floor = lossyReports >= PERSISTENT_REPORTS ? min : Math.min(estimate, ONE_PICTURE);
                 estimate = Math.min(estimate, Math.max(floor, 0.9 * gotThrough));
-                if (sentRate >= ONE_PICTURE && lossyReports == CONFIRMING_REPORTS) {
+                if (sentRate >= ONE_PICTURE && lossyReports == confirming) {
                     // one back-off per episode of loss; an episode soon after the last (a failed climb) doubles it
                     boolean again = lastFailure != Long.MIN_VALUE && now - lastFailure < 3 * backoff;
                     backoff = again ? Math.min(MAX_BACKOFF_NANOS, backoff * 2) : FIRST_BACKOFF_NANOS;

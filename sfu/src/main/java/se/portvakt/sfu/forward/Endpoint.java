@@ -170,6 +170,16 @@ public final class Endpoint {
         return gone;
     }
 
+    /**
+     * This participant's media moved to a new path (a phone from Wi-Fi to 4G, an ICE restart): packets both ways
+     * were lost while it moved, so each video it receives and each it sends starts again from a keyframe, asked for
+     * now, instead of waiting for the browsers to give up repairing and ask themselves.
+     */
+    public void pathMoved(long now) {
+        subscribed.values().forEach(s -> s.pathMoved(now));
+        published.values().stream().filter(p -> p.kind() == MediaKind.VIDEO).forEach(p -> p.requestKeyframe(now));
+    }
+
     /** Every copy this participant receives. */
     public List<Subscriber> subscriptions() {
         return List.copyOf(subscribed.values());

@@ -352,6 +352,17 @@ public final class Subscriber {
         }
     }
 
+    /**
+     * The receiver's media moved to a new path (a new address, an ICE restart): what it missed on the way is
+     * replaced by a keyframe, asked for now, rather than repaired packet by packet or left to its own request.
+     */
+    public void pathMoved(long now) {
+        PublisherStream from = source;
+        if (from != null && kind == MediaKind.VIDEO) {
+            from.requestKeyframe(now);
+        }
+    }
+
     /** The subscriber sent PLI or FIR for our SSRC: relay to the source, which rate-limits. */
     public void onKeyframeRequest(long now) {
         counters.keyframeRequests.increment();

@@ -76,6 +76,9 @@ final class Participants {
         } else {
             byAddress.put(path.remote(), p);
         }
+        if (previous != null) {
+            p.endpoint().pathMoved(now); // after the switch: the keyframe request to it goes the new way
+        }
     }
 
     /** An ICE-TCP connection closed: whoever used it keeps its streams until ICE finds another path or consent lapses. */

@@ -136,6 +136,23 @@ class DownlinkEstimatorTest {
     }
 
     @Test
+    void aClimbAboveTheRateThatFailedIsCutAtItsFirstLossyReport() {
+        DownlinkEstimator e = new DownlinkEstimator(50_000, 20_000_000);
+        long sent = 0;
+        long t = 0;
+        e.report(0, sent, t);
+        e.report(0.5, sent += second(1_000_000), t += S);
+        e.report(0.5, sent += second(1_000_000), t += S); // 450 kbit/s, 500 kbit/s got through: back-off until 17 s
+        for (int i = 0; i < 20; i++) {
+            e.report(0, sent += second(400_000), t += S);
+        }
+        assertThat(e.bitrate()).as("at 22 s, climbing past 500 kbit/s").isGreaterThan(500_000);
+        e.report(0.5, sent += second(1_000_000), t += S);
+        assertThat(e.cuts()).as("no second report waited for").isEqualTo(2);
+        assertThat(e.bitrate()).isEqualTo(450_000);
+    }
+
+    @Test
     void furtherLossInTheSameEpisodeCutsAgainWithoutLengtheningTheBackOff() {
         DownlinkEstimator e = new DownlinkEstimator(50_000, 20_000_000);
         long sent = 0;

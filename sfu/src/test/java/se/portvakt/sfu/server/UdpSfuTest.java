@@ -30,6 +30,8 @@ import se.portvakt.sfu.SfuSettings;
 import se.portvakt.sfu.demux.PacketDemux;
 import se.portvakt.sfu.demux.PacketKind;
 import se.portvakt.sfu.ice.IceCredentials;
+import se.portvakt.sfu.rtcp.RtcpPacket;
+import se.portvakt.sfu.rtcp.RtcpParser;
 import se.portvakt.sfu.rtp.RtpFields;
 import se.portvakt.sfu.sdp.Direction;
 import se.portvakt.sfu.sdp.Fingerprint;
@@ -349,6 +351,9 @@ class UdpSfuTest {
                         .orElseThrow()
                         .type())
                 .isEqualTo(StunMessageType.BINDING_SUCCESS);
+        assertThat(keyframeRequested(aliceMoved, aliceBrowser, 0xA1A1A1A1L))
+                .as("what Bob missed while Alice moved is replaced by a keyframe, asked for at once on her new path")
+                .isTrue();
 
         // no new DTLS handshake: the same SRTP keys carry on from the new address
         sendVideo(aliceMoved, aliceBrowser, 6, 5);
@@ -370,6 +375,27 @@ class UdpSfuTest {
             send(from, Arrays.copyOf(packet, keys.protectRtp(packet, 0, 212)));
             Thread.sleep(5);
         }
+    }
+
+    /** Whether a PLI for {@code mediaSsrc} reaches the publisher at {@code at} within 15 s. */
+    static boolean keyframeRequested(DatagramSocket at, SrtpSession keys, long mediaSsrc) throws IOException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Optional<byte[]> d = receive(at);
+            if (d.isEmpty() || new PacketDemux().classify(d.get(), 0, d.get().length) != PacketKind.RTCP) {
+                continue;
+            }
+            int plain = keys.unprotectRtcp(d.get(), 0, d.get().length);
+            boolean pli = plain > 0
+                    && new RtcpParser()
+                            .parse(d.get(), 0, plain).orElse(List.of()).stream()
+                                    .anyMatch(p -> p instanceof RtcpPacket.PictureLossIndication request
+                                            && request.mediaSsrc() == mediaSsrc);
+            if (pli) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The sequence numbers of the next {@code count} RTP packets a receiver gets (or fewer, after 15 s). */
