@@ -118,7 +118,7 @@ class NetworkLabBrowserIT {
     }
 
     /** Anna in the lab, Bertil and the host on this machine: in the meeting, decoding each other. */
-    void threeInAMeeting() {
+    void threeInAMeeting(String labCase) {
         hostAdmitsAndJoins(host, tenant, meeting, anna, bertil);
         long in = System.nanoTime();
         annaId = you(anna);
@@ -134,8 +134,8 @@ class NetworkLabBrowserIT {
         decodingFrom(anna, List.of(hostId, bertilId), "at the start", Duration.ofSeconds(150));
         decodingFrom(host, List.of(annaId, bertilId), "at the start", Duration.ofSeconds(150));
         System.out.printf(
-                "Lab: Anna's path %s; all three decoding each other %d ms after all were in%n",
-                IceTcpBrowserIT.selectedPath(anna), (System.nanoTime() - in) / 1_000_000);
+                "Lab %s: Anna's path %s; all three decoding each other %d ms after all were in%n",
+                labCase, IceTcpBrowserIT.selectedPath(anna), (System.nanoTime() - in) / 1_000_000);
         script(anna, "window.connectionBefore = window.portvaktMedia.pc");
     }
 
@@ -152,7 +152,7 @@ class NetworkLabBrowserIT {
     void aGuestWhoseNetworkBlocksUdpMeetsOverTcp() {
         lab.blockToServer("meta l4proto udp");
         try {
-            threeInAMeeting();
+            threeInAMeeting("case 1, TCP");
             int tcpPort = sfu.tcpAddress()
                     .orElseThrow(() -> new AssertionError("the SFU listens on no TCP port"))
                     .getPort();
@@ -183,7 +183,7 @@ class NetworkLabBrowserIT {
                 .getPort();
         lab.blockToServer("meta l4proto udp", "tcp dport " + tcpPort);
         try {
-            threeInAMeeting();
+            threeInAMeeting("case 1, TURN/TLS");
             assertThat(TurnBrowserIT.localCandidate(anna))
                     .as("Anna's pair in use is relayed by coturn over TLS")
                     .isEqualTo("relay tls");
@@ -201,7 +201,7 @@ class NetworkLabBrowserIT {
     /** Case 2: Anna's link is down for ten seconds; the others never stop decoding each other. */
     @Test
     void aGuestWhoseLinkIsDownForTenSecondsDecodesAgainSoonAfter() throws InterruptedException {
-        threeInAMeeting();
+        threeInAMeeting("case 2");
         lab.cut(true);
         long cutAt = System.nanoTime();
         try {
@@ -230,14 +230,17 @@ class NetworkLabBrowserIT {
     /** Case 5: Anna's phone moves from Wi-Fi to 4G: a new address, an ICE restart, media back. */
     @Test
     void aGuestWhoseAddressChangesRestartsIceAndDecodesAgain() {
-        threeInAMeeting();
+        threeInAMeeting("case 5");
         assertThat(IceTcpBrowserIT.selectedPath(anna)).as("before the move").contains("udp");
+        recordConnectionEvents(anna);
         long movedAt = System.nanoTime();
         lab.moveToSecondLink();
         decodingFrom(anna, List.of(hostId, bertilId), "after the move", Duration.ofSeconds(60));
         decodingFrom(host, List.of(annaId), "after Anna's move", Duration.ofSeconds(60));
         long recovered = (System.nanoTime() - movedAt) / 1_000_000;
-        System.out.printf("Lab case 5: Anna decoding again %d ms after her address changed%n", recovered);
+        System.out.printf(
+                "Lab case 5: Anna decoding again %d ms after her address changed; her connection's events (ms): %s%n",
+                recovered, script(anna, "return window.labEvents.join(', ')"));
         assertThat(localAddress(anna))
                 .as("Anna's media now leaves from her new address")
                 .isEqualTo(NetworkLab.LINK_B);
@@ -256,7 +259,7 @@ class NetworkLabBrowserIT {
      */
     @Test
     void aGuestWithAThinDownlinkReceivesALowLayerWithFewFreezes() throws InterruptedException {
-        threeInAMeeting();
+        threeInAMeeting("case 3");
         pin(anna, bertilId);
         pin(host, bertilId);
         int top = topWidth(bertil);
@@ -269,6 +272,7 @@ class NetworkLabBrowserIT {
                     Duration.ofSeconds(60),
                     b -> width(b, bertilId) > 0 && width(b, bertilId) < top);
             Map<String, Map<String, Object>> before = inbound(anna);
+            Map<String, Map<String, Object>> hostBefore = inbound(host);
             long start = System.nanoTime();
             int widest = 0;
             while (System.nanoTime() - start < Duration.ofSeconds(60).toNanos()) {
@@ -277,13 +281,26 @@ class NetworkLabBrowserIT {
                 Thread.sleep(5_000); // sampling a minute of video, not waiting for a condition
             }
             Map<String, Map<String, Object>> after = inbound(anna);
+            Map<String, Map<String, Object>> hostAfter = inbound(host);
             String mid = cameraMid(anna, bertilId);
+            String hostMid = cameraMid(host, bertilId);
             long freezes = number(after.get(mid), "freezeCount") - number(before.get(mid), "freezeCount");
+            long hostFreezes =
+                    number(hostAfter.get(hostMid), "freezeCount") - number(hostBefore.get(hostMid), "freezeCount");
             System.out.printf(
                     "Lab case 3 (300 kbit/s down, 60 s): Anna receives Bertil at up to %d px wide (top %d),"
-                            + " freezes %s; the host receives %d px%n",
-                    widest, top, freezes(before, after, mid), width(host, bertilId));
-            assertThat(freezes).as("Anna's freezes in a minute at 300 kbit/s").isLessThanOrEqualTo(10);
+                            + " freezes %s; the host receives %d px, freezes %s%n",
+                    widest,
+                    top,
+                    freezes(before, after, mid),
+                    width(host, bertilId),
+                    freezes(hostBefore, hostAfter, hostMid));
+            // the host's picture of Bertil, on a wide link, is the control: what a loaded machine's decoders freeze
+            // by themselves is not the thin link's doing (under a load of 40 on 2 cores Anna froze 18 times in the
+            // minute on the low layer, whose 100 kbit/s her link carried three times over)
+            assertThat(freezes)
+                    .as("Anna's freezes in a minute at 300 kbit/s, beyond the host's " + hostFreezes)
+                    .isLessThanOrEqualTo(10 + hostFreezes);
             assertThat(width(host, bertilId))
                     .as("the host's wide link keeps Bertil's top layer")
                     .isEqualTo(top);
@@ -342,7 +359,7 @@ class NetworkLabBrowserIT {
     /** Case 4: 5 % of Anna's packets lost each way for a minute: video keeps decoding, repairs are counted. */
     @Test
     void underFivePercentLossBothWaysVideoKeepsDecodingAndLossIsRepaired() throws InterruptedException {
-        threeInAMeeting();
+        threeInAMeeting("case 4");
         Map<String, Map<String, Object>> annaBefore = inbound(anna);
         Map<String, Map<String, Object>> hostBefore = inbound(host);
         long repairedBefore = repairs(StreamStats.Direction.OUT, annaId);
@@ -425,6 +442,24 @@ class NetworkLabBrowserIT {
                 Duration.ofSeconds(60),
                 b -> script(b, "return window.portvaktMedia && " + "window.portvaktMedia.you") != null);
         return UUID.fromString(String.valueOf(script(page, "return window.portvaktMedia.you")));
+    }
+
+    /**
+     * Notes, in the page, when the connection's ICE, signaling and gathering states change and which candidates it
+     * gathers, in milliseconds from now: where the time of a recovery goes.
+     */
+    private static void recordConnectionEvents(Browser page) {
+        script(page, """
+                const pc = window.portvaktMedia.pc;
+                const start = performance.now();
+                window.labEvents = [];
+                const note = what => window.labEvents.push(Math.round(performance.now() - start) + ' ' + what);
+                pc.addEventListener('iceconnectionstatechange', () => note('ice ' + pc.iceConnectionState));
+                pc.addEventListener('signalingstatechange', () => note('sdp ' + pc.signalingState));
+                pc.addEventListener('icegatheringstatechange', () => note('gathering ' + pc.iceGatheringState));
+                pc.addEventListener('icecandidate', e => note('candidate '
+                    + (e.candidate ? e.candidate.address + ' ' + e.candidate.protocol : 'end')));
+                return null;""");
     }
 
     /** The local address of the candidate pair Anna's media uses now. */
