@@ -21,7 +21,7 @@ import se.portvakt.Browser;
  *   this machine                                      namespace pvlab (the guest)
  *   lo        10.77.255.1/32  (Portvakt, SFU)
  *   pvlab-a0  10.77.0.1/30  ==== link A (Wi-Fi) ====  pvlab-a1 10.77.0.2  route to 10.77.255.1
- *   pvlab-b0  10.77.1.1/30  ==== link B (4G)    ====  pvlab-b1 10.77.1.2  down until {@link #moveToSecondLink}
+ *   pvlab-b0  10.77.1.1/30  ==== link B (4G)    ====  pvlab-b1 10.77.1.2  down until {@link #secondLinkUp}
  *   pvlab-c0  10.77.9.1/30  ==== control ==========  pvlab-c1 10.77.9.2  chromedriver only, never impaired
  * </pre>
  *
@@ -188,12 +188,26 @@ final class NetworkLab implements AutoCloseable {
         quietly("tc", "qdisc", "del", "dev", "pvlab-b0", "root");
     }
 
-    /** The phone moves from Wi-Fi to 4G: link B comes up with its own address, then link A goes away. */
-    void moveToSecondLink() {
+    /**
+     * The phone's 4G comes up beside its Wi-Fi (a phone keeps mobile data on while on Wi-Fi): link B with its own
+     * address; {@link #firstLinkDown} then takes the Wi-Fi away.
+     */
+    void secondLinkUp() {
         inside("ip", "link", "set", "pvlab-b1", "up");
         ip("link", "set", "pvlab-b0", "up");
-        inside("ip", "route", "replace", SERVER, "via", "10.77.1.1");
+        // the address comes with the network, as a phone's 4G address does: a browser is told of a new address
+        inside("ip", "addr", "add", LINK_B + "/30", "dev", "pvlab-b1");
+        // as a phone routes each network's own traffic over it: what leaves from link B's address goes over B, and
+        // B is the way to the server only once A is gone (A's route, taken down with it, comes first until then)
+        inside("ip", "rule", "add", "from", LINK_B, "lookup", "100");
+        inside("ip", "route", "add", SERVER, "via", "10.77.1.1", "table", "100");
+        inside("ip", "route", "add", SERVER, "via", "10.77.1.1", "metric", "100");
+    }
+
+    /** Link A goes down (the phone leaves the Wi-Fi): its address goes with it, as a phone's Wi-Fi address does. */
+    void firstLinkDown() {
         inside("ip", "link", "set", "pvlab-a1", "down");
+        inside("ip", "addr", "flush", "dev", "pvlab-a1");
     }
 
     @Override
@@ -240,8 +254,8 @@ final class NetworkLab implements AutoCloseable {
         ip("link", "add", ours, "type", "veth", "peer", "name", theirs);
         ip("link", "set", theirs, "netns", NAMESPACE);
         ip("addr", "add", prefix + ".1/30", "dev", ours);
-        inside("ip", "addr", "add", prefix + ".2/30", "dev", theirs);
         if (up) {
+            inside("ip", "addr", "add", prefix + ".2/30", "dev", theirs);
             ip("link", "set", ours, "up");
             inside("ip", "link", "set", theirs, "up");
         }

@@ -223,33 +223,49 @@ class NetworkLabBrowserIT {
         System.out.printf("Lab case 2: Anna decoding again %d ms after her link came back%n", recovered);
         stillInOnTheSameConnection();
         assertThat(recovered)
-                .as("decoding again soon after the link returns (issue 10: 5 s on a quiet machine)")
-                .isLessThan(15_000);
+                .as("decoding again within 5 s after the link returns (issue 10)")
+                .isLessThanOrEqualTo(5_000);
     }
 
-    /** Case 5: Anna's phone moves from Wi-Fi to 4G: a new address, an ICE restart, media back. */
+    /**
+     * Case 5: Anna's phone moves from Wi-Fi to 4G. Its 4G comes up beside the Wi-Fi, then the Wi-Fi goes: a new
+     * address, an ICE restart, media back on the same connection.
+     */
     @Test
     void aGuestWhoseAddressChangesRestartsIceAndDecodesAgain() {
         threeInAMeeting("case 5");
-        assertThat(IceTcpBrowserIT.selectedPath(anna)).as("before the move").contains("udp");
+        assertThat(localAddress(anna)).as("before the move").isEqualTo(NetworkLab.LINK_A);
+        lab.secondLinkUp();
+        // Chromium on Linux takes in a network's addresses seconds after they change (4.5 s when both changed at
+        // once); a phone has its 4G up before it leaves the Wi-Fi, so the test waits until the browser knows it
+        until(
+                anna,
+                "Anna's browser finding her second network",
+                Duration.ofSeconds(60),
+                b -> addressesGathered(b).contains(NetworkLab.LINK_B));
+        int restartsBefore = ((Number) script(anna, "return window.portvaktMedia.iceRestarts || 0")).intValue();
         recordConnectionEvents(anna);
-        long movedAt = System.nanoTime();
-        lab.moveToSecondLink();
-        decodingFrom(anna, List.of(hostId, bertilId), "after the move", Duration.ofSeconds(60));
-        decodingFrom(host, List.of(annaId), "after Anna's move", Duration.ofSeconds(60));
-        long recovered = (System.nanoTime() - movedAt) / 1_000_000;
+        recordDecoding(anna);
+        recordDecoding(host);
+        long downAt = System.currentTimeMillis();
+        lab.firstLinkDown();
+        long recovered = Math.max(
+                decodingAgain(anna, List.of(hostId, bertilId), downAt), decodingAgain(host, List.of(annaId), downAt));
         System.out.printf(
-                "Lab case 5: Anna decoding again %d ms after her address changed; her connection's events (ms): %s%n",
+                "Lab case 5: Anna decoding again and decoded %d ms after her Wi-Fi went; her connection's events (ms):"
+                        + " %s%n",
                 recovered, script(anna, "return window.labEvents.join(', ')"));
         assertThat(localAddress(anna))
                 .as("Anna's media now leaves from her new address")
                 .isEqualTo(NetworkLab.LINK_B);
+        assertThat(((Number) script(anna, "return window.portvaktMedia.iceRestarts")).intValue())
+                .as("ICE restarted")
+                .isGreaterThan(restartsBefore);
         stillInOnTheSameConnection();
-        // the old link's signaling socket must be found dead first (a probe unanswered for 3 s), then ICE restarts
-        // over the new one: 23 s under a load of 30 on 2 cores, so the bound is loose and the figure is printed
-        assertThat(recovered)
-                .as("media back after the address changed (issue 10 asks 5 s)")
-                .isLessThan(45_000);
+        // issue 10 asks 5 s; met in one of six lab runs of 7 December (3.4 s), 6.5-8.8 s in the others: Chromium picks
+        // the new path about 2 s after the restart's answer, and media follows 2-3 s later (docs/benchmarks.md). So
+        // this bound only says that media comes back; the figure is printed
+        assertThat(recovered).as("media back after the Wi-Fi went").isLessThan(30_000);
     }
 
     /**
@@ -459,7 +475,83 @@ class NetworkLabBrowserIT {
                 pc.addEventListener('icegatheringstatechange', () => note('gathering ' + pc.iceGatheringState));
                 pc.addEventListener('icecandidate', e => note('candidate '
                     + (e.candidate ? e.candidate.address + ' ' + e.candidate.protocol : 'end')));
+                const ice = pc.getSenders().map(s => s.transport && s.transport.iceTransport).find(t => t);
+                if (ice) ice.addEventListener('selectedcandidatepairchange', () => {
+                  const pair = ice.getSelectedCandidatePair();
+                  note('pair ' + (pair ? pair.local.address + ' ' + pair.local.protocol : 'none'));
+                });
                 return null;""");
+    }
+
+    /**
+     * Notes in the page, from now on, the time (ms since the epoch) of the first frame each of its videos decodes after
+     * a stall of a second or more, and when the stall began: read every 100 ms in the page itself, without the
+     * driver's round trips.
+     */
+    private static void recordDecoding(Browser page) {
+        script(page, """
+                const pc = window.portvaktMedia.pc;
+                const videos = {};
+                window.labDecoding = videos;
+                window.setInterval(async () => {
+                  const report = await pc.getStats();
+                  const now = Date.now();
+                  report.forEach(s => {
+                    if (s.type !== 'inbound-rtp' || s.kind !== 'video') return;
+                    const seen = videos[s.mid] ??= { frames: s.framesDecoded, last: now, back: null, stalled: null };
+                    if (s.framesDecoded > seen.frames) {
+                      if (now - seen.last >= 1000) {
+                        seen.back = now;
+                        seen.stalled = seen.last;
+                      }
+                      seen.frames = s.framesDecoded;
+                      seen.last = now;
+                    }
+                  });
+                }, 100);
+                return null;""");
+    }
+
+    /**
+     * Waits until {@code page} decodes each of {@code others}' cameras again after a stall that began at
+     * {@code since} (ms since the epoch) or after; returns how long after {@code since} the last of them came back.
+     */
+    private static long decodingAgain(Browser page, List<UUID> others, long since) {
+        List<String> mids = others.stream().map(other -> cameraMid(page, other)).toList();
+        long[] back = new long[1];
+        until(page, "video of " + others + " decoding again", Duration.ofSeconds(60), b -> {
+            long latest = 0;
+            for (String mid : mids) {
+                Object at = script(
+                        b,
+                        "const v = window.labDecoding['" + mid + "'];" + " return v && v.back && v.stalled > "
+                                + (since - 1000) + " ? v.back : null;");
+                if (!(at instanceof Number n)) {
+                    return false;
+                }
+                latest = Math.max(latest, n.longValue());
+            }
+            back[0] = latest - since;
+            return true;
+        });
+        return back[0];
+    }
+
+    /**
+     * The addresses a fresh gathering in {@code page}'s browser finds now (a connection of the test's own, closed
+     * after): the browser's current view of its networks, which the meeting's connection uses at its next restart.
+     */
+    private static List<String> addressesGathered(Browser page) {
+        Object addresses = ((org.openqa.selenium.JavascriptExecutor) page.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const pc = new RTCPeerConnection();
+                const addresses = [];
+                const finish = () => { pc.close(); done(addresses); };
+                pc.onicecandidate = e => e.candidate ? addresses.push(e.candidate.address) : finish();
+                pc.createDataChannel('probe');
+                pc.createOffer().then(offer => pc.setLocalDescription(offer));
+                setTimeout(finish, 5000);""");
+        return ((List<?>) addresses).stream().map(String::valueOf).toList();
     }
 
     /** The local address of the candidate pair Anna's media uses now. */
