@@ -12,7 +12,7 @@ import se.portvakt.sfu.RenegotiationNeeded;
  * The app's listeners of a remote SFU, and each event a node sent handed to those of its kind. A listener that
  * throws is logged and the others still hear the event.
  */
-public final class NodeEventListeners {
+final class NodeEventListeners {
     private static final System.Logger LOG = System.getLogger(NodeEventListeners.class.getName());
 
     private final List<Consumer<DominantSpeakerChanged>> speaker = new CopyOnWriteArrayList<>();
@@ -20,24 +20,24 @@ public final class NodeEventListeners {
     private final List<Consumer<ParticipantDisconnected>> disconnect = new CopyOnWriteArrayList<>();
     private final List<Consumer<MediaPathChanged>> path = new CopyOnWriteArrayList<>();
 
-    public void onDominantSpeakerChanged(Consumer<DominantSpeakerChanged> listener) {
+    void onDominantSpeakerChanged(Consumer<DominantSpeakerChanged> listener) {
         speaker.add(listener);
     }
 
-    public void onRenegotiationNeeded(Consumer<RenegotiationNeeded> listener) {
+    void onRenegotiationNeeded(Consumer<RenegotiationNeeded> listener) {
         renegotiation.add(listener);
     }
 
-    public void onParticipantDisconnected(Consumer<ParticipantDisconnected> listener) {
+    void onParticipantDisconnected(Consumer<ParticipantDisconnected> listener) {
         disconnect.add(listener);
     }
 
-    public void onMediaPathChanged(Consumer<MediaPathChanged> listener) {
+    void onMediaPathChanged(Consumer<MediaPathChanged> listener) {
         path.add(listener);
     }
 
     /** Hands one event (as {@link NodeEvents#decode} returns it) to the listeners of its kind. */
-    public void deliver(Object event) {
+    void deliver(Object event) {
         if (event instanceof DominantSpeakerChanged changed) {
             fire(speaker, changed);
         } else if (event instanceof RenegotiationNeeded needed) {
