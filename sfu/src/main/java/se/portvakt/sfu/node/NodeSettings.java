@@ -37,6 +37,11 @@ record NodeSettings(
         int udp = port(lookup, "udp-port", "10000");
         int tcp = port(lookup, "tcp-port", String.valueOf(udp));
         String advertised = value(lookup, "advertised-address", null);
+        if (advertised == null && (bind.equals("0.0.0.0") || bind.equals("::"))) {
+            throw new IllegalArgumentException("portvakt.sfu.bind-address is " + bind + ", so set"
+                    + " portvakt.sfu.advertised-address (or PORTVAKT_SFU_ADVERTISED_ADDRESS) to the address browsers"
+                    + " send media to: they cannot be told to send it to " + bind);
+        }
         InetSocketAddress control = new InetSocketAddress(
                 value(lookup, "control-address", "127.0.0.1"), port(lookup, "control-port", "8444"));
         String secret = value(lookup, "secret", null);

@@ -47,6 +47,15 @@ class NodeSettingsTest {
     }
 
     @Test
+    void aWildcardBindNeedsAnAdvertisedAddress() {
+        Map<String, String> wildcard = new HashMap<>(REQUIRED);
+        wildcard.put("portvakt.sfu.bind-address", "0.0.0.0");
+        assertThatThrownBy(() -> NodeSettings.from(wildcard::get)).hasMessageContaining("advertised-address");
+        wildcard.put("portvakt.sfu.advertised-address", "203.0.113.7");
+        assertThat(NodeSettings.from(wildcard::get).bindAddress()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
     void noIceTcpAndAnAdvertisedAddress() {
         Map<String, String> given = new HashMap<>(REQUIRED);
         given.put("portvakt.sfu.tcp-port", "-1");
