@@ -19,6 +19,7 @@ final class ProductionSettings {
     static final String MAIL_HOST = "spring.mail.host";
     static final String MEDIA_ADVERTISED = "portvakt.media.advertised-address";
     static final String MEDIA_BIND = "portvakt.media.bind-address";
+    static final String MEDIA_NODES = "portvakt.media.nodes";
 
     private ProductionSettings() {}
 
@@ -36,10 +37,13 @@ final class ProductionSettings {
                     "is not set; production sends invitations by e-mail",
                     "the SMTP server's host name (and spring.mail.port, .username, .password as it wants)"));
         }
-        checkMedia(
-                environment.getProperty(MEDIA_ADVERTISED, ""),
-                environment.getProperty(MEDIA_BIND, "127.0.0.1"),
-                problems);
+        if (environment.getProperty(MEDIA_NODES, "").isBlank()) {
+            // with SFU nodes no media reaches this process: the nodes have addresses of their own
+            checkMedia(
+                    environment.getProperty(MEDIA_ADVERTISED, ""),
+                    environment.getProperty(MEDIA_BIND, "127.0.0.1"),
+                    problems);
+        }
         return problems;
     }
 

@@ -44,14 +44,19 @@ class StartupSummary {
         lines.add("  public URL:  " + publicUrl(serverPort));
         lines.add("  HTTP:        port " + serverPort + ", management (health, metrics) on "
                 + property("management.server.address", "all addresses") + " port " + managementPort);
-        String udpPort = property("portvakt.media.udp-port", "10000");
-        String tcpPort = property("portvakt.media.tcp-port", udpPort);
-        lines.add("  media (UDP): bound to " + bind + ":" + udpPort + ", advertised to browsers as "
-                + (advertised.isBlank() ? bind : advertised));
-        lines.add("  media (TCP): "
-                + (tcpPort.startsWith("-")
-                        ? "off (no ICE-TCP)"
-                        : "bound to " + bind + ":" + tcpPort + " for browsers without UDP"));
+        String nodes = property("portvakt.media.nodes", "");
+        if (!nodes.isBlank()) {
+            lines.add("  media:       SFU nodes " + nodes + " (docs/sfu-control.md)");
+        } else {
+            String udpPort = property("portvakt.media.udp-port", "10000");
+            String tcpPort = property("portvakt.media.tcp-port", udpPort);
+            lines.add("  media (UDP): bound to " + bind + ":" + udpPort + ", advertised to browsers as "
+                    + (advertised.isBlank() ? bind : advertised));
+            lines.add("  media (TCP): "
+                    + (tcpPort.startsWith("-")
+                            ? "off (no ICE-TCP)"
+                            : "bound to " + bind + ":" + tcpPort + " for browsers without UDP"));
+        }
         lines.add("  database:    " + database(property("spring.datasource.url", "")));
         lines.add("  mail:        " + mail());
         lines.add("  SMS:         "

@@ -34,6 +34,9 @@ class SecurityConfig {
             + "img-src 'self' data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
+    /** docs/sfu-control.md, "Events back to the app". */
+    static final String SFU_NODE_EVENTS = "/internal/sfu/events";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
@@ -57,6 +60,20 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new ApiUnauthorized(texts)))
+                .build();
+    }
+
+    /**
+     * SFU nodes POST their events to exactly this path with a bearer secret, which the meeting feature's
+     * SfuEventsController checks (401 otherwise): no session, no CSRF token, nothing else let through.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain sfuNodeEvents(HttpSecurity http) throws Exception {
+        return http.securityMatcher(SFU_NODE_EVENTS)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
                 .build();
     }
 

@@ -4,19 +4,24 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.portvakt.sfu.RemoteSfu;
 import se.portvakt.sfu.Sfu;
 import se.portvakt.sfu.SfuSettings;
 import se.portvakt.sfu.Sfus;
 
 /**
- * The in-process SFU: one UDP port for every meeting's media and, unless turned off, one ICE-TCP port beside it,
- * with the BouncyCastle DTLS layer; closed when the application stops.
+ * The SFU: in-process by default, one UDP port for every meeting's media and, unless turned off, one ICE-TCP port
+ * beside it, with the BouncyCastle DTLS layer; or, with {@code portvakt.media.nodes}, SFU nodes driven over their
+ * control API ({@link RemoteSfu}, docs/sfu-control.md). Closed when the application stops.
  */
 @Configuration
 class MediaConfig {
 
     @Bean(destroyMethod = "close")
     Sfu sfu(MediaProperties media) {
+        if (media.remote()) {
+            return remote(media);
+        }
         InetSocketAddress shown =
                 media.advertised() ? new InetSocketAddress(media.advertisedAddress(), media.udpPort()) : null;
         InetSocketAddress tcp = media.iceTcpPort().stream()
@@ -25,5 +30,14 @@ class MediaConfig {
                 .orElse(null);
         SfuSettings settings = SfuSettings.of(new InetSocketAddress(media.bindAddress(), media.udpPort()), shown, tcp);
         return Sfus.start(media.transportCc() ? settings.withTransportCc() : settings, Clock.systemUTC());
+    }
+
+    private static RemoteSfu remote(MediaProperties media) {
+        try {
+            return Sfus.remote(media.nodes(), media.nodeSecret());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "portvakt.media.nodes is set, so portvakt.media.node-secret must be too: " + e.getMessage(), e);
+        }
     }
 }

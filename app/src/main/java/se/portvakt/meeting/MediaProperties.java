@@ -1,5 +1,7 @@
 package se.portvakt.meeting;
 
+import java.net.URI;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     refuses to start without it)
  * @param transportCc answer transport-wide congestion control to publishers instead of REMB; off by default (on a
  *     loaded machine Chrome's own estimate from it stopped a camera's top layer: docs/sfu.md)
+ * @param nodes the control URLs of SFU nodes (docs/sfu-control.md), e.g. {@code http://10.0.0.5:8444}: each meeting's
+ *     media then goes to the least loaded of them and no SFU runs in this process (the settings above are the nodes'
+ *     own then). None (the default): the in-process SFU
+ * @param nodeSecret the bearer secret shared with the SFU nodes (their {@code portvakt.sfu.secret}), at least 16
+ *     characters; required with {@code nodes}. The nodes send their events to this app's {@code /internal/sfu/events}
+ *     with it
  */
 @ConfigurationProperties("portvakt.media")
 record MediaProperties(
@@ -23,12 +31,19 @@ record MediaProperties(
         @DefaultValue("10000") int udpPort,
         Integer tcpPort,
         String advertisedAddress,
-        @DefaultValue("false") boolean transportCc) {
+        @DefaultValue("false") boolean transportCc,
+        @DefaultValue List<URI> nodes,
+        String nodeSecret) {
 
     /** The TCP port to listen on, or empty without ICE-TCP. */
     java.util.OptionalInt iceTcpPort() {
         int port = tcpPort == null ? udpPort : tcpPort;
         return port < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(port);
+    }
+
+    /** Whether SFU nodes carry the media instead of the in-process SFU. */
+    boolean remote() {
+        return !nodes.isEmpty();
     }
 
     boolean advertised() {

@@ -41,6 +41,11 @@ class MeetingRestartIT {
     }
 
     static ConfigurableApplicationContext start(Path data, int port) {
+        return start(data, port, Map.of());
+    }
+
+    /** The same with {@code more} settings, given as command-line arguments: they win over application.properties. */
+    static ConfigurableApplicationContext start(Path data, int port, Map<String, Object> more) {
         Map<String, Object> properties = new HashMap<>();
         String url = System.getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:postgresql:")) {
@@ -61,7 +66,9 @@ class MeetingRestartIT {
         properties.put("spring.mail.port", "1");
         return new SpringApplicationBuilder(PortvaktApplication.class)
                 .properties(properties)
-                .run();
+                .run(more.entrySet().stream()
+                        .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                        .toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext app) {

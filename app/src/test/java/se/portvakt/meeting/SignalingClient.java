@@ -55,7 +55,12 @@ final class SignalingClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next message of the type that matches, skipping others; fails after {@link #WAIT}. */
     JsonNode await(String type, Predicate<JsonNode> matching) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return await(type, matching, WAIT);
+    }
+
+    /** The same, failing after {@code wait} (what crosses to another process on a loaded machine). */
+    JsonNode await(String type, Predicate<JsonNode> matching, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 JsonNode message = received.poll(50, TimeUnit.MILLISECONDS);

@@ -1,12 +1,18 @@
 package se.portvakt.sfu;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import se.portvakt.sfu.dtls.BouncyCastleDtlsLayer;
+import se.portvakt.sfu.node.NodesClient;
 import se.portvakt.sfu.server.UdpSfu;
 import se.portvakt.sfu.srtp.SrtpSession;
 
-/** Starts the production SFU: {@link UdpSfu} with the BouncyCastle DTLS layer, closed together. */
+/**
+ * Starts the production SFU: {@link UdpSfu} with the BouncyCastle DTLS layer, closed together; or {@link #remote}: SFU
+ * nodes, processes of their own, driven over their control API.
+ */
 public final class Sfus {
 
     private Sfus() {}
@@ -32,5 +38,16 @@ public final class Sfus {
             dtls.close();
             throw e;
         }
+    }
+
+    /**
+     * The SFU on these nodes (docs/sfu-control.md): each meeting placed on the least loaded of them.
+     *
+     * @param nodes  the nodes' control URLs, e.g. {@code http://10.0.0.5:8444}
+     * @param secret the bearer secret the nodes and the app share, at least 16 characters
+     * @throws IllegalArgumentException without nodes, or with a shorter secret
+     */
+    public static RemoteSfu remote(List<URI> nodes, String secret) {
+        return new NodesClient(nodes, secret);
     }
 }
