@@ -15,6 +15,11 @@ final class Hearing {
     private boolean heardOnce;
     private boolean lost;
 
+    /** How long nothing has come from the browser, at {@code now}; 0 before it was first heard. */
+    long silentFor(long now) {
+        return heardOnce ? now - lastHeard : 0;
+    }
+
     void heard(long now) {
         lastHeard = now;
         heardOnce = true;

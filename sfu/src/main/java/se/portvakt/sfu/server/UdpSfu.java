@@ -43,6 +43,11 @@ import se.portvakt.sfu.transport.DtlsLayer;
  */
 public final class UdpSfu implements Sfu {
     private static final System.Logger LOG = System.getLogger(UdpSfu.class.getName());
+    /**
+     * Silence after which a restart's first valid check moves the path: a connected browser sends media or RTCP many
+     * times a second, so a second without anything means its old path is gone.
+     */
+    static final long MOVE_WHEN_SILENT_NANOS = 1_000_000_000L;
 
     private final SfuSettings settings;
     private final Clock clock;
@@ -224,6 +229,20 @@ public final class UdpSfu implements Sfu {
     }
 
     /**
+     * Whether a valid check moves the participant's path before the browser nominates: the first check of an ICE
+     * restart's session while the old path has been silent for {@link #MOVE_WHEN_SILENT_NANOS}. A browser keeps its
+     * old pair selected until it counts it dead and nominates the new one at its next check on it, seconds after the
+     * restart's checks succeeded; media sent the new way meanwhile reaches it (a browser reads media on any of its
+     * pairs), where the old path reaches nobody. The nomination, when it comes, moves the path again if it chose
+     * another pair. Never on a first join (no path yet) nor on a session already nominated (a backup pair's check).
+     */
+    private static boolean movesBeforeNomination(Participant checked, IceSession session, long now) {
+        return checked.path().get() != null
+                && session.nominated().isEmpty()
+                && checked.hearing().silentFor(now) >= MOVE_WHEN_SILENT_NANOS;
+    }
+
+    /**
      * One packet at the start of {@code buf}, from a UDP address or ({@code over} not null) an ICE-TCP
      * connection, whose remote address {@code from} then is. Called on the loop thread only.
      */
@@ -240,10 +259,11 @@ public final class UdpSfu implements Sfu {
                     }
                 }
                 Participant checked = outcome.session() == null ? null : participants.of(outcome.session());
+                boolean movesFirst = checked != null && movesBeforeNomination(checked, outcome.session(), now);
                 if (checked != null) {
                     checked.hearing().heard(now);
                 }
-                if (outcome.nominated() && outcome.session() != null) {
+                if ((outcome.nominated() || movesFirst) && outcome.session() != null) {
                     participants.nominate(outcome.session(), over != null ? over : new UdpPath(socket, from), now);
                 }
             }

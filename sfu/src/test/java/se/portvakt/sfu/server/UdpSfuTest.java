@@ -377,6 +377,46 @@ class UdpSfuTest {
         }
     }
 
+    @Test
+    void aRestartsFirstCheckFromANewAddressMovesThePathWhenTheOldOneIsSilentWithoutWaitingForTheNomination()
+            throws Exception {
+        KeysOnFirstRecord dtls = new KeysOnFirstRecord();
+        sfu = UdpSfu.start(SfuSettings.loopback(), dtls, Clock.systemUTC());
+        sfu.createMeeting("m1");
+        ParticipantAnswer aliceAnswer = sfu.addParticipant("m1", "alice", publishingOffer());
+        ParticipantAnswer bobAnswer = sfu.addParticipant("m1", "bob", receivingOffer());
+        DatagramSocket alice = client();
+        DatagramSocket bob = client();
+        for (Object[] peer : new Object[][] {{alice, aliceAnswer}, {bob, bobAnswer}}) {
+            DatagramSocket socket = (DatagramSocket) peer[0];
+            send(socket, check((ParticipantAnswer) peer[1], true, new byte[12]));
+            assertThat(receive(socket)).isPresent();
+            send(socket, DTLS_RECORD);
+        }
+        SrtpSession aliceBrowser = dtls.browserSide(0);
+        SrtpSession bobBrowser = dtls.browserSide(1);
+        sendVideo(alice, aliceBrowser, 1, 5);
+        assertThat(receivedVideo(bob, bobBrowser, 5)).containsExactly(1, 2, 3, 4, 5);
+
+        ParticipantAnswer restarted =
+                sfu.negotiate("m1", "alice", publishingOffer().replace("4ukl", "n3w1"), Map.of());
+        Thread.sleep(UdpSfu.MOVE_WHEN_SILENT_NANOS / 1_000_000 + 200); // Alice's old network is gone: nothing from her
+        DatagramSocket aliceMoved = client();
+        send(aliceMoved, check(restarted, false, new byte[12]));
+        byte[] accepted = receive(aliceMoved).orElseThrow();
+        assertThat(StunDecoder.decode(accepted, 0, accepted.length)
+                        .orElseThrow()
+                        .type())
+                .isEqualTo(StunMessageType.BINDING_SUCCESS);
+        assertThat(keyframeRequested(aliceMoved, aliceBrowser, 0xA1A1A1A1L))
+                .as("the path moved with the first check: the keyframe request goes the new way")
+                .isTrue();
+        sendVideo(aliceMoved, aliceBrowser, 6, 5);
+        assertThat(receivedVideo(bob, bobBrowser, 5))
+                .as("her media from the new address, before any nomination")
+                .containsExactly(6, 7, 8, 9, 10);
+    }
+
     /** Whether a PLI for {@code mediaSsrc} reaches the publisher at {@code at} within 15 s. */
     static boolean keyframeRequested(DatagramSocket at, SrtpSession keys, long mediaSsrc) throws IOException {
         long deadline = System.nanoTime() + 15_000_000_000L;
