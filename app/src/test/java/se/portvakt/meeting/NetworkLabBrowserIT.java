@@ -264,8 +264,8 @@ class NetworkLabBrowserIT {
         stillInOnTheSameConnection();
         // issue 10 asks 5 s; met in one of six lab runs of 7 December (3.4 s), 6.5-8.8 s in the others: Chromium picks
         // the new path about 2 s after the restart's answer, and media follows 2-3 s later (docs/benchmarks.md). So
-        // this bound only says that media comes back; the figure is printed
-        assertThat(recovered).as("media back after the Wi-Fi went").isLessThan(30_000);
+        // this bound only says that media comes back (22.7 s once under a load of 47 on 2 cores); the figure is printed
+        assertThat(recovered).as("media back after the Wi-Fi went").isLessThan(45_000);
     }
 
     /**
