@@ -15,6 +15,7 @@ import se.portvakt.sfu.ParticipantAnswer;
 import se.portvakt.sfu.ParticipantDisconnected;
 import se.portvakt.sfu.RemoteSfu;
 import se.portvakt.sfu.RenegotiationNeeded;
+import se.portvakt.sfu.SfuListeners;
 import se.portvakt.sfu.SfuTotals;
 import se.portvakt.sfu.stats.MeetingStats;
 
@@ -33,7 +34,7 @@ public final class NodesClient implements RemoteSfu {
     private final List<NodeClient> nodes;
     private final BearerSecret secret;
     private final Map<String, NodeClient> placements = new ConcurrentHashMap<>();
-    private final NodeEventListeners listeners = new NodeEventListeners();
+    private final SfuListeners listeners = new SfuListeners();
     private final Object placing = new Object();
 
     /**

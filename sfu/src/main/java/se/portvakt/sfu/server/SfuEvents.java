@@ -1,67 +1,46 @@
 package se.portvakt.sfu.server;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import se.portvakt.sfu.DominantSpeakerChanged;
 import se.portvakt.sfu.MediaPathChanged;
 import se.portvakt.sfu.ParticipantDisconnected;
 import se.portvakt.sfu.RenegotiationNeeded;
+import se.portvakt.sfu.SfuListeners;
 
-/**
- * What the SFU tells the app, to every listener in turn; a listener that throws is logged and the others still
- * hear it (one broken listener must not stop media work for everyone).
- */
+/** What the SFU tells the app, made from a room's changes and handed to every listener in turn. */
 final class SfuEvents {
-    private static final System.Logger LOG = System.getLogger(SfuEvents.class.getName());
-
-    private final List<Consumer<DominantSpeakerChanged>> speaker = new CopyOnWriteArrayList<>();
-    private final List<Consumer<RenegotiationNeeded>> renegotiation = new CopyOnWriteArrayList<>();
-    private final List<Consumer<ParticipantDisconnected>> disconnect = new CopyOnWriteArrayList<>();
-    private final List<Consumer<MediaPathChanged>> path = new CopyOnWriteArrayList<>();
+    private final SfuListeners listeners = new SfuListeners();
 
     void onDominantSpeakerChanged(Consumer<DominantSpeakerChanged> listener) {
-        speaker.add(listener);
+        listeners.onDominantSpeakerChanged(listener);
     }
 
     void onRenegotiationNeeded(Consumer<RenegotiationNeeded> listener) {
-        renegotiation.add(listener);
+        listeners.onRenegotiationNeeded(listener);
     }
 
     void onParticipantDisconnected(Consumer<ParticipantDisconnected> listener) {
-        disconnect.add(listener);
+        listeners.onParticipantDisconnected(listener);
     }
 
     void onMediaPathChanged(Consumer<MediaPathChanged> listener) {
-        path.add(listener);
+        listeners.onMediaPathChanged(listener);
     }
 
     void speakerChanged(Room room, String participantId) {
-        fire(speaker, new DominantSpeakerChanged(room.id(), participantId), "dominant speaker listener");
+        listeners.deliver(new DominantSpeakerChanged(room.id(), participantId));
     }
 
     /** Every participant of the room whose streams changed is asked to offer again. */
     void renegotiations(Room room) {
-        for (RenegotiationNeeded event : room.takeRenegotiations()) {
-            fire(renegotiation, event, "renegotiation listener");
-        }
+        room.takeRenegotiations().forEach(listeners::deliver);
     }
 
     void disconnected(Room room, String participantId) {
-        fire(disconnect, new ParticipantDisconnected(room.id(), participantId), "disconnect listener");
+        listeners.deliver(new ParticipantDisconnected(room.id(), participantId));
     }
 
     void pathChanged(Room room, String participantId, boolean lost) {
-        fire(path, new MediaPathChanged(room.id(), participantId, lost), "media path listener");
-    }
-
-    private static <T> void fire(List<Consumer<T>> listeners, T event, String what) {
-        for (Consumer<T> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, what, e);
-            }
-        }
+        listeners.deliver(new MediaPathChanged(room.id(), participantId, lost));
     }
 }

@@ -11,6 +11,7 @@ import se.portvakt.sfu.DominantSpeakerChanged;
 import se.portvakt.sfu.MediaPathChanged;
 import se.portvakt.sfu.ParticipantDisconnected;
 import se.portvakt.sfu.RenegotiationNeeded;
+import se.portvakt.sfu.SfuListeners;
 
 class NodeEventsTest {
 
@@ -21,7 +22,7 @@ class NodeEventsTest {
                 new RenegotiationNeeded("m1", "bob", 2, 3),
                 new ParticipantDisconnected("m1", "carl"),
                 new MediaPathChanged("m1", "dora", true));
-        NodeEventListeners listeners = new NodeEventListeners();
+        SfuListeners listeners = new SfuListeners();
         List<Object> heard = new CopyOnWriteArrayList<>();
         listeners.onDominantSpeakerChanged(heard::add);
         listeners.onRenegotiationNeeded(heard::add);

@@ -1,43 +1,44 @@
-package se.portvakt.sfu.node;
+package se.portvakt.sfu;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import se.portvakt.sfu.DominantSpeakerChanged;
-import se.portvakt.sfu.MediaPathChanged;
-import se.portvakt.sfu.ParticipantDisconnected;
-import se.portvakt.sfu.RenegotiationNeeded;
 
 /**
- * The app's listeners of a remote SFU, and each event a node sent handed to those of its kind. A listener that
- * throws is logged and the others still hear the event.
+ * The app's listeners of an SFU's events, in-process or of its nodes, and each event handed to those of its kind. A
+ * listener that throws is logged and the others still hear the event (one broken listener must not stop media work
+ * for everyone).
  */
-final class NodeEventListeners {
-    private static final System.Logger LOG = System.getLogger(NodeEventListeners.class.getName());
+public final class SfuListeners {
+    private static final System.Logger LOG = System.getLogger(SfuListeners.class.getName());
 
     private final List<Consumer<DominantSpeakerChanged>> speaker = new CopyOnWriteArrayList<>();
     private final List<Consumer<RenegotiationNeeded>> renegotiation = new CopyOnWriteArrayList<>();
     private final List<Consumer<ParticipantDisconnected>> disconnect = new CopyOnWriteArrayList<>();
     private final List<Consumer<MediaPathChanged>> path = new CopyOnWriteArrayList<>();
 
-    void onDominantSpeakerChanged(Consumer<DominantSpeakerChanged> listener) {
+    public void onDominantSpeakerChanged(Consumer<DominantSpeakerChanged> listener) {
         speaker.add(listener);
     }
 
-    void onRenegotiationNeeded(Consumer<RenegotiationNeeded> listener) {
+    public void onRenegotiationNeeded(Consumer<RenegotiationNeeded> listener) {
         renegotiation.add(listener);
     }
 
-    void onParticipantDisconnected(Consumer<ParticipantDisconnected> listener) {
+    public void onParticipantDisconnected(Consumer<ParticipantDisconnected> listener) {
         disconnect.add(listener);
     }
 
-    void onMediaPathChanged(Consumer<MediaPathChanged> listener) {
+    public void onMediaPathChanged(Consumer<MediaPathChanged> listener) {
         path.add(listener);
     }
 
-    /** Hands one event (as {@link NodeEvents#decode} returns it) to the listeners of its kind. */
-    void deliver(Object event) {
+    /**
+     * Hands one event to the listeners of its kind.
+     *
+     * @throws IllegalArgumentException if it is none of the SFU's events
+     */
+    public void deliver(Object event) {
         if (event instanceof DominantSpeakerChanged changed) {
             fire(speaker, changed);
         } else if (event instanceof RenegotiationNeeded needed) {
@@ -56,7 +57,7 @@ final class NodeEventListeners {
             try {
                 listener.accept(event);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "SFU event listener", e);
+                LOG.log(System.Logger.Level.WARNING, "SFU event listener (" + event + ")", e);
             }
         }
     }
