@@ -237,9 +237,10 @@ public final class UdpSfu implements Sfu {
      * another pair. Never on a first join (no path yet) nor on a session already nominated (a backup pair's check).
      */
     private static boolean movesBeforeNomination(Participant checked, IceSession session, long now) {
-        return checked.path().get() != null
-                && session.nominated().isEmpty()
-                && checked.hearing().silentFor(now) >= MOVE_WHEN_SILENT_NANOS;
+        // silence first: it is false for nearly every check, and the session's nomination is read under its lock
+        return checked.hearing().silentFor(now) >= MOVE_WHEN_SILENT_NANOS
+                && checked.path().get() != null
+                && session.nominated().isEmpty();
     }
 
     /**
