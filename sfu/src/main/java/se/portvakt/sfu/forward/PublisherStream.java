@@ -37,6 +37,13 @@ public final class PublisherStream {
     private final SrtpTransport feedback;
     private final PacketCache cache;
     private final LossDetector loss;
+    /**
+     * A stream that comes back after this long with sequence numbers missing lost the packets sent meanwhile for
+     * good (retransmission history is shorter): see {@link #onRtp}. A screen share idle for seconds comes back
+     * with no numbers missing and asks for nothing.
+     */
+    static final long RESUMED_AFTER_NANOS = 1_000_000_000L;
+
     private final ReceptionStatistics reception;
     private final KeyframeRequester keyframes;
     private final LossBasedEstimator estimator;
@@ -51,6 +58,8 @@ public final class PublisherStream {
     private volatile long lastPacketAt;
 
     private volatile boolean receivedAny;
+    /** The highest extended sequence number received: a jump over it after a silence means packets were lost. */
+    private long highestSequence = -1;
     /** REMB goes to the publisher; false when its connection gets transport-cc feedback instead. */
     private volatile boolean remb = true;
     /** A simulcast layer: its REMB is not capped by its subscribers (see {@link #asLayer}). */
@@ -143,10 +152,13 @@ public final class PublisherStream {
      * The caller may reuse {@code buf} afterwards.
      */
     public synchronized void onRtp(byte[] buf, int off, int len, long now) {
+        boolean afterSilence = receivedAny && now - lastPacketAt >= RESUMED_AFTER_NANOS;
         lastPacketAt = now;
         receivedAny = true;
         int seq = RtpFields.sequenceNumber(buf, off);
         long extended = loss.received(seq, now);
+        boolean lostMeanwhile = extended - highestSequence > 1;
+        highestSequence = Math.max(highestSequence, extended);
         reception.received(extended, RtpFields.timestamp(buf, off), now);
         counters.packets.increment();
         counters.bytes.add(len);
@@ -155,6 +167,10 @@ public final class PublisherStream {
         boolean keyframe = codec.startsKeyframe(buf, off, len); // once, not per subscriber
         if (keyframe) {
             keyframes.keyframeArrived();
+        } else if (afterSilence && lostMeanwhile) {
+            // the publisher kept sending while its path was gone (a network change, an outage): its receivers lost
+            // frames that are too old to repair, so they start again from a keyframe, asked for before they notice
+            requestKeyframe(now);
         }
         for (Subscriber s : subscribers) {
             s.forward(this, buf, off, len, keyframe, now);

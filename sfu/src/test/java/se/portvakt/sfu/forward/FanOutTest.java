@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import se.portvakt.sfu.codec.CodecHandler;
 import se.portvakt.sfu.rtcp.RtcpPacket;
@@ -143,6 +144,30 @@ class FanOutTest {
         assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class)).hasSize(2);
         assertThat(camera.stats().keyframeRequests()).isEqualTo(2);
         assertThat(bobEnd.subscribed(0xB1).stats().keyframeRequests()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "back after 2 s with 70 packets lost on the way (a path that went away): asked for at once, 1100, 2000, 2",
+        "back after 2 s with no number missing (an idle screen share): nothing asked, 1030, 2000, 1",
+        "back after 300 ms with packets lost (NACK repairs those): nothing asked, 1100, 300, 1",
+    })
+    void aStreamBackAfterASilenceWithPacketsLostIsAskedForAKeyframe(
+            String situation, int seqAfter, long silenceMs, int pliCount) {
+        BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
+        BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
+        Endpoint aliceEnd = endpoint("alice", alice);
+        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true);
+        long t0 = 5_000 * MS;
+        endpoint("bob", bob).subscribe(camera, 0xB1, t0);
+        publish(alice, aliceEnd, 0xA1, 1000, 555, 30, t0);
+        long lastAt = t0 + 29 * FRAME;
+
+        publish(alice, aliceEnd, 0xA1, seqAfter, 555 + 3000L * (seqAfter - 1000), 1, lastAt + silenceMs * MS);
+
+        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class))
+                .as("the join's request, and one more only when frames were lost for good")
+                .hasSize(pliCount);
     }
 
     @Test
