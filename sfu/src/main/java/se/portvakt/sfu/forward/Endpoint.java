@@ -213,7 +213,12 @@ public final class Endpoint {
 
     /** A plain RTP packet from this participant; RTX is unwrapped into the stream it repairs. */
     public void onRtp(byte[] buf, int off, int len, long now) {
-        recordTransportSequence(buf, off, len, now);
+        onRtp(buf, off, len, now, now);
+    }
+
+    /** As {@link #onRtp(byte[], int, int, long)}, the packet having reached the host at {@code arrival}. */
+    private void onRtp(byte[] buf, int off, int len, long now, long arrival) {
+        recordTransportSequence(buf, off, len, arrival);
         int apt = aptByRtxPayloadType[RtpFields.payloadType(buf, off)];
         if (apt >= 0) {
             Long media = mediaSsrcOf(RtpFields.ssrc(buf, off));
@@ -236,11 +241,11 @@ public final class Endpoint {
     }
 
     /** Every packet counts for transport-cc, whatever it turns out to be (RTX, a probe, an unknown SSRC). */
-    private synchronized void recordTransportSequence(byte[] buf, int off, int len, long now) {
+    private synchronized void recordTransportSequence(byte[] buf, int off, int len, long arrival) {
         if (transportCc != null) {
             int seq = TransportSequence.read(buf, off, len, transportCcId);
             if (seq != TransportSequence.NONE) {
-                transportCc.received(seq, RtpFields.ssrc(buf, off), now);
+                transportCc.received(seq, RtpFields.ssrc(buf, off), arrival);
             }
         }
     }
@@ -257,6 +262,14 @@ public final class Endpoint {
      * @return the plain length now at {@code buf[off...]}, or -1 if dropped
      */
     public int onSrtp(byte[] buf, int off, int len, boolean rtcp, long now) {
+        return onSrtp(buf, off, len, rtcp, now, now);
+    }
+
+    /**
+     * As {@link #onSrtp(byte[], int, int, boolean, long)}, the datagram having reached the host at {@code arrival}
+     * (the kernel's stamp, earlier than {@code now} when it waited for the loop): what transport-cc reports.
+     */
+    public int onSrtp(byte[] buf, int off, int len, boolean rtcp, long now, long arrival) {
         SrtpSession session = transport.session();
         if (session == null) {
             beforeKeys.increment();
@@ -269,7 +282,7 @@ public final class Endpoint {
         if (rtcp) {
             RTCP.parse(buf, off, plain).ifPresent(packets -> onRtcp(packets, now));
         } else {
-            onRtp(buf, off, plain, now);
+            onRtp(buf, off, plain, now, arrival);
         }
         return plain;
     }

@@ -36,8 +36,11 @@ final class MediaSocket implements AutoCloseable {
 
     /** The packet work, called on the loop thread only. */
     interface Receiver {
-        /** One datagram of {@code len} bytes at the start of {@code buf} (reused after the call returns). */
-        void datagram(byte[] buf, int len, InetSocketAddress from, long now);
+        /**
+         * One datagram of {@code len} bytes at the start of {@code buf} (reused after the call returns), read at
+         * {@code now}; {@code arrival} is when the kernel took it in ({@code now} without kernel timestamps).
+         */
+        void datagram(byte[] buf, int len, InetSocketAddress from, long now, long arrival);
 
         /** One RFC 4571 frame of {@code len} bytes from an ICE-TCP connection, at the start of {@code buf}. */
         void frame(byte[] buf, int len, TcpConnection connection, long now);
@@ -90,6 +93,8 @@ final class MediaSocket implements AutoCloseable {
     private final LongAdder tcpDropped = new LongAdder();
     private Thread loop;
     private volatile boolean running = true;
+    /** The kernel's arrival times, when asked for ({@link #stampArrivals}) and offered; the loop thread's only. */
+    private KernelArrival arrivals;
 
     private MediaSocket(DatagramChannel channel, ServerSocketChannel tcp, TcpLimits limits, Selector selector)
             throws IOException {
@@ -98,6 +103,15 @@ final class MediaSocket implements AutoCloseable {
         this.limits = limits;
         this.selector = selector;
         this.local = (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    /**
+     * Asks the kernel to stamp each datagram's arrival (before {@link #start}); returns whether it will. Without,
+     * a datagram's arrival is when the loop read it.
+     */
+    boolean stampArrivals() {
+        arrivals = KernelArrival.of(local.getPort()).orElse(null);
+        return arrivals != null;
     }
 
     /** The UDP port only. */
@@ -235,7 +249,9 @@ final class MediaSocket implements AutoCloseable {
                 selector.selectedKeys().clear();
                 SocketAddress from;
                 while (running && (from = receive(in)) != null) {
-                    receiver.datagram(buf, in.position(), (InetSocketAddress) from, System.nanoTime());
+                    long readAt = System.nanoTime();
+                    long arrival = arrivals == null ? readAt : arrivals.lastArrival(readAt);
+                    receiver.datagram(buf, in.position(), (InetSocketAddress) from, readAt, arrival);
                 }
                 long now = System.nanoTime();
                 if (now - lastTick >= tickNanos) {

@@ -98,6 +98,12 @@ public final class UdpSfu implements Sfu {
     /** Binds the socket and starts the receive loop; the DTLS layer stays the caller's (see {@link #closeWith}). */
     public static UdpSfu start(SfuSettings settings, DtlsLayer dtls, Clock clock) {
         MediaSocket socket = MediaSocket.bind(settings.bind(), settings.tcpBind(), MediaSocket.TcpLimits.DEFAULTS);
+        if (settings.transportCc() && !socket.stampArrivals()) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "transport-cc is on but the kernel does not stamp arrivals here: they are read on the loop, and"
+                            + " a loaded machine will look like a congested path to browsers");
+        }
         UdpSfu sfu = new UdpSfu(settings, dtls, clock, socket);
         sfu.socket.start(sfu.new Loop(), settings.tickInterval());
         return sfu;
@@ -225,7 +231,7 @@ public final class UdpSfu implements Sfu {
 
     /** One datagram of {@code len} bytes at the start of {@code buf}. Called on the loop thread only. */
     void handle(byte[] buf, int len, InetSocketAddress from, long now) {
-        handle(buf, len, from, null, now);
+        handle(buf, len, from, null, now, now);
     }
 
     /**
@@ -247,7 +253,7 @@ public final class UdpSfu implements Sfu {
      * One packet at the start of {@code buf}, from a UDP address or ({@code over} not null) an ICE-TCP
      * connection, whose remote address {@code from} then is. Called on the loop thread only.
      */
-    private void handle(byte[] buf, int len, InetSocketAddress from, TcpConnection over, long now) {
+    private void handle(byte[] buf, int len, InetSocketAddress from, TcpConnection over, long now, long arrival) {
         PacketKind kind = demux.classify(buf, 0, len);
         switch (kind) {
             case STUN -> {
@@ -288,7 +294,7 @@ public final class UdpSfu implements Sfu {
                 if (kind == PacketKind.RTP) {
                     discovery.packet(p, buf, len, now);
                 }
-                int plain = p.endpoint().onSrtp(buf, 0, len, kind == PacketKind.RTCP, now);
+                int plain = p.endpoint().onSrtp(buf, 0, len, kind == PacketKind.RTCP, now, arrival);
                 Negotiated negotiated = p.current();
                 if (plain > 0
                         && kind == PacketKind.RTP
@@ -337,13 +343,13 @@ public final class UdpSfu implements Sfu {
     /** The socket's loop thread, in this SFU. */
     private final class Loop implements MediaSocket.Receiver {
         @Override
-        public void datagram(byte[] buf, int len, InetSocketAddress from, long now) {
-            handle(buf, len, from, now);
+        public void datagram(byte[] buf, int len, InetSocketAddress from, long now, long arrival) {
+            handle(buf, len, from, null, now, arrival);
         }
 
         @Override
         public void frame(byte[] buf, int len, TcpConnection connection, long now) {
-            handle(buf, len, connection.remote(), connection, now);
+            handle(buf, len, connection.remote(), connection, now, now);
         }
 
         @Override

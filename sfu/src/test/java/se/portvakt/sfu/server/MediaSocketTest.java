@@ -38,7 +38,7 @@ class MediaSocketTest {
 
     static final MediaSocket.Receiver NOBODY = new MediaSocket.Receiver() {
         @Override
-        public void datagram(byte[] buf, int len, InetSocketAddress from, long now) {}
+        public void datagram(byte[] buf, int len, InetSocketAddress from, long now, long arrival) {}
 
         @Override
         public void frame(byte[] buf, int len, TcpConnection connection, long now) {}
@@ -81,7 +81,7 @@ class MediaSocketTest {
             final byte[] out = new byte[MediaSocket.MAX_DATAGRAM + 64];
 
             @Override
-            public void datagram(byte[] buf, int len, InetSocketAddress from, long now) {
+            public void datagram(byte[] buf, int len, InetSocketAddress from, long now, long arrival) {
                 Arrays.fill(out, (byte) 0x55);
                 System.arraycopy(buf, 0, out, 7, len);
                 socket.send(from, out, 7, len);
