@@ -107,7 +107,7 @@ public final class SignalingBenchmark {
                         b = second != null ? second.join() : AppNode.start(cluster, "node-b", portB);
                     }
                     List<AppNode> nodes = count == 1 ? List.of(a) : List.of(a, b);
-                    configurations.add(measure(nodes, meetings, clients, options.rates()));
+                    configurations.add(measure(nodes, meetings, clients, options));
                 }
             } finally {
                 if (b != null) {
@@ -122,13 +122,15 @@ public final class SignalingBenchmark {
     }
 
     private static Configuration measure(
-            List<AppNode> nodes, List<Population.Meeting> meetings, List<HttpClient> clients, List<Double> rates)
+            List<AppNode> nodes, List<Population.Meeting> meetings, List<HttpClient> clients, SignalingOptions options)
             throws Exception {
         List<Round> rounds = new ArrayList<>();
         try (Phase phase = Phase.open(nodes, meetings, clients, 6)) {
-            Round warmUp = phase.admitRound(0);
-            System.out.printf("%d node(s): warm-up %s%n", nodes.size(), SignalingReport.line(warmUp));
-            for (double rate : rates) {
+            if (options.warmUp()) {
+                Round warmUp = phase.admitRound(0);
+                System.out.printf("%d node(s): warm-up %s%n", nodes.size(), SignalingReport.line(warmUp));
+            }
+            for (double rate : options.rates()) {
                 Round round = phase.admitRound(rate);
                 System.out.printf("%d node(s): %s%n", nodes.size(), SignalingReport.line(round));
                 rounds.add(round);

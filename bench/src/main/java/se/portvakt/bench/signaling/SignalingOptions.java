@@ -16,6 +16,7 @@ import java.util.List;
  * @param nodeCounts the configurations, in order: 1 (one node) and 2 (two nodes sharing PostgreSQL and Redis)
  * @param out logs and the nodes' data directories
  * @param doc the Markdown file whose "Signaling across nodes" section the run replaces, or null
+ * @param warmUp whether each configuration starts with an unshown all-at-once round that warms the JVMs
  */
 record SignalingOptions(
         Path jar,
@@ -25,7 +26,8 @@ record SignalingOptions(
         List<Double> rates,
         List<Integer> nodeCounts,
         Path out,
-        Path doc) {
+        Path doc,
+        boolean warmUp) {
 
     static SignalingOptions parse(String... args) {
         Path jar = Path.of("app/target/portvakt.jar");
@@ -36,6 +38,7 @@ record SignalingOptions(
         List<Integer> nodeCounts = List.of(1, 2);
         Path out = Path.of("bench/target/signaling");
         Path doc = Path.of("docs/benchmarks.md");
+        boolean warmUp = true;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -52,6 +55,10 @@ record SignalingOptions(
                     doc = null;
                     i--;
                 }
+                case "--no-warm-up" -> {
+                    warmUp = false;
+                    i--;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -59,7 +66,7 @@ record SignalingOptions(
         if (!schema.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("--schema must be a plain lower-case name: " + schema);
         }
-        return new SignalingOptions(jar, schema, meetings, guests, rates, nodeCounts, out, doc);
+        return new SignalingOptions(jar, schema, meetings, guests, rates, nodeCounts, out, doc, warmUp);
     }
 
     private static List<Integer> numbers(String list) {
