@@ -34,7 +34,7 @@ record SignalingOptions(
         String schema = "bench_signaling";
         int meetings = 100;
         int guests = 9;
-        List<Double> rates = List.of(50.0, 100.0, 200.0, 400.0);
+        List<Double> rates = List.of(25.0, 50.0, 100.0, 200.0);
         List<Integer> nodeCounts = List.of(1, 2);
         Path out = Path.of("bench/target/signaling");
         Path doc = Path.of("docs/benchmarks.md");
