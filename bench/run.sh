@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole benchmark in one command: builds the bench jar, installs Janus 1.1.2 (Debian package `janus`) if it is
 # missing, runs the JMH microbenchmarks, the bare UDP send limit and the sweep on Portvakt and Janus, prints the
-# table and rewrites docs/benchmarks.md. Arguments go to `run` (see bench/README.md), e.g. --repeats 1 --seconds 4.
+# table and rewrites docs/benchmarks.md; then time to picture and the signaling benchmark over two app nodes. Arguments go to `run` (see bench/README.md), e.g. --repeats 1 --seconds 4.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ " $* " != *" --no-janus "* ]] && ! command -v janus >/dev/null; then
@@ -12,8 +12,9 @@ if [[ " $* " != *" --no-janus "* ]] && ! command -v janus >/dev/null; then
     exit 1
   fi
 fi
-# package, not install: the sfu module comes from this work tree, not from the shared local repository
-./mvnw -B -q -pl bench -am package -DskipTests
+# package, not install: the sfu module comes from this work tree, not from the shared local repository; the app
+# jar is for the signaling benchmark at the end
+./mvnw -B -q -pl app,bench -am package -DskipTests -Djib.skip
 java -jar bench/target/portvakt-bench.jar run "$@"
 
 # Time to picture: headless Chromium pages against the whole app (TimeToPictureBenchmark), appended to the report.
@@ -41,3 +42,7 @@ lines=$(./mvnw -B -pl app -am verify -Dit.test=TimeToPictureBenchmark -Dtest=non
   echo '```'
 } >> "$doc"
 echo "$lines"
+
+# Signaling across nodes (issue 13): the app jar as one node, then two, on PostgreSQL (127.0.0.1:5432) and Redis
+# (6379), 1,000 WebSocket clients; replaces its own section of the report (about 5 minutes on 2 cores).
+java -jar bench/target/portvakt-bench.jar signaling --doc "$doc"

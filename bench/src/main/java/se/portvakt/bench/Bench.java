@@ -15,6 +15,7 @@ public final class Bench {
             case "run" -> se.portvakt.bench.sweep.Sweep.main(rest);
             case "try" -> se.portvakt.bench.sweep.TryPoint.main(rest);
             case "sfu-server" -> se.portvakt.bench.portvakt.SfuServer.main(rest);
+            case "signaling" -> se.portvakt.bench.signaling.SignalingBenchmark.main(rest);
             default -> {
                 System.out.println("""
                         usage: java -jar portvakt-bench.jar COMMAND [options]
@@ -24,6 +25,10 @@ public final class Bench {
                           try portvakt|janus room|fanout N [seconds]   one point on one server
                           micro [JMH options]   the JMH microbenchmarks of the hot path (e.g. micro -f 1 -wi 3 -i 5)
                           udp-limit [size]      the bare UDP send loop: datagrams/s one thread can send here
+                          signaling [--meetings 100 --guests 9 --rates 25,50,100,200 --nodes 1,2
+                                     --jar app/target/portvakt.jar --schema bench_signaling --out DIR
+                                     --doc docs/benchmarks.md | --no-doc]
+                                                issue 13: admit to state over one app node, then two
                         """);
             }
         }
