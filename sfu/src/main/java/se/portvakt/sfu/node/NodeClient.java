@@ -18,6 +18,8 @@ final class NodeClient {
 
     private static final Duration CONNECT = Duration.ofSeconds(2);
     private static final Duration ANSWER = Duration.ofSeconds(10);
+    /** {@code GET /node} decides whether a node is alive: a node that takes longer is as good as dead. */
+    private static final Duration STATUS = Duration.ofSeconds(2);
 
     private final URI base;
     private final BearerSecret secret;
@@ -31,13 +33,17 @@ final class NodeClient {
     }
 
     NodeStatus status() {
-        return call("GET", "/node", null, NodeStatus.class);
+        return call("GET", "/node", null, NodeStatus.class, STATUS);
     }
 
     /** A request answered with JSON of type {@code answer}, or with nothing ({@code answer} null). */
     <T> T call(String method, String path, Object body, Class<T> answer) {
+        return call(method, path, body, answer, ANSWER);
+    }
+
+    private <T> T call(String method, String path, Object body, Class<T> answer, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(ANSWER)
+                .timeout(timeout)
                 .header("Authorization", secret.header());
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
