@@ -32,7 +32,7 @@ import se.portvakt.sfu.stats.MeetingStats;
  * ones at start, and any node whose heartbeat arrives. Each meeting (or echo session) is placed, when it is first
  * created, on the registered node with the fewest participants, then meetings, in {@link Placements} (first placement
  * wins), and every later call for it goes there; a node that no longer answers when the meeting is created again
- * (every offer does) has it placed anew. The watch ({@link #watch}) checks every half second for nodes silent for
+ * (every offer does) has it placed anew. The watch ({@link #watch}) checks every quarter second for nodes silent for
  * {@link #SILENCE}: one that does not answer {@code GET /node} either is dead, its meetings' placements are forgotten
  * and {@link MeetingNodeLost} tells the app to have their browsers offer again. Events the nodes POST to the app come
  * in through {@link #deliver}, so the app's code above the {@code Sfu} is the same as with the in-process SFU.
@@ -40,10 +40,13 @@ import se.portvakt.sfu.stats.MeetingStats;
 public final class NodesClient implements RemoteSfu {
     private static final System.Logger LOG = System.getLogger(NodesClient.class.getName());
 
-    /** A node silent this long (three heartbeats) is asked {@code GET /node}, and dead if it does not answer. */
-    public static final Duration SILENCE = SfuNode.HEARTBEAT.multipliedBy(3);
+    /**
+     * A node silent this long (two heartbeats missed) is asked {@code GET /node}, and dead if it does not answer: a
+     * killed node is noticed 1 to 2.5 s after it died. A late heartbeat does not make a live node dead, as it answers.
+     */
+    public static final Duration SILENCE = SfuNode.HEARTBEAT.multipliedBy(2);
 
-    static final Duration WATCH_EVERY = Duration.ofMillis(500);
+    static final Duration WATCH_EVERY = Duration.ofMillis(250);
 
     private final BearerSecret secret;
     private final Placements placements;

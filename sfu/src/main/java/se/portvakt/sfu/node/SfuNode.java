@@ -15,7 +15,7 @@ import se.portvakt.sfu.Sfus;
  */
 public final class SfuNode implements AutoCloseable {
 
-    /** How often the node tells the app it is alive; the app takes a node silent for 3 of them as dead. */
+    /** How often the node tells the app it is alive; the app asks a node silent for 2 of them whether it lives. */
     public static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(1);
 
     private final Sfu sfu;
