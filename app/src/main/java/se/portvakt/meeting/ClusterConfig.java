@@ -9,8 +9,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import se.portvakt.sfu.node.NodeRegistry;
-import se.portvakt.sfu.node.Placements;
+import se.portvakt.sfu.NodeRegistry;
+import se.portvakt.sfu.Placements;
 import tools.jackson.databind.ObjectMapper;
 
 /**

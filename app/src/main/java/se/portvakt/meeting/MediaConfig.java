@@ -4,12 +4,12 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.portvakt.sfu.NodeRegistry;
+import se.portvakt.sfu.Placements;
 import se.portvakt.sfu.RemoteSfu;
 import se.portvakt.sfu.Sfu;
 import se.portvakt.sfu.SfuSettings;
 import se.portvakt.sfu.Sfus;
-import se.portvakt.sfu.node.NodeRegistry;
-import se.portvakt.sfu.node.Placements;
 
 /**
  * The SFU: in-process by default, one UDP port for every meeting's media and, unless turned off, one ICE-TCP port

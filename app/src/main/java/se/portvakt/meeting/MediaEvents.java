@@ -12,7 +12,7 @@ import se.portvakt.sfu.Sfu;
 /**
  * What the SFU notices, told to the tabs: a participant whose streams changed is asked to offer again, the meeting
  * learns who speaks and whose connection is lost (shown on their tile, so a host does not talk to a frozen picture),
- * and when the SFU node carrying a meeting died every tab of it is asked to offer again. The SFU calls on its packet
+ * and when the SFU node carrying a meeting died every tab of it is told to start a new connection. The SFU calls on its packet
  * thread, which must never wait for a slow socket, so the sends are handed to a thread of their own.
  */
 @Component
@@ -37,11 +37,10 @@ class MediaEvents {
             }
         }));
         if (sfu instanceof RemoteSfu nodes) {
-            // every tab offers at once: its offer places the meeting on a live node, which answers "joined" and the
-            // tab starts a new connection there. No receive slots are asked for; the new node asks as streams come
+            // every tab starts a new connection at once; its first offer places the meeting on a live node
             nodes.onMeetingNodeLost(event -> meetingId(event.meetingId())
                     .ifPresent(meetingId ->
-                            sender.execute(() -> sockets.toPresent(meetingId, new ServerMessage.Renegotiate(0, 0)))));
+                            sender.execute(() -> sockets.toPresent(meetingId, new ServerMessage.MediaMoved()))));
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
-import se.portvakt.sfu.node.NodeRegistry;
+import se.portvakt.sfu.NodeRegistry;
 
 /**
  * The SFU nodes every app node knows, in Redis: one sorted set ({@link #KEY}) of control URLs scored by when each

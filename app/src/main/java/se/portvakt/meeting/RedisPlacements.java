@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import se.portvakt.sfu.node.Placements;
+import se.portvakt.sfu.Placements;
 
 /**
  * Which SFU node carries each meeting, in Redis so every app node sends a meeting's media calls to the same node:

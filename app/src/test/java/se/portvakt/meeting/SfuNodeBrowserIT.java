@@ -28,7 +28,7 @@ import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.booking.internal.BookingService;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.organisation.StaffDirectory;
-import se.portvakt.sfu.node.NodeRegistry;
+import se.portvakt.sfu.NodeRegistry;
 import se.portvakt.sfu.node.NodeStatus;
 
 /**

@@ -5,9 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import se.portvakt.sfu.dtls.BouncyCastleDtlsLayer;
-import se.portvakt.sfu.node.NodeRegistry;
 import se.portvakt.sfu.node.NodesClient;
-import se.portvakt.sfu.node.Placements;
 import se.portvakt.sfu.server.UdpSfu;
 import se.portvakt.sfu.srtp.SrtpSession;
 

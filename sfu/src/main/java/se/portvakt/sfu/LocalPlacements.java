@@ -1,4 +1,4 @@
-package se.portvakt.sfu.node;
+package se.portvakt.sfu;
 
 import java.net.URI;
 import java.util.Map;
