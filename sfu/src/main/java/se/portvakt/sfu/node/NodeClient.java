@@ -18,8 +18,11 @@ final class NodeClient {
 
     private static final Duration CONNECT = Duration.ofSeconds(2);
     private static final Duration ANSWER = Duration.ofSeconds(10);
-    /** {@code GET /node} decides whether a node is alive: a node that takes longer is as good as dead. */
-    private static final Duration STATUS = Duration.ofSeconds(2);
+    /**
+     * {@code GET /node} decides whether a silent node is alive: one that takes longer is taken for dead. A killed node
+     * refuses at once; 2 s took live nodes for dead when their process starved on a loaded machine (load 40 on 2 cores).
+     */
+    private static final Duration STATUS = Duration.ofSeconds(5);
 
     private final URI base;
     private final BearerSecret secret;
