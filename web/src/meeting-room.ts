@@ -111,6 +111,9 @@ function handle(room: Room, message: ServerMessage): void {
     case 'renegotiate':
       media.renegotiate(message).catch(failed);
       break;
+    case 'mediaMoved':
+      media.startOver();
+      break;
     case 'speaker':
       media.speakerChanged(message.participantId);
       break;

@@ -160,6 +160,11 @@ export interface Renegotiate {
   video: number;
 }
 
+/** The SFU node carrying the meeting's media died: start a new connection at once (the server places it anew). */
+export interface MediaMoved {
+  type: 'mediaMoved';
+}
+
 export interface Speaker {
   type: 'speaker';
   participantId: Uuid;
@@ -178,13 +183,14 @@ export type ServerMessage =
   | Pong
   | Answer
   | Renegotiate
+  | MediaMoved
   | Speaker;
 
 export type ServerMessageType = ServerMessage['type'];
 
 const SERVER_TYPES: ReadonlySet<string> = new Set<ServerMessageType>([
   'state', 'lobby', 'arrived', 'chat', 'reaction', 'muteRequested', 'cameraOff', 'closed', 'error', 'pong', 'answer',
-  'renegotiate', 'speaker',
+  'renegotiate', 'mediaMoved', 'speaker',
 ] satisfies ServerMessageType[]);
 
 /**

@@ -130,9 +130,7 @@ export class RoomMedia {
       },
       connection: (state) => this.onConnection(session, state),
       startOver: () => {
-        if (this.session !== session) return;
-        this.stop();
-        void this.start(this.iceServers);
+        if (this.session === session) this.startOver();
       },
     }, this.you, iceServers);
     this.session = session;
@@ -253,6 +251,13 @@ export class RoomMedia {
 
   async answer(sdp: string, streams: unknown, joined = false): Promise<void> {
     await this.session?.answer(sdp, parseStreams(streams), joined);
+  }
+
+  /** A new connection in place of this one (the SFU no longer knows it); nothing without media started. */
+  startOver(): void {
+    if (!this.session) return;
+    this.stop();
+    void this.start(this.iceServers);
   }
 
   async renegotiate(message: Renegotiate): Promise<void> {

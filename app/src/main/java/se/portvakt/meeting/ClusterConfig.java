@@ -9,11 +9,14 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import se.portvakt.sfu.NodeRegistry;
+import se.portvakt.sfu.Placements;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * What changes with several nodes ({@code portvakt.cluster.enabled}), all here: the sockets of every node reached
- * through Redis pub/sub, and the meetings' chat, hands and media states in Redis. Without it, one node keeps them in
+ * through Redis pub/sub, and the meetings' chat, hands and media states, their SFU node placements and the SFU
+ * nodes' registry in Redis. Without it, one node keeps them in
  * its memory and Spring Boot's Redis auto-configuration is left out altogether ({@code config.RedisOnlyInCluster}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +39,16 @@ class ClusterConfig {
         @Bean
         MediaStates mediaStates() {
             return new LocalMediaStates();
+        }
+
+        @Bean
+        Placements placements() {
+            return Placements.inMemory();
+        }
+
+        @Bean
+        NodeRegistry nodeRegistry() {
+            return NodeRegistry.inMemory();
         }
     }
 
@@ -77,6 +90,16 @@ class ClusterConfig {
         @Bean
         MediaStates mediaStates(StringRedisTemplate redis, ClusterProperties cluster) {
             return new RedisMediaStates(redis, cluster.memoryExpiry());
+        }
+
+        @Bean
+        Placements placements(StringRedisTemplate redis, ClusterProperties cluster) {
+            return new RedisPlacements(redis, cluster.memoryExpiry());
+        }
+
+        @Bean
+        NodeRegistry nodeRegistry(StringRedisTemplate redis, ClusterProperties cluster) {
+            return new RedisNodeRegistry(redis, cluster.memoryExpiry());
         }
     }
 }

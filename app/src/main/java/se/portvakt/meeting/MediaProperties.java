@@ -18,12 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     refuses to start without it)
  * @param transportCc answer transport-wide congestion control to publishers instead of REMB (on by default; each
  *     arrival is the kernel's receive stamp on Linux: docs/sfu.md). Off: REMB from the SFU's loss-based estimate
- * @param nodes the control URLs of SFU nodes (docs/sfu-control.md), e.g. {@code http://10.0.0.5:8444}: each meeting's
- *     media then goes to the least loaded of them and no SFU runs in this process (the settings above are the nodes'
- *     own then). None (the default): the in-process SFU
+ * @param nodes the control URLs of SFU nodes known from the start (docs/sfu-control.md), e.g. {@code
+ *     http://10.0.0.5:8444}; more register with their heartbeats. Each meeting's media then goes to the least loaded
+ *     node and no SFU runs in this process (the settings above are the nodes' own then)
  * @param nodeSecret the bearer secret shared with the SFU nodes (their {@code portvakt.sfu.secret}), at least 16
- *     characters; required with {@code nodes}. The nodes send their events to this app's {@code /internal/sfu/events}
- *     with it
+ *     characters; required with {@code nodes}. Set alone, nodes only register themselves. The nodes send their events
+ *     and heartbeats to this app's {@code /internal/sfu/events} with it. Neither set (the default): the in-process SFU
  */
 @ConfigurationProperties("portvakt.media")
 record MediaProperties(
@@ -43,7 +43,7 @@ record MediaProperties(
 
     /** Whether SFU nodes carry the media instead of the in-process SFU. */
     boolean remote() {
-        return !nodes.isEmpty();
+        return !nodes.isEmpty() || (nodeSecret != null && !nodeSecret.isBlank());
     }
 
     boolean advertised() {

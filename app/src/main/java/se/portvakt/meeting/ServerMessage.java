@@ -22,6 +22,7 @@ import se.portvakt.lobby.ParticipantState;
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
     @JsonSubTypes.Type(value = ServerMessage.Answer.class, name = "answer"),
     @JsonSubTypes.Type(value = ServerMessage.Renegotiate.class, name = "renegotiate"),
+    @JsonSubTypes.Type(value = ServerMessage.MediaMoved.class, name = "mediaMoved"),
     @JsonSubTypes.Type(value = ServerMessage.Speaker.class, name = "speaker")
 })
 sealed interface ServerMessage {
@@ -138,6 +139,12 @@ sealed interface ServerMessage {
 
     /** The SFU has this many streams for the receiver: offer again with at least as many receive m-sections. */
     record Renegotiate(int audio, int video) implements ServerMessage {}
+
+    /**
+     * The SFU node carrying the meeting's media died: start a new connection at once, which the server places on a
+     * live node (docs/sfu-control.md, "In the app").
+     */
+    record MediaMoved() implements ServerMessage {}
 
     /** The meeting's loudest participant changed. */
     record Speaker(UUID participantId) implements ServerMessage {}

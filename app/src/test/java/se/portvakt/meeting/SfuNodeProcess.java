@@ -115,6 +115,11 @@ final class SfuNodeProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** {@code kill -9}: the node ends at once, closing nothing and telling no one. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -41,13 +41,19 @@ public final class Sfus {
     }
 
     /**
-     * The SFU on these nodes (docs/sfu-control.md): each meeting placed on the least loaded of them.
+     * The SFU on these nodes and those that register with their heartbeats (docs/sfu-control.md): each meeting placed
+     * on the least loaded of them, placements and nodes kept in this process's memory, the nodes watched.
      *
-     * @param nodes  the nodes' control URLs, e.g. {@code http://10.0.0.5:8444}
+     * @param nodes  the configured nodes' control URLs, e.g. {@code http://10.0.0.5:8444}; may be none
      * @param secret the bearer secret the nodes and the app share, at least 16 characters
-     * @throws IllegalArgumentException without nodes, or with a shorter secret
+     * @throws IllegalArgumentException with a shorter secret
      */
     public static RemoteSfu remote(List<URI> nodes, String secret) {
-        return new NodesClient(nodes, secret);
+        return remote(nodes, secret, Placements.inMemory(), NodeRegistry.inMemory());
+    }
+
+    /** The same with the placements and the registry kept where the caller says (Redis, for several app nodes). */
+    public static RemoteSfu remote(List<URI> nodes, String secret, Placements placements, NodeRegistry registry) {
+        return new NodesClient(nodes, secret, placements, registry, Clock.systemUTC()).watch();
     }
 }

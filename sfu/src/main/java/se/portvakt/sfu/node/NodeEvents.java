@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The SFU's events on the wire from a node to the app: the event record's fields and a {@code type} naming it, e.g.
- * {@code {"type":"renegotiationNeeded","meetingId":"…","participantId":"…","audio":2,"video":2}}.
+ * {@code {"type":"renegotiationNeeded","meetingId":"…","participantId":"…","audio":2,"video":2}}; and the node's
+ * heartbeat, {@code {"type":"nodeAlive","controlUrl":"http://10.0.0.5:8444"}}.
  */
 public final class NodeEvents {
 
@@ -19,11 +20,12 @@ public final class NodeEvents {
             "dominantSpeaker", DominantSpeakerChanged.class,
             "renegotiationNeeded", RenegotiationNeeded.class,
             "participantDisconnected", ParticipantDisconnected.class,
-            "mediaPathChanged", MediaPathChanged.class);
+            "mediaPathChanged", MediaPathChanged.class,
+            "nodeAlive", NodeAlive.class);
 
     private NodeEvents() {}
 
-    /** One of the four event records as JSON. */
+    /** One of the four event records, or a {@link NodeAlive} heartbeat, as JSON. */
     public static byte[] encode(Object event) {
         String type = TYPES.entrySet().stream()
                 .filter(entry -> entry.getValue() == event.getClass())
@@ -36,7 +38,7 @@ public final class NodeEvents {
     }
 
     /**
-     * The event record the JSON names.
+     * The event record (or heartbeat) the JSON names.
      *
      * @throws IllegalArgumentException if it is no JSON object, names no known type or lacks a field
      */
@@ -48,6 +50,12 @@ public final class NodeEvents {
                 throw new IllegalArgumentException("unknown event type");
             }
             Object event = ControlJson.MAPPER.treeToValue(tree, type);
+            if (event instanceof NodeAlive) {
+                if (!tree.hasNonNull("controlUrl")) {
+                    throw new IllegalArgumentException("a heartbeat without its control URL");
+                }
+                return event;
+            }
             if (!tree.hasNonNull("meetingId") || !tree.hasNonNull("participantId")) {
                 throw new IllegalArgumentException("an event field is missing");
             }

@@ -16,8 +16,10 @@ import java.util.function.UnaryOperator;
  * @param control           where the control API listens ({@code control-address}, default 127.0.0.1, and {@code
  *                          control-port}, default 8444; 0: any free one)
  * @param secret            the bearer secret the app and this node share ({@code secret}); required
- * @param eventsUrl         where the SFU's events are POSTed ({@code events-url}, the app's {@code
+ * @param eventsUrl         where the SFU's events and heartbeats are POSTed ({@code events-url}, the app's {@code
  *                          /internal/sfu/events} behind its load balancer); required
+ * @param controlUrl        the control URL the app is told in each heartbeat ({@code control-url}); null: {@code
+ *                          http://} the control address and port. Required when the control address is a wildcard
  */
 record NodeSettings(
         String bindAddress,
@@ -26,7 +28,8 @@ record NodeSettings(
         String advertisedAddress,
         InetSocketAddress control,
         BearerSecret secret,
-        URI eventsUrl) {
+        URI eventsUrl,
+        URI controlUrl) {
 
     /**
      * @param lookup a setting's value by its system property name, or null
@@ -55,7 +58,20 @@ record NodeSettings(
             throw new IllegalArgumentException("set portvakt.sfu.events-url (or PORTVAKT_SFU_EVENTS_URL) to the app's"
                     + " events endpoint, e.g. https://portvakt.example/internal/sfu/events");
         }
-        return new NodeSettings(bind, udp, tcp, advertised, control, new BearerSecret(secret), URI.create(events));
+        String controlUrl = value(lookup, "control-url", null);
+        if (controlUrl == null && control.getAddress().isAnyLocalAddress()) {
+            throw new IllegalArgumentException("portvakt.sfu.control-address is a wildcard, so set"
+                    + " portvakt.sfu.control-url (or PORTVAKT_SFU_CONTROL_URL) to the URL the app calls this node at");
+        }
+        return new NodeSettings(
+                bind,
+                udp,
+                tcp,
+                advertised,
+                control,
+                new BearerSecret(secret),
+                URI.create(events),
+                controlUrl == null ? null : URI.create(controlUrl));
     }
 
     /** System properties first, then the environment. */

@@ -1,6 +1,7 @@
 package se.portvakt.sfu.node;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import se.portvakt.sfu.Sfu;
@@ -10,13 +11,17 @@ import se.portvakt.sfu.Sfus;
 
 /**
  * The SFU as a process of its own ("SFU node"): the production SFU, its control API for the app, and its events
- * sent back to the app (docs/sfu-control.md). Started by {@link #main}, or by {@link #start} inside a test.
+ * sent back to the app with a heartbeat every second (docs/sfu-control.md). Started by {@link #main}, or by {@link #start} inside a test.
  */
 public final class SfuNode implements AutoCloseable {
+
+    /** How often the node tells the app it is alive; the app asks a node silent for 2 of them whether it lives. */
+    public static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(1);
 
     private final Sfu sfu;
     private final EventSender events;
     private final ControlServer control;
+    private final Heartbeat heartbeat;
     private final String address;
 
     private SfuNode(NodeSettings settings) {
@@ -43,6 +48,8 @@ public final class SfuNode implements AutoCloseable {
             close(sfu, events);
             throw e;
         }
+        URI controlUrl = settings.controlUrl() != null ? settings.controlUrl() : controlUrl(control.address());
+        this.heartbeat = new Heartbeat(settings.eventsUrl(), settings.secret(), controlUrl, HEARTBEAT);
     }
 
     /** Starts a node with these settings; throws if a port is taken. */
@@ -92,6 +99,7 @@ public final class SfuNode implements AutoCloseable {
 
     @Override
     public void close() {
+        heartbeat.close();
         control.close();
         close(sfu, events);
     }
@@ -99,6 +107,15 @@ public final class SfuNode implements AutoCloseable {
     private static void close(Sfu sfu, EventSender events) {
         events.close();
         sfu.close();
+    }
+
+    private static URI controlUrl(InetSocketAddress address) {
+        try {
+            // this constructor brackets an IPv6 host
+            return new URI("http", null, address.getAddress().getHostAddress(), address.getPort(), null, null, null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String hostPort(InetSocketAddress address) {

@@ -12,7 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The app's events endpoint as a test stands it up: records each POST it is sent, and fails the first few. */
+/**
+ * The app's events endpoint as a test stands it up: records each event POSTed, and fails the first few; heartbeats
+ * are kept apart (always accepted, not counted), as they come every second whatever a test does.
+ */
 final class EventReceiver implements AutoCloseable {
 
     /** One POST as it arrived. */
@@ -20,6 +23,7 @@ final class EventReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Received> heartbeats = new LinkedBlockingQueue<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
 
@@ -30,8 +34,14 @@ final class EventReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/internal/sfu/events", exchange -> {
-            requests.incrementAndGet();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (body.contains("\"type\":\"nodeAlive\"")) {
+                heartbeats.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+                return;
+            }
+            requests.incrementAndGet();
             if (failuresLeft.getAndDecrement() > 0) {
                 exchange.sendResponseHeaders(503, -1);
             } else {
@@ -60,6 +70,11 @@ final class EventReceiver implements AutoCloseable {
     /** The next event accepted, or null after {@code wait}. */
     Received next(Duration wait) throws InterruptedException {
         return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The next heartbeat, or null after {@code wait}. */
+    Received heartbeat(Duration wait) throws InterruptedException {
+        return heartbeats.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

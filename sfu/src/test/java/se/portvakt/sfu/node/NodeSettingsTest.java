@@ -22,6 +22,18 @@ class NodeSettingsTest {
         assertThat(settings.control().getPort()).isEqualTo(8444);
         assertThat(settings.secret().matches("Bearer 0123456789abcdef")).isTrue();
         assertThat(settings.eventsUrl()).hasToString("http://app/internal/sfu/events");
+        assertThat(settings.controlUrl())
+                .as("the control address and port, once bound")
+                .isNull();
+    }
+
+    @Test
+    void aWildcardControlAddressNeedsAControlUrl() {
+        Map<String, String> wildcard = new HashMap<>(REQUIRED);
+        wildcard.put("portvakt.sfu.control-address", "0.0.0.0");
+        assertThatThrownBy(() -> NodeSettings.from(wildcard::get)).hasMessageContaining("PORTVAKT_SFU_CONTROL_URL");
+        wildcard.put("portvakt.sfu.control-url", "http://10.0.0.5:8444");
+        assertThat(NodeSettings.from(wildcard::get).controlUrl()).hasToString("http://10.0.0.5:8444");
     }
 
     @Test
