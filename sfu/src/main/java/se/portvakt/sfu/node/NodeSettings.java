@@ -20,6 +20,8 @@ import java.util.function.UnaryOperator;
  *                          /internal/sfu/events} behind its load balancer); required
  * @param controlUrl        the control URL the app is told in each heartbeat ({@code control-url}); null: {@code
  *                          http://} the control address and port. Required when the control address is a wildcard
+ * @param transportCc       answer transport-wide congestion control to publishers instead of REMB ({@code
+ *                          transport-cc}, default true: docs/sfu.md)
  */
 record NodeSettings(
         String bindAddress,
@@ -29,7 +31,8 @@ record NodeSettings(
         InetSocketAddress control,
         BearerSecret secret,
         URI eventsUrl,
-        URI controlUrl) {
+        URI controlUrl,
+        boolean transportCc) {
 
     /**
      * @param lookup a setting's value by its system property name, or null
@@ -63,6 +66,11 @@ record NodeSettings(
             throw new IllegalArgumentException("portvakt.sfu.control-address is a wildcard, so set"
                     + " portvakt.sfu.control-url (or PORTVAKT_SFU_CONTROL_URL) to the URL the app calls this node at");
         }
+        String transportCc = value(lookup, "transport-cc", "true");
+        if (!transportCc.equals("true") && !transportCc.equals("false")) {
+            throw new IllegalArgumentException(
+                    "portvakt.sfu.transport-cc (or PORTVAKT_SFU_TRANSPORT_CC) is true or false, not " + transportCc);
+        }
         return new NodeSettings(
                 bind,
                 udp,
@@ -71,7 +79,8 @@ record NodeSettings(
                 control,
                 new BearerSecret(secret),
                 URI.create(events),
-                controlUrl == null ? null : URI.create(controlUrl));
+                controlUrl == null ? null : URI.create(controlUrl),
+                Boolean.parseBoolean(transportCc));
     }
 
     /** System properties first, then the environment. */

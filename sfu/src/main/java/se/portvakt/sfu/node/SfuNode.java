@@ -31,7 +31,8 @@ public final class SfuNode implements AutoCloseable {
                 : new InetSocketAddress(settings.advertisedAddress(), settings.udpPort());
         InetSocketAddress tcp =
                 settings.tcpPort() < 0 ? null : new InetSocketAddress(settings.bindAddress(), settings.tcpPort());
-        this.sfu = Sfus.start(SfuSettings.of(bind, advertised, tcp), Clock.systemUTC());
+        SfuSettings media = SfuSettings.of(bind, advertised, tcp);
+        this.sfu = Sfus.start(settings.transportCc() ? media.withTransportCc() : media, Clock.systemUTC());
         this.address = settings.advertisedAddress() != null
                 ? settings.advertisedAddress()
                 : sfu.localAddress().getAddress().getHostAddress();
