@@ -58,6 +58,7 @@ class StartupSummary {
                             : "bound to " + bind + ":" + tcpPort + " for browsers without UDP"));
         }
         lines.add("  database:    " + database(property("spring.datasource.url", "")));
+        lines.add("  nodes:       " + cluster());
         lines.add("  mail:        " + mail());
         lines.add("  SMS:         "
                 + (environment.containsProperty("portvakt.invitation.sms.gateway-url")
@@ -82,6 +83,19 @@ class StartupSummary {
                 ? fallback + " (the default)"
                 : fallback + " (the default, but this node listens on port " + serverPort
                         + ": set portvakt.public-url, invitation links start with it)";
+    }
+
+    /** One node, or the Redis that every node of a cluster shares (docs/architecture.md, "Several nodes"). */
+    private String cluster() {
+        if (!Boolean.parseBoolean(property("portvakt.cluster.enabled", "false"))) {
+            return "one (signaling, chat and hands in this process)";
+        }
+        String url = property("spring.data.redis.url", "");
+        String redis = url.isBlank()
+                ? property("spring.data.redis.host", "localhost (the default)") + ":"
+                        + property("spring.data.redis.port", "6379")
+                : hostOf(url);
+        return "a cluster, through Redis at " + redis;
     }
 
     static String database(String url) {
