@@ -159,15 +159,25 @@ final class LocalCluster implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log) : "(no log)";
     }
 
-    /** Stops the cluster as Ctrl-C does: the script stops what it started. */
+    /**
+     * Stops the cluster as Ctrl-C does: the script stops what it started. Whatever of it still runs 30 s later is
+     * killed: twice the nodes of a passing run were left running after the script had gone (not yet understood; the
+     * script alone stops them all when sent SIGTERM).
+     */
     @Override
     public void close() {
+        List<ProcessHandle> processes = script.descendants().toList();
         script.destroy();
         try {
-            if (!script.waitFor(30, TimeUnit.SECONDS)) {
-                script.descendants().forEach(ProcessHandle::destroyForcibly);
-                script.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            script.waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle process : processes) {
+                if (process.isAlive()) {
+                    System.out.println("The cluster's script left "
+                            + process.info().command().orElse("?") + " (" + process.pid() + ") running: killed");
+                    process.destroyForcibly();
+                }
             }
+            script.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
