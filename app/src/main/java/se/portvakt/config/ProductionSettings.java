@@ -20,6 +20,10 @@ final class ProductionSettings {
     static final String MEDIA_ADVERTISED = "portvakt.media.advertised-address";
     static final String MEDIA_BIND = "portvakt.media.bind-address";
     static final String MEDIA_NODES = "portvakt.media.nodes";
+    static final String MEDIA_NODE_SECRET = "portvakt.media.node-secret";
+    static final String CLUSTER = "portvakt.cluster.enabled";
+    static final String REDIS_HOST = "spring.data.redis.host";
+    static final String REDIS_URL = "spring.data.redis.url";
 
     private ProductionSettings() {}
 
@@ -37,14 +41,38 @@ final class ProductionSettings {
                     "is not set; production sends invitations by e-mail",
                     "the SMTP server's host name (and spring.mail.port, .username, .password as it wants)"));
         }
-        if (environment.getProperty(MEDIA_NODES, "").isBlank()) {
-            // with SFU nodes no media reaches this process: the nodes have addresses of their own
+        boolean nodesListed = !environment.getProperty(MEDIA_NODES, "").isBlank();
+        boolean nodeSecret = !environment.getProperty(MEDIA_NODE_SECRET, "").isBlank();
+        if (!nodesListed && !nodeSecret) {
+            // with SFU nodes (listed, or registering with the secret) no media reaches this process: the nodes have
+            // addresses of their own
             checkMedia(
                     environment.getProperty(MEDIA_ADVERTISED, ""),
                     environment.getProperty(MEDIA_BIND, "127.0.0.1"),
                     problems);
+        } else if (!nodeSecret) {
+            problems.add(new SettingProblem(
+                    MEDIA_NODE_SECRET,
+                    "is not set, but portvakt.media.nodes is",
+                    "the secret the SFU nodes were started with (their portvakt.sfu.secret), at least 16 characters"));
         }
+        checkCluster(environment, problems);
         return problems;
+    }
+
+    /**
+     * Every node of a cluster must reach the same Redis: left to Spring Boot's default, each would talk to a Redis of
+     * its own host, and a host on one node would never hear a guest on another.
+     */
+    private static void checkCluster(Environment environment, List<SettingProblem> problems) {
+        if (environment.getProperty(CLUSTER, Boolean.class, false)
+                && environment.getProperty(REDIS_HOST, "").isBlank()
+                && environment.getProperty(REDIS_URL, "").isBlank()) {
+            problems.add(new SettingProblem(
+                    REDIS_HOST,
+                    "is not set, so with portvakt.cluster.enabled each node would use a Redis at localhost:6379",
+                    "the host of the Redis every app node shares (or spring.data.redis.url)"));
+        }
     }
 
     private static void checkPublicUrl(String value, List<SettingProblem> problems) {

@@ -45,8 +45,9 @@ class StartupSummary {
         lines.add("  HTTP:        port " + serverPort + ", management (health, metrics) on "
                 + property("management.server.address", "all addresses") + " port " + managementPort);
         String nodes = property("portvakt.media.nodes", "");
-        if (!nodes.isBlank()) {
-            lines.add("  media:       SFU nodes " + nodes + " (docs/sfu-control.md)");
+        if (!nodes.isBlank() || !property("portvakt.media.node-secret", "").isBlank()) {
+            lines.add("  media:       SFU nodes " + (nodes.isBlank() ? "" : nodes + " and ")
+                    + "those registering with their heartbeat (docs/sfu-control.md)");
         } else {
             String udpPort = property("portvakt.media.udp-port", "10000");
             String tcpPort = property("portvakt.media.tcp-port", udpPort);
@@ -58,6 +59,7 @@ class StartupSummary {
                             : "bound to " + bind + ":" + tcpPort + " for browsers without UDP"));
         }
         lines.add("  database:    " + database(property("spring.datasource.url", "")));
+        lines.add("  nodes:       " + cluster());
         lines.add("  mail:        " + mail());
         lines.add("  SMS:         "
                 + (environment.containsProperty("portvakt.invitation.sms.gateway-url")
@@ -82,6 +84,19 @@ class StartupSummary {
                 ? fallback + " (the default)"
                 : fallback + " (the default, but this node listens on port " + serverPort
                         + ": set portvakt.public-url, invitation links start with it)";
+    }
+
+    /** One node, or the Redis that every node of a cluster shares (docs/architecture.md, "Several nodes"). */
+    private String cluster() {
+        if (!Boolean.parseBoolean(property("portvakt.cluster.enabled", "false"))) {
+            return "one (signaling, chat and hands in this process)";
+        }
+        String url = property("spring.data.redis.url", "");
+        String redis = url.isBlank()
+                ? property("spring.data.redis.host", "localhost (the default)") + ":"
+                        + property("spring.data.redis.port", "6379")
+                : hostOf(url);
+        return "a cluster, through Redis at " + redis;
     }
 
     static String database(String url) {

@@ -38,7 +38,44 @@ class ProductionSettingsTest {
                 Arguments.of(
                         "media bound to loopback, advertised elsewhere",
                         complete().withProperty(ProductionSettings.MEDIA_BIND, "127.0.0.1"),
-                        List.of(ProductionSettings.MEDIA_BIND)));
+                        List.of(ProductionSettings.MEDIA_BIND)),
+                Arguments.of(
+                        "SFU nodes without their secret",
+                        complete().withProperty(ProductionSettings.MEDIA_NODES, "http://10.0.0.5:8444"),
+                        List.of(ProductionSettings.MEDIA_NODE_SECRET)),
+                Arguments.of(
+                        "SFU nodes with their secret need no media address of the app's",
+                        environment("jdbc:postgresql://db/portvakt")
+                                .withProperty(ProductionSettings.PUBLIC_URL, "https://meet.example.org")
+                                .withProperty(ProductionSettings.SECRET_KEY, KEY)
+                                .withProperty(ProductionSettings.MAIL_HOST, "smtp.example.org")
+                                .withProperty(ProductionSettings.MEDIA_NODES, "http://10.0.0.5:8444")
+                                .withProperty(ProductionSettings.MEDIA_NODE_SECRET, "a-secret-of-24-characters"),
+                        List.of()),
+                Arguments.of(
+                        "SFU nodes registering with the secret alone need no media address of the app's",
+                        environment("jdbc:postgresql://db/portvakt")
+                                .withProperty(ProductionSettings.PUBLIC_URL, "https://meet.example.org")
+                                .withProperty(ProductionSettings.SECRET_KEY, KEY)
+                                .withProperty(ProductionSettings.MAIL_HOST, "smtp.example.org")
+                                .withProperty(ProductionSettings.MEDIA_NODE_SECRET, "a-secret-of-24-characters"),
+                        List.of()),
+                Arguments.of(
+                        "a cluster without its Redis",
+                        complete().withProperty(ProductionSettings.CLUSTER, "true"),
+                        List.of(ProductionSettings.REDIS_HOST)),
+                Arguments.of(
+                        "a cluster with its Redis",
+                        complete()
+                                .withProperty(ProductionSettings.CLUSTER, "true")
+                                .withProperty(ProductionSettings.REDIS_HOST, "10.0.0.7"),
+                        List.of()),
+                Arguments.of(
+                        "a cluster with its Redis as a URL",
+                        complete()
+                                .withProperty(ProductionSettings.CLUSTER, "true")
+                                .withProperty(ProductionSettings.REDIS_URL, "redis://10.0.0.7:6379"),
+                        List.of()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -36,8 +36,22 @@ class StartupSummaryTest {
                         "203.0.113.10",
                         "SMTP smtp.example.org:25",
                         "BankID at appapi2.bankid.com",
-                        "Freja eID off");
+                        "Freja eID off",
+                        "nodes:       one");
         assertThat(summary).doesNotContain("db-secret", "mail-secret", ProductionSettingsTest.KEY);
+    }
+
+    @Test
+    void aClusterNamesItsRedisButNotItsPassword() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("portvakt.cluster.enabled", "true")
+                .withProperty("spring.data.redis.url", "redis://:redis-secret@10.0.0.7:6379");
+
+        String summary = String.join("\n", new StartupSummary(environment).lines());
+
+        assertThat(summary)
+                .contains("nodes:       a cluster, through Redis at 10.0.0.7")
+                .doesNotContain("redis-secret");
     }
 
     @Test

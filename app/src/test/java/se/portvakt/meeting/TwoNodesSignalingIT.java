@@ -54,6 +54,8 @@ class TwoNodesSignalingIT {
             properties.put("spring.datasource.url", database);
         }
         properties.put("portvakt.cluster.enabled", "true");
+        // named, as production requires (on the PostgreSQL pass these nodes run in production mode)
+        properties.put("spring.data.redis.host", "127.0.0.1");
         properties.put("server.port", "0");
         properties.put("management.server.port", "0");
         properties.put("portvakt.data-directory", data.toString());
