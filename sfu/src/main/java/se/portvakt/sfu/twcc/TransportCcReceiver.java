@@ -21,6 +21,13 @@ import se.portvakt.sfu.rtcp.RtcpPacket;
 public final class TransportCcReceiver {
     /** How often feedback goes out while packets arrive: 20 a second, within Chrome's 50-250 ms. */
     public static final long INTERVAL_NANOS = 50_000_000L;
+    /**
+     * A packet arriving this long after the one before starts a new report at its own number: the numbers sent
+     * meanwhile went into a path that is gone (a network change, an outage) and are not reported lost, as libwebrtc's
+     * receiver culls arrivals older than its 500 ms window. Reported lost, they read to the sender's estimator as a
+     * link that lost everything, and it sent the keyframe that ends the outage at its lowest rate.
+     */
+    static final long OUTAGE_NANOS = 500_000_000L;
     /** Statuses per feedback packet: at most ~1.3 kB of chunks and deltas, under any MTU. */
     static final int MAX_STATUSES = 500;
 
@@ -34,6 +41,7 @@ public final class TransportCcReceiver {
     private boolean started;
     private long epochNanos;
     private long highest;
+    private long lastArrival;
     /** The first extended number not yet reported. */
     private long next;
 
@@ -65,8 +73,12 @@ public final class TransportCcReceiver {
                 late++;
                 return;
             }
+            if (now - lastArrival > OUTAGE_NANOS && extended > highest && next > highest) {
+                next = extended; // everything before was reported; the numbers lost in the outage are not
+            }
             highest = Math.max(highest, extended);
         }
+        lastArrival = now;
         int slot = (int) (extended & (RING - 1));
         sequenceAt[slot] = extended;
         arrivalTicks[slot] = (now - epochNanos) / TICK_NANOS;

@@ -54,6 +54,28 @@ class TransportCcReceiverTest {
     }
 
     @Test
+    void numbersSentIntoAPathThatWentAwayAreNotReportedLost() {
+        TransportCcReceiver receiver = new TransportCcReceiver(1);
+        for (int i = 0; i < 10; i++) {
+            receiver.received(100 + i, MEDIA, T0 + i * 10 * MS);
+        }
+        assertThat(receiver.due(T0 + 100 * MS)).hasSize(1);
+        receiver.received(111, MEDIA, T0 + 400 * MS); // 110 lost, 300 ms of silence: a loss, reported
+        List<RtcpPacket.TransportCcFeedback> afterLoss = receiver.due(T0 + 450 * MS);
+        assertThat(afterLoss.get(0).baseSequence()).isEqualTo(110);
+        assertThat(afterLoss.get(0).statusCount()).isEqualTo(2);
+
+        receiver.received(1500, MEDIA, T0 + 3_400 * MS); // 3 s without a packet: the path moved
+        receiver.received(1501, MEDIA, T0 + 3_410 * MS);
+        List<RtcpPacket.TransportCcFeedback> afterOutage = receiver.due(T0 + 3_450 * MS);
+        assertThat(afterOutage).hasSize(1);
+        assertThat(afterOutage.get(0).baseSequence())
+                .as("the report starts at the first number after the outage")
+                .isEqualTo(1500);
+        assertThat(afterOutage.get(0).statusCount()).isEqualTo(2);
+    }
+
+    @Test
     void everyNumberIsReportedOnceAcrossTheWrapAndAcrossPackets() {
         TransportCcReceiver receiver = new TransportCcReceiver(1);
         int sent = 0;
