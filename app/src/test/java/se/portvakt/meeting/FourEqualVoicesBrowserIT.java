@@ -15,7 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,7 @@ import se.portvakt.IntegrationTest;
 import se.portvakt.booking.TestBookings;
 import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.sfu.Sfu;
+import se.portvakt.sfu.forward.PublisherStream;
 import se.portvakt.sfu.stats.StreamStats;
 
 /**
@@ -61,8 +67,30 @@ class FourEqualVoicesBrowserIT {
 
     private final List<Browser> pages = new ArrayList<>();
 
+    /** The SFU's log of each keyframe request it sends with its cause (System.Logger, so java.util.logging). */
+    private final Logger keyframeLog = Logger.getLogger(PublisherStream.class.getName());
+
+    private final Map<String, Integer> causes = new ConcurrentSkipListMap<>();
+    private final Handler countCauses = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            Object[] parameters = record.getParameters();
+            if (parameters != null && parameters.length == 3) {
+                causes.merge(String.valueOf(parameters[2]), 1, Integer::sum);
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
     @AfterEach
     void close() {
+        keyframeLog.removeHandler(countCauses);
+        keyframeLog.setLevel(null);
         pages.forEach(Browser::close);
     }
 
@@ -96,11 +124,14 @@ class FourEqualVoicesBrowserIT {
 
         int changesBefore = speakerChanges.get();
         long keyframesBefore = keyframeRequestsUpstream(room);
+        keyframeLog.setLevel(Level.FINE);
+        keyframeLog.addHandler(countCauses);
         List<Map<String, Map<String, Object>>> before =
                 pages.stream().map(MeetingMediaIT::inbound).toList();
         Thread.sleep(MINUTE.toMillis()); // a minute of four equal voices: the measurement window, not a wait
         int changes = speakerChanges.get() - changesBefore;
         long keyframes = keyframeRequestsUpstream(room) - keyframesBefore;
+        keyframeLog.removeHandler(countCauses);
         long freezes = 0;
         for (int i = 0; i < pages.size(); i++) {
             Map<String, Map<String, Object>> after = inbound(pages.get(i));
@@ -111,8 +142,8 @@ class FourEqualVoicesBrowserIT {
         }
         System.out.printf(
                 "Four equal voices, one minute: %d dominant-speaker changes (%d while they joined), %d keyframe"
-                        + " requests to publishers, %d freezes over the four pages' twelve pictures%n",
-                changes, changesBefore, keyframes, freezes);
+                        + " requests to publishers (by cause: %s), %d freezes over the four pages' twelve pictures%n",
+                changes, changesBefore, keyframes, causes, freezes);
         assertThat(changesBefore)
                 .as("the SFU named a dominant speaker as they joined (the rule is alive, not silent)")
                 .isPositive();
@@ -123,7 +154,7 @@ class FourEqualVoicesBrowserIT {
                 .as("dominant-speaker changes in a minute (issue 10: at most 6)")
                 .isLessThanOrEqualTo(6);
         assertThat(keyframes)
-                .as("keyframe requests to the publishers in a minute (issue 10: at most 30)")
+                .as("keyframe requests to the publishers in a minute (issue 10: at most 30), by cause %s", causes)
                 .isLessThanOrEqualTo(30);
     }
 

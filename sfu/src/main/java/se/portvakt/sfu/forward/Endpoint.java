@@ -177,7 +177,9 @@ public final class Endpoint {
      */
     public void pathMoved(long now) {
         subscribed.values().forEach(s -> s.pathMoved(now));
-        published.values().stream().filter(p -> p.kind() == MediaKind.VIDEO).forEach(p -> p.requestKeyframe(now));
+        published.values().stream()
+                .filter(p -> p.kind() == MediaKind.VIDEO)
+                .forEach(p -> p.requestKeyframe(now, KeyframeCause.PATH_MOVED));
     }
 
     /** Every copy this participant receives. */

@@ -30,6 +30,7 @@ import se.portvakt.sfu.stats.StreamStats;
  * and removed from any thread (copy-on-write list).
  */
 public final class PublisherStream {
+    private static final System.Logger LOG = System.getLogger(PublisherStream.class.getName());
     private final String participantId;
     private final long ssrc;
     private final MediaKind kind;
@@ -58,6 +59,8 @@ public final class PublisherStream {
     private volatile long lastPacketAt;
 
     private volatile boolean receivedAny;
+    /** Why the request the limiter holds back was made: named when {@link #tick} sends it. */
+    private KeyframeCause heldBackCause = KeyframeCause.RECEIVER_ASKED;
     /** The highest extended sequence number received: a jump over it after a silence means packets were lost. */
     private long highestSequence = -1;
     /** REMB goes to the publisher; false when its connection gets transport-cc feedback instead. */
@@ -167,10 +170,11 @@ public final class PublisherStream {
         boolean keyframe = codec.startsKeyframe(buf, off, len); // once, not per subscriber
         if (keyframe) {
             keyframes.keyframeArrived();
-        } else if (afterSilence && lostMeanwhile) {
+        } else if (afterSilence && lostMeanwhile && anyCopyFlows()) {
             // the publisher kept sending while its path was gone (a network change, an outage): its receivers lost
-            // frames that are too old to repair, so they start again from a keyframe, asked for before they notice
-            requestKeyframe(now);
+            // frames that are too old to repair, so they start again from a keyframe, asked for before they notice.
+            // A layer nobody is shown needs none: its receivers ask when they switch to it
+            requestKeyframe(now, KeyframeCause.STREAM_RESUMED);
         }
         for (Subscriber s : subscribers) {
             s.forward(this, buf, off, len, keyframe, now);
@@ -207,8 +211,18 @@ public final class PublisherStream {
         subscriber.switchTo(this);
         subscribers.addIfAbsent(subscriber); // subscribing twice must not send every packet twice
         if (subscriber.route().flows()) {
-            requestKeyframe(now);
+            requestKeyframe(now, KeyframeCause.NEW_SUBSCRIBER);
         }
+    }
+
+    /** Whether some receiver is shown this stream now (its copy flows from here, not from another layer). */
+    private boolean anyCopyFlows() {
+        for (Subscriber s : subscribers) {
+            if (s.source() == this && s.route().flows()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rate this stream arrives at, bit/s over the last second: what a receiver's downlink must carry for it. */
@@ -234,16 +248,32 @@ public final class PublisherStream {
         return List.copyOf(subscribers);
     }
 
-    /** A subscriber needs a keyframe (its PLI/FIR, a join, a switch); rate-limited upstream. */
-    public synchronized void requestKeyframe(long now) {
+    /**
+     * A subscriber needs a keyframe (its PLI/FIR, a join, a switch); rate-limited upstream.
+     *
+     * @param cause why, logged at DEBUG with each request sent (how an operator or a test finds where requests come
+     *              from)
+     */
+    public synchronized void requestKeyframe(long now, KeyframeCause cause) {
         if (kind != MediaKind.VIDEO) {
             return;
         }
-        keyframes.request(now).ifPresent(this::sendKeyframeRequest);
+        Optional<RtcpPacket> request = keyframes.request(now);
+        if (request.isPresent()) {
+            sendKeyframeRequest(request.get(), cause);
+        } else {
+            heldBackCause = cause;
+        }
     }
 
-    private void sendKeyframeRequest(RtcpPacket request) {
+    private void sendKeyframeRequest(RtcpPacket request, KeyframeCause cause) {
         counters.keyframeRequests.increment();
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                "keyframe request to {0} ssrc {1}: {2}",
+                participantId,
+                Long.toString(ssrc),
+                cause);
         feedback.sendRtcp(List.of(request));
     }
 
@@ -257,7 +287,7 @@ public final class PublisherStream {
             counters.nacks.add(due.size());
             feedback.sendRtcp(List.of(new RtcpPacket.GenericNack(localSsrc, ssrc, due)));
         }
-        keyframes.tick(now).ifPresent(this::sendKeyframeRequest);
+        keyframes.tick(now).ifPresent(request -> sendKeyframeRequest(request, heldBackCause));
         if (reportTimer.due(now)) {
             Optional.ofNullable(receiverReport(now)).ifPresent(feedback::sendRtcp);
         }

@@ -135,7 +135,7 @@ public final class Subscriber {
         }
         PublisherStream from = source;
         if (resumes && from != null) {
-            from.requestKeyframe(now);
+            from.requestKeyframe(now, KeyframeCause.COPY_RESUMED);
         }
     }
 
@@ -179,7 +179,7 @@ public final class Subscriber {
             }
         }
         if (ask) {
-            next.requestKeyframe(now);
+            next.requestKeyframe(now, KeyframeCause.LAYER_SWITCH);
         }
     }
 
@@ -329,7 +329,7 @@ public final class Subscriber {
             gatingSince = now;
         } else if (now - gatingSince >= KEYFRAME_RETRY_NANOS) {
             gatingSince = now;
-            from.requestKeyframe(now);
+            from.requestKeyframe(now, KeyframeCause.STILL_HELD_BACK);
         }
     }
 
@@ -348,7 +348,7 @@ public final class Subscriber {
         }
         PublisherStream from = source;
         if (from != null) {
-            from.requestKeyframe(now);
+            from.requestKeyframe(now, KeyframeCause.RECEIVER_KEYED);
         }
     }
 
@@ -359,7 +359,7 @@ public final class Subscriber {
     public void pathMoved(long now) {
         PublisherStream from = source;
         if (from != null && kind == MediaKind.VIDEO) {
-            from.requestKeyframe(now);
+            from.requestKeyframe(now, KeyframeCause.PATH_MOVED);
         }
     }
 
@@ -368,7 +368,7 @@ public final class Subscriber {
         counters.keyframeRequests.increment();
         PublisherStream from = source;
         if (from != null) {
-            from.requestKeyframe(now);
+            from.requestKeyframe(now, KeyframeCause.RECEIVER_ASKED);
         }
     }
 
@@ -422,7 +422,7 @@ public final class Subscriber {
             from = route.flows() ? source : null;
         }
         if (from != null) {
-            from.requestKeyframe(now);
+            from.requestKeyframe(now, KeyframeCause.COPY_RESUMED);
         }
     }
 

@@ -148,18 +148,21 @@ class FanOutTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "back after 2 s with 70 packets lost on the way (a path that went away): asked for at once, 1100, 2000, 2",
-        "back after 2 s with no number missing (an idle screen share): nothing asked, 1030, 2000, 1",
-        "back after 300 ms with packets lost (NACK repairs those): nothing asked, 1100, 300, 1",
+        "back after 2 s with 70 packets lost on the way (a path that went away): asked for at once, 1100, 2000, true, 2",
+        "back after 2 s with no number missing (an idle screen share): nothing asked, 1030, 2000, true, 1",
+        "back after 300 ms with packets lost (NACK repairs those): nothing asked, 1100, 300, true, 1",
+        "back after 2 s with packets lost on a layer nobody is shown: nothing asked, 1100, 2000, false, 0",
     })
     void aStreamBackAfterASilenceWithPacketsLostIsAskedForAKeyframe(
-            String situation, int seqAfter, long silenceMs, int pliCount) {
+            String situation, int seqAfter, long silenceMs, boolean shown, int pliCount) {
         BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
         BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
         Endpoint aliceEnd = endpoint("alice", alice);
         PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true);
         long t0 = 5_000 * MS;
-        endpoint("bob", bob).subscribe(camera, 0xB1, t0);
+        if (shown) {
+            endpoint("bob", bob).subscribe(camera, 0xB1, t0);
+        }
         publish(alice, aliceEnd, 0xA1, 1000, 555, 30, t0);
         long lastAt = t0 + 29 * FRAME;
 
