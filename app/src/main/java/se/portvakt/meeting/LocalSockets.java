@@ -103,10 +103,11 @@ class LocalSockets implements Sockets {
 
     @Override
     public void stateToMeeting(UUID meetingId) {
+        Snapshots.Batch batch = snapshots.new Batch();
         open.values().stream()
                 .filter(socket -> inMeeting(socket.caller(), meetingId))
                 .forEach(socket ->
-                        send(socket.session(), snapshots.state(socket.caller()).orElse(null)));
+                        send(socket.session(), batch.state(socket.caller()).orElse(null)));
     }
 
     @Override

@@ -62,39 +62,89 @@ class Snapshots {
 
     /** The state for a tab; empty when the caller's participant is gone for good (the socket should close). */
     Optional<ServerMessage.State> state(Caller caller) {
-        if (caller instanceof Caller.Host host) {
-            MeetingId meetingId = host.meetingId();
-            Optional<Participant> self = lobby.hostIn(meetingId, host.staffId());
+        return new Batch().state(caller);
+    }
+
+    /**
+     * States for the tabs of one broadcast: what every tab of a meeting shares (its summary, roster, chat) is read
+     * once for all of them, not once per tab (a meeting of ten read it ten times on every admit). Not thread-safe:
+     * one broadcast, one thread.
+     */
+    final class Batch {
+        private final Map<MeetingId, ServerMessage.MeetingInfo> info = new HashMap<>();
+        private final Map<MeetingId, Roster> rosters = new HashMap<>();
+        private final Map<MeetingId, List<ChatLog.Line>> chats = new HashMap<>();
+
+        /** The state for a tab; empty when the caller's participant is gone for good (the socket should close). */
+        Optional<ServerMessage.State> state(Caller caller) {
+            if (caller instanceof Caller.Host host) {
+                MeetingId meetingId = host.meetingId();
+                Optional<Participant> self = lobby.hostIn(meetingId, host.staffId());
+                return Optional.of(new ServerMessage.State(
+                        self.map(participant -> participant.id().value()).orElse(null),
+                        self.map(Participant::state).orElse(null),
+                        true,
+                        info(meetingId),
+                        roster(meetingId).badges(true),
+                        lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
+                                .map(participant -> badge(participant, true, List.of(), null, false))
+                                .toList(),
+                        chat(meetingId),
+                        self.filter(p -> p.state() == ParticipantState.IN_MEETING)
+                                .map(p -> turn.forParticipant(p.id().value()))
+                                .orElse(List.of())));
+            }
+            Caller.Guest guest = (Caller.Guest) caller;
+            Participant participant = lobby.find(guest.participantId()).orElse(null);
+            if (participant == null || participant.state().isFinal() || participant.state() == ParticipantState.LEFT) {
+                return Optional.empty();
+            }
+            boolean in = participant.state() == ParticipantState.IN_MEETING;
+            MeetingId meetingId = participant.meetingId();
             return Optional.of(new ServerMessage.State(
-                    self.map(participant -> participant.id().value()).orElse(null),
-                    self.map(Participant::state).orElse(null),
-                    true,
+                    participant.id().value(),
+                    participant.state(),
+                    false,
                     info(meetingId),
-                    roster(meetingId, true),
-                    lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
-                            .map(participant -> badge(participant, true, List.of(), null, false))
-                            .toList(),
-                    chat.of(meetingId.value()),
-                    self.filter(p -> p.state() == ParticipantState.IN_MEETING)
-                            .map(p -> turn.forParticipant(p.id().value()))
-                            .orElse(List.of())));
+                    in ? roster(meetingId).badges(false) : List.of(),
+                    List.of(),
+                    in ? chat(meetingId) : List.of(),
+                    in ? turn.forParticipant(participant.id().value()) : List.of()));
         }
-        Caller.Guest guest = (Caller.Guest) caller;
-        Participant participant = lobby.find(guest.participantId()).orElse(null);
-        if (participant == null || participant.state().isFinal() || participant.state() == ParticipantState.LEFT) {
-            return Optional.empty();
+
+        private ServerMessage.MeetingInfo info(MeetingId meetingId) {
+            return info.computeIfAbsent(meetingId, Snapshots.this::info);
         }
-        boolean in = participant.state() == ParticipantState.IN_MEETING;
-        MeetingId meetingId = participant.meetingId();
-        return Optional.of(new ServerMessage.State(
-                participant.id().value(),
-                participant.state(),
-                false,
-                info(meetingId),
-                in ? roster(meetingId, false) : List.of(),
-                List.of(),
-                in ? chat.of(meetingId.value()) : List.of(),
-                in ? turn.forParticipant(participant.id().value()) : List.of()));
+
+        private Roster roster(MeetingId meetingId) {
+            return rosters.computeIfAbsent(
+                    meetingId,
+                    id -> new Roster(
+                            lobby.ofMeeting(id, ParticipantState.IN_MEETING),
+                            hands.order(id.value()),
+                            media.of(id.value()),
+                            media.connectionsLost(id.value())));
+        }
+
+        private List<ChatLog.Line> chat(MeetingId meetingId) {
+            return chats.computeIfAbsent(meetingId, id -> chat.of(id.value()));
+        }
+    }
+
+    /** Who is in a meeting with their hands, microphones and cameras, read once for a batch of tabs. */
+    private record Roster(
+            List<Participant> inMeeting, List<UUID> handOrder, Map<UUID, MediaStates.On> on, Set<UUID> lost) {
+
+        List<Badge> badges(boolean forHost) {
+            return inMeeting.stream()
+                    .map(participant -> badge(
+                            participant,
+                            forHost,
+                            handOrder,
+                            on.get(participant.id().value()),
+                            lost.contains(participant.id().value())))
+                    .toList();
+        }
     }
 
     ServerMessage.LobbyView lobby(Caller.Host host) {
@@ -148,20 +198,6 @@ class Snapshots {
         MeetingSessions.Life life = sessions.life(meetingId.value());
         return new ServerMessage.MeetingInfo(
                 meetingId.value(), meeting.title(), meeting.roomName(), life.started(), life.locked(), life.ended());
-    }
-
-    private List<Badge> roster(MeetingId meetingId, boolean forHost) {
-        List<UUID> handOrder = hands.order(meetingId.value());
-        Map<UUID, MediaStates.On> on = media.of(meetingId.value());
-        Set<UUID> lost = media.connectionsLost(meetingId.value());
-        return lobby.ofMeeting(meetingId, ParticipantState.IN_MEETING).stream()
-                .map(participant -> badge(
-                        participant,
-                        forHost,
-                        handOrder,
-                        on.get(participant.id().value()),
-                        lost.contains(participant.id().value())))
-                .toList();
     }
 
     /**

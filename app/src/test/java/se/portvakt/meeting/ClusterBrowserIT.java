@@ -35,12 +35,14 @@ import se.portvakt.booking.TestBookings.Booked;
 import se.portvakt.booking.internal.BookingService;
 import se.portvakt.organisation.Organisations;
 import se.portvakt.organisation.StaffDirectory;
+import se.portvakt.sfu.node.NodeStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The README's local cluster ({@code deploy/cluster/start.sh}: HAProxy, two app nodes, two SFU nodes, each a
  * process) started once, its scenarios in order; every socket and page goes through HAProxy, which spreads them over
- * both app nodes. Last, one app node is killed with SIGKILL in the middle of a meeting. The cluster shares one
+ * both app nodes. Then three pages decode each other on the second SFU node, which is killed with SIGKILL; last, one
+ * app node is killed with SIGKILL in the middle of a meeting. The cluster shares one
  * database, so it runs in a PostgreSQL schema of its own on either pass (browser tests run in the first only).
  */
 @Tag("browser")
@@ -53,6 +55,8 @@ class ClusterBrowserIT {
     static final Duration RECONNECT = Duration.ofSeconds(5);
     /** What crosses processes on a loaded two-core machine gets more than a socket's usual 10 s. */
     static final Duration CROSSING = Duration.ofSeconds(30);
+    /** Three Chromium and four JVMs on two cores: the first pictures take long. */
+    static final Duration MEDIA = Duration.ofSeconds(120);
 
     final long classStarted = System.nanoTime();
     LocalCluster cluster;
@@ -225,8 +229,68 @@ class ClusterBrowserIT {
      * Each page whose socket was there reconnects through HAProxy to the other node within 5 s, still in the meeting
      * (never waiting again), and the chat written before is still the meeting's.
      */
+    /**
+     * Three pages decode each other with their meeting on the second SFU node: the first carries another meeting, so
+     * the second is the least loaded. That node is killed with SIGKILL; both app nodes see it gone, and every page
+     * offers again and decodes again on the first within 10 s, nobody admitted again.
+     */
     @Test
     @Order(2)
+    void threePagesDecodeEachOtherOnTheSecondSfuNodeAndOnTheFirstWhenItIsKilled() throws Exception {
+        cluster.openMeetingOnSfuNode(1, "another-meeting");
+        Tenant tenant = fixtures.tenant();
+        Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson", "Bertil Berg"));
+        String microphone = "--use-file-for-fake-audio-capture=" + MeetingMediaIT.tone(cluster.dir.resolve("tone.wav"));
+        Browser host = browser(microphone);
+        Browser anna = browser(microphone);
+        Browser bertil = browser(microphone);
+        List<Browser> pages = List.of(host, anna, bertil);
+        MeetingMediaIT.hostAdmitsAndJoins(host, tenant, meeting, anna, bertil);
+        for (Browser page : pages) {
+            until(
+                    page,
+                    "audio and video from the two others",
+                    MEDIA,
+                    b -> MeetingMediaIT.streams(b).size() == 4);
+            MeetingMediaIT.everyVideoDecoding(page, "on the second SFU node", MEDIA);
+        }
+        NodeStatus second = cluster.sfuStatus(2);
+        assertThat(second.participants())
+                .as("the meeting's three on the second SFU node")
+                .isEqualTo(3);
+        assertThat(cluster.sfuStatus(1).participants()).isZero();
+        int firstPort = cluster.sfuStatus(1).udpPort();
+
+        long killed = System.nanoTime();
+        cluster.kill9("sfu2");
+        for (Browser page : pages) {
+            until(
+                    page,
+                    "answered by the first SFU node",
+                    SfuNodeBrowserIT.BACK_WITHIN,
+                    b -> SfuNodeBrowserIT.remoteSdp(b).contains(" 127.0.0.1 " + firstPort + " typ host"));
+            MeetingMediaIT.everyVideoDecoding(page, "on the first SFU node", SfuNodeBrowserIT.BACK_WITHIN);
+        }
+        Duration back = Duration.ofMillis(SfuNodeBrowserIT.since(killed));
+        System.out.println("ClusterBrowserIT: three pages decoding again on the first SFU node " + back.toMillis()
+                + " ms after the second was killed");
+        assertThat(back)
+                .as("media back on the other SFU node within 10 s")
+                .isLessThanOrEqualTo(SfuNodeBrowserIT.BACK_WITHIN);
+        assertThat(cluster.sfuStatus(1).participants()).isEqualTo(3);
+        for (Browser guest : List.of(anna, bertil)) {
+            assertThat(MeetingBrowserIT.state(guest))
+                    .as("still in the meeting, never admitted again")
+                    .isEqualTo("IN_MEETING");
+        }
+        for (Browser page : pages) {
+            page.close();
+            browsers.remove(page);
+        }
+    }
+
+    @Test
+    @Order(3)
     void anAppNodeKilledMidMeetingLosesNobody() throws Exception {
         // an organisation of its own: its console shows only this meeting's guest
         Tenant tenant = fixtures.tenant();
@@ -309,8 +373,8 @@ class ClusterBrowserIT {
         return perNode.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    Browser browser() {
-        Browser browser = new Browser("http://localhost:" + cluster.frontPort());
+    Browser browser(String... arguments) {
+        Browser browser = new Browser("http://localhost:" + cluster.frontPort(), arguments);
         browsers.add(browser);
         return browser;
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import se.portvakt.sfu.node.NodeStatus;
 
 /**
  * The README's local cluster, started by {@code deploy/cluster/start.sh} itself: HAProxy, two app nodes and two SFU
@@ -101,7 +102,17 @@ final class LocalCluster implements AutoCloseable {
         return List.of("http://127.0.0.1:" + (port + 31), "http://127.0.0.1:" + (port + 32));
     }
 
-    /** Kills an app node (1 or 2) as a power cut would: SIGKILL, no shutdown hook runs. */
+    /** What SFU node {@code node} (1 or 2) answers to {@code GET /node} now. */
+    NodeStatus sfuStatus(int node) throws IOException, InterruptedException {
+        return SfuNodeProcess.status(sfuControlUrls().get(node - 1), nodeSecret());
+    }
+
+    /** Opens a meeting on SFU node {@code node} (1 or 2) through its control API, as an app node would. */
+    void openMeetingOnSfuNode(int node, String meetingId) throws IOException, InterruptedException {
+        SfuNodeProcess.call(sfuControlUrls().get(node - 1), nodeSecret(), "PUT", "/meetings/" + meetingId, null, 204);
+    }
+
+    /** Kills a node (app1, app2, sfu1, sfu2) as a power cut would: SIGKILL, no shutdown hook runs. */
     void kill9(String name) throws IOException, InterruptedException {
         long pid = Long.parseLong(Files.readString(dir.resolve(name + ".pid")).trim());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is gone"));

@@ -74,7 +74,12 @@ final class SfuNodeProcess implements AutoCloseable {
 
     /** What {@code GET /node} answers now. */
     NodeStatus status() throws IOException, InterruptedException {
-        return ControlJson.MAPPER.readValue(call("GET", "/node", null, 200), NodeStatus.class);
+        return status(controlUrl(), secret);
+    }
+
+    /** What {@code GET /node} answers now, of the node at {@code controlUrl}. */
+    static NodeStatus status(String controlUrl, String secret) throws IOException, InterruptedException {
+        return ControlJson.MAPPER.readValue(call(controlUrl, secret, "GET", "/node", null, 200), NodeStatus.class);
     }
 
     /**
@@ -93,9 +98,15 @@ final class SfuNodeProcess implements AutoCloseable {
 
     private String call(String method, String path, String body, int expected)
             throws IOException, InterruptedException {
+        return call(controlUrl(), secret, method, path, body, expected);
+    }
+
+    /** One call of a node's control API (docs/sfu-control.md); anything but {@code expected} fails the test. */
+    static String call(String controlUrl, String secret, String method, String path, String body, int expected)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(controlUrl() + path))
+                        HttpRequest.newBuilder(URI.create(controlUrl + path))
                                 .header("Authorization", "Bearer " + secret)
                                 .method(
                                         method,
