@@ -73,6 +73,7 @@ class Snapshots {
     final class Batch {
         private final Map<MeetingId, ServerMessage.MeetingInfo> info = new HashMap<>();
         private final Map<MeetingId, Roster> rosters = new HashMap<>();
+        private final Map<MeetingId, List<Badge>> admitted = new HashMap<>();
         private final Map<MeetingId, List<ChatLog.Line>> chats = new HashMap<>();
 
         /** The state for a tab; empty when the caller's participant is gone for good (the socket should close). */
@@ -86,9 +87,7 @@ class Snapshots {
                         true,
                         info(meetingId),
                         roster(meetingId).badges(true),
-                        lobby.ofMeeting(meetingId, ParticipantState.ADMITTED).stream()
-                                .map(participant -> badge(participant, true, List.of(), null, false))
-                                .toList(),
+                        admitted(meetingId),
                         chat(meetingId),
                         self.filter(p -> p.state() == ParticipantState.IN_MEETING)
                                 .map(p -> turn.forParticipant(p.id().value()))
@@ -124,6 +123,14 @@ class Snapshots {
                             hands.order(id.value()),
                             media.of(id.value()),
                             media.connectionsLost(id.value())));
+        }
+
+        private List<Badge> admitted(MeetingId meetingId) {
+            return admitted.computeIfAbsent(
+                    meetingId,
+                    id -> lobby.ofMeeting(id, ParticipantState.ADMITTED).stream()
+                            .map(participant -> badge(participant, true, List.of(), null, false))
+                            .toList());
         }
 
         private List<ChatLog.Line> chat(MeetingId meetingId) {
