@@ -237,8 +237,11 @@ public final class Endpoint {
         }
         if (apt >= 0) {
             stream.onRetransmission(buf, off, len, now);
-        } else {
-            stream.onRtp(buf, off, len, now);
+        } else if (stream.onRtp(buf, off, len, now) && stream.kind() == MediaKind.AUDIO) {
+            // the participant's audio (sent every 20 ms) lost a second or more: its path was gone (a link down, a
+            // network change) and what it received meanwhile is lost too, so each video it receives starts again
+            // from a keyframe, asked for now rather than when its browser gives up repairing
+            subscribed.values().forEach(s -> s.pathMoved(now));
         }
     }
 

@@ -14,7 +14,7 @@ public enum KeyframeCause {
     STILL_HELD_BACK,
     /** A receiver's connection was keyed again: what it was sent before is lost. */
     RECEIVER_KEYED,
-    /** The receiver's or the publisher's media moved to a new path. */
+    /** The receiver's or the publisher's media moved to a new path, or the receiver's came back after an outage. */
     PATH_MOVED,
     /** The stream came back after a silence with packets missing. */
     STREAM_RESUMED

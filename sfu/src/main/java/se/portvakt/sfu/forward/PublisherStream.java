@@ -153,8 +153,11 @@ public final class PublisherStream {
     /**
      * A plain (already unprotected) RTP packet of this stream: count, cache, fan out.
      * The caller may reuse {@code buf} afterwards.
+     *
+     * @return whether this packet ends an outage: the stream was silent for {@link #RESUMED_AFTER_NANOS} or more and
+     *     packets were lost meanwhile (the publisher kept sending into a path that was gone)
      */
-    public synchronized void onRtp(byte[] buf, int off, int len, long now) {
+    public synchronized boolean onRtp(byte[] buf, int off, int len, long now) {
         boolean afterSilence = receivedAny && now - lastPacketAt >= RESUMED_AFTER_NANOS;
         lastPacketAt = now;
         receivedAny = true;
@@ -179,6 +182,7 @@ public final class PublisherStream {
         for (Subscriber s : subscribers) {
             s.forward(this, buf, off, len, keyframe, now);
         }
+        return afterSilence && lostMeanwhile;
     }
 
     /**

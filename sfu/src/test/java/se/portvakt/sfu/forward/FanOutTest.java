@@ -173,6 +173,32 @@ class FanOutTest {
                 .hasSize(pliCount);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "her audio back after 2 s with 100 packets lost (her link was down): Bob asked at once, 1100, 2000, 2",
+        "her audio back after 2 s with none lost (nothing was sent): nothing asked, 1030, 2000, 1",
+        "her audio back after 300 ms with packets lost (NACK's to repair): nothing asked, 1100, 300, 1",
+    })
+    void aReceiverWhoseAudioComesBackAfterAnOutageGetsKeyframesForWhatSheReceives(
+            String situation, int seqAfter, long silenceMs, int pliCount) {
+        BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
+        BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
+        Endpoint aliceEnd = endpoint("alice", alice);
+        Endpoint bobEnd = endpoint("bob", bob);
+        aliceEnd.publish(0xA0, MediaKind.AUDIO, true);
+        PublisherStream bobsCamera = bobEnd.publish(0xB1, MediaKind.VIDEO, true);
+        long t0 = 5_000 * MS;
+        aliceEnd.subscribe(bobsCamera, 0xA9, t0);
+        publish(alice, aliceEnd, 0xA0, 1000, 555, 30, t0);
+        long lastAt = t0 + 29 * FRAME;
+
+        publish(alice, aliceEnd, 0xA0, seqAfter, 555 + 3000L * (seqAfter - 1000), 1, lastAt + silenceMs * MS);
+
+        assertThat(bob.rtcp(RtcpPacket.PictureLossIndication.class))
+                .as("the join's request, and one more only when Alice's path was gone")
+                .hasSize(pliCount);
+    }
+
     @Test
     void publisherGetsNacksForGapsAndRrWithRembEachSecond() {
         BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
