@@ -16,9 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param advertisedAddress the address browsers are told to send media to (our ICE host candidate), with the same
  *     port; the public or NAT address of this host. Unset: the bind address (embedded default only; production
  *     refuses to start without it)
- * @param transportCc answer transport-wide congestion control to publishers instead of REMB (each arrival is the
- *     kernel's receive stamp on Linux: docs/sfu.md); off by default until lab case 2 is shown unharmed by it. Off:
- *     REMB from the SFU's loss-based estimate
+ * @param transportCc answer transport-wide congestion control to publishers instead of REMB (on by default; each
+ *     arrival is the kernel's receive stamp on Linux: docs/sfu.md). Off: REMB from the SFU's loss-based estimate
  * @param nodes the control URLs of SFU nodes known from the start (docs/sfu-control.md), e.g. {@code
  *     http://10.0.0.5:8444}; more register with their heartbeats. Each meeting's media then goes to the least loaded
  *     node and no SFU runs in this process (the settings above are the nodes' own then)
@@ -32,7 +31,7 @@ record MediaProperties(
         @DefaultValue("10000") int udpPort,
         Integer tcpPort,
         String advertisedAddress,
-        @DefaultValue("false") boolean transportCc,
+        @DefaultValue("true") boolean transportCc,
         @DefaultValue List<URI> nodes,
         String nodeSecret) {
 

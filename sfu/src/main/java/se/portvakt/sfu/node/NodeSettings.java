@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * @param controlUrl        the control URL the app is told in each heartbeat ({@code control-url}); null: {@code
  *                          http://} the control address and port. Required when the control address is a wildcard
  * @param transportCc       answer transport-wide congestion control to publishers instead of REMB ({@code
- *                          transport-cc}, default false, as the app's: docs/sfu.md)
+ *                          transport-cc}, default true: docs/sfu.md)
  */
 record NodeSettings(
         String bindAddress,
@@ -66,7 +66,7 @@ record NodeSettings(
             throw new IllegalArgumentException("portvakt.sfu.control-address is a wildcard, so set"
                     + " portvakt.sfu.control-url (or PORTVAKT_SFU_CONTROL_URL) to the URL the app calls this node at");
         }
-        String transportCc = value(lookup, "transport-cc", "false");
+        String transportCc = value(lookup, "transport-cc", "true");
         if (!transportCc.equals("true") && !transportCc.equals("false")) {
             throw new IllegalArgumentException(
                     "portvakt.sfu.transport-cc (or PORTVAKT_SFU_TRANSPORT_CC) is true or false, not " + transportCc);

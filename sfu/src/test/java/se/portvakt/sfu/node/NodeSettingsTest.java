@@ -25,14 +25,14 @@ class NodeSettingsTest {
         assertThat(settings.controlUrl())
                 .as("the control address and port, once bound")
                 .isNull();
-        assertThat(settings.transportCc()).isFalse();
+        assertThat(settings.transportCc()).isTrue();
     }
 
     @Test
     void transportCcIsTrueOrFalse() {
         Map<String, String> off = new HashMap<>(REQUIRED);
-        off.put("portvakt.sfu.transport-cc", "true");
-        assertThat(NodeSettings.from(off::get).transportCc()).isTrue();
+        off.put("portvakt.sfu.transport-cc", "false");
+        assertThat(NodeSettings.from(off::get).transportCc()).isFalse();
         off.put("portvakt.sfu.transport-cc", "nej");
         assertThatThrownBy(() -> NodeSettings.from(off::get)).hasMessageContaining("PORTVAKT_SFU_TRANSPORT_CC");
     }
