@@ -158,6 +158,12 @@ async function networkTest(page: HTMLElement, texts: Texts, echoUrl: string, dev
   } catch {
     show('invalid', null);
   } finally {
+    // the echo ends with the connection, and a black box would look like a broken camera: the picture goes, and its
+    // width stays on the page for whoever asks what came back (the result above says how it went)
+    const echoVideo = page.querySelector<HTMLVideoElement>('[data-echo-video]')!;
+    echoFigure.dataset.echoedWidth = String(echoVideo.videoWidth);
+    echoFigure.hidden = true;
+    echoVideo.srcObject = null;
     connection.close();
     sending.stop();
     end();

@@ -81,9 +81,12 @@ class EquipmentTestBrowserIT {
         assertThat(EquipmentPages.measured(browser, "rtt")).matches("\\d+ ms");
         assertThat(EquipmentPages.measured(browser, "loss")).matches("\\d+,\\d %");
         assertThat(EquipmentPages.measured(browser, "bitrate")).matches("\\d+ kbit/s");
-        assertThat(((Number) script("return document.querySelector('[data-echo-video]').videoWidth")).intValue())
+        assertThat(Integer.parseInt(browser.find("[data-echo-figure]").getDomAttribute("data-echoed-width")))
                 .as("the echoed picture came back from the SFU")
                 .isPositive();
+        assertThat(browser.find("[data-echo-figure]").isDisplayed())
+                .as("no black box where the echo was once the test is over")
+                .isFalse();
         until("the echo session ended by the page", () -> echoes.openCount() == 0);
         browser.assertAccessible();
         EquipmentPages.screenshots(browser, "equipment-test-good");

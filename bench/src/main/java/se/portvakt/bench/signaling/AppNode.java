@@ -33,6 +33,7 @@ record AppNode(String name, int port, ChildProcess process) implements AutoClose
                 "--spring.datasource.username=postgres",
                 "--spring.flyway.default-schema=" + cluster.schema(),
                 "--portvakt.cluster.enabled=true",
+                "--spring.data.redis.host=127.0.0.1",
                 "--portvakt.public-url=http://127.0.0.1:" + cluster.firstPort(),
                 "--portvakt.secret-key=" + cluster.secretKey(),
                 "--portvakt.data-directory=" + data,
