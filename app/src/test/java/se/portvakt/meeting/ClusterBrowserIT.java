@@ -46,7 +46,6 @@ import tools.jackson.databind.JsonNode;
  * database, so it runs in a PostgreSQL schema of its own on either pass (browser tests run in the first only).
  */
 @Tag("browser")
-@Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterBrowserIT {
