@@ -177,8 +177,9 @@ public final class Endpoint {
      */
     public void pathMoved(long now) {
         subscribed.values().forEach(s -> s.pathMoved(now));
+        // only the layers someone is shown: a keyframe of each would crowd the new path while its estimate starts low
         published.values().stream()
-                .filter(p -> p.kind() == MediaKind.VIDEO)
+                .filter(p -> p.kind() == MediaKind.VIDEO && p.shown())
                 .forEach(p -> p.requestKeyframe(now, KeyframeCause.PATH_MOVED));
     }
 

@@ -173,7 +173,7 @@ public final class PublisherStream {
         boolean keyframe = codec.startsKeyframe(buf, off, len); // once, not per subscriber
         if (keyframe) {
             keyframes.keyframeArrived();
-        } else if (afterSilence && lostMeanwhile && anyCopyFlows()) {
+        } else if (afterSilence && lostMeanwhile && shown()) {
             // the publisher kept sending while its path was gone (a network change, an outage): its receivers lost
             // frames that are too old to repair, so they start again from a keyframe, asked for before they notice.
             // A layer nobody is shown needs none: its receivers ask when they switch to it
@@ -220,7 +220,7 @@ public final class PublisherStream {
     }
 
     /** Whether some receiver is shown this stream now (its copy flows from here, not from another layer). */
-    private boolean anyCopyFlows() {
+    boolean shown() {
         for (Subscriber s : subscribers) {
             if (s.source() == this && s.route().flows()) {
                 return true;
