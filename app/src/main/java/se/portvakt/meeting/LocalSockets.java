@@ -2,6 +2,7 @@ package se.portvakt.meeting;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,11 +104,11 @@ class LocalSockets implements Sockets {
 
     @Override
     public void stateToMeeting(UUID meetingId) {
-        Snapshots.Batch batch = snapshots.new Batch();
+        Function<Caller, Optional<ServerMessage.State>> states = snapshots.forBroadcast();
         open.values().stream()
                 .filter(socket -> inMeeting(socket.caller(), meetingId))
                 .forEach(socket ->
-                        send(socket.session(), batch.state(socket.caller()).orElse(null)));
+                        send(socket.session(), states.apply(socket.caller()).orElse(null)));
     }
 
     @Override

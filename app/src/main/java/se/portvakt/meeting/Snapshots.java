@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import se.portvakt.booking.Invitation;
 import se.portvakt.booking.MeetingStatus;
@@ -62,7 +63,12 @@ class Snapshots {
 
     /** The state for a tab; empty when the caller's participant is gone for good (the socket should close). */
     Optional<ServerMessage.State> state(Caller caller) {
-        return new Batch().state(caller);
+        return forBroadcast().apply(caller);
+    }
+
+    /** States for the tabs of one broadcast: what they share is read once for all of them ({@link Batch}). */
+    Function<Caller, Optional<ServerMessage.State>> forBroadcast() {
+        return new Batch()::state;
     }
 
     /**
@@ -70,7 +76,7 @@ class Snapshots {
      * once for all of them, not once per tab (a meeting of ten read it ten times on every admit). Not thread-safe:
      * one broadcast, one thread.
      */
-    final class Batch {
+    private final class Batch {
         private final Map<MeetingId, ServerMessage.MeetingInfo> info = new HashMap<>();
         private final Map<MeetingId, Roster> rosters = new HashMap<>();
         private final Map<MeetingId, List<Badge>> admitted = new HashMap<>();

@@ -70,9 +70,10 @@ class SnapshotsTest {
         when(media.connectionsLost(meeting.value())).thenReturn(Set.of());
         when(chat.of(meeting.value())).thenReturn(List.of(new ChatLog.Line(null, "Värd", "Hej", Instant.EPOCH)));
 
-        Snapshots.Batch batch = snapshots.new Batch();
+        var broadcast = snapshots.forBroadcast();
         List<ServerMessage.State> states = guests.stream()
-                .map(guest -> batch.state(new Caller.Guest(null, guest.id())).orElseThrow())
+                .map(guest ->
+                        broadcast.apply(new Caller.Guest(null, guest.id())).orElseThrow())
                 .toList();
 
         assertThat(states).allSatisfy(state -> {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,11 @@ class TwoNodesIT {
         }
 
         @Override
-        Optional<ServerMessage.State> state(Caller caller) {
+        Function<Caller, Optional<ServerMessage.State>> forBroadcast() {
+            return this::render;
+        }
+
+        private Optional<ServerMessage.State> render(Caller caller) {
             List<UUID> order = hands.order(meetingId);
             List<ServerMessage.Badge> roster = new ArrayList<>();
             for (UUID raised : order) {
