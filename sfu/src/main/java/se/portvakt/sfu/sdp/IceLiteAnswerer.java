@@ -82,10 +82,24 @@ public final class IceLiteAnswerer {
                         // one bandwidth feedback: transport-cc where the section has it, else REMB
                         .filter(fb -> !fb.equals(options.transportCc(m) ? "goog-remb" : "transport-cc"))
                         .toList();
-                out.add(new Codec(c.payloadType(), c.name(), c.clockRate(), c.channels(), c.fmtp(), feedback));
+                String fmtp = m.kind().equals("video") && !c.isRtx() ? withStartBitrate(c.fmtp()) : c.fmtp();
+                out.add(new Codec(c.payloadType(), c.name(), c.clockRate(), c.channels(), fmtp, feedback));
             }
         }
         return out;
+    }
+
+    /**
+     * Where Chrome's send-side estimator starts, kbit/s ({@code x-google-start-bitrate}, read from the answer's video
+     * codecs), instead of its own 300: it starts there again on every new route, and at 300 a phone that had just
+     * moved to 4G held its camera back for a second or more with transport-cc (lab case 5, docs/sfu.md). About what
+     * a camera's two layers send; Jitsi starts at 800.
+     */
+    static final int START_BITRATE_KBPS = 1000;
+
+    private static String withStartBitrate(String fmtp) {
+        String start = "x-google-start-bitrate=" + START_BITRATE_KBPS;
+        return fmtp.isEmpty() ? start : fmtp + ";" + start;
     }
 
     /** What we do with an m-section the browser offered in {@code offered}: we receive what it sends. */

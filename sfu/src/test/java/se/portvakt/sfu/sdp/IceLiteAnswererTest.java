@@ -85,6 +85,9 @@ class IceLiteAnswererTest {
                 .extracting(Rid::id, Rid::direction)
                 .containsExactly(tuple("q", "recv"), tuple("h", "recv"), tuple("f", "recv"));
         assertThat(video.simulcast()).contains("recv q;h;f");
+        assertThat(video.attributes("fmtp"))
+                .as("the estimator's start for VP8; RTX keeps its apt alone")
+                .containsExactly("96 x-google-start-bitrate=1000", "97 apt=96");
     }
 
     /** Which bandwidth feedback a section gets: transport-cc needs it turned on, its extension and its rtcp-fb. */
