@@ -163,10 +163,7 @@ class FanOutTest {
         if (shown) {
             endpoint("bob", bob).subscribe(camera, 0xB1, t0);
         }
-        publish(alice, aliceEnd, 0xA1, 1000, 555, 30, t0);
-        long lastAt = t0 + 29 * FRAME;
-
-        publish(alice, aliceEnd, 0xA1, seqAfter, 555 + 3000L * (seqAfter - 1000), 1, lastAt + silenceMs * MS);
+        sendThenFallSilent(alice, aliceEnd, 0xA1, t0, silenceMs, seqAfter);
 
         assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class))
                 .as("the join's request, and one more only when frames were lost for good")
@@ -189,14 +186,19 @@ class FanOutTest {
         PublisherStream bobsCamera = bobEnd.publish(0xB1, MediaKind.VIDEO, true);
         long t0 = 5_000 * MS;
         aliceEnd.subscribe(bobsCamera, 0xA9, t0);
-        publish(alice, aliceEnd, 0xA0, 1000, 555, 30, t0);
-        long lastAt = t0 + 29 * FRAME;
-
-        publish(alice, aliceEnd, 0xA0, seqAfter, 555 + 3000L * (seqAfter - 1000), 1, lastAt + silenceMs * MS);
+        sendThenFallSilent(alice, aliceEnd, 0xA0, t0, silenceMs, seqAfter);
 
         assertThat(bob.rtcp(RtcpPacket.PictureLossIndication.class))
                 .as("the join's request, and one more only when Alice's path was gone")
                 .hasSize(pliCount);
+    }
+
+    /** 30 packets from number 1000 at {@code t0}, then silence for {@code silenceMs}, then number {@code seqAfter}. */
+    static void sendThenFallSilent(
+            BrowserPeer peer, Endpoint endpoint, long ssrc, long t0, long silenceMs, int seqAfter) {
+        publish(peer, endpoint, ssrc, 1000, 555, 30, t0);
+        long lastAt = t0 + 29 * FRAME;
+        publish(peer, endpoint, ssrc, seqAfter, 555 + 3000L * (seqAfter - 1000), 1, lastAt + silenceMs * MS);
     }
 
     @Test
