@@ -272,12 +272,14 @@ public final class PublisherStream {
 
     private void sendKeyframeRequest(RtcpPacket request, KeyframeCause cause) {
         counters.keyframeRequests.increment();
-        LOG.log(
-                System.Logger.Level.DEBUG,
-                "keyframe request to {0} ssrc {1}: {2}",
-                participantId,
-                Long.toString(ssrc),
-                cause);
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) { // no arguments built on the packet loop when it is off
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "keyframe request to {0} ssrc {1}: {2}",
+                    participantId,
+                    Long.toString(ssrc),
+                    cause);
+        }
         feedback.sendRtcp(List.of(request));
     }
 
