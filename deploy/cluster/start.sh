@@ -10,7 +10,8 @@
 # be overridden from the environment; the ports are counted from PORTVAKT_CLUSTER_PORT:
 #
 #   +0 HAProxy (the address to open)      +1 HAProxy's /stats      +11, +12 app nodes   +21, +22 their management
-#   +31, +32 SFU nodes' control API       +41, +42 SFU nodes' media (UDP and ICE-TCP)
+#   +31, +32 SFU nodes' control API       +40, +41 and +50, +51 SFU nodes' media (UDP and ICE-TCP, a port per
+#   packet loop: PORTVAKT_CLUSTER_SFU_LOOPS, default 2, at most 10)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -24,6 +25,7 @@ redis="${PORTVAKT_CLUSTER_REDIS:-127.0.0.1:6379}"
 # no SMTP server runs here by default: invitations wait in the outbox (retried) until one answers at this address
 mail="${PORTVAKT_CLUSTER_MAIL:-127.0.0.1:2525}"
 java_options="${PORTVAKT_CLUSTER_JAVA_OPTIONS:--Xmx512m}"
+sfu_loops="${PORTVAKT_CLUSTER_SFU_LOOPS:-2}"
 start_timeout="${PORTVAKT_CLUSTER_START_TIMEOUT:-300}"
 public_url="http://localhost:$port"
 
@@ -90,7 +92,8 @@ for n in 1 2; do
     -Dloader.main=se.portvakt.sfu.node.SfuNode \
     -Dportvakt.sfu.events-url="$public_url/internal/sfu/events" \
     -Dportvakt.sfu.bind-address=127.0.0.1 \
-    -Dportvakt.sfu.udp-port=$((port + 40 + n)) \
+    -Dportvakt.sfu.udp-port=$((port + 30 + 10 * n)) \
+    -Dportvakt.sfu.loops="$sfu_loops" \
     -Dportvakt.sfu.control-address=127.0.0.1 \
     -Dportvakt.sfu.control-port=$((port + 30 + n)) \
     org.springframework.boot.loader.launch.PropertiesLauncher
@@ -134,7 +137,7 @@ await haproxy curl -fsS "$public_url/readyz"
 cat <<EOF
 Portvakt cluster ready: $public_url
   app nodes   127.0.0.1:$((port + 11)) and :$((port + 12)), database $database schema $schema, Redis $redis
-  SFU nodes   control 127.0.0.1:$((port + 31)) and :$((port + 32)), media (UDP, TCP) :$((port + 41)) and :$((port + 42))
+  SFU nodes   control 127.0.0.1:$((port + 31)) and :$((port + 32)), media (UDP, TCP) :$((port + 40))-$((port + 39 + sfu_loops)) and :$((port + 50))-$((port + 49 + sfu_loops))
   HAProxy     $public_url, its state at http://127.0.0.1:$((port + 1))/stats
   log in      admin@cluster.localhost / $admin_password (first login chooses a new password)
   e-mail      SMTP $mail (nothing listens there unless you start it: invitations wait in the outbox)

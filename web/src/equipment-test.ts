@@ -133,7 +133,7 @@ async function networkTest(page: HTMLElement, texts: Texts, echoUrl: string, dev
     }
     session = answered.session;
     const media = answerCandidate(answered.answer)
-      ?? { address: window.location.hostname, port: Number(page.dataset.mediaPort ?? 0) };
+      ?? { address: window.location.hostname, port: 0 };
     await connection.setRemoteDescription({ type: 'answer', sdp: answered.answer });
     const stats = async (): Promise<Sample> => sample(
       [...(await connection.getStats()).values()] as Parameters<typeof sample>[0], Date.now());
@@ -189,7 +189,9 @@ async function networkTest(page: HTMLElement, texts: Texts, echoUrl: string, dev
     retryMinutes = 1): void {
     if (m) fill(m);
     progress.textContent = '';
-    verdictElement.textContent = format(texts, `verdict.${outcome}`, media?.port ?? retryMinutes,
+    // with no connection the IT department must open every port of the SFU's packet loops, not the one tried
+    verdictElement.textContent = format(texts, `verdict.${outcome}`,
+      media ? page.dataset.mediaPorts ?? media.port : retryMinutes,
       media?.address ?? '');
     verdictElement.className = `alert ${outcome === 'video' ? 'ok' : outcome === 'audio' || outcome === 'weak'
       || outcome === 'busy' || outcome === 'rate-limited' ? 'warning' : 'error'}`;

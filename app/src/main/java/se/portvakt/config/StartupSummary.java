@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupSummary {
 
+    /** "10000-10001" for two loops from 10000; a port 0 (any free one) stays "0". */
+    private static String ports(String first, int loops) {
+        int port = Integer.parseInt(first);
+        return port == 0 || loops == 1 ? first : port + "-" + (port + loops - 1);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(StartupSummary.class);
     /** user, password and any other secret-looking query parameter of a JDBC URL */
     private static final Pattern JDBC_CREDENTIALS =
@@ -51,12 +57,14 @@ class StartupSummary {
         } else {
             String udpPort = property("portvakt.media.udp-port", "10000");
             String tcpPort = property("portvakt.media.tcp-port", udpPort);
-            lines.add("  media (UDP): bound to " + bind + ":" + udpPort + ", advertised to browsers as "
-                    + (advertised.isBlank() ? bind : advertised));
+            int loops = Integer.parseInt(property(
+                    "portvakt.media.loops", String.valueOf(Runtime.getRuntime().availableProcessors())));
+            lines.add("  media (UDP): bound to " + bind + ":" + ports(udpPort, loops) + ", advertised to browsers as "
+                    + (advertised.isBlank() ? bind : advertised) + " (" + loops + " packet loops, a port each)");
             lines.add("  media (TCP): "
                     + (tcpPort.startsWith("-")
                             ? "off (no ICE-TCP)"
-                            : "bound to " + bind + ":" + tcpPort + " for browsers without UDP"));
+                            : "bound to " + bind + ":" + ports(tcpPort, loops) + " for browsers without UDP"));
         }
         lines.add("  database:    " + database(property("spring.datasource.url", "")));
         lines.add("  nodes:       " + cluster());

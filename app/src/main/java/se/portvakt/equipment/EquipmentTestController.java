@@ -34,9 +34,26 @@ class EquipmentTestController {
 
     @GetMapping(BASE)
     String page(Model model) {
-        // the port the SFU receives on; the answer's candidate names the advertised one, which the page prefers
-        model.addAttribute("mediaPort", sfu.localAddress().getPort());
+        // the ports the SFU receives on, one per packet loop: what an IT department must let through (the answer's
+        // candidate names the address, advertised, and the one port this test used)
+        model.addAttribute("mediaPorts", portRange(sfu.localAddresses()));
         return "equipment/test";
+    }
+
+    /** "10000" for one port, "10000–10003" for consecutive ones, else the ports listed. */
+    static String portRange(java.util.List<java.net.InetSocketAddress> addresses) {
+        java.util.List<Integer> ports = addresses.stream()
+                .map(java.net.InetSocketAddress::getPort)
+                .sorted()
+                .toList();
+        int first = ports.get(0);
+        int last = ports.get(ports.size() - 1);
+        if (ports.size() == 1) {
+            return String.valueOf(first);
+        }
+        return last - first == ports.size() - 1
+                ? first + "–" + last
+                : String.join(", ", ports.stream().map(String::valueOf).toList());
     }
 
     /** The browser's offer for an echo session. */

@@ -32,7 +32,12 @@ class MediaConfig {
                 .mapToObj(port -> new InetSocketAddress(media.bindAddress(), port))
                 .findFirst()
                 .orElse(null);
-        SfuSettings settings = SfuSettings.of(new InetSocketAddress(media.bindAddress(), media.udpPort()), shown, tcp);
+        if (media.packetLoops() < 1) {
+            throw new IllegalStateException(
+                    "portvakt.media.loops is the number of the SFU's packet loops, at least 1, not " + media.loops());
+        }
+        SfuSettings settings = SfuSettings.of(new InetSocketAddress(media.bindAddress(), media.udpPort()), shown, tcp)
+                .withLoops(media.packetLoops());
         return Sfus.start(media.transportCc() ? settings.withTransportCc() : settings, Clock.systemUTC());
     }
 

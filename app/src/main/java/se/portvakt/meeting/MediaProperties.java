@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * one TCP port for browsers whose network lets no UDP out (ICE-TCP, RFC 6544).
  *
  * @param bindAddress where the UDP socket listens; {@code 0.0.0.0} to take media from other machines
- * @param udpPort the UDP port for every meeting's media, 0 for any free one (tests); open it in the firewall
- * @param tcpPort the ICE-TCP port; unset: the UDP port's number (0: any free one), -1: no ICE-TCP. Open it in
- *     the firewall too
+ * @param udpPort the first packet loop's UDP port, 0 for any free one (tests); loop i takes the port i past it.
+ *     Open them all in the firewall (udp-port to udp-port + loops - 1)
+ * @param tcpPort the first loop's ICE-TCP port, the others following as for UDP; unset: the UDP port's number (0:
+ *     any free one), -1: no ICE-TCP. Open them in the firewall too
+ * @param loops the SFU's packet loops, each a thread with its own ports carrying whole meetings (docs/sfu.md,
+ *     "Threads"); unset: one per core
  * @param advertisedAddress the address browsers are told to send media to (our ICE host candidate), with the same
  *     port; the public or NAT address of this host. Unset: the bind address (embedded default only; production
  *     refuses to start without it)
@@ -32,6 +35,7 @@ record MediaProperties(
         Integer tcpPort,
         String advertisedAddress,
         @DefaultValue("true") boolean transportCc,
+        Integer loops,
         @DefaultValue List<URI> nodes,
         String nodeSecret) {
 
@@ -39,6 +43,11 @@ record MediaProperties(
     java.util.OptionalInt iceTcpPort() {
         int port = tcpPort == null ? udpPort : tcpPort;
         return port < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(port);
+    }
+
+    /** The packet loops to run: as set, else one per core. */
+    int packetLoops() {
+        return loops == null ? se.portvakt.sfu.SfuSettings.defaultLoops() : loops;
     }
 
     /** Whether SFU nodes carry the media instead of the in-process SFU. */

@@ -22,6 +22,7 @@ class StartupSummaryTest {
                 .withProperty("portvakt.secret-key", ProductionSettingsTest.KEY)
                 .withProperty("portvakt.media.bind-address", "0.0.0.0")
                 .withProperty("portvakt.media.advertised-address", "203.0.113.10")
+                .withProperty("portvakt.media.loops", "4")
                 .withProperty("spring.mail.host", "smtp.example.org")
                 .withProperty("spring.mail.password", "mail-secret")
                 .withProperty("portvakt.identity.bankid.base-url", "https://appapi2.bankid.com/rp/v6.0");
@@ -32,8 +33,8 @@ class StartupSummaryTest {
                 .contains(
                         "production",
                         "https://meet.example.org",
-                        "0.0.0.0:10000",
-                        "203.0.113.10",
+                        "0.0.0.0:10000-10003",
+                        "203.0.113.10 (4 packet loops, a port each)",
                         "SMTP smtp.example.org:25",
                         "BankID at appapi2.bankid.com",
                         "Freja eID off",

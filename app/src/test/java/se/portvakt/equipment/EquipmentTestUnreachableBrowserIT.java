@@ -48,10 +48,10 @@ class EquipmentTestUnreachableBrowserIT {
 
         String verdict = EquipmentPages.runNetworkTest(browser);
 
-        int mediaPort = sfu.localAddress().getPort();
+        String mediaPorts = EquipmentTestController.portRange(sfu.localAddresses());
         assertThat(verdict)
                 .isEqualTo("Ingen anslutning: bild och ljud når inte Portvakts medieserver. Be din "
-                        + "IT-avdelning att tillåta UDP-trafik till port " + mediaPort
+                        + "IT-avdelning att tillåta UDP-trafik till port " + mediaPorts
                         + " på 127.0.0.2 och HTTPS (TCP-port 443).");
         assertThat(EquipmentPages.measured(browser, "transport")).isEqualTo("ingen anslutning");
         browser.assertAccessible();

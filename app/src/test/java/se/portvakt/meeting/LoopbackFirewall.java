@@ -16,9 +16,16 @@ final class LoopbackFirewall implements AutoCloseable {
 
     private LoopbackFirewall() {}
 
-    /** Drops every UDP datagram to {@code port} arriving on this machine (loopback included). */
-    static LoopbackFirewall droppingUdpTo(int port) {
-        return dropping("udp dport " + port);
+    /** Drops every UDP datagram to these ports (an SFU's packet loops) arriving on this machine (loopback included). */
+    static LoopbackFirewall droppingUdpTo(List<java.net.InetSocketAddress> ports) {
+        return dropping("udp dport " + anyOf(ports));
+    }
+
+    /** An nft set of the addresses' ports, e.g. {@code "{ 10000, 10001 }"}, to match any of an SFU's packet loops. */
+    static String anyOf(List<java.net.InetSocketAddress> ports) {
+        return ports.stream()
+                .map(address -> String.valueOf(address.getPort()))
+                .collect(java.util.stream.Collectors.joining(", ", "{ ", " }"));
     }
 
     /**

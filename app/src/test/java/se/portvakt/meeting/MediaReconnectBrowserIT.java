@@ -86,10 +86,9 @@ class MediaReconnectBrowserIT {
         }
         UUID annaId = UUID.fromString(String.valueOf(script(anna, "return window.portvaktMedia.you")));
 
-        int media = sfu.localAddress().getPort();
-        int tcp = sfu.tcpAddress()
-                .orElseThrow(() -> new AssertionError("the SFU listens on no TCP port"))
-                .getPort();
+        String media = LoopbackFirewall.anyOf(sfu.localAddresses());
+        IceTcpBrowserIT.tcpPaths(sfu); // fails plainly without ICE-TCP
+        String tcp = LoopbackFirewall.anyOf(sfu.tcpAddresses());
         long outageStarted = System.nanoTime();
         try (LoopbackFirewall outage = LoopbackFirewall.dropping(
                 "udp dport " + media, "udp sport " + media, "tcp dport " + tcp, "tcp sport " + tcp)) {

@@ -102,7 +102,7 @@ class SfuNodeProcessIT {
         NodeStatus status = node.status();
         assertThat(hostAnswer.path("sdp").asString())
                 .as("the node's own media address is in the answer")
-                .contains("a=ice-lite", " 127.0.0.1 " + status.udpPort() + " typ host");
+                .contains("a=ice-lite", " 127.0.0.1 " + status.udpPort() + " typ host"); // a new node: its first loop
         assertThat(hostAnswer.path("joined").asBoolean()).isTrue();
         assertThat(status.meetings()).isEqualTo(1);
         assertThat(status.participants()).isEqualTo(1);

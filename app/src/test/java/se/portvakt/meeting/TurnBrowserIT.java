@@ -5,7 +5,6 @@ import static se.portvakt.booking.TestBookings.plan;
 import static se.portvakt.meeting.MeetingMediaIT.decoding;
 import static se.portvakt.meeting.MeetingMediaIT.hostAdmitsAndJoins;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -83,12 +82,11 @@ class TurnBrowserIT {
 
     @Test
     void withBothOfTheSfusPortsBlockedTheHostAndAGuestMeetThroughTheRelay() {
-        int udp = sfu.localAddress().getPort();
-        InetSocketAddress tcp = sfu.tcpAddress().orElseThrow();
+        String udp = LoopbackFirewall.anyOf(sfu.localAddresses());
+        String tcp = LoopbackFirewall.anyOf(sfu.tcpAddresses());
         // the relay's own datagrams to the SFU come from its relay ports: those pass
         try (LoopbackFirewall firewall = LoopbackFirewall.dropping(
-                "udp dport " + udp + " udp sport != " + coturn.relayMin + "-" + coturn.relayMax,
-                "tcp dport " + tcp.getPort())) {
+                "udp dport " + udp + " udp sport != " + coturn.relayMin + "-" + coturn.relayMax, "tcp dport " + tcp)) {
             Booked meeting = bookings.book(plan(tenant).guests("Anna Andersson"));
             hostAdmitsAndJoins(host, tenant, meeting, anna);
 

@@ -8,8 +8,8 @@ import se.portvakt.sfu.stats.MeetingStats;
 
 /**
  * The SFU as the app sees it: meeting rooms of participants, each joined with a browser's
- * SDP offer and answered with ours. One UDP port serves every room (ICE-lite, BUNDLE,
- * rtcp-mux), and one TCP port for browsers without UDP. Implementations are thread-safe.
+ * SDP offer and answered with ours. A UDP port per packet loop serves its rooms (ICE-lite, BUNDLE,
+ * rtcp-mux), and a TCP port per loop for browsers without UDP. Implementations are thread-safe.
  */
 public interface Sfu extends AutoCloseable {
 
@@ -80,6 +80,19 @@ public interface Sfu extends AutoCloseable {
 
     /** The TCP address of its ICE-TCP candidate (RFC 6544, passive), when it has one. */
     Optional<InetSocketAddress> tcpAddress();
+
+    /**
+     * Every UDP address it receives media on: one per packet loop (docs/sfu.md, "Threads"), the first being {@link
+     * #localAddress}. A meeting's participants are answered with one of them.
+     */
+    default java.util.List<InetSocketAddress> localAddresses() {
+        return java.util.List.of(localAddress());
+    }
+
+    /** Every ICE-TCP address, one per packet loop; none without ICE-TCP. */
+    default java.util.List<InetSocketAddress> tcpAddresses() {
+        return tcpAddress().stream().toList();
+    }
 
     /** Stops the receive loop and closes the socket. */
     @Override

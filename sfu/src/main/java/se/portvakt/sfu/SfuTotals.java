@@ -51,6 +51,32 @@ public record SfuTotals(
         }
     }
 
+    /** Several SFUs' counters as one (SFU nodes, an SFU's packet loops): each sum over them, their meetings side by side. */
+    public static SfuTotals sum(java.util.List<SfuTotals> parts) {
+        java.util.List<MeetingStreams> streams = new java.util.ArrayList<>();
+        parts.forEach(part -> streams.addAll(part.streamsPerMeeting()));
+        return new SfuTotals(
+                (int) sum(parts, SfuTotals::meetings),
+                (int) sum(parts, SfuTotals::participants),
+                sum(parts, SfuTotals::packetsIn),
+                sum(parts, SfuTotals::packetsOut),
+                sum(parts, SfuTotals::bytesIn),
+                sum(parts, SfuTotals::bytesOut),
+                sum(parts, SfuTotals::lostIn),
+                sum(parts, SfuTotals::nacksOut),
+                sum(parts, SfuTotals::retransmitted),
+                sum(parts, SfuTotals::keyframeRequestsIn),
+                sum(parts, SfuTotals::unroutable),
+                sum(parts, SfuTotals::nacksUpstream),
+                sum(parts, SfuTotals::repairedUpstream),
+                sum(parts, SfuTotals::unknownSource),
+                streams);
+    }
+
+    private static long sum(java.util.List<SfuTotals> parts, java.util.function.ToLongFunction<SfuTotals> field) {
+        return parts.stream().mapToLong(field).sum();
+    }
+
     /** The ended streams' share, added to as streams end. */
     public static final class Ended {
         private final LongAdder packetsIn = new LongAdder();

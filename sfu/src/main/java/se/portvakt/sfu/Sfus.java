@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.util.List;
 import se.portvakt.sfu.dtls.BouncyCastleDtlsLayer;
 import se.portvakt.sfu.node.NodesClient;
+import se.portvakt.sfu.server.ShardedSfu;
 import se.portvakt.sfu.server.UdpSfu;
 import se.portvakt.sfu.srtp.SrtpSession;
 
 /**
- * Starts the production SFU: {@link UdpSfu} with the BouncyCastle DTLS layer, closed together; or {@link #remote}: SFU
+ * Starts the production SFU: {@link UdpSfu} (or {@link ShardedSfu}, one per packet loop) with the BouncyCastle DTLS
+ * layer, closed together; or {@link #remote}: SFU
  * nodes, processes of their own, driven over their control API.
  */
 public final class Sfus {
@@ -33,7 +35,9 @@ public final class Sfus {
         warmUp.start();
         BouncyCastleDtlsLayer dtls = new BouncyCastleDtlsLayer();
         try {
-            return UdpSfu.start(settings, dtls, clock).closeWith(dtls);
+            return settings.loops() == 1
+                    ? UdpSfu.start(settings, dtls, clock).closeWith(dtls)
+                    : ShardedSfu.start(settings, dtls, clock).closeWith(dtls);
         } catch (RuntimeException e) {
             dtls.close();
             throw e;

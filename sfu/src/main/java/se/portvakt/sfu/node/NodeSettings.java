@@ -22,6 +22,8 @@ import java.util.function.UnaryOperator;
  *                          http://} the control address and port. Required when the control address is a wildcard
  * @param transportCc       answer transport-wide congestion control to publishers instead of REMB ({@code
  *                          transport-cc}, default true: docs/sfu.md)
+ * @param loops             packet loops ({@code loops}, default one per core): loop i receives on the UDP and TCP
+ *                          ports i past the ones above (docs/sfu.md, "Threads")
  */
 record NodeSettings(
         String bindAddress,
@@ -32,7 +34,8 @@ record NodeSettings(
         BearerSecret secret,
         URI eventsUrl,
         URI controlUrl,
-        boolean transportCc) {
+        boolean transportCc,
+        int loops) {
 
     /**
      * @param lookup a setting's value by its system property name, or null
@@ -80,7 +83,23 @@ record NodeSettings(
                 new BearerSecret(secret),
                 URI.create(events),
                 controlUrl == null ? null : URI.create(controlUrl),
-                Boolean.parseBoolean(transportCc));
+                Boolean.parseBoolean(transportCc),
+                loops(lookup));
+    }
+
+    private static int loops(UnaryOperator<String> lookup) {
+        String value = value(lookup, "loops", String.valueOf(se.portvakt.sfu.SfuSettings.defaultLoops()));
+        try {
+            int loops = Integer.parseInt(value);
+            if (loops < 1 || loops > 256) {
+                throw new NumberFormatException();
+            }
+            return loops;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "portvakt.sfu.loops (or PORTVAKT_SFU_LOOPS) is a number of packet loops from 1 to 256, not "
+                            + value);
+        }
     }
 
     /** System properties first, then the environment. */

@@ -145,7 +145,7 @@ public final class NodesClient implements RemoteSfu {
                 totals.add(status.totals());
             }
         }
-        return TotalsOfNodes.sum(totals);
+        return SfuTotals.sum(totals);
     }
 
     @Override

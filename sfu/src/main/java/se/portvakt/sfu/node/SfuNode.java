@@ -3,6 +3,7 @@ package se.portvakt.sfu.node;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import se.portvakt.sfu.Sfu;
 import se.portvakt.sfu.SfuSettings;
@@ -31,7 +32,7 @@ public final class SfuNode implements AutoCloseable {
                 : new InetSocketAddress(settings.advertisedAddress(), settings.udpPort());
         InetSocketAddress tcp =
                 settings.tcpPort() < 0 ? null : new InetSocketAddress(settings.bindAddress(), settings.tcpPort());
-        SfuSettings media = SfuSettings.of(bind, advertised, tcp);
+        SfuSettings media = SfuSettings.of(bind, advertised, tcp).withLoops(settings.loops());
         this.sfu = Sfus.start(settings.transportCc() ? media.withTransportCc() : media, Clock.systemUTC());
         this.address = settings.advertisedAddress() != null
                 ? settings.advertisedAddress()
@@ -73,12 +74,24 @@ public final class SfuNode implements AutoCloseable {
         new CountDownLatch(1).await();
     }
 
-    /** The one line printed when ready, e.g. {@code SFU node ready: control=127.0.0.1:8444 udp=... tcp=...}. */
+    /**
+     * The one line printed when ready, e.g. {@code SFU node ready: control=127.0.0.1:8444 udp=10.0.0.5:10000,10001
+     * tcp=10.0.0.5:10000,10001}: a port per packet loop.
+     */
     String readyLine() {
+        List<Integer> tcp = ports(sfu.tcpAddresses());
         return "SFU node ready: control=" + hostPort(control.address()) + " udp=" + address + ":"
-                + sfu.localAddress().getPort()
+                + joined(ports(sfu.localAddresses()))
                 + " tcp="
-                + sfu.tcpAddress().map(tcp -> address + ":" + tcp.getPort()).orElse("none");
+                + (tcp.isEmpty() ? "none" : address + ":" + joined(tcp));
+    }
+
+    private static List<Integer> ports(List<InetSocketAddress> addresses) {
+        return addresses.stream().map(InetSocketAddress::getPort).toList();
+    }
+
+    private static String joined(List<Integer> ports) {
+        return String.join(",", ports.stream().map(String::valueOf).toList());
     }
 
     /** Where the control API listens (its port, when 0 was asked). */
@@ -92,6 +105,8 @@ public final class SfuNode implements AutoCloseable {
                 address,
                 sfu.localAddress().getPort(),
                 sfu.tcpAddress().map(InetSocketAddress::getPort).orElse(null),
+                ports(sfu.localAddresses()),
+                ports(sfu.tcpAddresses()),
                 totals.meetings(),
                 totals.participants(),
                 events.dropped(),

@@ -216,6 +216,15 @@ public final class UdpSfu implements Sfu {
         }
     }
 
+    /** Participants in its rooms now (where a new meeting goes, {@link ShardedSfu}). */
+    int participantCount() {
+        int count = 0;
+        for (Room room : rooms.values()) {
+            count += room.participants().size();
+        }
+        return count;
+    }
+
     /** Datagrams from addresses no ICE check has nominated (dropped). */
     public long unknownSource() {
         return unknownSource.sum();

@@ -26,6 +26,20 @@ class NodeSettingsTest {
                 .as("the control address and port, once bound")
                 .isNull();
         assertThat(settings.transportCc()).isTrue();
+        assertThat(settings.loops())
+                .as("a loop per core")
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void loopsAreANumberFromOneUp() {
+        Map<String, String> settings = new HashMap<>(REQUIRED);
+        settings.put("portvakt.sfu.loops", "3");
+        assertThat(NodeSettings.from(settings::get).loops()).isEqualTo(3);
+        settings.put("portvakt.sfu.loops", "0");
+        assertThatThrownBy(() -> NodeSettings.from(settings::get)).hasMessageContaining("PORTVAKT_SFU_LOOPS");
+        settings.put("portvakt.sfu.loops", "alla");
+        assertThatThrownBy(() -> NodeSettings.from(settings::get)).hasMessageContaining("not alla");
     }
 
     @Test

@@ -80,7 +80,14 @@ class SfuNodeTest {
         assertThat(status.meetings()).isEqualTo(1);
         assertThat(status.participants()).isEqualTo(1);
         assertThat(status.address()).isEqualTo("127.0.0.1");
-        assertThat(answer.answerSdp()).contains(" 127.0.0.1 " + status.udpPort() + " typ host");
+        assertThat(answer.answerSdp())
+                .as("the first meeting on the first loop")
+                .contains(" 127.0.0.1 " + status.udpPort() + " typ host");
+        assertThat(status.udpPorts())
+                .as("a port per packet loop")
+                .hasSize(Runtime.getRuntime().availableProcessors())
+                .startsWith(status.udpPort())
+                .doesNotHaveDuplicates();
         MeetingStats stats =
                 ControlJson.MAPPER.readValue(send("GET", "/meetings/m1/stats").body(), MeetingStats.class);
         assertThat(stats.meetingId()).isEqualTo("m1");
