@@ -1,8 +1,6 @@
 package se.portvakt.sfu.dtls;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import se.portvakt.sfu.srtp.SrtpKeys;
 import se.portvakt.sfu.transport.DtlsAssociation;
@@ -10,19 +8,25 @@ import se.portvakt.sfu.transport.DtlsLayer;
 import se.portvakt.sfu.transport.PacketSink;
 
 /**
- * The SFU's DTLS layer: one certificate for the process, one {@link DtlsSession} per participant, each on a
- * thread of its own (the handshake blocks; see docs/sfu-dtls.md). Bridges this package's types to the ones
- * the forwarding core speaks (sdp fingerprints, srtp keys).
+ * The SFU's DTLS layer: one certificate for the process, one {@link DtlsSession} per participant, its
+ * handshake on a bounded pool of handshake threads (it blocks; see docs/sfu-dtls.md), no thread after it.
+ * Bridges this package's types to the ones the forwarding core speaks (sdp fingerprints, srtp keys).
  */
 public final class BouncyCastleDtlsLayer implements DtlsLayer, AutoCloseable {
 
     private final DtlsCertificate certificate = DtlsCertificate.generate();
     private final DtlsStats stats = new DtlsStats();
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "sfu-dtls");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final DtlsThreads threads;
+
+    /** With {@link HandshakeLimits#DEFAULTS}. */
+    public BouncyCastleDtlsLayer() {
+        this(HandshakeLimits.DEFAULTS);
+    }
+
+    /** A handshake beyond {@code limits} is refused: counted in {@link DtlsStats#refused()}, no keys. */
+    public BouncyCastleDtlsLayer(HandshakeLimits limits) {
+        this.threads = new DtlsThreads(limits);
+    }
 
     @Override
     public se.portvakt.sfu.sdp.Fingerprint fingerprint() {
@@ -38,7 +42,7 @@ public final class BouncyCastleDtlsLayer implements DtlsLayer, AutoCloseable {
                 Fingerprint.parse(remoteFingerprint.algorithm(), remoteFingerprint.value()),
                 datagram -> toPeer.send(datagram, 0, datagram.length),
                 stats);
-        session.start(threads).thenAccept(onKeys);
+        session.start(threads.handshakes(), threads.records()).thenAccept(onKeys);
         return new DtlsAssociation() {
             @Override
             public void receive(byte[] buf, int off, int len) {
@@ -59,6 +63,6 @@ public final class BouncyCastleDtlsLayer implements DtlsLayer, AutoCloseable {
 
     @Override
     public void close() {
-        threads.shutdownNow();
+        threads.close();
     }
 }

@@ -15,6 +15,8 @@ public final class DtlsHandshakeException extends IOException {
         TIMEOUT,
         /** The session was closed before the handshake finished. */
         CLOSED,
+        /** Never started: every handshake thread was busy and the queue full (or the DTLS layer was closed). */
+        REFUSED,
         /** Anything else: a malformed or unexpected message, an alert from the client, a crypto failure. */
         PROTOCOL_ERROR
     }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.bouncycastle.tls.DTLSServerProtocol;
@@ -17,25 +19,31 @@ import se.portvakt.sfu.srtp.SrtpKeys;
 /**
  * The DTLS server side of one peer's DTLS-SRTP association. The socket loop hands in the peer's DTLS
  * datagrams with {@link #receive}; {@link #start} runs the handshake on an executor thread and completes
- * with the SRTP keys. That thread then stays with the session, reading records so that BouncyCastle can
- * resend our last flight when the client repeats its own and can see the client's close_notify, until
- * {@link #close} or the client closes.
+ * with the SRTP keys. After the handshake the session holds no thread: each datagram that arrives later
+ * (the client repeating its last flight because ours was lost, its close_notify) schedules a short reader
+ * task, at most one per session at a time, so that BouncyCastle can resend our last flight or see the close.
  */
 public final class DtlsSession implements AutoCloseable {
 
-    /** How long a handshake may take in all, retransmissions included. */
+    /** How long a handshake may take in all, retransmissions and the wait for a handshake thread included. */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
-    /** How often the post-handshake reader looks for {@link #close}; bounds how long close takes to act. */
-    private static final int POLL_MILLIS = 200;
 
     private static final System.Logger LOG = System.getLogger(DtlsSession.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final DtlsCertificate certificate;
+    private final Fingerprint remoteFingerprint;
+    private final long handshakeTimeoutNanos;
     private final DtlsStats stats;
     private final RecordQueueTransport transport;
-    private final SrtpTlsServer server;
     private final CompletableFuture<SrtpKeys> keys = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean readerScheduled = new AtomicBoolean();
+    private volatile long startedAt;
+    private volatile Executor records;
+    /** Set once the handshake succeeded; from then on only reader tasks use it, one at a time. */
+    private volatile DTLSTransport dtls;
+
     private volatile boolean closing;
 
     /** A session with the default handshake timeout. */
@@ -57,33 +65,50 @@ public final class DtlsSession implements AutoCloseable {
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("handshake timeout must be positive: " + handshakeTimeout);
         }
+        if (handshakeTimeout.toMillis() > Integer.MAX_VALUE) { // BouncyCastle takes an int of milliseconds
+            throw new IllegalArgumentException("handshake timeout too long: " + handshakeTimeout);
+        }
+        this.certificate = Objects.requireNonNull(certificate);
+        this.remoteFingerprint = Objects.requireNonNull(remoteFingerprint);
+        this.handshakeTimeoutNanos = handshakeTimeout.toNanos();
         this.stats = Objects.requireNonNull(stats);
         this.transport = new RecordQueueTransport(Objects.requireNonNull(sender), stats);
-        this.server = new SrtpTlsServer(
-                new BcTlsCrypto(RANDOM),
-                Objects.requireNonNull(certificate),
-                Objects.requireNonNull(remoteFingerprint),
-                Math.toIntExact(handshakeTimeout.toMillis()));
+    }
+
+    /** {@link #start(Executor, Executor)} with one executor for both. */
+    public CompletableFuture<SrtpKeys> start(Executor executor) {
+        return start(executor, executor);
     }
 
     /**
-     * Starts the handshake on {@code executor}, which must have a thread to spare for the session's life.
-     * Completes with the keys, or exceptionally with a {@link DtlsHandshakeException}. Call once.
+     * Queues the handshake on {@code handshakes}, which holds a thread only until the handshake ends; the
+     * records that arrive after it are read by short tasks on {@code records}. Completes with the keys, or
+     * exceptionally with a {@link DtlsHandshakeException}: {@code REFUSED} at once when {@code handshakes}
+     * rejects the task. Call once.
      */
-    public CompletableFuture<SrtpKeys> start(Executor executor) {
+    public CompletableFuture<SrtpKeys> start(Executor handshakes, Executor records) {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("DTLS session already started");
         }
-        executor.execute(this::run);
+        this.records = Objects.requireNonNull(records);
+        startedAt = System.nanoTime();
+        try {
+            handshakes.execute(new Handshake());
+        } catch (RejectedExecutionException e) {
+            fail(new DtlsHandshakeException(
+                    DtlsHandshakeException.Reason.REFUSED, "DTLS handshake refused: " + e.getMessage(), e));
+        }
         return keys;
     }
 
     /**
      * Hands in one DTLS datagram (first byte 20-63) from the socket loop; never blocks, drops when full.
-     * The array is kept until the DTLS thread reads it: pass a copy if the receive buffer is reused.
+     * The array is kept until a DTLS thread reads it: pass a copy if the receive buffer is reused.
      */
     public void receive(byte[] datagram) {
-        transport.offer(datagram);
+        if (transport.offer(datagram) && dtls != null) {
+            scheduleReader();
+        }
     }
 
     /** The handshake result, as returned by {@link #start}. */
@@ -91,56 +116,132 @@ public final class DtlsSession implements AutoCloseable {
         return keys;
     }
 
-    /** Ends the session: fails a running handshake, or sends close_notify after one; idempotent. */
+    /**
+     * Ends the session: keeps a queued handshake from starting, fails a running one, or sends close_notify
+     * (from a reader task, soon after) once one succeeded; idempotent.
+     */
     @Override
     public void close() {
         closing = true;
-        if (!keys.isDone() || !started.get()) {
+        if (dtls == null) {
             transport.close();
+        } else {
+            scheduleReader();
         }
     }
 
     /** True once closed by us or by the client (close_notify), or after a failed handshake. */
     public boolean isClosed() {
-        return closing || keys.isCompletedExceptionally();
+        return closing || transport.isClosed();
     }
 
-    private void run() {
-        DTLSTransport dtls;
-        try {
-            dtls = new DTLSServerProtocol().accept(server, transport);
-        } catch (IOException | RuntimeException e) {
-            transport.close();
-            DtlsHandshakeException failure = classify(e);
-            count(failure.reason());
-            LOG.log(System.Logger.Level.DEBUG, () -> "DTLS handshake failed: " + failure.getMessage());
-            keys.completeExceptionally(failure);
+    /** The task {@link #start} queues; a named class so that a closing pool can fail the ones it never ran. */
+    final class Handshake implements Runnable {
+        @Override
+        public void run() {
+            handshake();
+        }
+
+        /** The pool shut down with this handshake still queued. */
+        void abandon() {
+            closing = true;
+            fail(new DtlsHandshakeException(
+                    DtlsHandshakeException.Reason.CLOSED, "the DTLS layer closed before the handshake started", null));
+        }
+    }
+
+    private void handshake() {
+        if (closing) {
+            fail(new DtlsHandshakeException(
+                    DtlsHandshakeException.Reason.CLOSED, "closed before the handshake started", null));
             return;
         }
+        // The time spent waiting for a thread counts: the timeout bounds the whole join, so a handshake that
+        // waited long in the queue neither runs for a client that gave up nor holds its thread a full timeout.
+        long waitedNanos = System.nanoTime() - startedAt;
+        long remainingMillis = TimeUnit.NANOSECONDS.toMillis(handshakeTimeoutNanos - waitedNanos);
+        if (remainingMillis < 1) {
+            fail(new DtlsHandshakeException(
+                    DtlsHandshakeException.Reason.TIMEOUT,
+                    "waited " + TimeUnit.NANOSECONDS.toMillis(waitedNanos)
+                            + " ms for a handshake thread, the whole handshake timeout",
+                    null));
+            return;
+        }
+        SrtpTlsServer server =
+                new SrtpTlsServer(new BcTlsCrypto(RANDOM), certificate, remoteFingerprint, (int) remainingMillis);
+        DTLSTransport accepted;
+        try {
+            accepted = new DTLSServerProtocol().accept(server, transport);
+        } catch (IOException | RuntimeException e) {
+            fail(classify(server, e));
+            return;
+        }
+        dtls = accepted;
         stats.handshakeCompleted();
         keys.complete(server.keys());
-        readUntilClosed(dtls);
+        // receive() and close() schedule a reader only once dtls is set; this catches what came before
+        if (closing || transport.hasQueued()) {
+            scheduleReader();
+        }
     }
 
-    /** Application data (a future data channel's SCTP) is not used yet and is dropped. */
-    private void readUntilClosed(DTLSTransport dtls) {
-        byte[] buf = new byte[RecordQueueTransport.RECEIVE_LIMIT];
+    private void scheduleReader() {
+        if (!readerScheduled.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            while (!closing && !transport.isClosed()) {
-                dtls.receive(buf, 0, buf.length, POLL_MILLIS);
-            }
-            if (!transport.isClosed()) {
-                dtls.close();
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "DTLS session ended: " + e);
-        } finally {
+            records.execute(this::readRecords);
+        } catch (RejectedExecutionException e) {
+            // the DTLS layer is closing: nothing will read this session's records again
+            readerScheduled.set(false);
             closing = true;
             transport.close();
         }
     }
 
-    private DtlsHandshakeException classify(Exception e) {
+    private void readRecords() {
+        try {
+            drain();
+        } finally {
+            readerScheduled.set(false);
+        }
+        // a datagram or close() that came after drain's last look found the flag still set and left it to us
+        if (!transport.isClosed() && (closing || transport.hasQueued())) {
+            scheduleReader();
+        }
+    }
+
+    /** Application data (a future data channel's SCTP) is not used yet and is dropped. */
+    private void drain() {
+        byte[] buf = new byte[RecordQueueTransport.RECEIVE_LIMIT];
+        try {
+            while (!closing && !transport.isClosed() && transport.hasQueued()) {
+                // BouncyCastle reads a wait of 0 as "forever"; 1 ms returns as soon as our queue is empty
+                dtls.receive(buf, 0, buf.length, 1);
+                // the other records of a datagram that carried several, which BouncyCastle keeps back
+                while (dtls.receivePending(buf, 0, buf.length) >= 0) {
+                    // dropped: see above
+                }
+            }
+            if (closing && !transport.isClosed()) {
+                dtls.close(); // sends close_notify and closes the transport
+                transport.close(); // BouncyCastle did already; certain, so that readRecords cannot loop
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "DTLS session ended: " + e);
+            transport.close();
+        }
+    }
+
+    private void fail(DtlsHandshakeException failure) {
+        transport.close();
+        count(failure.reason());
+        LOG.log(System.Logger.Level.DEBUG, () -> "DTLS handshake failed: " + failure.getMessage());
+        keys.completeExceptionally(failure);
+    }
+
+    private DtlsHandshakeException classify(SrtpTlsServer server, Exception e) {
         if (server.abortReason() != null) {
             return new DtlsHandshakeException(server.abortReason(), e.getMessage(), e);
         }
@@ -160,6 +261,7 @@ public final class DtlsSession implements AutoCloseable {
             case FINGERPRINT_MISMATCH -> stats.fingerprintMismatch();
             case NO_COMMON_SRTP_PROFILE -> stats.srtpProfileMissing();
             case TIMEOUT -> stats.timeout();
+            case REFUSED -> stats.refusal();
             default -> {}
         }
     }

@@ -10,6 +10,7 @@ public final class DtlsStats {
     private final AtomicLong fingerprintMismatches = new AtomicLong();
     private final AtomicLong noCommonSrtpProfile = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong datagramsDropped = new AtomicLong();
 
     /** Handshakes that ended with SRTP keys. */
@@ -17,7 +18,7 @@ public final class DtlsStats {
         return handshakesCompleted.get();
     }
 
-    /** Handshakes that ended without keys, for any reason (including the three below). */
+    /** Handshakes that ended without keys, for any reason (including the four below). */
     public long handshakesFailed() {
         return handshakesFailed.get();
     }
@@ -35,6 +36,11 @@ public final class DtlsStats {
     /** Handshakes that did not finish within the handshake timeout. */
     public long timeouts() {
         return timeouts.get();
+    }
+
+    /** Handshakes refused because every handshake thread was busy and the queue full (or the layer closed). */
+    public long refused() {
+        return refused.get();
     }
 
     /** Inbound datagrams dropped because a session's queue was full or closed. */
@@ -62,6 +68,10 @@ public final class DtlsStats {
         timeouts.incrementAndGet();
     }
 
+    void refusal() {
+        refused.incrementAndGet();
+    }
+
     void datagramDropped() {
         datagramsDropped.incrementAndGet();
     }
@@ -70,6 +80,6 @@ public final class DtlsStats {
     public String toString() {
         return "DtlsStats[completed=" + handshakesCompleted + ", failed=" + handshakesFailed
                 + ", fingerprintMismatches=" + fingerprintMismatches + ", noCommonSrtpProfile=" + noCommonSrtpProfile
-                + ", timeouts=" + timeouts + ", datagramsDropped=" + datagramsDropped + "]";
+                + ", timeouts=" + timeouts + ", refused=" + refused + ", datagramsDropped=" + datagramsDropped + "]";
     }
 }

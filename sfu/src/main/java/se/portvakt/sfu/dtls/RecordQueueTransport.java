@@ -9,8 +9,9 @@ import org.bouncycastle.tls.DatagramTransport;
 
 /**
  * A {@link DatagramTransport} without a socket: the socket loop {@link #offer}s the DTLS datagrams it
- * demultiplexed (first byte 20-63), the DTLS thread takes them with BouncyCastle's timeout, and what
- * DTLS sends goes to a callback. BouncyCastle drives retransmission itself from these timeouts.
+ * demultiplexed (first byte 20-63), the handshake thread (later a record reader) takes them with
+ * BouncyCastle's timeout, and what DTLS sends goes to a callback. BouncyCastle drives retransmission
+ * itself from these timeouts.
  */
 final class RecordQueueTransport implements DatagramTransport {
 
@@ -92,6 +93,11 @@ final class RecordQueueTransport implements DatagramTransport {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** True when a datagram waits to be received (or, once closed, the marker that wakes a receive). */
+    boolean hasQueued() {
+        return !inbound.isEmpty();
     }
 
     /** Wakes a waiting receive, which then fails; later offers are dropped. */

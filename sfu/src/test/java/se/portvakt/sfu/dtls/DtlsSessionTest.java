@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -267,6 +269,35 @@ class DtlsSessionTest {
             Thread.sleep(20);
         }
         assertThat(session.isClosed()).isTrue();
+    }
+
+    @Test
+    void closingAfterTheHandshakeSendsCloseNotify() throws Exception {
+        InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
+        DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+        CompletableFuture<SrtpKeys> serverKeys = session.start(pool);
+        DTLSTransport clientDtls = new DTLSClientProtocol()
+                .connect(new TestDtlsClient(CLIENT_CERTIFICATE, CM), link.clientTransport(session));
+        serverKeys.get(10, TimeUnit.SECONDS);
+        int sentBefore = sentByServer(link).size();
+
+        session.close();
+
+        assertThat(session.isClosed()).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sentByServer(link).size() == sentBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        List<byte[]> after =
+                sentByServer(link).subList(sentBefore, sentByServer(link).size());
+        assertThat(after).as("an alert record (close_notify, encrypted)").anyMatch(d -> d[0] == 21);
+        clientDtls.close();
+    }
+
+    private static List<byte[]> sentByServer(InMemoryLink link) {
+        synchronized (link.sentByServer) {
+            return new ArrayList<>(link.sentByServer);
+        }
     }
 
     @Test
