@@ -20,9 +20,10 @@ public final class Bench {
                 System.out.println("""
                         usage: java -jar portvakt-bench.jar COMMAND [options]
                           run [--seconds 8 --repeats 3 --rooms 4,8,12,16 --fanout-start 25 --fanout-max 1600
-                               --no-janus --no-micro --out DIR --doc docs/benchmarks.md]
+                               --meetings 1,2,4,8,16 --no-janus --no-micro --out DIR --doc docs/benchmarks.md]
                                                 the whole benchmark: JMH, UDP limit, the sweep on Portvakt and Janus
-                          try portvakt|janus room|fanout N [seconds]   one point on one server
+                          try portvakt|janus room|fanout|rooms N [seconds]
+                                                one point on one server (rooms: N meetings of 8)
                           micro [JMH options]   the JMH microbenchmarks of the hot path (e.g. micro -f 1 -wi 3 -i 5)
                           udp-limit [size]      the bare UDP send loop: datagrams/s one thread can send here
                           signaling [--meetings 100 --guests 9 --rates 25,50,100,200 --nodes 1,2

@@ -25,16 +25,20 @@ import tools.jackson.databind.JsonNode;
  * Janus 1.1.2 (the Debian package) as a child process with {@link JanusConfig}, driven through the VideoRoom
  * plugin as janus.js does it: each participant publishes on one handle (join as publisher, publish with an
  * offer) and receives everyone else on a second handle and connection (one multistream subscription: join as
- * subscriber, answer Janus's offer, start).
+ * subscriber, answer Janus's offer, start). Several rooms of one point (the sweep's "M rooms") are separate
+ * VideoRooms in one API session.
  */
 public final class JanusTarget implements Target {
     private static final String BASE = "http://127.0.0.1:" + JanusConfig.HTTP_PORT + "/janus";
 
     private final ChildProcess process;
     private final AtomicInteger rooms = new AtomicInteger(1000);
+    /** One session per point (opened by its first room), holding every handle of the point. */
     private JanusApi api;
+
     private long adminHandle;
-    private long room;
+    /** The rooms of the current point, destroyed by {@link #clear}. */
+    private final List<Long> open = new ArrayList<>();
 
     /** The machine's own IPv4 address, which Janus's candidates name; the generator binds there too. */
     private final InetAddress address;
@@ -107,10 +111,12 @@ public final class JanusTarget implements Target {
         return process.pid();
     }
 
-    private void newRoom(int publishers) throws Exception {
-        api = new JanusApi(BASE);
-        adminHandle = api.attachVideoRoom();
-        room = rooms.incrementAndGet();
+    private long newRoom(int publishers) throws Exception {
+        if (api == null) {
+            api = new JanusApi(BASE);
+            adminHandle = api.attachVideoRoom();
+        }
+        long room = rooms.incrementAndGet();
         JsonNode created = api.request(
                 adminHandle,
                 Map.of(
@@ -133,16 +139,18 @@ public final class JanusTarget implements Target {
         if (!created.path("videoroom").asString().equals("created")) {
             throw new IOException("Janus did not create the room: " + created);
         }
+        open.add(room);
+        return room;
     }
 
     @Override
     public List<Expectation> room(LoadGenerator generator, int participants) throws Exception {
-        newRoom(participants);
+        long room = newRoom(participants);
         Connection[] publishers = new Connection[participants];
         OutgoingStream[][] tracks = new OutgoingStream[participants][];
         Parallel.forEach(participants, i -> {
             publishers[i] = generator.newConnection("p" + i, address);
-            tracks[i] = publish(generator, publishers[i], 1000 + i);
+            tracks[i] = publish(generator, publishers[i], room, 1000 + i);
         });
         Connection[] subscribers = new Connection[participants];
         Parallel.forEach(participants, i -> {
@@ -153,7 +161,7 @@ public final class JanusTarget implements Target {
                     feeds.add(1000 + p);
                 }
             }
-            subscribe(generator, subscribers[i], feeds);
+            subscribe(generator, subscribers[i], room, feeds);
         });
         List<Expectation> expected = new ArrayList<>();
         for (int r = 0; r < participants; r++) {
@@ -169,13 +177,13 @@ public final class JanusTarget implements Target {
 
     @Override
     public List<Expectation> fanOut(LoadGenerator generator, int subscribers) throws Exception {
-        newRoom(1);
+        long room = newRoom(1);
         Connection publisher = generator.newConnection("pub", address);
-        OutgoingStream[] tracks = publish(generator, publisher, 1000);
+        OutgoingStream[] tracks = publish(generator, publisher, room, 1000);
         Connection[] receivers = new Connection[subscribers];
         Parallel.forEach(subscribers, i -> {
             receivers[i] = generator.newConnection("s" + i, address);
-            subscribe(generator, receivers[i], List.of(1000));
+            subscribe(generator, receivers[i], room, List.of(1000));
         });
         List<Expectation> expected = new ArrayList<>();
         for (Connection r : receivers) {
@@ -185,7 +193,7 @@ public final class JanusTarget implements Target {
         return expected;
     }
 
-    private OutgoingStream[] publish(LoadGenerator generator, Connection c, int feed) throws Exception {
+    private OutgoingStream[] publish(LoadGenerator generator, Connection c, long room, int feed) throws Exception {
         OutgoingStream audio = generator.publish(c, false, "0");
         OutgoingStream video = generator.publish(c, true, "1");
         long handle = api.attachVideoRoom();
@@ -204,7 +212,7 @@ public final class JanusTarget implements Target {
         return new OutgoingStream[] {audio, video};
     }
 
-    private void subscribe(LoadGenerator generator, Connection c, List<Integer> feeds) throws Exception {
+    private void subscribe(LoadGenerator generator, Connection c, long room, List<Integer> feeds) throws Exception {
         long handle = api.attachVideoRoom();
         List<Map<String, Object>> streams = new ArrayList<>();
         feeds.forEach(f -> streams.add(Map.of("feed", f)));
@@ -221,13 +229,22 @@ public final class JanusTarget implements Target {
 
     @Override
     public void clear() throws Exception {
-        if (api != null) {
+        if (api == null) {
+            return;
+        }
+        Exception first = null;
+        for (long room : open) {
             try {
                 api.request(adminHandle, Map.of("request", "destroy", "room", room));
-            } finally {
-                api.close();
-                api = null;
+            } catch (Exception e) {
+                first = first == null ? e : first;
             }
+        }
+        open.clear();
+        api.close();
+        api = null;
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -30,13 +30,15 @@ public final class PortvaktTarget implements Target {
 
     private final ChildProcess process;
     private final String base;
+    private final int loops;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger meetings = new AtomicInteger();
     private final List<String> open = new ArrayList<>();
 
-    private PortvaktTarget(ChildProcess process, int httpPort) {
+    private PortvaktTarget(ChildProcess process, int httpPort, int loops) {
         this.process = process;
         this.base = "http://127.0.0.1:" + httpPort;
+        this.loops = loops;
     }
 
     /**
@@ -52,7 +54,13 @@ public final class PortvaktTarget implements Target {
         ChildProcess.Started started = ChildProcess.start(
                 command, logDir.resolve("portvakt-sfu.log"), line -> line.startsWith("PORTVAKT-SFU "), 60);
         String port = started.readyLine().replaceAll(".*http=(\\d+).*", "$1");
-        return new PortvaktTarget(started.process(), Integer.parseInt(port));
+        String loops = started.readyLine().replaceAll(".*loops=(\\d+).*", "$1");
+        return new PortvaktTarget(started.process(), Integer.parseInt(port), Integer.parseInt(loops));
+    }
+
+    /** The SFU's packet loops (one per core the SFU's JVM sees), each carrying whole meetings. */
+    public int loops() {
+        return loops;
     }
 
     @Override

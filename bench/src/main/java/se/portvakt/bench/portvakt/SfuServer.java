@@ -29,7 +29,9 @@ import se.portvakt.sfu.srtp.SrtpSession;
  * GET    /totals                                the SFU's totals
  * </pre>
  *
- * Prints {@code PORTVAKT-SFU http=<port> udp=<port>} once ready.
+ * The SFU runs as production does, a packet loop per core ({@code SfuSettings.of}: {@code ShardedSfu} with more than
+ * one), each meeting whole on one loop. Prints {@code PORTVAKT-SFU http=<port> udp=<first loop's port> loops=<n>} once
+ * ready.
  */
 public final class SfuServer {
     private SfuServer() {}
@@ -46,7 +48,8 @@ public final class SfuServer {
         });
         http.start();
         System.out.println("PORTVAKT-SFU http=" + http.getAddress().getPort() + " udp="
-                + sfu.localAddress().getPort());
+                + sfu.localAddress().getPort() + " loops="
+                + sfu.localAddresses().size());
         System.out.flush();
     }
 

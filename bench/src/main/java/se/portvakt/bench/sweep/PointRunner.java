@@ -6,7 +6,7 @@ import se.portvakt.bench.peer.LoadGenerator.Counted;
 import se.portvakt.bench.peer.LoadGenerator.Expectation;
 
 /**
- * Measures one sweep point on one server: set up the room (or fan-out), let media settle, then a window of
+ * Measures one sweep point on one server: set up the room (rooms, fan-out), let media settle, then a window of
  * fixed length during which the server's /proc counters, the generator's and the traffic are read.
  */
 public final class PointRunner {
@@ -51,8 +51,11 @@ public final class PointRunner {
     private Measurement runOnce(Target target, Scenario scenario, int size) {
         try {
             MachineLoad.awaitQuiet(0.15, 30, ProcessHandle.current().pid(), target.pid());
-            List<Expectation> expected =
-                    scenario == Scenario.ROOM ? target.room(generator, size) : target.fanOut(generator, size);
+            List<Expectation> expected = switch (scenario) {
+                case ROOM -> target.room(generator, size);
+                case FAN_OUT -> target.fanOut(generator, size);
+                case ROOMS -> target.rooms(generator, size, Scenario.MEETING_SIZE);
+            };
             if (!generator.awaitFlowing(expected, 20_000)) {
                 System.out.println("  " + target.name() + ": some streams had not started 20 s after the setup");
             }

@@ -19,10 +19,16 @@ import se.portvakt.bench.udp.UdpSendLimit;
 
 /**
  * The whole benchmark in one run: the JMH microbenchmarks, the bare UDP send limit, then the same sweep on
- * Portvakt and on Janus (both started here, each point measured alternately and repeatedly), the table, the JFR
- * summary of Portvakt's SFU, and docs/benchmarks.md.
+ * Portvakt and on Janus (both started here, each point measured alternately and repeatedly: a room of N, 1 to N, M
+ * rooms of 8), the table, the targets, the JFR summary of Portvakt's SFU, and docs/benchmarks.md.
  */
 public final class Sweep {
+    /**
+     * The load generator's receive threads: each reads and SRTP-unprotects the datagrams of its share of the
+     * connections, so together they bound what the generator can take in (the report says when they were the limit).
+     */
+    static final int GENERATOR_RECEIVE_THREADS = 2;
+
     private Sweep() {}
 
     public static void main(String[] args) throws Exception {
@@ -62,11 +68,14 @@ public final class Sweep {
         List<Row> rooms = new ArrayList<>();
         List<PointRunner.Window> windows = new ArrayList<>();
         List<Row> fanOut = new ArrayList<>();
-        try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, 2);
+        List<Row> manyRooms = new ArrayList<>();
+        int loops;
+        try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, GENERATOR_RECEIVE_THREADS);
                 PortvaktTarget portvakt = PortvaktTarget.start(out, jvm);
                 Target janus = options.janus() ? JanusTarget.start(out) : null) {
             PointRunner runner = new PointRunner(generator, options.seconds(), options.settleSeconds());
             windows = runner.windows();
+            loops = portvakt.loops();
             System.out.println("== " + Scenario.ROOM.label());
             for (int size : options.roomSizes()) {
                 Row row = measure(runner, portvakt, janus, Scenario.ROOM, size, options.repeats());
@@ -83,9 +92,18 @@ public final class Sweep {
                     break;
                 }
             }
+            System.out.println("== " + Scenario.ROOMS.label());
+            for (int meetings : options.meetings()) {
+                Row row = measure(runner, portvakt, janus, Scenario.ROOMS, meetings, options.repeats());
+                manyRooms.add(row);
+                if (bothFail(row)) {
+                    break;
+                }
+            }
         }
         JfrSummary profile = Files.exists(jfr) ? JfrSummary.read(jfr, windows, 14) : null;
-        Report report = new Report(started, machine, options, udp, rooms, fanOut, profile, micro, microOthers);
+        Report report = new Report(
+                started, machine, options, udp, loops, rooms, fanOut, manyRooms, profile, micro, microOthers);
         System.out.println();
         System.out.println(report.table());
         System.out.println(report.targets());
@@ -99,20 +117,21 @@ public final class Sweep {
         List<Measurement> p = new ArrayList<>();
         List<Measurement> j = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            p.add(log(runner.run(portvakt, scenario, size)));
+            p.add(log(scenario, runner.run(portvakt, scenario, size)));
             if (janus != null) {
-                j.add(log(runner.run(janus, scenario, size)));
+                j.add(log(scenario, runner.run(janus, scenario, size)));
             }
         }
         return new Row(scenario, size, p, j);
     }
 
-    private static Measurement log(Measurement m) {
+    private static Measurement log(Scenario scenario, Measurement m) {
         System.out.printf(
-                "%-8s %-9s N=%-4d %,9.0f pkt/s  %6.2f us/pkt  cpu %4.0f%%  gen %4.0f%%  other %3.0f%%  "
+                "%-8s %-13s %s=%-4d %,9.0f pkt/s  %6.2f us/pkt  cpu %4.0f%%  gen %4.0f%%  other %3.0f%%  "
                         + "p50 %6.2f ms  p99 %7.2f ms  loss %6.3f%%  rss %6.1f MiB%s%n",
                 m.target(),
                 m.scenario(),
+                scenario.variable(),
                 m.size(),
                 m.forwardedPerSecond(),
                 m.cpuMicrosPerPacket(),

@@ -13,6 +13,9 @@ import java.util.List;
  * @param repeats       measurements of each point on each server (alternating); the table shows medians
  * @param roomSizes     the all-publishing rooms measured
  * @param fanOutStart   the first N of 1-to-N; doubled until both servers fail the limits or {@code fanOutMax}
+ * @param fanOutMax     the largest N of 1-to-N tried
+ * @param meetings      the numbers M of meetings of {@link Scenario#MEETING_SIZE} tried at once, in order until both
+ *                      servers fail the limits
  * @param janus         whether to run Janus (off: Portvakt alone, ratios left empty)
  * @param micro         whether to run the JMH microbenchmarks first
  * @param out           where logs, the Janus config and the JFR recording go
@@ -25,6 +28,7 @@ public record SweepOptions(
         List<Integer> roomSizes,
         int fanOutStart,
         int fanOutMax,
+        List<Integer> meetings,
         boolean janus,
         boolean micro,
         Path out,
@@ -37,6 +41,7 @@ public record SweepOptions(
         List<Integer> rooms = List.of(4, 8, 12, 16);
         int fanOutStart = 25;
         int fanOutMax = 1600;
+        List<Integer> meetings = List.of(1, 2, 4, 8, 16);
         boolean janus = true;
         boolean micro = true;
         Path out = Path.of("bench/target/bench-run");
@@ -68,6 +73,10 @@ public record SweepOptions(
                     fanOutMax = Integer.parseInt(value);
                     i++;
                 }
+                case "--meetings" -> {
+                    meetings = ints(value);
+                    i++;
+                }
                 case "--out" -> {
                     out = Path.of(value);
                     i++;
@@ -81,7 +90,8 @@ public record SweepOptions(
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new SweepOptions(seconds, settle, repeats, rooms, fanOutStart, fanOutMax, janus, micro, out, doc);
+        return new SweepOptions(
+                seconds, settle, repeats, rooms, fanOutStart, fanOutMax, meetings, janus, micro, out, doc);
     }
 
     private static List<Integer> ints(String csv) {

@@ -7,13 +7,21 @@ import se.portvakt.bench.peer.LoadGenerator;
 import se.portvakt.bench.peer.MediaProfile;
 import se.portvakt.bench.portvakt.PortvaktTarget;
 
-/** {@code try TARGET room|fanout N [seconds]}: one point on one server, printed; for trying things out. */
+/**
+ * {@code try TARGET room|fanout|rooms N [seconds]}: one point on one server, printed; for trying things out. With
+ * {@code rooms}, N is the number of meetings of {@link Scenario#MEETING_SIZE}.
+ */
 public final class TryPoint {
     private TryPoint() {}
 
     public static void main(String[] args) throws Exception {
         String which = args[0];
-        Scenario scenario = args[1].equals("room") ? Scenario.ROOM : Scenario.FAN_OUT;
+        Scenario scenario = switch (args[1]) {
+            case "room" -> Scenario.ROOM;
+            case "fanout" -> Scenario.FAN_OUT;
+            case "rooms" -> Scenario.ROOMS;
+            default -> throw new IllegalArgumentException("room, fanout or rooms, not " + args[1]);
+        };
         int size = Integer.parseInt(args[2]);
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 5;
         Path out = Files.createDirectories(Path.of("bench/target/try"));
