@@ -9,7 +9,8 @@ import se.portvakt.sfu.transport.PacketSink;
 
 /**
  * The SFU's DTLS layer: one certificate for the process, one {@link DtlsSession} per participant, its
- * handshake on a bounded pool of handshake threads (it blocks; see docs/sfu-dtls.md), no thread after it.
+ * handshake on a bounded pool of handshake threads from the browser's first DTLS datagram on (it blocks; see
+ * docs/sfu-dtls.md), no thread before that datagram nor after the handshake.
  * Bridges this package's types to the ones the forwarding core speaks (sdp fingerprints, srtp keys).
  */
 public final class BouncyCastleDtlsLayer implements DtlsLayer, AutoCloseable {

@@ -18,14 +18,19 @@ import se.portvakt.sfu.srtp.SrtpKeys;
 
 /**
  * The DTLS server side of one peer's DTLS-SRTP association. The socket loop hands in the peer's DTLS
- * datagrams with {@link #receive}; {@link #start} runs the handshake on an executor thread and completes
- * with the SRTP keys. After the handshake the session holds no thread: each datagram that arrives later
+ * datagrams with {@link #receive}; once {@link #start}ed, the client's first datagram queues the handshake on
+ * an executor thread, which completes the future with the SRTP keys. Until the client speaks the session
+ * holds no thread and no timer: a client that never does is ended by {@link #close}. After the handshake the
+ * session holds no thread either: each datagram that arrives later
  * (the client repeating its last flight because ours was lost, its close_notify) schedules a short reader
  * task, at most one per session at a time, so that BouncyCastle can resend our last flight or see the close.
  */
 public final class DtlsSession implements AutoCloseable {
 
-    /** How long a handshake may take in all, retransmissions and the wait for a handshake thread included. */
+    /**
+     * How long a handshake may take in all, from the client's first datagram: retransmissions and the wait for
+     * a handshake thread included.
+     */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final System.Logger LOG = System.getLogger(DtlsSession.class.getName());
@@ -38,9 +43,16 @@ public final class DtlsSession implements AutoCloseable {
     private final RecordQueueTransport transport;
     private final CompletableFuture<SrtpKeys> keys = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
+    /** Set by whoever queues the handshake, or by a close() that came first: the handshake is queued at most once. */
+    private final AtomicBoolean handshakeClaimed = new AtomicBoolean();
+
     private final AtomicBoolean readerScheduled = new AtomicBoolean();
-    private volatile long startedAt;
+    /** When the handshake was queued: its timeout runs from there. */
+    private volatile long queuedAt;
+
     private volatile Executor records;
+    /** Set by start(), after records: receive() queues the handshake only once it sees this. */
+    private volatile Executor handshakes;
     /** Set once the handshake succeeded; from then on only reader tasks use it, one at a time. */
     private volatile DTLSTransport dtls;
 
@@ -81,33 +93,42 @@ public final class DtlsSession implements AutoCloseable {
     }
 
     /**
-     * Queues the handshake on {@code handshakes}, which holds a thread only until the handshake ends; the
-     * records that arrive after it are read by short tasks on {@code records}. Completes with the keys, or
-     * exceptionally with a {@link DtlsHandshakeException}: {@code REFUSED} at once when {@code handshakes}
-     * rejects the task. Call once.
+     * Makes the session ready for its handshake, which the client's first datagram queues on {@code handshakes}
+     * (at once, if one came before this call); the handshake holds a thread only until it ends, and the records
+     * that arrive after it are read by short tasks on {@code records}. Completes with the keys, or exceptionally
+     * with a {@link DtlsHandshakeException}: {@code REFUSED} at once, at that first datagram, when
+     * {@code handshakes} rejects the task; {@code CLOSED} when closed first. A client that never sends leaves
+     * it pending, holding nothing, until {@link #close}. Call once.
      */
     public CompletableFuture<SrtpKeys> start(Executor handshakes, Executor records) {
+        Objects.requireNonNull(handshakes);
+        Objects.requireNonNull(records);
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("DTLS session already started");
         }
-        this.records = Objects.requireNonNull(records);
-        startedAt = System.nanoTime();
-        try {
-            handshakes.execute(new Handshake());
-        } catch (RejectedExecutionException e) {
-            fail(new DtlsHandshakeException(
-                    DtlsHandshakeException.Reason.REFUSED, "DTLS handshake refused: " + e.getMessage(), e));
+        this.records = records;
+        this.handshakes = handshakes;
+        // a datagram offered before the write above may have found no executor: queue its handshake here.
+        // (One offered after it sees the executor and queues the handshake itself; the claim keeps it to one.)
+        if (transport.hasQueued()) {
+            queueHandshake();
         }
         return keys;
     }
 
     /**
-     * Hands in one DTLS datagram (first byte 20-63) from the socket loop; never blocks, drops when full.
-     * The array is kept until a DTLS thread reads it: pass a copy if the receive buffer is reused.
+     * Hands in one DTLS datagram (first byte 20-63) from the socket loop; never blocks, drops when full. The
+     * first one after {@link #start} queues the handshake. The array is kept until a DTLS thread reads it: pass a
+     * copy if the receive buffer is reused.
      */
     public void receive(byte[] datagram) {
-        if (transport.offer(datagram) && dtls != null) {
+        if (!transport.offer(datagram)) {
+            return;
+        }
+        if (dtls != null) {
             scheduleReader();
+        } else if (!handshakeClaimed.get()) {
+            queueHandshake();
         }
     }
 
@@ -117,12 +138,19 @@ public final class DtlsSession implements AutoCloseable {
     }
 
     /**
-     * Ends the session: keeps a queued handshake from starting, fails a running one, or sends close_notify
-     * (from a reader task, soon after) once one succeeded; idempotent.
+     * Ends the session: fails it as {@code CLOSED} at once if the client never spoke (and no handshake will be
+     * queued), keeps a queued handshake from starting, fails a running one, or sends close_notify (from a reader
+     * task, soon after) once one succeeded; idempotent.
      */
     @Override
     public void close() {
         closing = true;
+        if (handshakeClaimed.compareAndSet(false, true)) {
+            // no handshake was queued, and now none will be: nothing else would complete the future
+            fail(new DtlsHandshakeException(
+                    DtlsHandshakeException.Reason.CLOSED, "closed before the client's first DTLS datagram", null));
+            return;
+        }
         if (dtls == null) {
             transport.close();
         } else {
@@ -135,7 +163,10 @@ public final class DtlsSession implements AutoCloseable {
         return closing || transport.isClosed();
     }
 
-    /** The task {@link #start} queues; a named class so that a closing pool can fail the ones it never ran. */
+    /**
+     * The task the client's first datagram queues; a named class so that a closing pool can fail the ones it never
+     * ran.
+     */
     final class Handshake implements Runnable {
         @Override
         public void run() {
@@ -150,6 +181,21 @@ public final class DtlsSession implements AutoCloseable {
         }
     }
 
+    /** Queues the handshake if started and not yet queued (nor closed); from start() or receive(). */
+    private void queueHandshake() {
+        Executor pool = handshakes;
+        if (pool == null || !handshakeClaimed.compareAndSet(false, true)) {
+            return;
+        }
+        queuedAt = System.nanoTime();
+        try {
+            pool.execute(new Handshake());
+        } catch (RejectedExecutionException e) {
+            fail(new DtlsHandshakeException(
+                    DtlsHandshakeException.Reason.REFUSED, "DTLS handshake refused: " + e.getMessage(), e));
+        }
+    }
+
     private void handshake() {
         if (closing) {
             fail(new DtlsHandshakeException(
@@ -158,7 +204,7 @@ public final class DtlsSession implements AutoCloseable {
         }
         // The time spent waiting for a thread counts: the timeout bounds the whole join, so a handshake that
         // waited long in the queue neither runs for a client that gave up nor holds its thread a full timeout.
-        long waitedNanos = System.nanoTime() - startedAt;
+        long waitedNanos = System.nanoTime() - queuedAt;
         long remainingMillis = TimeUnit.NANOSECONDS.toMillis(handshakeTimeoutNanos - waitedNanos);
         if (remainingMillis < 1) {
             fail(new DtlsHandshakeException(

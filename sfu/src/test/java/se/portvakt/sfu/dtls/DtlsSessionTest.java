@@ -3,18 +3,25 @@ package se.portvakt.sfu.dtls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSTransport;
+import org.bouncycastle.tls.DatagramTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +41,14 @@ class DtlsSessionTest {
 
     private static final DtlsCertificate CLIENT_CERTIFICATE = DtlsCertificate.generate();
     private static final DtlsCertificate OTHER_CERTIFICATE = DtlsCertificate.generate();
+
+    /**
+     * The header of a ClientHello record, cut short: it starts a handshake, which BouncyCastle drops and then waits
+     * on for a real ClientHello until its timeout, as for a client that went silent after its first datagram.
+     */
+    static byte[] truncatedClientHello() {
+        return new byte[] {22, (byte) 0xFE, (byte) 0xFD, 0, 0, 0, 0, 0, 0, 0, 0};
+    }
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final DtlsStats stats = new DtlsStats();
@@ -232,12 +247,125 @@ class DtlsSessionTest {
     }
 
     @Test
-    void silenceEndsInATimeout() {
+    void silenceAfterTheFirstDatagramEndsInATimeout() {
         InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
         DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), Duration.ofMillis(1000));
+        CompletableFuture<SrtpKeys> serverKeys = session.start(pool);
+        session.receive(truncatedClientHello());
 
-        assertFailsWith(session.start(pool), DtlsHandshakeException.Reason.TIMEOUT);
+        assertFailsWith(serverKeys, DtlsHandshakeException.Reason.TIMEOUT);
         assertThat(stats.timeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void aClientThatNeverSpeaksQueuesNoHandshakeAndClosingFailsItAsClosed() throws Exception {
+        InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
+        DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), Duration.ofMillis(200));
+        CountingExecutor handshakes = new CountingExecutor(pool);
+        CompletableFuture<SrtpKeys> serverKeys = session.start(handshakes, pool);
+
+        Thread.sleep(400); // twice the handshake timeout: none runs for a client that has not spoken
+        assertThat(serverKeys).isNotDone();
+        assertThat(handshakes.tasks()).isZero();
+        assertThat(stats.timeouts()).isZero();
+
+        session.close();
+
+        assertThat(serverKeys).as("failed at once").isCompletedExceptionally();
+        assertThat(failure(serverKeys, DtlsHandshakeException.Reason.CLOSED).getMessage())
+                .contains("before the client's first DTLS datagram");
+        session.receive(truncatedClientHello());
+        session.close();
+        assertThat(handshakes.tasks())
+                .as("nothing queued, not even by a late datagram")
+                .isZero();
+        assertThat(session.isClosed()).isTrue();
+        assertThat(stats.handshakesFailed()).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionClosedBeforeItStartsFailsAsClosedAndNeverQueuesItsHandshake() {
+        InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
+        DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+        CountingExecutor handshakes = new CountingExecutor(pool);
+        session.close();
+        session.receive(truncatedClientHello());
+
+        CompletableFuture<SrtpKeys> serverKeys = session.start(handshakes, pool);
+
+        failure(serverKeys, DtlsHandshakeException.Reason.CLOSED);
+        assertThat(handshakes.tasks()).isZero();
+    }
+
+    @Test
+    void aDatagramOfferedBeforeStartStartsTheHandshakeAtStart() {
+        InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
+        DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), Duration.ofMillis(1000));
+        CountingExecutor handshakes = new CountingExecutor(pool);
+        session.receive(truncatedClientHello());
+        assertThat(handshakes.tasks()).isZero();
+
+        CompletableFuture<SrtpKeys> serverKeys = session.start(handshakes, pool);
+
+        assertThat(handshakes.tasks()).as("queued by start itself").isEqualTo(1);
+        assertFailsWith(serverKeys, DtlsHandshakeException.Reason.TIMEOUT);
+        assertThat(handshakes.tasks()).isEqualTo(1);
+    }
+
+    @Test
+    void aClientHelloThatArrivedBeforeStartIsAnswered() throws Exception {
+        InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
+        DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+        CountDownLatch firstArrived = new CountDownLatch(1);
+        DatagramTransport clientTransport = link.clientTransport(datagram -> {
+            session.receive(datagram);
+            firstArrived.countDown();
+        });
+        CompletableFuture<DTLSTransport> client = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return new DTLSClientProtocol()
+                                .connect(new TestDtlsClient(CLIENT_CERTIFICATE, GCM, CM), clientTransport);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                pool);
+        assertThat(firstArrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<SrtpKeys> serverKeys = session.start(pool);
+
+        assertThat(serverKeys.get(10, TimeUnit.SECONDS).profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
+        client.get(10, TimeUnit.SECONDS).close();
+        session.close();
+    }
+
+    @Test
+    void startAndTheFirstDatagramRacingQueueTheHandshakeExactlyOnce() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 0; i < 500; i++) {
+                InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
+                DtlsSession session =
+                        newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+                // counts and never runs: the race is between start() and receive(), not the handshake
+                CountingExecutor handshakes = new CountingExecutor(task -> {});
+                CountDownLatch go = new CountDownLatch(1);
+                Future<?> receiving = other.submit(() -> {
+                    go.await();
+                    session.receive(truncatedClientHello());
+                    session.receive(truncatedClientHello());
+                    return null;
+                });
+                go.countDown();
+                session.start(handshakes, pool);
+                receiving.get(5, TimeUnit.SECONDS);
+
+                assertThat(handshakes.tasks()).as("round %d", i).isEqualTo(1);
+            }
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
@@ -245,6 +373,7 @@ class DtlsSessionTest {
         InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
         DtlsSession session = newSession(link, CLIENT_CERTIFICATE.fingerprint(), DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
         CompletableFuture<SrtpKeys> serverKeys = session.start(pool);
+        session.receive(truncatedClientHello());
         Thread.sleep(100);
         session.close();
 
@@ -314,11 +443,37 @@ class DtlsSessionTest {
     }
 
     private static void assertFailsWith(CompletableFuture<SrtpKeys> keys, DtlsHandshakeException.Reason reason) {
+        failure(keys, reason);
+    }
+
+    private static DtlsHandshakeException failure(
+            CompletableFuture<SrtpKeys> keys, DtlsHandshakeException.Reason reason) {
         Throwable failure = assertThatThrownBy(() -> keys.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .actual()
                 .getCause();
         assertThat(failure).isInstanceOf(DtlsHandshakeException.class);
         assertThat(((DtlsHandshakeException) failure).reason()).isEqualTo(reason);
+        return (DtlsHandshakeException) failure;
+    }
+
+    /** Counts the handshakes a session queues, and hands them on. */
+    private static final class CountingExecutor implements Executor {
+        private final Executor delegate;
+        private final AtomicInteger tasks = new AtomicInteger();
+
+        CountingExecutor(Executor delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.incrementAndGet();
+            delegate.execute(task);
+        }
+
+        int tasks() {
+            return tasks.get();
+        }
     }
 }

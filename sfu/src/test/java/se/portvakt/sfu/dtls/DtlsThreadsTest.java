@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSTransport;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.portvakt.sfu.srtp.SrtpKeys;
 
-/** The bounded handshake pool: refusal, the queue's wait, and no thread held by a session after its handshake. */
+/**
+ * The bounded handshake pool: refusal, the queue's wait, and no thread held by a session before its client's first
+ * datagram nor after its handshake.
+ */
 class DtlsThreadsTest {
 
     private static final DtlsCertificate SERVER_CERTIFICATE = DtlsCertificate.generate();
@@ -39,13 +43,17 @@ class DtlsThreadsTest {
     @Test
     void aHandshakeBeyondTheThreadsAndTheQueueIsRefusedAtOnceAndCounted() throws Exception {
         threads = new DtlsThreads(new HandshakeLimits(1, 1));
-        DtlsSession running = silentSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
-        DtlsSession waiting = silentSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
-        DtlsSession third = silentSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
-        CompletableFuture<SrtpKeys> runningKeys = start(running);
-        CompletableFuture<SrtpKeys> waitingKeys = start(waiting);
-
+        DtlsSession running = stalledSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+        DtlsSession waiting = stalledSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+        DtlsSession third = stalledSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+        CompletableFuture<SrtpKeys> runningKeys = startAndHear(running);
+        CompletableFuture<SrtpKeys> waitingKeys = startAndHear(waiting);
         CompletableFuture<SrtpKeys> refused = start(third);
+        assertThat(refused)
+                .as("nothing asked of the pool before the client speaks")
+                .isNotDone();
+
+        third.receive(DtlsSessionTest.truncatedClientHello());
 
         assertThat(refused).as("refused at once").isCompletedExceptionally();
         DtlsHandshakeException failure = failure(refused, DtlsHandshakeException.Reason.REFUSED);
@@ -65,7 +73,8 @@ class DtlsThreadsTest {
         BouncyCastleDtlsLayer layer = new BouncyCastleDtlsLayer(new HandshakeLimits(1, 1));
         try (layer) {
             for (int i = 0; i < 3; i++) {
-                layer.accept(client, (buf, off, len) -> {}, keys -> {});
+                byte[] first = DtlsSessionTest.truncatedClientHello();
+                layer.accept(client, (buf, off, len) -> {}, keys -> {}).receive(first, 0, first.length);
             }
             assertThat(layer.stats().refused()).isEqualTo(1);
         }
@@ -77,10 +86,10 @@ class DtlsThreadsTest {
     @Test
     void aQueuedSessionClosedBeforeItsTurnNeverStarts() throws Exception {
         threads = new DtlsThreads(new HandshakeLimits(1, 1));
-        DtlsSession running = silentSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
-        DtlsSession waiting = silentSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
-        start(running);
-        CompletableFuture<SrtpKeys> waitingKeys = start(waiting);
+        DtlsSession running = stalledSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+        DtlsSession waiting = stalledSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+        startAndHear(running);
+        CompletableFuture<SrtpKeys> waitingKeys = startAndHear(waiting);
 
         waiting.close();
         running.close();
@@ -92,13 +101,52 @@ class DtlsThreadsTest {
     @Test
     void theWaitForAThreadCountsAgainstTheHandshakeTimeout() throws Exception {
         threads = new DtlsThreads(new HandshakeLimits(1, 1));
-        CompletableFuture<SrtpKeys> first = start(silentSession(Duration.ofMillis(800)));
-        CompletableFuture<SrtpKeys> second = start(silentSession(Duration.ofMillis(400)));
+        CompletableFuture<SrtpKeys> first = startAndHear(stalledSession(Duration.ofMillis(800)));
+        CompletableFuture<SrtpKeys> second = startAndHear(stalledSession(Duration.ofMillis(400)));
 
         failure(first, DtlsHandshakeException.Reason.TIMEOUT);
         assertThat(failure(second, DtlsHandshakeException.Reason.TIMEOUT).getMessage())
                 .contains("for a handshake thread");
         assertThat(stats.timeouts()).isEqualTo(2);
+    }
+
+    @Test
+    void sessionsWhoseClientsStaySilentTakeNoHandshakeThread() throws Exception {
+        // one thread and one queue place: had the silent sessions taken them, the real client would be refused
+        threads = new DtlsThreads(new HandshakeLimits(1, 1));
+        List<CompletableFuture<SrtpKeys>> silentKeys = new ArrayList<>();
+        List<DtlsSession> silent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            DtlsSession session = stalledSession(DtlsSession.DEFAULT_HANDSHAKE_TIMEOUT);
+            silent.add(session);
+            silentKeys.add(start(session));
+        }
+
+        InMemoryLink link = new InMemoryLink(InMemoryLink.Fate.DELIVER, InMemoryLink.Fate.DELIVER);
+        DtlsSession real =
+                new DtlsSession(SERVER_CERTIFICATE, CLIENT_CERTIFICATE.fingerprint(), link.serverSender(), stats);
+        sessions.add(real);
+        CompletableFuture<SrtpKeys> realKeys = start(real);
+        DTLSTransport client = new DTLSClientProtocol()
+                .connect(new TestDtlsClient(CLIENT_CERTIFICATE, 0x0007), link.clientTransport(real));
+        realKeys.get(5, TimeUnit.SECONDS);
+        client.close();
+
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) threads.handshakes();
+        assertThat(pool.getTaskCount())
+                .as("only the real client's handshake was queued")
+                .isEqualTo(1);
+        assertThat(stats.refused()).isZero();
+        assertThat(silentKeys).allSatisfy(keys -> assertThat(keys).isNotDone());
+
+        silent.forEach(DtlsSession::close);
+
+        for (CompletableFuture<SrtpKeys> keys : silentKeys) {
+            assertThat(failure(keys, DtlsHandshakeException.Reason.CLOSED).getMessage())
+                    .contains("before the client's first DTLS datagram");
+        }
+        assertThat(pool.getTaskCount()).isEqualTo(1);
+        assertThat(stats.handshakesCompleted()).isEqualTo(1);
     }
 
     @Test
@@ -153,8 +201,11 @@ class DtlsThreadsTest {
 
     private record Connected(DtlsSession session, CompletableFuture<SrtpKeys> keys, DTLSTransport client) {}
 
-    /** A session whose client never sends: it holds a handshake thread until its timeout or close. */
-    private DtlsSession silentSession(Duration timeout) {
+    /**
+     * A session whose client sends nothing, or, after {@link #startAndHear}, one datagram (a ClientHello cut short)
+     * and then nothing: from that datagram on it holds a handshake thread until its timeout or close.
+     */
+    private DtlsSession stalledSession(Duration timeout) {
         DtlsSession session =
                 new DtlsSession(SERVER_CERTIFICATE, CLIENT_CERTIFICATE.fingerprint(), datagram -> {}, stats, timeout);
         sessions.add(session);
@@ -163,6 +214,13 @@ class DtlsThreadsTest {
 
     private CompletableFuture<SrtpKeys> start(DtlsSession session) {
         return session.start(threads.handshakes(), threads.records());
+    }
+
+    /** Starts the session and hands it its client's first datagram, which queues the handshake. */
+    private CompletableFuture<SrtpKeys> startAndHear(DtlsSession session) {
+        CompletableFuture<SrtpKeys> keys = start(session);
+        session.receive(DtlsSessionTest.truncatedClientHello());
+        return keys;
     }
 
     private static long liveDtlsThreads() {

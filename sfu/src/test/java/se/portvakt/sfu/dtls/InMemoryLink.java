@@ -55,7 +55,12 @@ final class InMemoryLink {
 
     /** The client's transport; what it sends goes into {@code session.receive}. */
     DatagramTransport clientTransport(DtlsSession session) {
-        clientToServer.deliver = session::receive;
+        return clientTransport(session::receive);
+    }
+
+    /** The client's transport; what it sends (after the link's fate) goes to {@code toServer}. */
+    DatagramTransport clientTransport(Consumer<byte[]> toServer) {
+        clientToServer.deliver = toServer;
         return new DatagramTransport() {
             @Override
             public int getReceiveLimit() {
