@@ -108,7 +108,8 @@ public final class Sweep {
         System.out.println(report.table());
         System.out.println(report.targets());
         Files.createDirectories(options.doc().toAbsolutePath().getParent());
-        Files.writeString(options.doc(), report.markdown());
+        String kept = Files.exists(options.doc()) ? Report.kept(Files.readString(options.doc())) : Report.KEPT + "\n";
+        Files.writeString(options.doc(), report.markdown() + kept);
         System.out.println("wrote " + options.doc());
     }
 

@@ -19,7 +19,9 @@ import java.util.List;
  * @param janus         whether to run Janus (off: Portvakt alone, ratios left empty)
  * @param micro         whether to run the JMH microbenchmarks first
  * @param out           where logs, the Janus config and the JFR recording go
- * @param doc           the Markdown report to (re)write
+ * @param doc           the Markdown report to (re)write; from its line {@link Report#KEPT} on it is kept as it was
+ * @param picture       the time-to-picture benchmark's output lines (bench/run.sh runs it first), or null: the report
+ *                      then says it was not measured
  */
 public record SweepOptions(
         double seconds,
@@ -32,7 +34,8 @@ public record SweepOptions(
         boolean janus,
         boolean micro,
         Path out,
-        Path doc) {
+        Path doc,
+        Path picture) {
 
     public static SweepOptions parse(String[] args) {
         double seconds = 8;
@@ -46,6 +49,7 @@ public record SweepOptions(
         boolean micro = true;
         Path out = Path.of("bench/target/bench-run");
         Path doc = Path.of("docs/benchmarks.md");
+        Path picture = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -85,13 +89,17 @@ public record SweepOptions(
                     doc = Path.of(value);
                     i++;
                 }
+                case "--picture" -> {
+                    picture = Path.of(value);
+                    i++;
+                }
                 case "--no-janus" -> janus = false;
                 case "--no-micro" -> micro = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         return new SweepOptions(
-                seconds, settle, repeats, rooms, fanOutStart, fanOutMax, meetings, janus, micro, out, doc);
+                seconds, settle, repeats, rooms, fanOutStart, fanOutMax, meetings, janus, micro, out, doc, picture);
     }
 
     private static List<Integer> ints(String csv) {

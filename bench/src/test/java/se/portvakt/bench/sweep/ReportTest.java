@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import se.portvakt.bench.udp.UdpSendLimit;
 
 /** The targets table and the limit notes judged on made-up rows (no servers run). */
@@ -116,7 +117,43 @@ class ReportTest {
         assertThat(line(targets, "| 800 joins")).endsWith("| met |");
         assertThat(line(targets, "| RSS <= 3x Janus's at the same point (room of N, N=16"))
                 .endsWith("| missed |");
-        assertThat(line(targets, "| admit to first frame p50 < 400 ms")).endsWith("| judged there |");
+        assertThat(line(targets, "| admit to first frame p50 < 400 ms"))
+                .endsWith("| not measured in this run | not judged |");
+    }
+
+    @Test
+    void judgesTimeToPictureFromTheLinesMeasuredBeforeTheSweep(@TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path lines = dir.resolve("time-to-picture.txt");
+        java.nio.file.Files.writeString(lines, """
+                [INFO] ADMIT TO FIRST FRAME over 20 rounds: p50 412 ms, p95 826 ms, min 272 ms, max 900 ms
+                JOIN TO FIRST FRAME over 20 rounds: p50 370 ms, p95 953 ms, min 293 ms, max 953 ms
+                """);
+        Report report = new Report(
+                java.time.ZonedDateTime.now(),
+                MACHINE,
+                SweepOptions.parse(new String[] {"--picture", lines.toString()}),
+                UDP,
+                2,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                0);
+
+        assertThat(line(report.targets(), "| admit to first frame p50 < 400 ms"))
+                .endsWith("| 412 ms | missed |");
+        assertThat(report.markdown())
+                .contains(
+                        "## Time to picture", "ADMIT TO FIRST FRAME over 20 rounds: p50 412 ms", "JOIN TO FIRST FRAME");
+    }
+
+    @Test
+    void keepsWhatComesAfterTheKeptLine() {
+        String earlier = "# old\n## Sweep\nold table\n" + Report.KEPT + "\n\n## Real networks\nby hand\n";
+
+        assertThat(Report.kept(earlier)).isEqualTo(Report.KEPT + "\n\n## Real networks\nby hand\n");
+        assertThat(Report.kept("# no line yet\n")).isEqualTo(Report.KEPT + "\n");
     }
 
     @Test
