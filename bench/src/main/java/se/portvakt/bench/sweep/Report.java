@@ -206,7 +206,10 @@ public record Report(
                 .append(String.format(Locale.ROOT, "%,d MiB", machine.memoryMib()))
                 .append(" |\n");
         sb.append("| kernel | ").append(machine.kernel()).append(" |\n");
-        sb.append("| JVM (generator and Portvakt) | ").append(machine.java()).append(", default flags (G1) |\n");
+        sb.append("| JVM (generator and Portvakt) | ").append(machine.java()).append(" |\n");
+        sb.append("| JVM flags | generator: the defaults (G1); Portvakt's SFU: ")
+                .append(sfuFlags())
+                .append(" |\n");
         sb.append("| Janus | ").append(machine.janus()).append(" (Debian package `janus`), VideoRoom, ICE-lite |\n\n");
         sb.append("## The run\n\n");
         sb.append(String.format(
@@ -375,4 +378,14 @@ public record Report(
             the SRTP microbenchmark). The loop already sends out of one reused direct buffer rather than wrapping each
             heap array (`UdpSendBenchmark` compares the two).
             """;
+
+    /** The flags the SFU's JVM ran with, and whether they are a production SFU node's. */
+    private static String sfuFlags() {
+        List<String> flags = se.portvakt.bench.portvakt.SfuJvmFlags.flags();
+        String shown = flags.isEmpty() ? "none" : "`" + String.join(" ", flags) + "`";
+        return se.portvakt.bench.portvakt.SfuJvmFlags.production(flags)
+                ? shown + " (a production SFU node's, `deploy/sfu-node.jvm-options`) and a JFR recording"
+                : shown + " (set by " + se.portvakt.bench.portvakt.SfuJvmFlags.OVERRIDE
+                        + ", not production's) and a JFR recording";
+    }
 }
