@@ -24,8 +24,11 @@ schema="${PORTVAKT_CLUSTER_SCHEMA:-portvakt_cluster}"
 redis="${PORTVAKT_CLUSTER_REDIS:-127.0.0.1:6379}"
 # no SMTP server runs here by default: invitations wait in the outbox (retried) until one answers at this address
 mail="${PORTVAKT_CLUSTER_MAIL:-127.0.0.1:2525}"
+# the app nodes' JVM flags; the SFU nodes run with a production node's (deploy/sfu-node.jvm-options, see docs/sfu.md,
+# "Memory") followed by PORTVAKT_CLUSTER_SFU_JAVA_OPTIONS, if set
 java_options="${PORTVAKT_CLUSTER_JAVA_OPTIONS:--Xmx512m}"
 sfu_loops="${PORTVAKT_CLUSTER_SFU_LOOPS:-2}"
+sfu_java_options="${PORTVAKT_CLUSTER_SFU_JAVA_OPTIONS:-}"
 start_timeout="${PORTVAKT_CLUSTER_START_TIMEOUT:-300}"
 public_url="http://localhost:$port"
 
@@ -86,9 +89,10 @@ await() {
 }
 
 # SFU nodes: the sfu module's own main, from the app's jar (Spring Boot's PropertiesLauncher runs another main
-# class with the jar's libraries). Their events reach the app through HAProxy.
+# class with the jar's libraries), with a production node's JVM flags (a java argument file). Their events reach the
+# app through HAProxy.
 for n in 1 2; do
-  run "sfu$n" env PORTVAKT_SFU_SECRET="$node_secret" java $java_options -cp "$jar" \
+  run "sfu$n" env PORTVAKT_SFU_SECRET="$node_secret" java @deploy/sfu-node.jvm-options $sfu_java_options -cp "$jar" \
     -Dloader.main=se.portvakt.sfu.node.SfuNode \
     -Dportvakt.sfu.events-url="$public_url/internal/sfu/events" \
     -Dportvakt.sfu.bind-address=127.0.0.1 \

@@ -42,13 +42,15 @@ public final class PortvaktTarget implements Target {
     }
 
     /**
-     * Starts the SFU JVM with the benchmark's own class path.
+     * Starts the SFU JVM with the benchmark's own class path and a production SFU node's JVM flags
+     * ({@link SfuJvmFlags}).
      *
-     * @param jvmOptions extra JVM options (a JFR recording, heap settings)
+     * @param jvmOptions extra JVM options (a JFR recording)
      */
     public static PortvaktTarget start(Path logDir, List<String> jvmOptions) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(SfuJvmFlags.flags());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SfuServer.class.getName()));
         ChildProcess.Started started = ChildProcess.start(

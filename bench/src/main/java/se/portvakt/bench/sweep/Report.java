@@ -484,7 +484,10 @@ public record Report(
                 .append(String.format(Locale.ROOT, "%,d MiB", machine.memoryMib()))
                 .append(" |\n");
         sb.append("| kernel | ").append(machine.kernel()).append(" |\n");
-        sb.append("| JVM (generator and Portvakt) | ").append(machine.java()).append(", default flags (G1) |\n");
+        sb.append("| JVM (generator and Portvakt) | ").append(machine.java()).append(" |\n");
+        sb.append("| JVM flags | generator: the defaults (G1); Portvakt's SFU: ")
+                .append(sfuFlags())
+                .append(" |\n");
         sb.append("| Portvakt's SFU | ")
                 .append(portvaktLoops)
                 .append(portvaktLoops == 1 ? " packet loop" : " packet loops (`ShardedSfu`, one per core)")
@@ -711,4 +714,14 @@ public record Report(
             the generator.
 
             """;
+
+    /** The flags the SFU's JVM ran with, and whether they are a production SFU node's. */
+    private static String sfuFlags() {
+        List<String> flags = se.portvakt.bench.portvakt.SfuJvmFlags.flags();
+        String shown = flags.isEmpty() ? "none" : "`" + String.join(" ", flags) + "`";
+        return se.portvakt.bench.portvakt.SfuJvmFlags.production(flags)
+                ? shown + " (a production SFU node's, `deploy/sfu-node.jvm-options`) and a JFR recording"
+                : shown + " (set by " + se.portvakt.bench.portvakt.SfuJvmFlags.OVERRIDE
+                        + ", not production's) and a JFR recording";
+    }
 }

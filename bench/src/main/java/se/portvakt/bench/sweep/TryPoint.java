@@ -25,6 +25,9 @@ public final class TryPoint {
         int size = Integer.parseInt(args[2]);
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 5;
         Path out = Files.createDirectories(Path.of("bench/target/try"));
+        if (!which.equals("janus")) {
+            System.out.println("SFU JVM flags: " + String.join(" ", se.portvakt.bench.portvakt.SfuJvmFlags.flags()));
+        }
         try (LoadGenerator generator =
                         new LoadGenerator(MediaProfile.CAMERA_AND_MIC, Integer.getInteger("bench.receivers", 2));
                 Target target = which.equals("janus")

@@ -103,7 +103,7 @@ public final class PublisherStream {
         this.kind = kind;
         this.localSsrc = localSsrc;
         this.feedback = feedback;
-        this.cache = new PacketCache(settings.cacheCapacity());
+        this.cache = new PacketCache(settings.cacheCapacity(), settings.cacheWindow());
         this.loss = new LossDetector(settings.nack());
         this.reception = new ReceptionStatistics(kind.clockRate());
         this.keyframes = new KeyframeRequester(localSsrc, ssrc, usePli, settings.keyframeInterval());
@@ -169,7 +169,7 @@ public final class PublisherStream {
         counters.packets.increment();
         counters.bytes.add(len);
         rate.add(len, now);
-        cache.store(seq, buf, off, len);
+        cache.store(seq, buf, off, len, now);
         boolean keyframe = codec.startsKeyframe(buf, off, len); // once, not per subscriber
         if (keyframe) {
             keyframes.keyframeArrived();
