@@ -17,10 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupSummary {
 
-    /** "10000-10001" for two loops from 10000; a port 0 (any free one) stays "0". */
-    private static String ports(String first, int loops) {
-        int port = Integer.parseInt(first);
-        return port == 0 || loops == 1 ? first : port + "-" + (port + loops - 1);
+    /**
+     * "10000-10001" for two loops from 10000; a port 0 (any free one) stays "0". A value that is no number is shown as
+     * it is: the summary only reports, and the media settings' own binding names the bad value.
+     */
+    private static String ports(String first, String loops) {
+        try {
+            int port = Integer.parseInt(first);
+            int count = Integer.parseInt(loops);
+            return port <= 0 || count <= 1 ? first : port + "-" + (port + count - 1);
+        } catch (NumberFormatException e) {
+            return first;
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(StartupSummary.class);
@@ -57,8 +65,8 @@ class StartupSummary {
         } else {
             String udpPort = property("portvakt.media.udp-port", "10000");
             String tcpPort = property("portvakt.media.tcp-port", udpPort);
-            int loops = Integer.parseInt(property(
-                    "portvakt.media.loops", String.valueOf(Runtime.getRuntime().availableProcessors())));
+            String loops = property(
+                    "portvakt.media.loops", String.valueOf(Runtime.getRuntime().availableProcessors()));
             lines.add("  media (UDP): bound to " + bind + ":" + ports(udpPort, loops) + ", advertised to browsers as "
                     + (advertised.isBlank() ? bind : advertised) + " (" + loops + " packet loops, a port each)");
             lines.add("  media (TCP): "

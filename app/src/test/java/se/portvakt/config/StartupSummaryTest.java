@@ -43,6 +43,17 @@ class StartupSummaryTest {
     }
 
     @Test
+    void aMediaSettingThatIsNoNumberIsShownAsItIs() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("portvakt.media.udp-port", "tiotusen")
+                .withProperty("portvakt.media.loops", "två");
+
+        String summary = String.join("\n", new StartupSummary(environment).lines());
+
+        assertThat(summary).contains("127.0.0.1:tiotusen", "(två packet loops, a port each)");
+    }
+
+    @Test
     void aClusterNamesItsRedisButNotItsPassword() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("portvakt.cluster.enabled", "true")
