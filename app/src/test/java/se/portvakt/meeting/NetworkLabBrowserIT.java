@@ -293,7 +293,17 @@ class NetworkLabBrowserIT {
             long start = System.nanoTime();
             int widest = 0;
             while (System.nanoTime() - start < Duration.ofSeconds(60).toNanos()) {
-                decodingFrom(anna, List.of(bertilId), "on a thin link", Duration.ofSeconds(20));
+                String sfuBefore = sfuView(annaId);
+                try {
+                    decodingFrom(anna, List.of(bertilId), "on a thin link", Duration.ofSeconds(20));
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    // what the SFU sent Anna across the stall tells a paused copy (estimate, no packets) from a copy
+                    // waiting for a keyframe or packets lost on the link
+                    throw new AssertionError(
+                            "Anna's picture of Bertil stalled; the SFU's copies to Anna 20 s before: " + sfuBefore
+                                    + "; now: " + sfuView(annaId),
+                            e);
+                }
                 widest = Math.max(widest, width(anna, bertilId));
                 Thread.sleep(5_000); // sampling a minute of video, not waiting for a condition
             }
@@ -419,6 +429,29 @@ class NetworkLabBrowserIT {
         assertThat(lobby.find(new ParticipantId(annaId)).orElseThrow().state())
                 .as("never admitted again")
                 .isEqualTo(ParticipantState.IN_MEETING);
+    }
+
+    /** The SFU's video copies sent to {@code participant}, with what decides whether they flow. */
+    private String sfuView(UUID participant) {
+        return sfu.stats(meeting.id().toString()).streams().stream()
+                .filter(s -> s.direction() == StreamStats.Direction.OUT
+                        && s.participantId().equals(participant.toString())
+                        && s.kind().equals("video"))
+                .map(s -> String.format(
+                        "ssrc %d: %d packets, %d bytes, lost %d, estimate %d bit/s, waited for keyframe %d,"
+                                + " keyframe requests %d, NACKs %d, resent %d, held back %d",
+                        s.ssrc(),
+                        s.packets(),
+                        s.bytes(),
+                        s.lost(),
+                        s.bitrateEstimate(),
+                        s.waitedForKeyframe(),
+                        s.keyframeRequests(),
+                        s.nacks(),
+                        s.retransmitted(),
+                        s.heldBack()))
+                .toList()
+                .toString();
     }
 
     /** Sequence numbers the SFU resent to (OUT) or asked again from (IN) the participant, over their streams. */

@@ -123,9 +123,16 @@ public final class Connection implements AutoCloseable {
             throws IOException {
         this.remote = server;
         this.remoteIce = serverIce;
-        IceCheck.nominate(channel, server, localIce, serverIce, tieBreaker, 10_000);
+        long started = System.nanoTime();
         BrowserDtlsClient client = new BrowserDtlsClient(certificate, serverFingerprint);
-        new DTLSClientProtocol().connect(client, new HandshakeTransport(channel, server, localIce));
+        try {
+            IceCheck.nominate(channel, server, localIce, serverIce, tieBreaker, 10_000);
+            new DTLSClientProtocol().connect(client, new HandshakeTransport(channel, server, localIce));
+        } catch (IOException | RuntimeException e) {
+            generator.joins().failed(name, e);
+            throw e;
+        }
+        generator.joins().connected(System.nanoTime() - started);
         boolean weAreServer = false;
         srtp = SrtpSession.open(SrtpKeys.fromDtls(client.profile(), client.keyingMaterial(), weAreServer));
         channel.connect(server); // from now on only the server's datagrams, and no address lookups per packet

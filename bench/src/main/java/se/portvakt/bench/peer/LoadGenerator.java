@@ -31,7 +31,9 @@ public final class LoadGenerator implements AutoCloseable {
     private final LongAdder rtpArrivals = new LongAdder();
     private final LongAdder nacks = new LongAdder();
     private final Thread sender;
+    private final JoinLog joins = new JoinLog();
     private volatile boolean running = true;
+    private volatile boolean held;
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
     private int nextReceiver;
@@ -63,6 +65,28 @@ public final class LoadGenerator implements AutoCloseable {
     /** A fresh connection whose socket is bound to {@code local}, the address its host candidate names. */
     public Connection newConnection(String name, InetAddress local) throws IOException {
         return new Connection(name, this, certificate, local);
+    }
+
+    /** The connections' ICE and DTLS setups since the last {@link JoinLog#clear}. */
+    public JoinLog joins() {
+        return joins;
+    }
+
+    /**
+     * Holds every stream (none is sent, reports and consent go on) until {@link #release}: a meeting that people
+     * join before its speaker starts.
+     */
+    public void hold() {
+        held = true;
+    }
+
+    /** Ends {@link #hold}: each stream starts now at a random phase, without catching up on what was held. */
+    public synchronized void release() {
+        long now = System.nanoTime();
+        for (OutgoingStream s : streams) {
+            s.start(now + ThreadLocalRandom.current().nextLong(33_000_000L));
+        }
+        held = false;
     }
 
     /** Declares a stream the connection will send once {@link #start}ed. */
@@ -165,7 +189,7 @@ public final class LoadGenerator implements AutoCloseable {
         while (running) {
             long now = System.nanoTime();
             long earliest = now + 5_000_000L;
-            for (OutgoingStream s : streams) {
+            for (OutgoingStream s : held ? List.<OutgoingStream>of() : streams) {
                 try {
                     s.sendDue(now);
                 } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import se.portvakt.bench.udp.UdpSendLimit;
  * @param rooms         the room-of-N rows
  * @param fanOut        the 1-to-N rows
  * @param manyRooms     the M-rooms-of-8 rows
+ * @param joinPoints    the joins before the publisher starts, Portvakt's first (none with {@code --joins 0})
  */
 public record Report(
         ZonedDateTime date,
@@ -29,6 +30,7 @@ public record Report(
         List<Row> rooms,
         List<Row> fanOut,
         List<Row> manyRooms,
+        List<JoinPoint.Result> joinPoints,
         JfrSummary profile,
         Collection<RunResult> micro,
         double microOtherLoad) {
@@ -410,51 +412,73 @@ public record Report(
     }
 
     private void joins(StringBuilder sb) {
-        String target = "| " + JOINS + " joins without a failure (1 to N, N=" + JOINS + ": every connection of the "
-                + "point set up, in every repetition) | ";
-        for (Row r : fanOut) {
-            if (r.size() == JOINS) {
-                Measurement p = r.portvaktMedian();
-                if (p.error() == null) {
-                    sb.append(target)
-                            .append(String.format(
-                                    Locale.ROOT,
-                                    "%d subscribers and the publisher joined in %s; loss %.3f %%, p99 %.2f ms%s",
-                                    JOINS,
-                                    r.portvakt().size() == 1
-                                            ? "the one run"
-                                            : "each of the " + r.portvakt().size() + " runs",
-                                    100 * p.loss(),
-                                    p.p99Millis(),
-                                    p.passes() ? "" : " (over the sweep's limits, but no join failed)"))
-                            .append(" | met |\n");
-                } else {
-                    sb.append(target)
-                            .append("failed: ")
-                            .append(p.error().replace('|', '/'))
-                            .append(" | missed |\n");
-                }
-                return;
-            }
-        }
-        String why;
-        if (fanOut.isEmpty()) {
-            why = "no 1-to-N points were run";
+        String target =
+                "| " + JOINS + " joins without a failure (" + JOINS + " subscribers joining a 1-to-N meeting 8 at "
+                        + "a time before its publisher starts, then each receiving both streams) | ";
+        JoinPoint.Result p = joinPoints.stream()
+                .filter(r -> r.target().equals("Portvakt"))
+                .findFirst()
+                .orElse(null);
+        if (p == null) {
+            sb.append(target).append("not measured in this run (--joins 0) | not judged |\n");
+        } else if (p.subscribers() != JOINS) {
+            sb.append(target)
+                    .append("measured with ")
+                    .append(p.subscribers())
+                    .append(" (--joins), not ")
+                    .append(JOINS)
+                    .append(" | not judged |\n");
         } else {
-            Row last = fanOut.get(fanOut.size() - 1);
-            boolean bothOver = !last.portvaktMedian().passes()
-                    && (last.janusMedian() == null || !last.janusMedian().passes());
-            if (last.size() > JOINS
-                    || Integer.bitCount(JOINS / options.fanOutStart()) != 1
-                    || JOINS % options.fanOutStart() != 0) {
-                why = "N doubles from " + options.fanOutStart() + " and never equals " + JOINS;
-            } else if (bothOver) {
-                why = "the sweep stopped at N=" + last.size() + ", where both servers went over the limits";
-            } else {
-                why = "the sweep stopped at N=" + last.size() + " (--fanout-max " + options.fanOutMax() + ")";
-            }
+            sb.append(target).append(joinOutcome(p).replace('|', '/')).append(p.met() ? " | met |\n" : " | missed |\n");
         }
-        sb.append(target).append(why).append(" | not reached |\n");
+    }
+
+    private static String joinOutcome(JoinPoint.Result r) {
+        if (r.error() != null) {
+            return String.format(
+                    Locale.ROOT,
+                    "%d of %d set up, %d failed (first: %s)",
+                    r.setups().connected(),
+                    r.subscribers() + 1,
+                    r.setups().failed(),
+                    r.setups().firstFailure() == null ? r.error() : r.setups().firstFailure());
+        }
+        return String.format(
+                Locale.ROOT,
+                "all %d set up in %.1f s (ICE and DTLS each: p50 %.0f ms, p99 %.0f ms, max %.0f ms); %d of %d received "
+                        + "both streams %.1f s after the publisher started",
+                r.setups().connected(),
+                r.joinSeconds(),
+                r.setups().p50Millis(),
+                r.setups().p99Millis(),
+                r.setups().maxMillis(),
+                r.receiving(),
+                r.subscribers(),
+                r.mediaSeconds());
+    }
+
+    private String joinsSection() {
+        if (joinPoints.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("## Joins\n\n");
+        sb.append(String.format(
+                Locale.ROOT,
+                "%d subscribers join a 1-to-N meeting, 8 at a time, before its publisher starts (a town-hall meeting "
+                        + "filling up before the speaker begins); then the publisher sends and each subscriber must "
+                        + "receive something of both streams within a minute. Apart from the sweep's 1-to-N points on "
+                        + "purpose: there the publisher sends throughout, so on this machine the late joins compete with "
+                        + "forwarding to everyone already in, and the sweep's limit, not the joins, decides.%n%n",
+                joinPoints.get(0).subscribers()));
+        sb.append("| server | outcome |\n|---|---|\n");
+        for (JoinPoint.Result r : joinPoints) {
+            sb.append("| ")
+                    .append(r.target())
+                    .append(" | ")
+                    .append(joinOutcome(r).replace('|', '/'))
+                    .append(" |\n");
+        }
+        return sb.append('\n').toString();
     }
 
     private List<Row> concat() {
@@ -502,7 +526,7 @@ public record Report(
                         + "rooms of %d at once for M in %s, until both servers exceed those limits. Every meeting stays "
                         + "on one of Portvakt's packet loops, so only the M-rooms points can use more than one core for "
                         + "forwarding.%n%n",
-                "the defaults",
+                options.given().isBlank() ? "the defaults" : "`" + options.given() + "`",
                 options.seconds(),
                 options.settleSeconds(),
                 options.repeats(),
@@ -541,6 +565,7 @@ public record Report(
                 udp.packetsPerSecond(),
                 1e6 / udp.packetsPerSecond()));
         sb.append("## Sweep\n\n").append(COLUMNS).append('\n').append(table());
+        sb.append(joinsSection());
         sb.append("## Targets\n\n").append(targets()).append('\n');
         sb.append(PUBLISHED);
         if (profile != null) {

@@ -69,6 +69,7 @@ public final class Sweep {
         List<PointRunner.Window> windows = new ArrayList<>();
         List<Row> fanOut = new ArrayList<>();
         List<Row> manyRooms = new ArrayList<>();
+        List<JoinPoint.Result> joins = new ArrayList<>();
         int loops;
         try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, GENERATOR_RECEIVE_THREADS);
                 PortvaktTarget portvakt = PortvaktTarget.start(out, jvm);
@@ -92,6 +93,13 @@ public final class Sweep {
                     break;
                 }
             }
+            if (options.joins() > 0) {
+                System.out.println("== " + options.joins() + " joining before the publisher starts");
+                joins.add(log(JoinPoint.run(generator, portvakt, options.joins())));
+                if (janus != null) {
+                    joins.add(log(JoinPoint.run(generator, janus, options.joins())));
+                }
+            }
             System.out.println("== " + Scenario.ROOMS.label());
             for (int meetings : options.meetings()) {
                 Row row = measure(runner, portvakt, janus, Scenario.ROOMS, meetings, options.repeats());
@@ -103,7 +111,7 @@ public final class Sweep {
         }
         JfrSummary profile = Files.exists(jfr) ? JfrSummary.read(jfr, windows, 14) : null;
         Report report = new Report(
-                started, machine, options, udp, loops, rooms, fanOut, manyRooms, profile, micro, microOthers);
+                started, machine, options, udp, loops, rooms, fanOut, manyRooms, joins, profile, micro, microOthers);
         System.out.println();
         System.out.println(report.table());
         System.out.println(report.targets());
@@ -124,6 +132,11 @@ public final class Sweep {
             }
         }
         return new Row(scenario, size, p, j);
+    }
+
+    private static JoinPoint.Result log(JoinPoint.Result r) {
+        System.out.println("  " + r);
+        return r;
     }
 
     private static Measurement log(Scenario scenario, Measurement m) {

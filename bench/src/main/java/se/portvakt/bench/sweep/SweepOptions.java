@@ -16,10 +16,12 @@ import java.util.List;
  * @param fanOutMax     the largest N of 1-to-N tried
  * @param meetings      the numbers M of meetings of {@link Scenario#MEETING_SIZE} tried at once, in order until both
  *                      servers fail the limits
+ * @param joins         the subscribers of the {@link JoinPoint} (joining before the publisher starts), 0 for none
  * @param janus         whether to run Janus (off: Portvakt alone, ratios left empty)
  * @param micro         whether to run the JMH microbenchmarks first
  * @param out           where logs, the Janus config and the JFR recording go
  * @param doc           the Markdown report to (re)write; from its line {@link Report#KEPT} on it is kept as it was
+ * @param given         the options as given on the command line, for the report
  * @param picture       the time-to-picture benchmark's output lines (bench/run.sh runs it first), or null: the report
  *                      then says it was not measured
  */
@@ -31,11 +33,13 @@ public record SweepOptions(
         int fanOutStart,
         int fanOutMax,
         List<Integer> meetings,
+        int joins,
         boolean janus,
         boolean micro,
         Path out,
         Path doc,
-        Path picture) {
+        Path picture,
+        String given) {
 
     public static SweepOptions parse(String[] args) {
         double seconds = 8;
@@ -45,6 +49,7 @@ public record SweepOptions(
         int fanOutStart = 25;
         int fanOutMax = 1600;
         List<Integer> meetings = List.of(1, 2, 4, 8, 16);
+        int joins = Report.JOINS;
         boolean janus = true;
         boolean micro = true;
         Path out = Path.of("bench/target/bench-run");
@@ -77,6 +82,10 @@ public record SweepOptions(
                     fanOutMax = Integer.parseInt(value);
                     i++;
                 }
+                case "--joins" -> {
+                    joins = Integer.parseInt(value);
+                    i++;
+                }
                 case "--meetings" -> {
                     meetings = ints(value);
                     i++;
@@ -99,7 +108,20 @@ public record SweepOptions(
             }
         }
         return new SweepOptions(
-                seconds, settle, repeats, rooms, fanOutStart, fanOutMax, meetings, janus, micro, out, doc, picture);
+                seconds,
+                settle,
+                repeats,
+                rooms,
+                fanOutStart,
+                fanOutMax,
+                meetings,
+                joins,
+                janus,
+                micro,
+                out,
+                doc,
+                picture,
+                String.join(" ", args));
     }
 
     private static List<Integer> ints(String csv) {

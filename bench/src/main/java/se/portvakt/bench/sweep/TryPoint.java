@@ -8,19 +8,21 @@ import se.portvakt.bench.peer.MediaProfile;
 import se.portvakt.bench.portvakt.PortvaktTarget;
 
 /**
- * {@code try TARGET room|fanout|rooms N [seconds]}: one point on one server, printed; for trying things out. With
- * {@code rooms}, N is the number of meetings of {@link Scenario#MEETING_SIZE}.
+ * {@code try TARGET room|fanout|rooms|joins N [seconds]}: one point on one server, printed; for trying things out.
+ * With {@code rooms}, N is the number of meetings of {@link Scenario#MEETING_SIZE}; {@code joins} is a
+ * {@link JoinPoint} of N subscribers.
  */
 public final class TryPoint {
     private TryPoint() {}
 
     public static void main(String[] args) throws Exception {
         String which = args[0];
+        boolean joins = args[1].equals("joins");
         Scenario scenario = switch (args[1]) {
             case "room" -> Scenario.ROOM;
-            case "fanout" -> Scenario.FAN_OUT;
+            case "fanout", "joins" -> Scenario.FAN_OUT;
             case "rooms" -> Scenario.ROOMS;
-            default -> throw new IllegalArgumentException("room, fanout or rooms, not " + args[1]);
+            default -> throw new IllegalArgumentException("room, fanout, rooms or joins, not " + args[1]);
         };
         int size = Integer.parseInt(args[2]);
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 5;
@@ -33,8 +35,11 @@ public final class TryPoint {
                 Target target = which.equals("janus")
                         ? se.portvakt.bench.janus.JanusTarget.start(out)
                         : PortvaktTarget.start(out, List.of())) {
-            Measurement m = new PointRunner(generator, seconds, 2).run(target, scenario, size);
-            System.out.println(m);
+            if (joins) {
+                System.out.println(JoinPoint.run(generator, target, size));
+            } else {
+                System.out.println(new PointRunner(generator, seconds, 2).run(target, scenario, size));
+            }
         }
     }
 }

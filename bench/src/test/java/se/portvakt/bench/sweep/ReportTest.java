@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.portvakt.bench.peer.JoinLog;
 import se.portvakt.bench.udp.UdpSendLimit;
 
 /** The targets table and the limit notes judged on made-up rows (no servers run). */
@@ -31,6 +32,10 @@ class ReportTest {
     }
 
     private static Report report(List<Row> rooms, List<Row> fanOut, List<Row> manyRooms) {
+        return report(rooms, fanOut, manyRooms, List.of(joined(800)));
+    }
+
+    private static Report report(List<Row> rooms, List<Row> fanOut, List<Row> manyRooms, List<JoinPoint.Result> joins) {
         return new Report(
                 ZonedDateTime.now(),
                 MACHINE,
@@ -40,9 +45,22 @@ class ReportTest {
                 rooms,
                 fanOut,
                 manyRooms,
+                joins,
                 null,
                 List.of(),
                 0);
+    }
+
+    /** Every one of {@code subscribers} and the publisher set up, and every subscriber receiving. */
+    private static JoinPoint.Result joined(int subscribers) {
+        return new JoinPoint.Result(
+                "Portvakt",
+                subscribers,
+                new JoinLog.Summary(subscribers + 1, 0, null, 37, 141, 276),
+                9.0,
+                subscribers,
+                0.3,
+                null);
     }
 
     private static List<Row> fanOutTo(int last, boolean portvaktFailsLast, String error) {
@@ -113,8 +131,9 @@ class ReportTest {
         assertThat(line(targets, "| p99 delay < 5 ms at half the maximum load (M rooms of 8"))
                 .contains("max M=4, half M=2")
                 .endsWith("| met |");
-        // N=800 over the limits, but every join worked
-        assertThat(line(targets, "| 800 joins")).endsWith("| met |");
+        assertThat(line(targets, "| 800 joins"))
+                .contains("all 801 set up in 9.0 s", "p99 141 ms", "800 of 800 received both streams")
+                .endsWith("| met |");
         assertThat(line(targets, "| RSS <= 3x Janus's at the same point (room of N, N=16"))
                 .endsWith("| missed |");
         assertThat(line(targets, "| admit to first frame p50 < 400 ms"))
@@ -134,6 +153,7 @@ class ReportTest {
                 SweepOptions.parse(new String[] {"--picture", lines.toString()}),
                 UDP,
                 2,
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
@@ -157,17 +177,30 @@ class ReportTest {
     }
 
     @Test
-    void aFailedJoinAtEightHundredMissesAndAStopBeforeItIsNotReached() {
-        String failed = report(List.of(), fanOutTo(800, false, "TlsTimeoutException: Handshake timed out"), List.of())
-                .targets();
-        assertThat(line(failed, "| 800 joins"))
-                .contains("failed: TlsTimeoutException")
+    void joinsMissWithAFailureOrASubscriberWithoutMediaAndAreNotJudgedUnmeasured() {
+        JoinPoint.Result failed = new JoinPoint.Result(
+                "Portvakt",
+                800,
+                new JoinLog.Summary(
+                        700, 1, "s612: org.bouncycastle.tls.TlsTimeoutException: Handshake timed out", 40, 900, 30_000),
+                60,
+                0,
+                Double.NaN,
+                "org.bouncycastle.tls.TlsTimeoutException: Handshake timed out");
+        assertThat(line(report(List.of(), List.of(), List.of(), List.of(failed)).targets(), "| 800 joins"))
+                .contains("700 of 801 set up, 1 failed (first: s612: org.bouncycastle.tls.TlsTimeoutException")
                 .endsWith("| missed |");
 
-        String stopped = report(List.of(), fanOutTo(400, true, null), List.of()).targets();
-        assertThat(line(stopped, "| 800 joins"))
-                .contains("the sweep stopped at N=400, where both servers went over the limits")
-                .endsWith("| not reached |");
+        JoinPoint.Result silent = new JoinPoint.Result(
+                "Portvakt", 800, new JoinLog.Summary(801, 0, null, 37, 141, 276), 9, 799, 60, null);
+        assertThat(line(report(List.of(), List.of(), List.of(), List.of(silent)).targets(), "| 800 joins"))
+                .contains("799 of 800 received both streams")
+                .endsWith("| missed |");
+
+        assertThat(line(report(List.of(), List.of(), List.of(), List.of()).targets(), "| 800 joins"))
+                .endsWith("| not measured in this run (--joins 0) | not judged |");
+        Report withJoins = report(List.of(), List.of(), List.of(), List.of(joined(800)));
+        assertThat(withJoins.markdown()).contains("## Joins", "| Portvakt | all 801 set up in 9.0 s");
     }
 
     @Test
