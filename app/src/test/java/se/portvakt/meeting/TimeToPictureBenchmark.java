@@ -52,6 +52,35 @@ class TimeToPictureBenchmark {
               });
             }, 10);""";
 
+    /**
+     * Records in {@code window.__marks} when the page's next new connection reaches each step (same clock as
+     * {@link #WATCH_FIRST_FRAME}): the offer set, the answer set, ICE connected, DTLS done (connected), the first
+     * media packet (the first RTP of any inbound stream, by getStats), so that a slow picture says where it waited.
+     */
+    static final String WATCH_STEPS = """
+            window.__marks = {};
+            const mark = name => { if (!window.__marks[name]) window.__marks[name] = Date.now(); };
+            const old = window.portvaktMedia && window.portvaktMedia.pc;
+            const timer = setInterval(async () => {
+              const pc = window.portvaktMedia && window.portvaktMedia.pc;
+              if (!pc || pc === old) return;
+              if (pc.localDescription) mark('offer');
+              if (pc.remoteDescription) mark('answer');
+              if (pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed') mark('ice');
+              if (pc.connectionState === 'connected') mark('dtls');
+              const report = await pc.getStats();
+              report.forEach(s => {
+                if (s.type === 'inbound-rtp' && s.packetsReceived > 0) mark(s.kind + ' packet');
+                if (s.type === 'inbound-rtp' && s.kind === 'video' && s.framesDecoded > 0) {
+                  mark('frame');
+                  clearInterval(timer);
+                }
+              });
+            }, 10);""";
+
+    private static final List<String> STEPS =
+            List.of("offer", "answer", "ice", "dtls", "audio packet", "video packet", "frame");
+
     @LocalServerPort
     int port;
 
@@ -67,6 +96,7 @@ class TimeToPictureBenchmark {
         Tenant tenant = fixtures.tenant();
         List<Long> admitted = new ArrayList<>();
         List<Long> joined = new ArrayList<>();
+        List<java.util.Map<String, Long>> steps = new ArrayList<>();
         try (Browser host = new Browser(port);
                 Browser guest = new Browser(port)) {
             host.logIn(tenant.host().email(), Fixtures.PASSWORD);
@@ -96,6 +126,7 @@ class TimeToPictureBenchmark {
                 host.driver().switchTo().window(console);
                 host.find("tr[data-participant] button[data-action=admit]");
                 js(guest, WATCH_FIRST_FRAME);
+                js(guest, WATCH_STEPS);
                 js(
                         host,
                         "window.__clicked = Date.now();"
@@ -104,6 +135,7 @@ class TimeToPictureBenchmark {
                 if (round >= 2) { // the first rounds warm up the JIT, the pages and the SRTP library
                     joined.add(join);
                     admitted.add(admit);
+                    steps.add(stepsAfterClick(guest, host));
                 }
                 host.driver().switchTo().window(room);
                 RoomPage.hostLeaves(host); // the next round books a new meeting
@@ -112,6 +144,28 @@ class TimeToPictureBenchmark {
         }
         report("ADMIT TO FIRST FRAME", admitted);
         report("JOIN TO FIRST FRAME", joined);
+        System.out.println("ADMIT TO FIRST FRAME, the guest's steps (p50 ms after the click): "
+                + String.join(
+                        ", ",
+                        STEPS.stream()
+                                .map(step -> step + " "
+                                        + AdmitLatencyBenchmark.percentile(
+                                                steps.stream()
+                                                        .map(m -> m.getOrDefault(step, -1L))
+                                                        .sorted()
+                                                        .toList(),
+                                                50))
+                                .toList()));
+    }
+
+    /** Each step of {@link #WATCH_STEPS} the watcher reached, in milliseconds after {@code clicker}'s click. */
+    private static java.util.Map<String, Long> stepsAfterClick(Browser watcher, Browser clicker) {
+        long clicked = ((Number) js(clicker, "return window.__clicked")).longValue();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> marks = (java.util.Map<String, Object>) js(watcher, "return window.__marks");
+        java.util.Map<String, Long> after = new java.util.HashMap<>();
+        marks.forEach((step, at) -> after.put(step, ((Number) at).longValue() - clicked));
+        return after;
     }
 
     /** Milliseconds from {@code clicker}'s recorded click to {@code watcher}'s first decoded frame (same clock). */

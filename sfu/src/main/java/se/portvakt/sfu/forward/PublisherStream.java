@@ -63,6 +63,10 @@ public final class PublisherStream {
     private KeyframeCause heldBackCause = KeyframeCause.RECEIVER_ASKED;
     /** The highest extended sequence number received: a jump over it after a silence means packets were lost. */
     private long highestSequence = -1;
+    /** The first packet of the newest keyframe (extended sequence number), -1 before any; see {@link #replayLatestKeyframe}. */
+    private long keyframeStart = -1;
+
+    private long keyframeAt;
     /** REMB goes to the publisher; false when its connection gets transport-cc feedback instead. */
     private volatile boolean remb = true;
     /** A simulcast layer: its REMB is not capped by its subscribers (see {@link #asLayer}). */
@@ -173,6 +177,8 @@ public final class PublisherStream {
         boolean keyframe = codec.startsKeyframe(buf, off, len); // once, not per subscriber
         if (keyframe) {
             keyframes.keyframeArrived();
+            keyframeStart = extended;
+            keyframeAt = now;
         } else if (afterSilence && lostMeanwhile && shown()) {
             // the publisher kept sending while its path was gone (a network change, an outage): its receivers lost
             // frames that are too old to repair, so they start again from a keyframe, asked for before they notice.
@@ -199,6 +205,45 @@ public final class PublisherStream {
         }
         counters.repaired.increment();
         onRtp(buf, off, len, now);
+        return true;
+    }
+
+    /** A keyframe at most this old is sent again from the cache to a copy that starts (see below). */
+    static final long REPLAY_AGE_NANOS = 500_000_000L;
+
+    /** The most packets (the keyframe and what followed it) sent again at once to a copy that starts. */
+    static final int REPLAY_MAX_PACKETS = 160;
+
+    /**
+     * Starts {@code subscriber}'s copy from the newest keyframe in the cache, if it came within
+     * {@link #REPLAY_AGE_NANOS} and the cache still holds it and every packet since: those are forwarded to it now, in
+     * order, and it decodes at once instead of waiting a round trip for a keyframe of its own. Its join asked for a
+     * keyframe when its answer was sent; that keyframe usually arrives while its DTLS handshake is still running, and
+     * used to be spent on nobody, the copy asking again when keyed and the request waiting out the rate limit
+     * (docs/sfu.md, "Starting a picture").
+     *
+     * @return whether the copy was started; if not, the caller asks for a keyframe
+     */
+    public synchronized boolean replayLatestKeyframe(Subscriber subscriber, long now) {
+        if (!keyframeGated() || keyframeStart < 0 || now - keyframeAt > REPLAY_AGE_NANOS) {
+            return false;
+        }
+        long count = highestSequence - keyframeStart + 1;
+        if (count > REPLAY_MAX_PACKETS) {
+            return false;
+        }
+        for (long seq = keyframeStart; seq <= highestSequence; seq++) {
+            if (!cache.contains((int) seq)) {
+                return false; // a gap: a keyframe asked for now starts the copy cleanly
+            }
+        }
+        byte[] buf = new byte[PacketCache.SLOT_SIZE + 16]; // once per start of a copy, not per packet
+        for (long seq = keyframeStart; seq <= highestSequence; seq++) {
+            int len = cache.load((int) seq, buf, 0);
+            if (len >= 0) {
+                subscriber.forward(this, buf, 0, len, seq == keyframeStart, now);
+            }
+        }
         return true;
     }
 

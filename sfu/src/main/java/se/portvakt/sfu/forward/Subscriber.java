@@ -337,17 +337,18 @@ public final class Subscriber {
 
     /**
      * The subscriber's connection is keyed: whatever it was sent before was lost, so a gated copy starts again at
-     * a keyframe, asked for now.
+     * a keyframe: the newest one from the source's cache if it is recent, else one asked for now.
      */
     public void connected(long now) {
+        PublisherStream from;
         synchronized (this) {
             if (!route.flows()) {
                 return;
             }
-            waitingForKeyframe = source != null && source.keyframeGated();
+            from = source;
+            waitingForKeyframe = from != null && from.keyframeGated();
         }
-        PublisherStream from = source;
-        if (from != null) {
+        if (from != null && !from.replayLatestKeyframe(this, now)) {
             from.requestKeyframe(now, KeyframeCause.RECEIVER_KEYED);
         }
     }

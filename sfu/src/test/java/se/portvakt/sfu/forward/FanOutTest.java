@@ -378,7 +378,12 @@ class FanOutTest {
 
         /** Alice's packets 1 to {@code last}, one frame each from {@code start}; only {@code keyframeAt} is a keyframe. */
         void frames(int last, int keyframeAt, long start) {
-            for (int seq = 1; seq <= last; seq++) {
+            frames(1, last, keyframeAt, start);
+        }
+
+        /** Alice's packets {@code first} to {@code last}, as {@link #frames(int, int, long)}. */
+        void frames(int first, int last, int keyframeAt, long start) {
+            for (int seq = first; seq <= last; seq++) {
                 byte[] packet = BrowserPeer.rtp(0xA1, seq, seq * 3000L, 50);
                 packet[12] = 0x10; // descriptor: start of partition 0
                 packet[13] = (byte) (seq == keyframeAt ? 0x50 : 0x51);
@@ -420,5 +425,56 @@ class FanOutTest {
                 .hasSize(3);
         assertThat(join.bob().sequenceNumbers()).containsExactly(keyframeAt, keyframeAt + 1, keyframeAt + 2);
         assertThat(join.toBob().stats().waitedForKeyframe()).isEqualTo(keyframeAt - 1);
+    }
+
+    /**
+     * Bob's answer asked Alice for a keyframe; it arrives while his DTLS handshake still runs. When he is keyed he is
+     * sent that keyframe and what followed it from the cache at once, and no second request waits out the limit.
+     */
+    @Test
+    void aCopyKeyedAfterItsKeyframeArrivedStartsFromTheCachedKeyframeAtOnce() {
+        BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
+        BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
+        Endpoint aliceEnd = endpoint("alice", alice);
+        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true, CodecHandler.VP8);
+        SrtpTransport handshaking = new SrtpTransport(bob);
+        Subscriber toBob = new Endpoint("bob", 7, handshaking, settings).subscribe(camera, 0xB1, 0);
+        Vp8Join join = new Vp8Join(alice, aliceEnd, bob, toBob);
+        join.frames(6, 4, 0); // the keyframe (4) and two more frames, all before Bob's keys
+        assertThat(bob.rtp).isEmpty();
+
+        handshaking.srtpReady(bob.sfuSide);
+        toBob.connected(7 * FRAME);
+
+        assertThat(bob.sequenceNumbers()).containsExactly(4, 5, 6);
+        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class))
+                .as("only the join's request: the copy started from the cache")
+                .hasSize(1);
+        join.frames(7, 8, -1, 0); // Alice goes on: her next frames follow without a gap
+        assertThat(bob.sequenceNumbers()).containsExactly(4, 5, 6, 7, 8);
+    }
+
+    @Test
+    void aKeyframeTooOldOrWithAGapIsNotSentAgainAndTheCopyAsksForItsOwn() {
+        BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
+        BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
+        Endpoint aliceEnd = endpoint("alice", alice);
+        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true, CodecHandler.VP8);
+        SrtpTransport handshaking = new SrtpTransport(bob);
+        Subscriber toBob = new Endpoint("bob", 7, handshaking, settings).subscribe(camera, 0xB1, 0);
+        Vp8Join join = new Vp8Join(alice, aliceEnd, bob, toBob);
+        join.frames(6, 4, 0);
+        handshaking.srtpReady(bob.sfuSide);
+
+        // keyed 600 ms after the keyframe: too old to send again (its frames would all be late)
+        toBob.connected(4 * FRAME + PublisherStream.REPLAY_AGE_NANOS + 100 * MS);
+
+        assertThat(bob.rtp).isEmpty();
+        assertThat(toBob.stats().keyframeRequests()).isZero();
+        assertThat(camera.stats().keyframeRequests())
+                .as("the join's request, and the copy's own (held by the limit or sent)")
+                .isGreaterThanOrEqualTo(1);
+        aliceEnd.tick(2_000 * MS, 0);
+        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class)).hasSize(2);
     }
 }
