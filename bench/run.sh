@@ -29,7 +29,7 @@ mkdir -p "$out"
 rounds="${PORTVAKT_PICTURE_ROUNDS:-20}"
 ./mvnw -B -pl app -am verify -Djib.skip -Dit.test=TimeToPictureBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
     -Dfailsafe.failIfNoSpecifiedTests=false -Dportvakt.benchmark.rounds="$rounds" -Dportvakt.it.schema=bench_it \
-  | grep 'FIRST FRAME over' > "$out/time-to-picture.txt" || true
+  | grep 'FIRST FRAME' > "$out/time-to-picture.txt" || true
 cat "$out/time-to-picture.txt"
 
 java -jar bench/target/portvakt-bench.jar run --picture "$out/time-to-picture.txt" "$@"

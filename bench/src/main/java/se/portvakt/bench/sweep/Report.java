@@ -318,7 +318,7 @@ public record Report(
         }
         try {
             return java.nio.file.Files.readAllLines(options.picture()).stream()
-                    .filter(line -> line.contains("FIRST FRAME over"))
+                    .filter(line -> line.contains("FIRST FRAME"))
                     .map(line -> line.substring(line.indexOf(line.contains("ADMIT") ? "ADMIT" : "JOIN")))
                     .toList();
         } catch (java.io.IOException e) {

@@ -146,6 +146,7 @@ class ReportTest {
         java.nio.file.Files.writeString(lines, """
                 [INFO] ADMIT TO FIRST FRAME over 20 rounds: p50 412 ms, p95 826 ms, min 272 ms, max 900 ms
                 JOIN TO FIRST FRAME over 20 rounds: p50 370 ms, p95 953 ms, min 293 ms, max 953 ms
+                ADMIT TO FIRST FRAME, the guest's steps (p50 ms after the click): offer 106, answer 162, dtls 241
                 """);
         Report report = new Report(
                 java.time.ZonedDateTime.now(),
@@ -165,7 +166,10 @@ class ReportTest {
                 .endsWith("| 412 ms | missed |");
         assertThat(report.markdown())
                 .contains(
-                        "## Time to picture", "ADMIT TO FIRST FRAME over 20 rounds: p50 412 ms", "JOIN TO FIRST FRAME");
+                        "## Time to picture",
+                        "ADMIT TO FIRST FRAME over 20 rounds: p50 412 ms",
+                        "JOIN TO FIRST FRAME",
+                        "the guest's steps (p50 ms after the click): offer 106");
     }
 
     @Test
