@@ -433,14 +433,12 @@ class FanOutTest {
      */
     @Test
     void aCopyKeyedAfterItsKeyframeArrivedStartsFromTheCachedKeyframeAtOnce() {
-        BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
-        BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
-        Endpoint aliceEnd = endpoint("alice", alice);
-        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true, CodecHandler.VP8);
-        SrtpTransport handshaking = new SrtpTransport(bob);
-        Subscriber toBob = new Endpoint("bob", 7, handshaking, settings).subscribe(camera, 0xB1, 0);
-        Vp8Join join = new Vp8Join(alice, aliceEnd, bob, toBob);
-        join.frames(6, 4, 0); // the keyframe (4) and two more frames, all before Bob's keys
+        Handshaking h = keyframeBeforeBobsKeys();
+        Vp8Join join = h.join();
+        BrowserPeer alice = join.alice();
+        BrowserPeer bob = join.bob();
+        Subscriber toBob = join.toBob();
+        SrtpTransport handshaking = h.transport();
         assertThat(bob.rtp).isEmpty();
 
         handshaking.srtpReady(bob.sfuSide);
@@ -456,14 +454,13 @@ class FanOutTest {
 
     @Test
     void aKeyframeTooOldOrWithAGapIsNotSentAgainAndTheCopyAsksForItsOwn() {
-        BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
-        BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
-        Endpoint aliceEnd = endpoint("alice", alice);
-        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true, CodecHandler.VP8);
-        SrtpTransport handshaking = new SrtpTransport(bob);
-        Subscriber toBob = new Endpoint("bob", 7, handshaking, settings).subscribe(camera, 0xB1, 0);
-        Vp8Join join = new Vp8Join(alice, aliceEnd, bob, toBob);
-        join.frames(6, 4, 0);
+        Handshaking h = keyframeBeforeBobsKeys();
+        Vp8Join join = h.join();
+        BrowserPeer alice = join.alice();
+        BrowserPeer bob = join.bob();
+        Subscriber toBob = join.toBob();
+        PublisherStream camera = h.camera();
+        SrtpTransport handshaking = h.transport();
         handshaking.srtpReady(bob.sfuSide);
 
         // keyed 600 ms after the keyframe: too old to send again (its frames would all be late)
@@ -474,7 +471,23 @@ class FanOutTest {
         assertThat(camera.stats().keyframeRequests())
                 .as("the join's request, and the copy's own (held by the limit or sent)")
                 .isGreaterThanOrEqualTo(1);
-        aliceEnd.tick(2_000 * MS, 0);
+        join.aliceEnd().tick(2_000 * MS, 0);
         assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class)).hasSize(2);
+    }
+
+    /** Bob's copy of Alice's VP8 camera, whose handshake is still running. */
+    record Handshaking(Vp8Join join, PublisherStream camera, SrtpTransport transport) {}
+
+    /** Alice's keyframe (4) and two more frames, all before Bob's DTLS handshake ends. */
+    Handshaking keyframeBeforeBobsKeys() {
+        BrowserPeer alice = new BrowserPeer(1, SrtpProfile.AEAD_AES_128_GCM);
+        BrowserPeer bob = new BrowserPeer(2, SrtpProfile.AEAD_AES_128_GCM);
+        Endpoint aliceEnd = endpoint("alice", alice);
+        PublisherStream camera = aliceEnd.publish(0xA1, MediaKind.VIDEO, true, CodecHandler.VP8);
+        SrtpTransport handshaking = new SrtpTransport(bob);
+        Subscriber toBob = new Endpoint("bob", 7, handshaking, settings).subscribe(camera, 0xB1, 0);
+        Vp8Join join = new Vp8Join(alice, aliceEnd, bob, toBob);
+        join.frames(6, 4, 0);
+        return new Handshaking(join, camera, handshaking);
     }
 }
