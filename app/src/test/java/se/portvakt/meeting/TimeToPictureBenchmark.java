@@ -148,14 +148,18 @@ class TimeToPictureBenchmark {
                 + String.join(
                         ", ",
                         STEPS.stream()
-                                .map(step -> step + " "
-                                        + AdmitLatencyBenchmark.percentile(
-                                                steps.stream()
-                                                        .map(m -> m.getOrDefault(step, -1L))
-                                                        .sorted()
-                                                        .toList(),
-                                                50))
+                                .map(step -> step + " " + median(steps, step))
                                 .toList()));
+    }
+
+    /** The median of one step over the rounds that saw it (polling every 10 ms can miss a short state). */
+    private static long median(List<java.util.Map<String, Long>> rounds, String step) {
+        List<Long> sorted = rounds.stream()
+                .filter(marks -> marks.containsKey(step))
+                .map(marks -> marks.get(step))
+                .sorted()
+                .toList();
+        return sorted.isEmpty() ? -1 : AdmitLatencyBenchmark.percentile(sorted, 50);
     }
 
     /** Each step of {@link #WATCH_STEPS} the watcher reached, in milliseconds after {@code clicker}'s click. */

@@ -32,15 +32,12 @@ public final class JoinLog {
     public synchronized Summary summary() {
         long[] sorted = setupNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Summary(
-                sorted.length, failed, firstFailure, millis(sorted, 0.5), millis(sorted, 0.99), millis(sorted, 1.0));
-    }
-
-    private static double millis(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(quantile * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+                sorted.length,
+                failed,
+                firstFailure,
+                Percentiles.millis(sorted, 0.5),
+                Percentiles.millis(sorted, 0.99),
+                Percentiles.millis(sorted, 1.0));
     }
 
     /**

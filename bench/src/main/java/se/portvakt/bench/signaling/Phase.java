@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import se.portvakt.bench.peer.Percentiles;
 import se.portvakt.bench.sweep.MachineLoad;
 import se.portvakt.bench.sweep.ProcStat;
 
@@ -144,8 +145,8 @@ final class Phase implements AutoCloseable {
                 perSecond,
                 order.size(),
                 admitted,
-                percentile(measured, 0.50),
-                percentile(measured, 0.99),
+                Percentiles.millis(measured, 0.50),
+                Percentiles.millis(measured, 0.99),
                 measured.length == 0 ? Double.NaN : measured[measured.length - 1] / 1e6,
                 admitted == order.size() ? (lastIn - start) / 1e9 : seconds,
                 loads,
@@ -178,14 +179,6 @@ final class Phase implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int at = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, at))] / 1e6;
     }
 
     private long[] messagesPerNode() {

@@ -3,6 +3,7 @@ package se.portvakt.bench.sweep;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import se.portvakt.bench.peer.Connection;
 import se.portvakt.bench.peer.JoinLog;
 import se.portvakt.bench.peer.LoadGenerator;
 import se.portvakt.bench.peer.LoadGenerator.Expectation;
@@ -55,7 +56,8 @@ public final class JoinPoint {
             JoinLog.Summary setups = generator.joins().summary();
             long released = System.nanoTime();
             generator.release();
-            int receiving = awaitReceiving(expected, MEDIA_TIMEOUT_MILLIS);
+            generator.awaitFlowing(expected, MEDIA_TIMEOUT_MILLIS);
+            int receiving = receiving(expected);
             return new Result(
                     target.name(),
                     subscribers,
@@ -75,33 +77,20 @@ public final class JoinPoint {
                     e.toString());
         } finally {
             generator.release();
-            generator.closeAll();
-            try {
-                target.clear();
-                Thread.sleep(500);
-            } catch (Exception e) {
-                // the next point starts with fresh rooms anyway
-            }
+            PointRunner.endPoint(generator, target);
         }
     }
 
-    /** Waits until each receiver got something of every stream it expects; returns how many receivers did. */
-    private static int awaitReceiving(List<Expectation> expected, long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        Set<Object> all = new HashSet<>();
-        Set<Object> lacking = new HashSet<>();
-        while (true) {
-            lacking.clear();
-            for (Expectation e : expected) {
-                all.add(e.receiver());
-                if (!e.receiver().receivedFrom(e.source().id())) {
-                    lacking.add(e.receiver());
-                }
+    /** How many receivers got something of every stream they expect. */
+    private static int receiving(List<Expectation> expected) {
+        Set<Connection> all = new HashSet<>();
+        Set<Connection> lacking = new HashSet<>();
+        for (Expectation e : expected) {
+            all.add(e.receiver());
+            if (!e.receiver().receivedFrom(e.source().id())) {
+                lacking.add(e.receiver());
             }
-            if (lacking.isEmpty() || System.currentTimeMillis() > deadline) {
-                return all.size() - lacking.size();
-            }
-            Thread.sleep(50);
         }
+        return all.size() - lacking.size();
     }
 }

@@ -102,13 +102,18 @@ public final class PointRunner {
         } catch (Exception e) {
             return Measurement.failed(target.name(), scenario.label(), size, e.toString());
         } finally {
-            generator.closeAll();
-            try {
-                target.clear();
-                Thread.sleep(500);
-            } catch (Exception e) {
-                // the next point starts with fresh rooms anyway
-            }
+            endPoint(generator, target);
+        }
+    }
+
+    /** After a point: the generator's connections closed, the server's rooms ended, a moment for both to settle. */
+    static void endPoint(LoadGenerator generator, Target target) {
+        generator.closeAll();
+        try {
+            target.clear();
+            Thread.sleep(500);
+        } catch (Exception e) {
+            // the next point starts with fresh rooms anyway
         }
     }
 }

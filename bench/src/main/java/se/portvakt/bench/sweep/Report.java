@@ -429,10 +429,11 @@ public record Report(
                     .append(JOINS)
                     .append(" | not judged |\n");
         } else {
-            sb.append(target).append(joinOutcome(p).replace('|', '/')).append(p.met() ? " | met |\n" : " | missed |\n");
+            sb.append(target).append(joinOutcome(p)).append(p.met() ? " | met |\n" : " | missed |\n");
         }
     }
 
+    /** A join point's outcome in a line, safe in a table cell. */
     private static String joinOutcome(JoinPoint.Result r) {
         if (r.error() != null) {
             return String.format(
@@ -441,7 +442,7 @@ public record Report(
                     r.setups().connected(),
                     r.subscribers() + 1,
                     r.setups().failed(),
-                    r.setups().firstFailure() == null ? r.error() : r.setups().firstFailure());
+                    (r.setups().firstFailure() == null ? r.error() : r.setups().firstFailure()).replace('|', '/'));
         }
         return String.format(
                 Locale.ROOT,
@@ -475,7 +476,7 @@ public record Report(
             sb.append("| ")
                     .append(r.target())
                     .append(" | ")
-                    .append(joinOutcome(r).replace('|', '/'))
+                    .append(joinOutcome(r))
                     .append(" |\n");
         }
         return sb.append('\n').toString();

@@ -21,9 +21,9 @@ import java.util.List;
  * @param micro         whether to run the JMH microbenchmarks first
  * @param out           where logs, the Janus config and the JFR recording go
  * @param doc           the Markdown report to (re)write; from its line {@link Report#KEPT} on it is kept as it was
- * @param given         the options as given on the command line, for the report
  * @param picture       the time-to-picture benchmark's output lines (bench/run.sh runs it first), or null: the report
  *                      then says it was not measured
+ * @param given         the options as given on the command line, for the report
  */
 public record SweepOptions(
         double seconds,

@@ -17,11 +17,11 @@ public final class TryPoint {
 
     public static void main(String[] args) throws Exception {
         String which = args[0];
-        boolean joins = args[1].equals("joins");
         Scenario scenario = switch (args[1]) {
             case "room" -> Scenario.ROOM;
-            case "fanout", "joins" -> Scenario.FAN_OUT;
+            case "fanout" -> Scenario.FAN_OUT;
             case "rooms" -> Scenario.ROOMS;
+            case "joins" -> null; // a JoinPoint, not a sweep point
             default -> throw new IllegalArgumentException("room, fanout, rooms or joins, not " + args[1]);
         };
         int size = Integer.parseInt(args[2]);
@@ -35,7 +35,7 @@ public final class TryPoint {
                 Target target = which.equals("janus")
                         ? se.portvakt.bench.janus.JanusTarget.start(out)
                         : PortvaktTarget.start(out, List.of())) {
-            if (joins) {
+            if (scenario == null) {
                 System.out.println(JoinPoint.run(generator, target, size));
             } else {
                 System.out.println(new PointRunner(generator, seconds, 2).run(target, scenario, size));

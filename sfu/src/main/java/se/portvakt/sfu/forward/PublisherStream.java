@@ -63,7 +63,10 @@ public final class PublisherStream {
     private KeyframeCause heldBackCause = KeyframeCause.RECEIVER_ASKED;
     /** The highest extended sequence number received: a jump over it after a silence means packets were lost. */
     private long highestSequence = -1;
-    /** The first packet of the newest keyframe (extended sequence number), -1 before any; see {@link #replayLatestKeyframe}. */
+    /**
+     * The first packet of the newest keyframe (extended sequence number, -1 before any) and when it arrived: where
+     * {@link #replayLatestKeyframe} starts.
+     */
     private long keyframeStart = -1;
 
     private long keyframeAt;
@@ -239,10 +242,8 @@ public final class PublisherStream {
         }
         byte[] buf = new byte[PacketCache.SLOT_SIZE + 16]; // once per start of a copy, not per packet
         for (long seq = keyframeStart; seq <= highestSequence; seq++) {
-            int len = cache.load((int) seq, buf, 0);
-            if (len >= 0) {
-                subscriber.forward(this, buf, 0, len, seq == keyframeStart, now);
-            }
+            // held, as checked above under this same monitor, and a slot always fits the buffer
+            subscriber.forward(this, buf, 0, cache.load((int) seq, buf, 0), seq == keyframeStart, now);
         }
         return true;
     }

@@ -435,44 +435,35 @@ class FanOutTest {
     void aCopyKeyedAfterItsKeyframeArrivedStartsFromTheCachedKeyframeAtOnce() {
         Handshaking h = keyframeBeforeBobsKeys();
         Vp8Join join = h.join();
-        BrowserPeer alice = join.alice();
-        BrowserPeer bob = join.bob();
-        Subscriber toBob = join.toBob();
-        SrtpTransport handshaking = h.transport();
-        assertThat(bob.rtp).isEmpty();
+        assertThat(join.bob().rtp).isEmpty();
 
-        handshaking.srtpReady(bob.sfuSide);
-        toBob.connected(7 * FRAME);
+        h.transport().srtpReady(join.bob().sfuSide);
+        join.toBob().connected(7 * FRAME);
 
-        assertThat(bob.sequenceNumbers()).containsExactly(4, 5, 6);
-        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class))
+        assertThat(join.bob().sequenceNumbers()).containsExactly(4, 5, 6);
+        assertThat(join.alice().rtcp(RtcpPacket.PictureLossIndication.class))
                 .as("only the join's request: the copy started from the cache")
                 .hasSize(1);
         join.frames(7, 8, -1, 0); // Alice goes on: her next frames follow without a gap
-        assertThat(bob.sequenceNumbers()).containsExactly(4, 5, 6, 7, 8);
+        assertThat(join.bob().sequenceNumbers()).containsExactly(4, 5, 6, 7, 8);
     }
 
     @Test
     void aKeyframeTooOldOrWithAGapIsNotSentAgainAndTheCopyAsksForItsOwn() {
         Handshaking h = keyframeBeforeBobsKeys();
         Vp8Join join = h.join();
-        BrowserPeer alice = join.alice();
-        BrowserPeer bob = join.bob();
-        Subscriber toBob = join.toBob();
-        PublisherStream camera = h.camera();
-        SrtpTransport handshaking = h.transport();
-        handshaking.srtpReady(bob.sfuSide);
+        h.transport().srtpReady(join.bob().sfuSide);
 
         // keyed 600 ms after the keyframe: too old to send again (its frames would all be late)
-        toBob.connected(4 * FRAME + PublisherStream.REPLAY_AGE_NANOS + 100 * MS);
+        join.toBob().connected(4 * FRAME + PublisherStream.REPLAY_AGE_NANOS + 100 * MS);
 
-        assertThat(bob.rtp).isEmpty();
-        assertThat(toBob.stats().keyframeRequests()).isZero();
-        assertThat(camera.stats().keyframeRequests())
+        assertThat(join.bob().rtp).isEmpty();
+        assertThat(join.toBob().stats().keyframeRequests()).isZero();
+        assertThat(h.camera().stats().keyframeRequests())
                 .as("the join's request, and the copy's own (held by the limit or sent)")
                 .isGreaterThanOrEqualTo(1);
         join.aliceEnd().tick(2_000 * MS, 0);
-        assertThat(alice.rtcp(RtcpPacket.PictureLossIndication.class)).hasSize(2);
+        assertThat(join.alice().rtcp(RtcpPacket.PictureLossIndication.class)).hasSize(2);
     }
 
     /** Bob's copy of Alice's VP8 camera, whose handshake is still running. */
