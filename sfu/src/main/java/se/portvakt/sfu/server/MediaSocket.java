@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
  * RFC 4571 frame is handed to the {@link Receiver} on that thread, and between packets, once per tick interval,
  * the receiver's timers run, waiting TCP writes are flushed and idle TCP connections closed. Sends are thread-safe
  * ({@link DatagramChannel#send} is; {@link TcpConnection#send} serialises) and come from the loop or from the DTLS
- * layer's threads; the loop's go out of its own direct buffer ({@link #send}).
+ * layer's threads; the loop's go out in batches of many per system call ({@link BatchedSends}) where Linux offers
+ * it, else one at a time from its own direct buffer ({@link #send}).
  *
  * <p>TCP is bounded: at most {@link TcpLimits#connections()} connections, of which at most
  * {@link TcpLimits#idle()} may carry nobody's media (not yet nominated by ICE); further connections are closed
@@ -88,6 +89,12 @@ final class MediaSocket implements AutoCloseable {
      */
     private final ByteBuffer loopOutgoing = ByteBuffer.allocateDirect(MAX_DATAGRAM);
 
+    /**
+     * The loop's datagrams sent many per system call, where the system offers it ({@link BatchedSends}); null sends
+     * each from {@link #loopOutgoing}. Set before the loop starts; the loop thread's only.
+     */
+    private BatchedSends batch;
+
     private final LongAdder errors = new LongAdder();
     private final LongAdder tcpRefused = new LongAdder();
     private final LongAdder tcpDropped = new LongAdder();
@@ -151,6 +158,7 @@ final class MediaSocket implements AutoCloseable {
 
     /** Starts the receive loop; call once. */
     void start(Receiver receiver, Duration tickInterval) {
+        batch = BatchedSends.of(local.getPort(), MAX_DATAGRAM, errors).orElse(null);
         loop = new Thread(() -> run(receiver, tickInterval), "sfu-udp-" + local.getPort());
         loop.setDaemon(true);
         loop.start();
@@ -181,6 +189,12 @@ final class MediaSocket implements AutoCloseable {
 
     /** Sends a datagram; a failure is counted, never thrown (a peer that went away is not the caller's problem). */
     void send(InetSocketAddress to, byte[] buf, int off, int len) {
+        if (Thread.currentThread() == loop && batch != null) {
+            if (batch.add(to, buf, off, len)) {
+                return;
+            }
+            batch.flush(); // one the batch cannot take goes alone, after those before it
+        }
         try {
             if (channel.send(outgoing(buf, off, len), to) == 0) {
                 errors.increment(); // the send buffer is full: the datagram is dropped here, so count it
@@ -263,6 +277,10 @@ final class MediaSocket implements AutoCloseable {
                 if (running) { // one bad packet or peer must not stop the loop for everyone
                     errors.increment();
                     LOG.log(System.Logger.Level.WARNING, "SFU loop", e);
+                }
+            } finally {
+                if (batch != null) {
+                    batch.flush(); // before waiting again: nothing the loop sent waits past this round
                 }
             }
         }
