@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import se.portvakt.bench.peer.Connection;
 import se.portvakt.bench.peer.LoadGenerator;
@@ -16,6 +17,7 @@ import se.portvakt.bench.peer.OutgoingStream;
 import se.portvakt.bench.peer.Sdp;
 import se.portvakt.bench.peer.Sdp.Section;
 import se.portvakt.bench.sweep.ChildProcess;
+import se.portvakt.bench.sweep.NativeMemory;
 import se.portvakt.bench.sweep.Parallel;
 import se.portvakt.bench.sweep.Target;
 
@@ -31,12 +33,16 @@ public final class PortvaktTarget implements Target {
     private final ChildProcess process;
     private final String base;
     private final int loops;
+    /** Whether the JVM tracks its native memory ({@link NativeMemory#FLAG}). */
+    private final boolean tracked;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger meetings = new AtomicInteger();
     private final List<String> open = new ArrayList<>();
 
-    private PortvaktTarget(ChildProcess process, int httpPort, int loops) {
+    private PortvaktTarget(ChildProcess process, int httpPort, int loops, boolean tracked) {
         this.process = process;
+        this.tracked = tracked;
         this.base = "http://127.0.0.1:" + httpPort;
         this.loops = loops;
     }
@@ -57,7 +63,11 @@ public final class PortvaktTarget implements Target {
                 command, logDir.resolve("portvakt-sfu.log"), line -> line.startsWith("PORTVAKT-SFU "), 60);
         String port = started.readyLine().replaceAll(".*http=(\\d+).*", "$1");
         String loops = started.readyLine().replaceAll(".*loops=(\\d+).*", "$1");
-        return new PortvaktTarget(started.process(), Integer.parseInt(port), Integer.parseInt(loops));
+        return new PortvaktTarget(
+                started.process(),
+                Integer.parseInt(port),
+                Integer.parseInt(loops),
+                command.contains(NativeMemory.FLAG));
     }
 
     /** The SFU's packet loops (one per core the SFU's JVM sees), each carrying whole meetings. */
@@ -73,6 +83,12 @@ public final class PortvaktTarget implements Target {
     @Override
     public long pid() {
         return process.pid();
+    }
+
+    /** Empty unless the SFU's JVM was started with {@link NativeMemory#FLAG} (the sweep starts it so). */
+    @Override
+    public Optional<NativeMemory> nativeMemory() {
+        return tracked ? NativeMemory.of(pid()) : Optional.empty();
     }
 
     @Override

@@ -32,6 +32,13 @@ public final class PointRunner {
         return windows;
     }
 
+    /** Where each point left the server's memory, at its window's end ({@link Scenario#point}), where it says. */
+    private final java.util.Map<String, NativeMemory> memory = new java.util.LinkedHashMap<>();
+
+    public java.util.Map<String, NativeMemory> memory() {
+        return memory;
+    }
+
     /**
      * Measures the point; if other processes were busy (over a quarter of a core) during the window, measures it
      * once more after waiting for a quiet moment and keeps the calmer of the two.
@@ -76,6 +83,7 @@ public final class PointRunner {
             double others = machine1.othersSince(
                     machine0, server1.cpuTicks() - server0.cpuTicks() + gen1.cpuTicks() - gen0.cpuTicks(), wall);
             Counted counted = generator.close(window, expected, 500);
+            target.nativeMemory().ifPresent(m -> memory.put(scenario.point(size), m)); // after the window: jcmd's CPU
             double cpu = server1.cpuSecondsSince(server0);
             if (!counted.shortfalls().isEmpty()) {
                 System.out.println("  " + target.name() + " missed packets: " + counted.shortfalls());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.openjdk.jmh.results.RunResult;
 import se.portvakt.bench.peer.MediaProfile;
+import se.portvakt.bench.udp.BatchedSendLimit;
 import se.portvakt.bench.udp.UdpSendLimit;
 
 /**
@@ -26,12 +27,14 @@ public record Report(
         MachineInfo machine,
         SweepOptions options,
         UdpSendLimit.Result udp,
+        BatchedSendLimit.Result batched,
         int portvaktLoops,
         List<Row> rooms,
         List<Row> fanOut,
         List<Row> manyRooms,
         List<JoinPoint.Result> joinPoints,
         JfrSummary profile,
+        Map<String, NativeMemory> memory,
         Collection<RunResult> micro,
         double microOtherLoad) {
 
@@ -565,6 +568,7 @@ public record Report(
                 udp.receivers(),
                 udp.packetsPerSecond(),
                 1e6 / udp.packetsPerSecond()));
+        sb.append(batchedSends());
         sb.append("## Sweep\n\n").append(COLUMNS).append('\n').append(table());
         sb.append(joinsSection());
         sb.append("## Targets\n\n").append(targets()).append('\n');
@@ -587,6 +591,7 @@ public record Report(
                     profile.topPortvakt(),
                     profile.busySamples());
         }
+        sb.append(memorySection());
         if (!micro.isEmpty()) {
             sb.append("## Microbenchmarks (JMH, 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement)\n\n");
             sb.append(String.format(
@@ -630,6 +635,116 @@ public record Report(
                                 : String.join("\n", picture))
                 .append("\n```\n\n");
         return sb.toString();
+    }
+
+    /** The same send loop with sendmmsg, what Portvakt's loops use, and with libc's sendto (the JDK's own cost). */
+    private String batchedSends() {
+        if (batched == null) {
+            return "**Batched sends:** not measured (sendmmsg through JNA needs Linux on 64 bits).\n\n";
+        }
+        return String.format(
+                Locale.ROOT,
+                "**Batched sends:** the same loop with libc's `sendto` through JNA sends %,.0f datagrams/s, and with "
+                        + "`sendmmsg`, %d datagrams a call, **%,.0f datagrams/s** (%.2f us each): sendmmsg saves %.0f %% "
+                        + "of a `DatagramChannel.send` here, so Portvakt's packet loops send that way (docs/sfu.md, "
+                        + "\"Batched sends\"; the JFR tables below show what sending still costs them). The target "
+                        + "below keeps the issue's line, the `DatagramChannel.send` loop.%n%n",
+                batched.libcSendto(),
+                batched.batch(),
+                batched.sendmmsg(),
+                1e6 / batched.sendmmsg(),
+                100 * batched.savedPerDatagram());
+    }
+
+    /**
+     * Where Portvakt's SFU held its memory at the end of each RSS target's window (Native Memory Tracking), so the
+     * gap to Janus can be read by category.
+     */
+    private String memorySection() {
+        List<Row> points = new ArrayList<>();
+        for (List<Row> rows : List.of(rooms, fanOut, manyRooms)) {
+            Row heaviest = heaviestBothHeld(rows);
+            if (heaviest == null && !rows.isEmpty()) {
+                heaviest = rows.get(rows.size() - 1);
+            }
+            if (heaviest != null && memory.containsKey(heaviest.scenario().point(heaviest.size()))) {
+                points.add(heaviest);
+            }
+        }
+        if (points.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("## Where Portvakt's memory goes (Native Memory Tracking, at the RSS targets' points)\n\n");
+        sb.append("The SFU's JVM ran the whole sweep with `" + NativeMemory.FLAG + "`; at the end of each point's "
+                + "window `jcmd` read its committed memory by category and its heap in use. These are the points the "
+                + "RSS targets judge (the heaviest both servers held), or a scenario's last point. One JVM runs the "
+                + "whole sweep, so each point's RSS includes what earlier points grew (a heap gives little back). "
+                + "Committed is not resident: heap the JVM reserved but never touched is not in the RSS, while "
+                + "libc's arenas and mapped files are in the RSS but not in NMT. The JFR recording behind the profile above and "
+                + "the tracking itself are in the RSS the targets judge; a production node runs without them.\n\n");
+        sb.append("| MiB |");
+        for (Row r : points) {
+            sb.append(' ').append(r.scenario().point(r.size())).append(" |");
+        }
+        sb.append("\n|---|").append("---:|".repeat(points.size())).append('\n');
+        List<NativeMemory> readings = points.stream()
+                .map(r -> memory.get(r.scenario().point(r.size())))
+                .toList();
+        row(
+                sb,
+                "RSS (at the reading)",
+                readings.stream().map(m -> fmt(m.rssMib())).toList());
+        row(
+                sb,
+                "Janus's RSS at the same point",
+                points.stream()
+                        .map(r -> r.janusMedian() == null
+                                ? "-"
+                                : fmt(r.janusMedian().rssMib()))
+                        .toList());
+        row(
+                sb,
+                "NMT committed, total",
+                readings.stream().map(m -> fmt(m.committedMib())).toList());
+        row(
+                sb,
+                "of it the measurement's own (JFR's \"Tracing\", \"Native Memory Tracking\")",
+                readings.stream()
+                        .map(m -> fmt(m.categoriesMib().getOrDefault("Tracing", 0.0)
+                                + m.categoriesMib().getOrDefault("Native Memory Tracking", 0.0)))
+                        .toList());
+        row(
+                sb,
+                "Java heap in use",
+                readings.stream().map(m -> fmt(m.heapUsedMib())).toList());
+        List<String> categories = readings.stream()
+                .flatMap(m -> m.categoriesMib().entrySet().stream())
+                .filter(e -> e.getValue() >= 0.5)
+                .map(Map.Entry::getKey)
+                .distinct()
+                .toList();
+        for (String category : categories) {
+            row(
+                    sb,
+                    "committed: " + category,
+                    readings.stream()
+                            .map(m -> fmt(m.categoriesMib().getOrDefault(category, 0.0)))
+                            .toList());
+        }
+        return sb.append('\n').toString();
+    }
+
+    private static void row(StringBuilder sb, String name, List<String> cells) {
+        sb.append("| ")
+                .append(name)
+                .append(" | ")
+                .append(String.join(" | ", cells))
+                .append(" |\n");
+    }
+
+    private static String fmt(double mib) {
+        return Double.isNaN(mib) ? "-" : String.format(Locale.ROOT, "%.1f", mib);
     }
 
     private String profiles() {
@@ -697,14 +812,13 @@ public record Report(
             ## What would close a gap
 
             Each meeting's forwarding is one thread's work: the packet loop (`UdpSfu`) it was placed on, of the one
-            per core `ShardedSfu` runs, doing per forwarded copy a copy, header rewrite, SRTP protect and one
-            `DatagramChannel.send` system call; the JFR tables above show how that splits on this run. Sharding by
-            meeting lets many meetings use every core (the M-rooms table) but not one large meeting, which stays on
-            one loop (room of N, 1 to N). The known levers left, in order of expected gain: batch sends (sendmmsg or
-            UDP GSO need native code from Java, e.g. through JNA; the spec's C anchor is 3.25 us per sendto against
-            2.70 us per packet with sendmmsg(32)); and AES-GCM everywhere (the cheaper profile, see the SRTP
-            microbenchmark). The loop already sends out of one reused direct buffer rather than wrapping each heap
-            array (`UdpSendBenchmark` compares the two).
+            per core `ShardedSfu` runs, doing per forwarded copy a copy, header rewrite and SRTP protect, and per 32
+            copies one `sendmmsg` system call (`BatchedSends`); the JFR tables above show how that splits on this run.
+            Sharding by meeting lets many meetings use every core (the M-rooms table) but not one large meeting,
+            which stays on one loop (room of N, 1 to N). The known levers left: forwarding one large meeting's
+            copies on several loops; UDP GSO (one system call and one pass through the stack for many datagrams to
+            the same receiver, which a forwarder rarely has); batched receives (`recvmmsg`; reading is a small share
+            of the loop's time); AES-GCM everywhere (the cheaper profile, see the SRTP microbenchmark).
             """;
 
     /** What the time-to-picture lines (TimeToPictureBenchmark, an app IT) measure. */

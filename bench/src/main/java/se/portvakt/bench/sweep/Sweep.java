@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -15,6 +16,7 @@ import se.portvakt.bench.janus.JanusTarget;
 import se.portvakt.bench.peer.LoadGenerator;
 import se.portvakt.bench.peer.MediaProfile;
 import se.portvakt.bench.portvakt.PortvaktTarget;
+import se.portvakt.bench.udp.BatchedSendLimit;
 import se.portvakt.bench.udp.UdpSendLimit;
 
 /**
@@ -61,21 +63,29 @@ public final class Sweep {
             }
         }
         System.out.printf("%,.0f datagrams/s of %d bytes%n", udp.packetsPerSecond(), udp.packetSize());
+        System.out.println("== the same with sendmmsg (what the SFU's loops use), and libc's sendto");
+        MachineLoad.awaitQuiet(0.15, 20, ProcessHandle.current().pid());
+        BatchedSendLimit.Result batched =
+                BatchedSendLimit.measure(1144, 16, 2.0, 2).orElse(null);
+        System.out.println(batched == null ? "not offered here" : batched.toString());
 
         Path jfr = out.resolve("portvakt-sfu.jfr");
         Files.deleteIfExists(jfr);
-        List<String> jvm = List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=default,dumponexit=true");
+        List<String> jvm = List.of(
+                "-XX:StartFlightRecording=filename=" + jfr + ",settings=default,dumponexit=true", NativeMemory.FLAG);
         List<Row> rooms = new ArrayList<>();
         List<PointRunner.Window> windows = new ArrayList<>();
         List<Row> fanOut = new ArrayList<>();
         List<Row> manyRooms = new ArrayList<>();
         List<JoinPoint.Result> joins = new ArrayList<>();
+        Map<String, NativeMemory> memory = Map.of();
         int loops;
         try (LoadGenerator generator = new LoadGenerator(MediaProfile.CAMERA_AND_MIC, GENERATOR_RECEIVE_THREADS);
                 PortvaktTarget portvakt = PortvaktTarget.start(out, jvm);
                 Target janus = options.janus() ? JanusTarget.start(out) : null) {
             PointRunner runner = new PointRunner(generator, options.seconds(), options.settleSeconds());
             windows = runner.windows();
+            memory = runner.memory();
             loops = portvakt.loops();
             System.out.println("== " + Scenario.ROOM.label());
             for (int size : options.roomSizes()) {
@@ -111,7 +121,20 @@ public final class Sweep {
         }
         JfrSummary profile = Files.exists(jfr) ? JfrSummary.read(jfr, windows, 14) : null;
         Report report = new Report(
-                started, machine, options, udp, loops, rooms, fanOut, manyRooms, joins, profile, micro, microOthers);
+                started,
+                machine,
+                options,
+                udp,
+                batched,
+                loops,
+                rooms,
+                fanOut,
+                manyRooms,
+                joins,
+                profile,
+                memory,
+                micro,
+                microOthers);
         System.out.println();
         System.out.println(report.table());
         System.out.println(report.targets());

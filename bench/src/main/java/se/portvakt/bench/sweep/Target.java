@@ -2,6 +2,7 @@ package se.portvakt.bench.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import se.portvakt.bench.peer.LoadGenerator;
 import se.portvakt.bench.peer.LoadGenerator.Expectation;
 
@@ -31,6 +32,11 @@ public interface Target extends AutoCloseable {
 
     /** One publisher (audio and video) received by {@code subscribers} receive-only connections. */
     List<Expectation> fanOut(LoadGenerator generator, int subscribers) throws Exception;
+
+    /** Where the server's memory goes now, if it can say (a JVM with Native Memory Tracking on). */
+    default Optional<NativeMemory> nativeMemory() {
+        return Optional.empty();
+    }
 
     /** Ends the rooms of the last point, every one of them (the generator closes its connections itself). */
     void clear() throws Exception;

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.portvakt.bench.peer.JoinLog;
+import se.portvakt.bench.udp.BatchedSendLimit;
 import se.portvakt.bench.udp.UdpSendLimit;
 
 /** The targets table and the limit notes judged on made-up rows (no servers run). */
@@ -41,12 +43,14 @@ class ReportTest {
                 MACHINE,
                 SweepOptions.parse(new String[0]),
                 UDP,
+                null,
                 2,
                 rooms,
                 fanOut,
                 manyRooms,
                 joins,
                 null,
+                Map.of(),
                 List.of(),
                 0);
     }
@@ -104,6 +108,49 @@ class ReportTest {
     }
 
     @Test
+    void saysWhereTheMemoryWentAtTheRssTargetsPointAndWhatBatchedSendsSave() {
+        java.util.Map<String, NativeMemory> memory = java.util.Map.of(
+                Scenario.FAN_OUT.point(200),
+                new NativeMemory(
+                        500,
+                        300,
+                        new java.util.LinkedHashMap<>(
+                                java.util.Map.of("Java Heap", 200.0, "Tiny", 0.1, "Tracing", 16.0)),
+                        80),
+                Scenario.FAN_OUT.point(100),
+                new NativeMemory(450, 280, java.util.Map.of("Thread", 99.0), 70));
+        Report report = new Report(
+                ZonedDateTime.now(),
+                MACHINE,
+                SweepOptions.parse(new String[0]),
+                UDP,
+                new BatchedSendLimit.Result(300_000, 290_000, 1_000_000, 32, 1144),
+                2,
+                List.of(),
+                fanOutTo(800, true, null),
+                List.of(),
+                List.of(),
+                null,
+                memory,
+                List.of(),
+                0);
+
+        String markdown = report.markdown();
+        assertThat(markdown)
+                .contains(
+                        "## Where Portvakt's memory goes",
+                        "| MiB | 1 to N, N=200 |",
+                        "| RSS (at the reading) | 500.0 |",
+                        "| Janus's RSS at the same point | 60.0 |",
+                        "| NMT committed, total | 300.0 |",
+                        "| Java heap in use | 80.0 |",
+                        "| of it the measurement's own (JFR's \"Tracing\", \"Native Memory Tracking\") | 16.0 |",
+                        "| committed: Java Heap | 200.0 |",
+                        "**1,000,000 datagrams/s** (1.00 us each): sendmmsg saves 70 %")
+                .doesNotContain("Tiny", "| committed: Thread");
+    }
+
+    @Test
     void judgesTheIssuesTargetsPerScenario() {
         List<Row> rooms = List.of(row(
                 Scenario.ROOM,
@@ -153,12 +200,14 @@ class ReportTest {
                 MACHINE,
                 SweepOptions.parse(new String[] {"--picture", lines.toString()}),
                 UDP,
+                null,
                 2,
                 List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
                 null,
+                Map.of(),
                 List.of(),
                 0);
 
