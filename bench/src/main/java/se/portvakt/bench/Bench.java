@@ -11,10 +11,7 @@ public final class Bench {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (command) {
             case "micro" -> org.openjdk.jmh.Main.main(rest);
-            case "udp-limit" -> {
-                se.portvakt.bench.udp.UdpSendLimit.main(rest);
-                se.portvakt.bench.udp.BatchedSendLimit.main(rest);
-            }
+            case "udp-limit" -> se.portvakt.bench.udp.BatchedSendLimit.main(rest);
             case "run" -> se.portvakt.bench.sweep.Sweep.main(rest);
             case "try" -> se.portvakt.bench.sweep.TryPoint.main(rest);
             case "sfu-server" -> se.portvakt.bench.portvakt.SfuServer.main(rest);
@@ -28,7 +25,7 @@ public final class Bench {
                           try portvakt|janus room|fanout|rooms N [seconds]
                                                 one point on one server (rooms: N meetings of 8)
                           micro [JMH options]   the JMH microbenchmarks of the hot path (e.g. micro -f 1 -wi 3 -i 5)
-                          udp-limit             the bare UDP send loop: datagrams/s one thread can send here, then
+                          udp-limit [size]      the bare UDP send loop: datagrams/s one thread can send here, then
                                                 the same with libc's sendto and with sendmmsg
                           signaling [--meetings 100 --guests 9 --rates 25,50,100,200 --nodes 1,2
                                      --jar app/target/portvakt.jar --schema bench_signaling --out DIR

@@ -65,8 +65,7 @@ public final class Sweep {
         System.out.printf("%,.0f datagrams/s of %d bytes%n", udp.packetsPerSecond(), udp.packetSize());
         System.out.println("== the same with sendmmsg (what the SFU's loops use), and libc's sendto");
         MachineLoad.awaitQuiet(0.15, 20, ProcessHandle.current().pid());
-        BatchedSendLimit.Result batched =
-                BatchedSendLimit.measure(1144, 16, 2.0, 2).orElse(null);
+        BatchedSendLimit.Result batched = BatchedSendLimit.measure(udp, 2.0, 2).orElse(null);
         System.out.println(batched == null ? "not offered here" : batched.toString());
 
         Path jfr = out.resolve("portvakt-sfu.jfr");

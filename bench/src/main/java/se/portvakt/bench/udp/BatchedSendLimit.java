@@ -45,12 +45,16 @@ public final class BatchedSendLimit {
 
     private BatchedSendLimit() {}
 
-    /** The three loops, alternately, {@code rounds} times each, {@code seconds} per loop; the best of each. */
-    public static Optional<Result> measure(int packetSize, int receivers, double seconds, int rounds)
-            throws IOException {
-        if (!Platform.isLinux() || !Platform.is64Bit() || !register()) {
+    /**
+     * The two native loops beside {@code jdk} (the {@link UdpSendLimit} just measured: its datagram size, its number
+     * of receivers, its rate), alternately, {@code rounds} times each, {@code seconds} per loop; the best of each.
+     */
+    public static Optional<Result> measure(UdpSendLimit.Result jdk, double seconds, int rounds) throws IOException {
+        if (!Platform.isLinux() || !Platform.is64Bit()) {
             return Optional.empty();
         }
+        register();
+        int packetSize = jdk.packetSize();
         List<DatagramChannel> sinks = new ArrayList<>();
         int fd = socket(AF_INET, SOCK_DGRAM, 0);
         if (fd < 0) {
@@ -58,24 +62,20 @@ public final class BatchedSendLimit {
         }
         try {
             List<InetSocketAddress> targets = new ArrayList<>();
-            for (int i = 0; i < receivers; i++) {
+            for (int i = 0; i < jdk.receivers(); i++) {
                 DatagramChannel sink = DatagramChannel.open();
                 sink.bind(new InetSocketAddress("127.0.0.1", 0));
                 sinks.add(sink);
                 targets.add((InetSocketAddress) sink.getLocalAddress());
             }
             Loops loops = new Loops(fd, packetSize, targets);
-            double jdk = 0;
             double sendto = 0;
             double mmsg = 0;
             for (int r = 0; r < rounds; r++) { // the best of each: other processes only ever lower a rate
-                jdk = Math.max(
-                        jdk,
-                        UdpSendLimit.measure(packetSize, receivers, seconds).packetsPerSecond());
                 sendto = Math.max(sendto, loops.rate(loops::sendto, seconds));
                 mmsg = Math.max(mmsg, loops.rate(loops::sendmmsg, seconds));
             }
-            return Optional.of(new Result(jdk, sendto, mmsg, BATCH, packetSize));
+            return Optional.of(new Result(jdk.packetsPerSecond(), sendto, mmsg, BATCH, packetSize));
         } finally {
             close(fd);
             for (DatagramChannel sink : sinks) {
@@ -179,19 +179,26 @@ public final class BatchedSendLimit {
 
     private static native int sendmmsg(int fd, Pointer vector, int length, int flags);
 
-    private static synchronized boolean register() {
+    private static synchronized void register() {
         if (!registered) {
             Native.register(BatchedSendLimit.class, NativeLibrary.getInstance("c"));
             registered = true;
         }
-        return true;
     }
 
+    /** The bare send loop ({@link UdpSendLimit}), then the two native loops beside it. */
     public static void main(String[] args) throws IOException {
-        Result r = measure(1144, 16, 2.0, 3).orElseThrow(() -> new IllegalStateException("not Linux on 64 bits"));
+        UdpSendLimit.Result jdk = UdpSendLimit.measure(args.length > 0 ? Integer.parseInt(args[0]) : 1144, 16, 3.0);
+        Result r = measure(jdk, 2.0, 3).orElseThrow(() -> new IllegalStateException("not Linux on 64 bits"));
         System.out.printf(
-                "%d-byte datagrams, 1 thread: JDK send %,.0f/s, libc sendto %,.0f/s, sendmmsg(%d) %,.0f/s: sendmmsg"
-                        + " saves %.0f %% of a JDK send%n",
-                r.packetSize(), r.jdkSend(), r.libcSendto(), r.batch(), r.sendmmsg(), 100 * r.savedPerDatagram());
+                "%d-byte datagrams to %d local sockets, 1 thread: JDK send %,.0f/s, libc sendto %,.0f/s, sendmmsg(%d)"
+                        + " %,.0f/s: sendmmsg saves %.0f %% of a JDK send%n",
+                r.packetSize(),
+                jdk.receivers(),
+                r.jdkSend(),
+                r.libcSendto(),
+                r.batch(),
+                r.sendmmsg(),
+                100 * r.savedPerDatagram());
     }
 }

@@ -67,12 +67,4 @@ public final class UdpSendLimit {
             }
         }
     }
-
-    public static void main(String[] args) throws IOException {
-        int size = args.length > 0 ? Integer.parseInt(args[0]) : 1200;
-        Result r = measure(size, 16, 3.0);
-        System.out.printf(
-                "bare UDP send loop: %,.0f datagrams/s of %d bytes to %d local sockets (1 thread, %.1f s)%n",
-                r.packetsPerSecond(), r.packetSize(), r.receivers(), r.seconds());
-    }
 }

@@ -177,6 +177,11 @@ final class MediaSocket implements AutoCloseable {
         }
     }
 
+    /** Whether the loop sends its datagrams in batches ({@link BatchedSends}); known once started. */
+    boolean batched() {
+        return batch != null;
+    }
+
     /** ICE-TCP connections closed at once because the limits were reached. */
     long tcpRefused() {
         return tcpRefused.sum();
